@@ -1,0 +1,118 @@
+//! Command-line interface: parse arguments, dispatch to a subcommand, map the
+//! outcome to an exit code. Everything else lives in the library.
+//!
+//! Exit codes: 0 success; 1 the rules have errors or some records were rejected;
+//! 2 usage error (bad flags, unreadable file).
+
+mod check;
+mod eval;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "grille",
+    version,
+    about = "Classify employees under the job-classification rules of a collective agreement",
+    long_about = "grille reads a rule file (the classification grid, jobs, floors and time rules of a \
+collective agreement, written in the grille language) and decides, for each employee, the \
+coefficient, level, category, status and minimum salary the rules entitle them to.\n\n\
+Start with:\n  grille check rules/cgt-2008.grille\n  grille eval rules/cgt-2008.grille examples/workforce.json --as-of 2026-11-29",
+    after_help = "Exit codes: 0 success; 1 rule errors or rejected records; 2 usage errors."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check rule files: report every error and warning with its line and column.
+    Check(check::Args),
+    /// Decide every employee of a facts file under a rule file.
+    Eval(eval::Args),
+}
+
+/// How a command ended.
+pub enum Outcome {
+    Success,
+    /// The rules have errors, or some records were rejected.
+    Failure,
+    /// The command could not run as asked.
+    Usage(String),
+}
+
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let outcome = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Eval(args) => eval::run(args),
+    };
+    match outcome {
+        Outcome::Success => ExitCode::SUCCESS,
+        Outcome::Failure => ExitCode::from(1),
+        Outcome::Usage(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Whether diagnostics on stderr may use colours.
+fn stderr_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Reads a file named on the command line (`-` for standard input).
+fn read_input(path: &str, what: &str) -> Result<String, String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let result = if path == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(path)
+            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .map(|_| ())
+    };
+    result.map_err(|e| format!("cannot read the {what} `{path}`: {}", io_reason(&e)))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        format!(
+            "the {what} `{path}` is not UTF-8 text (invalid byte at offset {at}); save it as UTF-8"
+        )
+    })
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Loads a rule file, printing its errors; `None` when it cannot be used.
+fn load_rules(path: &str) -> Result<Option<(grille::RuleSet, grille::Report)>, String> {
+    let text = read_input(path, "rule file")?;
+    match grille::load(path, &text) {
+        Ok(loaded) => Ok(Some(loaded)),
+        Err(report) => {
+            eprint!("{}", report.render(stderr_color()));
+            eprintln!(
+                "{path}: {} error(s), {} warning(s)",
+                report.count(grille::Severity::Error),
+                report.count(grille::Severity::Warning)
+            );
+            Ok(None)
+        }
+    }
+}

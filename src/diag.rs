@@ -1,0 +1,222 @@
+//! Diagnostics: every problem grille reports about a rule file, with its place.
+//!
+//! One type serves the parser and the checker. A [`Diagnostic`] names its code
+//! (documented in the README), says what is wrong in a sentence, labels the exact
+//! span, and offers a help line. [`Report`] ties diagnostics to their source file
+//! and renders them with miette.
+
+use std::fmt;
+use std::sync::Arc;
+
+use crate::span::{line_col, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable code such as `grille::unknown-name`.
+    pub code: &'static str,
+    pub message: String,
+    pub span: Span,
+    pub label: String,
+    pub help: Option<String>,
+    /// Other places worth showing (the first declaration of a duplicate…).
+    pub related: Vec<(Span, String)>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            span,
+            label: String::new(),
+            help: None,
+            related: Vec::new(),
+        }
+    }
+
+    pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, span, message)
+        }
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn related(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.related.push((span, label.into()));
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// A source file: its name as the user gave it and its text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: Arc<str>,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
+        SourceFile {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// `file:line:column` of a span's start.
+    pub fn location(&self, span: Span) -> String {
+        let (line, col) = line_col(&self.text, span.start);
+        format!("{}:{}:{}", self.name, line, col)
+    }
+}
+
+/// The diagnostics of one file, ready to render.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub file: SourceFile,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// Renders every diagnostic for a person; `color` for a terminal.
+    pub fn render(&self, color: bool) -> String {
+        let theme = if color {
+            miette::GraphicalTheme::unicode()
+        } else {
+            miette::GraphicalTheme::unicode_nocolor()
+        };
+        let handler = miette::GraphicalReportHandler::new_themed(theme)
+            .with_width(100)
+            .with_links(false);
+        let mut out = String::new();
+        for diagnostic in &self.diagnostics {
+            let one = Rendered {
+                diagnostic,
+                source: miette::NamedSource::new(&self.file.name, self.file.text.to_string()),
+            };
+            if handler.render_report(&mut out, &one).is_err() {
+                // Rendering into a String cannot fail; keep a plain line if it ever does.
+                out.push_str(&format!(
+                    "{}: {}\n",
+                    self.file.location(diagnostic.span),
+                    diagnostic.message
+                ));
+            }
+        }
+        out
+    }
+
+    /// The diagnostics as data, for tools.
+    pub fn to_json(&self) -> serde_json::Value {
+        let items: Vec<_> = self
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let (line, column) = line_col(&self.file.text, d.span.start);
+                serde_json::json!({
+                    "file": self.file.name,
+                    "severity": d.severity,
+                    "code": d.code,
+                    "message": d.message,
+                    "line": line,
+                    "column": column,
+                    "start": d.span.start,
+                    "end": d.span.end,
+                    "label": d.label,
+                    "help": d.help,
+                })
+            })
+            .collect();
+        serde_json::Value::Array(items)
+    }
+}
+
+/// One diagnostic with its source, as miette wants it.
+struct Rendered<'a> {
+    diagnostic: &'a Diagnostic,
+    source: miette::NamedSource<String>,
+}
+
+impl fmt::Debug for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.diagnostic.fmt(f)
+    }
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for Rendered<'_> {}
+
+impl miette::Diagnostic for Rendered<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.diagnostic.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.diagnostic
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let d = self.diagnostic;
+        let main = std::iter::once(miette::LabeledSpan::new_primary_with_span(
+            (!d.label.is_empty()).then(|| d.label.clone()),
+            d.span,
+        ));
+        let related = d
+            .related
+            .iter()
+            .map(|(span, label)| miette::LabeledSpan::new_with_span(Some(label.clone()), *span));
+        Some(Box::new(main.chain(related)))
+    }
+}

@@ -1,0 +1,98 @@
+//! A decision: what the rules entitle one employee to (the contract of `facts.md`).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+use super::trace::Step;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision<'a> {
+    pub id: &'a str,
+    /// Canonical id of the job.
+    pub job: &'a str,
+    pub band: &'a str,
+    pub coefficient: u32,
+    pub level: u32,
+    pub category: &'a str,
+    pub status: &'a str,
+    #[serde(serialize_with = "money_or_null")]
+    pub minimum_salary: Option<Decimal>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "money_or_null"
+    )]
+    pub salary_shortfall: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coefficient_gap: Option<u32>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Claim<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trial: Option<Trial<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_step: Option<NextStep<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trace: Option<Vec<Step>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Claim<'a> {
+    pub kind: &'static str,
+    pub job: &'a str,
+    pub coefficient: Option<u32>,
+    pub since: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Trial<'a> {
+    pub job: &'a str,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub status: TrialStatus,
+    pub return_to: &'a str,
+    /// The classification of the function to return to.
+    pub return_coefficient: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TrialStatus {
+    Running,
+    Completed,
+    Broken,
+}
+
+impl TrialStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TrialStatus::Running => "running",
+            TrialStatus::Completed => "completed",
+            TrialStatus::Broken => "broken",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NextStep<'a> {
+    pub on: NaiveDate,
+    pub band: &'a str,
+    pub coefficient: u32,
+}
+
+/// An amount as the contract writes it: a string with at least two decimals.
+pub fn money(value: Decimal) -> String {
+    let mut v = value;
+    if v.scale() < 2 {
+        v.rescale(2);
+    }
+    v.to_string()
+}
+
+fn money_or_null<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => s.serialize_str(&money(*v)),
+        None => s.serialize_none(),
+    }
+}

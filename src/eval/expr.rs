@@ -1,0 +1,213 @@
+//! Formulas: exact decimal arithmetic, rounding half away from zero to the cent.
+
+use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::trace::{Step, StepKind, Tracer};
+use crate::model::{BinaryOp, Expr, ExprKind, Input, RuleSet, Value};
+
+/// Rounds to the cent, half away from zero (1 810,305 → 1 810,31), as the salary texts do.
+pub fn round_cent(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// The values a formula may read besides parameters.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Inputs {
+    pub hours: Option<Decimal>,
+    pub coefficient: Option<u32>,
+    pub level_minimum: Option<Decimal>,
+}
+
+/// Evaluates formulas against the rules in force on one day.
+pub struct Formulas<'r> {
+    pub rules: &'r RuleSet,
+    pub day: NaiveDate,
+}
+
+impl Formulas<'_> {
+    pub fn eval<T: Tracer>(&self, e: &Expr, inputs: &Inputs, t: &mut T) -> Result<Decimal, String> {
+        match &e.kind {
+            ExprKind::Number(v) => Ok(*v),
+            ExprKind::Param(p) => {
+                let param = &self.rules.params[*p];
+                match param.at(self.day) {
+                    Some((from, Value::Number(v))) => {
+                        t.step(|| Step {
+                            kind: StepKind::Parameter {
+                                name: param.name.clone(),
+                                value: v.to_string(),
+                                from,
+                            },
+                            rule: Some(self.rules.location(param.origin.span)),
+                            source: param.origin.source.clone(),
+                        });
+                        Ok(v)
+                    }
+                    Some((_, Value::Duration(_))) => {
+                        Err(format!("`{}` is a duration, not a number", param.name))
+                    }
+                    None => Err(not_in_force(
+                        &param.name,
+                        param.values.first().map(|v| v.0),
+                        self.day,
+                    )),
+                }
+            }
+            ExprKind::Lookup(table, key) => {
+                let key = self.eval(key, inputs, t)?;
+                let table = &self.rules.tables[*table];
+                let Some((from, rows)) = table.at(self.day) else {
+                    return Err(not_in_force(
+                        &table.name,
+                        table.versions.first().map(|v| v.0),
+                        self.day,
+                    ));
+                };
+                let row = key.to_u32().filter(|_| key.fract().is_zero());
+                let value = row.and_then(|k| rows.get(&k)).copied().ok_or_else(|| {
+                    format!(
+                        "the table `{}` in force from {from} has no row for {key}",
+                        table.name
+                    )
+                })?;
+                t.step(|| Step {
+                    kind: StepKind::Parameter {
+                        name: format!("{}[{key}]", table.name),
+                        value: value.to_string(),
+                        from: *from,
+                    },
+                    rule: Some(self.rules.location(table.origin.span)),
+                    source: table.origin.source.clone(),
+                });
+                Ok(value)
+            }
+            ExprKind::Input(input) => match input {
+                Input::Hours => inputs
+                    .hours
+                    .ok_or_else(|| "the employee's hours are unknown".to_string()),
+                Input::Coefficient => inputs
+                    .coefficient
+                    .map(Decimal::from)
+                    .ok_or_else(|| "the coefficient is unknown here".to_string()),
+                Input::LevelMinimum => inputs
+                    .level_minimum
+                    .ok_or_else(|| "this level has no minimum".to_string()),
+            },
+            ExprKind::Round(inner) => Ok(round_cent(self.eval(inner, inputs, t)?)),
+            ExprKind::Neg(inner) => Ok(-self.eval(inner, inputs, t)?),
+            ExprKind::Binary(op, l, r) => {
+                let l = self.eval(l, inputs, t)?;
+                let r = self.eval(r, inputs, t)?;
+                let result = match op {
+                    BinaryOp::Add => l.checked_add(r),
+                    BinaryOp::Sub => l.checked_sub(r),
+                    BinaryOp::Mul => l.checked_mul(r),
+                    BinaryOp::Div if r.is_zero() => {
+                        return Err("a formula divides by zero".to_string())
+                    }
+                    BinaryOp::Div => l.checked_div(r),
+                };
+                result.ok_or_else(|| {
+                    "a formula gives a number too large to compute exactly".to_string()
+                })
+            }
+        }
+    }
+
+    /// The formula with every value put in, as a person checks it: `arrondi(1.4 × 1500.00 × 121.34 / 151.67)`.
+    pub fn with_values(&self, e: &Expr, inputs: &Inputs) -> String {
+        let mut out = String::new();
+        self.write(e, inputs, &mut out, 0);
+        out
+    }
+
+    fn write(&self, e: &Expr, inputs: &Inputs, out: &mut String, parent: u8) {
+        match &e.kind {
+            ExprKind::Number(v) => out.push_str(&v.to_string()),
+            ExprKind::Param(p) => match self.rules.params[*p].at(self.day) {
+                Some((_, Value::Number(v))) => out.push_str(&v.to_string()),
+                _ => out.push_str(&self.rules.params[*p].name),
+            },
+            ExprKind::Lookup(t, key) => {
+                let table = &self.rules.tables[*t];
+                let key = Formulas {
+                    rules: self.rules,
+                    day: self.day,
+                }
+                .eval(key, inputs, &mut super::trace::NoTrace);
+                let value = key.ok().and_then(|k| {
+                    let (_, rows) = table.at(self.day)?;
+                    rows.get(&k.to_u32()?).copied()
+                });
+                match value {
+                    Some(v) => out.push_str(&v.to_string()),
+                    None => out.push_str(&table.name),
+                }
+            }
+            ExprKind::Input(i) => {
+                let v = match i {
+                    Input::Hours => inputs.hours,
+                    Input::Coefficient => inputs.coefficient.map(Decimal::from),
+                    Input::LevelMinimum => inputs.level_minimum,
+                };
+                out.push_str(&v.map_or("?".to_string(), |v| v.to_string()));
+            }
+            ExprKind::Round(inner) => {
+                out.push_str("arrondi(");
+                self.write(inner, inputs, out, 0);
+                out.push(')');
+            }
+            ExprKind::Neg(inner) => {
+                out.push('-');
+                self.write(inner, inputs, out, 3);
+            }
+            ExprKind::Binary(op, l, r) => {
+                let (symbol, precedence) = match op {
+                    BinaryOp::Add => (" + ", 1),
+                    BinaryOp::Sub => (" - ", 1),
+                    BinaryOp::Mul => (" × ", 2),
+                    BinaryOp::Div => (" / ", 2),
+                };
+                let paren = precedence < parent;
+                if paren {
+                    out.push('(');
+                }
+                self.write(l, inputs, out, precedence);
+                out.push_str(symbol);
+                self.write(r, inputs, out, precedence + 1);
+                if paren {
+                    out.push(')');
+                }
+            }
+        }
+    }
+}
+
+fn not_in_force(name: &str, first: Option<NaiveDate>, day: NaiveDate) -> String {
+    match first {
+        Some(first) => {
+            format!("`{name}` has no value on {day}: its first value applies from {first}")
+        }
+        None => format!("`{name}` has no value"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        assert_eq!(
+            round_cent(Decimal::new(1810305, 3)),
+            Decimal::new(181031, 2)
+        );
+        assert_eq!(
+            round_cent(Decimal::new(1810315, 3)),
+            Decimal::new(181032, 2)
+        );
+        assert_eq!(round_cent(Decimal::new(-5, 3)), Decimal::new(-1, 2));
+    }
+}

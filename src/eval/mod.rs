@@ -1,0 +1,634 @@
+//! Step three: deciding. The interpreter of a checked rule set.
+//!
+//! An [`Evaluator`] holds a rule set and the evaluation date. [`Evaluator::decide`]
+//! turns one employee's facts into a [`Decision`], or a [`Rejection`] when the
+//! facts cannot be decided under these rules. [`Evaluator::decide_traced`] runs the
+//! same code and keeps every step, for explanations.
+//!
+//! The order of a decision: the job, the experience band, each floor of the
+//! classification (job grid, diploma, previous coefficient, mission claims), the
+//! highest floor, its level and category, the status, the minimum salary; then the
+//! trial of the latest move and the next automatic step.
+
+mod decision;
+pub mod expr;
+mod time;
+pub mod trace;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+pub use decision::{money, Claim, Decision, NextStep, Trial, TrialStatus};
+use expr::{Formulas, Inputs};
+use trace::{NoTrace, Recorder, Step, StepKind, Tracer};
+
+use crate::calendar;
+use crate::facts::{Record, Rejection};
+use crate::model::*;
+use crate::names::{closest, normalize};
+
+/// Decides employees under one rule set, on one evaluation date.
+pub struct Evaluator<'r> {
+    rules: &'r RuleSet,
+    as_of: NaiveDate,
+    reference_hours: Result<Option<Decimal>, String>,
+    maximum_hours: Result<Option<Decimal>, String>,
+}
+
+/// The floors other than the job grid: they do not depend on the band.
+#[derive(Debug, Clone, Copy, Default)]
+struct OtherFloors {
+    diploma: Option<u32>,
+    previous: Option<u32>,
+    claim: Option<u32>,
+}
+
+impl<'r> Evaluator<'r> {
+    pub fn new(rules: &'r RuleSet, as_of: NaiveDate) -> Self {
+        let formulas = Formulas { rules, day: as_of };
+        let constant = |e: &Option<Expr>| match e {
+            Some(e) => formulas.eval(e, &Inputs::default(), &mut NoTrace).map(Some),
+            None => Ok(None),
+        };
+        Evaluator {
+            reference_hours: constant(&rules.reference_hours),
+            maximum_hours: constant(&rules.maximum_hours),
+            rules,
+            as_of,
+        }
+    }
+
+    pub fn rules(&self) -> &'r RuleSet {
+        self.rules
+    }
+
+    pub fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    /// Decides one employee.
+    pub fn decide<'a>(&'a self, record: &'a Record) -> Result<Decision<'a>, Rejection> {
+        self.decide_with(record, &mut NoTrace)
+    }
+
+    /// Decides one employee and keeps the steps, in `decision.trace`.
+    pub fn decide_traced<'a>(&'a self, record: &'a Record) -> Result<Decision<'a>, Rejection> {
+        let mut recorder = Recorder::default();
+        let mut decision = self.decide_with(record, &mut recorder)?;
+        decision.trace = Some(recorder.steps);
+        Ok(decision)
+    }
+
+    fn decide_with<'a, T: Tracer>(
+        &'a self,
+        record: &'a Record,
+        t: &mut T,
+    ) -> Result<Decision<'a>, Rejection> {
+        let rules = self.rules;
+        let reject = |field: Option<&str>, reason: String| {
+            Rejection::new(record.position, Some(&record.id), field, reason)
+        };
+        let mut warnings = Vec::new();
+
+        let job = self
+            .job(&record.job)
+            .map_err(|reason| reject(Some("job"), reason))?;
+        t.step(|| Step {
+            kind: StepKind::Job {
+                given: record.job.clone(),
+                job: rules.jobs[job].id.clone(),
+                name: rules.jobs[job].name.clone(),
+            },
+            rule: Some(rules.location(rules.jobs[job].origin.span)),
+            source: rules.jobs[job].origin.source.clone(),
+        });
+        if record.job_since > self.as_of {
+            return Err(reject(
+                Some("job_since"),
+                format!(
+                    "{} is after the evaluation date {}",
+                    record.job_since, self.as_of
+                ),
+            ));
+        }
+        let hours = self
+            .hours(record)
+            .map_err(|reason| reject(Some("hours"), reason))?;
+        let (months, band) = self.experience(record, job, t);
+        let others = OtherFloors {
+            diploma: self
+                .diploma_floor(record)
+                .map_err(|reason| reject(Some("diploma"), reason))?,
+            previous: self
+                .previous_floor(record)
+                .map_err(|reason| reject(Some("previous_sector_coefficient"), reason))?,
+            claim: None,
+        };
+        let missions = time::Missions::resolve(self, record)
+            .map_err(|(field, reason)| reject(Some(&field), reason))?;
+        let claims = missions
+            .claims(self, self.as_of, &mut warnings, t)
+            .map_err(|reason| reject(Some("missions"), reason))?;
+        let others = OtherFloors {
+            claim: claims.iter().filter_map(|c| c.coefficient).max(),
+            ..others
+        };
+
+        let coefficient = self
+            .entitlement(job, band, &others, &mut warnings, t)
+            .ok_or_else(|| reject(None, self.no_floor_reason(job)))?;
+        let (level_id, level) = self
+            .level(coefficient)
+            .map_err(|reason| reject(None, reason))?;
+        let category = &rules.categories[level.category];
+        t.step(|| Step {
+            kind: StepKind::Level {
+                coefficient,
+                level: level.number,
+                category: category.id.clone(),
+            },
+            rule: Some(rules.location(level.origin.span)),
+            source: level
+                .origin
+                .source
+                .clone()
+                .or_else(|| category.origin.source.clone()),
+        });
+        let status = self.status(coefficient, level_id, t);
+        let minimum_salary = self
+            .minimum_salary(coefficient, level, hours, t)
+            .map_err(|reason| reject(None, reason))?;
+
+        let trial = time::trial(self, record, job, &missions, &mut warnings, t)
+            .map_err(|(field, reason)| reject(Some(&field), reason))?;
+        let next_step = self.next_step(record, job, months, coefficient, &others, t);
+
+        let salary_shortfall = match (minimum_salary, record.salary) {
+            (Some(min), Some(salary)) if min > salary => Some(min - salary),
+            _ => None,
+        };
+        let coefficient_gap = record
+            .coefficient
+            .filter(|applied| *applied < coefficient)
+            .map(|applied| coefficient - applied);
+        for w in &warnings {
+            t.step(|| Step {
+                kind: StepKind::Warning { text: w.clone() },
+                rule: None,
+                source: None,
+            });
+        }
+        Ok(Decision {
+            id: &record.id,
+            job: &rules.jobs[job].id,
+            band: &rules.scales[rules.jobs[job].scale].bands[band].id,
+            coefficient,
+            level: level.number,
+            category: &category.id,
+            status,
+            minimum_salary,
+            salary_shortfall,
+            coefficient_gap,
+            claims,
+            trial,
+            next_step,
+            warnings,
+            trace: None,
+        })
+    }
+
+    /// Resolves a job name given in the facts.
+    pub fn job(&self, given: &str) -> Result<JobId, String> {
+        let rules = self.rules;
+        match rules.job_names.get(&normalize(given)).map(Vec::as_slice) {
+            Some([job]) => Ok(*job),
+            Some(several) if !several.is_empty() => {
+                let names: Vec<String> = several
+                    .iter()
+                    .map(|j| format!("`{}`", rules.jobs[*j].id))
+                    .collect();
+                Err(format!(
+                    "the name `{given}` is ambiguous: it names {}",
+                    names.join(" and ")
+                ))
+            }
+            _ => {
+                let names = rules.jobs.iter().flat_map(|j| {
+                    std::iter::once(j.name.as_str()).chain(j.aliases.iter().map(String::as_str))
+                });
+                let close = closest(given, names);
+                let hint = if close.is_empty() {
+                    String::new()
+                } else {
+                    let list: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
+                    format!("; did you mean {}?", list.join(" or "))
+                };
+                Err(format!("the rule set has no job named `{given}`{hint}"))
+            }
+        }
+    }
+
+    fn hours(&self, record: &Record) -> Result<Option<Decimal>, String> {
+        let reference = self.reference_hours.clone()?;
+        let Some(hours) = record.hours else {
+            return Ok(reference);
+        };
+        let maximum = self.maximum_hours.clone()?;
+        if hours <= Decimal::ZERO {
+            return Err(format!("{hours} hours a month: hours must be above 0"));
+        }
+        if let Some(max) = maximum {
+            if hours > max {
+                return Err(format!(
+                    "{hours} hours a month is above the maximum of {max} the rule set allows"
+                ));
+            }
+        }
+        Ok(Some(hours))
+    }
+
+    /// Completed months in the job and the band they fall in.
+    fn experience<T: Tracer>(&self, record: &Record, job: JobId, t: &mut T) -> (u32, usize) {
+        let completed = calendar::completed_months(record.job_since, self.as_of);
+        let months = completed.saturating_add(record.prior_job_months);
+        let scale = &self.rules.scales[self.rules.jobs[job].scale];
+        let band = scale.band_for(months);
+        t.step(|| Step {
+            kind: StepKind::Experience {
+                since: record.job_since,
+                until: self.as_of,
+                completed_months: completed,
+                prior_months: record.prior_job_months,
+                months,
+                band: scale.bands[band].id.clone(),
+            },
+            rule: Some(self.rules.location(scale.bands[band].origin.span)),
+            source: scale.bands[band]
+                .origin
+                .source
+                .clone()
+                .or_else(|| scale.origin.source.clone()),
+        });
+        (months, band)
+    }
+
+    fn diploma_floor(&self, record: &Record) -> Result<Option<u32>, String> {
+        let rules = self.rules;
+        if !rules.has_floor(FloorKind::Diploma) && record.diploma.is_none() {
+            return Ok(None);
+        }
+        let given = record.diploma.as_deref().unwrap_or("none");
+        match rules.diploma_index(given) {
+            Some(d) => Ok(rules.diplomas[d].floor),
+            None if record.diploma.is_none() => Ok(None),
+            None => {
+                let ids: Vec<String> = rules
+                    .diplomas
+                    .iter()
+                    .map(|d| format!("`{}`", d.id))
+                    .collect();
+                Err(format!(
+                    "the rule set has no diploma `{given}`; it knows {}",
+                    ids.join(", ")
+                ))
+            }
+        }
+    }
+
+    /// The previous-sector coefficient as a floor, brought onto the grid.
+    fn previous_floor(&self, record: &Record) -> Result<Option<u32>, String> {
+        let rules = self.rules;
+        let Some(given) = record.previous_sector_coefficient else {
+            return Ok(None);
+        };
+        let Some(floor) = rules
+            .floors
+            .iter()
+            .find(|f| f.kind == FloorKind::PreviousCoefficient)
+        else {
+            return Ok(None);
+        };
+        if rules.level_of(given).is_some() {
+            return Ok(Some(given));
+        }
+        let top = rules.top_coefficient().unwrap_or(0);
+        if given > top {
+            return Err(format!("{given} is above the top of the grid ({top})"));
+        }
+        match floor.off_grid {
+            OffGrid::Reject => Err(format!("{given} is not a coefficient of the grid")),
+            OffGrid::NextLevel => Ok(rules
+                .levels
+                .iter()
+                .map(|l| l.coefficients.lowest())
+                .find(|low| *low > given)),
+        }
+    }
+
+    /// The highest of the floors that apply; `None` when none gives a coefficient.
+    fn entitlement<T: Tracer>(
+        &self,
+        job: JobId,
+        band: usize,
+        others: &OtherFloors,
+        warnings: &mut Vec<String>,
+        t: &mut T,
+    ) -> Option<u32> {
+        let rules = self.rules;
+        let mut best: Option<(u32, FloorKind)> = None;
+        for floor in &rules.floors {
+            let value = match floor.kind {
+                FloorKind::Job => self.job_floor(job, band, floor, warnings, t),
+                FloorKind::Diploma => others.diploma,
+                FloorKind::PreviousCoefficient => others.previous,
+                FloorKind::Mission => others.claim,
+            };
+            if floor.kind != FloorKind::Job {
+                t.step(|| Step {
+                    kind: StepKind::Floor {
+                        floor: floor_name(floor.kind),
+                        coefficient: value,
+                        because: String::new(),
+                    },
+                    rule: Some(rules.location(floor.origin.span)),
+                    source: floor.origin.source.clone(),
+                });
+            }
+            if let Some(v) = value {
+                if best.is_none_or(|(b, _)| v > b) {
+                    best = Some((v, floor.kind));
+                }
+            }
+        }
+        let (coefficient, winner) = best?;
+        t.step(|| Step {
+            kind: StepKind::Entitlement {
+                coefficient,
+                floor: floor_name(winner),
+            },
+            rule: None,
+            source: None,
+        });
+        Some(coefficient)
+    }
+
+    /// The job's grid value for a band, a blank cell read as the rule file says.
+    fn job_floor<T: Tracer>(
+        &self,
+        job: JobId,
+        band: usize,
+        floor: &Floor,
+        warnings: &mut Vec<String>,
+        t: &mut T,
+    ) -> Option<u32> {
+        let rules = self.rules;
+        let job_def = &rules.jobs[job];
+        let bands = &rules.scales[job_def.scale].bands;
+        let cell = &job_def.cells[band];
+        let (value, used, because) = match cell.coefficient {
+            Some(c) => (Some(c), band, cell.written.clone().unwrap_or_default()),
+            None if !job_def.has_any_value() => {
+                warnings.push(format!(
+                    "the rules give no classification to `{}`: only the other floors apply",
+                    job_def.id
+                ));
+                (None, band, "no classification".to_string())
+            }
+            None => {
+                let lower = match floor.blank_cell {
+                    BlankCell::PreviousBand => (0..band)
+                        .rev()
+                        .find(|b| job_def.cells[*b].coefficient.is_some()),
+                    BlankCell::NoFloor => None,
+                };
+                match lower {
+                    Some(b) => {
+                        warnings.push(format!(
+                            "the rules leave the band `{}` of `{}` blank: the value of band `{}` applies",
+                            bands[band].id, job_def.id, bands[b].id
+                        ));
+                        (
+                            job_def.cells[b].coefficient,
+                            b,
+                            format!("blank; band {} applies", bands[b].id),
+                        )
+                    }
+                    None => {
+                        warnings.push(format!(
+                            "the rules leave the band `{}` of `{}` blank: no job floor applies",
+                            bands[band].id, job_def.id
+                        ));
+                        (None, band, "blank".to_string())
+                    }
+                }
+            }
+        };
+        t.step(|| {
+            let origin = &job_def.cells[used].origin;
+            let span = if origin.span.is_empty() {
+                job_def.origin.span
+            } else {
+                origin.span
+            };
+            Step {
+                kind: StepKind::Floor {
+                    floor: floor_name(FloorKind::Job),
+                    coefficient: value,
+                    because,
+                },
+                rule: Some(rules.location(span)),
+                source: origin
+                    .source
+                    .clone()
+                    .or_else(|| job_def.origin.source.clone())
+                    .or_else(|| floor.origin.source.clone()),
+            }
+        });
+        value
+    }
+
+    fn no_floor_reason(&self, job: JobId) -> String {
+        format!(
+            "no floor gives a coefficient: the rules give `{}` no classification and no other floor applies",
+            self.rules.jobs[job].id
+        )
+    }
+
+    fn level(&self, coefficient: u32) -> Result<(LevelId, &'r Level), String> {
+        let id = self.rules.level_of(coefficient).ok_or_else(|| {
+            format!("the entitlement {coefficient} belongs to no level of the grid")
+        })?;
+        Ok((id, &self.rules.levels[id]))
+    }
+
+    fn status<T: Tracer>(&self, coefficient: u32, level: LevelId, t: &mut T) -> &'r str {
+        let rules = self.rules;
+        let level = &rules.levels[level];
+        let applies = |c: &Option<Condition>| match c {
+            None => true,
+            Some(Condition::Category(k)) => level.category == *k,
+            Some(Condition::Compare { subject, op, value }) => {
+                let x = match subject {
+                    CompareSubject::Coefficient => coefficient,
+                    CompareSubject::Level => level.number,
+                };
+                match op {
+                    CompareOp::Ge => x >= *value,
+                    CompareOp::Le => x <= *value,
+                    CompareOp::Gt => x > *value,
+                    CompareOp::Lt => x < *value,
+                    CompareOp::Eq => x == *value,
+                    CompareOp::Ne => x != *value,
+                }
+            }
+        };
+        // The checker guarantees a catch-all rule.
+        let Some(rule) = rules.status_rules.iter().find(|r| applies(&r.condition)) else {
+            return "";
+        };
+        t.step(|| Step {
+            kind: StepKind::Status {
+                status: rule.status.clone(),
+            },
+            rule: Some(rules.location(rule.origin.span)),
+            source: rule.origin.source.clone(),
+        });
+        &rule.status
+    }
+
+    fn minimum_salary<T: Tracer>(
+        &self,
+        coefficient: u32,
+        level: &Level,
+        hours: Option<Decimal>,
+        t: &mut T,
+    ) -> Result<Option<Decimal>, String> {
+        let rules = self.rules;
+        let Some(level_minimum) = &level.minimum else {
+            return Ok(None);
+        };
+        let formulas = Formulas {
+            rules,
+            day: self.as_of,
+        };
+        let inputs = Inputs {
+            hours,
+            coefficient: Some(coefficient),
+            level_minimum: None,
+        };
+        let full_time = formulas.eval(level_minimum, &inputs, t)?;
+        t.step(|| Step {
+            kind: StepKind::Formula {
+                what: "level-minimum",
+                formula: formulas.with_values(level_minimum, &inputs),
+                result: full_time,
+            },
+            rule: Some(rules.location(level_minimum.span)),
+            source: level.origin.source.clone(),
+        });
+        let Some(salary) = &rules.minimum_salary else {
+            return Ok(Some(expr::round_cent(full_time)));
+        };
+        let inputs = Inputs {
+            level_minimum: Some(full_time),
+            ..inputs
+        };
+        let amount = formulas.eval(&salary.formula, &inputs, t)?;
+        t.step(|| Step {
+            kind: StepKind::Formula {
+                what: "minimum-salary",
+                formula: formulas.with_values(&salary.formula, &inputs),
+                result: amount,
+            },
+            rule: Some(rules.location(salary.origin.span)),
+            source: salary.origin.source.clone(),
+        });
+        // Amounts are given to the cent; the rule file says where rounding happens.
+        Ok(Some(expr::round_cent(amount)))
+    }
+
+    /// The earliest date after the evaluation date on which experience alone raises the coefficient.
+    fn next_step<'a, T: Tracer>(
+        &'a self,
+        record: &Record,
+        job: JobId,
+        months: u32,
+        current: u32,
+        others: &OtherFloors,
+        t: &mut T,
+    ) -> Option<NextStep<'a>> {
+        let rules = self.rules;
+        let scale = &rules.scales[rules.jobs[job].scale];
+        for (band, def) in scale
+            .bands
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.from_months > months)
+        {
+            let Some(reached) = def.from_months.checked_sub(record.prior_job_months) else {
+                continue;
+            };
+            let Some(on) = calendar::add_months(record.job_since, reached) else {
+                return None;
+            };
+            let coefficient = self.entitlement(job, band, others, &mut Vec::new(), &mut NoTrace)?;
+            if coefficient > current {
+                t.step(|| Step {
+                    kind: StepKind::NextStep {
+                        on,
+                        band: def.id.clone(),
+                        coefficient,
+                    },
+                    rule: Some(rules.location(def.origin.span)),
+                    source: def
+                        .origin
+                        .source
+                        .clone()
+                        .or_else(|| scale.origin.source.clone()),
+                });
+                return Some(NextStep {
+                    on,
+                    band: &def.id,
+                    coefficient,
+                });
+            }
+        }
+        None
+    }
+
+    /// The coefficient the rules give in `job` on `day` (used for trials).
+    fn entitlement_on(
+        &self,
+        record: &Record,
+        job: JobId,
+        day: NaiveDate,
+        claim: Option<u32>,
+    ) -> Option<u32> {
+        let months = if normalize_job(self, &record.job) == Some(job) {
+            calendar::completed_months(record.job_since, day)
+                .saturating_add(record.prior_job_months)
+        } else {
+            0
+        };
+        let band = self.rules.scales[self.rules.jobs[job].scale].band_for(months);
+        let others = OtherFloors {
+            diploma: self.diploma_floor(record).ok().flatten(),
+            previous: self.previous_floor(record).ok().flatten(),
+            claim,
+        };
+        self.entitlement(job, band, &others, &mut Vec::new(), &mut NoTrace)
+    }
+}
+
+fn normalize_job(e: &Evaluator, name: &str) -> Option<JobId> {
+    e.job(name).ok()
+}
+
+pub(crate) fn floor_name(kind: FloorKind) -> &'static str {
+    match kind {
+        FloorKind::Job => "job",
+        FloorKind::Diploma => "diploma",
+        FloorKind::PreviousCoefficient => "previous-coefficient",
+        FloorKind::Mission => "mission",
+    }
+}

@@ -1,0 +1,320 @@
+//! Rules over time: the mission cap and the trial period of an internal move.
+
+use chrono::NaiveDate;
+
+use super::decision::{Claim, Trial, TrialStatus};
+use super::trace::{Step, StepKind, Tracer};
+use super::Evaluator;
+use crate::calendar;
+use crate::facts::Record;
+use crate::model::{Duration, DurationRef, JobId, TimeUnit, Value};
+use crate::names::normalize;
+
+/// An employee's missions, resolved and clipped to the evaluation date.
+pub(super) struct Missions {
+    /// (job, first day, last day counted), in input order.
+    spans: Vec<(JobId, NaiveDate, NaiveDate)>,
+    future: usize,
+}
+
+type FieldError = (String, String);
+
+impl Missions {
+    pub fn resolve(e: &Evaluator, record: &Record) -> Result<Missions, FieldError> {
+        let mut spans = Vec::with_capacity(record.missions.len());
+        let mut future = 0;
+        for (i, m) in record.missions.iter().enumerate() {
+            let job = e
+                .job(&m.job)
+                .map_err(|reason| (format!("missions[{i}].job"), reason))?;
+            if m.start > e.as_of {
+                future += 1;
+                continue;
+            }
+            let last = m.end.map_or(e.as_of, |end| end.min(e.as_of));
+            spans.push((job, m.start, last));
+        }
+        Ok(Missions { spans, future })
+    }
+
+    /// The claims arisen on or before `until` under the mission cap.
+    pub fn claims<'a, T: Tracer>(
+        &self,
+        e: &'a Evaluator,
+        until: NaiveDate,
+        warnings: &mut Vec<String>,
+        t: &mut T,
+    ) -> Result<Vec<Claim<'a>>, String> {
+        let rules = e.rules;
+        if self.future > 0 && until == e.as_of {
+            warnings.push(format!(
+                "{} mission(s) starting after the evaluation date are not counted",
+                self.future
+            ));
+        }
+        if self.spans.is_empty() {
+            return Ok(Vec::new());
+        }
+        let Some(cap) = &rules.mission_cap else {
+            if until == e.as_of {
+                warnings
+                    .push("the rule set has no mission cap: missions are not counted".to_string());
+            }
+            return Ok(Vec::new());
+        };
+        let window = duration_at(e, cap.window, e.as_of)?;
+        let limit = days_of(duration_at(e, cap.at_most, e.as_of)?)?;
+        let days = DaySet::new(&self.spans, until);
+        if days.overlapping && until == e.as_of {
+            warnings.push("missions overlap: each day is counted once".to_string());
+        }
+        if days.total() <= limit {
+            return Ok(Vec::new());
+        }
+        let mut claims: Vec<(JobId, NaiveDate, u32)> = Vec::new();
+        for &(start, end) in &days.intervals {
+            let mut day = start;
+            while day <= end {
+                let window_start = calendar::sub_duration(day, window)
+                    .and_then(|d| d.succ_opt())
+                    .unwrap_or(NaiveDate::MIN);
+                let count = days.count_between(window_start, day);
+                if count > limit {
+                    for &(job, first, last) in &self.spans {
+                        if first <= day && day <= last && !claims.iter().any(|(j, _, _)| *j == job)
+                        {
+                            claims.push((job, day, count));
+                        }
+                    }
+                }
+                let Some(next) = day.succ_opt() else { break };
+                day = next;
+            }
+        }
+        claims.sort_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then_with(|| rules.jobs[a.0].id.cmp(&rules.jobs[b.0].id))
+        });
+        let band = normalize(&cap.claim_band);
+        Ok(claims
+            .into_iter()
+            .map(|(job, since, count)| {
+                let def = &rules.jobs[job];
+                let scale = &rules.scales[def.scale];
+                let coefficient = scale.bands.iter().position(|b| normalize(&b.id) == band).and_then(|b| def.cells[b].coefficient);
+                if coefficient.is_none() && until == e.as_of {
+                    warnings.push(format!("the mission cap gives a claim to `{}`, which the rules do not classify: it raises nothing", def.id));
+                }
+                t.step(|| Step {
+                    kind: StepKind::Claim { job: def.id.clone(), coefficient, since, days: count },
+                    rule: Some(rules.location(cap.origin.span)),
+                    source: cap.origin.source.clone(),
+                });
+                Claim { kind: "mission-cap", job: &def.id, coefficient, since }
+            })
+            .collect())
+    }
+}
+
+/// The days covered by missions, as disjoint sorted intervals.
+struct DaySet {
+    intervals: Vec<(NaiveDate, NaiveDate)>,
+    overlapping: bool,
+}
+
+impl DaySet {
+    fn new(spans: &[(JobId, NaiveDate, NaiveDate)], until: NaiveDate) -> DaySet {
+        let mut raw: Vec<(NaiveDate, NaiveDate)> = spans
+            .iter()
+            .filter(|(_, s, _)| *s <= until)
+            .map(|(_, s, e)| (*s, (*e).min(until)))
+            .collect();
+        raw.sort();
+        let mut intervals: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(raw.len());
+        let mut overlapping = false;
+        for (s, e) in raw {
+            match intervals.last_mut() {
+                Some(last) if s <= last.1 => {
+                    overlapping = true;
+                    last.1 = last.1.max(e);
+                }
+                Some(last) if last.1.succ_opt() == Some(s) => last.1 = e,
+                _ => intervals.push((s, e)),
+            }
+        }
+        DaySet {
+            intervals,
+            overlapping,
+        }
+    }
+
+    fn total(&self) -> u32 {
+        self.intervals
+            .iter()
+            .map(|(s, e)| days_between(*s, *e))
+            .sum()
+    }
+
+    /// Mission days from `from` to `to`, both included.
+    fn count_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+        self.intervals
+            .iter()
+            .filter(|(s, e)| *s <= to && *e >= from)
+            .map(|(s, e)| days_between((*s).max(from), (*e).min(to)))
+            .sum()
+    }
+}
+
+fn days_between(first: NaiveDate, last: NaiveDate) -> u32 {
+    u32::try_from((last - first).num_days() + 1).unwrap_or(0)
+}
+
+fn duration_at(e: &Evaluator, d: DurationRef, day: NaiveDate) -> Result<Duration, String> {
+    match d {
+        DurationRef::Literal(d) => Ok(d),
+        DurationRef::Param(p) => {
+            let param = &e.rules.params[p];
+            match param.at(day) {
+                Some((_, Value::Duration(d))) => Ok(d),
+                Some(_) => Err(format!("`{}` is not a duration", param.name)),
+                None => Err(format!("`{}` has no value on {day}", param.name)),
+            }
+        }
+    }
+}
+
+fn days_of(d: Duration) -> Result<u32, String> {
+    match d.unit {
+        TimeUnit::Days => Ok(d.count),
+        TimeUnit::Weeks => Ok(d.count.saturating_mul(7)),
+        _ => Err("the mission limit must be a number of days or weeks".to_string()),
+    }
+}
+
+/// The trial period of the latest move on or before the evaluation date.
+pub(super) fn trial<'a, T: Tracer>(
+    e: &'a Evaluator,
+    record: &Record,
+    job: JobId,
+    missions: &Missions,
+    warnings: &mut Vec<String>,
+    t: &mut T,
+) -> Result<Option<Trial<'a>>, FieldError> {
+    let rules = e.rules;
+    let mut latest: Option<(usize, JobId, JobId)> = None;
+    for (i, m) in record.moves.iter().enumerate() {
+        let from = e
+            .job(&m.from)
+            .map_err(|r| (format!("moves[{i}].from"), r))?;
+        let to = e.job(&m.to).map_err(|r| (format!("moves[{i}].to"), r))?;
+        if m.on > e.as_of {
+            warnings.push(format!(
+                "the move of {} is after the evaluation date and is not counted",
+                m.on
+            ));
+            continue;
+        }
+        if latest.is_none_or(|(l, _, _)| record.moves[l].on <= m.on) {
+            latest = Some((i, from, to));
+        }
+    }
+    let Some((index, from, to)) = latest else {
+        return Ok(None);
+    };
+    let m = &record.moves[index];
+    if to != job {
+        warnings.push(format!(
+            "the latest move ({}) was to `{}`, but the current job is `{}`",
+            m.on, rules.jobs[to].id, rules.jobs[job].id
+        ));
+    }
+    if rules.trial.is_empty() {
+        warnings.push(
+            "the rule set has no trial-period rule: the move's trial is not computed".to_string(),
+        );
+        return Ok(None);
+    }
+    let field = format!("moves[{index}]");
+    let claims_then = missions
+        .claims(e, m.on, &mut Vec::new(), &mut super::trace::NoTrace)
+        .map_err(|r| (field.clone(), r))?;
+    let claim = claims_then.iter().filter_map(|c| c.coefficient).max();
+    let Some(coefficient) = e.entitlement_on(record, to, m.on, claim) else {
+        warnings.push(format!(
+            "`{}` has no classification: its trial period cannot be computed",
+            rules.jobs[to].id
+        ));
+        return Ok(None);
+    };
+    let Some(level) = rules.level_of(coefficient) else {
+        return Ok(None);
+    };
+    let category = rules.levels[level].category;
+    let Some(rule) = rules.trial.iter().find(|r| r.category == category) else {
+        warnings.push(format!(
+            "the rules give no trial period for the category `{}`",
+            rules.categories[category].id
+        ));
+        return Ok(None);
+    };
+    let length = duration_at(e, rule.length, m.on).map_err(|r| (field.clone(), r))?;
+    let overflow = || {
+        (
+            field.clone(),
+            "the trial period ends beyond the calendar".to_string(),
+        )
+    };
+    let mut end = calendar::period_end(m.on, length).ok_or_else(overflow)?;
+    if m.trial_renewed {
+        let eligible = rule
+            .renewal_from_coefficient
+            .is_none_or(|min| coefficient >= min);
+        match (rule.renewal, eligible) {
+            (Some(renewal), true) => {
+                let renewal = duration_at(e, renewal, m.on).map_err(|r| (field.clone(), r))?;
+                let restart = end.succ_opt().ok_or_else(overflow)?;
+                end = calendar::period_end(restart, renewal).ok_or_else(overflow)?;
+            }
+            _ => warnings.push(format!(
+                "the trial is marked renewed, but the rules allow no renewal for `{}` at coefficient {coefficient}",
+                rules.categories[category].id
+            )),
+        }
+    }
+    let status = match m.trial_broken_on {
+        Some(broken) => {
+            if broken > end {
+                warnings.push(format!(
+                    "the trial is said broken on {broken}, after its end on {end}"
+                ));
+            }
+            if to == job {
+                warnings.push(format!(
+                    "the trial in `{}` was broken on {broken}: the employee should be back in `{}`",
+                    rules.jobs[to].id, rules.jobs[from].id
+                ));
+            }
+            TrialStatus::Broken
+        }
+        None if e.as_of <= end => TrialStatus::Running,
+        None => TrialStatus::Completed,
+    };
+    t.step(|| Step {
+        kind: StepKind::Trial {
+            job: rules.jobs[to].id.clone(),
+            start: m.on,
+            end,
+            status: status.as_str(),
+        },
+        rule: Some(rules.location(rule.origin.span)),
+        source: rule.origin.source.clone(),
+    });
+    Ok(Some(Trial {
+        job: &rules.jobs[to].id,
+        start: m.on,
+        end,
+        status,
+        return_to: &rules.jobs[from].id,
+        return_coefficient: e.entitlement_on(record, from, m.on, claim),
+    }))
+}

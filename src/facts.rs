@@ -1,0 +1,717 @@
+//! Employee facts: reading JSON, JSON Lines and CSV into [`Record`]s.
+//!
+//! The contract is `facts.md` (summarised in the README). Reading checks what can
+//! be checked without the rules (types, dates, duplicate ids, a mission ending
+//! before it starts); what needs the rules (is the job known?) is checked when a
+//! record is decided. A record that cannot be read becomes a [`Rejection`] with its
+//! position; nothing is dropped silently.
+
+use std::collections::{BTreeSet, HashSet};
+use std::fmt;
+use std::io::BufRead;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+
+/// Where a record stands in its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    /// The n-th element of a JSON array (from 1).
+    Record(usize),
+    /// A line of a JSON Lines or CSV file (from 1).
+    Line(usize),
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Position::Record(n) => write!(f, "record {n}"),
+            Position::Line(n) => write!(f, "line {n}"),
+        }
+    }
+}
+
+/// One employee's facts, as given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub position: Position,
+    pub id: String,
+    pub job: String,
+    pub job_since: NaiveDate,
+    pub prior_job_months: u32,
+    pub diploma: Option<String>,
+    pub previous_sector_coefficient: Option<u32>,
+    pub missions: Vec<Mission>,
+    pub moves: Vec<Move>,
+    pub hours: Option<Decimal>,
+    pub salary: Option<Decimal>,
+    pub coefficient: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mission {
+    pub job: String,
+    pub start: NaiveDate,
+    /// `None`: still running.
+    pub end: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Move {
+    pub from: String,
+    pub to: String,
+    pub on: NaiveDate,
+    pub trial_renewed: bool,
+    pub trial_broken_on: Option<NaiveDate>,
+}
+
+/// A record that cannot be decided, and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Rejection {
+    #[serde(serialize_with = "position_text")]
+    pub position: Position,
+    pub id: Option<String>,
+    pub field: Option<String>,
+    pub reason: String,
+}
+
+fn position_text<S: serde::Serializer>(p: &Position, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(p)
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.position)?;
+        if let Some(id) = &self.id {
+            write!(f, " (id {id})")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ", field `{field}`")?;
+        }
+        write!(f, ": {}", self.reason)
+    }
+}
+
+impl Rejection {
+    pub fn new(
+        position: Position,
+        id: Option<&str>,
+        field: Option<&str>,
+        reason: impl Into<String>,
+    ) -> Self {
+        Rejection {
+            position,
+            id: id.map(str::to_string),
+            field: field.map(str::to_string),
+            reason: reason.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    JsonLines,
+    Csv,
+}
+
+impl Format {
+    /// The format a file name suggests.
+    pub fn from_path(path: &str) -> Option<Format> {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+            Some(Format::JsonLines)
+        } else if lower.ends_with(".json") {
+            Some(Format::Json)
+        } else if lower.ends_with(".csv") {
+            Some(Format::Csv)
+        } else {
+            None
+        }
+    }
+}
+
+/// The fields of the contract; anything else is ignored and named once in a warning.
+const KNOWN_FIELDS: [&str; 12] = [
+    "id",
+    "job",
+    "job_since",
+    "prior_job_months",
+    "diploma",
+    "previous_sector_coefficient",
+    "missions",
+    "moves",
+    "hours",
+    "salary",
+    "coefficient",
+    "trial_renewed",
+];
+
+/// Everything read from a facts file.
+#[derive(Debug, Default)]
+pub struct Facts {
+    /// Records and rejections, in input order.
+    pub records: Vec<Result<Record, Rejection>>,
+    /// Notes on the file as a whole (ignored columns…).
+    pub warnings: Vec<String>,
+}
+
+/// A failure to read the file at all (not one record).
+#[derive(Debug)]
+pub struct ReadError(pub String);
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Reads a whole facts file held in memory.
+pub fn read(text: &str, format: Format) -> Result<Facts, ReadError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut reader = Reader::default();
+    match format {
+        Format::Json if text.trim_start().starts_with('[') => reader.json_array(text)?,
+        Format::Json | Format::JsonLines => reader.json_lines(text.as_bytes())?,
+        Format::Csv => reader.csv(text.as_bytes())?,
+    }
+    Ok(reader.finish())
+}
+
+#[derive(Default)]
+struct Reader {
+    facts: Facts,
+    ids: HashSet<String>,
+    unknown_fields: BTreeSet<String>,
+}
+
+impl Reader {
+    fn finish(mut self) -> Facts {
+        if !self.unknown_fields.is_empty() {
+            let names: Vec<String> = self
+                .unknown_fields
+                .iter()
+                .map(|f| format!("`{f}`"))
+                .collect();
+            self.facts.warnings.push(format!(
+                "fields not used by grille were ignored: {}",
+                names.join(", ")
+            ));
+        }
+        self.facts
+    }
+
+    fn push(&mut self, record: Result<Record, Rejection>) {
+        let record = record.and_then(|r| {
+            if self.ids.insert(r.id.clone()) {
+                Ok(r)
+            } else {
+                Err(Rejection::new(
+                    r.position,
+                    Some(&r.id),
+                    Some("id"),
+                    format!("the id `{}` was already used by an earlier record", r.id),
+                ))
+            }
+        });
+        self.facts.records.push(record);
+    }
+
+    fn json_array(&mut self, text: &str) -> Result<(), ReadError> {
+        let values: Vec<Value> = serde_json::from_str(text).map_err(|e| {
+            ReadError(format!(
+                "not a valid JSON array (line {}, column {}): {e}",
+                e.line(),
+                e.column()
+            ))
+        })?;
+        for (i, value) in values.into_iter().enumerate() {
+            let record = self.json_record(value, Position::Record(i + 1));
+            self.push(record);
+        }
+        Ok(())
+    }
+
+    fn json_lines(&mut self, input: impl BufRead) -> Result<(), ReadError> {
+        for (i, line) in input.lines().enumerate() {
+            let line = line.map_err(|e| ReadError(format!("cannot read line {}: {e}", i + 1)))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let position = Position::Line(i + 1);
+            let record = match serde_json::from_str::<Value>(&line) {
+                Ok(value) => self.json_record(value, position),
+                Err(e) => Err(Rejection::new(
+                    position,
+                    None,
+                    None,
+                    format!("not valid JSON (column {}): {e}", e.column()),
+                )),
+            };
+            self.push(record);
+        }
+        Ok(())
+    }
+
+    fn json_record(&mut self, value: Value, position: Position) -> Result<Record, Rejection> {
+        let Value::Object(map) = value else {
+            return Err(Rejection::new(
+                position,
+                None,
+                None,
+                "a record must be a JSON object",
+            ));
+        };
+        for key in map.keys() {
+            if !KNOWN_FIELDS.contains(&key.as_str()) && !self.unknown_fields.contains(key) {
+                self.unknown_fields.insert(key.clone());
+            }
+        }
+        let fields = JsonFields {
+            map: &map,
+            position,
+        };
+        let id = fields.id()?;
+        let at = Field {
+            position,
+            id: Some(&id),
+        };
+        let missions = match map.get("missions") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, m)| mission(m, &at, i))
+                .collect::<Result<_, _>>()?,
+            Some(_) => return Err(at.reject("missions", "must be a list of missions")),
+        };
+        let moves = match map.get("moves") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, m)| a_move(m, &at, i))
+                .collect::<Result<_, _>>()?,
+            Some(_) => return Err(at.reject("moves", "must be a list of moves")),
+        };
+        Ok(Record {
+            position,
+            job: at.required(fields.text("job", &at)?, "job")?,
+            job_since: at.required(fields.date("job_since", &at)?, "job_since")?,
+            prior_job_months: fields.integer("prior_job_months", &at)?.unwrap_or(0),
+            diploma: fields.text("diploma", &at)?,
+            previous_sector_coefficient: fields.integer("previous_sector_coefficient", &at)?,
+            missions,
+            moves,
+            hours: fields.decimal("hours", &at)?,
+            salary: fields.decimal("salary", &at)?,
+            coefficient: fields.integer("coefficient", &at)?,
+            id,
+        })
+    }
+
+    fn csv(&mut self, input: &[u8]) -> Result<(), ReadError> {
+        let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
+        let headers = reader
+            .headers()
+            .map_err(|e| ReadError(format!("cannot read the CSV header: {e}")))?
+            .clone();
+        let columns: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
+        for required in ["id", "job", "job_since"] {
+            if !columns.iter().any(|c| c == required) {
+                return Err(ReadError(format!(
+                    "the CSV header has no `{required}` column (header: {})",
+                    columns.join(",")
+                )));
+            }
+        }
+        for c in &columns {
+            if ["missions", "moves"].contains(&c.as_str()) {
+                self.facts.warnings.push(format!("CSV cannot carry `{c}`: the column was ignored; use JSON for missions and moves"));
+            } else if !KNOWN_FIELDS.contains(&c.as_str()) && !c.is_empty() {
+                self.unknown_fields.insert(c.clone());
+            }
+        }
+        let mut record = csv::StringRecord::new();
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {
+                    let line = record.position().map_or(0, |p| p.line() as usize);
+                    let row = self.csv_record(&columns, &record, Position::Line(line));
+                    self.push(row);
+                }
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line() as usize);
+                    let reason = match e.kind() {
+                        csv::ErrorKind::UnequalLengths {
+                            expected_len, len, ..
+                        } => {
+                            format!("this row has {len} fields, the header {expected_len}")
+                        }
+                        csv::ErrorKind::Utf8 { .. } => {
+                            "this row is not valid UTF-8 text".to_string()
+                        }
+                        _ => e.to_string(),
+                    };
+                    self.facts.records.push(Err(Rejection::new(
+                        Position::Line(line),
+                        None,
+                        None,
+                        reason,
+                    )));
+                    if !matches!(
+                        e.kind(),
+                        csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }
+                    ) {
+                        return Err(ReadError(format!(
+                            "cannot read the CSV file past line {line}: {e}"
+                        )));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn csv_record(
+        &mut self,
+        columns: &[String],
+        row: &csv::StringRecord,
+        position: Position,
+    ) -> Result<Record, Rejection> {
+        let cell = |name: &str| -> Option<&str> {
+            columns
+                .iter()
+                .position(|c| c == name)
+                .and_then(|i| row.get(i))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+        };
+        let Some(id) = cell("id") else {
+            return Err(Rejection::new(
+                position,
+                None,
+                Some("id"),
+                "the id is missing",
+            ));
+        };
+        let at = Field {
+            position,
+            id: Some(id),
+        };
+        Ok(Record {
+            position,
+            id: id.to_string(),
+            job: at.required(cell("job").map(str::to_string), "job")?,
+            job_since: at.required(
+                cell("job_since")
+                    .map(|v| at.date_text(v, "job_since"))
+                    .transpose()?,
+                "job_since",
+            )?,
+            prior_job_months: cell("prior_job_months")
+                .map(|v| at.integer_text(v, "prior_job_months"))
+                .transpose()?
+                .unwrap_or(0),
+            diploma: cell("diploma").map(str::to_string),
+            previous_sector_coefficient: cell("previous_sector_coefficient")
+                .map(|v| at.integer_text(v, "previous_sector_coefficient"))
+                .transpose()?,
+            missions: Vec::new(),
+            moves: Vec::new(),
+            hours: cell("hours")
+                .map(|v| at.decimal_text(v, "hours"))
+                .transpose()?,
+            salary: cell("salary")
+                .map(|v| at.decimal_text(v, "salary"))
+                .transpose()?,
+            coefficient: cell("coefficient")
+                .map(|v| at.integer_text(v, "coefficient"))
+                .transpose()?,
+        })
+    }
+}
+
+/// Where a field is, to say so when it is wrong.
+struct Field<'a> {
+    position: Position,
+    id: Option<&'a str>,
+}
+
+impl Field<'_> {
+    fn reject(&self, field: &str, reason: impl Into<String>) -> Rejection {
+        Rejection::new(self.position, self.id, Some(field), reason)
+    }
+
+    fn required<T>(&self, value: Option<T>, field: &str) -> Result<T, Rejection> {
+        value.ok_or_else(|| self.reject(field, "this field is required"))
+    }
+
+    fn date_text(&self, text: &str, field: &str) -> Result<NaiveDate, Rejection> {
+        parse_date(text)
+            .ok_or_else(|| self.reject(field, format!("`{text}` is not a date written YYYY-MM-DD")))
+    }
+
+    fn integer_text(&self, text: &str, field: &str) -> Result<u32, Rejection> {
+        text.parse::<u32>().map_err(|_| {
+            let why = if text.starts_with('-') {
+                "must not be negative"
+            } else {
+                "must be a whole number"
+            };
+            self.reject(field, format!("`{text}` {why}"))
+        })
+    }
+
+    fn decimal_text(&self, text: &str, field: &str) -> Result<Decimal, Rejection> {
+        parse_decimal(text).ok_or_else(|| {
+            self.reject(
+                field,
+                format!("`{text}` is not a decimal number (write 1850.00)"),
+            )
+        })
+    }
+}
+
+struct JsonFields<'a> {
+    map: &'a Map<String, Value>,
+    position: Position,
+}
+
+impl JsonFields<'_> {
+    fn get(&self, name: &str) -> Option<&Value> {
+        self.map.get(name).filter(|v| !v.is_null())
+    }
+
+    fn id(&self) -> Result<String, Rejection> {
+        match self.get("id") {
+            Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
+            Some(Value::String(_)) | None => Err(Rejection::new(
+                self.position,
+                None,
+                Some("id"),
+                "the id is missing",
+            )),
+            Some(other) => Err(Rejection::new(
+                self.position,
+                None,
+                Some("id"),
+                format!("must be a string, found {}", kind(other)),
+            )),
+        }
+    }
+
+    fn text(&self, name: &str, at: &Field) -> Result<Option<String>, Rejection> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(at.reject(name, format!("must be a string, found {}", kind(other)))),
+        }
+    }
+
+    fn date(&self, name: &str, at: &Field) -> Result<Option<NaiveDate>, Rejection> {
+        match self.text(name, at)? {
+            None => Ok(None),
+            Some(s) => at.date_text(&s, name).map(Some),
+        }
+    }
+
+    fn integer(&self, name: &str, at: &Field) -> Result<Option<u32>, Rejection> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Value::Number(n)) => at.integer_text(&n.to_string(), name).map(Some),
+            Some(other) => Err(at.reject(
+                name,
+                format!("must be a whole number, found {}", kind(other)),
+            )),
+        }
+    }
+
+    fn decimal(&self, name: &str, at: &Field) -> Result<Option<Decimal>, Rejection> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Value::String(s)) => at.decimal_text(s.trim(), name).map(Some),
+            // With serde_json's arbitrary precision, a number keeps its decimal text.
+            Some(Value::Number(n)) => at.decimal_text(&n.to_string(), name).map(Some),
+            Some(other) => Err(at.reject(
+                name,
+                format!("must be a decimal number, found {}", kind(other)),
+            )),
+        }
+    }
+}
+
+fn mission(value: &Value, at: &Field, index: usize) -> Result<Mission, Rejection> {
+    let field = format!("missions[{index}]");
+    let Value::Object(map) = value else {
+        return Err(at.reject(
+            &field,
+            "a mission must be an object with `job`, `start` and `end`",
+        ));
+    };
+    let fields = JsonFields {
+        map,
+        position: at.position,
+    };
+    let name = |f: &str| format!("{field}.{f}");
+    let job = fields
+        .text("job", at)
+        .map_err(|r| rename(r, &name("job")))?;
+    let start = fields
+        .date("start", at)
+        .map_err(|r| rename(r, &name("start")))?;
+    let end = fields
+        .date("end", at)
+        .map_err(|r| rename(r, &name("end")))?;
+    let job = job.ok_or_else(|| at.reject(&name("job"), "this field is required"))?;
+    let start = start.ok_or_else(|| at.reject(&name("start"), "this field is required"))?;
+    if let Some(end) = end {
+        if end < start {
+            return Err(at.reject(
+                &name("end"),
+                format!("the mission ends ({end}) before it starts ({start})"),
+            ));
+        }
+    }
+    Ok(Mission { job, start, end })
+}
+
+fn a_move(value: &Value, at: &Field, index: usize) -> Result<Move, Rejection> {
+    let field = format!("moves[{index}]");
+    let Value::Object(map) = value else {
+        return Err(at.reject(
+            &field,
+            "a move must be an object with `from`, `to` and `on`",
+        ));
+    };
+    let fields = JsonFields {
+        map,
+        position: at.position,
+    };
+    let name = |f: &str| format!("{field}.{f}");
+    let from = fields
+        .text("from", at)
+        .map_err(|r| rename(r, &name("from")))?;
+    let to = fields.text("to", at).map_err(|r| rename(r, &name("to")))?;
+    let on = fields.date("on", at).map_err(|r| rename(r, &name("on")))?;
+    let broken = fields
+        .date("trial_broken_on", at)
+        .map_err(|r| rename(r, &name("trial_broken_on")))?;
+    let renewed = match fields.get("trial_renewed") {
+        None => false,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => {
+            return Err(at.reject(
+                &name("trial_renewed"),
+                format!("must be true or false, found {}", kind(other)),
+            ))
+        }
+    };
+    let from = from.ok_or_else(|| at.reject(&name("from"), "this field is required"))?;
+    let to = to.ok_or_else(|| at.reject(&name("to"), "this field is required"))?;
+    let on = on.ok_or_else(|| at.reject(&name("on"), "this field is required"))?;
+    if let Some(broken) = broken {
+        if broken < on {
+            return Err(at.reject(
+                &name("trial_broken_on"),
+                format!("the trial is broken ({broken}) before the move ({on})"),
+            ));
+        }
+    }
+    Ok(Move {
+        from,
+        to,
+        on,
+        trial_renewed: renewed,
+        trial_broken_on: broken,
+    })
+}
+
+fn rename(mut r: Rejection, field: &str) -> Rejection {
+    r.field = Some(field.to_string());
+    r
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A date written `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// A decimal written with a dot; exponents and binary floating point are refused.
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let valid = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.matches('.').count() <= 1
+        && !digits.starts_with('.')
+        && !digits.ends_with('.');
+    if !valid {
+        return None;
+    }
+    text.parse::<Decimal>().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_read_from_their_text() {
+        assert_eq!(parse_decimal("121.34"), Some(Decimal::new(12134, 2)));
+        assert_eq!(parse_decimal("1e3"), None);
+        assert_eq!(parse_decimal("1,5"), None);
+        assert_eq!(parse_decimal(".5"), None);
+    }
+
+    #[test]
+    fn json_numbers_keep_their_digits() {
+        let facts = read(
+            r#"[{"id":"a","job":"x","job_since":"2020-01-01","hours":75.835}]"#,
+            Format::Json,
+        )
+        .unwrap();
+        let record = facts.records[0].as_ref().unwrap();
+        assert_eq!(record.hours, Some(Decimal::new(75835, 3)));
+    }
+
+    #[test]
+    fn duplicate_ids_and_bad_dates_are_rejected_with_position() {
+        let text = "{\"id\":\"a\",\"job\":\"x\",\"job_since\":\"2020-01-01\"}\n\n{\"id\":\"a\",\"job\":\"x\",\"job_since\":\"2020-01-01\"}\n{\"id\":\"b\",\"job\":\"x\",\"job_since\":\"2020-02-30\"}\n";
+        let facts = read(text, Format::JsonLines).unwrap();
+        let errors: Vec<String> = facts
+            .records
+            .iter()
+            .filter_map(|r| r.as_ref().err())
+            .map(|r| r.to_string())
+            .collect();
+        assert_eq!(errors.len(), 2);
+        assert!(
+            errors[0].starts_with("line 3 (id a), field `id`"),
+            "{}",
+            errors[0]
+        );
+        assert!(
+            errors[1].starts_with("line 4 (id b), field `job_since`"),
+            "{}",
+            errors[1]
+        );
+    }
+}

@@ -1,0 +1,58 @@
+//! grille: a declarative rules engine for the job-classification rules of French
+//! collective agreements.
+//!
+//! The pipeline, one module per stage:
+//!
+//! 1. [`syntax`]: rule-file text → syntax tree with spans (pest grammar in `grammar/`);
+//! 2. [`check`]: syntax tree → checked [`RuleSet`] and diagnostics;
+//! 3. [`facts`]: employee facts (JSON, JSON Lines, CSV) → [`facts::Record`]s;
+//! 4. [`eval`]: a rule set and a record → a [`Decision`] (with its trace if asked);
+//! 5. [`report`]: decisions → table, JSON, JSON Lines, CSV.
+//!
+//! ```
+//! let text = std::fs::read_to_string("rules/cgt-2008.grille").unwrap();
+//! let (rules, _warnings) = grille::load("rules/cgt-2008.grille", &text).unwrap();
+//! let facts = grille::facts::read(
+//!     r#"[{"id": "E1", "job": "Téléconseillère", "job_since": "2024-03-01", "diploma": "bac"}]"#,
+//!     grille::facts::Format::Json,
+//! ).unwrap();
+//! let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+//! let evaluator = grille::Evaluator::new(&rules, as_of);
+//! let record = facts.records[0].as_ref().unwrap();
+//! let decision = evaluator.decide(record).unwrap();
+//! assert_eq!((decision.job, decision.band, decision.coefficient), ("conseiller-clientele", "experimente", 190));
+//! ```
+
+#![forbid(unsafe_code)]
+
+pub mod calendar;
+pub mod check;
+pub mod diag;
+pub mod eval;
+pub mod facts;
+pub mod model;
+pub mod names;
+pub mod report;
+pub mod span;
+pub mod syntax;
+
+pub use diag::{Diagnostic, Report, Severity, SourceFile};
+pub use eval::{Decision, Evaluator};
+pub use model::RuleSet;
+
+/// Parses and checks a rule file. `Ok` carries the rule set and its warnings;
+/// `Err` the report of its errors (and warnings).
+pub fn load(name: &str, text: &str) -> Result<(RuleSet, Report), Report> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let file = SourceFile::new(name, text);
+    let ast = match syntax::parse(text) {
+        Ok(ast) => ast,
+        Err(diagnostics) => return Err(Report { file, diagnostics }),
+    };
+    let (rules, diagnostics) = check::check(file.clone(), &ast);
+    let report = Report { file, diagnostics };
+    match rules {
+        Some(rules) => Ok((rules, report)),
+        None => Err(report),
+    }
+}

@@ -1,0 +1,364 @@
+//! The checked rule set: every name resolved to an index, every cell to a coefficient.
+//!
+//! This is what the evaluator runs. It is built by [`crate::check`] from the
+//! syntax tree and keeps, for each rule, its span and its `source` citation so that
+//! decisions can be explained.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::diag::SourceFile;
+use crate::span::Span;
+pub use crate::syntax::ast::{
+    BinaryOp, BlankCell, CompareOp, CompareSubject, Duration, FloorKind, OffGrid, TimeUnit,
+};
+
+pub type ParamId = usize;
+pub type TableId = usize;
+pub type CategoryId = usize;
+pub type LevelId = usize;
+pub type DiplomaId = usize;
+pub type ScaleId = usize;
+pub type JobId = usize;
+
+/// A rule file, checked and ready to evaluate.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    pub file: SourceFile,
+    pub agreement: AgreementInfo,
+    pub params: Vec<Param>,
+    pub tables: Vec<Table>,
+    pub categories: Vec<Category>,
+    /// Sorted by their lowest coefficient.
+    pub levels: Vec<Level>,
+    pub diplomas: Vec<Diploma>,
+    pub scales: Vec<Scale>,
+    pub jobs: Vec<Job>,
+    /// Normalised job names (ids, names, aliases) to the jobs bearing them.
+    pub job_names: HashMap<String, Vec<JobId>>,
+    pub floors: Vec<Floor>,
+    pub status_rules: Vec<StatusRule>,
+    pub reference_hours: Option<Expr>,
+    pub maximum_hours: Option<Expr>,
+    pub minimum_salary: Option<MinimumSalary>,
+    pub mission_cap: Option<MissionCap>,
+    pub trial: Vec<TrialRule>,
+    pub provisions: Vec<Provision>,
+}
+
+/// Where a rule was written and which text it encodes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub span: Span,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AgreementInfo {
+    pub title: String,
+    pub document: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub idcc: Option<u32>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Type {
+    Amount,
+    Number,
+    Duration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value {
+    Number(Decimal),
+    Duration(Duration),
+}
+
+#[derive(Debug, Clone)]
+pub struct Param {
+    pub name: String,
+    pub label: Option<String>,
+    pub ty: Type,
+    /// Whole numbers only (`entier`).
+    pub integer: bool,
+    /// Sorted by date; the value in force on a day is the last one dated on or before it.
+    pub values: Vec<(NaiveDate, Value)>,
+    pub origin: Origin,
+}
+
+impl Param {
+    /// The value in force on `day` and the date it took effect.
+    pub fn at(&self, day: NaiveDate) -> Option<(NaiveDate, Value)> {
+        let after = self.values.partition_point(|(from, _)| *from <= day);
+        after.checked_sub(1).map(|i| self.values[i])
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub name: String,
+    pub label: Option<String>,
+    pub ty: Type,
+    /// Sorted by date.
+    pub versions: Vec<(NaiveDate, HashMap<u32, Decimal>)>,
+    pub origin: Origin,
+}
+
+impl Table {
+    pub fn at(&self, day: NaiveDate) -> Option<&(NaiveDate, HashMap<u32, Decimal>)> {
+        let after = self.versions.partition_point(|(from, _)| *from <= day);
+        after.checked_sub(1).map(|i| &self.versions[i])
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Category {
+    pub id: String,
+    pub label: String,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct Level {
+    pub number: u32,
+    pub category: CategoryId,
+    /// The allowed coefficients, ascending.
+    pub coefficients: Coefficients,
+    pub minimum: Option<Expr>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Coefficients {
+    Range(u32, u32),
+    List(Vec<u32>),
+}
+
+impl Coefficients {
+    pub fn lowest(&self) -> u32 {
+        match self {
+            Coefficients::Range(low, _) => *low,
+            Coefficients::List(list) => list.first().copied().unwrap_or(0),
+        }
+    }
+
+    pub fn highest(&self) -> u32 {
+        match self {
+            Coefficients::Range(_, high) => *high,
+            Coefficients::List(list) => list.last().copied().unwrap_or(0),
+        }
+    }
+
+    pub fn contains(&self, coefficient: u32) -> bool {
+        match self {
+            Coefficients::Range(low, high) => (*low..=*high).contains(&coefficient),
+            Coefficients::List(list) => list.binary_search(&coefficient).is_ok(),
+        }
+    }
+
+    /// The smallest allowed coefficient above `coefficient`, if any.
+    pub fn next_above(&self, coefficient: u32) -> Option<u32> {
+        match self {
+            Coefficients::Range(low, high) => {
+                let next = coefficient.saturating_add(1).max(*low);
+                (next <= *high).then_some(next)
+            }
+            Coefficients::List(list) => list.iter().copied().find(|c| *c > coefficient),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Diploma {
+    pub id: String,
+    pub label: String,
+    pub floor: Option<u32>,
+    pub origin: Origin,
+}
+
+/// A scale of experience bands.
+#[derive(Debug, Clone)]
+pub struct Scale {
+    pub id: String,
+    pub label: Option<String>,
+    /// Contiguous, ascending, the first from 0 months, the last open-ended.
+    pub bands: Vec<Band>,
+    pub origin: Origin,
+}
+
+impl Scale {
+    /// The band holding `months` of experience.
+    pub fn band_for(&self, months: u32) -> usize {
+        self.bands
+            .iter()
+            .rposition(|b| b.from_months <= months)
+            .unwrap_or(0)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Band {
+    pub id: String,
+    pub label: Option<String>,
+    pub from_months: u32,
+    pub to_months: Option<u32>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub id: String,
+    pub name: String,
+    pub track: Option<String>,
+    pub aliases: Vec<String>,
+    pub entry_diploma: Option<DiplomaId>,
+    pub scale: ScaleId,
+    /// One cell per band of the job's scale.
+    pub cells: Vec<JobCell>,
+    pub origin: Origin,
+}
+
+impl Job {
+    pub fn has_any_value(&self) -> bool {
+        self.cells.iter().any(|c| c.coefficient.is_some())
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct JobCell {
+    /// `None` for a blank (or unwritten) cell.
+    pub coefficient: Option<u32>,
+    /// The cell as the text writes it ("catégorie cadres", "170"), for explanations.
+    pub written: Option<String>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct Floor {
+    pub kind: FloorKind,
+    pub blank_cell: BlankCell,
+    pub off_grid: OffGrid,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct StatusRule {
+    pub status: String,
+    pub condition: Option<Condition>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Condition {
+    Category(CategoryId),
+    Compare {
+        subject: CompareSubject,
+        op: CompareOp,
+        value: u32,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct MinimumSalary {
+    pub formula: Expr,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DurationRef {
+    Literal(Duration),
+    Param(ParamId),
+}
+
+#[derive(Debug, Clone)]
+pub struct MissionCap {
+    pub window: DurationRef,
+    pub at_most: DurationRef,
+    /// The band of the mission's job whose value the claim gives.
+    pub claim_band: String,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct TrialRule {
+    pub category: CategoryId,
+    pub length: DurationRef,
+    pub renewal: Option<DurationRef>,
+    pub renewal_from_coefficient: Option<u32>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct Provision {
+    pub title: String,
+    pub text: Option<String>,
+    pub origin: Origin,
+}
+
+/// A checked formula.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expr {
+    pub span: Span,
+    pub kind: ExprKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    Number(Decimal),
+    Param(ParamId),
+    Lookup(TableId, Box<Expr>),
+    Input(Input),
+    Round(Box<Expr>),
+    Neg(Box<Expr>),
+    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+}
+
+/// A value the evaluation provides to a formula.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// The employee's monthly hours (`heures`).
+    Hours,
+    /// The coefficient decided (`coefficient`).
+    Coefficient,
+    /// The full-time minimum of the level (`minimum`), in the minimum-salary formula.
+    LevelMinimum,
+}
+
+impl RuleSet {
+    pub fn level_of(&self, coefficient: u32) -> Option<LevelId> {
+        self.levels
+            .iter()
+            .position(|l| l.coefficients.contains(coefficient))
+    }
+
+    pub fn top_coefficient(&self) -> Option<u32> {
+        self.levels.iter().map(|l| l.coefficients.highest()).max()
+    }
+
+    pub fn category_index(&self, id: &str) -> Option<CategoryId> {
+        self.categories.iter().position(|c| c.id == id)
+    }
+
+    pub fn diploma_index(&self, id: &str) -> Option<DiplomaId> {
+        let wanted = crate::names::normalize(id);
+        self.diplomas
+            .iter()
+            .position(|d| crate::names::normalize(&d.id) == wanted)
+    }
+
+    pub fn param_index(&self, name: &str) -> Option<ParamId> {
+        self.params.iter().position(|p| p.name == name)
+    }
+
+    pub fn has_floor(&self, kind: FloorKind) -> bool {
+        self.floors.iter().any(|f| f.kind == kind)
+    }
+
+    /// `file:line:column` of a rule.
+    pub fn location(&self, span: Span) -> String {
+        self.file.location(span)
+    }
+}

@@ -1,0 +1,89 @@
+//! Matching of names as people write them: case, accents, spaces, hyphens and
+//! apostrophes do not matter ("Téléconseillère" = "teleconseillere").
+
+/// The form under which names are compared.
+pub fn normalize(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if matches!(
+            c,
+            ' ' | '-' | '\'' | '’' | '‘' | '_' | '\u{A0}' | '\t' | '‐' | '–'
+        ) {
+            continue;
+        }
+        match fold(c) {
+            Some(s) => out.push_str(s),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The unaccented lowercase form of the accented Latin letters French and its
+/// neighbours use.
+fn fold(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
+        'æ' | 'Æ' => "ae",
+        'ç' | 'Ç' => "c",
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
+        'ñ' | 'Ñ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => "o",
+        'œ' | 'Œ' => "oe",
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
+        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
+        _ => return None,
+    })
+}
+
+/// The candidates closest to `wanted`, for "did you mean" hints.
+pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let wanted = normalize(wanted);
+    let mut scored: Vec<(usize, &str)> = candidates
+        .into_iter()
+        .map(|c| (edit_distance(&wanted, &normalize(c)), c))
+        .filter(|(d, c)| *d <= (normalize(c).chars().count() / 3).max(2))
+        .collect();
+    scored.sort();
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ignores_case_accents_spaces_hyphens_apostrophes() {
+        assert_eq!(normalize("Téléconseillère"), "teleconseillere");
+        assert_eq!(normalize("Chargé  de-clientèle"), "chargedeclientele");
+        assert_eq!(normalize("Responsable d’équipe"), "responsabledequipe");
+        assert_eq!(normalize("CHEF DE PROJET"), "chefdeprojet");
+        assert_ne!(normalize("bac+2"), normalize("bac+3"));
+    }
+
+    #[test]
+    fn closest_finds_misspellings() {
+        let names = ["superviseur", "formateur", "conseiller-clientele"];
+        assert_eq!(closest("supervisuer", names), vec!["superviseur"]);
+        assert!(closest("zzz", names).is_empty());
+    }
+}

@@ -1,0 +1,373 @@
+//! The syntax tree of a rule file: what was written, with where it was written.
+//!
+//! Nodes carry a [`Span`] (byte offsets into the file). Names are kept as written;
+//! resolving them is the checker's work (`crate::check`).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::span::{Span, Spanned};
+
+/// A whole rule file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleFile {
+    pub items: Vec<Item>,
+    /// Comments and blank-line groups, in source order, for the formatter.
+    pub trivia: Vec<crate::syntax::trivia::Trivia>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Agreement(Agreement),
+    Parameter(Parameter),
+    Table(Table),
+    Category(Category),
+    Diploma(Diploma),
+    Experience(Experience),
+    Job(Job),
+    Classification(Classification),
+    Status(StatusRules),
+    WorkingTime(WorkingTime),
+    MinimumSalary(MinimumSalary),
+    MissionCap(MissionCap),
+    TrialPeriod(TrialPeriod),
+    Provision(Provision),
+}
+
+/// A `source "..."` citation: the section or article a declaration encodes.
+pub type Source = Option<Spanned<String>>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Agreement {
+    pub span: Span,
+    pub title: Spanned<String>,
+    pub document: Option<Spanned<String>>,
+    pub date: Option<Spanned<NaiveDate>>,
+    pub idcc: Option<Spanned<u32>>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueType {
+    Amount,
+    Decimal,
+    Duration,
+    Integer,
+}
+
+/// A literal value: a number (with or without `€`) or a duration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Literal {
+    Number { value: Decimal, euro: bool },
+    Duration(Duration),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Duration {
+    pub count: u32,
+    pub unit: TimeUnit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimeUnit {
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parameter {
+    pub span: Span,
+    pub name: Spanned<String>,
+    pub label: Option<Spanned<String>>,
+    pub value_type: Spanned<ValueType>,
+    pub values: Vec<DatedValue>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatedValue {
+    pub span: Span,
+    pub value: Spanned<Literal>,
+    pub from: Spanned<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub span: Span,
+    pub name: Spanned<String>,
+    pub label: Option<Spanned<String>>,
+    pub value_type: Spanned<ValueType>,
+    pub versions: Vec<TableVersion>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableVersion {
+    pub span: Span,
+    pub from: Spanned<NaiveDate>,
+    pub rows: Vec<(Spanned<u32>, Spanned<Literal>)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Category {
+    pub span: Span,
+    pub id: Spanned<String>,
+    pub label: Spanned<String>,
+    pub levels: Vec<Level>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Level {
+    pub span: Span,
+    pub number: Spanned<u32>,
+    pub coefficients: Spanned<CoefficientSet>,
+    pub minimum: Option<Expr>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CoefficientSet {
+    /// Every whole coefficient from the first to the last, both included.
+    Range(u32, u32),
+    /// Only these coefficients.
+    List(Vec<u32>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diploma {
+    pub span: Span,
+    pub id: Spanned<String>,
+    pub label: Spanned<String>,
+    pub floor: Option<Spanned<Cell>>,
+    pub source: Source,
+}
+
+/// A cell of a grid, as the texts write them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    Coefficient(u32),
+    /// The lowest coefficient of a level ("niveau 4").
+    Level(u32),
+    /// The lowest coefficient of a category ("Cadre").
+    Category(Spanned<String>),
+    /// The text leaves the cell empty.
+    Blank,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Experience {
+    pub span: Span,
+    pub id: Spanned<String>,
+    pub label: Option<Spanned<String>>,
+    pub bands: Vec<Band>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    pub span: Span,
+    pub id: Spanned<String>,
+    pub label: Option<Spanned<String>>,
+    /// Completed months in the job, from `from` included to `to` excluded.
+    pub from_months: Spanned<u32>,
+    pub to_months: Option<Spanned<u32>>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Job {
+    pub span: Span,
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub track: Option<Spanned<String>>,
+    pub aliases: Vec<Spanned<String>>,
+    pub entry_diploma: Option<EntryDiploma>,
+    pub experience: Option<Spanned<String>>,
+    pub cells: Vec<JobCell>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryDiploma {
+    pub span: Span,
+    pub lowest: Spanned<String>,
+    pub highest: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobCell {
+    pub span: Span,
+    pub band: Spanned<String>,
+    pub cell: Spanned<Cell>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Classification {
+    pub span: Span,
+    pub floors: Vec<FloorRule>,
+    pub highest_wins: Option<Span>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FloorKind {
+    Job,
+    Diploma,
+    PreviousCoefficient,
+    Mission,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FloorRule {
+    pub span: Span,
+    pub kind: Spanned<FloorKind>,
+    pub blank_cell: Option<Spanned<BlankCell>>,
+    pub off_grid: Option<Spanned<OffGrid>>,
+    pub source: Source,
+}
+
+/// What a blank cell of a job's grid gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlankCell {
+    PreviousBand,
+    NoFloor,
+}
+
+/// What a coefficient that belongs to no level gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OffGrid {
+    NextLevel,
+    Reject,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusRules {
+    pub span: Span,
+    pub rules: Vec<StatusRule>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusRule {
+    pub span: Span,
+    pub status: Spanned<String>,
+    /// `None` for `sinon` / `otherwise`.
+    pub condition: Option<Spanned<Condition>>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    Category(Spanned<String>),
+    Compare {
+        subject: CompareSubject,
+        op: CompareOp,
+        value: u32,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareSubject {
+    Coefficient,
+    Level,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareOp {
+    Ge,
+    Le,
+    Gt,
+    Lt,
+    Eq,
+    Ne,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkingTime {
+    pub span: Span,
+    pub reference_hours: Option<Expr>,
+    pub maximum_hours: Option<Expr>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MinimumSalary {
+    pub span: Span,
+    pub formula: Expr,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DurationValue {
+    Literal(Duration),
+    Parameter(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MissionCap {
+    pub span: Span,
+    pub window: Option<Spanned<DurationValue>>,
+    pub at_most: Option<Spanned<DurationValue>>,
+    pub claim_band: Option<Spanned<String>>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrialPeriod {
+    pub span: Span,
+    pub rules: Vec<TrialRule>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrialRule {
+    pub span: Span,
+    pub category: Spanned<String>,
+    pub length: Spanned<DurationValue>,
+    pub renewal: Option<Spanned<DurationValue>>,
+    pub renewal_from_coefficient: Option<Spanned<u32>>,
+    pub source: Source,
+}
+
+/// Text of the agreement kept in the rule file although nothing computes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Provision {
+    pub span: Span,
+    pub title: Spanned<String>,
+    pub text: Option<Spanned<String>>,
+    pub source: Source,
+}
+
+/// A formula.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expr {
+    pub span: Span,
+    pub kind: ExprKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    Number {
+        value: Decimal,
+        euro: bool,
+    },
+    /// A parameter, or a name the evaluation provides (`heures`, `minimum`, `coefficient`).
+    Name(String),
+    /// `table[key]`.
+    Lookup(Spanned<String>, Box<Expr>),
+    Round(Box<Expr>),
+    Neg(Box<Expr>),
+    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}

@@ -1,0 +1,86 @@
+//! Step one: text to syntax tree.
+//!
+//! [`parse`] runs the pest grammar (`grammar/grille.pest`) over a rule file and
+//! lowers the parse tree to the span-carrying AST of [`ast`]. Comments and blank
+//! lines are collected apart by [`trivia`].
+
+pub mod ast;
+mod lower;
+pub mod trivia;
+
+use pest::Parser as _;
+
+use crate::diag::Diagnostic;
+use crate::span::Span;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/grille.pest"]
+pub(crate) struct GrammarParser;
+
+/// Largest rule file accepted, in bytes: far above any real agreement, low
+/// enough that a hostile file cannot exhaust memory.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// Deepest nesting of parentheses accepted in a formula.
+pub const MAX_NESTING: usize = 64;
+
+/// Parses a rule file. On a syntax error, the diagnostics say where and what was expected.
+pub fn parse(source: &str) -> Result<ast::RuleFile, Vec<Diagnostic>> {
+    let source_for_grammar = guard(source)?;
+    let pairs = GrammarParser::parse(Rule::file, source_for_grammar)
+        .map_err(|e| vec![lower::syntax_error(source, e)])?;
+    let mut lowering = lower::Lowering::default();
+    let items = lowering.file(pairs);
+    if lowering.diagnostics.is_empty() {
+        Ok(ast::RuleFile {
+            items,
+            trivia: trivia::scan(source),
+        })
+    } else {
+        Err(lowering.diagnostics)
+    }
+}
+
+/// Rejects what would make the parser itself misbehave: huge files, deep nesting.
+fn guard(source: &str) -> Result<&str, Vec<Diagnostic>> {
+    if source.len() > MAX_FILE_BYTES {
+        return Err(vec![Diagnostic::error(
+            "grille::too-large",
+            Span::new(0, 0),
+            format!("the rule file is larger than {} MiB", MAX_FILE_BYTES >> 20),
+        )
+        .help("split the rule set or remove generated content")]);
+    }
+    let mut depth = 0usize;
+    for (at, c) in source.char_indices() {
+        match c {
+            '(' | '[' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(vec![Diagnostic::error(
+                        "grille::too-deep",
+                        Span::new(at, at + 1),
+                        format!("formulas nest more than {MAX_NESTING} parentheses deep"),
+                    )
+                    .label("too deep here")
+                    .help("write the formula with fewer nested parentheses")]);
+                }
+            }
+            ')' | ']' => depth = depth.saturating_sub(1),
+            '\n' => depth = 0,
+            _ => {}
+        }
+    }
+    Ok(source)
+}
+
+/// Parses one grammar rule alone over the whole input, for tests of the grammar.
+#[doc(hidden)]
+pub fn parses_as(rule: Rule, input: &str) -> bool {
+    match GrammarParser::parse(rule, input) {
+        Ok(mut pairs) => pairs
+            .next()
+            .is_some_and(|p| p.as_span().end() == input.len()),
+        Err(_) => false,
+    }
+}
