@@ -9,7 +9,6 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 use crate::diag::{Diagnostic, SourceFile};
 use crate::model::{self, *};
@@ -75,6 +74,7 @@ impl Checker {
             jobs: Vec::new(),
             job_names: HashMap::new(),
             floors: Vec::new(),
+            transitional: Vec::new(),
             status_rules: Vec::new(),
             reference_hours: None,
             maximum_hours: None,
@@ -971,22 +971,24 @@ impl Checker {
                 );
                 continue;
             }
-            if f.blank_cell.is_some() && f.kind.node != FloorKind::Job {
+            if let (Some(option), false) = (&f.blank_cell, f.kind.node == FloorKind::Job) {
                 self.error(
                     Diagnostic::error(
                         "grille::misplaced-option",
-                        f.span,
+                        option.span,
                         "`case vide` applies to the job floor only",
                     )
                     .label("not a job floor")
                     .help("move it under `plancher métier`"),
                 );
             }
-            if f.off_grid.is_some() && f.kind.node != FloorKind::PreviousCoefficient {
+            if let (Some(option), false) =
+                (&f.off_grid, f.kind.node == FloorKind::PreviousCoefficient)
+            {
                 self.error(
                     Diagnostic::error(
                         "grille::misplaced-option",
-                        f.span,
+                        option.span,
                         "`hors grille` applies to the previous-coefficient floor only",
                     )
                     .label("not that floor")
@@ -1002,6 +1004,9 @@ impl Checker {
                 off_grid: f.off_grid.as_ref().map_or(OffGrid::Reject, |o| o.node),
                 origin: origin(f.span, &f.source),
             });
+        }
+        for t in &c.transitional {
+            self.transitional(rules, t);
         }
         if rules.floors.is_empty() {
             self.error(
@@ -1024,6 +1029,42 @@ impl Checker {
                 .help("floors combine by taking the highest: write `le plus élevé l'emporte`"),
             );
         }
+    }
+
+    fn transitional(&mut self, rules: &mut RuleSet, t: &ast::Transitional) {
+        let c = t.coefficient.node;
+        if let Some(first) = rules.transitional.iter().find(|x| x.coefficient == c) {
+            let earlier = first.origin.span;
+            self.error(
+                Diagnostic::error(
+                    "grille::duplicate",
+                    t.coefficient.span,
+                    format!("coefficient {c} is declared transitional twice"),
+                )
+                .label("second declaration")
+                .related(earlier, "first declaration")
+                .help("keep one limit per coefficient"),
+            );
+            return;
+        }
+        let cell = Spanned::new(Cell::Coefficient(c), t.coefficient.span);
+        self.cell(rules, &cell);
+        if rules.level_of(c).is_some() && rules.next_coefficient(c).is_none() {
+            self.error(
+                Diagnostic::error("grille::off-grid-coefficient", t.coefficient.span, format!("coefficient {c} is the top of the grid: there is no next coefficient to move to"))
+                    .label("nothing above")
+                    .help("a transitional coefficient needs a higher coefficient in the grid"),
+            );
+        }
+        let Some(limit) = self.duration_ref(rules, &t.limit) else {
+            return;
+        };
+        rules.transitional.push(Transitional {
+            coefficient: c,
+            limit,
+            from: t.from.as_ref().map(|d| d.node),
+            origin: origin(t.span, &t.source),
+        });
     }
 
     fn status(&mut self, rules: &mut RuleSet, s: &ast::StatusRules) {
@@ -1425,10 +1466,10 @@ impl Checker {
                 );
             }
         }
-        if rules.levels.is_empty() && first_job.is_some() {
+        if let (true, Some(at)) = (rules.levels.is_empty(), first_job) {
             self.error(
-                Diagnostic::error("grille::no-grid", end, "the rule file declares no grid")
-                    .label("no `catégorie` with levels")
+                Diagnostic::error("grille::no-grid", at, "the rule file declares no grid")
+                    .label("a job, but no `catégorie` with levels")
                     .help("declare categories and their levels with coefficients"),
             );
         }
@@ -1684,9 +1725,4 @@ fn nearest_coefficients(rules: &RuleSet, c: u32) -> String {
         (None, Some(a)) => a.to_string(),
         (None, None) => "none".to_string(),
     }
-}
-
-#[allow(dead_code)]
-fn zero() -> Decimal {
-    Decimal::ZERO
 }

@@ -39,6 +39,8 @@ pub struct RuleSet {
     /// Normalised job names (ids, names, aliases) to the jobs bearing them.
     pub job_names: HashMap<String, Vec<JobId>>,
     pub floors: Vec<Floor>,
+    /// Coefficients held for a limited time, then the next one of the grid.
+    pub transitional: Vec<Transitional>,
     pub status_rules: Vec<StatusRule>,
     pub reference_hours: Option<Expr>,
     pub maximum_hours: Option<Expr>,
@@ -245,6 +247,15 @@ pub struct Floor {
 }
 
 #[derive(Debug, Clone)]
+pub struct Transitional {
+    pub coefficient: u32,
+    pub limit: DurationRef,
+    /// The limit applies from this date (always, if `None`).
+    pub from: Option<NaiveDate>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
 pub struct StatusRule {
     pub status: String,
     pub condition: Option<Condition>,
@@ -328,6 +339,14 @@ pub enum Input {
 }
 
 impl RuleSet {
+    /// The next allowed coefficient of the grid above `coefficient`.
+    pub fn next_coefficient(&self, coefficient: u32) -> Option<u32> {
+        self.levels
+            .iter()
+            .filter_map(|l| l.coefficients.next_above(coefficient))
+            .min()
+    }
+
     pub fn level_of(&self, coefficient: u32) -> Option<LevelId> {
         self.levels
             .iter()

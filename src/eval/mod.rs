@@ -137,6 +137,7 @@ impl<'r> Evaluator<'r> {
         let coefficient = self
             .entitlement(job, band, &others, &mut warnings, t)
             .ok_or_else(|| reject(None, self.no_floor_reason(job)))?;
+        let coefficient = self.transitional(record, job, coefficient, t);
         let (level_id, level) = self
             .level(coefficient)
             .map_err(|reason| reject(None, reason))?;
@@ -281,6 +282,9 @@ impl<'r> Evaluator<'r> {
         match rules.diploma_index(given) {
             Some(d) => Ok(rules.diplomas[d].floor),
             None if record.diploma.is_none() => Ok(None),
+            None if rules.diplomas.is_empty() => Err(format!(
+                "the rule set declares no diplomas, and the facts give `{given}`"
+            )),
             None => {
                 let ids: Vec<String> = rules
                     .diplomas
@@ -445,6 +449,73 @@ impl<'r> Evaluator<'r> {
             }
         });
         value
+    }
+
+    /// Moves past transitional coefficients held longer than their limit.
+    fn transitional<T: Tracer>(
+        &self,
+        record: &Record,
+        job: JobId,
+        mut coefficient: u32,
+        t: &mut T,
+    ) -> u32 {
+        let rules = self.rules;
+        if rules.transitional.is_empty() {
+            return coefficient;
+        }
+        let mut since = self.first_given(record, job, coefficient);
+        // Each step moves up the grid, so the chain is at most as long as the list.
+        for _ in 0..rules.transitional.len() {
+            let Some(rule) = rules
+                .transitional
+                .iter()
+                .find(|r| r.coefficient == coefficient)
+            else {
+                break;
+            };
+            let start = rule.from.map_or(since, |from| from.max(since));
+            let Ok(limit) = time::duration_at(self, rule.limit, self.as_of) else {
+                break;
+            };
+            let Some(until) = calendar::add_duration(start, limit) else {
+                break;
+            };
+            let Some(next) = rules.next_coefficient(coefficient) else {
+                break;
+            };
+            if self.as_of < until {
+                break;
+            }
+            t.step(|| Step {
+                kind: StepKind::Transitional {
+                    coefficient,
+                    since: start,
+                    until,
+                    next,
+                },
+                rule: Some(rules.location(rule.origin.span)),
+                source: rule.origin.source.clone(),
+            });
+            coefficient = next;
+            since = until;
+        }
+        coefficient
+    }
+
+    /// The day the job's grid first gave `coefficient`; the day in the job if it never did.
+    fn first_given(&self, record: &Record, job: JobId, coefficient: u32) -> NaiveDate {
+        let rules = self.rules;
+        let Some(floor) = rules.floors.iter().find(|f| f.kind == FloorKind::Job) else {
+            return record.job_since;
+        };
+        let bands = &rules.scales[rules.jobs[job].scale].bands;
+        let first = (0..bands.len()).find(|b| {
+            self.job_floor(job, *b, floor, &mut Vec::new(), &mut NoTrace) == Some(coefficient)
+        });
+        first
+            .and_then(|b| bands[b].from_months.checked_sub(record.prior_job_months))
+            .and_then(|months| calendar::add_months(record.job_since, months))
+            .unwrap_or(record.job_since)
     }
 
     fn no_floor_reason(&self, job: JobId) -> String {

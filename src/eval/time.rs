@@ -169,7 +169,11 @@ fn days_between(first: NaiveDate, last: NaiveDate) -> u32 {
     u32::try_from((last - first).num_days() + 1).unwrap_or(0)
 }
 
-fn duration_at(e: &Evaluator, d: DurationRef, day: NaiveDate) -> Result<Duration, String> {
+pub(super) fn duration_at(
+    e: &Evaluator,
+    d: DurationRef,
+    day: NaiveDate,
+) -> Result<Duration, String> {
     match d {
         DurationRef::Literal(d) => Ok(d),
         DurationRef::Param(p) => {

@@ -77,6 +77,13 @@ pub enum StepKind {
         coefficient: u32,
         floor: &'static str,
     },
+    /// A transitional coefficient held past its limit gives way to the next one.
+    Transitional {
+        coefficient: u32,
+        since: NaiveDate,
+        until: NaiveDate,
+        next: u32,
+    },
     Level {
         coefficient: u32,
         level: u32,

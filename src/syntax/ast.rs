@@ -209,6 +209,7 @@ pub struct JobCell {
 pub struct Classification {
     pub span: Span,
     pub floors: Vec<FloorRule>,
+    pub transitional: Vec<Transitional>,
     pub highest_wins: Option<Span>,
     pub source: Source,
 }
@@ -227,6 +228,16 @@ pub struct FloorRule {
     pub kind: Spanned<FloorKind>,
     pub blank_cell: Option<Spanned<BlankCell>>,
     pub off_grid: Option<Spanned<OffGrid>>,
+    pub source: Source,
+}
+
+/// A coefficient that may be held for a limited time only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Transitional {
+    pub span: Span,
+    pub coefficient: Spanned<u32>,
+    pub limit: Spanned<DurationValue>,
+    pub from: Option<Spanned<NaiveDate>>,
     pub source: Source,
 }
 

@@ -17,8 +17,18 @@ pub(super) struct Lowering {
 
 type P<'a> = Pair<'a, Rule>;
 
+/// A pair's span without the blanks and comments the grammar skipped after it.
 fn span(pair: &P) -> Span {
-    pair.as_span().into()
+    let start = pair.as_span().start();
+    let mut text = pair.as_str().trim_end();
+    loop {
+        let line_start = text.rfind('\n').map_or(0, |i| i + 1);
+        match super::trivia::comment_start(&text[line_start..]) {
+            Some(at) => text = text[..line_start + at].trim_end(),
+            None => break,
+        }
+    }
+    Span::new(start, start + text.len())
 }
 
 fn spanned<T>(pair: &P, node: T) -> Spanned<T> {
@@ -597,6 +607,7 @@ impl Lowering {
         let mut out = Classification {
             span: span(&pair),
             floors: Vec::new(),
+            transitional: Vec::new(),
             highest_wins: None,
             source: None,
         };
@@ -609,6 +620,31 @@ impl Lowering {
                     let floor = self.floor_rule(p);
                     out.floors.push(floor);
                 }
+                Rule::transitional => {
+                    let t = self.transitional(p);
+                    out.transitional.push(t);
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn transitional(&mut self, pair: P) -> Transitional {
+        let here = span(&pair);
+        let mut out = Transitional {
+            span: here,
+            coefficient: Spanned::new(0, here),
+            limit: Spanned::new(DurationValue::Parameter(String::new()), here),
+            from: None,
+            source: None,
+        };
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::integer => out.coefficient = self.integer(p),
+                Rule::duration_value => out.limit = self.duration_value(p),
+                Rule::date => out.from = Some(self.date(p)),
+                Rule::source => self.set_source(&mut out.source, p),
                 _ => {}
             }
         }
@@ -1062,9 +1098,30 @@ fn syntax_help(found: &str) -> String {
 }
 
 fn describe_expected(rules: &[Rule]) -> String {
+    const DECLARATIONS: [&str; 14] = [
+        "`convention`",
+        "`paramètre`",
+        "`barème`",
+        "`catégorie`",
+        "`diplôme`",
+        "`ancienneté`",
+        "`métier`",
+        "`classement`",
+        "`statut`",
+        "`temps de travail`",
+        "`salaire minimum`",
+        "`plafond des missions`",
+        "`période d'essai`",
+        "`disposition`",
+    ];
     let mut words: Vec<&str> = rules.iter().map(|r| rule_word(*r)).collect();
     words.sort_unstable();
     words.dedup();
+    // Where any declaration may start, say so once instead of listing them all.
+    if words.iter().filter(|w| DECLARATIONS.contains(w)).count() > 3 {
+        words.retain(|w| !DECLARATIONS.contains(w));
+        words.push("a new declaration (`métier`, `catégorie`, …)");
+    }
     match words.len() {
         0 => "something else".to_string(),
         1 => words[0].to_string(),
@@ -1100,6 +1157,7 @@ fn rule_word(rule: Rule) -> &'static str {
         }
         kw_minimum | level_minimum => "`minimum`",
         kw_floor | diploma_floor | floor_rule => "`plancher`",
+        transitional | kw_transitional => "`coefficient transitoire`",
         kw_band | band => "`tranche`",
         band_range | bounded_months | open_months | kw_range_from | kw_open_from => {
             "a band of months (`de 0 à 6 mois`, `à partir de 60 mois`)"
@@ -1119,6 +1177,33 @@ fn rule_word(rule: Rule) -> &'static str {
         expr | term | factor | group | call | lookup => "a formula",
         add_op | mul_op => "an operator (`+`, `-`, `×`, `/`)",
         euro => "`€`",
+        kw_agreement => "`convention`",
+        kw_document => "`texte`",
+        kw_date | agreement_date => "`date`",
+        kw_idcc => "`idcc`",
+        kw_parameter => "`paramètre`",
+        kw_table => "`barème`",
+        kw_by_coefficient => "`par coefficient`",
+        kw_diploma => "`diplôme`",
+        kw_experience | job_experience => "`ancienneté`",
+        kw_job => "`métier`",
+        kw_track | track => "`filière`",
+        kw_aliases | aliases => "`appellations`",
+        kw_entry_diploma | entry_diploma => "`diplôme d'accueil`",
+        kw_classification => "`classement`",
+        kw_status => "`statut`",
+        kw_working_time => "`temps de travail`",
+        kw_reference_hours | reference_hours => "`heures de référence`",
+        kw_maximum_hours | maximum_hours => "`heures maximales`",
+        kw_minimum_salary => "`salaire minimum`",
+        kw_mission_cap => "`plafond des missions`",
+        kw_window | window => "`fenêtre`",
+        kw_at_most | at_most => "`au plus`",
+        kw_claim | claim => "`droit`",
+        kw_trial => "`période d'essai`",
+        kw_renewal => "`renouvellement`",
+        kw_provision => "`disposition`",
+        kw_highest_wins | highest_wins => "`le plus élevé l'emporte`",
         _ => "a keyword",
     }
 }

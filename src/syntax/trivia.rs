@@ -43,7 +43,7 @@ pub fn scan(source: &str) -> Vec<Trivia> {
 }
 
 /// Where a comment starts on a line, outside any string literal.
-fn comment_start(line: &str) -> Option<usize> {
+pub(crate) fn comment_start(line: &str) -> Option<usize> {
     let mut in_string = false;
     let mut escaped = false;
     for (i, c) in line.char_indices() {

@@ -1,0 +1,238 @@
+//! End-to-end tests of the `grille` binary: arguments, outputs, exit codes.
+
+use std::process::{Command, Output};
+
+fn grille(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_grille"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run grille")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+const RULES: &str = "rules/cgt-2008.grille";
+
+fn decisions(args: &[&str]) -> Vec<serde_json::Value> {
+    let out = grille(args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+#[test]
+fn eval_sample_workforce_as_json() {
+    let all = decisions(&[
+        "eval",
+        RULES,
+        "examples/workforce.json",
+        "--as-of",
+        "2026-11-29",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(all.len(), 60);
+    assert_eq!(all[0]["id"], "E001");
+    assert_eq!(all[59]["id"], "E060", "input order is kept");
+}
+
+#[test]
+fn csv_and_json_inputs_give_the_same_decisions() {
+    let from_json = decisions(&[
+        "eval",
+        RULES,
+        "examples/workforce.json",
+        "--as-of",
+        "2026-11-29",
+        "--format",
+        "json",
+    ]);
+    let from_csv = decisions(&[
+        "eval",
+        RULES,
+        "examples/workforce.csv",
+        "--as-of",
+        "2026-11-29",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(from_json.len(), from_csv.len());
+    let mut differing = Vec::new();
+    for (j, c) in from_json.iter().zip(&from_csv) {
+        // CSV rows carry no missions or moves: only those employees may differ.
+        if j != c {
+            differing.push(j["id"].as_str().unwrap().to_string());
+            assert!(
+                j.get("claims").is_some() || j.get("trial").is_some(),
+                "{} differs without missions or moves",
+                j["id"]
+            );
+        }
+    }
+    assert!(
+        !differing.is_empty(),
+        "the sample has employees with missions or moves"
+    );
+}
+
+#[test]
+fn output_formats() {
+    let args = [
+        "eval",
+        RULES,
+        "examples/workforce.json",
+        "--as-of",
+        "2026-11-29",
+        "--format",
+    ];
+    let jsonl = stdout(&grille(&[&args[..], &["jsonl"]].concat()));
+    assert_eq!(jsonl.lines().count(), 60);
+    assert!(jsonl
+        .lines()
+        .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));
+    let csv = stdout(&grille(&[&args[..], &["csv"]].concat()));
+    let mut lines = csv.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("id,job,band,coefficient,level,category,status,minimum_salary"));
+    assert_eq!(lines.count(), 60);
+    let table = stdout(&grille(&[&args[..], &["table"]].concat()));
+    assert!(table.starts_with("id "));
+    assert!(table
+        .lines()
+        .nth(1)
+        .unwrap()
+        .starts_with("E001  conseiller-clientele"));
+}
+
+#[test]
+fn rejected_records_are_reported_and_the_rest_decided() {
+    let out = grille(&[
+        "eval",
+        RULES,
+        "tests/oracle/cases/2026-11-29/rejects.json",
+        "--as-of",
+        "2026-11-29",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let decided: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(decided.len(), 4);
+    let err = stderr(&out);
+    assert!(err.contains("record 3 (id R03), field `job`: the name `Animateur` is ambiguous: it names `superviseur` and `formateur`"), "{err}");
+    assert!(err.contains("4 decided, 12 rejected"), "{err}");
+}
+
+#[test]
+fn unknown_job_suggests_the_closest_names() {
+    let facts = std::env::temp_dir().join("grille-cli-typo.jsonl");
+    std::fs::write(
+        &facts,
+        "{\"id\":\"X\",\"job\":\"Téléconseilleur\",\"job_since\":\"2020-01-01\"}\n",
+    )
+    .unwrap();
+    let out = grille(&[
+        "eval",
+        RULES,
+        facts.to_str().unwrap(),
+        "--as-of",
+        "2026-11-29",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("line 1 (id X), field `job`: the rule set has no job named `Téléconseilleur`; did you mean `Téléconseiller`"), "{}", stderr(&out));
+}
+
+#[test]
+fn explain_attaches_the_trace() {
+    let all = decisions(&[
+        "eval",
+        RULES,
+        "examples/workforce.json",
+        "--as-of",
+        "2026-11-29",
+        "--format",
+        "json",
+        "--explain",
+    ]);
+    let trace = all[0]["trace"].as_array().expect("a trace");
+    let steps: Vec<&str> = trace.iter().map(|s| s["step"].as_str().unwrap()).collect();
+    assert_eq!(&steps[..2], &["job", "experience"]);
+    assert!(steps.contains(&"entitlement") && steps.contains(&"status"));
+    let job_floor = trace
+        .iter()
+        .find(|s| s["step"] == "floor" && s["floor"] == "job")
+        .unwrap();
+    assert!(job_floor["rule"]
+        .as_str()
+        .unwrap()
+        .starts_with("rules/cgt-2008.grille:"));
+    assert!(job_floor["source"]
+        .as_str()
+        .unwrap()
+        .contains("Conseiller clientèle"));
+}
+
+#[test]
+fn check_reports_errors_with_location_and_exit_1() {
+    let out = grille(&["check", "tests/inputs/check/off-grid-coefficient.grille"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("grille::off-grid-coefficient"), "{err}");
+    assert!(err.contains("off-grid-coefficient.grille:16:14"), "{err}");
+}
+
+#[test]
+fn check_warnings_alone_exit_0_and_json_lists_them() {
+    let out = grille(&["check", RULES, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let items: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(items.iter().all(|d| d["severity"] == "warning"));
+    assert!(items.iter().any(|d| d["code"] == "grille::ambiguous-name"));
+    assert!(items
+        .iter()
+        .all(|d| d["line"].as_u64().unwrap() > 0 && d["file"] == RULES));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["eval", RULES][..],
+        &[
+            "eval",
+            RULES,
+            "examples/workforce.json",
+            "--as-of",
+            "29/11/2026",
+        ],
+        &["eval", RULES, "no-such-file.json"],
+        &["eval", RULES, "examples/workforce.json", "--format", "xml"],
+        &["eval", RULES, "README.md"],
+        &["frobnicate"],
+    ] {
+        let out = grille(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).is_empty());
+    }
+    let missing = grille(&["eval", RULES, "no-such-file.json"]);
+    assert!(
+        stderr(&missing).contains("cannot read the facts file `no-such-file.json`: no such file")
+    );
+}
+
+#[test]
+fn help_teaches_the_commands() {
+    let out = grille(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = stdout(&out);
+    assert!(help
+        .contains("grille eval rules/cgt-2008.grille examples/workforce.json --as-of 2026-11-29"));
+    assert!(help.contains("check") && help.contains("eval"));
+}

@@ -1,0 +1,118 @@
+//! Rule files + facts → decisions, over every folder of `tests/inputs/eval/`.
+//!
+//! A folder holds `case.txt` (`rules: PATH` — in the folder, else from the crate
+//! root — and `as-of: DATE`), a facts file (`facts.json`, `facts.jsonl` or
+//! `facts.csv`), and usually `expected.json`: the fields of each decided employee
+//! derived by hand from the texts (see the folder's `notes.md`). The test checks
+//! those fields, then snapshots the whole output (decisions, warnings, rejections).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use grille::facts::{self, Format};
+
+struct Case {
+    rules_path: String,
+    as_of: chrono::NaiveDate,
+}
+
+fn read_case(path: &Path) -> Case {
+    let text = std::fs::read_to_string(path).unwrap();
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name).map(|v| v.trim().to_string()))
+            .unwrap_or_else(|| panic!("{}: no `{name}` line", path.display()))
+    };
+    let rules = field("rules:");
+    let folder = path.parent().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rules_path = if folder.join(&rules).exists() {
+        let full = folder.join(&rules);
+        full.strip_prefix(root)
+            .unwrap_or(&full)
+            .to_string_lossy()
+            .into_owned()
+    } else {
+        rules
+    };
+    Case {
+        rules_path,
+        as_of: facts::parse_date(&field("as-of:")).expect("as-of date"),
+    }
+}
+
+fn facts_file(folder: &Path) -> (std::path::PathBuf, Format) {
+    for (name, format) in [
+        ("facts.json", Format::Json),
+        ("facts.jsonl", Format::JsonLines),
+        ("facts.csv", Format::Csv),
+    ] {
+        if folder.join(name).exists() {
+            return (folder.join(name), format);
+        }
+    }
+    panic!("{}: no facts file", folder.display());
+}
+
+#[test]
+fn eval_fixtures() {
+    insta::glob!("inputs/eval/*/case.txt", |path| {
+        let case = read_case(path);
+        let folder = path.parent().unwrap();
+        let text = std::fs::read_to_string(&case.rules_path).unwrap();
+        let (rules, _) =
+            grille::load(&case.rules_path, &text).unwrap_or_else(|r| panic!("{}", r.render(false)));
+        let (facts_path, format) = facts_file(folder);
+        let facts = facts::read(&std::fs::read_to_string(&facts_path).unwrap(), format).unwrap();
+        let evaluator = grille::Evaluator::new(&rules, case.as_of);
+
+        let mut decided = BTreeMap::new();
+        let mut output = String::new();
+        for w in &facts.warnings {
+            output.push_str(&format!("facts warning: {w}\n"));
+        }
+        for record in &facts.records {
+            match record
+                .as_ref()
+                .map_err(Clone::clone)
+                .and_then(|r| evaluator.decide(r))
+            {
+                Ok(d) => {
+                    let value = serde_json::to_value(&d).unwrap();
+                    output.push_str(&serde_json::to_string(&d).unwrap());
+                    output.push('\n');
+                    decided.insert(d.id.to_string(), value);
+                }
+                Err(rejection) => output.push_str(&format!("rejected: {rejection}\n")),
+            }
+        }
+
+        let expected_path = folder.join("expected.json");
+        if expected_path.exists() {
+            let expected: BTreeMap<String, serde_json::Map<String, serde_json::Value>> =
+                serde_json::from_str(&std::fs::read_to_string(&expected_path).unwrap()).unwrap();
+            let decided_ids: Vec<&String> = decided.keys().collect();
+            let expected_ids: Vec<&String> = expected.keys().collect();
+            assert_eq!(
+                decided_ids,
+                expected_ids,
+                "{}: the decided employees differ from expected.json",
+                folder.display()
+            );
+            for (id, fields) in &expected {
+                for (field, want) in fields {
+                    let got = decided[id].get(field).unwrap_or(&serde_json::Value::Null);
+                    assert_eq!(
+                        got,
+                        want,
+                        "{}: employee {id}, field `{field}`",
+                        folder.display()
+                    );
+                }
+            }
+        }
+        insta::with_settings!({ description => format!("{} as of {}", case.rules_path, case.as_of), omit_expression => true }, {
+            insta::assert_snapshot!(output);
+        });
+    });
+}
