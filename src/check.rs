@@ -1181,6 +1181,9 @@ impl Checker {
     fn mission_cap(&mut self, rules: &mut RuleSet, m: &ast::MissionCap) {
         let window = m.window.as_ref().and_then(|d| self.duration_ref(rules, d));
         let at_most = m.at_most.as_ref().and_then(|d| self.duration_ref(rules, d));
+        if let (Some(limit), Some(written)) = (at_most, &m.at_most) {
+            self.counted_in_days(rules, limit, written.span);
+        }
         let missing = [
             (window.is_none() && m.window.is_none(), "fenêtre"),
             (at_most.is_none() && m.at_most.is_none(), "au plus"),
@@ -1226,6 +1229,35 @@ impl Checker {
                 claim_band: band.node.clone(),
                 origin: origin(m.span, &m.source),
             });
+        }
+    }
+
+    /// Mission days are counted one by one: the limit must be days or weeks.
+    fn counted_in_days(&mut self, rules: &RuleSet, limit: DurationRef, span: Span) {
+        let units: Vec<TimeUnit> = match limit {
+            DurationRef::Literal(d) => vec![d.unit],
+            DurationRef::Param(p) => rules.params[p]
+                .values
+                .iter()
+                .filter_map(|(_, v)| match v {
+                    Value::Duration(d) => Some(d.unit),
+                    Value::Number(_) => None,
+                })
+                .collect(),
+        };
+        if units
+            .iter()
+            .any(|u| matches!(u, TimeUnit::Months | TimeUnit::Years))
+        {
+            self.error(
+                Diagnostic::error(
+                    "grille::type-mismatch",
+                    span,
+                    "the mission limit is counted in days",
+                )
+                .label("months have no fixed number of days")
+                .help("write the limit in days or weeks, e.g. `au plus 183 jours` for six months"),
+            );
         }
     }
 

@@ -1,8 +1,9 @@
 //! Rule files + facts → decisions, over every folder of `tests/inputs/eval/`.
 //!
 //! A folder holds `case.txt` (`rules: PATH` — in the folder, else from the crate
-//! root — and `as-of: DATE`), a facts file (`facts.json`, `facts.jsonl` or
-//! `facts.csv`), and usually `expected.json`: the fields of each decided employee
+//! root —, `as-of: DATE`, optionally `facts: PATH` from the crate root and
+//! `set: NAME=VALUE` lines), a facts file (`facts.json`, `facts.jsonl` or
+//! `facts.csv`) unless `facts:` names one, and usually `expected.json`: the fields of each decided employee
 //! derived by hand from the texts (see the folder's `notes.md`). The test checks
 //! those fields, then snapshots the whole output (decisions, warnings, rejections).
 
@@ -14,6 +15,8 @@ use grille::facts::{self, Format};
 struct Case {
     rules_path: String,
     as_of: chrono::NaiveDate,
+    facts: Option<std::path::PathBuf>,
+    settings: Vec<(String, String)>,
 }
 
 fn read_case(path: &Path) -> Case {
@@ -35,9 +38,23 @@ fn read_case(path: &Path) -> Case {
     } else {
         rules
     };
+    let settings = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("set:"))
+        .map(|s| {
+            let (name, value) = s.trim().split_once('=').expect("set: NAME=VALUE");
+            (name.to_string(), value.to_string())
+        })
+        .collect();
+    let facts = text
+        .lines()
+        .find_map(|l| l.strip_prefix("facts:"))
+        .map(|p| root.join(p.trim()));
     Case {
         rules_path,
         as_of: facts::parse_date(&field("as-of:")).expect("as-of date"),
+        facts,
+        settings,
     }
 }
 
@@ -60,9 +77,18 @@ fn eval_fixtures() {
         let case = read_case(path);
         let folder = path.parent().unwrap();
         let text = std::fs::read_to_string(&case.rules_path).unwrap();
-        let (rules, _) =
+        let (mut rules, _) =
             grille::load(&case.rules_path, &text).unwrap_or_else(|r| panic!("{}", r.render(false)));
-        let (facts_path, format) = facts_file(folder);
+        for (name, value) in &case.settings {
+            rules.set_parameter(name, value).unwrap();
+        }
+        let (facts_path, format) = match &case.facts {
+            Some(path) => (
+                path.clone(),
+                Format::from_path(&path.to_string_lossy()).unwrap(),
+            ),
+            None => facts_file(folder),
+        };
         let facts = facts::read(&std::fs::read_to_string(&facts_path).unwrap(), format).unwrap();
         let evaluator = grille::Evaluator::new(&rules, case.as_of);
 
@@ -111,7 +137,18 @@ fn eval_fixtures() {
                 }
             }
         }
-        insta::with_settings!({ description => format!("{} as of {}", case.rules_path, case.as_of), omit_expression => true }, {
+        let settings: Vec<String> = case
+            .settings
+            .iter()
+            .map(|(n, v)| format!(" with {n} = {v}"))
+            .collect();
+        let description = format!(
+            "{} as of {}{}",
+            case.rules_path,
+            case.as_of,
+            settings.concat()
+        );
+        insta::with_settings!({ description => description, omit_expression => true }, {
             insta::assert_snapshot!(output);
         });
     });

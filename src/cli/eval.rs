@@ -28,6 +28,9 @@ pub struct Args {
     /// Attach the trace of every decision (JSON formats).
     #[arg(long)]
     explain: bool,
+    /// Override a parameter for this run, e.g. `--set smcc=1850.00` (repeatable).
+    #[arg(long = "set", value_name = "NAME=VALUE")]
+    set: Vec<String>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -57,11 +60,14 @@ pub fn run(args: Args) -> Outcome {
             }
         },
     };
-    let (rules, report) = match load_rules(&args.rules) {
+    let (mut rules, report) = match load_rules(&args.rules) {
         Ok(Some(loaded)) => loaded,
         Ok(None) => return Outcome::Failure,
         Err(e) => return Outcome::Usage(e),
     };
+    if let Err(e) = super::apply_settings(&mut rules, &args.set) {
+        return Outcome::Usage(e);
+    }
     let warnings = report.count(grille::Severity::Warning);
     if warnings > 0 {
         eprintln!(

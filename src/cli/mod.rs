@@ -116,3 +116,24 @@ fn load_rules(path: &str) -> Result<Option<(grille::RuleSet, grille::Report)>, S
         }
     }
 }
+
+/// Applies `--set NAME=VALUE` overrides, saying each on stderr.
+fn apply_settings(rules: &mut grille::RuleSet, settings: &[String]) -> Result<(), String> {
+    for setting in settings {
+        let Some((name, value)) = setting.split_once('=') else {
+            return Err(format!(
+                "`--set {setting}`: write NAME=VALUE, e.g. --set smcc=1850.00"
+            ));
+        };
+        rules
+            .set_parameter(name.trim(), value)
+            .map_err(|e| format!("--set {setting}: {e}"))?;
+        eprintln!(
+            "{}: {} = {} for this run",
+            rules.file.name,
+            name.trim(),
+            value.trim()
+        );
+    }
+    Ok(())
+}

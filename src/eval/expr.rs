@@ -38,7 +38,7 @@ impl Formulas<'_> {
                             kind: StepKind::Parameter {
                                 name: param.name.clone(),
                                 value: v.to_string(),
-                                from,
+                                from: (from != NaiveDate::MIN).then_some(from),
                             },
                             rule: Some(self.rules.location(param.origin.span)),
                             source: param.origin.source.clone(),
@@ -76,7 +76,7 @@ impl Formulas<'_> {
                     kind: StepKind::Parameter {
                         name: format!("{}[{key}]", table.name),
                         value: value.to_string(),
-                        from: *from,
+                        from: Some(*from),
                     },
                     rule: Some(self.rules.location(table.origin.span)),
                     source: table.origin.source.clone(),

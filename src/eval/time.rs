@@ -226,7 +226,9 @@ pub(super) fn trial<'a, T: Tracer>(
         return Ok(None);
     };
     let m = &record.moves[index];
-    if to != job {
+    // Back in the former job after a broken trial is what the text wants.
+    let returned = m.trial_broken_on.is_some() && from == job;
+    if to != job && !returned {
         warnings.push(format!(
             "the latest move ({}) was to `{}`, but the current job is `{}`",
             m.on, rules.jobs[to].id, rules.jobs[job].id

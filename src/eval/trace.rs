@@ -96,7 +96,8 @@ pub enum StepKind {
     Parameter {
         name: String,
         value: String,
-        from: NaiveDate,
+        /// `None`: the value was set for this run (`--set`).
+        from: Option<NaiveDate>,
     },
     /// A formula, with its values put in, and its result.
     Formula {
