@@ -1116,7 +1116,7 @@ impl Checker {
             rules.status_rules.push(StatusRule {
                 status: r.status.node.clone(),
                 condition,
-                origin: origin(r.span, &r.source),
+                origin: origin(r.span, &r.source.clone().or_else(|| s.source.clone())),
             });
         }
         if !rules.status_rules.iter().any(|r| r.condition.is_none()) {
@@ -1288,7 +1288,7 @@ impl Checker {
                     length,
                     renewal: renewal.flatten(),
                     renewal_from_coefficient: r.renewal_from_coefficient.as_ref().map(|c| c.node),
-                    origin: origin(r.span, &t.source.clone().or(r.source.clone())),
+                    origin: origin(r.span, &r.source.clone().or_else(|| t.source.clone())),
                 });
             }
         }

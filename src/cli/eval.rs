@@ -5,7 +5,6 @@ use std::io::{BufWriter, Write};
 use chrono::NaiveDate;
 
 use super::{load_rules, Outcome};
-use grille::facts::{self, Format};
 use grille::report::{OutputFormat, Writer};
 
 #[derive(clap::Args)]
@@ -17,14 +16,14 @@ pub struct Args {
     #[arg(value_name = "FACTS")]
     facts: String,
     /// Evaluation date (YYYY-MM-DD); today if not given.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     as_of: Option<NaiveDate>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     format: OutputFormat,
     /// Format of the facts file, when its extension does not say it.
     #[arg(long, value_enum, value_name = "FORMAT")]
-    input_format: Option<InputFormat>,
+    input_format: Option<super::InputFormat>,
     /// Attach the trace of every decision (JSON formats).
     #[arg(long)]
     explain: bool,
@@ -33,33 +32,7 @@ pub struct Args {
     set: Vec<String>,
 }
 
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum InputFormat {
-    Json,
-    Jsonl,
-    Csv,
-}
-
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    facts::parse_date(text).ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
-}
-
 pub fn run(args: Args) -> Outcome {
-    let format = match args.input_format {
-        Some(InputFormat::Json) => Format::Json,
-        Some(InputFormat::Jsonl) => Format::JsonLines,
-        Some(InputFormat::Csv) => Format::Csv,
-        None => match Format::from_path(&args.facts) {
-            Some(f) => f,
-            None if args.facts == "-" => Format::Json,
-            None => {
-                return Outcome::Usage(format!(
-                    "cannot tell the format of `{}` from its name: use --input-format json, jsonl or csv",
-                    args.facts
-                ))
-            }
-        },
-    };
     let (mut rules, report) = match load_rules(&args.rules) {
         Ok(Some(loaded)) => loaded,
         Ok(None) => return Outcome::Failure,
@@ -75,13 +48,9 @@ pub fn run(args: Args) -> Outcome {
             args.rules, args.rules
         );
     }
-    let text = match super::read_input(&args.facts, "facts file") {
-        Ok(t) => t,
-        Err(e) => return Outcome::Usage(e),
-    };
-    let facts = match facts::read(&text, format) {
+    let facts = match super::read_facts(&args.facts, args.input_format) {
         Ok(f) => f,
-        Err(e) => return Outcome::Usage(format!("{}: {e}", args.facts)),
+        Err(e) => return Outcome::Usage(e),
     };
     for w in &facts.warnings {
         eprintln!("{}: warning: {w}", args.facts);

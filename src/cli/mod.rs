@@ -6,6 +6,7 @@
 
 mod check;
 mod eval;
+mod explain;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -34,6 +35,8 @@ enum Command {
     Check(check::Args),
     /// Decide every employee of a facts file under a rule file.
     Eval(eval::Args),
+    /// Explain one employee's decision step by step, citing the rules (French by default).
+    Explain(explain::Args),
 }
 
 /// How a command ended.
@@ -56,6 +59,7 @@ pub fn run() -> ExitCode {
     let outcome = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Explain(args) => explain::run(args),
     };
     match outcome {
         Outcome::Success => ExitCode::SUCCESS,
@@ -136,4 +140,36 @@ fn apply_settings(rules: &mut grille::RuleSet, settings: &[String]) -> Result<()
         );
     }
     Ok(())
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum InputFormat {
+    Json,
+    Jsonl,
+    Csv,
+}
+
+/// Reads a facts file, its format from `--input-format` or its extension.
+fn read_facts(path: &str, format: Option<InputFormat>) -> Result<grille::facts::Facts, String> {
+    use grille::facts::Format;
+    let format = match format {
+        Some(InputFormat::Json) => Format::Json,
+        Some(InputFormat::Jsonl) => Format::JsonLines,
+        Some(InputFormat::Csv) => Format::Csv,
+        None => match Format::from_path(path) {
+            Some(f) => f,
+            None if path == "-" => Format::Json,
+            None => {
+                return Err(format!(
+                    "cannot tell the format of `{path}` from its name: use --input-format json, jsonl or csv"
+                ))
+            }
+        },
+    };
+    let text = read_input(path, "facts file")?;
+    grille::facts::read(&text, format).map_err(|e| format!("{path}: {e}"))
+}
+
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    grille::facts::parse_date(text).ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
 }

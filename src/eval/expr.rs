@@ -126,10 +126,19 @@ impl Formulas<'_> {
     fn write(&self, e: &Expr, inputs: &Inputs, out: &mut String, parent: u8) {
         match &e.kind {
             ExprKind::Number(v) => out.push_str(&v.to_string()),
-            ExprKind::Param(p) => match self.rules.params[*p].at(self.day) {
-                Some((_, Value::Number(v))) => out.push_str(&v.to_string()),
-                _ => out.push_str(&self.rules.params[*p].name),
-            },
+            ExprKind::Param(p) => {
+                let param = &self.rules.params[*p];
+                match param.at(self.day) {
+                    Some((_, Value::Number(v))) => {
+                        let amount = param.ty == crate::model::Type::Amount;
+                        out.push_str(&shown(v, amount));
+                        if amount {
+                            out.push_str(" €");
+                        }
+                    }
+                    _ => out.push_str(&param.name),
+                }
+            }
             ExprKind::Lookup(t, key) => {
                 let table = &self.rules.tables[*t];
                 let key = Formulas {
@@ -147,12 +156,18 @@ impl Formulas<'_> {
                 }
             }
             ExprKind::Input(i) => {
-                let v = match i {
-                    Input::Hours => inputs.hours,
-                    Input::Coefficient => inputs.coefficient.map(Decimal::from),
-                    Input::LevelMinimum => inputs.level_minimum,
+                let (value, unit) = match i {
+                    Input::Hours => (inputs.hours, " h"),
+                    Input::Coefficient => (inputs.coefficient.map(Decimal::from), ""),
+                    Input::LevelMinimum => (inputs.level_minimum, " €"),
                 };
-                out.push_str(&v.map_or("?".to_string(), |v| v.to_string()));
+                match value {
+                    Some(v) => {
+                        out.push_str(&shown(v, unit == " €"));
+                        out.push_str(unit);
+                    }
+                    None => out.push('?'),
+                }
             }
             ExprKind::Round(inner) => {
                 out.push_str("arrondi(");
@@ -183,6 +198,15 @@ impl Formulas<'_> {
             }
         }
     }
+}
+
+/// A value as a person reads it: no trailing zeros beyond the cents of an amount.
+fn shown(value: Decimal, amount: bool) -> String {
+    let mut v = value.normalize();
+    if amount && v.scale() < 2 {
+        v.rescale(2);
+    }
+    v.to_string()
 }
 
 fn not_in_force(name: &str, first: Option<NaiveDate>, day: NaiveDate) -> String {

@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 
 pub use decision::{money, Claim, Decision, NextStep, Trial, TrialStatus};
 use expr::{Formulas, Inputs};
-use trace::{NoTrace, Recorder, Step, StepKind, Tracer};
+use trace::{FloorDetail, NoTrace, Recorder, Step, StepKind, Tracer};
 
 use crate::calendar;
 use crate::facts::{Record, Rejection};
@@ -41,6 +41,10 @@ struct OtherFloors {
     diploma: Option<u32>,
     previous: Option<u32>,
     claim: Option<u32>,
+    /// What the floors were computed from, for the trace.
+    diploma_given: Option<DiplomaId>,
+    previous_given: Option<u32>,
+    claims: usize,
 }
 
 impl<'r> Evaluator<'r> {
@@ -123,6 +127,9 @@ impl<'r> Evaluator<'r> {
                 .previous_floor(record)
                 .map_err(|reason| reject(Some("previous_sector_coefficient"), reason))?,
             claim: None,
+            diploma_given: rules.diploma_index(record.diploma.as_deref().unwrap_or("none")),
+            previous_given: record.previous_sector_coefficient,
+            claims: 0,
         };
         let missions = time::Missions::resolve(self, record)
             .map_err(|(field, reason)| reject(Some(&field), reason))?;
@@ -131,6 +138,7 @@ impl<'r> Evaluator<'r> {
             .map_err(|reason| reject(Some("missions"), reason))?;
         let others = OtherFloors {
             claim: claims.iter().filter_map(|c| c.coefficient).max(),
+            claims: claims.len(),
             ..others
         };
 
@@ -352,7 +360,15 @@ impl<'r> Evaluator<'r> {
                     kind: StepKind::Floor {
                         floor: floor_name(floor.kind),
                         coefficient: value,
-                        because: String::new(),
+                        detail: match floor.kind {
+                            FloorKind::Diploma => FloorDetail::Diploma {
+                                diploma: others.diploma_given.map(|d| rules.diplomas[d].id.clone()),
+                            },
+                            FloorKind::PreviousCoefficient => FloorDetail::PreviousCoefficient {
+                                given: others.previous_given,
+                            },
+                            _ => FloorDetail::Mission { claims: others.claims },
+                        },
                     },
                     rule: Some(rules.location(floor.origin.span)),
                     source: floor.origin.source.clone(),
@@ -389,14 +405,14 @@ impl<'r> Evaluator<'r> {
         let job_def = &rules.jobs[job];
         let bands = &rules.scales[job_def.scale].bands;
         let cell = &job_def.cells[band];
-        let (value, used, because) = match cell.coefficient {
-            Some(c) => (Some(c), band, cell.written.clone().unwrap_or_default()),
+        let (value, used) = match cell.coefficient {
+            Some(c) => (Some(c), band),
             None if !job_def.has_any_value() => {
                 warnings.push(format!(
                     "the rules give no classification to `{}`: only the other floors apply",
                     job_def.id
                 ));
-                (None, band, "no classification".to_string())
+                (None, band)
             }
             None => {
                 let lower = match floor.blank_cell {
@@ -411,18 +427,14 @@ impl<'r> Evaluator<'r> {
                             "the rules leave the band `{}` of `{}` blank: the value of band `{}` applies",
                             bands[band].id, job_def.id, bands[b].id
                         ));
-                        (
-                            job_def.cells[b].coefficient,
-                            b,
-                            format!("blank; band {} applies", bands[b].id),
-                        )
+                        (job_def.cells[b].coefficient, b)
                     }
                     None => {
                         warnings.push(format!(
                             "the rules leave the band `{}` of `{}` blank: no job floor applies",
                             bands[band].id, job_def.id
                         ));
-                        (None, band, "blank".to_string())
+                        (None, band)
                     }
                 }
             }
@@ -438,7 +450,11 @@ impl<'r> Evaluator<'r> {
                 kind: StepKind::Floor {
                     floor: floor_name(FloorKind::Job),
                     coefficient: value,
-                    because,
+                    detail: FloorDetail::Job {
+                        band: bands[band].id.clone(),
+                        written: job_def.cells[used].written.clone(),
+                        from_band: (used != band).then(|| bands[used].id.clone()),
+                    },
                 },
                 rule: Some(rules.location(span)),
                 source: origin
@@ -595,7 +611,11 @@ impl<'r> Evaluator<'r> {
                 result: full_time,
             },
             rule: Some(rules.location(level_minimum.span)),
-            source: level.origin.source.clone(),
+            source: level
+                .origin
+                .source
+                .clone()
+                .or_else(|| rules.categories[level.category].origin.source.clone()),
         });
         let Some(salary) = &rules.minimum_salary else {
             return Ok(Some(expr::round_cent(full_time)));
@@ -686,6 +706,7 @@ impl<'r> Evaluator<'r> {
             diploma: self.diploma_floor(record).ok().flatten(),
             previous: self.previous_floor(record).ok().flatten(),
             claim,
+            ..OtherFloors::default()
         };
         self.entitlement(job, band, &others, &mut Vec::new(), &mut NoTrace)
     }

@@ -35,6 +35,22 @@ impl Tracer for Recorder {
     }
 }
 
+/// What a floor looked at.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum FloorDetail {
+    /// The job's value for `band`; `written` as the rule file writes it; `from_band`
+    /// when the band is blank and another band's value applies.
+    Job {
+        band: String,
+        written: Option<String>,
+        from_band: Option<String>,
+    },
+    Diploma { diploma: Option<String> },
+    PreviousCoefficient { given: Option<u32> },
+    Mission { claims: usize },
+}
+
 /// One step of a decision: what was done, by which rule, citing which text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Step {
@@ -70,7 +86,8 @@ pub enum StepKind {
     Floor {
         floor: &'static str,
         coefficient: Option<u32>,
-        because: String,
+        #[serde(flatten)]
+        detail: FloorDetail,
     },
     /// The highest floor wins.
     Entitlement {

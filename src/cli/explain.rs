@@ -1,0 +1,108 @@
+//! `grille explain`: one employee's decision, step by step, with its sources.
+
+use super::{load_rules, Outcome};
+use grille::explain::{self, Lang, Target};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The rule file.
+    #[arg(value_name = "RULES")]
+    rules: String,
+    /// Employee facts (JSON array, JSON Lines or CSV).
+    #[arg(value_name = "FACTS")]
+    facts: String,
+    /// The employee to explain.
+    #[arg(long, value_name = "ID")]
+    id: String,
+    /// Evaluation date (YYYY-MM-DD); today if not given.
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    as_of: Option<chrono::NaiveDate>,
+    /// What would it take to reach this: a coefficient (220), a level (`niveau 4`) or a band (`senior`).
+    #[arg(long, value_name = "TARGET")]
+    why_not: Option<String>,
+    /// Language of the explanation.
+    #[arg(long, value_enum, default_value_t = Lang::Fr)]
+    lang: Lang,
+    /// `text` for a person, `json` for tools (the trace as data).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Format of the facts file, when its extension does not say it.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<super::InputFormat>,
+    /// Override a parameter for this run (repeatable).
+    #[arg(long = "set", value_name = "NAME=VALUE")]
+    set: Vec<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(args: Args) -> Outcome {
+    let target = match args.why_not.as_deref().map(Target::parse).transpose() {
+        Ok(t) => t,
+        Err(e) => return Outcome::Usage(format!("--why-not {e}")),
+    };
+    let (mut rules, _) = match load_rules(&args.rules) {
+        Ok(Some(loaded)) => loaded,
+        Ok(None) => return Outcome::Failure,
+        Err(e) => return Outcome::Usage(e),
+    };
+    if let Err(e) = super::apply_settings(&mut rules, &args.set) {
+        return Outcome::Usage(e);
+    }
+    let facts = match super::read_facts(&args.facts, args.input_format) {
+        Ok(f) => f,
+        Err(e) => return Outcome::Usage(e),
+    };
+    let found = facts.records.iter().find(|r| match r {
+        Ok(record) => record.id == args.id,
+        Err(rejection) => rejection.id.as_deref() == Some(args.id.as_str()),
+    });
+    let Some(found) = found else {
+        let ids = facts.records.iter().filter_map(|r| match r {
+            Ok(record) => Some(record.id.as_str()),
+            Err(rejection) => rejection.id.as_deref(),
+        });
+        let close = explain::closest_ids(&args.id, ids);
+        let hint = if close.is_empty() { String::new() } else { format!("; closest: {}", close.join(", ")) };
+        return Outcome::Usage(format!("no employee with id `{}` in {}{hint}", args.id, args.facts));
+    };
+    let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let evaluator = grille::Evaluator::new(&rules, as_of);
+    let record = match found {
+        Ok(record) => record,
+        Err(rejection) => {
+            eprintln!("{}: rejected: {rejection}", args.facts);
+            return Outcome::Failure;
+        }
+    };
+    let outcome = evaluator.decide_traced(record);
+    let answer = match (&target, &outcome) {
+        (Some(t), Ok(_)) => match explain::why_not(&evaluator, record, t) {
+            Ok(a) => Some(a),
+            Err(e) => return Outcome::Usage(format!("--why-not: {e}")),
+        },
+        _ => None,
+    };
+    match args.format {
+        Format::Text => print!("{}", explain::text::render(&rules, record, &outcome, as_of, answer.as_ref(), args.lang)),
+        Format::Json => {
+            let value = serde_json::json!({
+                "id": record.id,
+                "as_of": as_of,
+                "rules": rules.file.name,
+                "decision": outcome.as_ref().ok(),
+                "rejected": outcome.as_ref().err(),
+                "why_not": answer,
+            });
+            println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+        }
+    }
+    match outcome {
+        Ok(_) => Outcome::Success,
+        Err(_) => Outcome::Failure,
+    }
+}

@@ -1,0 +1,121 @@
+//! Numbers, amounts and dates as a French or English reader writes them.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// Français (default).
+    Fr,
+    /// English.
+    En,
+}
+
+/// `1 680,06` (French, no-break space between thousands) or `1,680.06`.
+pub fn number(value: Decimal, lang: Lang) -> String {
+    let text = value.to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = digits.split_once('.').map_or((digits, None), |(w, f)| (w, Some(f)));
+    let (group, point) = match lang {
+        Lang::Fr => ('\u{a0}', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut out = String::from(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if let Some(f) = fraction {
+        out.push(point);
+        out.push_str(f);
+    }
+    out
+}
+
+/// `1 680,06 €` or `€1,680.06`, always with cents.
+pub fn money(value: Decimal, lang: Lang) -> String {
+    let mut v = value;
+    if v.scale() < 2 {
+        v.rescale(2);
+    }
+    match lang {
+        Lang::Fr => format!("{}\u{a0}€", number(v, lang)),
+        Lang::En => format!("€{}", number(v, lang)),
+    }
+}
+
+const MOIS: [&str; 12] = [
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+];
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
+
+/// `1er mars 2025`, `29 novembre 2026` or `29 November 2026`.
+pub fn date(d: NaiveDate, lang: Lang) -> String {
+    let month = d.month0() as usize;
+    match lang {
+        Lang::Fr if d.day() == 1 => format!("1er {} {}", MOIS[month], d.year()),
+        Lang::Fr => format!("{} {} {}", d.day(), MOIS[month], d.year()),
+        Lang::En => format!("{} {} {}", d.day(), MONTHS[month], d.year()),
+    }
+}
+
+/// A formula written by the evaluator (`arrondi(2100.00 € × 121.34 h / 151.67)`) in the reader's language.
+pub fn formula(text: &str, lang: Lang) -> String {
+    let text = match lang {
+        Lang::Fr => text.to_string(),
+        Lang::En => text.replace("arrondi(", "round("),
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_ascii_digit() {
+            out.push(c);
+            continue;
+        }
+        let mut end = start + 1;
+        while let Some(&(i, n)) = chars.peek() {
+            let decimal_point = n == '.' && text[i + 1..].starts_with(|d: char| d.is_ascii_digit());
+            if n.is_ascii_digit() || decimal_point {
+                end = i + 1;
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let literal = &text[start..end];
+        match literal.parse::<Decimal>() {
+            Ok(v) => out.push_str(&number(v, lang)),
+            Err(_) => out.push_str(literal),
+        }
+    }
+    match lang {
+        Lang::Fr => out.replace(" €", "\u{a0}€").replace(" h", "\u{a0}h"),
+        Lang::En => out,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_and_english_forms() {
+        let v = Decimal::new(168006, 2);
+        assert_eq!(money(v, Lang::Fr), "1\u{a0}680,06\u{a0}€");
+        assert_eq!(money(v, Lang::En), "€1,680.06");
+        assert_eq!(number(Decimal::new(15167, 2), Lang::Fr), "151,67");
+        assert_eq!(number(Decimal::new(1234567, 0), Lang::En), "1,234,567");
+        let d = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+        assert_eq!(date(d, Lang::Fr), "1er mars 2025");
+        assert_eq!(date(d, Lang::En), "1 March 2025");
+        assert_eq!(formula("arrondi(2100.00 € × 121.34 h / 151.67)", Lang::Fr), "arrondi(2\u{a0}100,00\u{a0}€ × 121,34\u{a0}h / 151,67)");
+        assert_eq!(formula("arrondi(2100.00 € × 121.34 h / 151.67)", Lang::En), "round(2,100.00 € × 121.34 h / 151.67)");
+    }
+}

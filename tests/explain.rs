@@ -1,0 +1,164 @@
+//! Explanations of single decisions, in French and English, text and JSON, and
+//! "why not" answers. Each snapshot was read against READING.md before it was
+//! accepted; the assertions below pin what must not drift.
+
+use grille::explain::{self, Lang, Target};
+use grille::facts::{self, Format};
+
+struct Case {
+    name: &'static str,
+    rules: &'static str,
+    facts: &'static str,
+    id: &'static str,
+    as_of: &'static str,
+    lang: Lang,
+    why_not: Option<&'static str>,
+}
+
+const CGT: &str = "rules/cgt-2008.grille";
+const SAMPLE: &str = "examples/workforce.json";
+
+const fn case(name: &'static str, id: &'static str, lang: Lang, why_not: Option<&'static str>) -> Case {
+    Case { name, rules: CGT, facts: SAMPLE, id, as_of: "2026-11-29", lang, why_not }
+}
+
+const CASES: &[Case] = &[
+    case("part-time-shortfall-fr", "E003", Lang::Fr, None),
+    case("part-time-shortfall-en", "E003", Lang::En, None),
+    case("diploma-floor-wins", "E007", Lang::Fr, None),
+    case("mission-claim", "E012", Lang::Fr, None),
+    case("previous-coefficient-in-a-hole", "E013", Lang::Fr, None),
+    case("previous-coefficient-340", "E057", Lang::Fr, None),
+    case("trial-broken-back-in-former-job", "E021", Lang::Fr, None),
+    case("trial-cadres-en", "E048", Lang::En, None),
+    case("blank-cell", "E033", Lang::Fr, None),
+    case("job-without-classification", "E045", Lang::Fr, None),
+    case("why-not-220", "E028", Lang::Fr, Some("220")),
+    case("why-not-level-4-en", "E001", Lang::En, Some("niveau 4")),
+    case("why-not-senior", "E024", Lang::Fr, Some("senior")),
+    case("why-not-already", "E048", Lang::Fr, Some("280")),
+    case("why-not-unreachable", "E045", Lang::Fr, Some("600")),
+    Case { name: "rejected", rules: CGT, facts: "tests/oracle/cases/2026-11-29/rejects.json", id: "R03", as_of: "2026-11-29", lang: Lang::Fr, why_not: None },
+    Case {
+        name: "rules-in-force-transitional",
+        rules: "rules/idcc2098-2002.grille",
+        facts: "tests/inputs/eval/idcc2098-2002/facts.json",
+        id: "T12",
+        as_of: "2026-11-29",
+        lang: Lang::Fr,
+        why_not: None,
+    },
+];
+
+fn load(path: &str) -> grille::RuleSet {
+    grille::load(path, &std::fs::read_to_string(path).unwrap()).unwrap().0
+}
+
+fn record(case: &Case) -> Result<facts::Record, facts::Rejection> {
+    let text = std::fs::read_to_string(case.facts).unwrap();
+    let facts = facts::read(&text, Format::from_path(case.facts).unwrap()).unwrap();
+    facts
+        .records
+        .into_iter()
+        .find(|r| match r {
+            Ok(r) => r.id == case.id,
+            Err(r) => r.id.as_deref() == Some(case.id),
+        })
+        .expect("the id is in the file")
+}
+
+fn explain_text(case: &Case) -> String {
+    let rules = load(case.rules);
+    let as_of = facts::parse_date(case.as_of).unwrap();
+    let evaluator = grille::Evaluator::new(&rules, as_of);
+    let record = record(case);
+    let record = match record {
+        Ok(r) => r,
+        Err(rejection) => return format!("rejected while reading: {rejection}"),
+    };
+    let outcome = evaluator.decide_traced(&record);
+    let answer = case.why_not.map(|t| explain::why_not(&evaluator, &record, &Target::parse(t).unwrap()).unwrap());
+    explain::text::render(&rules, &record, &outcome, as_of, answer.as_ref(), case.lang)
+}
+
+#[test]
+fn explanations() {
+    for case in CASES {
+        let text = explain_text(case);
+        insta::with_settings!({ description => format!("{} {} --id {} --as-of {} {:?} {:?}", case.rules, case.facts, case.id, case.as_of, case.lang, case.why_not), omit_expression => true }, {
+            insta::assert_snapshot!(case.name, text);
+        });
+    }
+}
+
+/// The example of the issue: a Conseiller commercial since 2025-03-01 with the bac,
+/// evaluated on 2026-11-29 (confirmé, 190), asking why not 220.
+#[test]
+fn why_not_220_for_a_conseiller_commercial() {
+    let rules = load(CGT);
+    let evaluator = grille::Evaluator::new(&rules, facts::parse_date("2026-11-29").unwrap());
+    let text = r#"[{"id": "C1", "job": "Conseiller commercial", "job_since": "2025-03-01", "diploma": "bac"}]"#;
+    let facts = facts::read(text, Format::Json).unwrap();
+    let record = facts.records[0].as_ref().unwrap();
+    let answer = explain::why_not(&evaluator, record, &Target::Coefficient(220)).unwrap();
+    assert_eq!(answer.current, 190);
+    let routes = serde_json::to_value(&answer.routes).unwrap();
+    assert_eq!(
+        routes,
+        serde_json::json!([
+            {"by": "experience", "on": "2030-03-01", "band": "senior", "coefficient": 220},
+            {"by": "diploma", "diploma": "bac+2", "label": "BTS, DEUG, DUT (niveau III)", "coefficient": 230},
+            {"by": "previous-coefficient", "at_least": 220, "coefficient": 220}
+        ])
+    );
+}
+
+/// Every field of a decision comes from a step of the trace that cites the rule file.
+#[test]
+fn every_decision_field_has_a_cited_step() {
+    let rules = load(CGT);
+    let evaluator = grille::Evaluator::new(&rules, facts::parse_date("2026-11-29").unwrap());
+    let facts = facts::read(&std::fs::read_to_string(SAMPLE).unwrap(), Format::Json).unwrap();
+    for record in facts.records.iter().map(|r| r.as_ref().unwrap()) {
+        let d = evaluator.decide_traced(record).unwrap();
+        let steps = serde_json::to_value(d.trace.as_ref().unwrap()).unwrap();
+        let step = |kind: &str| steps.as_array().unwrap().iter().find(|s| s["step"] == kind).cloned();
+        let cited = |kind: &str| {
+            let s = step(kind).unwrap_or_else(|| panic!("{}: no {kind} step", d.id));
+            assert!(s["rule"].as_str().is_some_and(|r| r.starts_with("rules/cgt-2008.grille:")), "{}: {kind} without a rule", d.id);
+            s
+        };
+        assert_eq!(cited("job")["job"], d.job);
+        assert_eq!(cited("experience")["band"], d.band);
+        assert_eq!(step("entitlement").unwrap()["coefficient"], d.coefficient);
+        assert_eq!(cited("level")["level"], d.level);
+        assert_eq!(cited("level")["category"], d.category);
+        assert_eq!(cited("status")["status"], d.status);
+        let minimum = steps.as_array().unwrap().iter().find(|s| s["what"] == "minimum-salary").unwrap();
+        assert!(minimum["source"].is_string());
+        if let Some(n) = &d.next_step {
+            assert_eq!(cited("next-step")["on"], n.on.to_string());
+        }
+        if let Some(t) = &d.trial {
+            assert_eq!(cited("trial")["end"], t.end.to_string());
+        }
+        assert_eq!(steps.as_array().unwrap().iter().filter(|s| s["step"] == "claim").count(), d.claims.len());
+    }
+}
+
+#[test]
+fn traced_and_untraced_decisions_are_identical() {
+    for rules_path in [CGT, "rules/idcc2098-2002.grille"] {
+        let rules = load(rules_path);
+        let evaluator = grille::Evaluator::new(&rules, facts::parse_date("2026-11-29").unwrap());
+        let facts = facts::read(&std::fs::read_to_string(SAMPLE).unwrap(), Format::Json).unwrap();
+        for record in facts.records.iter().map(|r| r.as_ref().unwrap()) {
+            let fast = evaluator.decide(record);
+            let traced = evaluator.decide_traced(record).map(|mut d| {
+                d.trace = None;
+                d
+            });
+            assert_eq!(fast, traced, "{rules_path}: {}", record.id);
+        }
+    }
+}
