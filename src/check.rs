@@ -22,6 +22,7 @@ pub fn check(file: SourceFile, ast: &RuleFile) -> (Option<RuleSet>, Vec<Diagnost
     let mut checker = Checker {
         diagnostics: Vec::new(),
         used_params: HashSet::new(),
+        used_tables: HashSet::new(),
     };
     let rules = checker.rule_set(file, ast);
     let mut diagnostics = checker.diagnostics;
@@ -33,6 +34,7 @@ pub fn check(file: SourceFile, ast: &RuleFile) -> (Option<RuleSet>, Vec<Diagnost
 struct Checker {
     diagnostics: Vec<Diagnostic>,
     used_params: HashSet<ParamId>,
+    used_tables: HashSet<TableId>,
 }
 
 fn origin(span: Span, source: &ast::Source) -> Origin {
@@ -82,6 +84,7 @@ impl Checker {
             mission_cap: None,
             trial: Vec::new(),
             provisions: Vec::new(),
+            examples: Vec::new(),
         };
         let mut param_spans: Vec<Span> = Vec::new();
 
@@ -167,7 +170,15 @@ impl Checker {
                 _ => {}
             }
         }
+        for item in &ast.items {
+            if let Item::Example(e) = item {
+                if let Some(example) = self.example(e) {
+                    rules.examples.push(example);
+                }
+            }
+        }
         self.whole_set(&rules, &ast.items, seen);
+        self.values_from_the_start(&rules);
         for (id, span) in param_spans.iter().enumerate() {
             if !self.used_params.contains(&id) {
                 let name = &rules.params[id].name;
@@ -1294,6 +1305,90 @@ impl Checker {
         }
     }
 
+    // ------------------------------------------------------------ examples
+
+    /// An example's facts as a facts record; names are resolved when it runs.
+    fn example(&mut self, e: &ast::Example) -> Option<Example> {
+        use crate::facts::{Mission, Move, Position, Record};
+        use ast::Fact;
+        let missing = |what: &str| {
+            Diagnostic::error("grille::incomplete-example", e.title.span, format!("the example has no {what}"))
+                .label(format!("no {what}"))
+                .help("an example needs `au DATE`, and `faits :` with at least `métier \"…\"` and `depuis DATE`")
+        };
+        let Some(as_of) = &e.as_of else {
+            self.error(missing("date (`au`)"));
+            return None;
+        };
+        let mut record = Record {
+            position: Position::Record(1),
+            id: e.title.node.clone(),
+            job: String::new(),
+            job_since: NaiveDate::MIN,
+            prior_job_months: 0,
+            diploma: None,
+            previous_sector_coefficient: None,
+            missions: Vec::new(),
+            moves: Vec::new(),
+            hours: None,
+            salary: None,
+            coefficient: None,
+        };
+        for fact in &e.facts {
+            match &fact.node {
+                Fact::Job(j) => record.job = j.clone(),
+                Fact::Since(d) => record.job_since = *d,
+                Fact::PriorMonths(m) => record.prior_job_months = *m,
+                Fact::Diploma(d) => record.diploma = Some(d.clone()),
+                Fact::PreviousCoefficient(c) => record.previous_sector_coefficient = Some(*c),
+                Fact::Hours(h) => record.hours = Some(*h),
+                Fact::Salary(s) => record.salary = Some(*s),
+                Fact::AppliedCoefficient(c) => record.coefficient = Some(*c),
+                Fact::Mission { job, start, end } => record.missions.push(Mission {
+                    job: job.clone(),
+                    start: *start,
+                    end: *end,
+                }),
+                Fact::Move {
+                    from,
+                    to,
+                    on,
+                    renewed,
+                    broken_on,
+                } => record.moves.push(Move {
+                    from: from.clone(),
+                    to: to.clone(),
+                    on: *on,
+                    trial_renewed: *renewed,
+                    trial_broken_on: *broken_on,
+                }),
+            }
+        }
+        if record.job.is_empty() || record.job_since == NaiveDate::MIN {
+            self.error(missing("job or start date (`métier \"…\"`, `depuis DATE`)"));
+            return None;
+        }
+        if e.expectations.is_empty() {
+            self.error(
+                Diagnostic::error("grille::incomplete-example", e.title.span, "the example expects nothing")
+                    .label("no `attendu :`")
+                    .help("say what the rules must give, e.g. `attendu : coefficient 190, tranche experimente`"),
+            );
+            return None;
+        }
+        Some(Example {
+            title: e.title.node.clone(),
+            as_of: as_of.node,
+            record,
+            expectations: e
+                .expectations
+                .iter()
+                .map(|x| (x.node.clone(), x.span))
+                .collect(),
+            origin: origin(e.title.span, &e.source),
+        })
+    }
+
     // ------------------------------------------------------------ formulas
 
     fn amount_formula(
@@ -1438,6 +1533,7 @@ impl Checker {
                     );
                     return None;
                 }
+                self.used_tables.insert(t);
                 (ExprKind::Lookup(t, Box::new(key_expr)), rules.tables[t].ty)
             }
             A::Round(inner) => {
@@ -1530,6 +1626,41 @@ impl Checker {
             }
         }
         self.job_warnings(rules);
+    }
+
+    /// A parameter or table read by the rules but with no value on the agreement's date.
+    fn values_from_the_start(&mut self, rules: &RuleSet) {
+        let Some(start) = rules.agreement.date else {
+            return;
+        };
+        let params = rules
+            .params
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.used_params.contains(i));
+        let params = params.map(|(_, p)| (&p.name, p.values.first().map(|v| v.0), p.origin.span));
+        let tables = rules
+            .tables
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.used_tables.contains(i));
+        let tables = tables.map(|(_, t)| (&t.name, t.versions.first().map(|v| v.0), t.origin.span));
+        let late: Vec<_> = params
+            .chain(tables)
+            .filter(|(_, first, _)| first.is_some_and(|f| f > start))
+            .collect();
+        for (name, first, span) in late {
+            let first = first.unwrap_or(start);
+            self.error(
+                Diagnostic::warning(
+                    "grille::parameter-before-first-date",
+                    span,
+                    format!("`{name}` has no value before {first}, but the agreement is dated {start}"),
+                )
+                .label(format!("first value from {first}"))
+                .help("employees evaluated before that date are rejected; add the earlier value or date the agreement later"),
+            );
+        }
     }
 
     /// What looks wrong in the jobs' grids although it can be applied.

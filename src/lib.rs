@@ -29,6 +29,7 @@ pub mod calendar;
 pub mod check;
 pub mod diag;
 pub mod eval;
+pub mod examples;
 pub mod explain;
 pub mod facts;
 pub mod model;

@@ -48,6 +48,8 @@ pub struct RuleSet {
     pub mission_cap: Option<MissionCap>,
     pub trial: Vec<TrialRule>,
     pub provisions: Vec<Provision>,
+    /// Examples the negotiators agreed on, run by `grille test`.
+    pub examples: Vec<Example>,
 }
 
 /// Where a rule was written and which text it encodes.
@@ -299,6 +301,16 @@ pub struct TrialRule {
     pub length: DurationRef,
     pub renewal: Option<DurationRef>,
     pub renewal_from_coefficient: Option<u32>,
+    pub origin: Origin,
+}
+
+/// An example: an employee's facts on a date and the decision expected.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub title: String,
+    pub as_of: NaiveDate,
+    pub record: crate::facts::Record,
+    pub expectations: Vec<(crate::syntax::ast::Expectation, Span)>,
     pub origin: Origin,
 }
 

@@ -236,3 +236,42 @@ fn help_teaches_the_commands() {
         .contains("grille eval rules/cgt-2008.grille examples/workforce.json --as-of 2026-11-29"));
     assert!(help.contains("check") && help.contains("eval"));
 }
+
+#[test]
+fn test_runs_the_examples_of_rule_files() {
+    let out = grille(&["test", RULES]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(text.lines().last().unwrap().ends_with(" passed, 0 failed"));
+    assert!(text.lines().filter(|l| l.starts_with("ok ")).count() >= 30);
+}
+
+#[test]
+fn test_reports_each_failure_as_expected_versus_got() {
+    let out = grille(&["test", "tests/inputs/test/examples.grille"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert_eq!(text.lines().last().unwrap(), "2 passed, 2 failed");
+    assert!(
+        text.contains(
+            "FAILED  Wrong on purpose: the coefficient (tests/inputs/test/examples.grille:27:9)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("coefficient: expected 130, got 120"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "steps: 5 months → beginner; job (beginner) 120; → 120 (job); level 1 employes"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "outcome: expected a decision, got rejected: the rule set has no job named `Plumber`"
+        ),
+        "{text}"
+    );
+}

@@ -7,6 +7,7 @@
 mod check;
 mod eval;
 mod explain;
+mod test;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -37,6 +38,8 @@ enum Command {
     Eval(eval::Args),
     /// Explain one employee's decision step by step, citing the rules (French by default).
     Explain(explain::Args),
+    /// Run the examples written in rule files (`exemple … attendu : …`).
+    Test(test::Args),
 }
 
 /// How a command ended.
@@ -60,6 +63,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Test(args) => test::run(args),
     };
     match outcome {
         Outcome::Success => ExitCode::SUCCESS,
@@ -171,5 +175,6 @@ fn read_facts(path: &str, format: Option<InputFormat>) -> Result<grille::facts::
 }
 
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
-    grille::facts::parse_date(text).ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
+    grille::facts::parse_date(text)
+        .ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
 }
