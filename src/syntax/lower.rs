@@ -13,6 +13,9 @@ use crate::span::{Span, Spanned};
 #[derive(Default)]
 pub(super) struct Lowering {
     pub diagnostics: Vec<Diagnostic>,
+    /// Operators met so far in the formula being lowered, and how deep in it we are.
+    formula_operators: usize,
+    expr_depth: usize,
 }
 
 type P<'a> = Pair<'a, Rule>;
@@ -1084,7 +1087,13 @@ impl Lowering {
     // ------------------------------------------------------------ formulas
 
     fn expr(&mut self, pair: P) -> Expr {
-        self.binary(pair, Rule::term)
+        if self.expr_depth == 0 {
+            self.formula_operators = 0;
+        }
+        self.expr_depth += 1;
+        let e = self.binary(pair, Rule::term);
+        self.expr_depth -= 1;
+        e
     }
 
     /// `expr` and `term` share a shape: operands separated by operators, left-associative.
@@ -1101,6 +1110,22 @@ impl Lowering {
         };
         let mut left = self.operand(first, operand);
         while let (Some(op), Some(right)) = (inner.next(), inner.next()) {
+            // Formulas are evaluated recursively: bound their size so no input can exhaust the stack.
+            self.formula_operators += 1;
+            if self.formula_operators == super::MAX_OPERATORS + 1 {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "grille::too-deep",
+                        span(&op),
+                        format!("this formula has more than {} operators", super::MAX_OPERATORS),
+                    )
+                    .label("too long from here")
+                    .help("split the computation into parameters or tables"),
+                );
+            }
+            if self.formula_operators > super::MAX_OPERATORS {
+                break;
+            }
             let op = match op.as_str() {
                 "+" => BinaryOp::Add,
                 "-" => BinaryOp::Sub,

@@ -24,6 +24,9 @@ pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 /// Deepest nesting of parentheses accepted in a formula.
 pub const MAX_NESTING: usize = 64;
 
+/// Most operators accepted in one formula (real ones have a handful).
+pub const MAX_OPERATORS: usize = 512;
+
 /// Parses a rule file. On a syntax error, the diagnostics say where and what was expected.
 pub fn parse(source: &str) -> Result<ast::RuleFile, Vec<Diagnostic>> {
     let source_for_grammar = guard(source)?;
