@@ -94,8 +94,18 @@ fn read_input(path: &str, what: &str) -> Result<String, String> {
     result.map_err(|e| format!("cannot read the {what} `{path}`: {}", io_reason(&e)))?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
+        let before = &e.as_bytes()[..at];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let column = before
+            .iter()
+            .rev()
+            .take_while(|b| **b != b'\n')
+            .filter(|b| (**b & 0xC0) != 0x80)
+            .count()
+            + 1;
         format!(
-            "the {what} `{path}` is not UTF-8 text (invalid byte at offset {at}); save it as UTF-8"
+            "{path}:{line}:{column}: the {what} is not UTF-8 text; save it as UTF-8 \
+             (a Windows-1252 or Latin-1 export must be converted first)"
         )
     })
 }

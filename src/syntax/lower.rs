@@ -1117,7 +1117,10 @@ impl Lowering {
                     Diagnostic::error(
                         "grille::too-deep",
                         span(&op),
-                        format!("this formula has more than {} operators", super::MAX_OPERATORS),
+                        format!(
+                            "this formula has more than {} operators",
+                            super::MAX_OPERATORS
+                        ),
                     )
                     .label("too long from here")
                     .help("split the computation into parameters or tables"),
