@@ -30,6 +30,7 @@ pub mod check;
 pub mod diag;
 pub mod eval;
 pub mod facts;
+pub mod fmt;
 pub mod model;
 pub mod names;
 pub mod report;
