@@ -6,6 +6,7 @@
 
 mod check;
 mod eval;
+mod fmt;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -34,6 +35,8 @@ enum Command {
     Check(check::Args),
     /// Decide every employee of a facts file under a rule file.
     Eval(eval::Args),
+    /// Rewrite rule files in the canonical layout, keeping every comment.
+    Fmt(fmt::Args),
 }
 
 /// How a command ended.
@@ -56,6 +59,7 @@ pub fn run() -> ExitCode {
     let outcome = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Fmt(args) => fmt::run(args),
     };
     match outcome {
         Outcome::Success => ExitCode::SUCCESS,
