@@ -32,6 +32,7 @@ pub mod eval;
 pub mod examples;
 pub mod explain;
 pub mod facts;
+pub mod fmt;
 pub mod model;
 pub mod names;
 pub mod report;

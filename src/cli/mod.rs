@@ -8,6 +8,7 @@ mod check;
 mod eval;
 mod explain;
 mod test;
+mod fmt;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -40,6 +41,8 @@ enum Command {
     Explain(explain::Args),
     /// Run the examples written in rule files (`exemple … attendu : …`).
     Test(test::Args),
+    /// Rewrite rule files in the canonical layout, keeping every comment.
+    Fmt(fmt::Args),
 }
 
 /// How a command ended.
@@ -64,6 +67,7 @@ pub fn run() -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Test(args) => test::run(args),
+        Command::Fmt(args) => fmt::run(args),
     };
     match outcome {
         Outcome::Success => ExitCode::SUCCESS,

@@ -1,0 +1,836 @@
+//! Declarations to lines of code: headers at column 0, attributes at 2, what
+//! belongs to an attribute (a level's `source`, a table's rows) at 4.
+//!
+//! Attributes keep their source order: the order carries the author's grouping,
+//! and printing a nested attribute right after its owner is what makes the
+//! output parse back to the same tree.
+
+use super::words::{quote, Printer};
+use super::Lang;
+use crate::span::{Span, Spanned};
+use crate::syntax::ast::*;
+
+/// Alias lists are wrapped past this many columns.
+const MAX_WIDTH: usize = 100;
+
+/// One line of code, with the source bytes it prints.
+#[derive(Debug, Clone)]
+pub(super) struct Line {
+    pub indent: usize,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Indentation of what nests under this line: a comment trailing a block snaps to it.
+    pub inner: usize,
+    /// Continues the line before (an alias list): no blank line in between.
+    pub continued: bool,
+}
+
+impl Line {
+    /// A line that nothing nests under.
+    fn leaf(indent: usize, text: String, start: usize, end: usize) -> Line {
+        Line {
+            indent,
+            text,
+            start,
+            end,
+            inner: indent,
+            continued: false,
+        }
+    }
+
+    /// A line that may own lines indented under it.
+    fn owner(indent: usize, text: String, start: usize, end: usize) -> Line {
+        Line {
+            inner: indent + 2,
+            ..Line::leaf(indent, text, start, end)
+        }
+    }
+}
+
+/// An alias list: rows of aliases, as the source lines split them.
+type Rows<'s> = Vec<Vec<&'s Spanned<String>>>;
+
+/// What separates two aliases in the source.
+enum Separator {
+    SameRow,
+    NextRow,
+    /// Another `appellations` keyword.
+    NewList,
+}
+
+/// A line and what nests under it, sorted by source position when finished.
+struct Node {
+    head: Line,
+    children: Vec<Vec<Line>>,
+}
+
+impl Node {
+    fn new(head: Line) -> Node {
+        Node {
+            head,
+            children: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, lines: Vec<Line>) {
+        if !lines.is_empty() {
+            self.children.push(lines);
+        }
+    }
+
+    fn add_line(&mut self, line: Option<Line>) {
+        self.add(line.into_iter().collect());
+    }
+
+    fn finish(mut self) -> Vec<Line> {
+        self.children.sort_by_key(|lines| lines[0].start);
+        let mut out = vec![self.head];
+        out.extend(self.children.into_iter().flatten());
+        out
+    }
+}
+
+pub(super) fn print(src: &str, lang: Lang, items: &[Item]) -> Vec<Line> {
+    let p = Printer { src, lang };
+    items.iter().flat_map(|item| p.item(item)).collect()
+}
+
+pub(super) fn item_span(item: &Item) -> Span {
+    match item {
+        Item::Agreement(x) => x.span,
+        Item::Parameter(x) => x.span,
+        Item::Table(x) => x.span,
+        Item::Category(x) => x.span,
+        Item::Diploma(x) => x.span,
+        Item::Experience(x) => x.span,
+        Item::Job(x) => x.span,
+        Item::Classification(x) => x.span,
+        Item::Status(x) => x.span,
+        Item::WorkingTime(x) => x.span,
+        Item::MinimumSalary(x) => x.span,
+        Item::MissionCap(x) => x.span,
+        Item::TrialPeriod(x) => x.span,
+        Item::Provision(x) => x.span,
+        Item::Example(x) => x.span,
+    }
+}
+
+/// Declarations without an argument, whose header is the keyword alone.
+const BARE_KEYWORDS: [&str; 13] = [
+    "classement",
+    "classification",
+    "statut",
+    "status",
+    "temps de travail",
+    "working time",
+    "plafond des missions",
+    "mission cap",
+    "période d'essai",
+    "periode d'essai",
+    "période d’essai",
+    "periode d’essai",
+    "trial period",
+];
+
+impl Printer<'_> {
+    fn item(&self, item: &Item) -> Vec<Line> {
+        match item {
+            Item::Agreement(x) => self.agreement(x),
+            Item::Parameter(x) => self.parameter(x),
+            Item::Table(x) => self.table(x),
+            Item::Category(x) => self.category(x),
+            Item::Diploma(x) => self.diploma(x),
+            Item::Experience(x) => self.experience(x),
+            Item::Job(x) => self.job(x),
+            Item::Classification(x) => self.classification(x),
+            Item::Status(x) => self.status(x),
+            Item::WorkingTime(x) => self.working_time(x),
+            Item::MinimumSalary(x) => self.minimum_salary(x),
+            Item::MissionCap(x) => self.mission_cap(x),
+            Item::TrialPeriod(x) => self.trial_period(x),
+            Item::Provision(x) => self.provision(x),
+            Item::Example(x) => self.example(x),
+        }
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    /// `keyword "text"` on one line, placed by the string.
+    fn string_line(&self, indent: usize, keyword: &str, s: &Spanned<String>) -> Line {
+        let text = format!("{keyword} {}", quote(&s.node));
+        Line::leaf(indent, text, s.span.start, s.span.end)
+    }
+
+    fn source(&self, indent: usize, source: &Source) -> Option<Line> {
+        source
+            .as_ref()
+            .map(|s| self.string_line(indent, "source", s))
+    }
+
+    /// A header that is a keyword alone (`classement`).
+    fn bare_head(&self, span: Span, french: &'static str, english: &'static str) -> Node {
+        let rest = &self.src[span.start..];
+        let len = BARE_KEYWORDS
+            .iter()
+            .find(|k| rest.starts_with(*k))
+            .map_or(0, |k| k.len());
+        let text = self.w(french, english).to_string();
+        Node::new(Line::owner(0, text, span.start, span.start + len))
+    }
+
+    /// The end of the word after `at` (the unit after a number of months).
+    fn word_after(&self, at: usize) -> (&str, usize) {
+        let rest = &self.src[at..];
+        let start = at + (rest.len() - rest.trim_start().len());
+        let word_len = self.src[start..]
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(self.src.len() - start);
+        (&self.src[start..start + word_len], start + word_len)
+    }
+
+    fn text_of(&self, span: Span) -> &str {
+        self.src.get(span.start..span.end).unwrap_or("")
+    }
+
+    fn date_line(&self, indent: usize, keyword: &str, d: &Spanned<chrono::NaiveDate>) -> Line {
+        Line::leaf(
+            indent,
+            format!("{keyword} {}", d.node),
+            d.span.start,
+            d.span.end,
+        )
+    }
+
+    // ------------------------------------------------------------ declarations
+
+    fn agreement(&self, a: &Agreement) -> Vec<Line> {
+        let head = format!(
+            "{} {}",
+            self.w("convention", "agreement"),
+            quote(&a.title.node)
+        );
+        let mut node = Node::new(Line::owner(0, head, a.span.start, a.title.span.end));
+        node.add_line(
+            a.document
+                .as_ref()
+                .map(|d| self.string_line(2, self.w("texte", "document"), d)),
+        );
+        node.add_line(a.date.as_ref().map(|d| self.date_line(2, "date", d)));
+        node.add_line(
+            a.idcc
+                .as_ref()
+                .map(|n| Line::leaf(2, format!("idcc {}", n.node), n.span.start, n.span.end)),
+        );
+        node.add_line(self.source(2, &a.source));
+        node.finish()
+    }
+
+    fn typed_head(
+        &self,
+        keyword: &str,
+        name: &Spanned<String>,
+        label: &Option<Spanned<String>>,
+        t: ValueType,
+    ) -> String {
+        let mut head = format!("{keyword} {}", name.node);
+        if let Some(label) = label {
+            head = format!("{head} {}", quote(&label.node));
+        }
+        format!("{head} : {}", self.value_type(t))
+    }
+
+    fn parameter(&self, p: &Parameter) -> Vec<Line> {
+        let head = self.typed_head(
+            self.w("paramètre", "parameter"),
+            &p.name,
+            &p.label,
+            p.value_type.node,
+        );
+        let mut node = Node::new(Line::owner(0, head, p.span.start, p.value_type.span.end));
+        node.add_line(self.source(2, &p.source));
+        for v in &p.values {
+            let value = self.literal(&v.value.node, self.text_of(v.value.span));
+            let text = format!("{value} {} {}", self.w("depuis", "from"), v.from.node);
+            node.add(vec![Line::leaf(2, text, v.span.start, v.span.end)]);
+        }
+        node.finish()
+    }
+
+    fn table(&self, t: &Table) -> Vec<Line> {
+        let head = self.typed_head(
+            self.w("barème", "table"),
+            &t.name,
+            &t.label,
+            t.value_type.node,
+        );
+        let head = format!("{head} {}", self.w("par coefficient", "by coefficient"));
+        let end = self.word_after(self.word_after(t.value_type.span.end).1).1;
+        let mut node = Node::new(Line::owner(0, head, t.span.start, end));
+        node.add_line(self.source(2, &t.source));
+        for v in &t.versions {
+            node.add(self.table_version(v));
+        }
+        node.finish()
+    }
+
+    fn table_version(&self, v: &TableVersion) -> Vec<Line> {
+        // The colon is optional; French files write it, English ones do not.
+        let colon = self.w(" :", "");
+        let text = format!("{} {}{colon}", self.w("depuis", "from"), v.from.node);
+        let mut out = vec![Line::owner(2, text, v.span.start, v.from.span.end)];
+        for (key, value) in &v.rows {
+            let printed = self.literal(&value.node, self.text_of(value.span));
+            let text = format!("{} : {printed}", key.node);
+            out.push(Line::leaf(4, text, key.span.start, value.span.end));
+        }
+        out
+    }
+
+    fn category(&self, c: &Category) -> Vec<Line> {
+        let head = format!(
+            "{} {} {}",
+            self.w("catégorie", "category"),
+            c.id.node,
+            quote(&c.label.node)
+        );
+        let mut node = Node::new(Line::owner(0, head, c.span.start, c.label.span.end));
+        node.add_line(self.source(2, &c.source));
+        for level in &c.levels {
+            node.add(self.level(level));
+        }
+        node.finish()
+    }
+
+    fn level(&self, l: &Level) -> Vec<Line> {
+        let set = match &l.coefficients.node {
+            CoefficientSet::Range(low, high) => format!("{low} {} {high}", self.w("à", "to")),
+            CoefficientSet::List(list) => list
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        let mut text = format!(
+            "{} {} : coefficients {set}",
+            self.w("niveau", "level"),
+            l.number.node
+        );
+        let mut end = l.coefficients.span.end;
+        if let Some(minimum) = &l.minimum {
+            text = format!("{text}, minimum {}", self.expr(minimum));
+            end = minimum.span.end;
+        }
+        let mut node = Node::new(Line::owner(2, text, l.span.start, end));
+        node.add_line(self.source(4, &l.source));
+        node.finish()
+    }
+
+    fn diploma(&self, d: &Diploma) -> Vec<Line> {
+        let mut head = format!(
+            "{} {} {}",
+            self.w("diplôme", "diploma"),
+            d.id.node,
+            quote(&d.label.node)
+        );
+        let mut end = d.label.span.end;
+        if let Some(floor) = &d.floor {
+            head = format!(
+                "{head} {} {}",
+                self.w("plancher", "floor"),
+                self.cell(&floor.node)
+            );
+            end = end.max(floor.span.end);
+        }
+        let mut node = Node::new(Line::owner(0, head, d.span.start, end));
+        node.add_line(self.source(2, &d.source));
+        node.finish()
+    }
+
+    fn experience(&self, e: &Experience) -> Vec<Line> {
+        let mut head = format!("{} {}", self.w("ancienneté", "experience"), e.id.node);
+        let mut end = e.id.span.end;
+        if let Some(label) = &e.label {
+            head = format!("{head} {}", quote(&label.node));
+            end = label.span.end;
+        }
+        let mut node = Node::new(Line::owner(0, head, e.span.start, end));
+        node.add_line(self.source(2, &e.source));
+        for band in &e.bands {
+            node.add(self.band(band));
+        }
+        node.finish()
+    }
+
+    fn band(&self, b: &Band) -> Vec<Line> {
+        let mut text = format!("{} {}", self.w("tranche", "band"), b.id.node);
+        if let Some(label) = &b.label {
+            text = format!("{text} {}", quote(&label.node));
+        }
+        let last = b.to_months.as_ref().unwrap_or(&b.from_months);
+        let (written, end) = self.word_after(last.span.end);
+        let months = self.unit(months(last.node), written);
+        let range = match &b.to_months {
+            Some(to) => format!(
+                "{} {} {} {} {months}",
+                self.w("de", "from"),
+                b.from_months.node,
+                self.w("à", "to"),
+                to.node
+            ),
+            None => format!(
+                "{} {} {months}",
+                self.w("à partir de", "from"),
+                b.from_months.node
+            ),
+        };
+        let mut node = Node::new(Line::owner(
+            2,
+            format!("{text} : {range}"),
+            b.span.start,
+            end,
+        ));
+        node.add_line(self.source(4, &b.source));
+        node.finish()
+    }
+
+    fn job(&self, j: &Job) -> Vec<Line> {
+        let head = format!(
+            "{} {} {}",
+            self.w("métier", "job"),
+            j.id.node,
+            quote(&j.name.node)
+        );
+        let mut node = Node::new(Line::owner(0, head, j.span.start, j.name.span.end));
+        node.add_line(self.source(2, &j.source));
+        node.add_line(
+            j.track
+                .as_ref()
+                .map(|t| self.string_line(2, self.w("filière", "track"), t)),
+        );
+        for rows in self.alias_lists(&j.aliases) {
+            node.add(self.aliases(&rows));
+        }
+        node.add_line(j.entry_diploma.as_ref().map(|e| self.entry_diploma(e)));
+        node.add_line(j.experience.as_ref().map(|id| {
+            let text = format!("{} {}", self.label("ancienneté", "experience"), id.node);
+            Line::leaf(2, text, id.span.start, id.span.end)
+        }));
+        for cell in &j.cells {
+            node.add(self.job_cell(cell));
+        }
+        node.finish()
+    }
+
+    fn entry_diploma(&self, e: &EntryDiploma) -> Line {
+        let mut text = format!(
+            "{} {}",
+            self.w("diplôme d'accueil", "entry diploma"),
+            e.lowest.node
+        );
+        if let Some(highest) = &e.highest {
+            text = format!("{text} {} {}", self.w("à", "to"), highest.node);
+        }
+        Line::leaf(2, text, e.span.start, e.span.end)
+    }
+
+    fn job_cell(&self, c: &JobCell) -> Vec<Line> {
+        let text = format!("{} : {}", c.band.node, self.cell(&c.cell.node));
+        let mut node = Node::new(Line::owner(2, text, c.span.start, c.cell.span.end));
+        node.add_line(self.source(4, &c.source));
+        node.finish()
+    }
+
+    /// The aliases of a job as written: one list per `appellations` keyword, one
+    /// row per source line (so pairs like masculine / feminine stay together).
+    fn alias_lists<'s>(&self, aliases: &'s [Spanned<String>]) -> Vec<Rows<'s>> {
+        let mut lists: Vec<Rows> = Vec::new();
+        let mut previous: Option<&Spanned<String>> = None;
+        for alias in aliases {
+            let separator = previous.map(|p| self.separator(p.span.end, alias.span.start));
+            match (separator, lists.last_mut()) {
+                (Some(Separator::SameRow), Some(rows)) => rows.last_mut().unwrap().push(alias),
+                (Some(Separator::NextRow), Some(rows)) => rows.push(vec![alias]),
+                _ => lists.push(vec![vec![alias]]),
+            }
+            previous = Some(alias);
+        }
+        lists
+    }
+
+    /// What the source writes between two aliases.
+    fn separator(&self, from: usize, to: usize) -> Separator {
+        let text = &self.src[from..to];
+        let code: String = text
+            .lines()
+            .map(|l| match crate::syntax::trivia::comment_start(l) {
+                Some(at) => &l[..at],
+                None => l,
+            })
+            .collect();
+        if code.trim() != "," {
+            Separator::NewList
+        } else if text.contains('\n') {
+            Separator::NextRow
+        } else {
+            Separator::SameRow
+        }
+    }
+
+    /// One `appellations` attribute: its rows, each wrapped if too wide.
+    fn aliases(&self, rows: &Rows) -> Vec<Line> {
+        let keyword = self.w("appellations", "aliases");
+        let mut out: Vec<Line> = Vec::new();
+        for row in rows {
+            for (i, alias) in row.iter().enumerate() {
+                let piece = quote(&alias.node);
+                match out.last_mut() {
+                    Some(line) if i > 0 && fits(line, &piece) => {
+                        line.text = format!("{}, {piece}", line.text);
+                        line.end = alias.span.end;
+                    }
+                    Some(line) => {
+                        line.text.push(',');
+                        out.push(continuation(piece, alias.span));
+                    }
+                    None => {
+                        let text = format!("{keyword} {piece}");
+                        out.push(Line::leaf(2, text, alias.span.start, alias.span.end));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    // ------------------------------------------------------------ rules
+
+    fn classification(&self, c: &Classification) -> Vec<Line> {
+        let mut node = self.bare_head(c.span, "classement", "classification");
+        node.add_line(self.source(2, &c.source));
+        for floor in &c.floors {
+            node.add(self.floor_rule(floor));
+        }
+        for t in &c.transitional {
+            node.add(self.transitional(t));
+        }
+        node.add_line(c.highest_wins.map(|span| {
+            let text = self
+                .w("le plus élevé l'emporte", "highest wins")
+                .to_string();
+            Line::leaf(2, text, span.start, span.end)
+        }));
+        node.finish()
+    }
+
+    fn floor_rule(&self, f: &FloorRule) -> Vec<Line> {
+        let kind = match f.kind.node {
+            FloorKind::Job => self.w("métier", "job"),
+            FloorKind::Diploma => self.w("diplôme", "diploma"),
+            FloorKind::PreviousCoefficient => {
+                self.w("coefficient antérieur", "previous coefficient")
+            }
+            FloorKind::Mission => "mission",
+        };
+        let text = format!("{} {kind}", self.w("plancher", "floor"));
+        let mut node = Node::new(Line::owner(2, text, f.span.start, f.kind.span.end));
+        node.add_line(self.source(4, &f.source));
+        node.add_line(f.blank_cell.as_ref().map(|b| {
+            let choice = match b.node {
+                BlankCell::PreviousBand => self.w("tranche précédente", "previous band"),
+                BlankCell::NoFloor => self.w("aucun plancher", "no floor"),
+            };
+            let text = format!("{} {choice}", self.label("case vide", "blank cell"));
+            Line::leaf(4, text, b.span.start, b.span.end)
+        }));
+        node.add_line(f.off_grid.as_ref().map(|o| {
+            let choice = match o.node {
+                OffGrid::NextLevel => self.w("niveau supérieur", "next level"),
+                OffGrid::Reject => self.w("rejet", "reject"),
+            };
+            let text = format!("{} {choice}", self.label("hors grille", "off grid"));
+            Line::leaf(4, text, o.span.start, o.span.end)
+        }));
+        node.finish()
+    }
+
+    fn transitional(&self, t: &Transitional) -> Vec<Line> {
+        let limit = self.duration_value(&t.limit.node, self.text_of(t.limit.span));
+        let mut text = format!(
+            "{} {} : {} {limit}",
+            self.w("coefficient transitoire", "transitional coefficient"),
+            t.coefficient.node,
+            self.w("au plus", "at most")
+        );
+        let mut end = t.limit.span.end;
+        if let Some(from) = &t.from {
+            text = format!("{text} {} {}", self.w("depuis", "from"), from.node);
+            end = from.span.end;
+        }
+        let mut node = Node::new(Line::owner(2, text, t.span.start, end));
+        node.add_line(self.source(4, &t.source));
+        node.finish()
+    }
+
+    fn status(&self, s: &StatusRules) -> Vec<Line> {
+        let mut node = self.bare_head(s.span, "statut", "status");
+        node.add_line(self.source(2, &s.source));
+        for rule in &s.rules {
+            node.add(self.status_rule(rule));
+        }
+        node.finish()
+    }
+
+    fn status_rule(&self, r: &StatusRule) -> Vec<Line> {
+        let (text, end) = match &r.condition {
+            Some(c) => {
+                let text = format!(
+                    "{} {} {}",
+                    r.status.node,
+                    self.w("si", "if"),
+                    self.condition(&c.node)
+                );
+                (text, c.span.end)
+            }
+            None => {
+                let text = format!("{} {}", r.status.node, self.w("sinon", "otherwise"));
+                (text, self.word_after(r.status.span.end).1)
+            }
+        };
+        let mut node = Node::new(Line::owner(2, text, r.span.start, end));
+        node.add_line(self.source(4, &r.source));
+        node.finish()
+    }
+
+    fn working_time(&self, w: &WorkingTime) -> Vec<Line> {
+        let mut node = self.bare_head(w.span, "temps de travail", "working time");
+        node.add_line(self.source(2, &w.source));
+        let hours = [
+            (
+                &w.reference_hours,
+                self.label("heures de référence", "reference hours"),
+            ),
+            (
+                &w.maximum_hours,
+                self.label("heures maximales", "maximum hours"),
+            ),
+        ];
+        for (formula, keyword) in hours {
+            node.add_line(formula.as_ref().map(|e| {
+                Line::leaf(
+                    2,
+                    format!("{keyword} {}", self.expr(e)),
+                    e.span.start,
+                    e.span.end,
+                )
+            }));
+        }
+        node.finish()
+    }
+
+    fn minimum_salary(&self, m: &MinimumSalary) -> Vec<Line> {
+        let text = format!(
+            "{} {}",
+            self.label("salaire minimum", "minimum salary"),
+            self.expr(&m.formula)
+        );
+        let mut node = Node::new(Line::owner(0, text, m.span.start, m.formula.span.end));
+        node.add_line(self.source(2, &m.source));
+        node.finish()
+    }
+
+    fn mission_cap(&self, m: &MissionCap) -> Vec<Line> {
+        let mut node = self.bare_head(m.span, "plafond des missions", "mission cap");
+        node.add_line(self.source(2, &m.source));
+        let durations = [
+            (&m.window, self.w("fenêtre", "window")),
+            (&m.at_most, self.w("au plus", "at most")),
+        ];
+        for (value, keyword) in durations {
+            node.add_line(value.as_ref().map(|d| {
+                let text = format!(
+                    "{keyword} {}",
+                    self.duration_value(&d.node, self.text_of(d.span))
+                );
+                Line::leaf(2, text, d.span.start, d.span.end)
+            }));
+        }
+        node.add_line(m.claim_band.as_ref().map(|band| {
+            let text = format!(
+                "{} {} {}",
+                self.label("droit", "claim"),
+                self.w("tranche", "band"),
+                band.node
+            );
+            Line::leaf(2, text, band.span.start, band.span.end)
+        }));
+        node.finish()
+    }
+
+    fn trial_period(&self, t: &TrialPeriod) -> Vec<Line> {
+        let mut node = self.bare_head(t.span, "période d'essai", "trial period");
+        node.add_line(self.source(2, &t.source));
+        for rule in &t.rules {
+            node.add(self.trial_rule(rule));
+        }
+        node.finish()
+    }
+
+    fn trial_rule(&self, r: &TrialRule) -> Vec<Line> {
+        let length = self.duration_value(&r.length.node, self.text_of(r.length.span));
+        let mut text = format!(
+            "{} {} : {length}",
+            self.w("catégorie", "category"),
+            r.category.node
+        );
+        let mut end = r.length.span.end;
+        if let Some(renewal) = &r.renewal {
+            let value = self.duration_value(&renewal.node, self.text_of(renewal.span));
+            text = format!("{text}, {} {value}", self.w("renouvellement", "renewal"));
+            end = renewal.span.end;
+        }
+        if let Some(from) = &r.renewal_from_coefficient {
+            text = format!(
+                "{text} {} {}",
+                self.w("dès le coefficient", "from coefficient"),
+                from.node
+            );
+            end = from.span.end;
+        }
+        let mut node = Node::new(Line::owner(2, text, r.span.start, end));
+        node.add_line(self.source(4, &r.source));
+        node.finish()
+    }
+
+    fn provision(&self, p: &Provision) -> Vec<Line> {
+        let head = format!(
+            "{} {}",
+            self.w("disposition", "provision"),
+            quote(&p.title.node)
+        );
+        let mut node = Node::new(Line::owner(0, head, p.span.start, p.title.span.end));
+        node.add_line(
+            p.text
+                .as_ref()
+                .map(|t| self.string_line(2, self.w("texte", "document"), t)),
+        );
+        node.add_line(self.source(2, &p.source));
+        node.finish()
+    }
+}
+
+impl Printer<'_> {
+    fn example(&self, e: &Example) -> Vec<Line> {
+        let head = format!("{} {}", self.w("exemple", "example"), quote(&e.title.node));
+        let mut node = Node::new(Line::owner(0, head, e.span.start, e.title.span.end));
+        node.add_line(self.source(2, &e.source));
+        node.add_line(e.as_of.as_ref().map(|d| self.date_line(2, self.w("au", "as of"), d)));
+        let facts = e.facts.iter().map(|f| (self.fact(&f.node), f.span));
+        node.add(self.listing(&self.label("faits", "facts"), facts.collect()));
+        let expected = e.expectations.iter().map(|x| (self.expectation(&x.node), x.span));
+        node.add(self.listing(&self.label("attendu", "expect"), expected.collect()));
+        node.finish()
+    }
+
+    /// `keyword a, b, c`, rows split where the source split them, wrapped if too wide.
+    fn listing(&self, keyword: &str, items: Vec<(String, Span)>) -> Vec<Line> {
+        let mut out: Vec<Line> = Vec::new();
+        let mut previous_end: Option<usize> = None;
+        for (piece, span) in items {
+            let new_row = previous_end.is_some_and(|end| self.src.get(end..span.start).is_some_and(|t| t.contains('\n')));
+            match out.last_mut() {
+                Some(line) if !new_row && fits(line, &piece) => {
+                    line.text = format!("{}, {piece}", line.text);
+                    line.end = span.end;
+                }
+                Some(line) => {
+                    line.text.push(',');
+                    out.push(continuation(piece, span));
+                }
+                None => out.push(Line::leaf(2, format!("{keyword} {piece}"), span.start, span.end)),
+            }
+            previous_end = Some(span.end);
+        }
+        out
+    }
+
+    fn fact(&self, f: &Fact) -> String {
+        match f {
+            Fact::Job(j) => format!("{} {}", self.w("métier", "job"), quote(j)),
+            Fact::Since(d) => format!("{} {d}", self.w("depuis", "since")),
+            Fact::PriorMonths(n) => {
+                let unit = self.w("mois", if *n == 1 { "month" } else { "months" });
+                format!("{} {n} {unit}", self.w("ancienneté antérieure", "prior experience"))
+            }
+            Fact::Diploma(d) => format!("{} {d}", self.w("diplôme", "diploma")),
+            Fact::PreviousCoefficient(c) => format!("{} {c}", self.w("coefficient antérieur", "previous coefficient")),
+            Fact::Hours(h) => format!("{} {h}", self.w("heures", "hours")),
+            Fact::Salary(s) => format!("{} {s} €", self.w("salaire", "salary")),
+            Fact::AppliedCoefficient(c) => format!("{} {c}", self.w("coefficient appliqué", "applied coefficient")),
+            Fact::Mission { job, start, end } => {
+                let mut text = format!("mission {} {} {start}", quote(job), self.w("du", "from"));
+                if let Some(end) = end {
+                    text = format!("{text} {} {end}", self.w("au", "to"));
+                }
+                text
+            }
+            Fact::Move { from, to, on, renewed, broken_on } => {
+                let mut text = format!(
+                    "{} {} {} {} {} {} {on}",
+                    self.w("mobilité", "move"),
+                    self.w("de", "from"),
+                    quote(from),
+                    self.w("vers", "to"),
+                    quote(to),
+                    self.w("le", "on"),
+                );
+                if *renewed {
+                    text = format!("{text} {}", self.w("renouvelée", "renewed"));
+                }
+                if let Some(b) = broken_on {
+                    text = format!("{text} {} {b}", self.w("rompue le", "broken on"));
+                }
+                text
+            }
+        }
+    }
+
+    fn expectation(&self, x: &Expectation) -> String {
+        match x {
+            Expectation::Coefficient(c) => format!("coefficient {c}"),
+            Expectation::Band(b) => format!("{} {b}", self.w("tranche", "band")),
+            Expectation::Level(l) => format!("{} {l}", self.w("niveau", "level")),
+            Expectation::Category(c) => format!("{} {c}", self.w("catégorie", "category")),
+            Expectation::Status(s) => format!("{} {s}", self.w("statut", "status")),
+            Expectation::Job(j) => format!("{} {j}", self.w("métier", "job")),
+            Expectation::MinimumSalary(m) => format!("{} {m} €", self.w("salaire minimum", "minimum salary")),
+            Expectation::Shortfall(m) => format!("{} {m} €", self.w("manque", "shortfall")),
+            Expectation::NextStep(Some(d)) => format!("{} {d}", self.w("prochaine étape", "next step")),
+            Expectation::NextStep(None) => format!("{} {}", self.w("prochaine étape", "next step"), self.w("aucune", "none")),
+            Expectation::Claim { job, since } => format!("{} {job} {} {since}", self.w("droit", "claim"), self.w("depuis", "since")),
+            Expectation::TrialEnd(d) => format!("{} {d}", self.w("fin d'essai", "trial end")),
+            Expectation::Rejected => self.w("rejeté", "rejected").to_string(),
+        }
+    }
+}
+
+/// A count of months, to choose the unit's spelling.
+fn months(count: u32) -> Duration {
+    Duration {
+        count,
+        unit: TimeUnit::Months,
+    }
+}
+
+/// Whether `, piece` fits on the line, with room for a comma after it.
+fn fits(line: &Line, piece: &str) -> bool {
+    let width = line.indent + line.text.chars().count() + piece.chars().count();
+    width + ", ,".len() <= MAX_WIDTH
+}
+
+fn continuation(piece: String, span: Span) -> Line {
+    Line {
+        continued: true,
+        ..Line::leaf(4, piece, span.start, span.end)
+    }
+}

@@ -1,0 +1,238 @@
+//! The words of the canonical layout: keywords in the file's language, literals,
+//! durations, formulas.
+
+use crate::syntax::ast::{
+    BinaryOp, Cell, CompareOp, CompareSubject, Condition, Duration, DurationValue, Expr, ExprKind,
+    Literal, RuleFile, TimeUnit, ValueType,
+};
+
+/// The language of a file's keywords.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    French,
+    English,
+}
+
+/// English declaration keywords; no French spelling starts with one of them.
+const ENGLISH_DECLARATIONS: [&str; 14] = [
+    "agreement",
+    "parameter",
+    "table",
+    "category",
+    "diploma",
+    "experience",
+    "job",
+    "classification",
+    "status",
+    "working time",
+    "minimum salary",
+    "mission cap",
+    "trial period",
+    "provision",
+];
+
+impl Lang {
+    /// The language of the file's first keyword: the syntax tree does not keep
+    /// spellings, and a file is written in one language (a mixed file is printed
+    /// in the language it starts with).
+    pub fn of(source: &str, file: &RuleFile) -> Lang {
+        let Some(first) = file.items.first() else {
+            return Lang::French;
+        };
+        let rest = &source[super::lines::item_span(first).start..];
+        if ENGLISH_DECLARATIONS.iter().any(|k| rest.starts_with(k)) {
+            Lang::English
+        } else {
+            Lang::French
+        }
+    }
+}
+
+/// Prints words in the file's language; `src` gives back what the tree lost.
+pub(super) struct Printer<'a> {
+    pub src: &'a str,
+    pub lang: Lang,
+}
+
+impl Printer<'_> {
+    /// A keyword: its canonical French spelling, or the English one.
+    pub fn w(&self, french: &'static str, english: &'static str) -> &'static str {
+        match self.lang {
+            Lang::French => french,
+            Lang::English => english,
+        }
+    }
+
+    /// A keyword that labels a value: `heures de référence :` in French
+    /// typography, `reference hours:` in English.
+    pub fn label(&self, french: &'static str, english: &'static str) -> String {
+        match self.lang {
+            Lang::French => format!("{french} :"),
+            Lang::English => format!("{english}:"),
+        }
+    }
+
+    pub fn value_type(&self, t: ValueType) -> &'static str {
+        match t {
+            ValueType::Amount => self.w("montant", "amount"),
+            ValueType::Decimal => self.w("décimal", "decimal"),
+            ValueType::Duration => self.w("durée", "duration"),
+            ValueType::Integer => self.w("entier", "integer"),
+        }
+    }
+
+    /// A literal; `written` is its source text, to keep the unit's spelling.
+    pub fn literal(&self, literal: &Literal, written: &str) -> String {
+        match literal {
+            Literal::Number { value, euro } => number(&value.to_string(), *euro),
+            Literal::Duration(d) => self.duration(*d, last_word(written)),
+        }
+    }
+
+    pub fn duration_value(&self, value: &DurationValue, written: &str) -> String {
+        match value {
+            DurationValue::Literal(d) => self.duration(*d, last_word(written)),
+            DurationValue::Parameter(name) => name.clone(),
+        }
+    }
+
+    /// `N unit`, the unit as written when it is a correct spelling in the file's
+    /// language (`1 semaine`, `2 semaines`), else the canonical one.
+    pub fn duration(&self, d: Duration, written: &str) -> String {
+        format!("{} {}", d.count, self.unit(d, written))
+    }
+
+    pub fn unit(&self, d: Duration, written: &str) -> &'static str {
+        let spellings = self.unit_spellings(d.unit);
+        if let Some(kept) = spellings.iter().find(|s| **s == written) {
+            return kept;
+        }
+        // Singular for one (and, in French, for zero); the plural is listed last.
+        let singular = d.count == 1 || (d.count == 0 && self.lang == Lang::French);
+        if singular {
+            spellings[0]
+        } else {
+            spellings[spellings.len() - 1]
+        }
+    }
+
+    /// Accepted spellings of a unit, singular first, canonical plural last.
+    fn unit_spellings(&self, unit: TimeUnit) -> &'static [&'static str] {
+        match (self.lang, unit) {
+            (Lang::French, TimeUnit::Days) => &["jour", "jours"],
+            (Lang::French, TimeUnit::Weeks) => &["semaine", "semaines"],
+            (Lang::French, TimeUnit::Months) => &["mois"],
+            (Lang::French, TimeUnit::Years) => &["an", "année", "années", "ans"],
+            (Lang::English, TimeUnit::Days) => &["day", "days"],
+            (Lang::English, TimeUnit::Weeks) => &["week", "weeks"],
+            (Lang::English, TimeUnit::Months) => &["month", "months"],
+            (Lang::English, TimeUnit::Years) => &["year", "years"],
+        }
+    }
+
+    pub fn cell(&self, cell: &Cell) -> String {
+        match cell {
+            Cell::Coefficient(n) => n.to_string(),
+            Cell::Level(n) => format!("{} {n}", self.w("niveau", "level")),
+            Cell::Category(id) => format!("{} {}", self.w("catégorie", "category"), id.node),
+            Cell::Blank => self.w("vide", "blank").to_string(),
+        }
+    }
+
+    pub fn condition(&self, condition: &Condition) -> String {
+        match condition {
+            Condition::Category(id) => {
+                format!("{} {}", self.w("catégorie", "category"), id.node)
+            }
+            Condition::Compare { subject, op, value } => {
+                // Singular: `si coefficient ≥ 200` reads as the texts do.
+                let subject = match subject {
+                    CompareSubject::Coefficient => "coefficient",
+                    CompareSubject::Level => self.w("niveau", "level"),
+                };
+                format!("{subject} {} {value}", compare_op(*op))
+            }
+        }
+    }
+
+    /// A formula with only the parentheses its tree needs.
+    pub fn expr(&self, e: &Expr) -> String {
+        match &e.kind {
+            ExprKind::Number { value, euro } => number(&value.to_string(), *euro),
+            ExprKind::Name(name) => name.clone(),
+            ExprKind::Lookup(table, key) => format!("{}[{}]", table.node, self.expr(key)),
+            ExprKind::Round(inner) => {
+                format!("{}({})", self.w("arrondi", "round"), self.expr(inner))
+            }
+            ExprKind::Neg(inner) => match inner.kind {
+                ExprKind::Binary(..) | ExprKind::Neg(_) => format!("-({})", self.expr(inner)),
+                _ => format!("-{}", self.expr(inner)),
+            },
+            ExprKind::Binary(op, left, right) => {
+                let p = precedence(e);
+                // Left-associative: a right operand of the same precedence needs parentheses.
+                format!(
+                    "{} {} {}",
+                    self.operand(left, p),
+                    binary_op(*op),
+                    self.operand(right, p + 1)
+                )
+            }
+        }
+    }
+
+    fn operand(&self, e: &Expr, at_least: u8) -> String {
+        if precedence(e) < at_least {
+            format!("({})", self.expr(e))
+        } else {
+            self.expr(e)
+        }
+    }
+}
+
+fn precedence(e: &Expr) -> u8 {
+    match e.kind {
+        ExprKind::Binary(BinaryOp::Add | BinaryOp::Sub, ..) => 1,
+        ExprKind::Binary(BinaryOp::Mul | BinaryOp::Div, ..) => 2,
+        _ => 3,
+    }
+}
+
+fn binary_op(op: BinaryOp) -> &'static str {
+    match op {
+        BinaryOp::Add => "+",
+        BinaryOp::Sub => "-",
+        BinaryOp::Mul => "×",
+        BinaryOp::Div => "/",
+    }
+}
+
+fn compare_op(op: CompareOp) -> &'static str {
+    match op {
+        CompareOp::Ge => "≥",
+        CompareOp::Le => "≤",
+        CompareOp::Gt => ">",
+        CompareOp::Lt => "<",
+        CompareOp::Eq => "=",
+        CompareOp::Ne => "≠",
+    }
+}
+
+/// A number as written (the decimal keeps its scale: `1500.00`), `€` if an amount.
+fn number(digits: &str, euro: bool) -> String {
+    if euro {
+        format!("{digits} €")
+    } else {
+        digits.to_string()
+    }
+}
+
+/// A string literal, escaped again.
+pub(super) fn quote(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// The last word of a literal's source text: the unit of `6 mois`.
+fn last_word(written: &str) -> &str {
+    written.split_whitespace().last().unwrap_or("")
+}
