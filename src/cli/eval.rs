@@ -37,7 +37,7 @@ enum InputFormat {
     Csv,
 }
 
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     facts::parse_date(text).ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
 }
 

@@ -6,6 +6,7 @@
 
 mod check;
 mod eval;
+mod sample;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -34,6 +35,9 @@ enum Command {
     Check(check::Args),
     /// Decide every employee of a facts file under a rule file.
     Eval(eval::Args),
+    /// Write a deterministic synthetic workforce (employee facts) drawn from rule files.
+    #[command(long_about = sample::LONG_ABOUT)]
+    Sample(sample::Args),
 }
 
 /// How a command ended.
@@ -56,6 +60,7 @@ pub fn run() -> ExitCode {
     let outcome = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Sample(args) => sample::run(args),
     };
     match outcome {
         Outcome::Success => ExitCode::SUCCESS,
