@@ -9,6 +9,9 @@
 //! 4. [`eval`]: a rule set and a record → a [`Decision`] (with its trace if asked);
 //! 5. [`report`]: decisions → table, JSON, JSON Lines, CSV.
 //!
+//! Beside the pipeline, [`sample`] generates deterministic synthetic workforces
+//! (employee facts) from the rule files, for examples, benchmarks and demos.
+//!
 //! ```
 //! let text = std::fs::read_to_string("rules/cgt-2008.grille").unwrap();
 //! let (rules, _warnings) = grille::load("rules/cgt-2008.grille", &text).unwrap();
@@ -36,6 +39,7 @@ pub mod fmt;
 pub mod model;
 pub mod names;
 pub mod report;
+pub mod sample;
 pub mod span;
 pub mod syntax;
 

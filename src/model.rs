@@ -374,6 +374,10 @@ impl RuleSet {
     }
 
     pub fn diploma_index(&self, id: &str) -> Option<DiplomaId> {
+        // Facts usually give the id as declared: no need to normalise every id.
+        if let Some(exact) = self.diplomas.iter().position(|d| d.id == id) {
+            return Some(exact);
+        }
         let wanted = crate::names::normalize(id);
         self.diplomas
             .iter()

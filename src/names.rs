@@ -11,6 +11,11 @@ pub fn normalize(name: &str) -> String {
         ) {
             continue;
         }
+        if c.is_ascii() {
+            // The common case, without the general lowercase machinery.
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         match fold(c) {
             Some(s) => out.push_str(s),
             None => out.extend(c.to_lowercase()),

@@ -7,8 +7,9 @@
 mod check;
 mod eval;
 mod explain;
-mod test;
 mod fmt;
+mod sample;
+mod test;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -43,6 +44,9 @@ enum Command {
     Test(test::Args),
     /// Rewrite rule files in the canonical layout, keeping every comment.
     Fmt(fmt::Args),
+    /// Write a deterministic synthetic workforce (employee facts) drawn from rule files.
+    #[command(long_about = sample::LONG_ABOUT)]
+    Sample(sample::Args),
 }
 
 /// How a command ended.
@@ -68,6 +72,7 @@ pub fn run() -> ExitCode {
         Command::Explain(args) => explain::run(args),
         Command::Test(args) => test::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Sample(args) => sample::run(args),
     };
     match outcome {
         Outcome::Success => ExitCode::SUCCESS,
