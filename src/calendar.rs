@@ -31,12 +31,26 @@ pub fn completed_months(start: NaiveDate, end: NaiveDate) -> u32 {
         return 0;
     }
     let guess = (end.year() - start.year()) * 12 + end.month() as i32 - start.month() as i32;
-    let mut n = guess.max(0) as u32;
-    // The guess is exact or one too many (when the day-number is not yet reached).
-    while n > 0 && add_months(start, n).is_none_or(|d| d > end) {
-        n -= 1;
+    let Ok(guess) = u32::try_from(guess) else {
+        return 0;
+    };
+    // `start + guess months` falls in `end`'s month: the guess is completed when
+    // that day (clamped to the month's end) is not after `end`.
+    let reached = start.day().min(days_in_month(end.year(), end.month()));
+    if reached <= end.day() {
+        guess
+    } else {
+        guess.saturating_sub(1)
     }
-    n
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
 }
 
 /// `date` plus a duration, counted as the calendar counts it.
@@ -101,6 +115,23 @@ mod tests {
         assert_eq!(completed_months(d("2020-02-29"), d("2021-02-28")), 12);
         assert_eq!(completed_months(d("2026-11-29"), d("2026-11-29")), 0);
         assert_eq!(completed_months(d("2026-11-29"), d("2026-01-01")), 0);
+    }
+
+    #[test]
+    fn completed_months_agrees_with_month_addition() {
+        // The definition: the largest n with start + n months ≤ end.
+        let start = d("2019-01-01");
+        for s in 0..800 {
+            let a = start + chrono::Days::new(s * 3);
+            for e in [0u64, 1, 27, 28, 29, 30, 31, 58, 59, 60, 61, 365, 366, 1000] {
+                let b = a + chrono::Days::new(e);
+                let mut n = 0;
+                while add_months(a, n + 1).is_some_and(|x| x <= b) {
+                    n += 1;
+                }
+                assert_eq!(completed_months(a, b), n, "{a} → {b}");
+            }
+        }
     }
 
     #[test]

@@ -40,7 +40,7 @@ struct Checker {
 fn origin(span: Span, source: &ast::Source) -> Origin {
     Origin {
         span,
-        source: source.as_ref().map(|s| s.node.clone()),
+        source: source.as_ref().map(|s| s.node.as_str().into()),
     }
 }
 
@@ -74,7 +74,8 @@ impl Checker {
             diplomas: Vec::new(),
             scales: Vec::new(),
             jobs: Vec::new(),
-            job_names: HashMap::new(),
+            job_names: Default::default(),
+            job_names_exact: Default::default(),
             floors: Vec::new(),
             transitional: Vec::new(),
             status_rules: Vec::new(),
@@ -966,6 +967,23 @@ impl Checker {
             .into_iter()
             .map(|(k, v)| (k, v.into_iter().map(|(j, _)| j).collect()))
             .collect();
+        // Names as declared, for the common case of facts that spell them so.
+        for job in 0..rules.jobs.len() {
+            let def = &rules.jobs[job];
+            let names = [&def.id, &def.name].into_iter().chain(def.aliases.iter());
+            let unambiguous: Vec<String> = names
+                .filter(|n| {
+                    rules
+                        .job_names
+                        .get(&normalize(n))
+                        .is_some_and(|jobs| jobs.len() == 1)
+                })
+                .cloned()
+                .collect();
+            for name in unambiguous {
+                rules.job_names_exact.insert(name, job);
+            }
+        }
     }
 
     // ------------------------------------------------------------ how decisions are made

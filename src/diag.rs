@@ -8,7 +8,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use crate::span::{line_col, Span};
+use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -73,22 +73,75 @@ impl Diagnostic {
 /// A source file: its name as the user gave it and its text.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
-    pub name: String,
+    pub name: Arc<str>,
     pub text: Arc<str>,
+    /// Byte offset of each line's start: locations are looked up, not rescanned.
+    line_starts: Arc<[usize]>,
 }
 
 impl SourceFile {
-    pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
+    pub fn new(name: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Self {
+        let text: Arc<str> = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         SourceFile {
             name: name.into(),
-            text: text.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// Line and column (from 1, columns in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self
+            .line_starts
+            .partition_point(|start| *start <= offset)
+            .max(1);
+        let start = self.line_starts[line - 1];
+        let end = offset.min(self.text.len()).max(start);
+        let column = self
+            .text
+            .get(start..end)
+            .map_or(end - start, |t| t.chars().count())
+            + 1;
+        (line, column)
+    }
+
+    /// Where a span starts, cheap to make and to keep (a trace has many).
+    pub fn locate(&self, span: Span) -> Location {
+        let (line, column) = self.line_col(span.start);
+        Location {
+            file: self.name.clone(),
+            line,
+            column,
         }
     }
 
     /// `file:line:column` of a span's start.
     pub fn location(&self, span: Span) -> String {
-        let (line, col) = line_col(&self.text, span.start);
+        let (line, col) = self.line_col(span.start);
         format!("{}:{}:{}", self.name, line, col)
+    }
+}
+
+/// `file:line:column`, as traces and messages write it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: Arc<str>,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+impl serde::Serialize for Location {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -145,7 +198,7 @@ impl Report {
             .diagnostics
             .iter()
             .map(|d| {
-                let (line, column) = line_col(&self.file.text, d.span.start);
+                let (line, column) = self.file.line_col(d.span.start);
                 serde_json::json!({
                     "file": self.file.name,
                     "severity": d.severity,
@@ -218,5 +271,23 @@ impl miette::Diagnostic for Rendered<'_> {
             .iter()
             .map(|(span, label)| miette::LabeledSpan::new_with_span(Some(label.clone()), *span));
         Some(Box::new(main.chain(related)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indexed_locations_match_a_scan() {
+        let text = "ab\nçé\n\n  x\n";
+        let file = SourceFile::new("f", text);
+        for offset in [0, 1, 3, 5, 7, 8, 10, 11, text.len()] {
+            assert_eq!(
+                file.line_col(offset),
+                crate::span::line_col(text, offset),
+                "offset {offset}"
+            );
+        }
     }
 }

@@ -37,7 +37,9 @@ pub struct RuleSet {
     pub scales: Vec<Scale>,
     pub jobs: Vec<Job>,
     /// Normalised job names (ids, names, aliases) to the jobs bearing them.
-    pub job_names: HashMap<String, Vec<JobId>>,
+    pub job_names: crate::names::NameMap<Vec<JobId>>,
+    /// Unambiguous names exactly as declared: the lookup that needs no normalising.
+    pub job_names_exact: crate::names::NameMap<JobId>,
     pub floors: Vec<Floor>,
     /// Coefficients held for a limited time, then the next one of the grid.
     pub transitional: Vec<Transitional>,
@@ -56,7 +58,7 @@ pub struct RuleSet {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Origin {
     pub span: Span,
-    pub source: Option<String>,
+    pub source: Option<std::sync::Arc<str>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -393,8 +395,8 @@ impl RuleSet {
     }
 
     /// `file:line:column` of a rule.
-    pub fn location(&self, span: Span) -> String {
-        self.file.location(span)
+    pub fn location(&self, span: Span) -> crate::diag::Location {
+        self.file.locate(span)
     }
 }
 

@@ -33,6 +33,32 @@ pub struct Evaluator<'r> {
     as_of: NaiveDate,
     reference_hours: Result<Option<Decimal>, String>,
     maximum_hours: Result<Option<Decimal>, String>,
+    /// Each grid coefficient's full-time minimum on the evaluation date, computed
+    /// once by the same formulas (index: coefficient − the grid's lowest).
+    full_time_minimums: Vec<Option<Result<Decimal, String>>>,
+    /// The level of each grid coefficient (same index).
+    level_by_coefficient: Vec<Option<LevelId>>,
+    lowest_coefficient: u32,
+}
+
+/// Where warnings go: kept for the decision, or never built when a value is
+/// only computed for comparison (the next step, a trial's category).
+pub(crate) struct Notes<'a>(Option<&'a mut Vec<String>>);
+
+impl<'a> Notes<'a> {
+    fn keep(into: &'a mut Vec<String>) -> Self {
+        Notes(Some(into))
+    }
+
+    fn discard() -> Self {
+        Notes(None)
+    }
+
+    fn push(&mut self, make: impl FnOnce() -> String) {
+        if let Some(kept) = &mut self.0 {
+            kept.push(make());
+        }
+    }
 }
 
 /// The floors other than the job grid: they do not depend on the band.
@@ -54,9 +80,23 @@ impl<'r> Evaluator<'r> {
             Some(e) => formulas.eval(e, &Inputs::default(), &mut NoTrace).map(Some),
             None => Ok(None),
         };
+        let lowest_coefficient = rules
+            .levels
+            .iter()
+            .map(|l| l.coefficients.lowest())
+            .min()
+            .unwrap_or(0);
+        let full_time_minimums = full_time_minimums(rules, &formulas, lowest_coefficient);
+        let top = rules.top_coefficient().unwrap_or(0);
+        let level_by_coefficient = (lowest_coefficient..=top.max(lowest_coefficient))
+            .map(|c| rules.level_of(c))
+            .collect();
         Evaluator {
             reference_hours: constant(&rules.reference_hours),
             maximum_hours: constant(&rules.maximum_hours),
+            full_time_minimums,
+            level_by_coefficient,
+            lowest_coefficient,
             rules,
             as_of,
         }
@@ -92,7 +132,8 @@ impl<'r> Evaluator<'r> {
         let reject = |field: Option<&str>, reason: String| {
             Rejection::new(record.position, Some(&record.id), field, reason)
         };
-        let mut warnings = Vec::new();
+        let mut kept = Vec::new();
+        let mut warnings = Notes::keep(&mut kept);
 
         let job = self
             .job(&record.job)
@@ -180,7 +221,8 @@ impl<'r> Evaluator<'r> {
             .coefficient
             .filter(|applied| *applied < coefficient)
             .map(|applied| coefficient - applied);
-        for w in &warnings {
+        drop(warnings);
+        for w in &kept {
             t.step(|| Step {
                 kind: StepKind::Warning { text: w.clone() },
                 rule: None,
@@ -201,7 +243,7 @@ impl<'r> Evaluator<'r> {
             claims,
             trial,
             next_step,
-            warnings,
+            warnings: kept,
             trace: None,
         })
     }
@@ -209,6 +251,9 @@ impl<'r> Evaluator<'r> {
     /// Resolves a job name given in the facts.
     pub fn job(&self, given: &str) -> Result<JobId, String> {
         let rules = self.rules;
+        if let Some(job) = rules.job_names_exact.get(given) {
+            return Ok(*job);
+        }
         match rules.job_names.get(&normalize(given)).map(Vec::as_slice) {
             Some([job]) => Ok(*job),
             Some(several) if !several.is_empty() => {
@@ -343,7 +388,7 @@ impl<'r> Evaluator<'r> {
         job: JobId,
         band: usize,
         others: &OtherFloors,
-        warnings: &mut Vec<String>,
+        warnings: &mut Notes,
         t: &mut T,
     ) -> Option<u32> {
         let rules = self.rules;
@@ -400,7 +445,7 @@ impl<'r> Evaluator<'r> {
         job: JobId,
         band: usize,
         floor: &Floor,
-        warnings: &mut Vec<String>,
+        warnings: &mut Notes,
         t: &mut T,
     ) -> Option<u32> {
         let rules = self.rules;
@@ -410,10 +455,12 @@ impl<'r> Evaluator<'r> {
         let (value, used) = match cell.coefficient {
             Some(c) => (Some(c), band),
             None if !job_def.has_any_value() => {
-                warnings.push(format!(
-                    "the rules give no classification to `{}`: only the other floors apply",
-                    job_def.id
-                ));
+                warnings.push(|| {
+                    format!(
+                        "the rules give no classification to `{}`: only the other floors apply",
+                        job_def.id
+                    )
+                });
                 (None, band)
             }
             None => {
@@ -425,17 +472,19 @@ impl<'r> Evaluator<'r> {
                 };
                 match lower {
                     Some(b) => {
-                        warnings.push(format!(
+                        warnings.push(|| format!(
                             "the rules leave the band `{}` of `{}` blank: the value of band `{}` applies",
                             bands[band].id, job_def.id, bands[b].id
                         ));
                         (job_def.cells[b].coefficient, b)
                     }
                     None => {
-                        warnings.push(format!(
-                            "the rules leave the band `{}` of `{}` blank: no job floor applies",
-                            bands[band].id, job_def.id
-                        ));
+                        warnings.push(|| {
+                            format!(
+                                "the rules leave the band `{}` of `{}` blank: no job floor applies",
+                                bands[band].id, job_def.id
+                            )
+                        });
                         (None, band)
                     }
                 }
@@ -528,7 +577,7 @@ impl<'r> Evaluator<'r> {
         };
         let bands = &rules.scales[rules.jobs[job].scale].bands;
         let first = (0..bands.len()).find(|b| {
-            self.job_floor(job, *b, floor, &mut Vec::new(), &mut NoTrace) == Some(coefficient)
+            self.job_floor(job, *b, floor, &mut Notes::discard(), &mut NoTrace) == Some(coefficient)
         });
         first
             .and_then(|b| bands[b].from_months.checked_sub(record.prior_job_months))
@@ -544,7 +593,12 @@ impl<'r> Evaluator<'r> {
     }
 
     fn level(&self, coefficient: u32) -> Result<(LevelId, &'r Level), String> {
-        let id = self.rules.level_of(coefficient).ok_or_else(|| {
+        let known = coefficient
+            .checked_sub(self.lowest_coefficient)
+            .and_then(|i| self.level_by_coefficient.get(i as usize))
+            .copied()
+            .flatten();
+        let id = known.ok_or_else(|| {
             format!("the entitlement {coefficient} belongs to no level of the grid")
         })?;
         Ok((id, &self.rules.levels[id]))
@@ -605,7 +659,14 @@ impl<'r> Evaluator<'r> {
             coefficient: Some(coefficient),
             level_minimum: None,
         };
-        let full_time = formulas.eval(level_minimum, &inputs, t)?;
+        let cached = coefficient
+            .checked_sub(self.lowest_coefficient)
+            .and_then(|i| self.full_time_minimums.get(i as usize))
+            .and_then(Option::as_ref);
+        let full_time = match cached {
+            Some(value) if !T::RECORDS => value.clone()?,
+            _ => formulas.eval(level_minimum, &inputs, t)?,
+        };
         t.step(|| Step {
             kind: StepKind::Formula {
                 what: "level-minimum",
@@ -637,7 +698,12 @@ impl<'r> Evaluator<'r> {
             source: salary.origin.source.clone(),
         });
         // Amounts are given to the cent; the rule file says where rounding happens.
-        Ok(Some(expr::round_cent(amount)))
+        let shown = if amount.scale() <= 2 {
+            amount
+        } else {
+            expr::round_cent(amount)
+        };
+        Ok(Some(shown))
     }
 
     /// The earliest date after the evaluation date on which experience alone raises the coefficient.
@@ -664,7 +730,8 @@ impl<'r> Evaluator<'r> {
             let Some(on) = calendar::add_months(record.job_since, reached) else {
                 return None;
             };
-            let coefficient = self.entitlement(job, band, others, &mut Vec::new(), &mut NoTrace)?;
+            let coefficient =
+                self.entitlement(job, band, others, &mut Notes::discard(), &mut NoTrace)?;
             if coefficient > current {
                 t.step(|| Step {
                     kind: StepKind::NextStep {
@@ -710,12 +777,39 @@ impl<'r> Evaluator<'r> {
             claim,
             ..OtherFloors::default()
         };
-        self.entitlement(job, band, &others, &mut Vec::new(), &mut NoTrace)
+        self.entitlement(job, band, &others, &mut Notes::discard(), &mut NoTrace)
     }
 }
 
 fn normalize_job(e: &Evaluator, name: &str) -> Option<JobId> {
     e.job(name).ok()
+}
+
+/// The full-time minimum of every coefficient of the grid, by the level formulas.
+fn full_time_minimums(
+    rules: &RuleSet,
+    formulas: &Formulas,
+    lowest: u32,
+) -> Vec<Option<Result<Decimal, String>>> {
+    let top = rules.top_coefficient().unwrap_or(0);
+    let mut table = vec![None; (top.saturating_sub(lowest) + 1) as usize];
+    for level in &rules.levels {
+        let Some(minimum) = &level.minimum else {
+            continue;
+        };
+        let coefficients: Vec<u32> = match &level.coefficients {
+            Coefficients::Range(low, high) => (*low..=*high).collect(),
+            Coefficients::List(list) => list.clone(),
+        };
+        for c in coefficients {
+            let inputs = Inputs {
+                coefficient: Some(c),
+                ..Inputs::default()
+            };
+            table[(c - lowest) as usize] = Some(formulas.eval(minimum, &inputs, &mut NoTrace));
+        }
+    }
+    table
 }
 
 pub(crate) fn floor_name(kind: FloorKind) -> &'static str {

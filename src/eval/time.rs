@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::decision::{Claim, Trial, TrialStatus};
 use super::trace::{Step, StepKind, Tracer};
-use super::Evaluator;
+use super::{Evaluator, Notes};
 use crate::calendar;
 use crate::facts::Record;
 use crate::model::{Duration, DurationRef, JobId, TimeUnit, Value};
@@ -42,23 +42,26 @@ impl Missions {
         &self,
         e: &'a Evaluator,
         until: NaiveDate,
-        warnings: &mut Vec<String>,
+        warnings: &mut Notes,
         t: &mut T,
     ) -> Result<Vec<Claim<'a>>, String> {
         let rules = e.rules;
         if self.future > 0 && until == e.as_of {
-            warnings.push(format!(
-                "{} mission(s) starting after the evaluation date are not counted",
-                self.future
-            ));
+            warnings.push(|| {
+                format!(
+                    "{} mission(s) starting after the evaluation date are not counted",
+                    self.future
+                )
+            });
         }
         if self.spans.is_empty() {
             return Ok(Vec::new());
         }
         let Some(cap) = &rules.mission_cap else {
             if until == e.as_of {
-                warnings
-                    .push("the rule set has no mission cap: missions are not counted".to_string());
+                warnings.push(|| {
+                    "the rule set has no mission cap: missions are not counted".to_string()
+                });
             }
             return Ok(Vec::new());
         };
@@ -66,7 +69,7 @@ impl Missions {
         let limit = days_of(duration_at(e, cap.at_most, e.as_of)?)?;
         let days = DaySet::new(&self.spans, until);
         if days.overlapping && until == e.as_of {
-            warnings.push("missions overlap: each day is counted once".to_string());
+            warnings.push(|| "missions overlap: each day is counted once".to_string());
         }
         if days.total() <= limit {
             return Ok(Vec::new());
@@ -87,7 +90,11 @@ impl Missions {
                         }
                     }
                 }
-                let Some(next) = day.succ_opt() else { break };
+                // The count grows by one day at most: no day before this one can exceed the limit.
+                let skip = u64::from(limit.saturating_sub(count)) + 1;
+                let Some(next) = calendar::add_days(day, skip) else {
+                    break;
+                };
                 day = next;
             }
         }
@@ -103,7 +110,7 @@ impl Missions {
                 let scale = &rules.scales[def.scale];
                 let coefficient = scale.bands.iter().position(|b| normalize(&b.id) == band).and_then(|b| def.cells[b].coefficient);
                 if coefficient.is_none() && until == e.as_of {
-                    warnings.push(format!("the mission cap gives a claim to `{}`, which the rules do not classify: it raises nothing", def.id));
+                    warnings.push(|| format!("the mission cap gives a claim to `{}`, which the rules do not classify: it raises nothing", def.id));
                 }
                 t.step(|| Step {
                     kind: StepKind::Claim { job: def.id.clone(), coefficient, since, days: count },
@@ -201,7 +208,7 @@ pub(super) fn trial<'a, T: Tracer>(
     record: &Record,
     job: JobId,
     missions: &Missions,
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
     t: &mut T,
 ) -> Result<Option<Trial<'a>>, FieldError> {
     let rules = e.rules;
@@ -212,10 +219,12 @@ pub(super) fn trial<'a, T: Tracer>(
             .map_err(|r| (format!("moves[{i}].from"), r))?;
         let to = e.job(&m.to).map_err(|r| (format!("moves[{i}].to"), r))?;
         if m.on > e.as_of {
-            warnings.push(format!(
-                "the move of {} is after the evaluation date and is not counted",
-                m.on
-            ));
+            warnings.push(|| {
+                format!(
+                    "the move of {} is after the evaluation date and is not counted",
+                    m.on
+                )
+            });
             continue;
         }
         if latest.is_none_or(|(l, _, _)| record.moves[l].on <= m.on) {
@@ -229,27 +238,31 @@ pub(super) fn trial<'a, T: Tracer>(
     // Back in the former job after a broken trial is what the text wants.
     let returned = m.trial_broken_on.is_some() && from == job;
     if to != job && !returned {
-        warnings.push(format!(
-            "the latest move ({}) was to `{}`, but the current job is `{}`",
-            m.on, rules.jobs[to].id, rules.jobs[job].id
-        ));
+        warnings.push(|| {
+            format!(
+                "the latest move ({}) was to `{}`, but the current job is `{}`",
+                m.on, rules.jobs[to].id, rules.jobs[job].id
+            )
+        });
     }
     if rules.trial.is_empty() {
-        warnings.push(
-            "the rule set has no trial-period rule: the move's trial is not computed".to_string(),
-        );
+        warnings.push(|| {
+            "the rule set has no trial-period rule: the move's trial is not computed".to_string()
+        });
         return Ok(None);
     }
     let field = format!("moves[{index}]");
     let claims_then = missions
-        .claims(e, m.on, &mut Vec::new(), &mut super::trace::NoTrace)
+        .claims(e, m.on, &mut Notes::discard(), &mut super::trace::NoTrace)
         .map_err(|r| (field.clone(), r))?;
     let claim = claims_then.iter().filter_map(|c| c.coefficient).max();
     let Some(coefficient) = e.entitlement_on(record, to, m.on, claim) else {
-        warnings.push(format!(
-            "`{}` has no classification: its trial period cannot be computed",
-            rules.jobs[to].id
-        ));
+        warnings.push(|| {
+            format!(
+                "`{}` has no classification: its trial period cannot be computed",
+                rules.jobs[to].id
+            )
+        });
         return Ok(None);
     };
     let Some(level) = rules.level_of(coefficient) else {
@@ -257,10 +270,12 @@ pub(super) fn trial<'a, T: Tracer>(
     };
     let category = rules.levels[level].category;
     let Some(rule) = rules.trial.iter().find(|r| r.category == category) else {
-        warnings.push(format!(
-            "the rules give no trial period for the category `{}`",
-            rules.categories[category].id
-        ));
+        warnings.push(|| {
+            format!(
+                "the rules give no trial period for the category `{}`",
+                rules.categories[category].id
+            )
+        });
         return Ok(None);
     };
     let length = duration_at(e, rule.length, m.on).map_err(|r| (field.clone(), r))?;
@@ -281,7 +296,7 @@ pub(super) fn trial<'a, T: Tracer>(
                 let restart = end.succ_opt().ok_or_else(overflow)?;
                 end = calendar::period_end(restart, renewal).ok_or_else(overflow)?;
             }
-            _ => warnings.push(format!(
+            _ => warnings.push(|| format!(
                 "the trial is marked renewed, but the rules allow no renewal for `{}` at coefficient {coefficient}",
                 rules.categories[category].id
             )),
@@ -290,15 +305,17 @@ pub(super) fn trial<'a, T: Tracer>(
     let status = match m.trial_broken_on {
         Some(broken) => {
             if broken > end {
-                warnings.push(format!(
-                    "the trial is said broken on {broken}, after its end on {end}"
-                ));
+                warnings.push(|| {
+                    format!("the trial is said broken on {broken}, after its end on {end}")
+                });
             }
             if to == job {
-                warnings.push(format!(
+                warnings.push(|| {
+                    format!(
                     "the trial in `{}` was broken on {broken}: the employee should be back in `{}`",
                     rules.jobs[to].id, rules.jobs[from].id
-                ));
+                )
+                });
             }
             TrialStatus::Broken
         }

@@ -11,6 +11,10 @@ use serde::Serialize;
 
 /// Receives the steps of an evaluation.
 pub trait Tracer {
+    /// Whether steps are kept: the fast path may take cached values instead of
+    /// recomputing what it would otherwise have to show.
+    const RECORDS: bool;
+
     /// Records the step `make` builds, if this tracer keeps steps.
     fn step(&mut self, make: impl FnOnce() -> Step);
 }
@@ -19,6 +23,8 @@ pub trait Tracer {
 pub struct NoTrace;
 
 impl Tracer for NoTrace {
+    const RECORDS: bool = false;
+
     #[inline(always)]
     fn step(&mut self, _: impl FnOnce() -> Step) {}
 }
@@ -30,6 +36,8 @@ pub struct Recorder {
 }
 
 impl Tracer for Recorder {
+    const RECORDS: bool = true;
+
     fn step(&mut self, make: impl FnOnce() -> Step) {
         self.steps.push(make());
     }
@@ -64,10 +72,10 @@ pub struct Step {
     pub kind: StepKind,
     /// `file:line:column` of the rule applied.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<crate::diag::Location>,
     /// The rule's `source` citation.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<std::sync::Arc<str>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

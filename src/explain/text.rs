@@ -277,7 +277,7 @@ pub fn render(
         rules,
     };
     let title = if rules.agreement.title.is_empty() {
-        rules.file.name.clone()
+        rules.file.name.to_string()
     } else {
         format!("{} ({})", rules.agreement.title, rules.file.name)
     };

@@ -1,0 +1,90 @@
+//! The engine's speed, measured (a bench binary: `cargo bench --bench engine`).
+//!
+//! Reports, for the shipped rule files: parse + check of a rule file; decisions
+//! per second over 100,000 generated employees held in memory, on one core, with
+//! traces off and on; and the per-decision cost. Each figure is the median of
+//! several runs.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use grille::sample::{Generator, SampleOptions};
+
+fn median(mut runs: Vec<Duration>) -> Duration {
+    runs.sort();
+    runs[runs.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    median(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                black_box(f());
+                start.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn main() {
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    for path in ["rules/cgt-2008.grille", "rules/idcc2098-2002.grille"] {
+        let text = std::fs::read_to_string(path).unwrap();
+        let load = time(21, || grille::load(path, &text).unwrap());
+        let (rules, _) = grille::load(path, &text).unwrap();
+        println!("{path}");
+        println!("  parse + check: {:.2} ms", load.as_secs_f64() * 1e3);
+
+        let sets = [rules];
+        let options = SampleOptions {
+            employees: 100_000,
+            seed: 7,
+            as_of,
+        };
+        let generator = Generator::new(&sets, options).unwrap();
+        let records: Vec<_> = generator.records().filter_map(Result::ok).collect();
+        let evaluator = grille::Evaluator::new(&sets[0], as_of);
+        let n = records.len() as f64;
+        let fast = time(5, || {
+            records
+                .iter()
+                .filter(|r| evaluator.decide(r).is_ok())
+                .count()
+        });
+        if std::env::var_os("BENCH_FAST_ONLY").is_some() {
+            // For profiling the fast path alone.
+            let fast = time(15, || {
+                records
+                    .iter()
+                    .filter(|r| evaluator.decide(r).is_ok())
+                    .count()
+            });
+            println!("  traces off: {:.0} ns each", fast.as_nanos() as f64 / n);
+            continue;
+        }
+        let traced = time(3, || {
+            records
+                .iter()
+                .filter(|r| evaluator.decide_traced(r).is_ok())
+                .count()
+        });
+        let with_missions = records.iter().filter(|r| !r.missions.is_empty()).count();
+        println!(
+            "  {} employees in memory ({} with missions)",
+            records.len(),
+            with_missions
+        );
+        println!(
+            "  traces off: {:.0} decisions/s ({:.0} ns each)",
+            n / fast.as_secs_f64(),
+            fast.as_nanos() as f64 / n
+        );
+        println!(
+            "  traces on:  {:.0} decisions/s ({:.0} ns each), {:.1}× the time of traces off",
+            n / traced.as_secs_f64(),
+            traced.as_nanos() as f64 / n,
+            traced.as_secs_f64() / fast.as_secs_f64()
+        );
+    }
+}
