@@ -18,8 +18,21 @@ struct Case {
 const CGT: &str = "rules/cgt-2008.grille";
 const SAMPLE: &str = "examples/workforce.json";
 
-const fn case(name: &'static str, id: &'static str, lang: Lang, why_not: Option<&'static str>) -> Case {
-    Case { name, rules: CGT, facts: SAMPLE, id, as_of: "2026-11-29", lang, why_not }
+const fn case(
+    name: &'static str,
+    id: &'static str,
+    lang: Lang,
+    why_not: Option<&'static str>,
+) -> Case {
+    Case {
+        name,
+        rules: CGT,
+        facts: SAMPLE,
+        id,
+        as_of: "2026-11-29",
+        lang,
+        why_not,
+    }
 }
 
 const CASES: &[Case] = &[
@@ -38,7 +51,15 @@ const CASES: &[Case] = &[
     case("why-not-senior", "E024", Lang::Fr, Some("senior")),
     case("why-not-already", "E048", Lang::Fr, Some("280")),
     case("why-not-unreachable", "E045", Lang::Fr, Some("600")),
-    Case { name: "rejected", rules: CGT, facts: "tests/oracle/cases/2026-11-29/rejects.json", id: "R03", as_of: "2026-11-29", lang: Lang::Fr, why_not: None },
+    Case {
+        name: "rejected",
+        rules: CGT,
+        facts: "tests/oracle/cases/2026-11-29/rejects.json",
+        id: "R03",
+        as_of: "2026-11-29",
+        lang: Lang::Fr,
+        why_not: None,
+    },
     Case {
         name: "rules-in-force-transitional",
         rules: "rules/idcc2098-2002.grille",
@@ -51,7 +72,9 @@ const CASES: &[Case] = &[
 ];
 
 fn load(path: &str) -> grille::RuleSet {
-    grille::load(path, &std::fs::read_to_string(path).unwrap()).unwrap().0
+    grille::load(path, &std::fs::read_to_string(path).unwrap())
+        .unwrap()
+        .0
 }
 
 fn record(case: &Case) -> Result<facts::Record, facts::Rejection> {
@@ -77,7 +100,9 @@ fn explain_text(case: &Case) -> String {
         Err(rejection) => return format!("rejected while reading: {rejection}"),
     };
     let outcome = evaluator.decide_traced(&record);
-    let answer = case.why_not.map(|t| explain::why_not(&evaluator, &record, &Target::parse(t).unwrap()).unwrap());
+    let answer = case
+        .why_not
+        .map(|t| explain::why_not(&evaluator, &record, &Target::parse(t).unwrap()).unwrap());
     explain::text::render(&rules, &record, &outcome, as_of, answer.as_ref(), case.lang)
 }
 
@@ -122,10 +147,23 @@ fn every_decision_field_has_a_cited_step() {
     for record in facts.records.iter().map(|r| r.as_ref().unwrap()) {
         let d = evaluator.decide_traced(record).unwrap();
         let steps = serde_json::to_value(d.trace.as_ref().unwrap()).unwrap();
-        let step = |kind: &str| steps.as_array().unwrap().iter().find(|s| s["step"] == kind).cloned();
+        let step = |kind: &str| {
+            steps
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["step"] == kind)
+                .cloned()
+        };
         let cited = |kind: &str| {
             let s = step(kind).unwrap_or_else(|| panic!("{}: no {kind} step", d.id));
-            assert!(s["rule"].as_str().is_some_and(|r| r.starts_with("rules/cgt-2008.grille:")), "{}: {kind} without a rule", d.id);
+            assert!(
+                s["rule"]
+                    .as_str()
+                    .is_some_and(|r| r.starts_with("rules/cgt-2008.grille:")),
+                "{}: {kind} without a rule",
+                d.id
+            );
             s
         };
         assert_eq!(cited("job")["job"], d.job);
@@ -134,7 +172,12 @@ fn every_decision_field_has_a_cited_step() {
         assert_eq!(cited("level")["level"], d.level);
         assert_eq!(cited("level")["category"], d.category);
         assert_eq!(cited("status")["status"], d.status);
-        let minimum = steps.as_array().unwrap().iter().find(|s| s["what"] == "minimum-salary").unwrap();
+        let minimum = steps
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["what"] == "minimum-salary")
+            .unwrap();
         assert!(minimum["source"].is_string());
         if let Some(n) = &d.next_step {
             assert_eq!(cited("next-step")["on"], n.on.to_string());
@@ -142,7 +185,15 @@ fn every_decision_field_has_a_cited_step() {
         if let Some(t) = &d.trial {
             assert_eq!(cited("trial")["end"], t.end.to_string());
         }
-        assert_eq!(steps.as_array().unwrap().iter().filter(|s| s["step"] == "claim").count(), d.claims.len());
+        assert_eq!(
+            steps
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|s| s["step"] == "claim")
+                .count(),
+            d.claims.len()
+        );
     }
 }
 

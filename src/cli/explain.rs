@@ -67,10 +67,19 @@ pub fn run(args: Args) -> Outcome {
             Err(rejection) => rejection.id.as_deref(),
         });
         let close = explain::closest_ids(&args.id, ids);
-        let hint = if close.is_empty() { String::new() } else { format!("; closest: {}", close.join(", ")) };
-        return Outcome::Usage(format!("no employee with id `{}` in {}{hint}", args.id, args.facts));
+        let hint = if close.is_empty() {
+            String::new()
+        } else {
+            format!("; closest: {}", close.join(", "))
+        };
+        return Outcome::Usage(format!(
+            "no employee with id `{}` in {}{hint}",
+            args.id, args.facts
+        ));
     };
-    let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let evaluator = grille::Evaluator::new(&rules, as_of);
     let record = match found {
         Ok(record) => record,
@@ -88,7 +97,10 @@ pub fn run(args: Args) -> Outcome {
         _ => None,
     };
     match args.format {
-        Format::Text => print!("{}", explain::text::render(&rules, record, &outcome, as_of, answer.as_ref(), args.lang)),
+        Format::Text => print!(
+            "{}",
+            explain::text::render(&rules, record, &outcome, as_of, answer.as_ref(), args.lang)
+        ),
         Format::Json => {
             let value = serde_json::json!({
                 "id": record.id,
@@ -98,7 +110,10 @@ pub fn run(args: Args) -> Outcome {
                 "rejected": outcome.as_ref().err(),
                 "why_not": answer,
             });
-            println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&value).unwrap_or_default()
+            );
         }
     }
     match outcome {

@@ -367,7 +367,9 @@ impl<'r> Evaluator<'r> {
                             FloorKind::PreviousCoefficient => FloorDetail::PreviousCoefficient {
                                 given: others.previous_given,
                             },
-                            _ => FloorDetail::Mission { claims: others.claims },
+                            _ => FloorDetail::Mission {
+                                claims: others.claims,
+                            },
                         },
                     },
                     rule: Some(rules.location(floor.origin.span)),

@@ -46,9 +46,15 @@ pub enum FloorDetail {
         written: Option<String>,
         from_band: Option<String>,
     },
-    Diploma { diploma: Option<String> },
-    PreviousCoefficient { given: Option<u32> },
-    Mission { claims: usize },
+    Diploma {
+        diploma: Option<String>,
+    },
+    PreviousCoefficient {
+        given: Option<u32>,
+    },
+    Mission {
+        claims: usize,
+    },
 }
 
 /// One step of a decision: what was done, by which rule, citing which text.

@@ -18,7 +18,9 @@ pub fn number(value: Decimal, lang: Lang) -> String {
         Some(rest) => ("-", rest),
         None => ("", text.as_str()),
     };
-    let (whole, fraction) = digits.split_once('.').map_or((digits, None), |(w, f)| (w, Some(f)));
+    let (whole, fraction) = digits
+        .split_once('.')
+        .map_or((digits, None), |(w, f)| (w, Some(f)));
     let (group, point) = match lang {
         Lang::Fr => ('\u{a0}', ','),
         Lang::En => (',', '.'),
@@ -50,10 +52,32 @@ pub fn money(value: Decimal, lang: Lang) -> String {
 }
 
 const MOIS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// `1er mars 2025`, `29 novembre 2026` or `29 November 2026`.
@@ -115,7 +139,13 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
         assert_eq!(date(d, Lang::Fr), "1er mars 2025");
         assert_eq!(date(d, Lang::En), "1 March 2025");
-        assert_eq!(formula("arrondi(2100.00 € × 121.34 h / 151.67)", Lang::Fr), "arrondi(2\u{a0}100,00\u{a0}€ × 121,34\u{a0}h / 151,67)");
-        assert_eq!(formula("arrondi(2100.00 € × 121.34 h / 151.67)", Lang::En), "round(2,100.00 € × 121.34 h / 151.67)");
+        assert_eq!(
+            formula("arrondi(2100.00 € × 121.34 h / 151.67)", Lang::Fr),
+            "arrondi(2\u{a0}100,00\u{a0}€ × 121,34\u{a0}h / 151,67)"
+        );
+        assert_eq!(
+            formula("arrondi(2100.00 € × 121.34 h / 151.67)", Lang::En),
+            "round(2,100.00 € × 121.34 h / 151.67)"
+        );
     }
 }

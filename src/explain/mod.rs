@@ -37,12 +37,16 @@ impl Target {
         if let Ok(c) = text.parse::<u32>() {
             return Ok(Target::Coefficient(c));
         }
-        let level = ["niveau", "level"].iter().find_map(|w| text.strip_prefix(w));
+        let level = ["niveau", "level"]
+            .iter()
+            .find_map(|w| text.strip_prefix(w));
         if let Some(n) = level.and_then(|rest| rest.trim().parse::<u32>().ok()) {
             return Ok(Target::Level(n));
         }
         if text.is_empty() || text.contains(char::is_whitespace) {
-            return Err(format!("`{text}`: give a coefficient (220), a level (`niveau 4`) or a band (`senior`)"));
+            return Err(format!(
+                "`{text}`: give a coefficient (220), a level (`niveau 4`) or a band (`senior`)"
+            ));
         }
         Ok(Target::Band(text.to_string()))
     }
@@ -66,9 +70,17 @@ pub struct WhyNot {
 #[serde(tag = "by", rename_all = "kebab-case")]
 pub enum Route {
     /// Experience alone, on a date.
-    Experience { on: NaiveDate, band: String, coefficient: u32 },
+    Experience {
+        on: NaiveDate,
+        band: String,
+        coefficient: u32,
+    },
     /// The lowest diploma that would suffice.
-    Diploma { diploma: String, label: String, coefficient: u32 },
+    Diploma {
+        diploma: String,
+        label: String,
+        coefficient: u32,
+    },
     /// A previous-sector coefficient of at least this.
     PreviousCoefficient { at_least: u32, coefficient: u32 },
 }
@@ -79,18 +91,34 @@ pub fn why_not(evaluator: &Evaluator, record: &Record, target: &Target) -> Resul
     let current = evaluator.decide(record).map_err(|r| r.reason)?;
     let job = evaluator.job(&record.job)?;
     let scale = &rules.scales[rules.jobs[job].scale];
-    let current_band = scale.bands.iter().position(|b| b.id == current.band).unwrap_or(0);
+    let current_band = scale
+        .bands
+        .iter()
+        .position(|b| b.id == current.band)
+        .unwrap_or(0);
     let (needed, target_band) = match target {
         Target::Coefficient(c) => (Some(*c), None),
         Target::Level(n) => {
-            let level = rules.levels.iter().find(|l| l.number == *n).ok_or_else(|| format!("the rules have no level {n}"))?;
+            let level = rules
+                .levels
+                .iter()
+                .find(|l| l.number == *n)
+                .ok_or_else(|| format!("the rules have no level {n}"))?;
             (Some(level.coefficients.lowest()), None)
         }
         Target::Band(id) => {
-            let b = scale.bands.iter().position(|b| normalize(&b.id) == normalize(id)).ok_or_else(|| {
-                let ids: Vec<&str> = scale.bands.iter().map(|b| b.id.as_str()).collect();
-                format!("the job `{}` has no band `{id}`; its bands are {}", rules.jobs[job].id, ids.join(", "))
-            })?;
+            let b = scale
+                .bands
+                .iter()
+                .position(|b| normalize(&b.id) == normalize(id))
+                .ok_or_else(|| {
+                    let ids: Vec<&str> = scale.bands.iter().map(|b| b.id.as_str()).collect();
+                    format!(
+                        "the job `{}` has no band `{id}`; its bands are {}",
+                        rules.jobs[job].id,
+                        ids.join(", ")
+                    )
+                })?;
             (None, Some(b))
         }
     };
@@ -99,7 +127,13 @@ pub fn why_not(evaluator: &Evaluator, record: &Record, target: &Target) -> Resul
         (None, Some(b)) => current_band >= b,
         (None, None) => false,
     };
-    let mut answer = WhyNot { target: target.clone(), coefficient_needed: needed, current: current.coefficient, already, routes: Vec::new() };
+    let mut answer = WhyNot {
+        target: target.clone(),
+        coefficient_needed: needed,
+        current: current.coefficient,
+        already,
+        routes: Vec::new(),
+    };
     if already {
         return Ok(answer);
     }
@@ -112,48 +146,89 @@ pub fn why_not(evaluator: &Evaluator, record: &Record, target: &Target) -> Resul
         answer.routes.push(route);
     }
     if needed.is_some() {
-        answer.routes.extend(by_diploma(evaluator, record, &reaches));
-        answer.routes.extend(by_previous_coefficient(evaluator, record, &reaches));
+        answer
+            .routes
+            .extend(by_diploma(evaluator, record, &reaches));
+        answer
+            .routes
+            .extend(by_previous_coefficient(evaluator, record, &reaches));
     }
     Ok(answer)
 }
 
 /// The first band boundary after the evaluation date at which the target is reached.
-fn by_experience(evaluator: &Evaluator, record: &Record, job: usize, current_band: usize, reaches: &dyn Fn(u32, usize) -> bool) -> Option<Route> {
+fn by_experience(
+    evaluator: &Evaluator,
+    record: &Record,
+    job: usize,
+    current_band: usize,
+    reaches: &dyn Fn(u32, usize) -> bool,
+) -> Option<Route> {
     let rules = evaluator.rules();
     let scale = &rules.scales[rules.jobs[job].scale];
     for (b, band) in scale.bands.iter().enumerate().skip(current_band + 1) {
         let months = band.from_months.checked_sub(record.prior_job_months)?;
         let on = calendar::add_months(record.job_since, months)?;
         let later = Evaluator::new(rules, on);
-        let Ok(decision) = later.decide(record) else { continue };
+        let Ok(decision) = later.decide(record) else {
+            continue;
+        };
         if reaches(decision.coefficient, b) {
-            return Some(Route::Experience { on, band: band.id.clone(), coefficient: decision.coefficient });
+            return Some(Route::Experience {
+                on,
+                band: band.id.clone(),
+                coefficient: decision.coefficient,
+            });
         }
     }
     None
 }
 
-fn by_diploma(evaluator: &Evaluator, record: &Record, reaches: &dyn Fn(u32, usize) -> bool) -> Option<Route> {
+fn by_diploma(
+    evaluator: &Evaluator,
+    record: &Record,
+    reaches: &dyn Fn(u32, usize) -> bool,
+) -> Option<Route> {
     let rules = evaluator.rules();
-    let mut diplomas: Vec<_> = rules.diplomas.iter().filter(|d| d.floor.is_some()).collect();
+    let mut diplomas: Vec<_> = rules
+        .diplomas
+        .iter()
+        .filter(|d| d.floor.is_some())
+        .collect();
     diplomas.sort_by_key(|d| d.floor);
     diplomas.into_iter().find_map(|d| {
-        let varied = Record { diploma: Some(d.id.clone()), ..record.clone() };
+        let varied = Record {
+            diploma: Some(d.id.clone()),
+            ..record.clone()
+        };
         let decision = evaluator.decide(&varied).ok()?;
-        reaches(decision.coefficient, 0).then(|| Route::Diploma { diploma: d.id.clone(), label: d.label.clone(), coefficient: decision.coefficient })
+        reaches(decision.coefficient, 0).then(|| Route::Diploma {
+            diploma: d.id.clone(),
+            label: d.label.clone(),
+            coefficient: decision.coefficient,
+        })
     })
 }
 
-fn by_previous_coefficient(evaluator: &Evaluator, record: &Record, reaches: &dyn Fn(u32, usize) -> bool) -> Option<Route> {
+fn by_previous_coefficient(
+    evaluator: &Evaluator,
+    record: &Record,
+    reaches: &dyn Fn(u32, usize) -> bool,
+) -> Option<Route> {
     let rules = evaluator.rules();
     if !rules.has_floor(crate::model::FloorKind::PreviousCoefficient) {
         return None;
     }
     grid_coefficients(rules).find_map(|c| {
-        let varied = Record { previous_sector_coefficient: Some(c), ..record.clone() };
+        let varied = Record {
+            previous_sector_coefficient: Some(c),
+            ..record.clone()
+        };
         let decision = evaluator.decide(&varied).ok()?;
-        reaches(decision.coefficient, 0).then_some(Route::PreviousCoefficient { at_least: c, coefficient: decision.coefficient })
+        reaches(decision.coefficient, 0).then_some(Route::PreviousCoefficient {
+            at_least: c,
+            coefficient: decision.coefficient,
+        })
     })
 }
 

@@ -243,7 +243,12 @@ impl Writer<'_> {
             .jobs
             .iter()
             .find(|j| j.id == job)
-            .and_then(|j| self.rules.scales[j.scale].bands.iter().find(|b| b.id == band))
+            .and_then(|j| {
+                self.rules.scales[j.scale]
+                    .bands
+                    .iter()
+                    .find(|b| b.id == band)
+            })
             .and_then(|b| b.label.clone());
         match label {
             Some(l) => format!("{l} ({band})"),
@@ -253,16 +258,49 @@ impl Writer<'_> {
 }
 
 /// Renders an explanation. `outcome` is the traced decision, or the rejection.
-pub fn render(rules: &RuleSet, record: &Record, outcome: &Result<Decision, Rejection>, as_of: NaiveDate, why_not: Option<&WhyNot>, lang: Lang) -> String {
+pub fn render(
+    rules: &RuleSet,
+    record: &Record,
+    outcome: &Result<Decision, Rejection>,
+    as_of: NaiveDate,
+    why_not: Option<&WhyNot>,
+    lang: Lang,
+) -> String {
     let w = match lang {
         Lang::Fr => &FR,
         Lang::En => &EN,
     };
-    let mut x = Writer { out: String::new(), w, lang, rules };
-    let title = if rules.agreement.title.is_empty() { rules.file.name.clone() } else { format!("{} ({})", rules.agreement.title, rules.file.name) };
-    x.line(0, format!("{} {}, {} {}", w.employee, record.id, w.as_of, x.date(as_of)));
-    x.line(0, format!("{} : {title}", w.rules).replace(" : ", if lang == Lang::En { ": " } else { " : " }));
-    let trace = outcome.as_ref().ok().and_then(|d| d.trace.as_deref()).unwrap_or(&[]);
+    let mut x = Writer {
+        out: String::new(),
+        w,
+        lang,
+        rules,
+    };
+    let title = if rules.agreement.title.is_empty() {
+        rules.file.name.clone()
+    } else {
+        format!("{} ({})", rules.agreement.title, rules.file.name)
+    };
+    x.line(
+        0,
+        format!(
+            "{} {}, {} {}",
+            w.employee,
+            record.id,
+            w.as_of,
+            x.date(as_of)
+        ),
+    );
+    x.line(
+        0,
+        format!("{} : {title}", w.rules)
+            .replace(" : ", if lang == Lang::En { ": " } else { " : " }),
+    );
+    let trace = outcome
+        .as_ref()
+        .ok()
+        .and_then(|d| d.trace.as_deref())
+        .unwrap_or(&[]);
     facts(&mut x, record, trace);
     match outcome {
         Err(rejection) => {
@@ -290,15 +328,35 @@ fn facts(x: &mut Writer, r: &Record, trace: &[Step]) {
     let (w, lang) = (x.w, x.lang);
     let c = colon(lang);
     x.heading(w.facts);
-    let (open, close) = if lang == Lang::Fr { ("« ", " »") } else { ("\"", "\"") };
+    let (open, close) = if lang == Lang::Fr {
+        ("« ", " »")
+    } else {
+        ("\"", "\"")
+    };
     let resolved = trace.iter().find_map(|s| match &s.kind {
         StepKind::Job { job, name, .. } => Some(format!(" → {name} ({job})")),
         _ => None,
     });
-    x.line(2, format!("{}{c}{open}{}{close}{}", w.job_given, r.job, resolved.unwrap_or_default()));
+    x.line(
+        2,
+        format!(
+            "{}{c}{open}{}{close}{}",
+            w.job_given,
+            r.job,
+            resolved.unwrap_or_default()
+        ),
+    );
     x.line(2, format!("{} {}", w.in_job_since, x.date(r.job_since)));
     if r.prior_job_months > 0 {
-        x.line(2, format!("{}{c}{} {}", w.prior, r.prior_job_months, if lang == Lang::Fr { "mois" } else { "months" }));
+        x.line(
+            2,
+            format!(
+                "{}{c}{} {}",
+                w.prior,
+                r.prior_job_months,
+                if lang == Lang::Fr { "mois" } else { "months" }
+            ),
+        );
     }
     let diploma = match &r.diploma {
         Some(id) => match x.rules.diploma_index(id) {
@@ -323,10 +381,16 @@ fn facts(x: &mut Writer, r: &Record, trace: &[Step]) {
     }
     for m in &r.missions {
         let end = m.end.map_or_else(|| "…".to_string(), |e| x.date(e));
-        x.line(2, format!("{}{c}{} ({} → {end})", w.missions, m.job, x.date(m.start)));
+        x.line(
+            2,
+            format!("{}{c}{} ({} → {end})", w.missions, m.job, x.date(m.start)),
+        );
     }
     for m in &r.moves {
-        x.line(2, format!("{}{c}{} → {} ({})", w.moves, m.from, m.to, x.date(m.on)));
+        x.line(
+            2,
+            format!("{}{c}{} → {} ({})", w.moves, m.from, m.to, x.date(m.on)),
+        );
     }
 }
 
@@ -340,9 +404,23 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
     for step in trace {
         match &step.kind {
             StepKind::Job { .. } => {}
-            StepKind::Experience { since, until, completed_months, prior_months, months, band } => {
+            StepKind::Experience {
+                since,
+                until,
+                completed_months,
+                prior_months,
+                months,
+                band,
+            } => {
                 x.heading(w.experience);
-                let mut text = format!("{} {} {} {}{c}{completed_months} {}", w.from_to.0, x.date(*since), w.from_to.1, x.date(*until), w.completed_months);
+                let mut text = format!(
+                    "{} {} {} {}{c}{completed_months} {}",
+                    w.from_to.0,
+                    x.date(*since),
+                    w.from_to.1,
+                    x.date(*until),
+                    w.completed_months
+                );
                 if *prior_months > 0 {
                     text.push_str(&format!(", {} {prior_months} = {months}", w.plus_prior));
                 }
@@ -351,30 +429,50 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                 x.line(2, format!("→ {} {label}", w.band));
                 x.cite(step);
             }
-            StepKind::Floor { floor, coefficient, detail } => {
+            StepKind::Floor {
+                floor,
+                coefficient,
+                detail,
+            } => {
                 if !floors_open {
                     x.heading(w.floors);
                     floors_open = true;
                 }
                 let value = coefficient.map_or_else(|| "—".to_string(), |v| v.to_string());
                 let what = match detail {
-                    FloorDetail::Job { band, written, from_band } => {
+                    FloorDetail::Job {
+                        band,
+                        written,
+                        from_band,
+                    } => {
                         let mut t = format!("{}, {} {band}", w.floor_job, w.band);
                         if let Some(b) = from_band {
                             t.push_str(&format!(" ({} {b})", w.blank_takes));
-                        } else if let Some(text) = written.as_ref().filter(|t| t.parse::<u32>().is_err()) {
+                        } else if let Some(text) =
+                            written.as_ref().filter(|t| t.parse::<u32>().is_err())
+                        {
                             t.push_str(&format!(" ({text})"));
                         }
                         t
                     }
-                    FloorDetail::Diploma { diploma } => format!("{} {}", w.floor_diploma, diploma.clone().unwrap_or_else(|| w.not_given.to_string())),
+                    FloorDetail::Diploma { diploma } => format!(
+                        "{} {}",
+                        w.floor_diploma,
+                        diploma.clone().unwrap_or_else(|| w.not_given.to_string())
+                    ),
                     FloorDetail::PreviousCoefficient { given } => match given {
-                        Some(g) if Some(*g) != *coefficient => format!("{} {g} → {}", w.floor_previous, value),
+                        Some(g) if Some(*g) != *coefficient => {
+                            format!("{} {g} → {}", w.floor_previous, value)
+                        }
                         Some(_) => w.floor_previous.to_string(),
                         None => format!("{} ({})", w.floor_previous, w.not_given),
                     },
-                    FloorDetail::Mission { claims } if *claims == 0 => format!("{} ({})", w.floor_mission, w.no_claim),
-                    FloorDetail::Mission { claims } => format!("{} ({claims} {})", w.floor_mission, w.claims_count),
+                    FloorDetail::Mission { claims } if *claims == 0 => {
+                        format!("{} ({})", w.floor_mission, w.no_claim)
+                    }
+                    FloorDetail::Mission { claims } => {
+                        format!("{} ({claims} {})", w.floor_mission, w.claims_count)
+                    }
                 };
                 let _ = floor;
                 x.line(2, format!("{what}{c}{value}"));
@@ -387,17 +485,53 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                     "previous-coefficient" => w.floor_previous,
                     _ => w.floor_mission,
                 };
-                x.line(2, format!("→ {}{c}{coefficient} ({} {name})", w.wins, w.given_by));
+                x.line(
+                    2,
+                    format!("→ {}{c}{coefficient} ({} {name})", w.wins, w.given_by),
+                );
             }
-            StepKind::Transitional { coefficient, since, until, next } => {
-                let passed = if lang == Lang::Fr { "limite atteinte le" } else { "limit reached on" };
-                x.line(2, format!("→ {} {coefficient} {} {}, {passed} {}{c}{next}", w.transitional, w.since, x.date(*since), x.date(*until)));
+            StepKind::Transitional {
+                coefficient,
+                since,
+                until,
+                next,
+            } => {
+                let passed = if lang == Lang::Fr {
+                    "limite atteinte le"
+                } else {
+                    "limit reached on"
+                };
+                x.line(
+                    2,
+                    format!(
+                        "→ {} {coefficient} {} {}, {passed} {}{c}{next}",
+                        w.transitional,
+                        w.since,
+                        x.date(*since),
+                        x.date(*until)
+                    ),
+                );
                 x.cite(step);
             }
-            StepKind::Level { coefficient, level, category } => {
+            StepKind::Level {
+                coefficient,
+                level,
+                category,
+            } => {
                 x.heading(w.classification);
-                let label = x.rules.categories.iter().find(|k| &k.id == category).map_or(category.clone(), |k| k.label.clone());
-                x.line(2, format!("{coefficient}{c}{} {level}, {} {label}", w.level, w.category));
+                let label = x
+                    .rules
+                    .categories
+                    .iter()
+                    .find(|k| &k.id == category)
+                    .map_or(category.clone(), |k| k.label.clone());
+                x.line(
+                    2,
+                    format!(
+                        "{coefficient}{c}{} {level}, {} {label}",
+                        w.level, w.category
+                    ),
+                );
                 x.cite(step);
             }
             StepKind::Status { status } => {
@@ -405,30 +539,62 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                 x.cite(step);
             }
             StepKind::Parameter { name, value, from } => {
-                let value = value.parse().map_or(value.clone(), |v| locale::number(v, lang));
+                let value = value
+                    .parse()
+                    .map_or(value.clone(), |v| locale::number(v, lang));
                 let when = match from {
                     Some(f) => format!("{} {}", w.since, x.date(*f)),
                     None => w.set_for_run.to_string(),
                 };
                 parameters.push(format!("{name} = {value} ({when})"));
             }
-            StepKind::Formula { what, formula, result } => {
+            StepKind::Formula {
+                what,
+                formula,
+                result,
+            } => {
                 if *what == "level-minimum" {
                     x.heading(w.minimum);
                 }
-                let label = if *what == "level-minimum" { w.level_minimum } else { w.prorated };
-                x.line(2, format!("{label}{c}{} = {}", locale::formula(formula, lang), locale::money(crate::eval::expr::round_cent(*result), lang)));
+                let label = if *what == "level-minimum" {
+                    w.level_minimum
+                } else {
+                    w.prorated
+                };
+                x.line(
+                    2,
+                    format!(
+                        "{label}{c}{} = {}",
+                        locale::formula(formula, lang),
+                        locale::money(crate::eval::expr::round_cent(*result), lang)
+                    ),
+                );
                 x.cite(step);
                 for p in parameters.drain(..) {
                     x.line(6, p);
                 }
             }
-            StepKind::Claim { job, coefficient, since, days } => {
+            StepKind::Claim {
+                job,
+                coefficient,
+                since,
+                days,
+            } => {
                 if !claims_open {
                     x.heading(w.claims);
                     claims_open = true;
                 }
-                x.line(2, format!("{} {job}, {} {} ({days} {}) → {}", w.claim_line, w.since, x.date(*since), if lang == Lang::Fr { "jours" } else { "days" }, coefficient.map_or("—".to_string(), |c| c.to_string())));
+                x.line(
+                    2,
+                    format!(
+                        "{} {job}, {} {} ({days} {}) → {}",
+                        w.claim_line,
+                        w.since,
+                        x.date(*since),
+                        if lang == Lang::Fr { "jours" } else { "days" },
+                        coefficient.map_or("—".to_string(), |c| c.to_string())
+                    ),
+                );
                 x.cite(step);
             }
             StepKind::Trial { .. } | StepKind::NextStep { .. } | StepKind::Warning { .. } => {}
@@ -443,8 +609,26 @@ fn outcome_lines(x: &mut Writer, record: &Record, d: &Decision) {
     let c = colon(lang);
     if let (Some(salary), Some(min)) = (record.salary, d.minimum_salary) {
         match d.salary_shortfall {
-            Some(s) => x.line(2, format!("{} {}{c}{} {}", w.salary, locale::money(salary, lang), w.below, locale::money(s, lang))),
-            None => x.line(2, format!("{} {}{c}{} ({})", w.salary, locale::money(salary, lang), w.not_below, locale::money(min, lang))),
+            Some(s) => x.line(
+                2,
+                format!(
+                    "{} {}{c}{} {}",
+                    w.salary,
+                    locale::money(salary, lang),
+                    w.below,
+                    locale::money(s, lang)
+                ),
+            ),
+            None => x.line(
+                2,
+                format!(
+                    "{} {}{c}{} ({})",
+                    w.salary,
+                    locale::money(salary, lang),
+                    w.not_below,
+                    locale::money(min, lang)
+                ),
+            ),
         }
     }
     if let Some(gap) = d.coefficient_gap {
@@ -458,15 +642,30 @@ fn outcome_lines(x: &mut Writer, record: &Record, d: &Decision) {
             (TrialStatus::Broken, Lang::Fr) => "rompue",
             (s, Lang::En) => s.as_str(),
         };
-        x.line(2, format!("{} : {} → {} ({status})", t.job, x.date(t.start), x.date(t.end)).replace(" : ", c));
-        let back = t.return_coefficient.map_or(String::new(), |c| format!(", {c}"));
+        x.line(
+            2,
+            format!(
+                "{} : {} → {} ({status})",
+                t.job,
+                x.date(t.start),
+                x.date(t.end)
+            )
+            .replace(" : ", c),
+        );
+        let back = t
+            .return_coefficient
+            .map_or(String::new(), |c| format!(", {c}"));
         x.line(2, format!("{}{c}{}{back}", w.return_to, t.return_to));
     }
     x.heading(w.next);
     match &d.next_step {
         Some(n) => {
             let label = x.band_label(d.job, n.band);
-            x.line(2, format!("{} : {} {label} → {}", x.date(n.on), w.band, n.coefficient).replace(" : ", c));
+            x.line(
+                2,
+                format!("{} : {} {label} → {}", x.date(n.on), w.band, n.coefficient)
+                    .replace(" : ", c),
+            );
         }
         None => x.line(2, w.no_next),
     }
@@ -501,9 +700,25 @@ fn why_not_section(x: &mut Writer, answer: &WhyNot) {
     }
     for route in &answer.routes {
         let text = match route {
-            Route::Experience { on, band, coefficient } => format!("{} {} ({} {band}, {coefficient})", w.by_experience, x.date(*on), w.band),
-            Route::Diploma { diploma, label, coefficient } => format!("{} {diploma} ({label}) → {coefficient}", w.by_diploma),
-            Route::PreviousCoefficient { at_least, coefficient } => format!("{} {at_least} → {coefficient}", w.by_previous),
+            Route::Experience {
+                on,
+                band,
+                coefficient,
+            } => format!(
+                "{} {} ({} {band}, {coefficient})",
+                w.by_experience,
+                x.date(*on),
+                w.band
+            ),
+            Route::Diploma {
+                diploma,
+                label,
+                coefficient,
+            } => format!("{} {diploma} ({label}) → {coefficient}", w.by_diploma),
+            Route::PreviousCoefficient {
+                at_least,
+                coefficient,
+            } => format!("{} {at_least} → {coefficient}", w.by_previous),
         };
         x.line(2, format!("- {text}"));
     }
