@@ -28,6 +28,7 @@
 pub mod calendar;
 pub mod check;
 pub mod diag;
+pub mod diff;
 pub mod eval;
 pub mod explain;
 pub mod facts;

@@ -5,6 +5,7 @@
 //! 2 usage error (bad flags, unreadable file).
 
 mod check;
+mod diff;
 mod eval;
 mod explain;
 
@@ -37,6 +38,8 @@ enum Command {
     Eval(eval::Args),
     /// Explain one employee's decision step by step, citing the rules (French by default).
     Explain(explain::Args),
+    /// Compare two rule sets: a redline of the rules and, given facts, the impact on a workforce.
+    Diff(diff::Args),
 }
 
 /// How a command ended.
@@ -60,6 +63,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Diff(args) => diff::run(args),
     };
     match outcome {
         Outcome::Success => ExitCode::SUCCESS,
@@ -123,17 +127,29 @@ fn load_rules(path: &str) -> Result<Option<(grille::RuleSet, grille::Report)>, S
 
 /// Applies `--set NAME=VALUE` overrides, saying each on stderr.
 fn apply_settings(rules: &mut grille::RuleSet, settings: &[String]) -> Result<(), String> {
+    apply_settings_as(rules, settings, "--set", None)
+}
+
+/// Applies overrides given with `flag`; `role` names the rule set on stderr when
+/// two are compared (they may be the same file).
+fn apply_settings_as(
+    rules: &mut grille::RuleSet,
+    settings: &[String],
+    flag: &str,
+    role: Option<&str>,
+) -> Result<(), String> {
     for setting in settings {
         let Some((name, value)) = setting.split_once('=') else {
             return Err(format!(
-                "`--set {setting}`: write NAME=VALUE, e.g. --set smcc=1850.00"
+                "`{flag} {setting}`: write NAME=VALUE, e.g. {flag} smcc=1850.00"
             ));
         };
         rules
             .set_parameter(name.trim(), value)
-            .map_err(|e| format!("--set {setting}: {e}"))?;
+            .map_err(|e| format!("{flag} {setting}: {e}"))?;
+        let role = role.map(|r| format!(" ({r})")).unwrap_or_default();
         eprintln!(
-            "{}: {} = {} for this run",
+            "{}{role}: {} = {} for this run",
             rules.file.name,
             name.trim(),
             value.trim()
@@ -149,10 +165,10 @@ pub enum InputFormat {
     Csv,
 }
 
-/// Reads a facts file, its format from `--input-format` or its extension.
-fn read_facts(path: &str, format: Option<InputFormat>) -> Result<grille::facts::Facts, String> {
+/// The format of a facts file, from `--input-format` or its extension.
+fn facts_format(path: &str, format: Option<InputFormat>) -> Result<grille::facts::Format, String> {
     use grille::facts::Format;
-    let format = match format {
+    Ok(match format {
         Some(InputFormat::Json) => Format::Json,
         Some(InputFormat::Jsonl) => Format::JsonLines,
         Some(InputFormat::Csv) => Format::Csv,
@@ -165,11 +181,17 @@ fn read_facts(path: &str, format: Option<InputFormat>) -> Result<grille::facts::
                 ))
             }
         },
-    };
+    })
+}
+
+/// Reads a facts file, its format from `--input-format` or its extension.
+fn read_facts(path: &str, format: Option<InputFormat>) -> Result<grille::facts::Facts, String> {
+    let format = facts_format(path, format)?;
     let text = read_input(path, "facts file")?;
     grille::facts::read(&text, format).map_err(|e| format!("{path}: {e}"))
 }
 
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
-    grille::facts::parse_date(text).ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
+    grille::facts::parse_date(text)
+        .ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
 }
