@@ -121,6 +121,39 @@ fn counts_add_up_to_the_workforce() {
 }
 
 #[test]
+fn rows_agree_with_each_rule_set_decided_alone() {
+    // The comparer remembers unknown job names; its rejections must be `decide`'s.
+    let (base, proposal) = (load(BASE), load(PROPOSAL));
+    let (_, rows) = compare(&base, &proposal, WORKFORCE);
+    let text = std::fs::read_to_string(WORKFORCE).unwrap();
+    let records = facts::read(&text, Format::Json).unwrap().records;
+    for (rules, before) in [(&base, true), (&proposal, false)] {
+        let evaluator = grille::Evaluator::new(rules, as_of());
+        for (record, row) in records.iter().zip(&rows) {
+            let side = if before { &row.before } else { &row.after };
+            match evaluator.decide(record.as_ref().unwrap()) {
+                Ok(d) => {
+                    let side = side.as_ref().unwrap();
+                    assert_eq!(
+                        (side.job.as_str(), side.coefficient, side.minimum_salary),
+                        (d.job, d.coefficient, d.minimum_salary)
+                    );
+                }
+                Err(r) => {
+                    assert!(side.is_none());
+                    assert_eq!(
+                        row.reason.as_deref(),
+                        Some(format!("job: {}", r.reason).as_str()),
+                        "{:?}",
+                        row.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn small_workforce_checked_by_hand() {
     // See tests/inputs/diff/notes.md for the derivation.
     let (impact, rows) = compare(&load(BASE), &load(PROPOSAL), SMALL);

@@ -2,6 +2,9 @@
 //! as it comes into an [`Impact`] (see [`super::aggregate`]), so that a file of
 //! millions of records is compared in constant memory.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
@@ -126,15 +129,57 @@ fn reason(r: &Rejection) -> String {
 
 /// Decides records under the base and the proposal, on one date.
 pub struct Comparer<'r> {
-    base: Evaluator<'r>,
-    proposal: Evaluator<'r>,
+    base: Rules<'r>,
+    proposal: Rules<'r>,
+}
+
+/// One rule set's evaluator, and the job names it does not know with the
+/// reason: the "did you mean" search of a rejection costs a hundred decisions,
+/// and a workforce repeats its job titles, so it is done once per name.
+struct Rules<'r> {
+    evaluator: Evaluator<'r>,
+    unknown_jobs: RefCell<HashMap<String, Option<String>>>,
+}
+
+/// Job names remembered per rule set, at most (memory stays bounded on any input).
+const JOB_NAMES_KEPT: usize = 10_000;
+
+impl<'r> Rules<'r> {
+    fn decide(&self, record: &Record) -> Result<Side, Rejection> {
+        let mut names = self.unknown_jobs.borrow_mut();
+        let unknown = match names.get(&record.job) {
+            Some(reason) => reason.clone(),
+            None => {
+                let reason = self.evaluator.job(&record.job).err();
+                if names.len() < JOB_NAMES_KEPT {
+                    names.insert(record.job.clone(), reason.clone());
+                }
+                reason
+            }
+        };
+        drop(names);
+        match unknown {
+            // What `decide` says of an unknown job: resolving it is its first step.
+            Some(reason) => Err(Rejection::new(
+                record.position,
+                Some(&record.id),
+                Some("job"),
+                reason,
+            )),
+            None => self.evaluator.decide(record).map(|d| Side::of(&d)),
+        }
+    }
 }
 
 impl<'r> Comparer<'r> {
     pub fn new(base: &'r RuleSet, proposal: &'r RuleSet, as_of: NaiveDate) -> Self {
+        let side = |rules| Rules {
+            evaluator: Evaluator::new(rules, as_of),
+            unknown_jobs: RefCell::new(HashMap::new()),
+        };
         Comparer {
-            base: Evaluator::new(base, as_of),
-            proposal: Evaluator::new(proposal, as_of),
+            base: side(base),
+            proposal: side(proposal),
         }
     }
 
@@ -153,8 +198,8 @@ impl<'r> Comparer<'r> {
                 rec.position,
                 Some(rec.id.clone()),
                 rec.salary,
-                self.base.decide(rec).map(|d| Side::of(&d)),
-                self.proposal.decide(rec).map(|d| Side::of(&d)),
+                self.base.decide(rec),
+                self.proposal.decide(rec),
             ),
         };
         let (change, reason) = match (&before, &after) {
