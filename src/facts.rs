@@ -8,7 +8,9 @@
 
 use std::collections::{BTreeSet, HashSet};
 use std::fmt;
-use std::io::BufRead;
+
+mod stream;
+pub use stream::{stream, FactStream};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -169,41 +171,43 @@ impl fmt::Display for ReadError {
 
 /// Reads a whole facts file held in memory.
 pub fn read(text: &str, format: Format) -> Result<Facts, ReadError> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut reader = Reader::default();
-    match format {
-        Format::Json if text.trim_start().starts_with('[') => reader.json_array(text)?,
-        Format::Json | Format::JsonLines => reader.json_lines(text.as_bytes())?,
-        Format::Csv => reader.csv(text.as_bytes())?,
-    }
-    Ok(reader.finish())
+    let mut records = stream(text.as_bytes(), format)?;
+    let read: Vec<_> = records.by_ref().collect();
+    let warnings = records.finish()?;
+    Ok(Facts {
+        records: read,
+        warnings,
+    })
 }
 
+/// What reading keeps from one record to the next: the ids seen (to reject
+/// duplicates), the fields ignored, the notes on the file.
 #[derive(Default)]
 struct Reader {
-    facts: Facts,
+    warnings: Vec<String>,
     ids: HashSet<String>,
     unknown_fields: BTreeSet<String>,
 }
 
 impl Reader {
-    fn finish(mut self) -> Facts {
+    fn finish(mut self) -> Vec<String> {
         if !self.unknown_fields.is_empty() {
             let names: Vec<String> = self
                 .unknown_fields
                 .iter()
                 .map(|f| format!("`{f}`"))
                 .collect();
-            self.facts.warnings.push(format!(
+            self.warnings.push(format!(
                 "fields not used by grille were ignored: {}",
                 names.join(", ")
             ));
         }
-        self.facts
+        self.warnings
     }
 
-    fn push(&mut self, record: Result<Record, Rejection>) {
-        let record = record.and_then(|r| {
+    /// A record read, unless its id was already used.
+    fn admit(&mut self, record: Result<Record, Rejection>) -> Result<Record, Rejection> {
+        record.and_then(|r| {
             if self.ids.insert(r.id.clone()) {
                 Ok(r)
             } else {
@@ -214,44 +218,20 @@ impl Reader {
                     format!("the id `{}` was already used by an earlier record", r.id),
                 ))
             }
-        });
-        self.facts.records.push(record);
+        })
     }
 
-    fn json_array(&mut self, text: &str) -> Result<(), ReadError> {
-        let values: Vec<Value> = serde_json::from_str(text).map_err(|e| {
-            ReadError(format!(
-                "not a valid JSON array (line {}, column {}): {e}",
-                e.line(),
-                e.column()
-            ))
-        })?;
-        for (i, value) in values.into_iter().enumerate() {
-            let record = self.json_record(value, Position::Record(i + 1));
-            self.push(record);
+    /// One line of a JSON Lines file.
+    fn json_line(&mut self, line: &str, position: Position) -> Result<Record, Rejection> {
+        match serde_json::from_str::<Value>(line) {
+            Ok(value) => self.json_record(value, position),
+            Err(e) => Err(Rejection::new(
+                position,
+                None,
+                None,
+                format!("not valid JSON (column {}): {e}", e.column()),
+            )),
         }
-        Ok(())
-    }
-
-    fn json_lines(&mut self, input: impl BufRead) -> Result<(), ReadError> {
-        for (i, line) in input.lines().enumerate() {
-            let line = line.map_err(|e| ReadError(format!("cannot read line {}: {e}", i + 1)))?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            let position = Position::Line(i + 1);
-            let record = match serde_json::from_str::<Value>(&line) {
-                Ok(value) => self.json_record(value, position),
-                Err(e) => Err(Rejection::new(
-                    position,
-                    None,
-                    None,
-                    format!("not valid JSON (column {}): {e}", e.column()),
-                )),
-            };
-            self.push(record);
-        }
-        Ok(())
     }
 
     fn json_record(&mut self, value: Value, position: Position) -> Result<Record, Rejection> {
@@ -311,12 +291,8 @@ impl Reader {
         })
     }
 
-    fn csv(&mut self, input: &[u8]) -> Result<(), ReadError> {
-        let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
-        let headers = reader
-            .headers()
-            .map_err(|e| ReadError(format!("cannot read the CSV header: {e}")))?
-            .clone();
+    /// The columns of a CSV header; the file cannot be read without `id`, `job`, `job_since`.
+    fn csv_columns(&mut self, headers: &csv::StringRecord) -> Result<Vec<String>, ReadError> {
         let columns: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
         for required in ["id", "job", "job_since"] {
             if !columns.iter().any(|c| c == required) {
@@ -328,51 +304,12 @@ impl Reader {
         }
         for c in &columns {
             if ["missions", "moves"].contains(&c.as_str()) {
-                self.facts.warnings.push(format!("CSV cannot carry `{c}`: the column was ignored; use JSON for missions and moves"));
+                self.warnings.push(format!("CSV cannot carry `{c}`: the column was ignored; use JSON for missions and moves"));
             } else if !KNOWN_FIELDS.contains(&c.as_str()) && !c.is_empty() {
                 self.unknown_fields.insert(c.clone());
             }
         }
-        let mut record = csv::StringRecord::new();
-        loop {
-            match reader.read_record(&mut record) {
-                Ok(false) => break,
-                Ok(true) => {
-                    let line = record.position().map_or(0, |p| p.line() as usize);
-                    let row = self.csv_record(&columns, &record, Position::Line(line));
-                    self.push(row);
-                }
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line() as usize);
-                    let reason = match e.kind() {
-                        csv::ErrorKind::UnequalLengths {
-                            expected_len, len, ..
-                        } => {
-                            format!("this row has {len} fields, the header {expected_len}")
-                        }
-                        csv::ErrorKind::Utf8 { .. } => {
-                            "this row is not valid UTF-8 text".to_string()
-                        }
-                        _ => e.to_string(),
-                    };
-                    self.facts.records.push(Err(Rejection::new(
-                        Position::Line(line),
-                        None,
-                        None,
-                        reason,
-                    )));
-                    if !matches!(
-                        e.kind(),
-                        csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }
-                    ) {
-                        return Err(ReadError(format!(
-                            "cannot read the CSV file past line {line}: {e}"
-                        )));
-                    }
-                }
-            }
-        }
-        Ok(())
+        Ok(columns)
     }
 
     fn csv_record(

@@ -31,6 +31,7 @@
 pub mod calendar;
 pub mod check;
 pub mod diag;
+pub mod diff;
 pub mod eval;
 pub mod examples;
 pub mod explain;

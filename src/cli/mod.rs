@@ -5,6 +5,7 @@
 //! 2 usage error (bad flags, unreadable file).
 
 mod check;
+mod diff;
 mod eval;
 mod explain;
 mod fmt;
@@ -24,7 +25,8 @@ use clap::{Parser, Subcommand};
     long_about = "grille reads a rule file (the classification grid, jobs, floors and time rules of a \
 collective agreement, written in the grille language) and decides, for each employee, the \
 coefficient, level, category, status and minimum salary the rules entitle them to.\n\n\
-Start with:\n  grille check rules/cgt-2008.grille\n  grille eval rules/cgt-2008.grille examples/workforce.json --as-of 2026-11-29",
+Start with:\n  grille check rules/cgt-2008.grille\n  grille eval rules/cgt-2008.grille examples/workforce.json --as-of 2026-11-29\n  \
+grille diff rules/idcc2098-2002.grille rules/cgt-2008.grille examples/workforce.json --as-of 2026-11-29",
     after_help = "Exit codes: 0 success; 1 rule errors or rejected records; 2 usage errors."
 )]
 struct Cli {
@@ -47,6 +49,8 @@ enum Command {
     /// Write a deterministic synthetic workforce (employee facts) drawn from rule files.
     #[command(long_about = sample::LONG_ABOUT)]
     Sample(sample::Args),
+    /// Compare two rule sets: a redline of the rules and, given facts, the impact on a workforce.
+    Diff(diff::Args),
 }
 
 /// How a command ended.
@@ -73,6 +77,7 @@ pub fn run() -> ExitCode {
         Command::Test(args) => test::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Sample(args) => sample::run(args),
+        Command::Diff(args) => diff::run(args),
     };
     match outcome {
         Outcome::Success => ExitCode::SUCCESS,
@@ -146,17 +151,29 @@ fn load_rules(path: &str) -> Result<Option<(grille::RuleSet, grille::Report)>, S
 
 /// Applies `--set NAME=VALUE` overrides, saying each on stderr.
 fn apply_settings(rules: &mut grille::RuleSet, settings: &[String]) -> Result<(), String> {
+    apply_settings_as(rules, settings, "--set", None)
+}
+
+/// Applies overrides given with `flag`; `role` names the rule set on stderr when
+/// two are compared (they may be the same file).
+fn apply_settings_as(
+    rules: &mut grille::RuleSet,
+    settings: &[String],
+    flag: &str,
+    role: Option<&str>,
+) -> Result<(), String> {
     for setting in settings {
         let Some((name, value)) = setting.split_once('=') else {
             return Err(format!(
-                "`--set {setting}`: write NAME=VALUE, e.g. --set smcc=1850.00"
+                "`{flag} {setting}`: write NAME=VALUE, e.g. {flag} smcc=1850.00"
             ));
         };
         rules
             .set_parameter(name.trim(), value)
-            .map_err(|e| format!("--set {setting}: {e}"))?;
+            .map_err(|e| format!("{flag} {setting}: {e}"))?;
+        let role = role.map(|r| format!(" ({r})")).unwrap_or_default();
         eprintln!(
-            "{}: {} = {} for this run",
+            "{}{role}: {} = {} for this run",
             rules.file.name,
             name.trim(),
             value.trim()
@@ -172,10 +189,10 @@ pub enum InputFormat {
     Csv,
 }
 
-/// Reads a facts file, its format from `--input-format` or its extension.
-fn read_facts(path: &str, format: Option<InputFormat>) -> Result<grille::facts::Facts, String> {
+/// The format of a facts file, from `--input-format` or its extension.
+fn facts_format(path: &str, format: Option<InputFormat>) -> Result<grille::facts::Format, String> {
     use grille::facts::Format;
-    let format = match format {
+    Ok(match format {
         Some(InputFormat::Json) => Format::Json,
         Some(InputFormat::Jsonl) => Format::JsonLines,
         Some(InputFormat::Csv) => Format::Csv,
@@ -188,7 +205,12 @@ fn read_facts(path: &str, format: Option<InputFormat>) -> Result<grille::facts::
                 ))
             }
         },
-    };
+    })
+}
+
+/// Reads a facts file, its format from `--input-format` or its extension.
+fn read_facts(path: &str, format: Option<InputFormat>) -> Result<grille::facts::Facts, String> {
+    let format = facts_format(path, format)?;
     let text = read_input(path, "facts file")?;
     grille::facts::read(&text, format).map_err(|e| format!("{path}: {e}"))
 }

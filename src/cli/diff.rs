@@ -1,0 +1,353 @@
+//! `grille diff`: compare two rule sets, and their effect on a workforce.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::{load_rules, Outcome};
+use grille::diff::{self, html, impact::Kind, output, Comparer, Impact, Redline};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The base rule file (the rules in force), e.g. rules/idcc2098-2002.grille.
+    #[arg(value_name = "BASE")]
+    base: String,
+    /// The proposal's rule file, e.g. rules/cgt-2008.grille.
+    #[arg(value_name = "PROPOSAL")]
+    proposal: String,
+    /// Employee facts decided under both (JSON array, JSON Lines or CSV; `-` reads
+    /// standard input). Without it, only the redline of the rules.
+    #[arg(value_name = "FACTS")]
+    facts: Option<String>,
+    /// Evaluation date (YYYY-MM-DD) of both rule sets; today if not given.
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    as_of: Option<NaiveDate>,
+    /// `text` (terminal summary), `json` (everything), `csv` (one row per employee), `html` (report to share).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Write to FILE instead of standard output (a temporary file in the same folder, renamed when complete).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Format of the facts file, when its extension does not say it.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<super::InputFormat>,
+    /// Override a parameter in both rule sets, e.g. `--set smcc=1850.00` (repeatable).
+    #[arg(long = "set", value_name = "NAME=VALUE")]
+    set: Vec<String>,
+    /// Override a parameter in the base only (repeatable).
+    #[arg(long = "set-base", value_name = "NAME=VALUE")]
+    set_base: Vec<String>,
+    /// Override a parameter in the proposal only (repeatable).
+    #[arg(long = "set-proposal", value_name = "NAME=VALUE")]
+    set_proposal: Vec<String>,
+    /// How many of the largest changes (and one-sided records) to list.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    top: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Csv,
+    Html,
+}
+
+/// Progress on a terminal, every this many records.
+const PROGRESS_EVERY: usize = 100_000;
+
+pub fn run(args: Args) -> Outcome {
+    let (base, proposal) = match load_both(&args) {
+        Ok(Some(both)) => both,
+        Ok(None) => return Outcome::Failure,
+        Err(e) => return Outcome::Usage(e),
+    };
+    let redline = diff::compare(&base, &proposal);
+    let Some(facts) = args.facts.clone() else {
+        return redline_only(&args, &redline);
+    };
+    let format = match super::facts_format(&facts, args.input_format) {
+        Ok(f) => f,
+        Err(e) => return Outcome::Usage(e),
+    };
+    let input = match open(&facts) {
+        Ok(input) => input,
+        Err(e) => return Outcome::Usage(e),
+    };
+    let mut records = match grille::facts::stream(input, format) {
+        Ok(records) => records,
+        Err(e) => return Outcome::Usage(format!("{facts}: {e}")),
+    };
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let mut sink = match Sink::open(args.output.as_deref()) {
+        Ok(s) => s,
+        Err(e) => return Outcome::Usage(e),
+    };
+    let comparer = Comparer::new(&base, &proposal, as_of);
+    let written = (|| -> std::io::Result<Impact> {
+        let mut rows = Rows::start(args.format, sink.writer(), &redline, as_of, &facts)?;
+        let progress = Progress::new();
+        let impact = comparer.run(records.by_ref(), args.top, |row| {
+            progress.tick();
+            rows.write(row)
+        })?;
+        progress.done();
+        rows.finish(&impact)?;
+        Ok(impact)
+    })();
+    let impact = match (written, records.finish()) {
+        (_, Err(e)) => return sink.abandon(Outcome::Usage(format!("{facts}: {e}"))),
+        (Err(e), _) => return sink.abandon(write_failed(e)),
+        (Ok(impact), Ok(warnings)) => {
+            for w in warnings {
+                eprintln!("{facts}: warning: {w}");
+            }
+            impact
+        }
+    };
+    let whole = match args.format {
+        Format::Text => Some(diff::text::impact(
+            &redline,
+            as_of,
+            &facts,
+            &impact,
+            args.top.min(10),
+        )),
+        Format::Html => {
+            let workforce = html::Workforce {
+                as_of,
+                facts: &facts,
+                impact: &impact,
+            };
+            Some(html::report(&redline, Some(&workforce)))
+        }
+        Format::Json | Format::Csv => None,
+    };
+    let written = whole
+        .map_or(Ok(()), |text| sink.writer().write_all(text.as_bytes()))
+        .and_then(|()| sink.commit());
+    if let Err(e) = written {
+        return write_failed(e);
+    }
+    summarize(&impact, as_of)
+}
+
+fn load_both(args: &Args) -> Result<Option<(grille::RuleSet, grille::RuleSet)>, String> {
+    let mut loaded = Vec::new();
+    for (path, role, own) in [
+        (&args.base, "base", &args.set_base),
+        (&args.proposal, "proposal", &args.set_proposal),
+    ] {
+        let Some((mut rules, report)) = load_rules(path)? else {
+            return Ok(None);
+        };
+        super::apply_settings_as(&mut rules, &args.set, "--set", Some(role))?;
+        super::apply_settings_as(&mut rules, own, &format!("--set-{role}"), Some(role))?;
+        let warnings = report.count(grille::Severity::Warning);
+        if warnings > 0 {
+            eprintln!("{path}: {warnings} warning(s) on the rules (see `grille check {path}`)");
+        }
+        loaded.push(rules);
+    }
+    let proposal = loaded.pop().expect("two rule sets");
+    let base = loaded.pop().expect("two rule sets");
+    Ok(Some((base, proposal)))
+}
+
+fn redline_only(args: &Args, redline: &Redline) -> Outcome {
+    let text = match args.format {
+        Format::Text => diff::text::redline(redline),
+        Format::Json => serde_json::to_string_pretty(redline).unwrap_or_default() + "\n",
+        Format::Html => html::report(redline, None),
+        Format::Csv => {
+            return Outcome::Usage(
+                "--format csv gives one row per employee: name a facts file".to_string(),
+            )
+        }
+    };
+    let mut sink = match Sink::open(args.output.as_deref()) {
+        Ok(s) => s,
+        Err(e) => return Outcome::Usage(e),
+    };
+    match sink
+        .writer()
+        .write_all(text.as_bytes())
+        .and_then(|()| sink.commit())
+    {
+        Ok(()) => Outcome::Success,
+        Err(e) => write_failed(e),
+    }
+}
+
+fn open(path: &str) -> Result<Box<dyn BufRead>, String> {
+    if path == "-" {
+        return Ok(Box::new(BufReader::new(std::io::stdin())));
+    }
+    File::open(path)
+        .map(|f| Box::new(BufReader::new(f)) as Box<dyn BufRead>)
+        .map_err(|e| {
+            format!(
+                "cannot read the facts file `{path}`: {}",
+                super::io_reason(&e)
+            )
+        })
+}
+
+/// The per-employee outputs, written as rows come.
+enum Rows<'w> {
+    None,
+    // Boxed: a CSV writer carries its buffer.
+    Csv(Box<csv::Writer<&'w mut dyn Write>>),
+    Json(output::JsonWriter<&'w mut dyn Write>),
+}
+
+impl<'w> Rows<'w> {
+    fn start(
+        format: Format,
+        out: &'w mut dyn Write,
+        redline: &Redline,
+        as_of: NaiveDate,
+        facts: &str,
+    ) -> std::io::Result<Self> {
+        Ok(match format {
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(out);
+                w.write_record(output::CSV_HEADER)?;
+                Rows::Csv(Box::new(w))
+            }
+            Format::Json => Rows::Json(output::JsonWriter::start(out, redline, as_of, facts)?),
+            Format::Text | Format::Html => Rows::None,
+        })
+    }
+
+    fn write(&mut self, row: &diff::Row) -> std::io::Result<()> {
+        match self {
+            Rows::None => Ok(()),
+            Rows::Csv(w) => Ok(w.write_record(output::csv_record(row))?),
+            Rows::Json(w) => w.row(row),
+        }
+    }
+
+    fn finish(self, impact: &Impact) -> std::io::Result<()> {
+        match self {
+            Rows::None => Ok(()),
+            Rows::Csv(mut w) => w.flush(),
+            Rows::Json(w) => w.finish(impact).map(|_| ()),
+        }
+    }
+}
+
+/// Standard output, or a temporary file renamed over `--output` once complete,
+/// so that a reader never sees half a report.
+struct Sink {
+    out: Box<dyn Write>,
+    file: Option<(PathBuf, PathBuf)>,
+}
+
+impl Sink {
+    fn open(output: Option<&Path>) -> Result<Self, String> {
+        let Some(target) = output else {
+            let out = Box::new(BufWriter::new(std::io::stdout()));
+            return Ok(Sink { out, file: None });
+        };
+        let name = target
+            .file_name()
+            .ok_or_else(|| format!("--output {}: not a file name", target.display()))?;
+        let temp = target.with_file_name(format!(
+            ".{}.{}.tmp",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        let file = File::create(&temp).map_err(|e| {
+            format!(
+                "cannot write `{}`: {}",
+                target.display(),
+                super::io_reason(&e)
+            )
+        })?;
+        Ok(Sink {
+            out: Box::new(BufWriter::new(file)),
+            file: Some((temp, target.to_path_buf())),
+        })
+    }
+
+    fn writer(&mut self) -> &mut dyn Write {
+        &mut self.out
+    }
+
+    fn commit(mut self) -> std::io::Result<()> {
+        self.out.flush()?;
+        drop(self.out);
+        match self.file.take() {
+            Some((temp, target)) => std::fs::rename(temp, target),
+            None => Ok(()),
+        }
+    }
+
+    /// Drops the temporary file of an output that will not be completed.
+    fn abandon(self, outcome: Outcome) -> Outcome {
+        if let Some((temp, _)) = &self.file {
+            let _ = std::fs::remove_file(temp);
+        }
+        outcome
+    }
+}
+
+/// A count on stderr when it is a terminal; nothing when piped.
+struct Progress {
+    on: bool,
+    count: std::cell::Cell<usize>,
+}
+
+impl Progress {
+    fn new() -> Self {
+        Progress {
+            on: std::io::stderr().is_terminal(),
+            count: std::cell::Cell::new(0),
+        }
+    }
+
+    fn tick(&self) {
+        let n = self.count.get() + 1;
+        self.count.set(n);
+        if self.on && n % PROGRESS_EVERY == 0 {
+            eprint!("\r{n} records compared…");
+        }
+    }
+
+    fn done(&self) {
+        if self.on && self.count.get() >= PROGRESS_EVERY {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}
+
+fn summarize(impact: &Impact, as_of: NaiveDate) -> Outcome {
+    let count = |k: Kind| impact.changes.get(k);
+    eprintln!(
+        "{} records compared (as of {as_of}): {} decided by both, {} by the base only, {} by the proposal only, {} rejected by both",
+        impact.records,
+        impact.decided_both(),
+        count(Kind::OnlyBase),
+        count(Kind::OnlyProposal),
+        count(Kind::Rejected)
+    );
+    if impact.decided_both() == impact.records {
+        Outcome::Success
+    } else {
+        Outcome::Failure
+    }
+}
+
+fn write_failed(e: std::io::Error) -> Outcome {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        // The reader went away (`| head`): not an error of ours.
+        Outcome::Success
+    } else {
+        Outcome::Usage(format!("cannot write the output: {e}"))
+    }
+}

@@ -1,0 +1,259 @@
+//! The aggregates of a workforce comparison, kept as running sums: counts,
+//! exact sums of coefficients and minimum salaries, shortfalls. Only the largest
+//! changes and the first one-sided records are kept whole, in bounded lists.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::impact::{Kind, Row, Side};
+
+/// How many records of each kind of change.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts(BTreeMap<Kind, usize>);
+
+impl Counts {
+    pub fn get(&self, kind: Kind) -> usize {
+        self.0.get(&kind).copied().unwrap_or(0)
+    }
+
+    pub fn total(&self) -> usize {
+        self.0.values().sum()
+    }
+
+    fn add(&mut self, kind: Kind) {
+        *self.0.entry(kind).or_default() += 1;
+    }
+}
+
+/// A mean kept as its sum and count, exact until shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Mean {
+    pub count: usize,
+    pub sum: Decimal,
+}
+
+impl Mean {
+    fn add(&mut self, value: u32) {
+        self.count += 1;
+        self.sum += Decimal::from(value);
+    }
+
+    /// The mean to one decimal, half away from zero (`190.0`).
+    pub fn shown(&self) -> Option<Decimal> {
+        (self.count > 0).then(|| {
+            let mut mean = (self.sum / Decimal::from(self.count))
+                .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+            mean.rescale(1);
+            mean
+        })
+    }
+}
+
+/// Monthly minimum salaries of the employees decided by both sides.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Mass {
+    pub employees: usize,
+    pub before: Decimal,
+    pub after: Decimal,
+}
+
+impl Mass {
+    pub fn difference(&self) -> Decimal {
+        self.after - self.before
+    }
+}
+
+/// Employees paid below a minimum, and the monthly cost of bringing them up to it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shortfall {
+    pub employees: usize,
+    pub monthly: Decimal,
+}
+
+impl Shortfall {
+    fn add(&mut self, side: Option<&Side>, salary: Option<Decimal>) {
+        let minimum = side.and_then(|s| s.minimum_salary);
+        if let (Some(min), Some(paid)) = (minimum, salary) {
+            if paid < min {
+                self.employees += 1;
+                self.monthly += min - paid;
+            }
+        }
+    }
+}
+
+/// The aggregates of one job or one band.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Group {
+    pub headcount: usize,
+    pub changes: Counts,
+    pub coefficient_before: Mean,
+    pub coefficient_after: Mean,
+    pub mass: Mass,
+    pub below_new_minimum: Shortfall,
+}
+
+impl Group {
+    fn add(&mut self, row: &Row) {
+        self.headcount += 1;
+        self.changes.add(row.change);
+        if let Some(b) = &row.before {
+            self.coefficient_before.add(b.coefficient);
+        }
+        if let Some(a) = &row.after {
+            self.coefficient_after.add(a.coefficient);
+        }
+        add_mass(&mut self.mass, row);
+        self.below_new_minimum.add(row.after.as_ref(), row.salary);
+    }
+}
+
+fn add_mass(mass: &mut Mass, row: &Row) {
+    let minimum = |s: &Option<Side>| s.as_ref().and_then(|s| s.minimum_salary);
+    if let (Some(before), Some(after)) = (minimum(&row.before), minimum(&row.after)) {
+        mass.employees += 1;
+        mass.before += before;
+        mass.after += after;
+    }
+}
+
+/// A row ranked by the size of its change: coefficient, then minimum salary,
+/// then input order (earlier first).
+#[derive(Debug)]
+struct Ranked {
+    key: (u64, Decimal, Reverse<usize>),
+    row: Row,
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+impl Eq for Ranked {}
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key.cmp(&other.key)
+    }
+}
+
+/// Everything a workforce comparison adds up.
+#[derive(Debug)]
+pub struct Impact {
+    pub records: usize,
+    pub changes: Counts,
+    /// Employees decided by both sides (with a minimum salary on both).
+    pub mass: Mass,
+    /// Monthly minimum salaries of the employees decided by one side only.
+    pub only_base_mass: Decimal,
+    pub only_proposal_mass: Decimal,
+    /// Employees decided by the proposal whose facts give a salary.
+    pub with_salary: usize,
+    pub below_old_minimum: Shortfall,
+    pub below_new_minimum: Shortfall,
+    /// By job (the proposal's, else the base's; `None`: rejected by both).
+    pub by_job: BTreeMap<Option<String>, Group>,
+    /// By band (the proposal's, else the base's).
+    pub by_band: BTreeMap<Option<String>, Group>,
+    /// Coefficient → employees before and after.
+    pub distribution: BTreeMap<u32, [usize; 2]>,
+    /// The first records decided by one side only or rejected, up to `top`.
+    pub one_sided: Vec<Row>,
+    top: usize,
+    largest: BinaryHeap<Reverse<Ranked>>,
+}
+
+impl Impact {
+    pub fn new(top: usize) -> Self {
+        Impact {
+            records: 0,
+            changes: Counts::default(),
+            mass: Mass::default(),
+            only_base_mass: Decimal::ZERO,
+            only_proposal_mass: Decimal::ZERO,
+            with_salary: 0,
+            below_old_minimum: Shortfall::default(),
+            below_new_minimum: Shortfall::default(),
+            by_job: BTreeMap::new(),
+            by_band: BTreeMap::new(),
+            distribution: BTreeMap::new(),
+            one_sided: Vec::new(),
+            top,
+            largest: BinaryHeap::new(),
+        }
+    }
+
+    pub fn add(&mut self, row: Row) {
+        self.records += 1;
+        self.changes.add(row.change);
+        add_mass(&mut self.mass, &row);
+        let minimum = |s: &Option<Side>| s.as_ref().and_then(|s| s.minimum_salary);
+        match row.change {
+            Kind::OnlyBase => self.only_base_mass += minimum(&row.before).unwrap_or_default(),
+            Kind::OnlyProposal => {
+                self.only_proposal_mass += minimum(&row.after).unwrap_or_default()
+            }
+            _ => {}
+        }
+        if row.after.is_some() && row.salary.is_some() {
+            self.with_salary += 1;
+        }
+        self.below_old_minimum.add(row.before.as_ref(), row.salary);
+        self.below_new_minimum.add(row.after.as_ref(), row.salary);
+        self.by_job.entry(row.job.clone()).or_default().add(&row);
+        let band = row
+            .after
+            .as_ref()
+            .or(row.before.as_ref())
+            .map(|s| s.band.clone());
+        self.by_band.entry(band).or_default().add(&row);
+        for (i, side) in [&row.before, &row.after].into_iter().enumerate() {
+            if let Some(s) = side {
+                self.distribution.entry(s.coefficient).or_default()[i] += 1;
+            }
+        }
+        self.keep(row);
+    }
+
+    /// Keeps the row if it is among the largest changes or the first one-sided ones.
+    fn keep(&mut self, row: Row) {
+        if !row.change.decided_both() {
+            if self.one_sided.len() < self.top {
+                self.one_sided.push(row);
+            }
+            return;
+        }
+        if row.change == Kind::Same || self.top == 0 {
+            return;
+        }
+        let coefficient = row.coefficient_change.unwrap_or(0).unsigned_abs();
+        let salary = row.minimum_salary_change.unwrap_or_default().abs();
+        let key = (coefficient, salary, Reverse(self.records));
+        self.largest.push(Reverse(Ranked { key, row }));
+        if self.largest.len() > self.top {
+            self.largest.pop();
+        }
+    }
+
+    /// The largest changes, largest first.
+    pub fn largest(&self) -> Vec<&Row> {
+        let mut ranked: Vec<&Ranked> = self.largest.iter().map(|r| &r.0).collect();
+        ranked.sort_by(|a, b| b.cmp(a));
+        ranked.into_iter().map(|r| &r.row).collect()
+    }
+
+    /// Records decided by both sides.
+    pub fn decided_both(&self) -> usize {
+        [Kind::Up, Kind::Down, Kind::Same]
+            .into_iter()
+            .map(|k| self.changes.get(k))
+            .sum()
+    }
+}

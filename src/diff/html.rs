@@ -1,0 +1,333 @@
+//! The report to share: one self-contained HTML file (inline CSS and SVG, no
+//! script, nothing fetched), in French, that reads on screen and prints on A4.
+//! Every string that comes from a rule file or a facts file is escaped.
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::impact::{Group, Impact, Kind, Row};
+use super::text::{self, group_name, kind_label, mean, money, signed_money};
+use super::{chart, Redline};
+use crate::explain::locale::{self, Lang};
+
+/// The workforce part of a report.
+pub struct Workforce<'a> {
+    pub as_of: NaiveDate,
+    pub facts: &'a str,
+    pub impact: &'a Impact,
+}
+
+const STYLE: &str = "
+body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1d232a; max-width: 70rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.4; }
+h1 { font-size: 1.6rem; margin-bottom: .3rem; } h2 { font-size: 1.2rem; border-bottom: 2px solid #d0d7de; padding-bottom: .2rem; margin-top: 2rem; }
+h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dl.meta dt { font-weight: 600; } dl.meta dd { margin: 0; }
+.cards { display: flex; flex-wrap: wrap; gap: 1rem; } .card { border: 1px solid #d0d7de; border-radius: 6px; padding: .6rem 1rem; min-width: 11rem; }
+.card .value { font-size: 1.4rem; font-weight: 700; } .card .label { color: #57606a; font-size: .85rem; }
+table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; } th, td { border-bottom: 1px solid #d0d7de; padding: .25rem .6rem; text-align: left; vertical-align: top; }
+th { background: #f6f8fa; } td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+div.redline { background: #f6f8fa; padding: .6rem; white-space: pre-wrap; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .8rem; }
+.del { background: #ffebe9; color: #82071e; } .ins { background: #dafbe1; color: #116329; }
+svg text { font-family: inherit; font-size: 11px; fill: #1d232a; } svg text.count { font-size: 9px; } .before { fill: #8c959f; } .after { fill: #0969da; } .cost { fill: #bf8700; } .neg { fill: #cf222e; }
+footer { margin-top: 2rem; color: #57606a; font-size: .8rem; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  h2 { break-after: avoid; } figure, tr, .card { break-inside: avoid; }
+  .del, .ins, th, .before, .after, .cost, .neg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+";
+
+/// Escapes text for HTML content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The whole report: the workforce impact when there is one, then the redline.
+pub fn report(redline: &Redline, workforce: Option<&Workforce>) -> String {
+    let mut out =
+        String::from("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = writeln!(
+        out,
+        "<title>Comparaison : {} → {}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
+        esc(&redline.base.title),
+        esc(&redline.proposal.title)
+    );
+    out.push_str(
+        "<header>\n<h1>Comparaison de deux règles de classification</h1>\n<dl class=\"meta\">\n",
+    );
+    let mut meta = vec![
+        ("Base", text::rules(&redline.base)),
+        ("Proposition", text::rules(&redline.proposal)),
+    ];
+    if let Some(w) = workforce {
+        meta.push(("Date d'évaluation", locale::date(w.as_of, Lang::Fr)));
+        meta.push((
+            "Effectif",
+            format!("{} ({})", text::employees(w.impact.records), w.facts),
+        ));
+    }
+    for (term, value) in meta {
+        let _ = writeln!(out, "<dt>{term}</dt><dd>{}</dd>", esc(&value));
+    }
+    out.push_str("</dl>\n</header>\n");
+    if let Some(w) = workforce {
+        impact(&mut out, w.impact);
+    }
+    redline_section(&mut out, redline);
+    out.push_str("<footer>Produit par grille. Les montants sont des salaires minima mensuels, exacts au centime.</footer>\n</body>\n</html>\n");
+    out
+}
+
+fn impact(out: &mut String, i: &Impact) {
+    let twelve = Decimal::from(12);
+    out.push_str("<section>\n<h2>En bref</h2>\n<div class=\"cards\">\n");
+    let cards = [
+        (
+            text::employees(i.changes.get(Kind::Up)),
+            "en hausse".to_string(),
+        ),
+        (
+            text::employees(i.changes.get(Kind::Down)),
+            "en baisse".to_string(),
+        ),
+        (
+            signed_money(i.mass.difference()),
+            "écart de masse des minima par mois".to_string(),
+        ),
+        (
+            signed_money(i.mass.difference() * twelve),
+            "écart de masse des minima par an".to_string(),
+        ),
+        (
+            money(i.below_new_minimum.monthly),
+            format!(
+                "mise à niveau par mois ({} sous le nouveau minimum)",
+                text::employees(i.below_new_minimum.employees)
+            ),
+        ),
+    ];
+    for (value, label) in cards {
+        let _ = writeln!(
+            out,
+            "<div class=\"card\"><div class=\"value\">{}</div><div class=\"label\">{}</div></div>",
+            esc(&value),
+            esc(&label)
+        );
+    }
+    out.push_str("</div>\n</section>\n");
+    let mut rows: Vec<Vec<String>> = Kind::ALL
+        .iter()
+        .map(|k| {
+            vec![
+                format!("{} ({})", kind_label(*k), k.as_str()),
+                i.changes.get(*k).to_string(),
+            ]
+        })
+        .collect();
+    rows.push(vec!["total".into(), i.changes.total().to_string()]);
+    section(
+        out,
+        "Changements",
+        &table(&["", "salariés"], &rows, &[false, true]),
+    );
+    let m = &i.mass;
+    let rows = vec![
+        vec![
+            "par mois".into(),
+            money(m.before),
+            money(m.after),
+            signed_money(m.difference()),
+        ],
+        vec![
+            "par an".into(),
+            money(m.before * twelve),
+            money(m.after * twelve),
+            signed_money(m.difference() * twelve),
+        ],
+    ];
+    let mut body = format!(
+        "<p>{} décidés des deux côtés.</p>\n",
+        text::employees(m.employees)
+    );
+    body.push_str(&table(
+        &["", "avant", "après", "écart"],
+        &rows,
+        &[false, true, true, true],
+    ));
+    for (kind, mass) in [
+        (Kind::OnlyProposal, i.only_proposal_mass),
+        (Kind::OnlyBase, i.only_base_mass),
+    ] {
+        if i.changes.get(kind) > 0 {
+            let _ = writeln!(
+                body,
+                "<p>Hors comparaison, {} : {}, {} par mois.</p>",
+                kind_label(kind),
+                i.changes.get(kind),
+                esc(&money(mass))
+            );
+        }
+    }
+    section(out, "Masse des salaires minima", &body);
+    section(out, "Répartition des coefficients", &chart::distribution(i));
+    section(out, "Coût par métier", &chart::cost(i));
+    section(out, "Par métier", &groups_table("métier", &i.by_job));
+    section(out, "Par tranche", &groups_table("tranche", &i.by_band));
+    section(out, "Plus grands changements", &largest_table(&i.largest()));
+    if !i.one_sided.is_empty() {
+        section(
+            out,
+            "Décidés d'un seul côté ou rejetés",
+            &one_sided_table(i),
+        );
+    }
+}
+
+fn section(out: &mut String, title: &str, body: &str) {
+    let _ = writeln!(out, "<section>\n<h2>{}</h2>\n{body}</section>", esc(title));
+}
+
+/// An HTML table, every cell escaped; `numeric` columns right-aligned.
+fn table(headers: &[&str], rows: &[Vec<String>], numeric: &[bool]) -> String {
+    let class = |i: usize| {
+        if numeric.get(i).copied().unwrap_or(false) {
+            " class=\"n\""
+        } else {
+            ""
+        }
+    };
+    let mut out = String::from("<table>\n<thead><tr>");
+    for (i, h) in headers.iter().enumerate() {
+        let _ = write!(out, "<th{}>{}</th>", class(i), esc(h));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in rows {
+        out.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            let _ = write!(out, "<td{}>{}</td>", class(i), esc(cell));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+    out
+}
+
+fn groups_table(what: &str, groups: &std::collections::BTreeMap<Option<String>, Group>) -> String {
+    let rows: Vec<Vec<String>> = groups
+        .iter()
+        .map(|(key, g)| {
+            vec![
+                group_name(key),
+                g.headcount.to_string(),
+                g.changes.get(Kind::Up).to_string(),
+                g.changes.get(Kind::Down).to_string(),
+                mean(&g.coefficient_before),
+                mean(&g.coefficient_after),
+                signed_money(g.mass.difference()),
+                g.below_new_minimum.employees.to_string(),
+                money(g.below_new_minimum.monthly),
+            ]
+        })
+        .collect();
+    let headers = [
+        what,
+        "effectif",
+        "hausse",
+        "baisse",
+        "coef. avant",
+        "coef. après",
+        "écart masse/mois",
+        "sous min.",
+        "mise à niveau/mois",
+    ];
+    table(
+        &headers,
+        &rows,
+        &[false, true, true, true, true, true, true, true, true],
+    )
+}
+
+fn largest_table(rows: &[&Row]) -> String {
+    if rows.is_empty() {
+        return "<p>Aucun changement.</p>\n".to_string();
+    }
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.id.clone().unwrap_or_default(),
+                r.job.clone().unwrap_or_default(),
+                text::side_coefficient(r),
+                text::side_minimum(r),
+                r.minimum_salary_change
+                    .map(signed_money)
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    table(
+        &["id", "métier", "coefficient", "salaire minimum", "écart"],
+        &rows,
+        &[false, false, false, true, true],
+    )
+}
+
+fn one_sided_table(i: &Impact) -> String {
+    let rows: Vec<Vec<String>> = i
+        .one_sided
+        .iter()
+        .map(|r| {
+            vec![
+                r.id.clone().unwrap_or_else(|| r.position.clone()),
+                text::rejected_by(r.change).to_string(),
+                r.reason.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let total = i.records - i.decided_both();
+    let mut out = table(&["id", "", "raison"], &rows, &[false, false, false]);
+    if total > rows.len() {
+        let _ = writeln!(
+            out,
+            "<p>… et {} autres (voir les sorties CSV ou JSON).</p>",
+            total - rows.len()
+        );
+    }
+    out
+}
+
+fn redline_section(out: &mut String, r: &Redline) {
+    out.push_str("<section>\n<h2>Différences entre les règles</h2>\n<p>Lignes en rouge (−) : la base seule ; en vert (+) : la proposition seule.</p>\n");
+    if r.sections.is_empty() {
+        out.push_str("<p>Aucune différence entre les deux règles.</p>\n");
+    }
+    for s in &r.sections {
+        let _ = writeln!(out, "<h3>{}</h3>\n<div class=\"redline\">", esc(s.title));
+        for line in s.entries.iter().flat_map(text::entry_lines) {
+            let class = match line.chars().next() {
+                Some('-') => "del",
+                Some('+') => "ins",
+                _ => "ctx",
+            };
+            let _ = writeln!(out, "<div class=\"{class}\">{}</div>", esc(&line));
+        }
+        out.push_str("</div>\n");
+        if let Some(note) = &s.note {
+            let _ = writeln!(out, "<p>{}</p>", esc(note));
+        }
+    }
+    out.push_str("</section>\n");
+}

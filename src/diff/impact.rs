@@ -1,0 +1,270 @@
+//! A workforce decided under two rule sets: one [`Row`] per employee, added up
+//! as it comes into an [`Impact`] (see [`super::aggregate`]), so that a file of
+//! millions of records is compared in constant memory.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+pub use super::aggregate::{Counts, Group, Impact, Mass, Mean, Shortfall};
+
+use crate::eval::{money, Decision, Evaluator};
+use crate::facts::{Record, Rejection};
+use crate::RuleSet;
+
+/// How one employee fares under the proposal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A higher coefficient; at equal coefficient, a higher minimum salary.
+    Up,
+    Down,
+    Same,
+    /// Decided by the base only: the proposal rejects the record.
+    OnlyBase,
+    /// Decided by the proposal only: the base rejects the record.
+    OnlyProposal,
+    /// Rejected by both.
+    Rejected,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Up,
+        Kind::Down,
+        Kind::Same,
+        Kind::OnlyBase,
+        Kind::OnlyProposal,
+        Kind::Rejected,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Up => "up",
+            Kind::Down => "down",
+            Kind::Same => "same",
+            Kind::OnlyBase => "only-base",
+            Kind::OnlyProposal => "only-proposal",
+            Kind::Rejected => "rejected",
+        }
+    }
+
+    pub(super) fn decided_both(self) -> bool {
+        matches!(self, Kind::Up | Kind::Down | Kind::Same)
+    }
+}
+
+/// One side's decision, the fields a comparison shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Side {
+    pub job: String,
+    pub band: String,
+    pub coefficient: u32,
+    pub level: u32,
+    pub category: String,
+    pub status: String,
+    #[serde(serialize_with = "money_or_null")]
+    pub minimum_salary: Option<Decimal>,
+}
+
+impl Side {
+    fn of(d: &Decision) -> Self {
+        Side {
+            job: d.job.to_string(),
+            band: d.band.to_string(),
+            coefficient: d.coefficient,
+            level: d.level,
+            category: d.category.to_string(),
+            status: d.status.to_string(),
+            minimum_salary: d.minimum_salary,
+        }
+    }
+}
+
+/// One employee under both rule sets.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// Where the record stands in its file (`record 3`, `line 3`).
+    pub position: String,
+    pub id: Option<String>,
+    /// The job under the proposal, else under the base.
+    pub job: Option<String>,
+    pub change: Kind,
+    pub before: Option<Side>,
+    pub after: Option<Side>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coefficient_change: Option<i64>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "money_or_null"
+    )]
+    pub minimum_salary_change: Option<Decimal>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "money_or_null"
+    )]
+    pub salary: Option<Decimal>,
+    /// Why a side rejected the record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+fn money_or_null<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => s.serialize_str(&money(*v)),
+        None => s.serialize_none(),
+    }
+}
+
+/// A rejection as a row says it: the field and the reason (the position is the row's).
+fn reason(r: &Rejection) -> String {
+    match &r.field {
+        Some(field) => format!("{field}: {}", r.reason),
+        None => r.reason.clone(),
+    }
+}
+
+/// Decides records under the base and the proposal, on one date.
+pub struct Comparer<'r> {
+    base: Rules<'r>,
+    proposal: Rules<'r>,
+}
+
+/// One rule set's evaluator, and the job names it does not know with the
+/// reason: the "did you mean" search of a rejection costs a hundred decisions,
+/// and a workforce repeats its job titles, so it is done once per name.
+struct Rules<'r> {
+    evaluator: Evaluator<'r>,
+    unknown_jobs: RefCell<HashMap<String, Option<String>>>,
+}
+
+/// Job names remembered per rule set, at most (memory stays bounded on any input).
+const JOB_NAMES_KEPT: usize = 10_000;
+
+impl<'r> Rules<'r> {
+    fn decide(&self, record: &Record) -> Result<Side, Rejection> {
+        let mut names = self.unknown_jobs.borrow_mut();
+        let unknown = match names.get(&record.job) {
+            Some(reason) => reason.clone(),
+            None => {
+                let reason = self.evaluator.job(&record.job).err();
+                if names.len() < JOB_NAMES_KEPT {
+                    names.insert(record.job.clone(), reason.clone());
+                }
+                reason
+            }
+        };
+        drop(names);
+        match unknown {
+            // What `decide` says of an unknown job: resolving it is its first step.
+            Some(reason) => Err(Rejection::new(
+                record.position,
+                Some(&record.id),
+                Some("job"),
+                reason,
+            )),
+            None => self.evaluator.decide(record).map(|d| Side::of(&d)),
+        }
+    }
+}
+
+impl<'r> Comparer<'r> {
+    pub fn new(base: &'r RuleSet, proposal: &'r RuleSet, as_of: NaiveDate) -> Self {
+        let side = |rules| Rules {
+            evaluator: Evaluator::new(rules, as_of),
+            unknown_jobs: RefCell::new(HashMap::new()),
+        };
+        Comparer {
+            base: side(base),
+            proposal: side(proposal),
+        }
+    }
+
+    /// One record under both rule sets; a record that could not be read is
+    /// rejected by both, with the same reason.
+    pub fn compare(&self, record: &Result<Record, Rejection>) -> Row {
+        let (position, id, salary, before, after) = match record {
+            Err(r) => (
+                r.position,
+                r.id.clone(),
+                None,
+                Err(r.clone()),
+                Err(r.clone()),
+            ),
+            Ok(rec) => (
+                rec.position,
+                Some(rec.id.clone()),
+                rec.salary,
+                self.base.decide(rec),
+                self.proposal.decide(rec),
+            ),
+        };
+        let (change, reason) = match (&before, &after) {
+            (Ok(b), Ok(a)) => (direction(b, a), None),
+            (Ok(_), Err(r)) => (Kind::OnlyBase, Some(reason(r))),
+            (Err(r), Ok(_)) => (Kind::OnlyProposal, Some(reason(r))),
+            (Err(rb), Err(ra)) if reason(rb) == reason(ra) => (Kind::Rejected, Some(reason(rb))),
+            (Err(rb), Err(ra)) => (
+                Kind::Rejected,
+                Some(format!(
+                    "base : {} | proposition : {}",
+                    reason(rb),
+                    reason(ra)
+                )),
+            ),
+        };
+        let (before, after) = (before.ok(), after.ok());
+        let (coefficient_change, minimum_salary_change) = match (&before, &after) {
+            (Some(b), Some(a)) => (
+                Some(i64::from(a.coefficient) - i64::from(b.coefficient)),
+                a.minimum_salary.zip(b.minimum_salary).map(|(x, y)| x - y),
+            ),
+            _ => (None, None),
+        };
+        Row {
+            position: position.to_string(),
+            id,
+            job: after.as_ref().or(before.as_ref()).map(|s| s.job.clone()),
+            change,
+            before,
+            after,
+            coefficient_change,
+            minimum_salary_change,
+            salary,
+            reason,
+        }
+    }
+
+    /// Compares every record, handing each row to `each` (to write it out) before
+    /// adding it up; keeps the `top` largest changes.
+    pub fn run<E>(
+        &self,
+        records: impl Iterator<Item = Result<Record, Rejection>>,
+        top: usize,
+        mut each: impl FnMut(&Row) -> Result<(), E>,
+    ) -> Result<Impact, E> {
+        let mut impact = Impact::new(top);
+        for record in records {
+            let row = self.compare(&record);
+            each(&row)?;
+            impact.add(row);
+        }
+        Ok(impact)
+    }
+}
+
+/// The coefficient decides; at equal coefficient, the minimum salary.
+fn direction(before: &Side, after: &Side) -> Kind {
+    let by_salary = match (before.minimum_salary, after.minimum_salary) {
+        (Some(b), Some(a)) => a.cmp(&b),
+        _ => std::cmp::Ordering::Equal,
+    };
+    match after.coefficient.cmp(&before.coefficient).then(by_salary) {
+        std::cmp::Ordering::Greater => Kind::Up,
+        std::cmp::Ordering::Less => Kind::Down,
+        std::cmp::Ordering::Equal => Kind::Same,
+    }
+}

@@ -1,0 +1,188 @@
+//! The comparison as data: JSON (the redline, every employee, the aggregates)
+//! and CSV (one row per employee). Both are written as the rows come, so that
+//! the output of a large workforce never sits in memory.
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+use super::impact::{Group, Impact, Kind, Mass, Mean, Row, Shortfall, Side};
+use super::Redline;
+use crate::eval::money;
+
+/// Writes `{"as_of", "facts", "redline", "employees": [...], "summary"}`, one
+/// employee per line.
+pub struct JsonWriter<W: Write> {
+    out: W,
+    rows: usize,
+}
+
+impl<W: Write> JsonWriter<W> {
+    pub fn start(mut out: W, redline: &Redline, as_of: NaiveDate, facts: &str) -> io::Result<Self> {
+        writeln!(out, "{{")?;
+        writeln!(out, "  \"as_of\": {},", json!(as_of))?;
+        writeln!(out, "  \"facts\": {},", json!(facts))?;
+        writeln!(
+            out,
+            "  \"redline\": {},",
+            indented(&serde_json::to_value(redline)?)
+        )?;
+        write!(out, "  \"employees\": [")?;
+        Ok(JsonWriter { out, rows: 0 })
+    }
+
+    pub fn row(&mut self, row: &Row) -> io::Result<()> {
+        let separator = if self.rows == 0 { "\n    " } else { ",\n    " };
+        self.out.write_all(separator.as_bytes())?;
+        serde_json::to_writer(&mut self.out, row)?;
+        self.rows += 1;
+        Ok(())
+    }
+
+    pub fn finish(mut self, impact: &Impact) -> io::Result<W> {
+        let close = if self.rows == 0 { "]," } else { "\n  ]," };
+        writeln!(self.out, "{close}")?;
+        writeln!(self.out, "  \"summary\": {}", indented(&summary(impact)))?;
+        writeln!(self.out, "}}")?;
+        Ok(self.out)
+    }
+}
+
+/// Pretty JSON nested one level in.
+fn indented(value: &Value) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.replace('\n', "\n  ")
+}
+
+fn changes(counts: &super::impact::Counts) -> Value {
+    let map: serde_json::Map<String, Value> = Kind::ALL
+        .iter()
+        .map(|k| (k.as_str().to_string(), json!(counts.get(*k))))
+        .collect();
+    Value::Object(map)
+}
+
+fn mean(m: &Mean) -> Value {
+    json!({
+        "count": m.count,
+        "sum": m.sum.to_string(),
+        "mean": m.shown().map(|v| v.to_string()),
+    })
+}
+
+fn monthly_annual(monthly: Decimal) -> Value {
+    json!({"monthly": money(monthly), "annual": money(monthly * Decimal::from(12))})
+}
+
+fn mass(m: &Mass) -> Value {
+    json!({
+        "employees": m.employees,
+        "before": monthly_annual(m.before),
+        "after": monthly_annual(m.after),
+        "difference": monthly_annual(m.difference()),
+    })
+}
+
+fn shortfall(s: &Shortfall) -> Value {
+    let mut v = monthly_annual(s.monthly);
+    v["employees"] = json!(s.employees);
+    v
+}
+
+fn group(key_name: &str, key: &Option<String>, g: &Group) -> Value {
+    json!({
+        key_name: key,
+        "headcount": g.headcount,
+        "changes": changes(&g.changes),
+        "coefficient_before": mean(&g.coefficient_before),
+        "coefficient_after": mean(&g.coefficient_after),
+        "minimum_salary_mass": mass(&g.mass),
+        "below_proposal_minimum": shortfall(&g.below_new_minimum),
+    })
+}
+
+/// Every aggregate, amounts as strings with cents (as decisions write them).
+pub fn summary(i: &Impact) -> Value {
+    json!({
+        "records": i.records,
+        "changes": changes(&i.changes),
+        "minimum_salary_mass": mass(&i.mass),
+        "only_base_mass": monthly_annual(i.only_base_mass),
+        "only_proposal_mass": monthly_annual(i.only_proposal_mass),
+        "salaries": {
+            "known": i.with_salary,
+            "below_base_minimum": shortfall(&i.below_old_minimum),
+            "below_proposal_minimum": shortfall(&i.below_new_minimum),
+        },
+        "by_job": i.by_job.iter().map(|(k, g)| group("job", k, g)).collect::<Vec<_>>(),
+        "by_band": i.by_band.iter().map(|(k, g)| group("band", k, g)).collect::<Vec<_>>(),
+        "distribution": i.distribution.iter()
+            .map(|(c, [before, after])| json!({"coefficient": c, "before": before, "after": after}))
+            .collect::<Vec<_>>(),
+        "largest_changes": i.largest(),
+        "one_sided": i.one_sided,
+    })
+}
+
+pub const CSV_HEADER: [&str; 22] = [
+    "id",
+    "job",
+    "change",
+    "before_job",
+    "before_band",
+    "before_coefficient",
+    "before_level",
+    "before_category",
+    "before_status",
+    "before_minimum_salary",
+    "after_job",
+    "after_band",
+    "after_coefficient",
+    "after_level",
+    "after_category",
+    "after_status",
+    "after_minimum_salary",
+    "coefficient_change",
+    "minimum_salary_change",
+    "salary",
+    "reason",
+    "position",
+];
+
+fn side_fields(side: &Option<Side>) -> [String; 7] {
+    match side {
+        None => Default::default(),
+        Some(s) => [
+            s.job.clone(),
+            s.band.clone(),
+            s.coefficient.to_string(),
+            s.level.to_string(),
+            s.category.clone(),
+            s.status.clone(),
+            s.minimum_salary.map(money).unwrap_or_default(),
+        ],
+    }
+}
+
+/// One CSV record per employee: the row's fields in [`CSV_HEADER`] order.
+pub fn csv_record(row: &Row) -> Vec<String> {
+    let mut fields = vec![
+        row.id.clone().unwrap_or_default(),
+        row.job.clone().unwrap_or_default(),
+        row.change.as_str().to_string(),
+    ];
+    fields.extend(side_fields(&row.before));
+    fields.extend(side_fields(&row.after));
+    fields.extend([
+        row.coefficient_change
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+        row.minimum_salary_change.map(money).unwrap_or_default(),
+        row.salary.map(money).unwrap_or_default(),
+        row.reason.clone().unwrap_or_default(),
+        row.position.clone(),
+    ]);
+    fields
+}

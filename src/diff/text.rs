@@ -1,0 +1,358 @@
+//! The comparison for a terminal, in French: the redline of the rules as `-`/`+`
+//! lines, and the impact on a workforce as a few aligned tables.
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::impact::{Group, Impact, Kind, Row};
+use super::{Change, Entry, Redline, RulesInfo};
+use crate::explain::locale::{self, Lang};
+
+/// The redline: lines only in the base start with `-`, only in the proposal with `+`.
+pub fn redline(r: &Redline) -> String {
+    let mut out = String::from("Différences entre les règles\n");
+    let _ = writeln!(out, "  - base : {}", rules(&r.base));
+    let _ = writeln!(out, "  + proposition : {}", rules(&r.proposal));
+    if r.sections.is_empty() {
+        out.push_str("\nAucune différence entre les deux règles.\n");
+    }
+    for section in &r.sections {
+        let _ = writeln!(out, "\n## {}", section.title);
+        for entry in &section.entries {
+            out.push_str(&entry_lines(entry).join("\n"));
+            out.push('\n');
+        }
+        if let Some(note) = &section.note {
+            let _ = writeln!(out, "  ({note})");
+        }
+    }
+    out
+}
+
+pub fn rules(info: &RulesInfo) -> String {
+    format!("{} ({})", info.title, info.file)
+}
+
+/// An entry as redline lines (also used by the HTML report).
+pub fn entry_lines(e: &Entry) -> Vec<String> {
+    let whole = |sign: char, text: &Option<String>| match text.as_deref() {
+        Some(t) if !t.is_empty() => format!("{sign} {} : {t}", e.subject),
+        _ => format!("{sign} {}", e.subject),
+    };
+    match e.change {
+        Change::Added => vec![whole('+', &e.after)],
+        Change::Removed => vec![whole('-', &e.before)],
+        Change::Changed => {
+            let mut lines = vec![format!("  {}", e.subject)];
+            for d in &e.details {
+                let field = d
+                    .field
+                    .as_deref()
+                    .map(|f| format!("{f} : "))
+                    .unwrap_or_default();
+                if let Some(before) = &d.before {
+                    lines.push(format!("-   {field}{before}"));
+                }
+                if let Some(after) = &d.after {
+                    lines.push(format!("+   {field}{after}"));
+                }
+            }
+            lines
+        }
+    }
+}
+
+pub fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Up => "en hausse",
+        Kind::Down => "en baisse",
+        Kind::Same => "inchangés",
+        Kind::OnlyBase => "décidés par la base seule",
+        Kind::OnlyProposal => "décidés par la proposition seule",
+        Kind::Rejected => "rejetés des deux côtés",
+    }
+}
+
+/// `1 salarié`, `60 salariés`.
+pub fn employees(n: usize) -> String {
+    if n == 1 {
+        "1 salarié".to_string()
+    } else {
+        format!("{n} salariés")
+    }
+}
+
+/// Which side rejected a record decided by one side only (or both).
+pub fn rejected_by(kind: Kind) -> &'static str {
+    match kind {
+        Kind::OnlyProposal => "rejeté par la base",
+        Kind::OnlyBase => "rejeté par la proposition",
+        _ => "rejeté des deux côtés",
+    }
+}
+
+pub fn money(v: Decimal) -> String {
+    locale::money(v, Lang::Fr)
+}
+
+/// `+1 016,37 €`, `-12,00 €`, `0,00 €`.
+pub fn signed_money(v: Decimal) -> String {
+    if v > Decimal::ZERO {
+        format!("+{}", money(v))
+    } else {
+        money(v)
+    }
+}
+
+pub fn mean(m: &super::impact::Mean) -> String {
+    m.shown()
+        .map_or_else(|| "—".to_string(), |v| locale::number(v, Lang::Fr))
+}
+
+/// A group's key: a job or band id, or the records no side decided.
+pub fn group_name(key: &Option<String>) -> String {
+    key.clone().unwrap_or_else(|| "(non décidés)".to_string())
+}
+
+/// Aligned columns; `numeric` columns are right-aligned.
+pub fn table(headers: &[&str], rows: &[Vec<String>], numeric: &[bool]) -> String {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let header: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+    let mut out = String::new();
+    for row in std::iter::once(&header).chain(rows) {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            let pad = " ".repeat(widths[i] - cell.chars().count());
+            line.push_str("  ");
+            if numeric.get(i).copied().unwrap_or(false) {
+                line.push_str(&pad);
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&pad);
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The impact on a workforce: counts, salary masses, costs, by job and band, the
+/// distribution of coefficients, the largest changes, the one-sided records.
+pub fn impact(r: &Redline, as_of: NaiveDate, facts: &str, i: &Impact, shown: usize) -> String {
+    let mut out = format!(
+        "Impact sur l'effectif au {}\n",
+        locale::date(as_of, Lang::Fr)
+    );
+    let _ = writeln!(out, "  base : {}", rules(&r.base));
+    let _ = writeln!(out, "  proposition : {}", rules(&r.proposal));
+    let _ = writeln!(out, "  effectif : {} ({facts})", i.records);
+    out.push_str("\nChangements\n");
+    let mut rows: Vec<Vec<String>> = Kind::ALL
+        .iter()
+        .map(|k| {
+            let label = format!("{} ({})", kind_label(*k), k.as_str());
+            vec![label, i.changes.get(*k).to_string()]
+        })
+        .collect();
+    rows.push(vec!["total".to_string(), i.changes.total().to_string()]);
+    out.push_str(&table(&["", "salariés"], &rows, &[false, true]));
+    masses(&mut out, i);
+    groups(
+        &mut out,
+        "Par métier (celui de la proposition, sinon de la base)",
+        "métier",
+        &i.by_job,
+    );
+    groups(
+        &mut out,
+        "Par tranche (celle de la proposition, sinon de la base)",
+        "tranche",
+        &i.by_band,
+    );
+    let rows: Vec<Vec<String>> = i
+        .distribution
+        .iter()
+        .map(|(c, [before, after])| vec![c.to_string(), before.to_string(), after.to_string()])
+        .collect();
+    out.push_str("\nRépartition des coefficients\n");
+    out.push_str(&table(
+        &["coefficient", "avant", "après"],
+        &rows,
+        &[true, true, true],
+    ));
+    largest(&mut out, &i.largest(), shown);
+    one_sided(&mut out, i, shown);
+    out
+}
+
+fn masses(out: &mut String, i: &Impact) {
+    let m = &i.mass;
+    let _ = writeln!(
+        out,
+        "\nMasse des salaires minima ({} décidés des deux côtés)",
+        employees(m.employees)
+    );
+    let twelve = Decimal::from(12);
+    let rows = vec![
+        vec![
+            "par mois".to_string(),
+            money(m.before),
+            money(m.after),
+            signed_money(m.difference()),
+        ],
+        vec![
+            "par an".to_string(),
+            money(m.before * twelve),
+            money(m.after * twelve),
+            signed_money(m.difference() * twelve),
+        ],
+    ];
+    out.push_str(&table(
+        &["", "avant", "après", "écart"],
+        &rows,
+        &[false, true, true, true],
+    ));
+    for (kind, mass) in [
+        (Kind::OnlyProposal, i.only_proposal_mass),
+        (Kind::OnlyBase, i.only_base_mass),
+    ] {
+        let n = i.changes.get(kind);
+        if n > 0 {
+            let _ = writeln!(
+                out,
+                "  hors comparaison, {} : {n}, {} par mois",
+                kind_label(kind),
+                money(mass)
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nSalaires sous le minimum (salaire connu : {} décidés par la proposition)",
+        employees(i.with_salary)
+    );
+    for (what, s) in [
+        ("de la base", &i.below_old_minimum),
+        ("de la proposition", &i.below_new_minimum),
+    ] {
+        let _ = writeln!(
+            out,
+            "  sous le minimum {what} : {} ; mise à niveau {} par mois, {} par an",
+            employees(s.employees),
+            money(s.monthly),
+            money(s.monthly * twelve)
+        );
+    }
+}
+
+fn groups(
+    out: &mut String,
+    title: &str,
+    what: &str,
+    groups: &std::collections::BTreeMap<Option<String>, Group>,
+) {
+    let _ = writeln!(out, "\n{title}");
+    let rows: Vec<Vec<String>> = groups
+        .iter()
+        .map(|(key, g)| {
+            vec![
+                group_name(key),
+                g.headcount.to_string(),
+                g.changes.get(Kind::Up).to_string(),
+                g.changes.get(Kind::Down).to_string(),
+                mean(&g.coefficient_before),
+                mean(&g.coefficient_after),
+                signed_money(g.mass.difference()),
+                g.below_new_minimum.employees.to_string(),
+                money(g.below_new_minimum.monthly),
+            ]
+        })
+        .collect();
+    let headers = [
+        what,
+        "effectif",
+        "hausse",
+        "baisse",
+        "coef. avant",
+        "coef. après",
+        "écart masse/mois",
+        "sous min.",
+        "mise à niveau/mois",
+    ];
+    let numeric = [false, true, true, true, true, true, true, true, true];
+    out.push_str(&table(&headers, &rows, &numeric));
+}
+
+pub fn side_coefficient(row: &Row) -> String {
+    let c = |s: &Option<super::impact::Side>| {
+        s.as_ref()
+            .map_or_else(|| "—".to_string(), |s| s.coefficient.to_string())
+    };
+    format!("{} → {}", c(&row.before), c(&row.after))
+}
+
+pub fn side_minimum(row: &Row) -> String {
+    let m = |s: &Option<super::impact::Side>| {
+        s.as_ref()
+            .and_then(|s| s.minimum_salary)
+            .map_or_else(|| "—".to_string(), money)
+    };
+    format!("{} → {}", m(&row.before), m(&row.after))
+}
+
+fn largest(out: &mut String, rows: &[&Row], shown: usize) {
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nPlus grands changements");
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .take(shown)
+        .map(|r| {
+            vec![
+                r.id.clone().unwrap_or_default(),
+                r.job.clone().unwrap_or_default(),
+                side_coefficient(r),
+                side_minimum(r),
+                r.minimum_salary_change
+                    .map(signed_money)
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let headers = ["id", "métier", "coefficient", "salaire minimum", "écart"];
+    out.push_str(&table(&headers, &rows, &[false, false, false, true, true]));
+}
+
+fn one_sided(out: &mut String, i: &Impact, shown: usize) {
+    let total = i.records - i.decided_both();
+    if total == 0 {
+        return;
+    }
+    let _ = writeln!(out, "\nDécidés d'un seul côté ou rejetés ({total})");
+    for r in i.one_sided.iter().take(shown) {
+        let who = r.id.clone().unwrap_or_else(|| r.position.clone());
+        let _ = writeln!(
+            out,
+            "  {who}  {} : {}",
+            rejected_by(r.change),
+            r.reason.as_deref().unwrap_or("")
+        );
+    }
+    if total > shown.min(i.one_sided.len()) {
+        let _ = writeln!(
+            out,
+            "  … et {} autres (voir --format csv ou json)",
+            total - shown.min(i.one_sided.len())
+        );
+    }
+}

@@ -1,0 +1,263 @@
+//! Reading facts record by record, so that a workforce of millions need not be
+//! held in memory: JSON Lines and CSV are read a line at a time. A JSON array is
+//! one value, so it is parsed whole, then handed out record by record.
+
+use std::io::{BufRead, Cursor, Read};
+
+use serde_json::Value;
+
+use super::{Format, Position, ReadError, Reader, Record, Rejection};
+
+/// Records of a facts file, in input order. After the last one,
+/// [`FactStream::finish`] gives the notes on the file, or the error that stopped
+/// the reading (an unreadable line, a broken CSV file).
+pub struct FactStream<'a> {
+    reader: Reader,
+    source: Source<'a>,
+    error: Option<ReadError>,
+}
+
+enum Source<'a> {
+    Array(std::iter::Enumerate<std::vec::IntoIter<Value>>),
+    Lines {
+        input: Box<dyn BufRead + 'a>,
+        line: usize,
+        buffer: String,
+    },
+    Csv {
+        input: csv::Reader<Box<dyn BufRead + 'a>>,
+        columns: Vec<String>,
+        row: csv::StringRecord,
+    },
+    Done,
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Starts reading facts. Fails at once when the file cannot be read at all (a
+/// JSON array that does not parse, a CSV header without the required columns).
+pub fn stream<'a>(input: impl BufRead + 'a, format: Format) -> Result<FactStream<'a>, ReadError> {
+    let mut input: Box<dyn BufRead + 'a> = Box::new(input);
+    skip_bom(&mut input)?;
+    let mut reader = Reader::default();
+    let source = match format {
+        Format::Json => json_source(input)?,
+        Format::JsonLines => lines(input),
+        Format::Csv => {
+            let mut input = csv::ReaderBuilder::new().flexible(false).from_reader(input);
+            let headers = input
+                .headers()
+                .map_err(|e| ReadError(format!("cannot read the CSV header: {e}")))?
+                .clone();
+            let columns = reader.csv_columns(&headers)?;
+            Source::Csv {
+                input,
+                columns,
+                row: csv::StringRecord::new(),
+            }
+        }
+    };
+    Ok(FactStream {
+        reader,
+        source,
+        error: None,
+    })
+}
+
+impl FactStream<'_> {
+    /// The notes on the file (ignored fields…), or the error that ended the reading early.
+    pub fn finish(self) -> Result<Vec<String>, ReadError> {
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(self.reader.finish()),
+        }
+    }
+
+    /// Stops the reading with a failure of the whole file.
+    fn fail(&mut self, error: ReadError) -> Option<Result<Record, Rejection>> {
+        self.error = Some(error);
+        self.source = Source::Done;
+        None
+    }
+}
+
+impl Iterator for FactStream<'_> {
+    type Item = Result<Record, Rejection>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match &mut self.source {
+            Source::Done => None,
+            Source::Array(values) => {
+                let (i, value) = values.next()?;
+                let record = self.reader.json_record(value, Position::Record(i + 1));
+                Some(self.reader.admit(record))
+            }
+            Source::Lines {
+                input,
+                line,
+                buffer,
+            } => loop {
+                buffer.clear();
+                *line += 1;
+                match input.read_line(buffer) {
+                    Ok(0) => {
+                        self.source = Source::Done;
+                        return None;
+                    }
+                    Ok(_) if buffer.trim().is_empty() => continue,
+                    Ok(_) => {
+                        let record = self.reader.json_line(buffer, Position::Line(*line));
+                        return Some(self.reader.admit(record));
+                    }
+                    Err(e) => {
+                        let error = ReadError(format!("cannot read line {line}: {e}"));
+                        return self.fail(error);
+                    }
+                }
+            },
+            Source::Csv {
+                input,
+                columns,
+                row,
+            } => match input.read_record(row) {
+                Ok(false) => {
+                    self.source = Source::Done;
+                    None
+                }
+                Ok(true) => {
+                    let line = row.position().map_or(0, |p| p.line() as usize);
+                    let record = self.reader.csv_record(columns, row, Position::Line(line));
+                    Some(self.reader.admit(record))
+                }
+                Err(e) => {
+                    let (rejection, fatal) = csv_error(&e);
+                    if fatal {
+                        let line = e.position().map_or(0, |p| p.line());
+                        self.error = Some(ReadError(format!(
+                            "cannot read the CSV file past line {line}: {e}"
+                        )));
+                        self.source = Source::Done;
+                    }
+                    Some(Err(rejection))
+                }
+            },
+        }
+    }
+}
+
+fn skip_bom(input: &mut Box<dyn BufRead + '_>) -> Result<(), ReadError> {
+    let start = input
+        .fill_buf()
+        .map_err(|e| ReadError(format!("cannot read the facts: {e}")))?;
+    if start.starts_with(BOM) {
+        input.consume(BOM.len());
+    }
+    Ok(())
+}
+
+fn lines<'a>(input: Box<dyn BufRead + 'a>) -> Source<'a> {
+    Source::Lines {
+        input,
+        line: 0,
+        buffer: String::new(),
+    }
+}
+
+/// A `.json` file holds an array, or JSON Lines under another name.
+fn json_source<'a>(mut input: Box<dyn BufRead + 'a>) -> Result<Source<'a>, ReadError> {
+    let mut bytes = Vec::new();
+    input
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError(format!("cannot read the facts: {e}")))?;
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if first != Some(&b'[') {
+        return Ok(lines(Box::new(Cursor::new(bytes))));
+    }
+    let values: Vec<Value> = serde_json::from_slice(&bytes).map_err(|e| {
+        ReadError(format!(
+            "not a valid JSON array (line {}, column {}): {e}",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    Ok(Source::Array(values.into_iter().enumerate()))
+}
+
+/// The rejection of a CSV row that cannot be read, and whether the file can be read past it.
+fn csv_error(e: &csv::Error) -> (Rejection, bool) {
+    let line = e.position().map_or(0, |p| p.line() as usize);
+    let (reason, fatal) = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => (
+            format!("this row has {len} fields, the header {expected_len}"),
+            false,
+        ),
+        csv::ErrorKind::Utf8 { .. } => ("this row is not valid UTF-8 text".to_string(), false),
+        _ => (e.to_string(), true),
+    };
+    (
+        Rejection::new(Position::Line(line), None, None, reason),
+        fatal,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const JSONL: &str = "\u{FEFF}{\"id\":\"a\",\"job\":\"x\",\"job_since\":\"2020-01-01\",\"extra\":1}\n\n{\"id\":\"a\",\"job\":\"x\",\"job_since\":\"2020-01-01\"}\nnot json\n";
+
+    #[test]
+    fn json_lines_are_read_one_at_a_time_with_their_line() {
+        let mut records = stream(JSONL.as_bytes(), Format::JsonLines).unwrap();
+        let first = records.next().unwrap().unwrap();
+        assert_eq!(
+            (first.id.as_str(), first.position),
+            ("a", Position::Line(1))
+        );
+        let duplicate = records.next().unwrap().unwrap_err();
+        assert_eq!(duplicate.position, Position::Line(3));
+        assert_eq!(
+            records.next().unwrap().unwrap_err().position,
+            Position::Line(4)
+        );
+        assert!(records.next().is_none());
+        let warnings = records.finish().unwrap();
+        assert_eq!(
+            warnings,
+            ["fields not used by grille were ignored: `extra`"]
+        );
+    }
+
+    #[test]
+    fn csv_rows_stream_and_match_reading_whole() {
+        let text = "\u{FEFF}id,job,job_since,salary\nb,x,2020-01-01,1850.00\nc,x,2020-01-01\nd,x,2020-02-30,1.00\n";
+        let streamed: Vec<_> = stream(text.as_bytes(), Format::Csv).unwrap().collect();
+        let whole = super::super::read(text, Format::Csv).unwrap();
+        assert_eq!(streamed, whole.records);
+        assert_eq!(streamed.len(), 3);
+        assert!(streamed[0].is_ok());
+        assert!(streamed[1]
+            .as_ref()
+            .unwrap_err()
+            .reason
+            .contains("3 fields"));
+        assert_eq!(
+            streamed[2].as_ref().unwrap_err().field.as_deref(),
+            Some("job_since")
+        );
+    }
+
+    #[test]
+    fn a_json_file_may_hold_an_array_or_lines() {
+        let array = r#"  [{"id":"a","job":"x","job_since":"2020-01-01"}]"#;
+        let records: Vec<_> = stream(array.as_bytes(), Format::Json).unwrap().collect();
+        assert_eq!(records[0].as_ref().unwrap().position, Position::Record(1));
+        let lines: Vec<_> = stream(&JSONL.as_bytes()[3..], Format::Json)
+            .unwrap()
+            .collect();
+        assert_eq!(lines.len(), 3);
+        assert!(stream("[{".as_bytes(), Format::Json).is_err());
+    }
+}
