@@ -47,46 +47,27 @@ impl<W: Write> Writer<W> {
     }
 
     pub fn write(&mut self, d: &Decision) -> io::Result<()> {
+        if self.format == OutputFormat::Table {
+            self.table_rows.push(table_row(d));
+            self.count += 1;
+            return Ok(());
+        }
+        let mut bytes = Vec::with_capacity(256);
+        encode(d, self.format, &mut bytes)?;
+        self.write_encoded(&bytes)
+    }
+
+    /// Writes one decision already encoded by [`encode`] (in another thread, say).
+    pub fn write_encoded(&mut self, bytes: &[u8]) -> io::Result<()> {
         match self.format {
             OutputFormat::Json => {
                 self.out
                     .write_all(if self.count == 0 { b"[\n  " } else { b",\n  " })?;
-                serde_json::to_writer(&mut self.out, d)?;
             }
-            OutputFormat::Jsonl => {
-                serde_json::to_writer(&mut self.out, d)?;
-                self.out.write_all(b"\n")?;
-            }
-            OutputFormat::Csv => {
-                if self.count == 0 {
-                    writeln!(self.out, "id,job,band,coefficient,level,category,status,minimum_salary,salary_shortfall,coefficient_gap,next_step_on,next_step_coefficient,warnings")?;
-                }
-                let fields = [
-                    d.id.to_string(),
-                    d.job.to_string(),
-                    d.band.to_string(),
-                    d.coefficient.to_string(),
-                    d.level.to_string(),
-                    d.category.to_string(),
-                    d.status.to_string(),
-                    d.minimum_salary.map(money).unwrap_or_default(),
-                    d.salary_shortfall.map(money).unwrap_or_default(),
-                    d.coefficient_gap.map(|g| g.to_string()).unwrap_or_default(),
-                    d.next_step
-                        .as_ref()
-                        .map(|n| n.on.to_string())
-                        .unwrap_or_default(),
-                    d.next_step
-                        .as_ref()
-                        .map(|n| n.coefficient.to_string())
-                        .unwrap_or_default(),
-                    d.warnings.join(" | "),
-                ];
-                let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-                writeln!(self.out, "{}", line.join(","))?;
-            }
-            OutputFormat::Table => self.table_rows.push(table_row(d)),
+            OutputFormat::Csv if self.count == 0 => self.out.write_all(CSV_HEADER.as_bytes())?,
+            _ => {}
         }
+        self.out.write_all(bytes)?;
         self.count += 1;
         Ok(())
     }
@@ -132,6 +113,52 @@ impl<W: Write> Writer<W> {
         self.out.flush()?;
         Ok(self.out)
     }
+}
+
+const CSV_HEADER: &str = "id,job,band,coefficient,level,category,status,minimum_salary,salary_shortfall,coefficient_gap,next_step_on,next_step_coefficient,warnings\n";
+
+/// One decision in a line-oriented format: a JSON object (`json`), a JSON line
+/// (`jsonl`) or a CSV row (`csv`). The table is laid out as a whole by [`Writer`].
+pub fn encode(d: &Decision, format: OutputFormat, out: &mut Vec<u8>) -> io::Result<()> {
+    match format {
+        OutputFormat::Json => serde_json::to_writer(&mut *out, d)?,
+        OutputFormat::Jsonl => {
+            serde_json::to_writer(&mut *out, d)?;
+            out.push(b'\n');
+        }
+        OutputFormat::Csv => {
+            let fields = [
+                d.id.to_string(),
+                d.job.to_string(),
+                d.band.to_string(),
+                d.coefficient.to_string(),
+                d.level.to_string(),
+                d.category.to_string(),
+                d.status.to_string(),
+                d.minimum_salary.map(money).unwrap_or_default(),
+                d.salary_shortfall.map(money).unwrap_or_default(),
+                d.coefficient_gap.map(|g| g.to_string()).unwrap_or_default(),
+                d.next_step
+                    .as_ref()
+                    .map(|n| n.on.to_string())
+                    .unwrap_or_default(),
+                d.next_step
+                    .as_ref()
+                    .map(|n| n.coefficient.to_string())
+                    .unwrap_or_default(),
+                d.warnings.join(" | "),
+            ];
+            let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            out.extend_from_slice(line.join(",").as_bytes());
+            out.push(b'\n');
+        }
+        OutputFormat::Table => {
+            let row = table_row(d);
+            out.extend_from_slice(row.join("  ").as_bytes());
+            out.push(b'\n');
+        }
+    }
+    Ok(())
 }
 
 fn table_row(d: &Decision) -> [String; 9] {

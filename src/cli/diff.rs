@@ -1,7 +1,7 @@
 //! `grille diff`: compare two rule sets, and their effect on a workforce.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -72,7 +72,7 @@ pub fn run(args: Args) -> Outcome {
         Ok(f) => f,
         Err(e) => return Outcome::Usage(e),
     };
-    let input = match open(&facts) {
+    let input = match super::open_facts(&facts) {
         Ok(input) => input,
         Err(e) => return Outcome::Usage(e),
     };
@@ -181,20 +181,6 @@ fn redline_only(args: &Args, redline: &Redline) -> Outcome {
         Ok(()) => Outcome::Success,
         Err(e) => write_failed(e),
     }
-}
-
-fn open(path: &str) -> Result<Box<dyn BufRead>, String> {
-    if path == "-" {
-        return Ok(Box::new(BufReader::new(std::io::stdin())));
-    }
-    File::open(path)
-        .map(|f| Box::new(BufReader::new(f)) as Box<dyn BufRead>)
-        .map_err(|e| {
-            format!(
-                "cannot read the facts file `{path}`: {}",
-                super::io_reason(&e)
-            )
-        })
 }
 
 /// The per-employee outputs, written as rows come.

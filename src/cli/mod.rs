@@ -219,3 +219,14 @@ fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
     grille::facts::parse_date(text)
         .ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
 }
+
+/// Opens a facts file (`-`: standard input) for reading record by record.
+fn open_facts(path: &str) -> Result<Box<dyn std::io::BufRead>, String> {
+    use std::io::BufReader;
+    if path == "-" {
+        return Ok(Box::new(BufReader::new(std::io::stdin())));
+    }
+    std::fs::File::open(path)
+        .map(|f| Box::new(BufReader::with_capacity(1 << 16, f)) as Box<dyn std::io::BufRead>)
+        .map_err(|e| format!("cannot read the facts file `{path}`: {}", io_reason(&e)))
+}
