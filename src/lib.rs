@@ -27,6 +27,11 @@
 //! ```
 
 #![forbid(unsafe_code)]
+// Nothing a user gives may crash the library: no unwrap, expect or panic outside tests.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod calendar;
 pub mod check;

@@ -279,7 +279,9 @@ impl<'r> Generator<'r> {
                 Err(rejection) => last = Some(rejection),
             }
         }
-        Err(last.expect("at least one attempt"))
+        Err(last.unwrap_or_else(|| {
+            Rejection::new(Position::Record(1), None, None, "no attempt was made")
+        }))
     }
 
     /// The facts that decide the classification.
@@ -780,6 +782,7 @@ impl<T> Weighted<T> {
     }
 
     /// For a list the setup guarantees is not empty.
+    #[allow(clippy::expect_used)] // `Generator::new` refuses rules that leave a list empty.
     fn pick(&self, rng: &mut Rng) -> &T {
         self.pick_opt(rng).expect("a non-empty list")
     }

@@ -221,7 +221,7 @@ impl<'r> Evaluator<'r> {
             .coefficient
             .filter(|applied| *applied < coefficient)
             .map(|applied| coefficient - applied);
-        drop(warnings);
+        let _ = warnings; // the warnings are all in `kept` now
         for w in &kept {
             t.step(|| Step {
                 kind: StepKind::Warning { text: w.clone() },
@@ -727,9 +727,7 @@ impl<'r> Evaluator<'r> {
             let Some(reached) = def.from_months.checked_sub(record.prior_job_months) else {
                 continue;
             };
-            let Some(on) = calendar::add_months(record.job_since, reached) else {
-                return None;
-            };
+            let on = calendar::add_months(record.job_since, reached)?;
             let coefficient =
                 self.entitlement(job, band, others, &mut Notes::discard(), &mut NoTrace)?;
             if coefficient > current {

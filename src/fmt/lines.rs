@@ -449,7 +449,10 @@ impl Printer<'_> {
         for alias in aliases {
             let separator = previous.map(|p| self.separator(p.span.end, alias.span.start));
             match (separator, lists.last_mut()) {
-                (Some(Separator::SameRow), Some(rows)) => rows.last_mut().unwrap().push(alias),
+                (Some(Separator::SameRow), Some(rows)) => match rows.last_mut() {
+                    Some(row) => row.push(alias),
+                    None => rows.push(vec![alias]),
+                },
                 (Some(Separator::NextRow), Some(rows)) => rows.push(vec![alias]),
                 _ => lists.push(vec![vec![alias]]),
             }

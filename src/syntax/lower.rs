@@ -762,10 +762,11 @@ impl Lowering {
             let mut value = 0;
             for p in inner.into_inner() {
                 match p.as_rule() {
-                    Rule::compared => {
-                        if p.into_inner().next().map(|k| k.as_rule()) == Some(Rule::kw_level) {
-                            subject = CompareSubject::Level;
-                        }
+                    Rule::compared
+                        if p.clone().into_inner().next().map(|k| k.as_rule())
+                            == Some(Rule::kw_level) =>
+                    {
+                        subject = CompareSubject::Level;
                     }
                     Rule::compare_op => {
                         op = match p.as_str() {
@@ -1247,7 +1248,7 @@ pub(super) fn syntax_error(source: &str, error: pest::error::Error<Rule>) -> Dia
     };
     Diagnostic::error("grille::syntax", span, format!("unexpected {found_text}"))
         .label(format!("expected {expected}"))
-        .help(syntax_help(&found))
+        .help(syntax_help(found))
 }
 
 fn found_token(source: &str, at: usize) -> &str {
