@@ -78,3 +78,58 @@ fn proposal_defects_are_reported_as_warnings() {
         .iter()
         .all(|d| d.severity == grille::Severity::Warning));
 }
+
+/// Every code the library can raise is documented in the README and triggered by
+/// a fixture of `tests/inputs/check/` (the size limit by the test below).
+#[test]
+fn every_diagnostic_code_is_documented_and_has_a_fixture() {
+    fn sources(dir: &std::path::Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(std::fs::read_to_string(path).unwrap());
+            }
+        }
+    }
+    let mut texts = Vec::new();
+    sources("src".as_ref(), &mut texts);
+    let mut codes = std::collections::BTreeSet::new();
+    for text in &texts {
+        for piece in text.split("\"grille::").skip(1) {
+            let code: String = piece
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '-')
+                .collect();
+            codes.insert(format!("grille::{code}"));
+        }
+    }
+    assert!(codes.len() >= 30, "{codes:?}");
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let fixtures: Vec<String> = std::fs::read_dir("tests/inputs/check")
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    for code in &codes {
+        assert!(
+            readme.contains(&format!("`{code}`")),
+            "{code} is not documented in the README"
+        );
+        let internal = code == "grille::fmt" || code == "grille::too-large";
+        let triggered = fixtures
+            .iter()
+            .any(|f| f.starts_with(&format!("# code: {code}\n")));
+        assert!(
+            internal || triggered,
+            "{code} has no fixture in tests/inputs/check"
+        );
+    }
+}
+
+#[test]
+fn a_rule_file_over_the_size_limit_is_refused() {
+    let huge = "# a comment\n".repeat((grille::syntax::MAX_FILE_BYTES / 12) + 1);
+    let report = grille::load("huge.grille", &huge).unwrap_err();
+    assert_eq!(report.diagnostics[0].code, "grille::too-large");
+}
