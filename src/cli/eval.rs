@@ -69,9 +69,13 @@ pub fn run(args: Args) -> Outcome {
         BufWriter::with_capacity(1 << 16, std::io::stdout()),
         args.format,
     );
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(16);
+    // GRILLE_THREADS caps the threads (the output is the same whatever the count).
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = std::env::var("GRILLE_THREADS")
+        .ok()
+        .and_then(|t| t.parse::<usize>().ok())
+        .unwrap_or(cores)
+        .clamp(1, 16);
     let job = Job {
         evaluator: &evaluator,
         format: args.format,
