@@ -186,7 +186,7 @@ pub fn read(text: &str, format: Format) -> Result<Facts, ReadError> {
 #[derive(Default)]
 struct Reader {
     warnings: Vec<String>,
-    ids: HashSet<String>,
+    ids: HashSet<String, std::hash::BuildHasherDefault<crate::names::FastHasher>>,
     unknown_fields: BTreeSet<String>,
 }
 

@@ -47,7 +47,7 @@ fn fold(c: char) -> Option<&'static str> {
 pub type NameMap<V> =
     std::collections::HashMap<String, V, std::hash::BuildHasherDefault<FastHasher>>;
 
-/// The multiply-rotate hash of rustc's FxHash: a few cycles per word.
+/// The multiply-rotate hash of rustc's FxHash, with a final mix: a few cycles per word.
 #[derive(Default, Clone, Copy)]
 pub struct FastHasher(u64);
 
@@ -67,7 +67,14 @@ impl std::hash::Hasher for FastHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply leaves the low bits to the first bytes only (ids sharing a
+        // prefix would share buckets): mix the high bits down, as MurmurHash3 does.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 }
 
@@ -112,6 +119,16 @@ mod tests {
         assert_eq!(normalize("Responsable d’équipe"), "responsabledequipe");
         assert_eq!(normalize("CHEF DE PROJET"), "chefdeprojet");
         assert_ne!(normalize("bac+2"), normalize("bac+3"));
+    }
+
+    #[test]
+    fn ids_sharing_a_prefix_spread_over_buckets() {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        let build = BuildHasherDefault::<FastHasher>::default();
+        let low_bits: std::collections::HashSet<u64> =
+            (0..1000).map(|i| build.hash_one(format!("S{i:07}")) & 1023).collect();
+        // A hash that left the low bits to the shared prefix would give a handful.
+        assert!(low_bits.len() > 500, "{}", low_bits.len());
     }
 
     #[test]
