@@ -283,7 +283,7 @@ impl Checker {
                 )
                 .label("no value")
                 .help(
-                    "give a value and the date it applies from, e.g. `1500.00 € depuis 2008-05-29`",
+                    "give a value and the date it applies from, e.g. `1234.50 € depuis 2020-01-01`",
                 ),
             );
         }

@@ -443,7 +443,7 @@ fn parse_value(text: &str, ty: Type, integer: bool) -> Result<Value, &'static st
             .map_err(|_| "a whole number"),
         Type::Number => crate::facts::parse_decimal(text)
             .map(Value::Number)
-            .ok_or("a number (e.g. `151.67`)"),
+            .ok_or("a number (e.g. `37.5`)"),
     }
 }
 

@@ -125,8 +125,9 @@ mod tests {
     fn ids_sharing_a_prefix_spread_over_buckets() {
         use std::hash::{BuildHasher, BuildHasherDefault};
         let build = BuildHasherDefault::<FastHasher>::default();
-        let low_bits: std::collections::HashSet<u64> =
-            (0..1000).map(|i| build.hash_one(format!("S{i:07}")) & 1023).collect();
+        let low_bits: std::collections::HashSet<u64> = (0..1000)
+            .map(|i| build.hash_one(format!("S{i:07}")) & 1023)
+            .collect();
         // A hash that left the low bits to the shared prefix would give a handful.
         assert!(low_bits.len() > 500, "{}", low_bits.len());
     }

@@ -1,9 +1,8 @@
 //! Reference jobs of two rule sets: matched by id, else by a name or alias both
 //! give (as the evaluator matches names: case, accents, spaces and hyphens
 //! ignored). A job of the base may match several of the proposal (the rules in
-//! force map the proposal's "Conseiller clientèle" and "Conseiller commercial"
-//! onto their Téléconseiller): each pair is shown, since each is a correspondence
-//! a negotiator may contest.
+//! force may give two of the proposal's job names to one of their jobs): each
+//! pair is shown, since each is a correspondence a negotiator may contest.
 
 use std::collections::HashSet;
 

@@ -83,7 +83,7 @@ pub fn type_name(param: &Param) -> &'static str {
     }
 }
 
-/// `1500.00 €`, `151.67`, `24 mois`.
+/// `1234.50 €`, `37.5`, `24 mois`.
 pub fn value(v: &Value, ty: Type) -> String {
     match v {
         Value::Number(n) if ty == Type::Amount => format!("{n} €"),

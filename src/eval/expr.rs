@@ -116,7 +116,7 @@ impl Formulas<'_> {
         }
     }
 
-    /// The formula with every value put in, as a person checks it: `arrondi(1.4 × 1500.00 × 121.34 / 151.67)`.
+    /// The formula with every value put in, as a person checks it: `arrondi(1.2 × 2000.00 × 120.5 / 160.25)`.
     pub fn with_values(&self, e: &Expr, inputs: &Inputs) -> String {
         let mut out = String::new();
         self.write(e, inputs, &mut out, 0);

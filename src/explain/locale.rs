@@ -90,7 +90,7 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
-/// A formula written by the evaluator (`arrondi(2100.00 € × 121.34 h / 151.67)`) in the reader's language.
+/// A formula written by the evaluator (`arrondi(2000.00 € × 120.5 h / 160.25)`) in the reader's language.
 pub fn formula(text: &str, lang: Lang) -> String {
     let text = match lang {
         Lang::Fr => text.to_string(),
@@ -140,12 +140,12 @@ mod tests {
         assert_eq!(date(d, Lang::Fr), "1er mars 2025");
         assert_eq!(date(d, Lang::En), "1 March 2025");
         assert_eq!(
-            formula("arrondi(2100.00 € × 121.34 h / 151.67)", Lang::Fr),
-            "arrondi(2\u{a0}100,00\u{a0}€ × 121,34\u{a0}h / 151,67)"
+            formula("arrondi(2000.00 € × 120.5 h / 160.25)", Lang::Fr),
+            "arrondi(2\u{a0}000,00\u{a0}€ × 120,5\u{a0}h / 160,25)"
         );
         assert_eq!(
-            formula("arrondi(2100.00 € × 121.34 h / 151.67)", Lang::En),
-            "round(2,100.00 € × 121.34 h / 151.67)"
+            formula("arrondi(2000.00 € × 120.5 h / 160.25)", Lang::En),
+            "round(2,000.00 € × 120.5 h / 160.25)"
         );
     }
 }

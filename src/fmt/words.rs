@@ -218,7 +218,7 @@ fn compare_op(op: CompareOp) -> &'static str {
     }
 }
 
-/// A number as written (the decimal keeps its scale: `1500.00`), `€` if an amount.
+/// A number as written (the decimal keeps its scale: `1234.50`), `€` if an amount.
 fn number(digits: &str, euro: bool) -> String {
     if euro {
         format!("{digits} €")
