@@ -69,35 +69,13 @@ pub(super) fn record(
     };
     let job = text(field("job")?).filter(|t| !t.trim().is_empty())?;
     let job_since = parse_date(&text(field("job_since")?)?)?;
-    let missions = match field("missions") {
-        None => Vec::new(),
-        Some(raw) => {
-            let items: Vec<serde_json::Value> = serde_json::from_str(raw).ok()?;
-            match items
-                .iter()
-                .enumerate()
-                .map(|(i, m)| super::mission(m, &at, i))
-                .collect()
-            {
-                Ok(m) => m,
-                Err(rejection) => return Some(Err(rejection)),
-            }
-        }
+    let missions = match list(field("missions"), |m, i| super::mission(m, &at, i))? {
+        Ok(missions) => missions,
+        Err(rejection) => return Some(Err(rejection)),
     };
-    let moves = match field("moves") {
-        None => Vec::new(),
-        Some(raw) => {
-            let items: Vec<serde_json::Value> = serde_json::from_str(raw).ok()?;
-            match items
-                .iter()
-                .enumerate()
-                .map(|(i, m)| super::a_move(m, &at, i))
-                .collect()
-            {
-                Ok(m) => m,
-                Err(rejection) => return Some(Err(rejection)),
-            }
-        }
+    let moves = match list(field("moves"), |m, i| super::a_move(m, &at, i))? {
+        Ok(moves) => moves,
+        Err(rejection) => return Some(Err(rejection)),
     };
     let record = Record {
         position,
@@ -122,6 +100,19 @@ pub(super) fn record(
         unknown(name);
     }
     Some(Ok(record))
+}
+
+/// A list of missions or moves, read by the general reader's own function;
+/// `None` when it is not a JSON list.
+fn list<T>(
+    raw: Option<&str>,
+    read: impl Fn(&serde_json::Value, usize) -> Result<T, Rejection>,
+) -> Option<Result<Vec<T>, Rejection>> {
+    let Some(raw) = raw else {
+        return Some(Ok(Vec::new()));
+    };
+    let items: Vec<serde_json::Value> = serde_json::from_str(raw).ok()?;
+    Some(items.iter().enumerate().map(|(i, m)| read(m, i)).collect())
 }
 
 /// A JSON string's text, borrowed when it has no escapes; `None` if not a string.
