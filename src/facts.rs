@@ -422,7 +422,8 @@ impl Reader {
         let extra = row.iter().enumerate().skip(width);
         if let Some((i, value)) = extra.into_iter().find(|(_, v)| !v.trim().is_empty()) {
             let mut reason = format!(
-                "column {} holds `{value}`, but the header names {width} columns                  (only empty cells may follow them)",
+                "column {} holds `{value}`, but the header names {width} columns \
+                 (only empty cells may follow them)",
                 i + 1
             );
             if self.delimiter == b',' && value.trim().bytes().all(|b| b.is_ascii_digit()) {
