@@ -31,7 +31,9 @@ enum Source<'a> {
     Csv {
         input: csv::Reader<Box<dyn Read + 'a>>,
         columns: Vec<String>,
-        row: csv::StringRecord,
+        row: csv::ByteRecord,
+        /// Said of a row that is not UTF-8.
+        not_utf8: &'static str,
     },
     Done,
 }
@@ -101,7 +103,13 @@ pub fn stream_with<'a>(
             Source::Csv {
                 input,
                 columns,
-                row: csv::StringRecord::new(),
+                row: csv::ByteRecord::new(),
+                not_utf8: if encoding.is_some() {
+                    "(the file was read as UTF-8)"
+                } else {
+                    "although the file was UTF-8 before it (--encoding windows-1252 or latin-1 \
+                     reads the whole file so)"
+                },
             }
         }
     };
@@ -172,14 +180,26 @@ impl Iterator for FactStream<'_> {
                 input,
                 columns,
                 row,
-            } => match input.read_record(row) {
+                not_utf8,
+            } => match input.read_byte_record(row) {
                 Ok(false) => {
                     self.source = Source::Done;
                     None
                 }
                 Ok(true) => {
                     let line = row.position().map_or(0, |p| p.line() as usize);
-                    let record = self.reader.csv_record(columns, row, Position::Line(line));
+                    let record = match csv::StringRecord::from_byte_record(row.clone()) {
+                        Ok(text) => self.reader.csv_record(columns, &text, Position::Line(line)),
+                        Err(e) => Err(Rejection::new(
+                            Position::Line(line),
+                            None,
+                            None,
+                            format!(
+                                "field {} is not valid UTF-8 text {not_utf8}",
+                                e.utf8_error().field() + 1
+                            ),
+                        )),
+                    };
                     Some(self.reader.admit(record))
                 }
                 Err(e) => match csv_error(&e) {
@@ -242,11 +262,6 @@ fn csv_error(e: &csv::Error) -> Option<Rejection> {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
         } => format!("this row has {len} fields, the header {expected_len}"),
-        csv::ErrorKind::Utf8 { err, .. } => format!(
-            "field {} is not valid UTF-8 text, although the file was UTF-8 before it \
-             (--encoding windows-1252 or latin-1 reads the whole file so)",
-            err.field() + 1
-        ),
         _ => return None,
     };
     Some(Rejection::new(Position::Line(line), None, None, reason))
