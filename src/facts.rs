@@ -9,9 +9,12 @@
 use std::collections::{BTreeSet, HashSet};
 use std::fmt;
 
+mod csv_fr;
+mod encoding;
 mod fast;
 mod stream;
-pub use stream::{stream, FactStream};
+pub use encoding::Encoding;
+pub use stream::{stream, stream_with, FactStream};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -170,9 +173,23 @@ impl fmt::Display for ReadError {
     }
 }
 
+/// How to read a CSV file, when the file itself does not say it well enough.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The field separator; `None`: told by the header line (`;` or `,`).
+    pub delimiter: Option<u8>,
+    /// The text encoding; `None`: UTF-8, or Windows-1252 when the file is not UTF-8.
+    pub encoding: Option<Encoding>,
+}
+
 /// Reads a whole facts file held in memory.
 pub fn read(text: &str, format: Format) -> Result<Facts, ReadError> {
-    let mut records = stream(text.as_bytes(), format)?;
+    read_bytes(text.as_bytes(), format, Options::default())
+}
+
+/// Reads a whole facts file held in memory, in any encoding [`Options`] allow.
+pub fn read_bytes(bytes: &[u8], format: Format, options: Options) -> Result<Facts, ReadError> {
+    let mut records = stream_with(bytes, format, options)?;
     let read: Vec<_> = records.by_ref().collect();
     let warnings = records.finish()?;
     Ok(Facts {
@@ -185,6 +202,8 @@ pub fn read(text: &str, format: Format) -> Result<Facts, ReadError> {
 /// duplicates), the fields ignored, the notes on the file.
 #[derive(Default)]
 struct Reader {
+    /// The CSV field separator.
+    delimiter: u8,
     warnings: Vec<String>,
     ids: HashSet<String, std::hash::BuildHasherDefault<crate::names::FastHasher>>,
     unknown_fields: BTreeSet<String>,
@@ -301,14 +320,19 @@ impl Reader {
         })
     }
 
-    /// The columns of a CSV header; the file cannot be read without `id`, `job`, `job_since`.
+    /// The columns of a CSV header, without empty ones at the end; the file cannot be
+    /// read without `id`, `job`, `job_since`.
     fn csv_columns(&mut self, headers: &csv::StringRecord) -> Result<Vec<String>, ReadError> {
-        let columns: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
+        let mut columns: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
+        while columns.last().is_some_and(String::is_empty) {
+            columns.pop();
+        }
         for required in ["id", "job", "job_since"] {
             if !columns.iter().any(|c| c == required) {
                 return Err(ReadError(format!(
-                    "the CSV header has no `{required}` column (header: {})",
-                    columns.join(",")
+                    "the CSV header has no `{required}` column (header: {}; separator `{}`)",
+                    columns.join(&char::from(self.delimiter).to_string()),
+                    char::from(self.delimiter).escape_default()
                 )));
             }
         }
@@ -328,6 +352,7 @@ impl Reader {
         row: &csv::StringRecord,
         position: Position,
     ) -> Result<Record, Rejection> {
+        self.csv_width(columns.len(), row, position)?;
         let cell = |name: &str| -> Option<&str> {
             columns
                 .iter()
@@ -354,7 +379,7 @@ impl Reader {
             job: at.required(cell("job").map(str::to_string), "job")?,
             job_since: at.required(
                 cell("job_since")
-                    .map(|v| at.date_text(v, "job_since"))
+                    .map(|v| at.csv_date(v, "job_since"))
                     .transpose()?,
                 "job_since",
             )?,
@@ -369,15 +394,46 @@ impl Reader {
             missions: Vec::new(),
             moves: Vec::new(),
             hours: cell("hours")
-                .map(|v| at.decimal_text(v, "hours"))
+                .map(|v| at.csv_decimal(v, "hours", false))
                 .transpose()?,
             salary: cell("salary")
-                .map(|v| at.decimal_text(v, "salary"))
+                .map(|v| at.csv_decimal(v, "salary", true))
                 .transpose()?,
             coefficient: cell("coefficient")
                 .map(|v| at.integer_text(v, "coefficient"))
                 .transpose()?,
         })
+    }
+}
+
+impl Reader {
+    /// A row shorter than the header is refused; one longer only with empty cells past it.
+    fn csv_width(
+        &self,
+        width: usize,
+        row: &csv::StringRecord,
+        position: Position,
+    ) -> Result<(), Rejection> {
+        let id = row.get(0).map(str::trim).filter(|v| !v.is_empty());
+        if row.len() < width {
+            let reason = format!("this row has {} fields, the header {width}", row.len());
+            return Err(Rejection::new(position, id, None, reason));
+        }
+        let extra = row.iter().enumerate().skip(width);
+        if let Some((i, value)) = extra.into_iter().find(|(_, v)| !v.trim().is_empty()) {
+            let mut reason = format!(
+                "column {} holds `{value}`, but the header names {width} columns \
+                 (only empty cells may follow them)",
+                i + 1
+            );
+            if self.delimiter == b',' && value.trim().bytes().all(|b| b.is_ascii_digit()) {
+                reason.push_str(
+                    "; in a file separated by `,` a decimal comma must be quoted: \"1850,00\"",
+                );
+            }
+            return Err(Rejection::new(position, id, None, reason));
+        }
+        Ok(())
     }
 }
 
@@ -399,6 +455,19 @@ impl Field<'_> {
     fn date_text(&self, text: &str, field: &str) -> Result<NaiveDate, Rejection> {
         parse_date(text)
             .ok_or_else(|| self.reject(field, format!("`{text}` is not a date written YYYY-MM-DD")))
+    }
+
+    fn csv_date(&self, text: &str, field: &str) -> Result<NaiveDate, Rejection> {
+        csv_fr::date(text).ok_or_else(|| {
+            self.reject(
+                field,
+                format!("`{text}` is not a date written 29/11/2026 (day/month/year) or 2026-11-29"),
+            )
+        })
+    }
+
+    fn csv_decimal(&self, text: &str, field: &str, money: bool) -> Result<Decimal, Rejection> {
+        csv_fr::decimal(text, money).map_err(|why| self.reject(field, why))
     }
 
     fn integer_text(&self, text: &str, field: &str) -> Result<u32, Rejection> {

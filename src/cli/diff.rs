@@ -33,6 +33,8 @@ pub struct Args {
     /// Format of the facts file, when its extension does not say it.
     #[arg(long, value_enum, value_name = "FORMAT")]
     input_format: Option<super::InputFormat>,
+    #[command(flatten)]
+    reading: super::Reading,
     /// Override a parameter in both rule sets, e.g. `--set smcc=1850.00` (repeatable).
     #[arg(long = "set", value_name = "NAME=VALUE")]
     set: Vec<String>,
@@ -68,17 +70,9 @@ pub fn run(args: Args) -> Outcome {
     let Some(facts) = args.facts.clone() else {
         return redline_only(&args, &redline);
     };
-    let format = match super::facts_format(&facts, args.input_format) {
-        Ok(f) => f,
-        Err(e) => return Outcome::Usage(e),
-    };
-    let input = match super::open_facts(&facts) {
-        Ok(input) => input,
-        Err(e) => return Outcome::Usage(e),
-    };
-    let mut records = match grille::facts::stream(input, format) {
+    let mut records = match super::stream_facts(&facts, args.input_format, args.reading) {
         Ok(records) => records,
-        Err(e) => return Outcome::Usage(format!("{facts}: {e}")),
+        Err(e) => return Outcome::Usage(e),
     };
     let as_of = args
         .as_of

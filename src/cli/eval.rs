@@ -25,6 +25,11 @@ pub struct Args {
     /// Format of the facts file, when its extension does not say it.
     #[arg(long, value_enum, value_name = "FORMAT")]
     input_format: Option<super::InputFormat>,
+    #[command(flatten)]
+    reading: super::Reading,
+    /// Stop at the first record rejected, after reporting it (exit code 1).
+    #[arg(long)]
+    strict: bool,
     /// Attach the trace of every decision (JSON formats).
     #[arg(long)]
     explain: bool,
@@ -49,17 +54,9 @@ pub fn run(args: Args) -> Outcome {
             args.rules, args.rules
         );
     }
-    let format = match super::facts_format(&args.facts, args.input_format) {
-        Ok(f) => f,
-        Err(e) => return Outcome::Usage(e),
-    };
-    let input = match super::open_facts(&args.facts) {
-        Ok(input) => input,
-        Err(e) => return Outcome::Usage(e),
-    };
-    let mut records = match grille::facts::stream(input, format) {
+    let mut records = match super::stream_facts(&args.facts, args.input_format, args.reading) {
         Ok(records) => records,
-        Err(e) => return Outcome::Usage(format!("{}: {e}", args.facts)),
+        Err(e) => return Outcome::Usage(e),
     };
     let as_of = args
         .as_of
@@ -82,36 +79,48 @@ pub fn run(args: Args) -> Outcome {
         explain: args.explain,
         threads,
         facts: &args.facts,
+        strict: args.strict,
     };
     // Reading the next batch overlaps deciding and writing the one before.
-    let outcome = std::thread::scope(|scope| -> std::io::Result<(Option<Out>, usize, usize)> {
-        let (mut decided, mut rejected) = (0, 0);
+    let outcome = std::thread::scope(|scope| -> std::io::Result<(Option<Out>, Counts)> {
+        let mut counts = Counts::default();
         let mut writer = Some(writer);
         let mut running: Option<std::thread::ScopedJoinHandle<_>> = None;
         loop {
-            let batch: Vec<_> = records.by_ref().take(BATCH).collect();
+            let batch: Vec<_> = if counts.stopped {
+                Vec::new()
+            } else {
+                records.by_ref().take(BATCH).collect()
+            };
             if let Some(previous) = running.take() {
-                let (w, d, r) = previous
+                let (w, c) = previous
                     .join()
                     .unwrap_or_else(|e| std::panic::resume_unwind(e))?;
-                (writer, decided, rejected) = (Some(w), decided + d, rejected + r);
+                writer = Some(w);
+                counts.add(c);
             }
-            if batch.is_empty() {
-                return Ok((writer, decided, rejected));
+            if batch.is_empty() || counts.stopped {
+                return Ok((writer, counts));
             }
             let Some(w) = writer.take() else {
-                return Ok((None, decided, rejected));
+                return Ok((None, counts));
             };
             let job = &job;
             running = Some(scope.spawn(move || job.run(batch, w)));
         }
     });
-    let (writer, decided, rejected) = match outcome {
-        Ok((Some(writer), decided, rejected)) => (writer, decided, rejected),
+    let (writer, counts) = match outcome {
+        Ok((Some(writer), counts)) => (writer, counts),
         Ok((None, ..)) => return Outcome::Usage("the output was lost".to_string()),
         Err(e) => return write_failed(e),
     };
+    let Counts {
+        decided,
+        rejected,
+        stopped,
+    } = counts;
     match records.finish() {
+        Ok(_) if stopped => {}
         Ok(warnings) => {
             for w in &warnings {
                 eprintln!("{}: warning: {w}", args.facts);
@@ -121,6 +130,12 @@ pub fn run(args: Args) -> Outcome {
     }
     if let Err(e) = writer.finish().and_then(|mut w| w.flush()) {
         return write_failed(e);
+    }
+    if stopped {
+        eprintln!(
+            "stopped at the first rejected record (--strict): {decided} decided, {rejected} rejected (as of {as_of})"
+        );
+        return Outcome::Failure;
     }
     eprintln!("{decided} decided, {rejected} rejected (as of {as_of})");
     if rejected > 0 {
@@ -137,6 +152,23 @@ struct Job<'a> {
     explain: bool,
     threads: usize,
     facts: &'a str,
+    strict: bool,
+}
+
+/// Records decided and rejected; whether `--strict` stopped at a rejection.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    decided: usize,
+    rejected: usize,
+    stopped: bool,
+}
+
+impl Counts {
+    fn add(&mut self, other: Counts) {
+        self.decided += other.decided;
+        self.rejected += other.rejected;
+        self.stopped |= other.stopped;
+    }
 }
 
 type Out = Writer<BufWriter<std::io::Stdout>>;
@@ -147,8 +179,8 @@ impl Job<'_> {
         &self,
         batch: Vec<Result<Record, Rejection>>,
         mut writer: Out,
-    ) -> std::io::Result<(Out, usize, usize)> {
-        let (mut decided, mut rejected) = (0, 0);
+    ) -> std::io::Result<(Out, Counts)> {
+        let mut counts = Counts::default();
         for outcome in decide_batch(
             self.evaluator,
             &batch,
@@ -158,11 +190,11 @@ impl Job<'_> {
         ) {
             match outcome {
                 Ok(Encoded::Bytes(bytes)) => {
-                    decided += 1;
+                    counts.decided += 1;
                     writer.write_encoded(&bytes)?;
                 }
                 Ok(Encoded::Row(index)) => {
-                    decided += 1;
+                    counts.decided += 1;
                     if let Ok(record) = &batch[index] {
                         let decision = if self.explain {
                             self.evaluator.decide_traced(record)
@@ -175,12 +207,16 @@ impl Job<'_> {
                     }
                 }
                 Err(rejection) => {
-                    rejected += 1;
+                    counts.rejected += 1;
                     eprintln!("{}: rejected: {rejection}", self.facts);
+                    if self.strict {
+                        counts.stopped = true;
+                        break;
+                    }
                 }
             }
         }
-        Ok((writer, decided, rejected))
+        Ok((writer, counts))
     }
 }
 

@@ -29,6 +29,8 @@ pub struct Args {
     /// Format of the facts file, when its extension does not say it.
     #[arg(long, value_enum, value_name = "FORMAT")]
     input_format: Option<super::InputFormat>,
+    #[command(flatten)]
+    reading: super::Reading,
     /// Override a parameter for this run (repeatable).
     #[arg(long = "set", value_name = "NAME=VALUE")]
     set: Vec<String>,
@@ -53,7 +55,7 @@ pub fn run(args: Args) -> Outcome {
     if let Err(e) = super::apply_settings(&mut rules, &args.set) {
         return Outcome::Usage(e);
     }
-    let facts = match super::read_facts(&args.facts, args.input_format) {
+    let facts = match super::read_facts(&args.facts, args.input_format, args.reading) {
         Ok(f) => f,
         Err(e) => return Outcome::Usage(e),
     };

@@ -208,11 +208,76 @@ fn facts_format(path: &str, format: Option<InputFormat>) -> Result<grille::facts
     })
 }
 
-/// Reads a facts file, its format from `--input-format` or its extension.
-fn read_facts(path: &str, format: Option<InputFormat>) -> Result<grille::facts::Facts, String> {
+/// How to read a CSV facts file, when the file does not say it well enough.
+#[derive(clap::Args, Clone, Copy)]
+pub struct Reading {
+    /// CSV field separator (`;`, `,`, `tab`…); by default told by the header line.
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    delimiter: Option<u8>,
+    /// CSV text encoding; by default UTF-8, or Windows-1252 (with a warning) when not UTF-8.
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    encoding: Option<EncodingArg>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum EncodingArg {
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "windows-1252", alias = "cp1252")]
+    Windows1252,
+    #[value(name = "latin-1", alias = "iso-8859-1")]
+    Latin1,
+}
+
+impl Reading {
+    fn options(self) -> grille::facts::Options {
+        use grille::facts::Encoding;
+        grille::facts::Options {
+            delimiter: self.delimiter,
+            encoding: self.encoding.map(|e| match e {
+                EncodingArg::Utf8 => Encoding::Utf8,
+                EncodingArg::Windows1252 => Encoding::Windows1252,
+                EncodingArg::Latin1 => Encoding::Latin1,
+            }),
+        }
+    }
+}
+
+fn parse_delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ => match text.as_bytes() {
+            [b] if (b.is_ascii_punctuation() && *b != b'"') || *b == b'\t' => Ok(*b),
+            _ => Err("a single character: `;`, `,`, `|` or `tab`".to_string()),
+        },
+    }
+}
+
+/// Starts reading a facts file record by record, its format from `--input-format`
+/// or its extension.
+fn stream_facts(
+    path: &str,
+    format: Option<InputFormat>,
+    reading: Reading,
+) -> Result<grille::facts::FactStream<'static>, String> {
     let format = facts_format(path, format)?;
-    let text = read_input(path, "facts file")?;
-    grille::facts::read(&text, format).map_err(|e| format!("{path}: {e}"))
+    let input = open_facts(path)?;
+    grille::facts::stream_with(input, format, reading.options()).map_err(|e| format!("{path}: {e}"))
+}
+
+/// Reads a whole facts file, its format from `--input-format` or its extension.
+fn read_facts(
+    path: &str,
+    format: Option<InputFormat>,
+    reading: Reading,
+) -> Result<grille::facts::Facts, String> {
+    let mut records = stream_facts(path, format, reading)?;
+    let read: Vec<_> = records.by_ref().collect();
+    let warnings = records.finish().map_err(|e| format!("{path}: {e}"))?;
+    Ok(grille::facts::Facts {
+        records: read,
+        warnings,
+    })
 }
 
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {

@@ -6,7 +6,9 @@ use std::io::{BufRead, Cursor, Read};
 
 use serde_json::Value;
 
-use super::{Format, Position, ReadError, Reader, Record, Rejection};
+use super::csv_fr::detect_delimiter;
+use super::encoding::{Decoder, Detected, Encoding};
+use super::{Format, Options, Position, ReadError, Reader, Record, Rejection};
 
 /// Records of a facts file, in input order. After the last one,
 /// [`FactStream::finish`] gives the notes on the file, or the error that stopped
@@ -15,6 +17,8 @@ pub struct FactStream<'a> {
     reader: Reader,
     source: Source<'a>,
     error: Option<ReadError>,
+    /// The encoding a CSV file was found in, when not UTF-8.
+    detected: Detected,
 }
 
 enum Source<'a> {
@@ -25,9 +29,11 @@ enum Source<'a> {
         buffer: String,
     },
     Csv {
-        input: csv::Reader<Box<dyn BufRead + 'a>>,
+        input: csv::Reader<Box<dyn Read + 'a>>,
         columns: Vec<String>,
-        row: csv::StringRecord,
+        row: csv::ByteRecord,
+        /// Said of a row that is not UTF-8.
+        not_utf8: &'static str,
     },
     Done,
 }
@@ -37,14 +43,58 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Starts reading facts. Fails at once when the file cannot be read at all (a
 /// JSON array that does not parse, a CSV header without the required columns).
 pub fn stream<'a>(input: impl BufRead + 'a, format: Format) -> Result<FactStream<'a>, ReadError> {
+    stream_with(input, format, Options::default())
+}
+
+/// Starts reading facts with a CSV separator or an encoding given (see [`Options`]).
+pub fn stream_with<'a>(
+    input: impl BufRead + 'a,
+    format: Format,
+    options: Options,
+) -> Result<FactStream<'a>, ReadError> {
     let mut input: Box<dyn BufRead + 'a> = Box::new(input);
-    skip_bom(&mut input)?;
+    let bom = skip_bom(&mut input)?;
     let mut reader = Reader::default();
+    let detected = Detected::default();
+    if format != Format::Csv {
+        if options.encoding.is_some_and(|e| e != Encoding::Utf8) {
+            return Err(ReadError(
+                "JSON is always UTF-8 (RFC 8259): --encoding applies to CSV only".to_string(),
+            ));
+        }
+        if options.delimiter.is_some() {
+            return Err(ReadError("--delimiter applies to CSV only".to_string()));
+        }
+    }
     let source = match format {
         Format::Json => json_source(input)?,
         Format::JsonLines => lines(input),
         Format::Csv => {
-            let mut input = csv::ReaderBuilder::new().flexible(false).from_reader(input);
+            let encoding = match options.encoding {
+                Some(e) if bom && e != Encoding::Utf8 => {
+                    return Err(ReadError(format!(
+                        "the file starts with a UTF-8 byte-order mark, yet --encoding {} was given",
+                        e.name()
+                    )))
+                }
+                None if bom => Some(Encoding::Utf8),
+                other => other,
+            };
+            reader.delimiter = match options.delimiter {
+                Some(d) => d,
+                None => detect_delimiter(
+                    input
+                        .fill_buf()
+                        .map_err(|e| ReadError(format!("cannot read the facts: {e}")))?,
+                )
+                .map_err(ReadError)?,
+            };
+            let decoded: Box<dyn Read + 'a> =
+                Box::new(Decoder::new(input, encoding, detected.clone()));
+            let mut input = csv::ReaderBuilder::new()
+                .flexible(true)
+                .delimiter(reader.delimiter)
+                .from_reader(decoded);
             let headers = input
                 .headers()
                 .map_err(|e| ReadError(format!("cannot read the CSV header: {e}")))?
@@ -53,7 +103,13 @@ pub fn stream<'a>(input: impl BufRead + 'a, format: Format) -> Result<FactStream
             Source::Csv {
                 input,
                 columns,
-                row: csv::StringRecord::new(),
+                row: csv::ByteRecord::new(),
+                not_utf8: if encoding.is_some() {
+                    "(the file was read as UTF-8)"
+                } else {
+                    "although the file was UTF-8 before it (--encoding windows-1252 or latin-1 \
+                     reads the whole file so)"
+                },
             }
         }
     };
@@ -61,6 +117,7 @@ pub fn stream<'a>(input: impl BufRead + 'a, format: Format) -> Result<FactStream
         reader,
         source,
         error: None,
+        detected,
     })
 }
 
@@ -69,7 +126,11 @@ impl FactStream<'_> {
     pub fn finish(self) -> Result<Vec<String>, ReadError> {
         match self.error {
             Some(e) => Err(e),
-            None => Ok(self.reader.finish()),
+            None => {
+                let mut warnings = self.reader.finish();
+                warnings.extend(self.detected.borrow_mut().take());
+                Ok(warnings)
+            }
         }
     }
 
@@ -119,40 +180,50 @@ impl Iterator for FactStream<'_> {
                 input,
                 columns,
                 row,
-            } => match input.read_record(row) {
+                not_utf8,
+            } => match input.read_byte_record(row) {
                 Ok(false) => {
                     self.source = Source::Done;
                     None
                 }
                 Ok(true) => {
                     let line = row.position().map_or(0, |p| p.line() as usize);
-                    let record = self.reader.csv_record(columns, row, Position::Line(line));
+                    let record = match csv::StringRecord::from_byte_record(row.clone()) {
+                        Ok(text) => self.reader.csv_record(columns, &text, Position::Line(line)),
+                        Err(e) => Err(Rejection::new(
+                            Position::Line(line),
+                            None,
+                            None,
+                            format!(
+                                "field {} is not valid UTF-8 text {not_utf8}",
+                                e.utf8_error().field() + 1
+                            ),
+                        )),
+                    };
                     Some(self.reader.admit(record))
                 }
-                Err(e) => {
-                    let (rejection, fatal) = csv_error(&e);
-                    if fatal {
-                        let line = e.position().map_or(0, |p| p.line());
-                        self.error = Some(ReadError(format!(
-                            "cannot read the CSV file past line {line}: {e}"
-                        )));
-                        self.source = Source::Done;
+                Err(e) => match csv_error(&e) {
+                    Some(rejection) => Some(Err(rejection)),
+                    None => {
+                        let error = ReadError(format!("cannot read the CSV file: {e}"));
+                        self.fail(error)
                     }
-                    Some(Err(rejection))
-                }
+                },
             },
         }
     }
 }
 
-fn skip_bom(input: &mut Box<dyn BufRead + '_>) -> Result<(), ReadError> {
+/// Skips a UTF-8 byte-order mark; whether there was one.
+fn skip_bom(input: &mut Box<dyn BufRead + '_>) -> Result<bool, ReadError> {
     let start = input
         .fill_buf()
         .map_err(|e| ReadError(format!("cannot read the facts: {e}")))?;
-    if start.starts_with(BOM) {
+    let bom = start.starts_with(BOM);
+    if bom {
         input.consume(BOM.len());
     }
-    Ok(())
+    Ok(bom)
 }
 
 fn lines<'a>(input: Box<dyn BufRead + 'a>) -> Source<'a> {
@@ -183,23 +254,17 @@ fn json_source<'a>(mut input: Box<dyn BufRead + 'a>) -> Result<Source<'a>, ReadE
     Ok(Source::Array(values.into_iter().enumerate()))
 }
 
-/// The rejection of a CSV row that cannot be read, and whether the file can be read past it.
-fn csv_error(e: &csv::Error) -> (Rejection, bool) {
+/// The rejection of a CSV row that cannot be read; `None` when the file cannot be
+/// read past it (an input error, a byte undefined in the encoding forced).
+fn csv_error(e: &csv::Error) -> Option<Rejection> {
     let line = e.position().map_or(0, |p| p.line() as usize);
-    let (reason, fatal) = match e.kind() {
+    let reason = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => (
-            format!("this row has {len} fields, the header {expected_len}"),
-            false,
-        ),
-        csv::ErrorKind::Utf8 { .. } => ("this row is not valid UTF-8 text".to_string(), false),
-        _ => (e.to_string(), true),
+        } => format!("this row has {len} fields, the header {expected_len}"),
+        _ => return None,
     };
-    (
-        Rejection::new(Position::Line(line), None, None, reason),
-        fatal,
-    )
+    Some(Rejection::new(Position::Line(line), None, None, reason))
 }
 
 #[cfg(test)]
