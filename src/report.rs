@@ -146,7 +146,11 @@ pub fn encode(d: &Decision, format: OutputFormat, out: &mut Vec<u8>) -> io::Resu
                     .as_ref()
                     .map(|n| n.coefficient.to_string())
                     .unwrap_or_default(),
-                d.warnings.join(" | "),
+                d.warnings
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" | "),
             ];
             let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
             out.extend_from_slice(line.join(",").as_bytes());

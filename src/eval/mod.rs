@@ -14,6 +14,7 @@ mod decision;
 pub mod expr;
 mod time;
 pub mod trace;
+mod warning;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -21,6 +22,7 @@ use rust_decimal::Decimal;
 pub use decision::{money, Claim, Decision, NextStep, Trial, TrialStatus};
 use expr::{Formulas, Inputs};
 use trace::{FloorDetail, NoTrace, Recorder, Step, StepKind, Tracer};
+pub use warning::Warning;
 
 use crate::calendar;
 use crate::facts::{Record, Rejection};
@@ -43,10 +45,10 @@ pub struct Evaluator<'r> {
 
 /// Where warnings go: kept for the decision, or never built when a value is
 /// only computed for comparison (the next step, a trial's category).
-pub(crate) struct Notes<'a>(Option<&'a mut Vec<String>>);
+pub(crate) struct Notes<'a>(Option<&'a mut Vec<Warning>>);
 
 impl<'a> Notes<'a> {
-    fn keep(into: &'a mut Vec<String>) -> Self {
+    fn keep(into: &'a mut Vec<Warning>) -> Self {
         Notes(Some(into))
     }
 
@@ -54,7 +56,7 @@ impl<'a> Notes<'a> {
         Notes(None)
     }
 
-    fn push(&mut self, make: impl FnOnce() -> String) {
+    fn push(&mut self, make: impl FnOnce() -> Warning) {
         if let Some(kept) = &mut self.0 {
             kept.push(make());
         }
@@ -224,7 +226,9 @@ impl<'r> Evaluator<'r> {
         let _ = warnings; // the warnings are all in `kept` now
         for w in &kept {
             t.step(|| Step {
-                kind: StepKind::Warning { text: w.clone() },
+                kind: StepKind::Warning {
+                    text: w.to_string(),
+                },
                 rule: None,
                 source: None,
             });
@@ -455,11 +459,8 @@ impl<'r> Evaluator<'r> {
         let (value, used) = match cell.coefficient {
             Some(c) => (Some(c), band),
             None if !job_def.has_any_value() => {
-                warnings.push(|| {
-                    format!(
-                        "the rules give no classification to `{}`: only the other floors apply",
-                        job_def.id
-                    )
+                warnings.push(|| Warning::NoClassification {
+                    job: job_def.id.clone(),
                 });
                 (None, band)
             }
@@ -472,18 +473,18 @@ impl<'r> Evaluator<'r> {
                 };
                 match lower {
                     Some(b) => {
-                        warnings.push(|| format!(
-                            "the rules leave the band `{}` of `{}` blank: the value of band `{}` applies",
-                            bands[band].id, job_def.id, bands[b].id
-                        ));
+                        warnings.push(|| Warning::BlankBand {
+                            job: job_def.id.clone(),
+                            band: bands[band].id.clone(),
+                            stand_in: Some(bands[b].id.clone()),
+                        });
                         (job_def.cells[b].coefficient, b)
                     }
                     None => {
-                        warnings.push(|| {
-                            format!(
-                                "the rules leave the band `{}` of `{}` blank: no job floor applies",
-                                bands[band].id, job_def.id
-                            )
+                        warnings.push(|| Warning::BlankBand {
+                            job: job_def.id.clone(),
+                            band: bands[band].id.clone(),
+                            stand_in: None,
                         });
                         (None, band)
                     }

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::decision::{Claim, Trial, TrialStatus};
 use super::trace::{Step, StepKind, Tracer};
-use super::{Evaluator, Notes};
+use super::{Evaluator, Notes, Warning};
 use crate::calendar;
 use crate::facts::Record;
 use crate::model::{Duration, DurationRef, JobId, TimeUnit, Value};
@@ -47,21 +47,14 @@ impl Missions {
     ) -> Result<Vec<Claim<'a>>, String> {
         let rules = e.rules;
         if self.future > 0 && until == e.as_of {
-            warnings.push(|| {
-                format!(
-                    "{} mission(s) starting after the evaluation date are not counted",
-                    self.future
-                )
-            });
+            warnings.push(|| Warning::FutureMissions { count: self.future });
         }
         if self.spans.is_empty() {
             return Ok(Vec::new());
         }
         let Some(cap) = &rules.mission_cap else {
             if until == e.as_of {
-                warnings.push(|| {
-                    "the rule set has no mission cap: missions are not counted".to_string()
-                });
+                warnings.push(|| Warning::NoMissionCap);
             }
             return Ok(Vec::new());
         };
@@ -69,7 +62,7 @@ impl Missions {
         let limit = days_of(duration_at(e, cap.at_most, e.as_of)?)?;
         let days = DaySet::new(&self.spans, until);
         if days.overlapping && until == e.as_of {
-            warnings.push(|| "missions overlap: each day is counted once".to_string());
+            warnings.push(|| Warning::OverlappingMissions);
         }
         if days.total() <= limit {
             return Ok(Vec::new());
@@ -108,16 +101,32 @@ impl Missions {
             .map(|(job, since, count)| {
                 let def = &rules.jobs[job];
                 let scale = &rules.scales[def.scale];
-                let coefficient = scale.bands.iter().position(|b| normalize(&b.id) == band).and_then(|b| def.cells[b].coefficient);
+                let coefficient = scale
+                    .bands
+                    .iter()
+                    .position(|b| normalize(&b.id) == band)
+                    .and_then(|b| def.cells[b].coefficient);
                 if coefficient.is_none() && until == e.as_of {
-                    warnings.push(|| format!("the mission cap gives a claim to `{}`, which the rules do not classify: it raises nothing", def.id));
+                    warnings.push(|| Warning::ClaimUnclassified {
+                        job: def.id.clone(),
+                    });
                 }
                 t.step(|| Step {
-                    kind: StepKind::Claim { job: def.id.clone(), coefficient, since, days: count },
+                    kind: StepKind::Claim {
+                        job: def.id.clone(),
+                        coefficient,
+                        since,
+                        days: count,
+                    },
                     rule: Some(rules.location(cap.origin.span)),
                     source: cap.origin.source.clone(),
                 });
-                Claim { kind: "mission-cap", job: &def.id, coefficient, since }
+                Claim {
+                    kind: "mission-cap",
+                    job: &def.id,
+                    coefficient,
+                    since,
+                }
             })
             .collect())
     }
@@ -219,12 +228,7 @@ pub(super) fn trial<'a, T: Tracer>(
             .map_err(|r| (format!("moves[{i}].from"), r))?;
         let to = e.job(&m.to).map_err(|r| (format!("moves[{i}].to"), r))?;
         if m.on > e.as_of {
-            warnings.push(|| {
-                format!(
-                    "the move of {} is after the evaluation date and is not counted",
-                    m.on
-                )
-            });
+            warnings.push(|| Warning::FutureMove { on: m.on });
             continue;
         }
         if latest.is_none_or(|(l, _, _)| record.moves[l].on <= m.on) {
@@ -238,17 +242,14 @@ pub(super) fn trial<'a, T: Tracer>(
     // Back in the former job after a broken trial is what the text wants.
     let returned = m.trial_broken_on.is_some() && from == job;
     if to != job && !returned {
-        warnings.push(|| {
-            format!(
-                "the latest move ({}) was to `{}`, but the current job is `{}`",
-                m.on, rules.jobs[to].id, rules.jobs[job].id
-            )
+        warnings.push(|| Warning::MovedElsewhere {
+            on: m.on,
+            to: rules.jobs[to].id.clone(),
+            job: rules.jobs[job].id.clone(),
         });
     }
     if rules.trial.is_empty() {
-        warnings.push(|| {
-            "the rule set has no trial-period rule: the move's trial is not computed".to_string()
-        });
+        warnings.push(|| Warning::NoTrialRule);
         return Ok(None);
     }
     let field = format!("moves[{index}]");
@@ -257,11 +258,8 @@ pub(super) fn trial<'a, T: Tracer>(
         .map_err(|r| (field.clone(), r))?;
     let claim = claims_then.iter().filter_map(|c| c.coefficient).max();
     let Some(coefficient) = e.entitlement_on(record, to, m.on, claim) else {
-        warnings.push(|| {
-            format!(
-                "`{}` has no classification: its trial period cannot be computed",
-                rules.jobs[to].id
-            )
+        warnings.push(|| Warning::TrialJobUnclassified {
+            job: rules.jobs[to].id.clone(),
         });
         return Ok(None);
     };
@@ -270,11 +268,8 @@ pub(super) fn trial<'a, T: Tracer>(
     };
     let category = rules.levels[level].category;
     let Some(rule) = rules.trial.iter().find(|r| r.category == category) else {
-        warnings.push(|| {
-            format!(
-                "the rules give no trial period for the category `{}`",
-                rules.categories[category].id
-            )
+        warnings.push(|| Warning::NoTrialForCategory {
+            category: rules.categories[category].id.clone(),
         });
         return Ok(None);
     };
@@ -296,25 +291,22 @@ pub(super) fn trial<'a, T: Tracer>(
                 let restart = end.succ_opt().ok_or_else(overflow)?;
                 end = calendar::period_end(restart, renewal).ok_or_else(overflow)?;
             }
-            _ => warnings.push(|| format!(
-                "the trial is marked renewed, but the rules allow no renewal for `{}` at coefficient {coefficient}",
-                rules.categories[category].id
-            )),
+            _ => warnings.push(|| Warning::RenewalNotAllowed {
+                category: rules.categories[category].id.clone(),
+                coefficient,
+            }),
         }
     }
     let status = match m.trial_broken_on {
         Some(broken) => {
             if broken > end {
-                warnings.push(|| {
-                    format!("the trial is said broken on {broken}, after its end on {end}")
-                });
+                warnings.push(|| Warning::BrokenAfterEnd { broken, end });
             }
             if to == job {
-                warnings.push(|| {
-                    format!(
-                    "the trial in `{}` was broken on {broken}: the employee should be back in `{}`",
-                    rules.jobs[to].id, rules.jobs[from].id
-                )
+                warnings.push(|| Warning::ShouldBeBack {
+                    job: rules.jobs[to].id.clone(),
+                    broken,
+                    back_to: rules.jobs[from].id.clone(),
                 });
             }
             TrialStatus::Broken

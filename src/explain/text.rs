@@ -672,7 +672,11 @@ fn outcome_lines(x: &mut Writer, record: &Record, d: &Decision) {
     if !d.warnings.is_empty() {
         x.heading(w.warnings);
         for warning in &d.warnings {
-            x.line(2, format!("- {warning}"));
+            let text = match lang {
+                Lang::Fr => warning.french(|d| locale::date(d, lang)),
+                Lang::En => warning.to_string(),
+            };
+            x.line(2, format!("- {text}"));
         }
     }
 }

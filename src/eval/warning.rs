@@ -1,0 +1,134 @@
+//! Warnings on a decision: where the rules leave the case open or the facts
+//! contradict themselves. Kept as data, so that an explanation can say them in
+//! French; the decision's JSON carries the English sentence.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// Every band of the job is blank.
+    NoClassification {
+        job: String,
+    },
+    /// The band is blank; `stand_in` is the band whose value applies, if any.
+    BlankBand {
+        job: String,
+        band: String,
+        stand_in: Option<String>,
+    },
+    FutureMissions {
+        count: usize,
+    },
+    NoMissionCap,
+    OverlappingMissions,
+    ClaimUnclassified {
+        job: String,
+    },
+    FutureMove {
+        on: NaiveDate,
+    },
+    MovedElsewhere {
+        on: NaiveDate,
+        to: String,
+        job: String,
+    },
+    NoTrialRule,
+    TrialJobUnclassified {
+        job: String,
+    },
+    NoTrialForCategory {
+        category: String,
+    },
+    RenewalNotAllowed {
+        category: String,
+        coefficient: u32,
+    },
+    BrokenAfterEnd {
+        broken: NaiveDate,
+        end: NaiveDate,
+    },
+    ShouldBeBack {
+        job: String,
+        broken: NaiveDate,
+        back_to: String,
+    },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use Warning::*;
+        match self {
+            NoClassification { job } => write!(f, "the rules give no classification to `{job}`: only the other floors apply"),
+            BlankBand { job, band, stand_in: Some(b) } => {
+                write!(f, "the rules leave the band `{band}` of `{job}` blank: the value of band `{b}` applies")
+            }
+            BlankBand { job, band, stand_in: None } => write!(f, "the rules leave the band `{band}` of `{job}` blank: no job floor applies"),
+            FutureMissions { count } => write!(f, "{count} mission(s) starting after the evaluation date are not counted"),
+            NoMissionCap => f.write_str("the rule set has no mission cap: missions are not counted"),
+            OverlappingMissions => f.write_str("missions overlap: each day is counted once"),
+            ClaimUnclassified { job } => {
+                write!(f, "the mission cap gives a claim to `{job}`, which the rules do not classify: it raises nothing")
+            }
+            FutureMove { on } => write!(f, "the move of {on} is after the evaluation date and is not counted"),
+            MovedElsewhere { on, to, job } => write!(f, "the latest move ({on}) was to `{to}`, but the current job is `{job}`"),
+            NoTrialRule => f.write_str("the rule set has no trial-period rule: the move's trial is not computed"),
+            TrialJobUnclassified { job } => write!(f, "`{job}` has no classification: its trial period cannot be computed"),
+            NoTrialForCategory { category } => write!(f, "the rules give no trial period for the category `{category}`"),
+            RenewalNotAllowed { category, coefficient } => write!(
+                f,
+                "the trial is marked renewed, but the rules allow no renewal for `{category}` at coefficient {coefficient}"
+            ),
+            BrokenAfterEnd { broken, end } => write!(f, "the trial is said broken on {broken}, after its end on {end}"),
+            ShouldBeBack { job, broken, back_to } => {
+                write!(f, "the trial in `{job}` was broken on {broken}: the employee should be back in `{back_to}`")
+            }
+        }
+    }
+}
+
+impl serde::Serialize for Warning {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Warning {
+    /// The warning in French; `date` writes a date as the reader expects.
+    pub fn french(&self, date: impl Fn(NaiveDate) -> String) -> String {
+        use Warning::*;
+        match self {
+            NoClassification { job } => format!("les règles ne classent pas `{job}` : seuls les autres planchers s'appliquent"),
+            BlankBand { job, band, stand_in: Some(b) } => {
+                format!("les règles laissent vide la tranche `{band}` de `{job}` : la valeur de la tranche `{b}` s'applique")
+            }
+            BlankBand { job, band, stand_in: None } => {
+                format!("les règles laissent vide la tranche `{band}` de `{job}` : aucun plancher de métier ne s'applique")
+            }
+            FutureMissions { count } => format!("{count} mission(s) commençant après la date d'évaluation ne sont pas comptées"),
+            NoMissionCap => "les règles n'ont pas de plafond des missions : les missions ne sont pas comptées".to_string(),
+            OverlappingMissions => "des missions se chevauchent : chaque jour n'est compté qu'une fois".to_string(),
+            ClaimUnclassified { job } => {
+                format!("le plafond des missions ouvre un droit à `{job}`, que les règles ne classent pas : il n'élève rien")
+            }
+            FutureMove { on } => format!("la mobilité du {} est postérieure à la date d'évaluation : elle n'est pas comptée", date(*on)),
+            MovedElsewhere { on, to, job } => {
+                format!("la dernière mobilité ({}) menait à `{to}`, mais le métier actuel est `{job}`", date(*on))
+            }
+            NoTrialRule => "les règles n'ont pas de période d'essai : celle de la mobilité n'est pas calculée".to_string(),
+            TrialJobUnclassified { job } => format!("`{job}` n'est pas classé : sa période d'essai ne peut être calculée"),
+            NoTrialForCategory { category } => format!("les règles ne donnent pas de période d'essai à la catégorie `{category}`"),
+            RenewalNotAllowed { category, coefficient } => format!(
+                "l'essai est dit renouvelé, mais les règles ne prévoient pas de renouvellement pour `{category}` au coefficient {coefficient}"
+            ),
+            BrokenAfterEnd { broken, end } => {
+                format!("l'essai est dit rompu le {}, après sa fin le {}", date(*broken), date(*end))
+            }
+            ShouldBeBack { job, broken, back_to } => format!(
+                "l'essai en `{job}` a été rompu le {} : le salarié devrait être revenu en `{back_to}`",
+                date(*broken)
+            ),
+        }
+    }
+}
