@@ -90,7 +90,7 @@ pub fn run(args: Args) -> Outcome {
             let batch: Vec<_> = if counts.stopped {
                 Vec::new()
             } else {
-                records.by_ref().take(BATCH).collect()
+                records.next_batch(BATCH, threads)
             };
             if let Some(previous) = running.take() {
                 let (w, c) = previous

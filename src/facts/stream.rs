@@ -134,6 +134,50 @@ impl FactStream<'_> {
         }
     }
 
+    /// Up to `max` records, the lines of a JSON Lines file parsed on `threads`
+    /// threads; duplicate ids are still rejected in input order, as one by one.
+    pub fn next_batch(&mut self, max: usize, threads: usize) -> Vec<Result<Record, Rejection>> {
+        let Source::Lines {
+            input,
+            line,
+            buffer,
+        } = &mut self.source
+        else {
+            return self.by_ref().take(max).collect();
+        };
+        let mut lines = Vec::with_capacity(max.min(1 << 16));
+        let mut error = None;
+        let mut done = false;
+        while lines.len() < max {
+            buffer.clear();
+            *line += 1;
+            match input.read_line(buffer) {
+                Ok(0) => {
+                    done = true;
+                    break;
+                }
+                Ok(_) if buffer.trim().is_empty() => {}
+                Ok(_) => lines.push((*line, std::mem::take(buffer))),
+                Err(e) => {
+                    error = Some(ReadError(format!("cannot read line {line}: {e}")));
+                    break;
+                }
+            }
+        }
+        let parsed = parse_lines(&lines, threads);
+        let mut records = Vec::with_capacity(parsed.len());
+        for (part, ignored) in parsed {
+            self.reader.unknown_fields.extend(ignored);
+            records.extend(part.into_iter().map(|r| self.reader.admit(r)));
+        }
+        if let Some(e) = error {
+            self.fail(e);
+        } else if done {
+            self.source = Source::Done;
+        }
+        records
+    }
+
     /// Stops the reading with a failure of the whole file.
     fn fail(&mut self, error: ReadError) -> Option<Result<Record, Rejection>> {
         self.error = Some(error);
@@ -324,5 +368,65 @@ mod tests {
             .collect();
         assert_eq!(lines.len(), 3);
         assert!(stream("[{".as_bytes(), Format::Json).is_err());
+    }
+}
+
+/// Lines parsed by chunks on several threads, each chunk with the fields it ignored.
+type ParsedChunk = (
+    Vec<Result<Record, Rejection>>,
+    std::collections::BTreeSet<String>,
+);
+
+fn parse_lines(lines: &[(usize, String)], threads: usize) -> Vec<ParsedChunk> {
+    let parse = |part: &[(usize, String)]| -> ParsedChunk {
+        let mut reader = Reader::default();
+        let records = part
+            .iter()
+            .map(|(n, text)| reader.json_line(text, Position::Line(*n)))
+            .collect();
+        (records, reader.unknown_fields)
+    };
+    if threads <= 1 || lines.len() < 256 {
+        return vec![parse(lines)];
+    }
+    let chunk = lines.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = lines
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || parse(part)))
+            .collect();
+        // A panic goes on rather than losing the chunk's records.
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod batch_tests {
+    use super::*;
+
+    #[test]
+    fn batches_parsed_in_parallel_reject_duplicates_in_input_order() {
+        let mut text = String::new();
+        for i in 0..600 {
+            let id = if i == 499 { 9 } else { i };
+            text.push_str(&format!(
+                "{{\"id\":\"E{id}\",\"job\":\"x\",\"job_since\":\"2020-01-01\",\"extra\":1}}\n"
+            ));
+        }
+        let mut stream = stream(text.as_bytes(), Format::JsonLines).unwrap();
+        let mut records = stream.next_batch(300, 2);
+        records.extend(stream.next_batch(400, 2));
+        assert!(stream.next_batch(10, 2).is_empty());
+        assert_eq!(records.len(), 600);
+        let rejected: Vec<_> = records.iter().filter_map(|r| r.as_ref().err()).collect();
+        assert_eq!(rejected.len(), 1);
+        assert_eq!(rejected[0].position, Position::Line(500));
+        assert_eq!(
+            stream.finish().unwrap(),
+            vec!["fields not used by grille were ignored: `extra`".to_string()]
+        );
     }
 }
