@@ -176,6 +176,10 @@ impl Report {
             .with_links(false);
         let mut out = String::new();
         for diagnostic in &self.diagnostics {
+            if self.spans_long_lines(diagnostic) {
+                out.push_str(&self.plain(diagnostic));
+                continue;
+            }
             let one = Rendered {
                 diagnostic,
                 source: miette::NamedSource::new(&self.file.name, self.file.text.to_string()),
@@ -188,6 +192,44 @@ impl Report {
                     diagnostic.message
                 ));
             }
+        }
+        out
+    }
+
+    /// Whether the lines a diagnostic would quote are too long to show (a generated
+    /// or hostile file): then it is rendered without the source lines.
+    fn spans_long_lines(&self, d: &Diagnostic) -> bool {
+        const LONGEST: usize = 1000;
+        let text = &*self.file.text;
+        std::iter::once(d.span)
+            .chain(d.related.iter().map(|(s, _)| *s))
+            .any(|span| {
+                let start = text
+                    .get(..span.start.min(text.len()))
+                    .and_then(|t| t.rfind('\n'))
+                    .map_or(0, |i| i + 1);
+                let end = text
+                    .get(span.end.min(text.len())..)
+                    .and_then(|t| t.find('\n'))
+                    .map_or(text.len(), |i| span.end + i);
+                end.saturating_sub(start) > LONGEST
+            })
+    }
+
+    /// One diagnostic on a few lines, without quoting the source.
+    fn plain(&self, d: &Diagnostic) -> String {
+        let severity = if d.is_error() { "error" } else { "warning" };
+        let mut out = format!(
+            "{}: {severity}[{}]: {}\n",
+            self.file.location(d.span),
+            d.code,
+            d.message
+        );
+        if !d.label.is_empty() {
+            out.push_str(&format!("  {}\n", d.label));
+        }
+        if let Some(help) = &d.help {
+            out.push_str(&format!("  help: {help}\n"));
         }
         out
     }

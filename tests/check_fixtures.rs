@@ -133,3 +133,17 @@ fn a_rule_file_over_the_size_limit_is_refused() {
     let report = grille::load("huge.grille", &huge).unwrap_err();
     assert_eq!(report.diagnostics[0].code, "grille::too-large");
 }
+
+/// A generated file with one huge line: the report names the place without
+/// quoting megabytes of source.
+#[test]
+fn a_very_long_line_is_reported_without_quoting_it() {
+    let text = format!("convention \"T\" {}", "x".repeat(3_000_000));
+    let report = grille::load("long.grille", &text).unwrap_err();
+    let rendered = report.render(false);
+    assert!(rendered.len() < 1000, "{} bytes", rendered.len());
+    assert!(
+        rendered.starts_with("long.grille:1:16: error[grille::syntax]"),
+        "{rendered}"
+    );
+}
