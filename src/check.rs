@@ -519,6 +519,25 @@ impl Checker {
     }
 
     fn coefficients(&mut self, set: &Spanned<ast::CoefficientSet>) -> Option<Coefficients> {
+        let highest = match &set.node {
+            ast::CoefficientSet::Range(_, high) => *high,
+            ast::CoefficientSet::List(list) => list.iter().copied().max().unwrap_or(0),
+        };
+        if highest > MAX_COEFFICIENT {
+            // The evaluator keeps a table over the grid's coefficients: bound it.
+            self.error(
+                Diagnostic::error(
+                    "grille::bad-range",
+                    set.span,
+                    format!(
+                        "coefficients go up to {MAX_COEFFICIENT}; this level reaches {highest}"
+                    ),
+                )
+                .label("too high")
+                .help("grids use coefficients of a few hundred"),
+            );
+            return None;
+        }
         match &set.node {
             ast::CoefficientSet::Range(low, high) if low > high => {
                 self.error(
@@ -1797,6 +1816,9 @@ impl SeenOnce {
         true
     }
 }
+
+/// The highest coefficient a grid may use.
+pub const MAX_COEFFICIENT: u32 = 99_999;
 
 fn builtin_input(name: &str) -> Option<Input> {
     match name {

@@ -139,7 +139,7 @@ impl Format {
 }
 
 /// The fields of the contract; anything else is ignored and named once in a warning.
-const KNOWN_FIELDS: [&str; 12] = [
+const KNOWN_FIELDS: [&str; 11] = [
     "id",
     "job",
     "job_since",
@@ -151,7 +151,6 @@ const KNOWN_FIELDS: [&str; 12] = [
     "hours",
     "salary",
     "coefficient",
-    "trial_renewed",
 ];
 
 /// Everything read from a facts file.

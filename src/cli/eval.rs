@@ -119,17 +119,24 @@ pub fn run(args: Args) -> Outcome {
         rejected,
         stopped,
     } = counts;
-    match records.finish() {
+    // The output is completed (the JSON array closed) even when the input broke off.
+    let finished = records.finish();
+    if let Err(e) = writer.finish().and_then(|mut w| w.flush()) {
+        return write_failed(e);
+    }
+    match finished {
         Ok(_) if stopped => {}
         Ok(warnings) => {
             for w in &warnings {
                 eprintln!("{}: warning: {w}", args.facts);
             }
         }
-        Err(e) => return Outcome::Usage(format!("{}: {e}", args.facts)),
-    }
-    if let Err(e) = writer.finish().and_then(|mut w| w.flush()) {
-        return write_failed(e);
+        Err(e) => {
+            eprintln!(
+                "{decided} decided, {rejected} rejected before the reading stopped (as of {as_of})"
+            );
+            return Outcome::Usage(format!("{}: {e}", args.facts));
+        }
     }
     if stopped {
         eprintln!(

@@ -729,8 +729,11 @@ impl<'r> Evaluator<'r> {
                 continue;
             };
             let on = calendar::add_months(record.job_since, reached)?;
-            let coefficient =
-                self.entitlement(job, band, others, &mut Notes::discard(), &mut NoTrace)?;
+            let Some(coefficient) =
+                self.entitlement(job, band, others, &mut Notes::discard(), &mut NoTrace)
+            else {
+                continue;
+            };
             if coefficient > current {
                 t.step(|| Step {
                     kind: StepKind::NextStep {

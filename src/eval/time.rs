@@ -297,7 +297,8 @@ pub(super) fn trial<'a, T: Tracer>(
             }),
         }
     }
-    let status = match m.trial_broken_on {
+    // A break dated after the evaluation date has not happened yet.
+    let status = match m.trial_broken_on.filter(|b| *b <= e.as_of) {
         Some(broken) => {
             if broken > end {
                 warnings.push(|| Warning::BrokenAfterEnd { broken, end });

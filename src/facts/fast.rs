@@ -56,6 +56,10 @@ pub(super) fn record(
     unknown: &mut dyn FnMut(&str),
 ) -> Option<Result<Record, Rejection>> {
     let fields: RawFields = serde_json::from_str(line).ok()?;
+    // Noted first: a record rejected below still had them.
+    for name in &fields.unknown {
+        unknown(name);
+    }
     let field = |name: &str| {
         let i = KNOWN_FIELDS.iter().position(|k| *k == name)?;
         fields.values[i]
@@ -96,9 +100,6 @@ pub(super) fn record(
         coefficient: optional(field("coefficient"), whole)?,
         id: id.into_owned(),
     };
-    for name in &fields.unknown {
-        unknown(name);
-    }
     Some(Ok(record))
 }
 

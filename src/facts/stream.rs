@@ -157,7 +157,10 @@ impl FactStream<'_> {
                     break;
                 }
                 Ok(_) if buffer.trim().is_empty() => {}
-                Ok(_) => lines.push((*line, std::mem::take(buffer))),
+                Ok(_) => lines.push((*line, Ok(std::mem::take(buffer)))),
+                Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                    lines.push((*line, Err(not_utf8(*line))))
+                }
                 Err(e) => {
                     error = Some(ReadError(format!("cannot read line {line}: {e}")));
                     break;
@@ -213,6 +216,10 @@ impl Iterator for FactStream<'_> {
                     Ok(_) => {
                         let record = self.reader.json_line(buffer, Position::Line(*line));
                         return Some(self.reader.admit(record));
+                    }
+                    // The line's bytes were consumed: only this record is lost.
+                    Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                        return Some(Err(not_utf8(*line)));
                     }
                     Err(e) => {
                         let error = ReadError(format!("cannot read line {line}: {e}"));
@@ -377,12 +384,23 @@ type ParsedChunk = (
     std::collections::BTreeSet<String>,
 );
 
-fn parse_lines(lines: &[(usize, String)], threads: usize) -> Vec<ParsedChunk> {
-    let parse = |part: &[(usize, String)]| -> ParsedChunk {
+/// A line of a JSON Lines file, or why it is not text.
+type Line = (usize, Result<String, Rejection>);
+
+fn not_utf8(line: usize) -> Rejection {
+    let reason = "this line is not valid UTF-8 text (JSON is always UTF-8)";
+    Rejection::new(Position::Line(line), None, None, reason)
+}
+
+fn parse_lines(lines: &[Line], threads: usize) -> Vec<ParsedChunk> {
+    let parse = |part: &[Line]| -> ParsedChunk {
         let mut reader = Reader::default();
         let records = part
             .iter()
-            .map(|(n, text)| reader.json_line(text, Position::Line(*n)))
+            .map(|(n, text)| match text {
+                Ok(text) => reader.json_line(text, Position::Line(*n)),
+                Err(rejection) => Err(rejection.clone()),
+            })
             .collect();
         (records, reader.unknown_fields)
     };

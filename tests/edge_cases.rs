@@ -1,0 +1,111 @@
+//! Cases found in review: each once wrong, each pinned here.
+
+use grille::facts::{self, Format};
+
+fn load(path: &str) -> grille::RuleSet {
+    grille::load(path, &std::fs::read_to_string(path).unwrap())
+        .unwrap()
+        .0
+}
+
+fn date(s: &str) -> chrono::NaiveDate {
+    facts::parse_date(s).unwrap()
+}
+
+#[test]
+fn a_trial_broken_after_the_evaluation_date_is_still_running() {
+    let rules = load("rules/cgt-2008.grille");
+    let text = r#"[{"id":"T","job":"Superviseur","job_since":"2026-10-01",
+        "moves":[{"from":"Téléconseiller","to":"Superviseur","on":"2026-10-01","trial_broken_on":"2026-12-01"}]}]"#;
+    let facts = facts::read(text, Format::Json).unwrap();
+    let record = facts.records[0].as_ref().unwrap();
+    let before = grille::Evaluator::new(&rules, date("2026-11-01"));
+    let d = before.decide(record).unwrap();
+    assert_eq!(
+        d.trial.as_ref().unwrap().status,
+        grille::eval::TrialStatus::Running
+    );
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    let after = grille::Evaluator::new(&rules, date("2026-12-02"));
+    assert_eq!(
+        after.decide(record).unwrap().trial.unwrap().status,
+        grille::eval::TrialStatus::Broken
+    );
+}
+
+#[test]
+fn the_next_step_looks_past_a_band_that_gives_nothing() {
+    let text = r#"
+catégorie e "E"
+  niveau 1 : coefficients 120 à 200
+ancienneté standard
+  tranche a : de 0 à 6 mois
+  tranche b : de 6 à 24 mois
+  tranche c : à partir de 24 mois
+classement
+  plancher métier
+    case vide : aucun plancher
+  le plus élevé l'emporte
+statut
+  non-cadre sinon
+métier m "M"
+  a : 120
+  b : vide
+  c : 190
+"#;
+    let (rules, _) = grille::load("t.grille", text).unwrap();
+    let facts = facts::read(
+        r#"[{"id":"X","job":"M","job_since":"2026-10-01"}]"#,
+        Format::Json,
+    )
+    .unwrap();
+    let evaluator = grille::Evaluator::new(&rules, date("2026-11-29"));
+    let d = evaluator
+        .decide(facts.records[0].as_ref().unwrap())
+        .unwrap();
+    let next = d.next_step.expect("190 at 24 months");
+    assert_eq!((next.on, next.coefficient), (date("2028-10-01"), 190));
+}
+
+#[test]
+fn coefficients_are_bounded_so_no_rule_file_exhausts_memory() {
+    let text = "catégorie e \"E\"\n  niveau 1 : coefficients 120 à 4000000000\n";
+    let report = grille::load("t.grille", text).unwrap_err();
+    assert!(report
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "grille::bad-range" && d.message.contains("go up to")));
+}
+
+#[test]
+fn trial_renewed_on_the_employee_is_an_ignored_field() {
+    let text = r#"[{"id":"A","job":"x","job_since":"2020-01-01","trial_renewed":true}]"#;
+    let facts = facts::read(text, Format::Json).unwrap();
+    assert_eq!(
+        facts.warnings,
+        vec!["fields not used by grille were ignored: `trial_renewed`".to_string()]
+    );
+}
+
+#[test]
+fn a_json_line_that_is_not_utf8_is_rejected_alone() {
+    let mut bytes = br#"{"id":"a","job":"x","job_since":"2020-01-01"}"#.to_vec();
+    bytes.extend_from_slice(
+        b"\n{\"id\":\"b\",\"job\":\"T\xe9l\xe9\",\"job_since\":\"2020-01-01\"}\n",
+    );
+    bytes.extend_from_slice(br#"{"id":"c","job":"x","job_since":"2020-01-01"}"#);
+    let mut stream = facts::stream(&bytes[..], Format::JsonLines).unwrap();
+    let records = stream.next_batch(10, 1);
+    let ids: Vec<Result<&str, String>> = records
+        .iter()
+        .map(|r| r.as_ref().map(|r| r.id.as_str()).map_err(|e| e.to_string()))
+        .collect();
+    assert_eq!(ids.len(), 3);
+    assert_eq!(ids[0], Ok("a"));
+    assert!(ids[1]
+        .as_ref()
+        .unwrap_err()
+        .starts_with("line 2: this line is not valid UTF-8"));
+    assert_eq!(ids[2], Ok("c"));
+    assert!(stream.finish().is_ok());
+}
