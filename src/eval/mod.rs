@@ -40,6 +40,8 @@ pub struct Evaluator<'r> {
     full_time_minimums: Vec<Option<Result<Decimal, String>>>,
     /// The level of each grid coefficient (same index).
     level_by_coefficient: Vec<Option<LevelId>>,
+    /// Each grid coefficient's minimum salary at the reference hours (same index).
+    reference_minimums: Vec<Option<Result<Option<Decimal>, String>>>,
     lowest_coefficient: u32,
 }
 
@@ -93,15 +95,28 @@ impl<'r> Evaluator<'r> {
         let level_by_coefficient = (lowest_coefficient..=top.max(lowest_coefficient))
             .map(|c| rules.level_of(c))
             .collect();
-        Evaluator {
+        let mut evaluator = Evaluator {
             reference_hours: constant(&rules.reference_hours),
             maximum_hours: constant(&rules.maximum_hours),
             full_time_minimums,
             level_by_coefficient,
+            reference_minimums: Vec::new(),
             lowest_coefficient,
             rules,
             as_of,
+        };
+        // Most employees work the reference hours: their minimum depends on the
+        // coefficient alone, so it is computed once, by the same formulas.
+        if let Ok(Some(reference)) = evaluator.reference_hours.clone() {
+            let minimums = (lowest_coefficient..=top.max(lowest_coefficient))
+                .map(|c| {
+                    let (_, level) = evaluator.level(c).ok()?;
+                    Some(evaluator.minimum_salary(c, level, Some(reference), &mut NoTrace))
+                })
+                .collect();
+            evaluator.reference_minimums = minimums;
         }
+        evaluator
     }
 
     pub fn rules(&self) -> &'r RuleSet {
@@ -648,6 +663,16 @@ impl<'r> Evaluator<'r> {
         t: &mut T,
     ) -> Result<Option<Decimal>, String> {
         let rules = self.rules;
+        let at_reference_hours = matches!(&self.reference_hours, Ok(Some(r)) if Some(*r) == hours);
+        if !T::RECORDS && at_reference_hours {
+            let cached = coefficient
+                .checked_sub(self.lowest_coefficient)
+                .and_then(|i| self.reference_minimums.get(i as usize))
+                .and_then(Option::as_ref);
+            if let Some(minimum) = cached {
+                return minimum.clone();
+            }
+        }
         let Some(level_minimum) = &level.minimum else {
             return Ok(None);
         };
