@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::impact::{Group, Impact, Kind, Row};
-use super::text::{self, group_name, kind_label, mean, money, signed_money};
+use super::text::{self, kind_label, money, signed_money};
 use super::{chart, Redline};
 use crate::explain::locale::{self, Lang};
 
@@ -226,38 +226,8 @@ fn table(headers: &[&str], rows: &[Vec<String>], numeric: &[bool]) -> String {
 }
 
 fn groups_table(what: &str, groups: &std::collections::BTreeMap<Option<String>, Group>) -> String {
-    let rows: Vec<Vec<String>> = groups
-        .iter()
-        .map(|(key, g)| {
-            vec![
-                group_name(key),
-                g.headcount.to_string(),
-                g.changes.get(Kind::Up).to_string(),
-                g.changes.get(Kind::Down).to_string(),
-                mean(&g.coefficient_before),
-                mean(&g.coefficient_after),
-                signed_money(g.mass.difference()),
-                g.below_new_minimum.employees.to_string(),
-                money(g.below_new_minimum.monthly),
-            ]
-        })
-        .collect();
-    let headers = [
-        what,
-        "effectif",
-        "hausse",
-        "baisse",
-        "coef. avant",
-        "coef. après",
-        "écart masse/mois",
-        "sous min.",
-        "mise à niveau/mois",
-    ];
-    table(
-        &headers,
-        &rows,
-        &[false, true, true, true, true, true, true, true, true],
-    )
+    let (headers, rows) = text::group_table(what, groups);
+    table(&headers, &rows, &text::GROUP_NUMERIC)
 }
 
 fn largest_table(rows: &[&Row]) -> String {

@@ -261,7 +261,20 @@ fn groups(
     groups: &std::collections::BTreeMap<Option<String>, Group>,
 ) {
     let _ = writeln!(out, "\n{title}");
-    let rows: Vec<Vec<String>> = groups
+    let (headers, rows) = group_table(what, groups);
+    out.push_str(&table(&headers, &rows, &GROUP_NUMERIC));
+}
+
+/// Which columns of a group table are numbers (right-aligned).
+pub const GROUP_NUMERIC: [bool; 9] = [false, true, true, true, true, true, true, true, true];
+
+/// The headers and rows of a table of groups (by job or band), shared by the
+/// text and HTML reports.
+pub fn group_table<'a>(
+    what: &'a str,
+    groups: &std::collections::BTreeMap<Option<String>, Group>,
+) -> ([&'a str; 9], Vec<Vec<String>>) {
+    let rows = groups
         .iter()
         .map(|(key, g)| {
             vec![
@@ -288,8 +301,7 @@ fn groups(
         "sous min.",
         "mise à niveau/mois",
     ];
-    let numeric = [false, true, true, true, true, true, true, true, true];
-    out.push_str(&table(&headers, &rows, &numeric));
+    (headers, rows)
 }
 
 pub fn side_coefficient(row: &Row) -> String {

@@ -9,52 +9,24 @@ use crate::model::*;
 /// A formula of the rule set: `arrondi(indice[coefficient] × point_employes)`.
 pub fn formula(rules: &RuleSet, e: &Expr) -> String {
     let mut out = String::new();
-    write(rules, e, &mut out, 0);
+    e.write(&mut out, &mut |leaf, out| name(rules, leaf, out));
     out
 }
 
-fn write(rules: &RuleSet, e: &Expr, out: &mut String, parent: u8) {
-    match &e.kind {
-        ExprKind::Number(v) => out.push_str(&v.to_string()),
+/// A leaf of a formula by its name in the rule file.
+fn name(rules: &RuleSet, leaf: &Expr, out: &mut String) {
+    match &leaf.kind {
         ExprKind::Param(p) => out.push_str(&rules.params[*p].name),
         ExprKind::Lookup(t, key) => {
             out.push_str(&rules.tables[*t].name);
             out.push('[');
-            write(rules, key, out, 0);
+            out.push_str(&formula(rules, key));
             out.push(']');
         }
         ExprKind::Input(Input::Hours) => out.push_str("heures"),
         ExprKind::Input(Input::Coefficient) => out.push_str("coefficient"),
         ExprKind::Input(Input::LevelMinimum) => out.push_str("minimum"),
-        ExprKind::Round(inner) => {
-            out.push_str("arrondi(");
-            write(rules, inner, out, 0);
-            out.push(')');
-        }
-        ExprKind::Neg(inner) => {
-            out.push('-');
-            write(rules, inner, out, 3);
-        }
-        ExprKind::Binary(op, l, r) => {
-            let (symbol, precedence) = match op {
-                BinaryOp::Add => (" + ", 1),
-                BinaryOp::Sub => (" - ", 1),
-                BinaryOp::Mul => (" × ", 2),
-                BinaryOp::Div => (" / ", 2),
-            };
-            // Parentheses only where precedence needs them; the right operand binds
-            // tighter so that `a - (b - c)` keeps its parentheses.
-            let paren = precedence < parent;
-            if paren {
-                out.push('(');
-            }
-            write(rules, l, out, precedence);
-            out.push_str(symbol);
-            write(rules, r, out, precedence + 1);
-            if paren {
-                out.push(')');
-            }
-        }
+        _ => {}
     }
 }
 

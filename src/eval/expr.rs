@@ -119,13 +119,13 @@ impl Formulas<'_> {
     /// The formula with every value put in, as a person checks it: `arrondi(1.2 × 2000.00 × 120.5 / 160.25)`.
     pub fn with_values(&self, e: &Expr, inputs: &Inputs) -> String {
         let mut out = String::new();
-        self.write(e, inputs, &mut out, 0);
+        e.write(&mut out, &mut |leaf, out| self.value(leaf, inputs, out));
         out
     }
 
-    fn write(&self, e: &Expr, inputs: &Inputs, out: &mut String, parent: u8) {
-        match &e.kind {
-            ExprKind::Number(v) => out.push_str(&v.to_string()),
+    /// A leaf of a formula by its value on the day, with its unit.
+    fn value(&self, leaf: &Expr, inputs: &Inputs, out: &mut String) {
+        match &leaf.kind {
             ExprKind::Param(p) => {
                 let param = &self.rules.params[*p];
                 match param.at(self.day) {
@@ -169,33 +169,7 @@ impl Formulas<'_> {
                     None => out.push('?'),
                 }
             }
-            ExprKind::Round(inner) => {
-                out.push_str("arrondi(");
-                self.write(inner, inputs, out, 0);
-                out.push(')');
-            }
-            ExprKind::Neg(inner) => {
-                out.push('-');
-                self.write(inner, inputs, out, 3);
-            }
-            ExprKind::Binary(op, l, r) => {
-                let (symbol, precedence) = match op {
-                    BinaryOp::Add => (" + ", 1),
-                    BinaryOp::Sub => (" - ", 1),
-                    BinaryOp::Mul => (" × ", 2),
-                    BinaryOp::Div => (" / ", 2),
-                };
-                let paren = precedence < parent;
-                if paren {
-                    out.push('(');
-                }
-                self.write(l, inputs, out, precedence);
-                out.push_str(symbol);
-                self.write(r, inputs, out, precedence + 1);
-                if paren {
-                    out.push(')');
-                }
-            }
+            _ => {}
         }
     }
 }
