@@ -9,6 +9,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::fmt;
 
+mod batch;
 mod csv_fr;
 mod encoding;
 mod fast;
@@ -153,6 +154,19 @@ const KNOWN_FIELDS: [&str; 11] = [
     "coefficient",
 ];
 
+// Where each field stands in KNOWN_FIELDS.
+const ID: usize = 0;
+const JOB: usize = 1;
+const JOB_SINCE: usize = 2;
+const PRIOR_JOB_MONTHS: usize = 3;
+const DIPLOMA: usize = 4;
+const PREVIOUS_SECTOR_COEFFICIENT: usize = 5;
+const MISSIONS: usize = 6;
+const MOVES: usize = 7;
+const HOURS: usize = 8;
+const SALARY: usize = 9;
+const COEFFICIENT: usize = 10;
+
 /// Everything read from a facts file.
 #[derive(Debug, Default)]
 pub struct Facts {
@@ -197,6 +211,9 @@ pub fn read_bytes(bytes: &[u8], format: Format, options: Options) -> Result<Fact
     })
 }
 
+/// The ids read so far.
+type Ids = HashSet<String, std::hash::BuildHasherDefault<crate::names::FastHasher>>;
+
 /// What reading keeps from one record to the next: the ids seen (to reject
 /// duplicates), the fields ignored, the notes on the file.
 #[derive(Default)]
@@ -204,7 +221,7 @@ struct Reader {
     /// The CSV field separator.
     delimiter: u8,
     warnings: Vec<String>,
-    ids: HashSet<String, std::hash::BuildHasherDefault<crate::names::FastHasher>>,
+    ids: Ids,
     unknown_fields: BTreeSet<String>,
 }
 
@@ -230,12 +247,7 @@ impl Reader {
             if self.ids.insert(r.id.clone()) {
                 Ok(r)
             } else {
-                Err(Rejection::new(
-                    r.position,
-                    Some(&r.id),
-                    Some("id"),
-                    format!("the id `{}` was already used by an earlier record", r.id),
-                ))
+                Err(duplicate_id(r.position, &r.id))
             }
         })
     }
@@ -321,7 +333,7 @@ impl Reader {
 
     /// The columns of a CSV header, without empty ones at the end; the file cannot be
     /// read without `id`, `job`, `job_since`.
-    fn csv_columns(&mut self, headers: &csv::StringRecord) -> Result<Vec<String>, ReadError> {
+    fn csv_columns(&mut self, headers: &csv::StringRecord) -> Result<Columns, ReadError> {
         let mut columns: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
         while columns.last().is_some_and(String::is_empty) {
             columns.pop();
@@ -342,25 +354,38 @@ impl Reader {
                 self.unknown_fields.insert(c.clone());
             }
         }
-        Ok(columns)
+        Ok(Columns::new(columns))
+    }
+
+    /// One CSV row: its fields must all be UTF-8 text; `not_utf8` says what then.
+    fn csv_row(
+        &mut self,
+        columns: &Columns,
+        row: &csv::ByteRecord,
+        not_utf8: &str,
+    ) -> Result<Record, Rejection> {
+        let position = Position::Line(row.position().map_or(0, |p| p.line() as usize));
+        let text = Utf8Row::new(row).map_err(|field| {
+            let reason = format!("field {} is not valid UTF-8 text {not_utf8}", field + 1);
+            Rejection::new(position, None, None, reason)
+        })?;
+        self.csv_record(columns, &text, position)
     }
 
     fn csv_record(
         &mut self,
-        columns: &[String],
-        row: &csv::StringRecord,
+        columns: &Columns,
+        row: &Utf8Row,
         position: Position,
     ) -> Result<Record, Rejection> {
-        self.csv_width(columns.len(), row, position)?;
-        let cell = |name: &str| -> Option<&str> {
-            columns
-                .iter()
-                .position(|c| c == name)
+        self.csv_width(columns.names.len(), row, position)?;
+        let cell = |field: usize| -> Option<&str> {
+            columns.at[field]
                 .and_then(|i| row.get(i))
                 .map(str::trim)
                 .filter(|v| !v.is_empty())
         };
-        let Some(id) = cell("id") else {
+        let Some(id) = cell(ID) else {
             return Err(Rejection::new(
                 position,
                 None,
@@ -375,44 +400,80 @@ impl Reader {
         Ok(Record {
             position,
             id: id.to_string(),
-            job: at.required(cell("job").map(str::to_string), "job")?,
+            job: at.required(cell(JOB).map(str::to_string), "job")?,
             job_since: at.required(
-                cell("job_since")
+                cell(JOB_SINCE)
                     .map(|v| at.csv_date(v, "job_since"))
                     .transpose()?,
                 "job_since",
             )?,
-            prior_job_months: cell("prior_job_months")
+            prior_job_months: cell(PRIOR_JOB_MONTHS)
                 .map(|v| at.integer_text(v, "prior_job_months"))
                 .transpose()?
                 .unwrap_or(0),
-            diploma: cell("diploma").map(str::to_string),
-            previous_sector_coefficient: cell("previous_sector_coefficient")
+            diploma: cell(DIPLOMA).map(str::to_string),
+            previous_sector_coefficient: cell(PREVIOUS_SECTOR_COEFFICIENT)
                 .map(|v| at.integer_text(v, "previous_sector_coefficient"))
                 .transpose()?,
             missions: Vec::new(),
             moves: Vec::new(),
-            hours: cell("hours")
+            hours: cell(HOURS)
                 .map(|v| at.csv_decimal(v, "hours", false))
                 .transpose()?,
-            salary: cell("salary")
+            salary: cell(SALARY)
                 .map(|v| at.csv_decimal(v, "salary", true))
                 .transpose()?,
-            coefficient: cell("coefficient")
+            coefficient: cell(COEFFICIENT)
                 .map(|v| at.integer_text(v, "coefficient"))
                 .transpose()?,
         })
     }
 }
 
+/// The columns of a CSV header, and where each field of the contract stands in them.
+struct Columns {
+    names: Vec<String>,
+    /// Indexed like [`KNOWN_FIELDS`].
+    at: [Option<usize>; KNOWN_FIELDS.len()],
+}
+
+impl Columns {
+    fn new(names: Vec<String>) -> Self {
+        let at = KNOWN_FIELDS.map(|k| names.iter().position(|c| c == k));
+        Columns { names, at }
+    }
+}
+
+/// A CSV row whose fields are all UTF-8 text.
+struct Utf8Row<'a>(&'a csv::ByteRecord);
+
+impl<'a> Utf8Row<'a> {
+    /// The row, or the index of its first field that is not UTF-8.
+    fn new(row: &'a csv::ByteRecord) -> Result<Self, usize> {
+        match row.iter().position(|f| std::str::from_utf8(f).is_err()) {
+            Some(field) => Err(field),
+            None => Ok(Utf8Row(row)),
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<&'a str> {
+        self.0.get(i).and_then(|f| std::str::from_utf8(f).ok())
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &'a str> {
+        self.0
+            .iter()
+            .map(|f| std::str::from_utf8(f).unwrap_or_default())
+    }
+}
+
 impl Reader {
     /// A row shorter than the header is refused; one longer only with empty cells past it.
-    fn csv_width(
-        &self,
-        width: usize,
-        row: &csv::StringRecord,
-        position: Position,
-    ) -> Result<(), Rejection> {
+    fn csv_width(&self, width: usize, row: &Utf8Row, position: Position) -> Result<(), Rejection> {
         let id = row.get(0).map(str::trim).filter(|v| !v.is_empty());
         if row.len() < width {
             let reason = format!("this row has {} fields, the header {width}", row.len());
@@ -434,6 +495,11 @@ impl Reader {
         }
         Ok(())
     }
+}
+
+fn duplicate_id(position: Position, id: &str) -> Rejection {
+    let reason = format!("the id `{id}` was already used by an earlier record");
+    Rejection::new(position, Some(id), Some("id"), reason)
 }
 
 /// Where a field is, to say so when it is wrong.
@@ -680,20 +746,112 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 /// A decimal written with a dot; exponents and binary floating point are refused.
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
     let digits = text.strip_prefix('-').unwrap_or(text);
-    let valid = !digits.is_empty()
-        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && digits.matches('.').count() <= 1
-        && !digits.starts_with('.')
-        && !digits.ends_with('.');
-    if !valid {
+    // One pass: the digits' value while it fits, the place of the one dot.
+    let mut mantissa: i64 = 0;
+    let mut count = 0;
+    let mut dot = None;
+    for (i, b) in digits.bytes().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                count += 1;
+                if count <= 18 {
+                    mantissa = mantissa * 10 + i64::from(b - b'0');
+                }
+            }
+            b'.' if dot.is_none() && i > 0 && i + 1 < digits.len() => dot = Some(i),
+            _ => return None,
+        }
+    }
+    if count == 0 {
         return None;
     }
-    text.parse::<Decimal>().ok()
+    // Zero, whose sign is the library's business, and long numbers are left to it.
+    if count > 18 || mantissa == 0 {
+        return text.parse::<Decimal>().ok();
+    }
+    let scale = dot.map_or(0, |d| digits.len() - d - 1);
+    let value = Decimal::try_new(mantissa, u32::try_from(scale).ok()?).ok()?;
+    Some(if digits.len() < text.len() {
+        -value
+    } else {
+        value
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_read_by_hand_are_those_the_library_reads() {
+        let texts = [
+            "0",
+            "-0",
+            "0.00",
+            "-0.00",
+            "1850",
+            "1850.00",
+            "1850.5",
+            "-12.345",
+            "007.50",
+            "0.0000000000000000000000000001",
+            "123456789012345678",
+            "1234567890123456789",
+            "99999999999999999999999999",
+            "1.",
+            ".5",
+            "1.2.3",
+            "-",
+            "",
+            "1e3",
+            "+1",
+            " 1",
+            "١",
+        ];
+        for text in texts {
+            let library = if text.is_empty()
+                || text.contains(['e', '+', ' '])
+                || text.ends_with('.')
+                || text.starts_with('.')
+                || text.matches('.').count() > 1
+            {
+                None
+            } else {
+                text.parse::<Decimal>().ok()
+            };
+            let ours = parse_decimal(text);
+            assert_eq!(ours, library, "{text}");
+            if let (Some(a), Some(b)) = (ours, library) {
+                assert_eq!(
+                    (a.mantissa(), a.scale(), a.is_sign_negative()),
+                    (b.mantissa(), b.scale(), b.is_sign_negative()),
+                    "{text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn field_positions_name_the_fields_of_the_contract() {
+        let named = [
+            (ID, "id"),
+            (JOB, "job"),
+            (JOB_SINCE, "job_since"),
+            (PRIOR_JOB_MONTHS, "prior_job_months"),
+            (DIPLOMA, "diploma"),
+            (PREVIOUS_SECTOR_COEFFICIENT, "previous_sector_coefficient"),
+            (MISSIONS, "missions"),
+            (MOVES, "moves"),
+            (HOURS, "hours"),
+            (SALARY, "salary"),
+            (COEFFICIENT, "coefficient"),
+        ];
+        for (i, name) in named {
+            assert_eq!(KNOWN_FIELDS[i], name);
+            assert_eq!(fast::field_index(name), Some(i));
+        }
+        assert_eq!(named.len(), KNOWN_FIELDS.len());
+    }
 
     #[test]
     fn dates_are_calendar_days_written_iso() {

@@ -42,6 +42,7 @@ pub mod examples;
 pub mod explain;
 pub mod facts;
 pub mod fmt;
+mod json_text;
 pub mod model;
 pub mod names;
 pub mod report;

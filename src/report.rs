@@ -4,6 +4,8 @@ use std::io::{self, Write};
 
 use crate::eval::{money, Decision};
 
+mod json;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
     /// Aligned columns for a terminal.
@@ -55,6 +57,12 @@ impl<W: Write> Writer<W> {
         let mut bytes = Vec::with_capacity(256);
         encode(d, self.format, &mut bytes)?;
         self.write_encoded(&bytes)
+    }
+
+    /// Adds a row to the table (see [`table_row`]), laid out when the table is finished.
+    pub fn push_row(&mut self, row: [String; 9]) {
+        self.table_rows.push(row);
+        self.count += 1;
     }
 
     /// Writes one decision already encoded by [`encode`] (in another thread, say).
@@ -121,41 +129,12 @@ const CSV_HEADER: &str = "id,job,band,coefficient,level,category,status,minimum_
 /// (`jsonl`) or a CSV row (`csv`). The table is laid out as a whole by [`Writer`].
 pub fn encode(d: &Decision, format: OutputFormat, out: &mut Vec<u8>) -> io::Result<()> {
     match format {
-        OutputFormat::Json => serde_json::to_writer(&mut *out, d)?,
+        OutputFormat::Json => json::decision(d, out)?,
         OutputFormat::Jsonl => {
-            serde_json::to_writer(&mut *out, d)?;
+            json::decision(d, out)?;
             out.push(b'\n');
         }
-        OutputFormat::Csv => {
-            let fields = [
-                d.id.to_string(),
-                d.job.to_string(),
-                d.band.to_string(),
-                d.coefficient.to_string(),
-                d.level.to_string(),
-                d.category.to_string(),
-                d.status.to_string(),
-                d.minimum_salary.map(money).unwrap_or_default(),
-                d.salary_shortfall.map(money).unwrap_or_default(),
-                d.coefficient_gap.map(|g| g.to_string()).unwrap_or_default(),
-                d.next_step
-                    .as_ref()
-                    .map(|n| n.on.to_string())
-                    .unwrap_or_default(),
-                d.next_step
-                    .as_ref()
-                    .map(|n| n.coefficient.to_string())
-                    .unwrap_or_default(),
-                d.warnings
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(" | "),
-            ];
-            let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-            out.extend_from_slice(line.join(",").as_bytes());
-            out.push(b'\n');
-        }
+        OutputFormat::Csv => csv_row(d, out)?,
         OutputFormat::Table => {
             let row = table_row(d);
             out.extend_from_slice(row.join("  ").as_bytes());
@@ -165,7 +144,45 @@ pub fn encode(d: &Decision, format: OutputFormat, out: &mut Vec<u8>) -> io::Resu
     Ok(())
 }
 
-fn table_row(d: &Decision) -> [String; 9] {
+fn csv_row(d: &Decision, out: &mut Vec<u8>) -> io::Result<()> {
+    for text in [d.id, d.job, d.band] {
+        csv_field(out, text);
+        out.push(b',');
+    }
+    json::number(out, d.coefficient);
+    out.push(b',');
+    json::number(out, d.level);
+    out.push(b',');
+    for text in [d.category, d.status] {
+        csv_field(out, text);
+        out.push(b',');
+    }
+    if let Some(m) = d.minimum_salary {
+        json::money(m, out);
+    }
+    out.push(b',');
+    if let Some(s) = d.salary_shortfall {
+        json::money(s, out);
+    }
+    out.push(b',');
+    if let Some(g) = d.coefficient_gap {
+        write!(out, "{g}")?;
+    }
+    out.push(b',');
+    match &d.next_step {
+        Some(n) => write!(out, "{},{},", n.on, n.coefficient)?,
+        None => out.extend_from_slice(b",,"),
+    }
+    if !d.warnings.is_empty() {
+        let joined: Vec<String> = d.warnings.iter().map(ToString::to_string).collect();
+        csv_field(out, &joined.join(" | "));
+    }
+    out.push(b'\n');
+    Ok(())
+}
+
+/// A decision as a row of the table format.
+pub fn table_row(d: &Decision) -> [String; 9] {
     let mut notes = Vec::new();
     if let Some(s) = d.salary_shortfall {
         notes.push(format!("paid {} below minimum", money(s)));
@@ -198,10 +215,13 @@ fn table_row(d: &Decision) -> [String; 9] {
     ]
 }
 
-fn csv_field(f: &str) -> String {
+/// A CSV field, quoted when it holds a separator, a quote or a line break.
+fn csv_field(out: &mut Vec<u8>, f: &str) {
     if f.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", f.replace('"', "\"\""))
+        out.push(b'"');
+        out.extend_from_slice(f.replace('"', "\"\"").as_bytes());
+        out.push(b'"');
     } else {
-        f.to_string()
+        out.extend_from_slice(f.as_bytes());
     }
 }

@@ -95,10 +95,19 @@ fn a_json_line_that_is_not_utf8_is_rejected_alone() {
     );
     bytes.extend_from_slice(br#"{"id":"c","job":"x","job_since":"2020-01-01"}"#);
     let mut stream = facts::stream(&bytes[..], Format::JsonLines).unwrap();
-    let records = stream.next_batch(10, 1);
+    let mut records = Vec::new();
+    let stopped: Option<()> = stream.map_parallel(
+        2,
+        |r, _| Ok(r.id.clone()),
+        |r| {
+            records.push(r.map(|(id, _)| id));
+            std::ops::ControlFlow::Continue(())
+        },
+    );
+    assert!(stopped.is_none());
     let ids: Vec<Result<&str, String>> = records
         .iter()
-        .map(|r| r.as_ref().map(|r| r.id.as_str()).map_err(|e| e.to_string()))
+        .map(|r| r.as_ref().map(String::as_str).map_err(|e| e.to_string()))
         .collect();
     assert_eq!(ids.len(), 3);
     assert_eq!(ids[0], Ok("a"));

@@ -1,12 +1,13 @@
 //! `grille eval`: decide every employee of a facts file.
 
 use std::io::{BufWriter, Write};
+use std::ops::ControlFlow;
 
 use chrono::NaiveDate;
 
 use super::{load_rules, Outcome};
 use grille::facts::{Record, Rejection};
-use grille::report::{encode, OutputFormat, Writer};
+use grille::report::{encode, table_row, OutputFormat, Writer};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -62,7 +63,7 @@ pub fn run(args: Args) -> Outcome {
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let evaluator = grille::Evaluator::new(&rules, as_of);
-    let writer = Writer::new(
+    let mut writer = Writer::new(
         BufWriter::with_capacity(1 << 16, std::io::stdout()),
         args.format,
     );
@@ -73,47 +74,50 @@ pub fn run(args: Args) -> Outcome {
         .and_then(|t| t.parse::<usize>().ok())
         .unwrap_or(cores)
         .clamp(1, 16);
-    let job = Job {
-        evaluator: &evaluator,
-        format: args.format,
-        explain: args.explain,
-        threads,
-        facts: &args.facts,
-        strict: args.strict,
+    let mut counts = Counts::default();
+    let table = args.format == OutputFormat::Table;
+    let decide = |record: &Record, out: &mut Vec<u8>| -> Result<Option<TableRow>, Rejection> {
+        let decision = if args.explain {
+            evaluator.decide_traced(record)?
+        } else {
+            evaluator.decide(record)?
+        };
+        if table {
+            return Ok(Some(Box::new(table_row(&decision))));
+        }
+        // Writing into memory cannot fail; an empty line would show if encoding ever did.
+        let _ = encode(&decision, args.format, out);
+        Ok(None)
     };
-    // Reading the next batch overlaps deciding and writing the one before.
-    let outcome = std::thread::scope(|scope| -> std::io::Result<(Option<Out>, Counts)> {
-        let mut counts = Counts::default();
-        let mut writer = Some(writer);
-        let mut running: Option<std::thread::ScopedJoinHandle<_>> = None;
-        loop {
-            let batch: Vec<_> = if counts.stopped {
-                Vec::new()
-            } else {
-                records.next_batch(BATCH, threads)
-            };
-            if let Some(previous) = running.take() {
-                let (w, c) = previous
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e))?;
-                writer = Some(w);
-                counts.add(c);
+    let stopped = records.map_parallel(threads, decide, |result| {
+        let written = match result {
+            Ok((Some(row), _)) => {
+                counts.decided += 1;
+                writer.push_row(*row);
+                Ok(())
             }
-            if batch.is_empty() || counts.stopped {
-                return Ok((writer, counts));
+            Ok((None, bytes)) => {
+                counts.decided += 1;
+                writer.write_encoded(bytes)
             }
-            let Some(w) = writer.take() else {
-                return Ok((None, counts));
-            };
-            let job = &job;
-            running = Some(scope.spawn(move || job.run(batch, w)));
+            Err(rejection) => {
+                counts.rejected += 1;
+                eprintln!("{}: rejected: {rejection}", args.facts);
+                if args.strict {
+                    return ControlFlow::Break(None);
+                }
+                Ok(())
+            }
+        };
+        match written {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => ControlFlow::Break(Some(e)),
         }
     });
-    let (writer, counts) = match outcome {
-        Ok((Some(writer), counts)) => (writer, counts),
-        Ok((None, ..)) => return Outcome::Usage("the output was lost".to_string()),
-        Err(e) => return write_failed(e),
-    };
+    counts.stopped = matches!(stopped, Some(None));
+    if let Some(Some(e)) = stopped {
+        return write_failed(e);
+    }
     let Counts {
         decided,
         rejected,
@@ -152,16 +156,6 @@ pub fn run(args: Args) -> Outcome {
     }
 }
 
-/// What deciding a batch needs, shared by the threads.
-struct Job<'a> {
-    evaluator: &'a grille::Evaluator<'a>,
-    format: OutputFormat,
-    explain: bool,
-    threads: usize,
-    facts: &'a str,
-    strict: bool,
-}
-
 /// Records decided and rejected; whether `--strict` stopped at a rejection.
 #[derive(Default, Clone, Copy)]
 struct Counts {
@@ -170,121 +164,8 @@ struct Counts {
     stopped: bool,
 }
 
-impl Counts {
-    fn add(&mut self, other: Counts) {
-        self.decided += other.decided;
-        self.rejected += other.rejected;
-        self.stopped |= other.stopped;
-    }
-}
-
-type Out = Writer<BufWriter<std::io::Stdout>>;
-
-impl Job<'_> {
-    /// Decides a batch and writes it, in input order; gives the writer back with the counts.
-    fn run(
-        &self,
-        batch: Vec<Result<Record, Rejection>>,
-        mut writer: Out,
-    ) -> std::io::Result<(Out, Counts)> {
-        let mut counts = Counts::default();
-        for outcome in decide_batch(
-            self.evaluator,
-            &batch,
-            self.format,
-            self.explain,
-            self.threads,
-        ) {
-            match outcome {
-                Ok(Encoded::Bytes(bytes)) => {
-                    counts.decided += 1;
-                    writer.write_encoded(&bytes)?;
-                }
-                Ok(Encoded::Row(index)) => {
-                    counts.decided += 1;
-                    if let Ok(record) = &batch[index] {
-                        let decision = if self.explain {
-                            self.evaluator.decide_traced(record)
-                        } else {
-                            self.evaluator.decide(record)
-                        };
-                        if let Ok(d) = decision {
-                            writer.write(&d)?;
-                        }
-                    }
-                }
-                Err(rejection) => {
-                    counts.rejected += 1;
-                    eprintln!("{}: rejected: {rejection}", self.facts);
-                    if self.strict {
-                        counts.stopped = true;
-                        break;
-                    }
-                }
-            }
-        }
-        Ok((writer, counts))
-    }
-}
-
-/// Records decided together: enough to keep every core busy, few enough to stream.
-const BATCH: usize = 8192;
-
-/// A decision ready to write: encoded already, or (for the table, laid out as
-/// a whole) the index of its record, decided again when written.
-enum Encoded {
-    Bytes(Vec<u8>),
-    Row(usize),
-}
-
-/// Decides and encodes a batch on several threads; the results keep input order.
-fn decide_batch(
-    evaluator: &grille::Evaluator,
-    batch: &[Result<Record, Rejection>],
-    format: OutputFormat,
-    explain: bool,
-    threads: usize,
-) -> Vec<Result<Encoded, Rejection>> {
-    let one = |(index, record): (usize, &Result<Record, Rejection>)| -> Result<Encoded, Rejection> {
-        let record = record.as_ref().map_err(Clone::clone)?;
-        let decision = if explain {
-            evaluator.decide_traced(record)?
-        } else {
-            evaluator.decide(record)?
-        };
-        if format == OutputFormat::Table {
-            return Ok(Encoded::Row(index));
-        }
-        let mut bytes = Vec::with_capacity(320);
-        // Writing into memory cannot fail; an empty line would show if serialising ever did.
-        let _ = encode(&decision, format, &mut bytes);
-        Ok(Encoded::Bytes(bytes))
-    };
-    if threads <= 1 || batch.len() < 256 || format == OutputFormat::Table {
-        return batch.iter().enumerate().map(one).collect();
-    }
-    let chunk = batch.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = batch
-            .chunks(chunk)
-            .enumerate()
-            .map(|(n, part)| {
-                let one = &one;
-                scope.spawn(move || {
-                    part.iter()
-                        .enumerate()
-                        .map(|(i, r)| one((n * chunk + i, r)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        // A worker that panicked must not lose its records silently: the panic goes on.
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
-}
+// Boxed: the results of a batch stay small for the byte formats.
+type TableRow = Box<[String; 9]>;
 
 fn write_failed(e: std::io::Error) -> Outcome {
     if e.kind() == std::io::ErrorKind::BrokenPipe {

@@ -3,49 +3,188 @@
 //! (a value of the wrong type, an empty id) falls back to the general reader,
 //! which says precisely what is wrong.
 
-use std::borrow::Cow;
+use super::*;
 
-use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde_json::value::RawValue;
-
-use super::{parse_date, parse_decimal, Field, Position, Record, Rejection, KNOWN_FIELDS};
-
-/// The record's known fields as raw JSON, and the names of the others.
+/// The record's known fields as raw JSON text, and the names of the others.
 struct RawFields<'a> {
-    values: [Option<&'a RawValue>; KNOWN_FIELDS.len()],
-    unknown: Vec<Cow<'a, str>>,
+    values: [Option<&'a str>; KNOWN_FIELDS.len()],
+    unknown: Vec<&'a str>,
 }
 
-impl<'de> Deserialize<'de> for RawFields<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(RawVisitor)
-    }
+/// Where a field of the contract stands in [`KNOWN_FIELDS`].
+pub(super) fn field_index(key: &str) -> Option<usize> {
+    Some(match key {
+        "id" => ID,
+        "job" => JOB,
+        "job_since" => JOB_SINCE,
+        "prior_job_months" => PRIOR_JOB_MONTHS,
+        "diploma" => DIPLOMA,
+        "previous_sector_coefficient" => PREVIOUS_SECTOR_COEFFICIENT,
+        "missions" => MISSIONS,
+        "moves" => MOVES,
+        "hours" => HOURS,
+        "salary" => SALARY,
+        "coefficient" => COEFFICIENT,
+        _ => return None,
+    })
 }
 
-struct RawVisitor;
+/// Nesting deeper than this is left to the general reader.
+const MAX_DEPTH: usize = 32;
 
-impl<'de> Visitor<'de> for RawVisitor {
-    type Value = RawFields<'de>;
+/// A JSON object scanned in place, its values kept as raw text. Only plain
+/// JSON is taken: a string with an escape, or anything not JSON, gives `None`,
+/// and the general reader (`serde_json`) reads the line and names the fault.
+struct Scanner<'a> {
+    text: &'a str,
+    at: usize,
+}
 
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a JSON object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+impl<'a> Scanner<'a> {
+    fn object(text: &'a str) -> Option<RawFields<'a>> {
+        let mut scan = Scanner { text, at: 0 };
         let mut fields = RawFields {
             values: [None; KNOWN_FIELDS.len()],
             unknown: Vec::new(),
         };
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            match KNOWN_FIELDS.iter().position(|k| *k == key) {
-                Some(i) => fields.values[i] = Some(map.next_value()?),
-                None => {
-                    map.next_value::<IgnoredAny>()?;
-                    fields.unknown.push(key);
+        scan.expect(b'{')?;
+        if !scan.next_is(b'}') {
+            loop {
+                let key = scan.string()?;
+                scan.expect(b':')?;
+                scan.whitespace();
+                let start = scan.at;
+                scan.value(0)?;
+                let value = scan.text.get(start..scan.at)?;
+                // As serde_json: the last of two equal keys counts.
+                match field_index(key) {
+                    Some(i) => fields.values[i] = Some(value),
+                    None => fields.unknown.push(key),
                 }
+                if scan.next_is(b'}') {
+                    break;
+                }
+                scan.expect(b',')?;
             }
         }
-        Ok(fields)
+        scan.whitespace();
+        (scan.at == text.len()).then_some(fields)
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    /// Skips whitespace and `byte`, which must come next.
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        self.whitespace();
+        (self.peek()? == byte).then(|| self.at += 1)
+    }
+
+    /// Skips whitespace, then `byte` if it comes next.
+    fn next_is(&mut self, byte: u8) -> bool {
+        self.whitespace();
+        let found = self.peek() == Some(byte);
+        if found {
+            self.at += 1;
+        }
+        found
+    }
+
+    /// A string without escapes: its text between the quotes.
+    fn string(&mut self) -> Option<&'a str> {
+        self.expect(b'"')?;
+        let start = self.at;
+        let rest = self.text.as_bytes().get(start..)?;
+        let end = crate::json_text::find_special(rest)?;
+        if rest[end] != b'"' {
+            return None;
+        }
+        self.at = start + end + 1;
+        self.text.get(start..start + end)
+    }
+
+    fn value(&mut self, depth: usize) -> Option<()> {
+        match self.peek()? {
+            b'"' => self.string().map(drop),
+            b'{' if depth < MAX_DEPTH => self.nested(depth, b'}', true),
+            b'[' if depth < MAX_DEPTH => self.nested(depth, b']', false),
+            b't' => self.literal("true"),
+            b'f' => self.literal("false"),
+            b'n' => self.literal("null"),
+            b'-' | b'0'..=b'9' => self.number(),
+            _ => None,
+        }
+    }
+
+    /// An object (`keyed`) or a list, after its first byte.
+    fn nested(&mut self, depth: usize, close: u8, keyed: bool) -> Option<()> {
+        self.at += 1;
+        if self.next_is(close) {
+            return Some(());
+        }
+        loop {
+            if keyed {
+                self.string()?;
+                self.expect(b':')?;
+            }
+            self.whitespace();
+            self.value(depth + 1)?;
+            if self.next_is(close) {
+                return Some(());
+            }
+            self.expect(b',')?;
+            self.whitespace();
+        }
+    }
+
+    fn literal(&mut self, word: &str) -> Option<()> {
+        let rest = self.text.get(self.at..)?;
+        rest.starts_with(word).then(|| self.at += word.len())
+    }
+
+    /// A number as JSON writes it: `-`? (`0` | [1-9][0-9]*) (`.` [0-9]+)? ([eE] [+-]? [0-9]+)?
+    fn number(&mut self) -> Option<()> {
+        let bytes = self.text.as_bytes();
+        let digits = |at: &mut usize| {
+            let start = *at;
+            while bytes.get(*at).is_some_and(u8::is_ascii_digit) {
+                *at += 1;
+            }
+            *at > start
+        };
+        let mut at = self.at;
+        if bytes.get(at) == Some(&b'-') {
+            at += 1;
+        }
+        if bytes.get(at) == Some(&b'0') {
+            at += 1;
+        } else if !digits(&mut at) {
+            return None;
+        }
+        if bytes.get(at) == Some(&b'.') {
+            at += 1;
+            if !digits(&mut at) {
+                return None;
+            }
+        }
+        if matches!(bytes.get(at), Some(b'e' | b'E')) {
+            at += 1;
+            if matches!(bytes.get(at), Some(b'+' | b'-')) {
+                at += 1;
+            }
+            if !digits(&mut at) {
+                return None;
+            }
+        }
+        self.at = at;
+        Some(())
     }
 }
 
@@ -55,50 +194,45 @@ pub(super) fn record(
     position: Position,
     unknown: &mut dyn FnMut(&str),
 ) -> Option<Result<Record, Rejection>> {
-    let fields: RawFields = serde_json::from_str(line).ok()?;
+    let fields = Scanner::object(line)?;
     // Noted first: a record rejected below still had them.
     for name in &fields.unknown {
         unknown(name);
     }
-    let field = |name: &str| {
-        let i = KNOWN_FIELDS.iter().position(|k| *k == name)?;
-        fields.values[i]
-            .map(RawValue::get)
-            .filter(|raw| *raw != "null")
-    };
-    let id = text(field("id")?).filter(|t| !t.trim().is_empty())?;
+    let field = |i: usize| fields.values[i].filter(|raw| *raw != "null");
+    let id = text(field(ID)?).filter(|t| !t.trim().is_empty())?;
     let at = Field {
         position,
-        id: Some(&id),
+        id: Some(id),
     };
-    let job = text(field("job")?).filter(|t| !t.trim().is_empty())?;
-    let job_since = parse_date(&text(field("job_since")?)?)?;
-    let missions = match list(field("missions"), |m, i| super::mission(m, &at, i))? {
+    let job = text(field(JOB)?).filter(|t| !t.trim().is_empty())?;
+    let job_since = parse_date(text(field(JOB_SINCE)?)?)?;
+    let missions = match list(field(MISSIONS), |m, i| super::mission(m, &at, i))? {
         Ok(missions) => missions,
         Err(rejection) => return Some(Err(rejection)),
     };
-    let moves = match list(field("moves"), |m, i| super::a_move(m, &at, i))? {
+    let moves = match list(field(MOVES), |m, i| super::a_move(m, &at, i))? {
         Ok(moves) => moves,
         Err(rejection) => return Some(Err(rejection)),
     };
     let record = Record {
         position,
-        job: job.into_owned(),
+        job: job.to_string(),
         job_since,
-        prior_job_months: optional(field("prior_job_months"), whole)?.unwrap_or(0),
-        diploma: match field("diploma") {
+        prior_job_months: optional(field(PRIOR_JOB_MONTHS), whole)?.unwrap_or(0),
+        diploma: match field(DIPLOMA) {
             None => None,
             Some(raw) => Some(text(raw)?)
                 .filter(|t| !t.trim().is_empty())
-                .map(Cow::into_owned),
+                .map(str::to_string),
         },
-        previous_sector_coefficient: optional(field("previous_sector_coefficient"), whole)?,
+        previous_sector_coefficient: optional(field(PREVIOUS_SECTOR_COEFFICIENT), whole)?,
         missions,
         moves,
-        hours: optional(field("hours"), decimal)?,
-        salary: optional(field("salary"), decimal)?,
-        coefficient: optional(field("coefficient"), whole)?,
-        id: id.into_owned(),
+        hours: optional(field(HOURS), decimal)?,
+        salary: optional(field(SALARY), decimal)?,
+        coefficient: optional(field(COEFFICIENT), whole)?,
+        id: id.to_string(),
     };
     Some(Ok(record))
 }
@@ -116,14 +250,9 @@ fn list<T>(
     Some(items.iter().enumerate().map(|(i, m)| read(m, i)).collect())
 }
 
-/// A JSON string's text, borrowed when it has no escapes; `None` if not a string.
-fn text(raw: &str) -> Option<Cow<'_, str>> {
-    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
-    if inner.contains('\\') {
-        serde_json::from_str::<String>(raw).ok().map(Cow::Owned)
-    } else {
-        Some(Cow::Borrowed(inner))
-    }
+/// A JSON string's text (the scanner took no string with escapes); `None` if not a string.
+fn text(raw: &str) -> Option<&str> {
+    raw.strip_prefix('"')?.strip_suffix('"')
 }
 
 /// An absent field, or one that reads well; `None` sends the record to the general reader.
@@ -143,5 +272,101 @@ fn decimal(raw: &str) -> Option<rust_decimal::Decimal> {
     match text(raw) {
         Some(t) => parse_decimal(t.trim()),
         None => parse_decimal(raw),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::{Generator, SampleOptions};
+
+    /// What the general reader makes of a line.
+    fn general(line: &str) -> Result<Record, Rejection> {
+        let position = Position::Line(1);
+        match serde_json::from_str::<serde_json::Value>(line) {
+            Ok(value) => Reader::default().json_record(value, position),
+            Err(_) => Err(Rejection::new(position, None, None, "not JSON")),
+        }
+    }
+
+    /// Lines of a generated workforce, and each line changed here and there by one byte.
+    fn lines_and_mutations() -> Vec<String> {
+        let path = "rules/cgt-2008.grille";
+        let text = std::fs::read_to_string(path).unwrap();
+        let (rules, _) = crate::load(path, &text).unwrap();
+        let options = SampleOptions {
+            employees: 3000,
+            seed: 11,
+            as_of: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+        };
+        let sets = [rules];
+        let mut out = Vec::new();
+        Generator::new(&sets, options)
+            .unwrap()
+            .write(Format::JsonLines, &mut out)
+            .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        lines.extend([
+            r#"{"id":"a\"b","job":"x","job_since":"2020-01-01"}"#.to_string(),
+            r#" { "id" : "a" , "job" : "x" , "job_since" : "2020-01-01" , "x" : [ 1 , { "y" : null } ] } "#.to_string(),
+            r#"{"id":"a","job":"x","job_since":"2020-01-01","id":"b"}"#.to_string(),
+            r#"{"id":"a","job":"x","job_since":"2020-01-01","salary":-0.00}"#.to_string(),
+            r#"{"id":"a","job":"x","job_since":"2020-01-01","hours":1E2}"#.to_string(),
+        ]);
+        let inserted = b"\"{}[],: 0-.eE+\\tn1";
+        let mut mutated = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let bytes = line.as_bytes();
+            for k in 0..12 {
+                let at = (i * 31 + k * 17) % bytes.len();
+                let byte = inserted[(i + k) % inserted.len()];
+                let mut changed = bytes.to_vec();
+                match k % 3 {
+                    0 => drop(changed.remove(at)),
+                    1 => changed.insert(at, byte),
+                    _ => changed[at] = byte,
+                }
+                if let Ok(text) = String::from_utf8(changed) {
+                    mutated.push(text);
+                }
+            }
+        }
+        lines.extend(mutated);
+        lines
+    }
+
+    #[test]
+    fn the_fast_reader_reads_what_the_general_reader_reads() {
+        let mut fast_taken = 0;
+        let lines = lines_and_mutations();
+        for line in &lines {
+            let mut unknown = Vec::new();
+            let Some(fast) = record(line, Position::Line(1), &mut |f| {
+                unknown.push(f.to_string())
+            }) else {
+                continue;
+            };
+            fast_taken += 1;
+            assert_eq!(fast, general(line), "{line}");
+            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+            let mut expected: Vec<String> = value
+                .as_object()
+                .unwrap()
+                .keys()
+                .filter(|k| !KNOWN_FIELDS.contains(&k.as_str()))
+                .cloned()
+                .collect();
+            expected.sort();
+            unknown.sort();
+            unknown.dedup();
+            assert_eq!(unknown, expected, "{line}");
+        }
+        // The comparison means something only if the fast path took most lines.
+        assert!(
+            fast_taken > lines.len() / 3,
+            "{fast_taken} of {}",
+            lines.len()
+        );
     }
 }

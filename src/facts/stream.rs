@@ -8,20 +8,20 @@ use serde_json::Value;
 
 use super::csv_fr::detect_delimiter;
 use super::encoding::{Decoder, Detected, Encoding};
-use super::{Format, Options, Position, ReadError, Reader, Record, Rejection};
+use super::{Columns, Format, Options, Position, ReadError, Reader, Record, Rejection};
 
 /// Records of a facts file, in input order. After the last one,
 /// [`FactStream::finish`] gives the notes on the file, or the error that stopped
 /// the reading (an unreadable line, a broken CSV file).
 pub struct FactStream<'a> {
-    reader: Reader,
-    source: Source<'a>,
-    error: Option<ReadError>,
+    pub(super) reader: Reader,
+    pub(super) source: Source<'a>,
+    pub(super) error: Option<ReadError>,
     /// The encoding a CSV file was found in, when not UTF-8.
     detected: Detected,
 }
 
-enum Source<'a> {
+pub(super) enum Source<'a> {
     Array(std::iter::Enumerate<std::vec::IntoIter<Value>>),
     Lines {
         input: Box<dyn BufRead + 'a>,
@@ -30,7 +30,8 @@ enum Source<'a> {
     },
     Csv {
         input: csv::Reader<Box<dyn Read + 'a>>,
-        columns: Vec<String>,
+        // Boxed: the largest part of the largest variant.
+        columns: Box<Columns>,
         row: csv::ByteRecord,
         /// Said of a row that is not UTF-8.
         not_utf8: &'static str,
@@ -99,7 +100,7 @@ pub fn stream_with<'a>(
                 .headers()
                 .map_err(|e| ReadError(format!("cannot read the CSV header: {e}")))?
                 .clone();
-            let columns = reader.csv_columns(&headers)?;
+            let columns = Box::new(reader.csv_columns(&headers)?);
             Source::Csv {
                 input,
                 columns,
@@ -132,53 +133,6 @@ impl FactStream<'_> {
                 Ok(warnings)
             }
         }
-    }
-
-    /// Up to `max` records, the lines of a JSON Lines file parsed on `threads`
-    /// threads; duplicate ids are still rejected in input order, as one by one.
-    pub fn next_batch(&mut self, max: usize, threads: usize) -> Vec<Result<Record, Rejection>> {
-        let Source::Lines {
-            input,
-            line,
-            buffer,
-        } = &mut self.source
-        else {
-            return self.by_ref().take(max).collect();
-        };
-        let mut lines = Vec::with_capacity(max.min(1 << 16));
-        let mut error = None;
-        let mut done = false;
-        while lines.len() < max {
-            buffer.clear();
-            *line += 1;
-            match input.read_line(buffer) {
-                Ok(0) => {
-                    done = true;
-                    break;
-                }
-                Ok(_) if buffer.trim().is_empty() => {}
-                Ok(_) => lines.push((*line, Ok(std::mem::take(buffer)))),
-                Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                    lines.push((*line, Err(not_utf8(*line))))
-                }
-                Err(e) => {
-                    error = Some(ReadError(format!("cannot read line {line}: {e}")));
-                    break;
-                }
-            }
-        }
-        let parsed = parse_lines(&lines, threads);
-        let mut records = Vec::with_capacity(parsed.len());
-        for (part, ignored) in parsed {
-            self.reader.unknown_fields.extend(ignored);
-            records.extend(part.into_iter().map(|r| self.reader.admit(r)));
-        }
-        if let Some(e) = error {
-            self.fail(e);
-        } else if done {
-            self.source = Source::Done;
-        }
-        records
     }
 
     /// Stops the reading with a failure of the whole file.
@@ -238,19 +192,7 @@ impl Iterator for FactStream<'_> {
                     None
                 }
                 Ok(true) => {
-                    let line = row.position().map_or(0, |p| p.line() as usize);
-                    let record = match csv::StringRecord::from_byte_record(row.clone()) {
-                        Ok(text) => self.reader.csv_record(columns, &text, Position::Line(line)),
-                        Err(e) => Err(Rejection::new(
-                            Position::Line(line),
-                            None,
-                            None,
-                            format!(
-                                "field {} is not valid UTF-8 text {not_utf8}",
-                                e.utf8_error().field() + 1
-                            ),
-                        )),
-                    };
+                    let record = self.reader.csv_row(columns, row, not_utf8);
                     Some(self.reader.admit(record))
                 }
                 Err(e) => match csv_error(&e) {
@@ -307,7 +249,7 @@ fn json_source<'a>(mut input: Box<dyn BufRead + 'a>) -> Result<Source<'a>, ReadE
 
 /// The rejection of a CSV row that cannot be read; `None` when the file cannot be
 /// read past it (an input error, a byte undefined in the encoding forced).
-fn csv_error(e: &csv::Error) -> Option<Rejection> {
+pub(super) fn csv_error(e: &csv::Error) -> Option<Rejection> {
     let line = e.position().map_or(0, |p| p.line() as usize);
     let reason = match e.kind() {
         csv::ErrorKind::UnequalLengths {
@@ -316,6 +258,11 @@ fn csv_error(e: &csv::Error) -> Option<Rejection> {
         _ => return None,
     };
     Some(Rejection::new(Position::Line(line), None, None, reason))
+}
+
+pub(super) fn not_utf8(line: usize) -> Rejection {
+    let reason = "this line is not valid UTF-8 text (JSON is always UTF-8)";
+    Rejection::new(Position::Line(line), None, None, reason)
 }
 
 #[cfg(test)]
@@ -375,76 +322,5 @@ mod tests {
             .collect();
         assert_eq!(lines.len(), 3);
         assert!(stream("[{".as_bytes(), Format::Json).is_err());
-    }
-}
-
-/// Lines parsed by chunks on several threads, each chunk with the fields it ignored.
-type ParsedChunk = (
-    Vec<Result<Record, Rejection>>,
-    std::collections::BTreeSet<String>,
-);
-
-/// A line of a JSON Lines file, or why it is not text.
-type Line = (usize, Result<String, Rejection>);
-
-fn not_utf8(line: usize) -> Rejection {
-    let reason = "this line is not valid UTF-8 text (JSON is always UTF-8)";
-    Rejection::new(Position::Line(line), None, None, reason)
-}
-
-fn parse_lines(lines: &[Line], threads: usize) -> Vec<ParsedChunk> {
-    let parse = |part: &[Line]| -> ParsedChunk {
-        let mut reader = Reader::default();
-        let records = part
-            .iter()
-            .map(|(n, text)| match text {
-                Ok(text) => reader.json_line(text, Position::Line(*n)),
-                Err(rejection) => Err(rejection.clone()),
-            })
-            .collect();
-        (records, reader.unknown_fields)
-    };
-    if threads <= 1 || lines.len() < 256 {
-        return vec![parse(lines)];
-    }
-    let chunk = lines.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = lines
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || parse(part)))
-            .collect();
-        // A panic goes on rather than losing the chunk's records.
-        workers
-            .into_iter()
-            .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
-}
-
-#[cfg(test)]
-mod batch_tests {
-    use super::*;
-
-    #[test]
-    fn batches_parsed_in_parallel_reject_duplicates_in_input_order() {
-        let mut text = String::new();
-        for i in 0..600 {
-            let id = if i == 499 { 9 } else { i };
-            text.push_str(&format!(
-                "{{\"id\":\"E{id}\",\"job\":\"x\",\"job_since\":\"2020-01-01\",\"extra\":1}}\n"
-            ));
-        }
-        let mut stream = stream(text.as_bytes(), Format::JsonLines).unwrap();
-        let mut records = stream.next_batch(300, 2);
-        records.extend(stream.next_batch(400, 2));
-        assert!(stream.next_batch(10, 2).is_empty());
-        assert_eq!(records.len(), 600);
-        let rejected: Vec<_> = records.iter().filter_map(|r| r.as_ref().err()).collect();
-        assert_eq!(rejected.len(), 1);
-        assert_eq!(rejected[0].position, Position::Line(500));
-        assert_eq!(
-            stream.finish().unwrap(),
-            vec!["fields not used by grille were ignored: `extra`".to_string()]
-        );
     }
 }

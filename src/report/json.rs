@@ -1,0 +1,334 @@
+//! A decision as JSON, written straight into a buffer: the hot path of
+//! `grille eval`. The bytes are those `serde_json` writes for the derived
+//! `Serialize` (a test compares both over whole workforces); a decision that
+//! carries a trace goes through `serde_json` itself.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::eval::{Claim, Decision, NextStep, Trial};
+
+pub fn decision(d: &Decision, out: &mut Vec<u8>) -> io::Result<()> {
+    if d.trace.is_some() {
+        return serde_json::to_writer(out, d).map_err(io::Error::from);
+    }
+    key(out, "{", "id");
+    string(out, d.id);
+    key(out, ",", "job");
+    string(out, d.job);
+    key(out, ",", "band");
+    string(out, d.band);
+    key(out, ",", "coefficient");
+    number(out, d.coefficient);
+    key(out, ",", "level");
+    number(out, d.level);
+    key(out, ",", "category");
+    string(out, d.category);
+    key(out, ",", "status");
+    string(out, d.status);
+    key(out, ",", "minimum_salary");
+    match d.minimum_salary {
+        Some(m) => quoted_money(m, out)?,
+        None => out.extend_from_slice(b"null"),
+    }
+    if let Some(s) = d.salary_shortfall {
+        key(out, ",", "salary_shortfall");
+        quoted_money(s, out)?;
+    }
+    if let Some(g) = d.coefficient_gap {
+        key(out, ",", "coefficient_gap");
+        number(out, g);
+    }
+    if !d.claims.is_empty() {
+        key(out, ",", "claims");
+        for (i, c) in d.claims.iter().enumerate() {
+            out.extend_from_slice(if i == 0 { b"[" } else { b"," });
+            claim(c, out)?;
+        }
+        out.push(b']');
+    }
+    if let Some(t) = &d.trial {
+        key(out, ",", "trial");
+        trial(t, out)?;
+    }
+    if let Some(n) = &d.next_step {
+        key(out, ",", "next_step");
+        next_step(n, out)?;
+    }
+    if !d.warnings.is_empty() {
+        key(out, ",", "warnings");
+        for (i, w) in d.warnings.iter().enumerate() {
+            out.extend_from_slice(if i == 0 { b"[\"" } else { b",\"" });
+            // Escaped as it is written: no string built.
+            let _ = write!(Escaped(out), "{w}");
+            out.push(b'"');
+        }
+        out.push(b']');
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+fn claim(c: &Claim, out: &mut Vec<u8>) -> io::Result<()> {
+    key(out, "{", "kind");
+    string(out, c.kind);
+    key(out, ",", "job");
+    string(out, c.job);
+    key(out, ",", "coefficient");
+    number_or_null(c.coefficient, out)?;
+    key(out, ",", "since");
+    date(out, c.since);
+    out.push(b'}');
+    Ok(())
+}
+
+fn trial(t: &Trial, out: &mut Vec<u8>) -> io::Result<()> {
+    key(out, "{", "job");
+    string(out, t.job);
+    key(out, ",", "start");
+    date(out, t.start);
+    key(out, ",", "end");
+    date(out, t.end);
+    key(out, ",", "status");
+    string(out, t.status.as_str());
+    key(out, ",", "return_to");
+    string(out, t.return_to);
+    key(out, ",", "return_coefficient");
+    number_or_null(t.return_coefficient, out)?;
+    out.push(b'}');
+    Ok(())
+}
+
+fn next_step(n: &NextStep, out: &mut Vec<u8>) -> io::Result<()> {
+    key(out, "{", "on");
+    date(out, n.on);
+    key(out, ",", "band");
+    string(out, n.band);
+    key(out, ",", "coefficient");
+    number(out, n.coefficient);
+    out.push(b'}');
+    Ok(())
+}
+
+/// `{"name":` or `,"name":` (the names are the contract's, plain ASCII).
+fn key(out: &mut Vec<u8>, before: &str, name: &str) {
+    out.extend_from_slice(before.as_bytes());
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\":");
+}
+
+fn number_or_null(n: Option<u32>, out: &mut Vec<u8>) -> io::Result<()> {
+    match n {
+        Some(n) => number(out, n),
+        None => out.extend_from_slice(b"null"),
+    }
+    Ok(())
+}
+
+/// A whole number in decimal digits (what `Display` writes, without its machinery).
+pub(super) fn number(out: &mut Vec<u8>, n: u32) {
+    let mut digits = [b'0'; 10];
+    let start = digits_of(u128::from(n), &mut digits);
+    out.extend_from_slice(&digits[start..]);
+}
+
+/// Writes `n`'s digits at the end of `buffer`; where they start.
+fn digits_of(n: u128, buffer: &mut [u8]) -> usize {
+    let mut start = buffer.len();
+    // u64 arithmetic when it is enough: u128 division is a library call.
+    match u64::try_from(n) {
+        Ok(mut n) => loop {
+            start -= 1;
+            buffer[start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                return start;
+            }
+        },
+        Err(_) => {
+            let mut n = n;
+            loop {
+                start -= 1;
+                buffer[start] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    return start;
+                }
+            }
+        }
+    }
+}
+
+/// A date as `YYYY-MM-DD`, as chrono writes it.
+pub(super) fn date(out: &mut Vec<u8>, d: NaiveDate) {
+    let year = d.year();
+    if !(0..=9999).contains(&year) {
+        let _ = write!(out, "\"{d}\"");
+        return;
+    }
+    let (y, m, day) = (year as u32, d.month(), d.day());
+    out.extend_from_slice(&[
+        b'"',
+        b'0' + (y / 1000) as u8,
+        b'0' + (y / 100 % 10) as u8,
+        b'0' + (y / 10 % 10) as u8,
+        b'0' + (y % 10) as u8,
+        b'-',
+        b'0' + (m / 10) as u8,
+        b'0' + (m % 10) as u8,
+        b'-',
+        b'0' + (day / 10) as u8,
+        b'0' + (day % 10) as u8,
+        b'"',
+    ]);
+}
+
+/// An amount as the contract writes it (at least two decimals), unquoted: the
+/// characters `Decimal`'s `Display` writes.
+pub(super) fn money(value: Decimal, out: &mut Vec<u8>) {
+    let mut v = value;
+    if v.scale() < 2 {
+        v.rescale(2);
+    }
+    let scale = v.scale() as usize;
+    // A mantissa has at most 29 digits and the scale is at most 28: the zeros
+    // the buffer starts with pad the fraction and give the whole part its `0`.
+    let mut digits = [b'0'; 40];
+    let start = digits_of(v.mantissa().unsigned_abs(), &mut digits);
+    let point = digits.len() - scale;
+    let start = start.min(point.saturating_sub(1));
+    if v.is_sign_negative() {
+        out.push(b'-');
+    }
+    if scale == 0 {
+        // Too many digits to take two decimals.
+        out.extend_from_slice(&digits[start..]);
+        return;
+    }
+    out.extend_from_slice(&digits[start..point]);
+    out.push(b'.');
+    out.extend_from_slice(&digits[point..]);
+}
+
+fn quoted_money(value: Decimal, out: &mut Vec<u8>) -> io::Result<()> {
+    out.push(b'"');
+    money(value, out);
+    out.push(b'"');
+    Ok(())
+}
+
+/// A JSON string, quoted and escaped.
+fn string(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    escape(out, s);
+    out.push(b'"');
+}
+
+/// Escapes as `serde_json` does: quote, backslash and control characters only.
+fn escape(out: &mut Vec<u8>, s: &str) {
+    let mut rest = s.as_bytes();
+    while let Some(i) = crate::json_text::find_special(rest) {
+        out.extend_from_slice(&rest[..i]);
+        match rest[i] {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            b => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 0xf)]);
+            }
+        }
+        rest = &rest[i + 1..];
+    }
+    out.extend_from_slice(rest);
+}
+
+/// Text formatted into a buffer, escaped for a JSON string on the way.
+struct Escaped<'a>(&'a mut Vec<u8>);
+
+impl std::fmt::Write for Escaped<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        escape(self.0, s);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_written_as_the_contract_writes_them() {
+        let texts = [
+            "0",
+            "-0",
+            "0.00",
+            "-0.000",
+            "1850",
+            "1850.5",
+            "-12.345",
+            "0.001",
+            "-0.1",
+            "0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "-7922816251426433759354395033.5",
+            "12345678901234567890.12",
+        ];
+        for text in texts {
+            let value: Decimal = text.parse().unwrap();
+            for v in [value, -value] {
+                let mut ours = Vec::new();
+                money(v, &mut ours);
+                assert_eq!(
+                    String::from_utf8(ours).unwrap(),
+                    crate::eval::money(v),
+                    "{text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (2026, 11, 29),
+            (5, 1, 2),
+            (0, 12, 31),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 3, 4),
+        ] {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut ours = Vec::new();
+            date(&mut ours, day);
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                serde_json::to_string(&day).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let all: String = (0u8..0x80).map(char::from).chain("é€😀".chars()).collect();
+        for text in [all.as_str(), "", "plain", "a\"b\\c", "\u{7f}\u{1f}"] {
+            let mut ours = Vec::new();
+            string(&mut ours, text);
+            let theirs = serde_json::to_vec(text).unwrap();
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                String::from_utf8(theirs).unwrap()
+            );
+        }
+    }
+}
