@@ -84,8 +84,8 @@ pub fn run(args: Args) -> Outcome {
     let comparer = Comparer::new(&base, &proposal, as_of);
     let written = (|| -> std::io::Result<Impact> {
         let mut rows = Rows::start(args.format, sink.writer(), &redline, as_of, &facts)?;
-        let progress = Progress::new();
-        let impact = comparer.run(records.by_ref(), args.top, |row| {
+        let mut progress = Progress::new();
+        let impact = comparer.run_parallel(&mut records, super::threads(), args.top, |row| {
             progress.tick();
             rows.write(row)
         })?;
@@ -181,14 +181,14 @@ fn redline_only(args: &Args, redline: &Redline) -> Outcome {
 enum Rows<'w> {
     None,
     // Boxed: a CSV writer carries its buffer.
-    Csv(Box<csv::Writer<&'w mut dyn Write>>),
-    Json(output::JsonWriter<&'w mut dyn Write>),
+    Csv(Box<csv::Writer<&'w mut (dyn Write + Send)>>),
+    Json(output::JsonWriter<&'w mut (dyn Write + Send)>),
 }
 
 impl<'w> Rows<'w> {
     fn start(
         format: Format,
-        out: &'w mut dyn Write,
+        out: &'w mut (dyn Write + Send),
         redline: &Redline,
         as_of: NaiveDate,
         facts: &str,
@@ -224,7 +224,7 @@ impl<'w> Rows<'w> {
 /// Standard output, or a temporary file renamed over `--output` once complete,
 /// so that a reader never sees half a report.
 struct Sink {
-    out: Box<dyn Write>,
+    out: Box<dyn Write + Send>,
     file: Option<(PathBuf, PathBuf)>,
 }
 
@@ -255,7 +255,7 @@ impl Sink {
         })
     }
 
-    fn writer(&mut self) -> &mut dyn Write {
+    fn writer(&mut self) -> &mut (dyn Write + Send) {
         &mut self.out
     }
 
@@ -280,27 +280,26 @@ impl Sink {
 /// A count on stderr when it is a terminal; nothing when piped.
 struct Progress {
     on: bool,
-    count: std::cell::Cell<usize>,
+    count: usize,
 }
 
 impl Progress {
     fn new() -> Self {
         Progress {
             on: std::io::stderr().is_terminal(),
-            count: std::cell::Cell::new(0),
+            count: 0,
         }
     }
 
-    fn tick(&self) {
-        let n = self.count.get() + 1;
-        self.count.set(n);
-        if self.on && n % PROGRESS_EVERY == 0 {
-            eprint!("\r{n} records compared…");
+    fn tick(&mut self) {
+        self.count += 1;
+        if self.on && self.count % PROGRESS_EVERY == 0 {
+            eprint!("\r{} records compared…", self.count);
         }
     }
 
     fn done(&self) {
-        if self.on && self.count.get() >= PROGRESS_EVERY {
+        if self.on && self.count >= PROGRESS_EVERY {
             eprint!("\r\x1b[2K");
         }
     }

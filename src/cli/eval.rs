@@ -67,13 +67,7 @@ pub fn run(args: Args) -> Outcome {
         BufWriter::with_capacity(1 << 16, std::io::stdout()),
         args.format,
     );
-    // GRILLE_THREADS caps the threads (the output is the same whatever the count).
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let threads = std::env::var("GRILLE_THREADS")
-        .ok()
-        .and_then(|t| t.parse::<usize>().ok())
-        .unwrap_or(cores)
-        .clamp(1, 16);
+    let threads = super::threads();
     let mut counts = Counts::default();
     let table = args.format == OutputFormat::Table;
     let decide = |record: &Record, out: &mut Vec<u8>| -> Result<Option<TableRow>, Rejection> {

@@ -285,6 +285,17 @@ fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
         .ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
 }
 
+/// Threads to decide on: the cores, or fewer if `GRILLE_THREADS` says so (the
+/// output is the same whatever the count).
+fn threads() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::env::var("GRILLE_THREADS")
+        .ok()
+        .and_then(|t| t.parse::<usize>().ok())
+        .unwrap_or(cores)
+        .clamp(1, 16)
+}
+
 /// Opens a facts file (`-`: standard input) for reading record by record.
 fn open_facts(path: &str) -> Result<Box<dyn std::io::BufRead>, String> {
     use std::io::BufReader;

@@ -207,13 +207,16 @@ impl Impact {
         }
         self.below_old_minimum.add(row.before.as_ref(), row.salary);
         self.below_new_minimum.add(row.after.as_ref(), row.salary);
-        self.by_job.entry(row.job.clone()).or_default().add(&row);
-        let band = row
-            .after
-            .as_ref()
-            .or(row.before.as_ref())
-            .map(|s| s.band.clone());
-        self.by_band.entry(band).or_default().add(&row);
+        match self.by_job.get_mut(&row.job) {
+            Some(group) => group.add(&row),
+            None => self.by_job.entry(row.job.clone()).or_default().add(&row),
+        }
+        // A grid has a few bands: looked through rather than copied for a lookup.
+        let band = row.after.as_ref().or(row.before.as_ref()).map(|s| &s.band);
+        match self.by_band.iter_mut().find(|(b, _)| b.as_ref() == band) {
+            Some((_, group)) => group.add(&row),
+            None => self.by_band.entry(band.cloned()).or_default().add(&row),
+        }
         for (i, side) in [&row.before, &row.after].into_iter().enumerate() {
             if let Some(s) = side {
                 self.distribution.entry(s.coefficient).or_default()[i] += 1;
@@ -236,6 +239,11 @@ impl Impact {
         let coefficient = row.coefficient_change.unwrap_or(0).unsigned_abs();
         let salary = row.minimum_salary_change.unwrap_or_default().abs();
         let key = (coefficient, salary, Reverse(self.records));
+        // Most rows are not among the largest: they are dropped without a heap move.
+        let full = self.largest.len() >= self.top;
+        if full && self.largest.peek().is_some_and(|least| least.0.key >= key) {
+            return;
+        }
         self.largest.push(Reverse(Ranked { key, row }));
         if self.largest.len() > self.top {
             self.largest.pop();

@@ -2,8 +2,9 @@
 //! as it comes into an [`Impact`] (see [`super::aggregate`]), so that a file of
 //! millions of records is compared in constant memory.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
+use std::ops::ControlFlow;
+use std::sync::Mutex;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -12,7 +13,7 @@ use serde::{Serialize, Serializer};
 pub use super::aggregate::{Counts, Group, Impact, Mass, Mean, Shortfall};
 
 use crate::eval::{money, Decision, Evaluator};
-use crate::facts::{Record, Rejection};
+use crate::facts::{FactStream, Record, Rejection};
 use crate::RuleSet;
 
 /// How one employee fares under the proposal.
@@ -133,12 +134,13 @@ pub struct Comparer<'r> {
     proposal: Rules<'r>,
 }
 
-/// One rule set's evaluator, and the job names it does not know with the
-/// reason: the "did you mean" search of a rejection costs a hundred decisions,
-/// and a workforce repeats its job titles, so it is done once per name.
+/// One rule set's evaluator, and the job names not written exactly as declared,
+/// with the reason when the rules do not know them: the "did you mean" search of
+/// a rejection costs a hundred decisions, and a workforce repeats its job titles,
+/// so it is done once per name.
 struct Rules<'r> {
     evaluator: Evaluator<'r>,
-    unknown_jobs: RefCell<HashMap<String, Option<String>>>,
+    other_names: Mutex<HashMap<String, Option<String>>>,
 }
 
 /// Job names remembered per rule set, at most (memory stays bounded on any input).
@@ -146,18 +148,12 @@ const JOB_NAMES_KEPT: usize = 10_000;
 
 impl<'r> Rules<'r> {
     fn decide(&self, record: &Record) -> Result<Side, Rejection> {
-        let mut names = self.unknown_jobs.borrow_mut();
-        let unknown = match names.get(&record.job) {
-            Some(reason) => reason.clone(),
-            None => {
-                let reason = self.evaluator.job(&record.job).err();
-                if names.len() < JOB_NAMES_KEPT {
-                    names.insert(record.job.clone(), reason.clone());
-                }
-                reason
-            }
+        let rules = self.evaluator.rules();
+        let unknown = if rules.job_names_exact.contains_key(record.job.as_str()) {
+            None
+        } else {
+            self.unknown_reason(&record.job)
         };
-        drop(names);
         match unknown {
             // What `decide` says of an unknown job: resolving it is its first step.
             Some(reason) => Err(Rejection::new(
@@ -169,13 +165,30 @@ impl<'r> Rules<'r> {
             None => self.evaluator.decide(record).map(|d| Side::of(&d)),
         }
     }
+
+    /// Why the rules do not know a job name, remembered by name.
+    fn unknown_reason(&self, job: &str) -> Option<String> {
+        // A poisoned lock only lost a remembered name: the map is still sound.
+        let mut names = self
+            .other_names
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(reason) = names.get(job) {
+            return reason.clone();
+        }
+        let reason = self.evaluator.job(job).err();
+        if names.len() < JOB_NAMES_KEPT {
+            names.insert(job.to_string(), reason.clone());
+        }
+        reason
+    }
 }
 
 impl<'r> Comparer<'r> {
     pub fn new(base: &'r RuleSet, proposal: &'r RuleSet, as_of: NaiveDate) -> Self {
         let side = |rules| Rules {
             evaluator: Evaluator::new(rules, as_of),
-            unknown_jobs: RefCell::new(HashMap::new()),
+            other_names: Mutex::new(HashMap::new()),
         };
         Comparer {
             base: side(base),
@@ -186,22 +199,31 @@ impl<'r> Comparer<'r> {
     /// One record under both rule sets; a record that could not be read is
     /// rejected by both, with the same reason.
     pub fn compare(&self, record: &Result<Record, Rejection>) -> Row {
-        let (position, id, salary, before, after) = match record {
-            Err(r) => (
-                r.position,
-                r.id.clone(),
-                None,
-                Err(r.clone()),
-                Err(r.clone()),
-            ),
-            Ok(rec) => (
-                rec.position,
-                Some(rec.id.clone()),
-                rec.salary,
-                self.base.decide(rec),
-                self.proposal.decide(rec),
-            ),
-        };
+        match record {
+            Ok(record) => self.compare_read(record),
+            Err(rejection) => Self::unread(rejection),
+        }
+    }
+
+    fn compare_read(&self, record: &Record) -> Row {
+        let before = self.base.decide(record);
+        let after = self.proposal.decide(record);
+        let id = Some(record.id.clone());
+        Self::row(record.position, id, record.salary, before, after)
+    }
+
+    fn unread(rejection: &Rejection) -> Row {
+        let (id, both) = (rejection.id.clone(), Err(rejection.clone()));
+        Self::row(rejection.position, id, None, both.clone(), both)
+    }
+
+    fn row(
+        position: crate::facts::Position,
+        id: Option<String>,
+        salary: Option<Decimal>,
+        before: Result<Side, Rejection>,
+        after: Result<Side, Rejection>,
+    ) -> Row {
         let (change, reason) = match (&before, &after) {
             (Ok(b), Ok(a)) => (direction(b, a), None),
             (Ok(_), Err(r)) => (Kind::OnlyBase, Some(reason(r))),
@@ -253,6 +275,34 @@ impl<'r> Comparer<'r> {
             impact.add(row);
         }
         Ok(impact)
+    }
+
+    /// [`Comparer::run`] over a stream of facts, the records decided on up to
+    /// `threads` threads; the rows come to `each` in input order all the same.
+    pub fn run_parallel<E: Send>(
+        &self,
+        records: &mut FactStream,
+        threads: usize,
+        top: usize,
+        mut each: impl FnMut(&Row) -> Result<(), E> + Send,
+    ) -> Result<Impact, E> {
+        let mut impact = Impact::new(top);
+        let compare = |record: &Record, _: &mut Vec<u8>| Ok(self.compare_read(record));
+        let stopped = records.map_parallel(threads, compare, |result| {
+            let row = match result {
+                Ok((row, _)) => row,
+                Err(rejection) => Self::unread(&rejection),
+            };
+            if let Err(e) = each(&row) {
+                return ControlFlow::Break(e);
+            }
+            impact.add(row);
+            ControlFlow::Continue(())
+        });
+        match stopped {
+            Some(e) => Err(e),
+            None => Ok(impact),
+        }
     }
 }
 
