@@ -445,29 +445,32 @@ impl Columns {
 }
 
 /// A CSV row whose fields are all UTF-8 text.
-struct Utf8Row<'a>(&'a csv::ByteRecord);
+struct Utf8Row<'a> {
+    row: &'a csv::ByteRecord,
+    /// The fields' bytes end to end, each field on character boundaries.
+    text: &'a str,
+}
 
 impl<'a> Utf8Row<'a> {
     /// The row, or the index of its first field that is not UTF-8.
     fn new(row: &'a csv::ByteRecord) -> Result<Self, usize> {
-        match row.iter().position(|f| std::str::from_utf8(f).is_err()) {
-            Some(field) => Err(field),
-            None => Ok(Utf8Row(row)),
+        // Checked whole, then each field's ends: a field is UTF-8 exactly when both hold.
+        if let Ok(text) = std::str::from_utf8(row.as_slice()) {
+            let fields = Utf8Row { row, text };
+            if (0..row.len()).all(|i| fields.get(i).is_some()) {
+                return Ok(fields);
+            }
         }
+        let bad = row.iter().position(|f| std::str::from_utf8(f).is_err());
+        Err(bad.unwrap_or(0))
     }
 
     fn get(&self, i: usize) -> Option<&'a str> {
-        self.0.get(i).and_then(|f| std::str::from_utf8(f).ok())
+        self.text.get(self.row.range(i)?)
     }
 
     fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &'a str> {
-        self.0
-            .iter()
-            .map(|f| std::str::from_utf8(f).unwrap_or_default())
+        self.row.len()
     }
 }
 
@@ -479,8 +482,8 @@ impl Reader {
             let reason = format!("this row has {} fields, the header {width}", row.len());
             return Err(Rejection::new(position, id, None, reason));
         }
-        let extra = row.iter().enumerate().skip(width);
-        if let Some((i, value)) = extra.into_iter().find(|(_, v)| !v.trim().is_empty()) {
+        let mut extra = (width..row.len()).filter_map(|i| Some((i, row.get(i)?)));
+        if let Some((i, value)) = extra.find(|(_, v)| !v.trim().is_empty()) {
             let mut reason = format!(
                 "column {} holds `{value}`, but the header names {width} columns \
                  (only empty cells may follow them)",

@@ -37,6 +37,16 @@ const GROUPING: [char; 3] = [' ', '\u{A0}', '\u{202F}'];
 /// no-break space or narrow no-break space between thousands). `money`: two
 /// decimals at most are meant, so three after the mark are ambiguous.
 pub fn decimal(text: &str, money: bool) -> Result<Decimal, String> {
+    // The usual case, `2165.73`: nothing to regroup, nothing ambiguous.
+    let plain = text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+    let three_decimals = text.rsplit_once('.').is_some_and(|(_, f)| f.len() == 3);
+    if plain && !three_decimals {
+        if let Some(value) = parse_decimal(text) {
+            return Ok(value);
+        }
+    }
     let expected = if money {
         "write 1850.00, 1850,00 or 1 850,00"
     } else {
