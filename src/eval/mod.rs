@@ -12,6 +12,7 @@
 
 mod decision;
 pub mod expr;
+mod grid;
 mod time;
 pub mod trace;
 mod warning;
@@ -21,13 +22,14 @@ use rust_decimal::Decimal;
 
 pub use decision::{money, Claim, Decision, NextStep, Trial, TrialStatus};
 use expr::{Formulas, Inputs};
+use grid::{BlankNote, Grid};
 use trace::{FloorDetail, NoTrace, Recorder, Step, StepKind, Tracer};
 pub use warning::Warning;
 
 use crate::calendar;
 use crate::facts::{Record, Rejection};
 use crate::model::*;
-use crate::names::{closest, normalize};
+use crate::names::{closest, normalize, with_normalized, NameMap};
 
 /// Decides employees under one rule set, on one evaluation date.
 pub struct Evaluator<'r> {
@@ -43,6 +45,28 @@ pub struct Evaluator<'r> {
     /// Each grid coefficient's minimum salary at the reference hours (same index).
     reference_minimums: Vec<Option<Result<Option<Decimal>, String>>>,
     lowest_coefficient: u32,
+    /// The job floor of every cell, when the rules have a job floor.
+    grid: Option<Grid>,
+    diplomas: DiplomaNames,
+}
+
+/// Diploma ids, looked up by name rather than by a scan comparing each id.
+struct DiplomaNames {
+    exact: NameMap<DiplomaId>,
+    normalized: NameMap<DiplomaId>,
+}
+
+impl DiplomaNames {
+    /// The first diploma wins a name, as in [`RuleSet::diploma_index`].
+    fn new(rules: &RuleSet) -> DiplomaNames {
+        let mut exact = NameMap::default();
+        let mut normalized = NameMap::default();
+        for (index, diploma) in rules.diplomas.iter().enumerate() {
+            exact.entry(diploma.id.clone()).or_insert(index);
+            normalized.entry(normalize(&diploma.id)).or_insert(index);
+        }
+        DiplomaNames { exact, normalized }
+    }
 }
 
 /// Where warnings go: kept for the decision, or never built when a value is
@@ -102,6 +126,12 @@ impl<'r> Evaluator<'r> {
             level_by_coefficient,
             reference_minimums: Vec::new(),
             lowest_coefficient,
+            grid: rules
+                .floors
+                .iter()
+                .find(|f| f.kind == FloorKind::Job)
+                .map(|floor| Grid::new(rules, floor.blank_cell)),
+            diplomas: DiplomaNames::new(rules),
             rules,
             as_of,
         };
@@ -177,15 +207,16 @@ impl<'r> Evaluator<'r> {
             .hours(record)
             .map_err(|reason| reject(Some("hours"), reason))?;
         let (months, band) = self.experience(record, job, t);
+        let diploma_given = self.diploma_index(record.diploma.as_deref().unwrap_or("none"));
         let others = OtherFloors {
             diploma: self
-                .diploma_floor(record)
+                .diploma_floor(record, diploma_given)
                 .map_err(|reason| reject(Some("diploma"), reason))?,
             previous: self
                 .previous_floor(record)
                 .map_err(|reason| reject(Some("previous_sector_coefficient"), reason))?,
             claim: None,
-            diploma_given: rules.diploma_index(record.diploma.as_deref().unwrap_or("none")),
+            diploma_given,
             previous_given: record.previous_sector_coefficient,
             claims: 0,
         };
@@ -226,7 +257,7 @@ impl<'r> Evaluator<'r> {
             .minimum_salary(coefficient, level, hours, t)
             .map_err(|reason| reject(None, reason))?;
 
-        let trial = time::trial(self, record, job, &missions, &mut warnings, t)
+        let trial = time::trial(self, record, (job, &others), &missions, &mut warnings, t)
             .map_err(|(field, reason)| reject(Some(&field), reason))?;
         let next_step = self.next_step(record, job, months, coefficient, &others, t);
 
@@ -273,7 +304,8 @@ impl<'r> Evaluator<'r> {
         if let Some(job) = rules.job_names_exact.get(given) {
             return Ok(*job);
         }
-        match rules.job_names.get(&normalize(given)).map(Vec::as_slice) {
+        let found = with_normalized(given, |name| rules.job_names.get(name));
+        match found.map(Vec::as_slice) {
             Some([job]) => Ok(*job),
             Some(several) if !several.is_empty() => {
                 let names: Vec<String> = several
@@ -345,17 +377,30 @@ impl<'r> Evaluator<'r> {
         (months, band)
     }
 
-    fn diploma_floor(&self, record: &Record) -> Result<Option<u32>, String> {
+    /// The diploma named `given`, as [`RuleSet::diploma_index`] finds it.
+    fn diploma_index(&self, given: &str) -> Option<DiplomaId> {
+        if let Some(exact) = self.diplomas.exact.get(given) {
+            return Some(*exact);
+        }
+        with_normalized(given, |name| self.diplomas.normalized.get(name).copied())
+    }
+
+    /// The diploma floor; `given` is the diploma the facts name (`none` if they name none).
+    fn diploma_floor(
+        &self,
+        record: &Record,
+        given: Option<DiplomaId>,
+    ) -> Result<Option<u32>, String> {
         let rules = self.rules;
         if !rules.has_floor(FloorKind::Diploma) && record.diploma.is_none() {
             return Ok(None);
         }
-        let given = record.diploma.as_deref().unwrap_or("none");
-        match rules.diploma_index(given) {
+        let name = record.diploma.as_deref().unwrap_or("none");
+        match given {
             Some(d) => Ok(rules.diplomas[d].floor),
             None if record.diploma.is_none() => Ok(None),
             None if rules.diplomas.is_empty() => Err(format!(
-                "the rule set declares no diplomas, and the facts give `{given}`"
+                "the rule set declares no diplomas, and the facts give `{name}`"
             )),
             None => {
                 let ids: Vec<String> = rules
@@ -364,7 +409,7 @@ impl<'r> Evaluator<'r> {
                     .map(|d| format!("`{}`", d.id))
                     .collect();
                 Err(format!(
-                    "the rule set has no diploma `{given}`; it knows {}",
+                    "the rule set has no diploma `{name}`; it knows {}",
                     ids.join(", ")
                 ))
             }
@@ -470,42 +515,19 @@ impl<'r> Evaluator<'r> {
         let rules = self.rules;
         let job_def = &rules.jobs[job];
         let bands = &rules.scales[job_def.scale].bands;
-        let cell = &job_def.cells[band];
-        let (value, used) = match cell.coefficient {
-            Some(c) => (Some(c), band),
-            None if !job_def.has_any_value() => {
-                warnings.push(|| Warning::NoClassification {
-                    job: job_def.id.clone(),
-                });
-                (None, band)
-            }
-            None => {
-                let lower = match floor.blank_cell {
-                    BlankCell::PreviousBand => (0..band)
-                        .rev()
-                        .find(|b| job_def.cells[*b].coefficient.is_some()),
-                    BlankCell::NoFloor => None,
-                };
-                match lower {
-                    Some(b) => {
-                        warnings.push(|| Warning::BlankBand {
-                            job: job_def.id.clone(),
-                            band: bands[band].id.clone(),
-                            stand_in: Some(bands[b].id.clone()),
-                        });
-                        (job_def.cells[b].coefficient, b)
-                    }
-                    None => {
-                        warnings.push(|| Warning::BlankBand {
-                            job: job_def.id.clone(),
-                            band: bands[band].id.clone(),
-                            stand_in: None,
-                        });
-                        (None, band)
-                    }
-                }
-            }
-        };
+        let cell = self.grid.as_ref()?.cell(job, band);
+        match cell.note {
+            None => {}
+            Some(BlankNote::Unclassified) => warnings.push(|| Warning::NoClassification {
+                job: job_def.id.clone(),
+            }),
+            Some(BlankNote::BlankBand { stand_in }) => warnings.push(|| Warning::BlankBand {
+                job: job_def.id.clone(),
+                band: bands[band].id.clone(),
+                stand_in: stand_in.map(|b| bands[b].id.clone()),
+            }),
+        }
+        let (value, used) = (cell.value, cell.used);
         t.step(|| {
             let origin = &job_def.cells[used].origin;
             let span = if origin.span.is_empty() {
@@ -543,7 +565,11 @@ impl<'r> Evaluator<'r> {
         t: &mut T,
     ) -> u32 {
         let rules = self.rules;
-        if rules.transitional.is_empty() {
+        if !rules
+            .transitional
+            .iter()
+            .any(|r| r.coefficient == coefficient)
+        {
             return coefficient;
         }
         let mut since = self.first_given(record, job, coefficient);
@@ -587,15 +613,11 @@ impl<'r> Evaluator<'r> {
 
     /// The day the job's grid first gave `coefficient`; the day in the job if it never did.
     fn first_given(&self, record: &Record, job: JobId, coefficient: u32) -> NaiveDate {
-        let rules = self.rules;
-        let Some(floor) = rules.floors.iter().find(|f| f.kind == FloorKind::Job) else {
+        let Some(grid) = &self.grid else {
             return record.job_since;
         };
-        let bands = &rules.scales[rules.jobs[job].scale].bands;
-        let first = (0..bands.len()).find(|b| {
-            self.job_floor(job, *b, floor, &mut Notes::discard(), &mut NoTrace) == Some(coefficient)
-        });
-        first
+        let bands = &self.rules.scales[self.rules.jobs[job].scale].bands;
+        grid.first_band_giving(job, coefficient)
             .and_then(|b| bands[b].from_months.checked_sub(record.prior_job_months))
             .and_then(|months| calendar::add_months(record.job_since, months))
             .unwrap_or(record.job_since)
@@ -753,13 +775,15 @@ impl<'r> Evaluator<'r> {
             let Some(reached) = def.from_months.checked_sub(record.prior_job_months) else {
                 continue;
             };
-            let on = calendar::add_months(record.job_since, reached)?;
             let Some(coefficient) =
                 self.entitlement(job, band, others, &mut Notes::discard(), &mut NoTrace)
             else {
                 continue;
             };
+            // Later bands reach later dates: a date beyond the calendar ends the search
+            // whichever band it belongs to, so it is only worked out for a raise.
             if coefficient > current {
+                let on = calendar::add_months(record.job_since, reached)?;
                 t.step(|| Step {
                     kind: StepKind::NextStep {
                         on,
@@ -783,15 +807,17 @@ impl<'r> Evaluator<'r> {
         None
     }
 
-    /// The coefficient the rules give in `job` on `day` (used for trials).
+    /// The coefficient the rules give in `job` on `day` (used for trials);
+    /// `current` is the record's job and `others` its floors on the evaluation date.
     fn entitlement_on(
         &self,
         record: &Record,
+        (current, others): (JobId, &OtherFloors),
         job: JobId,
         day: NaiveDate,
         claim: Option<u32>,
     ) -> Option<u32> {
-        let months = if normalize_job(self, &record.job) == Some(job) {
+        let months = if current == job {
             calendar::completed_months(record.job_since, day)
                 .saturating_add(record.prior_job_months)
         } else {
@@ -799,17 +825,13 @@ impl<'r> Evaluator<'r> {
         };
         let band = self.rules.scales[self.rules.jobs[job].scale].band_for(months);
         let others = OtherFloors {
-            diploma: self.diploma_floor(record).ok().flatten(),
-            previous: self.previous_floor(record).ok().flatten(),
+            diploma: others.diploma,
+            previous: others.previous,
             claim,
             ..OtherFloors::default()
         };
         self.entitlement(job, band, &others, &mut Notes::discard(), &mut NoTrace)
     }
-}
-
-fn normalize_job(e: &Evaluator, name: &str) -> Option<JobId> {
-    e.job(name).ok()
 }
 
 /// The full-time minimum of every coefficient of the grid, by the level formulas.

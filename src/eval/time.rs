@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::decision::{Claim, Trial, TrialStatus};
 use super::trace::{Step, StepKind, Tracer};
-use super::{Evaluator, Notes, Warning};
+use super::{Evaluator, Notes, OtherFloors, Warning};
 use crate::calendar;
 use crate::facts::Record;
 use crate::model::{Duration, DurationRef, JobId, TimeUnit, Value};
@@ -215,7 +215,7 @@ fn days_of(d: Duration) -> Result<u32, String> {
 pub(super) fn trial<'a, T: Tracer>(
     e: &'a Evaluator,
     record: &Record,
-    job: JobId,
+    (job, others): (JobId, &OtherFloors),
     missions: &Missions,
     warnings: &mut Notes,
     t: &mut T,
@@ -257,7 +257,7 @@ pub(super) fn trial<'a, T: Tracer>(
         .claims(e, m.on, &mut Notes::discard(), &mut super::trace::NoTrace)
         .map_err(|r| (field.clone(), r))?;
     let claim = claims_then.iter().filter_map(|c| c.coefficient).max();
-    let Some(coefficient) = e.entitlement_on(record, to, m.on, claim) else {
+    let Some(coefficient) = e.entitlement_on(record, (job, others), to, m.on, claim) else {
         warnings.push(|| Warning::TrialJobUnclassified {
             job: rules.jobs[to].id.clone(),
         });
@@ -331,6 +331,6 @@ pub(super) fn trial<'a, T: Tracer>(
         end,
         status,
         return_to: &rules.jobs[from].id,
-        return_coefficient: e.entitlement_on(record, from, m.on, claim),
+        return_coefficient: e.entitlement_on(record, (job, others), from, m.on, claim),
     }))
 }
