@@ -22,7 +22,7 @@ use rust_decimal::Decimal;
 
 pub use decision::{money, Claim, Decision, NextStep, Trial, TrialStatus};
 use expr::{Formulas, Inputs};
-use grid::{BlankNote, Grid};
+use grid::{BlankNote, Grid, GridCell};
 use trace::{FloorDetail, NoTrace, Recorder, Step, StepKind, Tracer};
 pub use warning::Warning;
 
@@ -262,7 +262,7 @@ impl<'r> Evaluator<'r> {
         let next_step = self.next_step(record, job, months, coefficient, &others, t);
 
         let salary_shortfall = match (minimum_salary, record.salary) {
-            (Some(min), Some(salary)) if min > salary => Some(min - salary),
+            (Some(min), Some(salary)) if expr::compare(min, salary).is_gt() => Some(min - salary),
             _ => None,
         };
         let coefficient_gap = record
@@ -334,16 +334,16 @@ impl<'r> Evaluator<'r> {
     }
 
     fn hours(&self, record: &Record) -> Result<Option<Decimal>, String> {
-        let reference = self.reference_hours.clone()?;
+        let reference = self.reference_hours.as_ref().map_err(Clone::clone)?;
         let Some(hours) = record.hours else {
-            return Ok(reference);
+            return Ok(*reference);
         };
-        let maximum = self.maximum_hours.clone()?;
-        if hours <= Decimal::ZERO {
+        let maximum = self.maximum_hours.as_ref().map_err(Clone::clone)?;
+        if hours.is_zero() || hours.is_sign_negative() {
             return Err(format!("{hours} hours a month: hours must be above 0"));
         }
-        if let Some(max) = maximum {
-            if hours > max {
+        if let Some(max) = *maximum {
+            if expr::compare(hours, max).is_gt() {
                 return Err(format!(
                     "{hours} hours a month is above the maximum of {max} the rule set allows"
                 ));
@@ -512,48 +512,57 @@ impl<'r> Evaluator<'r> {
         warnings: &mut Notes,
         t: &mut T,
     ) -> Option<u32> {
-        let rules = self.rules;
-        let job_def = &rules.jobs[job];
-        let bands = &rules.scales[job_def.scale].bands;
         let cell = self.grid.as_ref()?.cell(job, band);
-        match cell.note {
-            None => {}
-            Some(BlankNote::Unclassified) => warnings.push(|| Warning::NoClassification {
+        if let Some(note) = cell.note {
+            warnings.push(|| self.blank_warning(job, band, note));
+        }
+        t.step(|| self.job_floor_step(job, band, cell, floor));
+        cell.value
+    }
+
+    fn blank_warning(&self, job: JobId, band: usize, note: BlankNote) -> Warning {
+        let job_def = &self.rules.jobs[job];
+        let bands = &self.rules.scales[job_def.scale].bands;
+        match note {
+            BlankNote::Unclassified => Warning::NoClassification {
                 job: job_def.id.clone(),
-            }),
-            Some(BlankNote::BlankBand { stand_in }) => warnings.push(|| Warning::BlankBand {
+            },
+            BlankNote::BlankBand { stand_in } => Warning::BlankBand {
                 job: job_def.id.clone(),
                 band: bands[band].id.clone(),
                 stand_in: stand_in.map(|b| bands[b].id.clone()),
-            }),
+            },
         }
-        let (value, used) = (cell.value, cell.used);
-        t.step(|| {
-            let origin = &job_def.cells[used].origin;
-            let span = if origin.span.is_empty() {
-                job_def.origin.span
-            } else {
-                origin.span
-            };
-            Step {
-                kind: StepKind::Floor {
-                    floor: floor_name(FloorKind::Job),
-                    coefficient: value,
-                    detail: FloorDetail::Job {
-                        band: bands[band].id.clone(),
-                        written: job_def.cells[used].written.clone(),
-                        from_band: (used != band).then(|| bands[used].id.clone()),
-                    },
+    }
+
+    fn job_floor_step(&self, job: JobId, band: usize, cell: GridCell, floor: &Floor) -> Step {
+        let rules = self.rules;
+        let job_def = &rules.jobs[job];
+        let bands = &rules.scales[job_def.scale].bands;
+        let used = cell.used;
+        let origin = &job_def.cells[used].origin;
+        let span = if origin.span.is_empty() {
+            job_def.origin.span
+        } else {
+            origin.span
+        };
+        Step {
+            kind: StepKind::Floor {
+                floor: floor_name(FloorKind::Job),
+                coefficient: cell.value,
+                detail: FloorDetail::Job {
+                    band: bands[band].id.clone(),
+                    written: job_def.cells[used].written.clone(),
+                    from_band: (used != band).then(|| bands[used].id.clone()),
                 },
-                rule: Some(rules.location(span)),
-                source: origin
-                    .source
-                    .clone()
-                    .or_else(|| job_def.origin.source.clone())
-                    .or_else(|| floor.origin.source.clone()),
-            }
-        });
-        value
+            },
+            rule: Some(rules.location(span)),
+            source: origin
+                .source
+                .clone()
+                .or_else(|| job_def.origin.source.clone())
+                .or_else(|| floor.origin.source.clone()),
+        }
     }
 
     /// Moves past transitional coefficients held longer than their limit.
@@ -685,7 +694,10 @@ impl<'r> Evaluator<'r> {
         t: &mut T,
     ) -> Result<Option<Decimal>, String> {
         let rules = self.rules;
-        let at_reference_hours = matches!(&self.reference_hours, Ok(Some(r)) if Some(*r) == hours);
+        let at_reference_hours = matches!(
+            (&self.reference_hours, hours),
+            (Ok(Some(r)), Some(h)) if expr::compare(*r, h).is_eq()
+        );
         if !T::RECORDS && at_reference_hours {
             let cached = coefficient
                 .checked_sub(self.lowest_coefficient)
