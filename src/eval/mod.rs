@@ -43,11 +43,19 @@ pub struct Evaluator<'r> {
     /// The level of each grid coefficient (same index).
     level_by_coefficient: Vec<Option<LevelId>>,
     /// Each grid coefficient's minimum salary at the reference hours (same index).
-    reference_minimums: Vec<Option<Result<Option<Decimal>, String>>>,
+    reference_minimums: Vec<Option<ReferenceMinimum>>,
     lowest_coefficient: u32,
     /// The job floor of every cell, when the rules have a job floor.
     grid: Option<Grid>,
     diplomas: DiplomaNames,
+}
+
+/// A coefficient's minimum salary at the reference hours, and the steps showing
+/// it: the same for every employee at these hours, and the costliest part of a
+/// trace to build (formulas written out with their values).
+struct ReferenceMinimum {
+    minimum: Result<Option<Decimal>, String>,
+    steps: Vec<Step>,
 }
 
 /// Diploma ids, looked up by name rather than by a scan comparing each id.
@@ -68,6 +76,10 @@ impl DiplomaNames {
         DiplomaNames { exact, normalized }
     }
 }
+
+/// Steps of a decision without missions or moves, a few more: the trace is
+/// allocated once.
+const TYPICAL_STEPS: usize = 24;
 
 /// Where warnings go: kept for the decision, or never built when a value is
 /// only computed for comparison (the next step, a trial's category).
@@ -141,7 +153,13 @@ impl<'r> Evaluator<'r> {
             let minimums = (lowest_coefficient..=top.max(lowest_coefficient))
                 .map(|c| {
                     let (_, level) = evaluator.level(c).ok()?;
-                    Some(evaluator.minimum_salary(c, level, Some(reference), &mut NoTrace))
+                    let mut recorder = Recorder::default();
+                    let minimum =
+                        evaluator.minimum_salary(c, level, Some(reference), &mut recorder);
+                    Some(ReferenceMinimum {
+                        minimum,
+                        steps: recorder.steps,
+                    })
                 })
                 .collect();
             evaluator.reference_minimums = minimums;
@@ -164,7 +182,7 @@ impl<'r> Evaluator<'r> {
 
     /// Decides one employee and keeps the steps, in `decision.trace`.
     pub fn decide_traced<'a>(&'a self, record: &'a Record) -> Result<Decision<'a>, Rejection> {
-        let mut recorder = Recorder::default();
+        let mut recorder = Recorder::with_capacity(TYPICAL_STEPS);
         let mut decision = self.decide_with(record, &mut recorder)?;
         decision.trace = Some(recorder.steps);
         Ok(decision)
@@ -698,13 +716,22 @@ impl<'r> Evaluator<'r> {
             (&self.reference_hours, hours),
             (Ok(Some(r)), Some(h)) if expr::compare(*r, h).is_eq()
         );
-        if !T::RECORDS && at_reference_hours {
-            let cached = coefficient
-                .checked_sub(self.lowest_coefficient)
-                .and_then(|i| self.reference_minimums.get(i as usize))
-                .and_then(Option::as_ref);
-            if let Some(minimum) = cached {
-                return minimum.clone();
+        let cached = coefficient
+            .checked_sub(self.lowest_coefficient)
+            .and_then(|i| self.reference_minimums.get(i as usize))
+            .and_then(Option::as_ref)
+            .filter(|_| at_reference_hours);
+        if let Some(cached) = cached {
+            if !T::RECORDS {
+                return cached.minimum.clone();
+            }
+            // The steps write the hours out: they are reused for the very number
+            // the rules give, not for another writing of it (151.670).
+            if self.written_as_reference(hours) {
+                for step in &cached.steps {
+                    t.step(|| step.clone());
+                }
+                return cached.minimum.clone();
             }
         }
         let Some(level_minimum) = &level.minimum else {
@@ -764,6 +791,13 @@ impl<'r> Evaluator<'r> {
             expr::round_cent(amount)
         };
         Ok(Some(shown))
+    }
+
+    fn written_as_reference(&self, hours: Option<Decimal>) -> bool {
+        matches!(
+            (&self.reference_hours, hours),
+            (Ok(Some(r)), Some(h)) if r.serialize() == h.serialize()
+        )
     }
 
     /// The earliest date after the evaluation date on which experience alone raises the coefficient.
