@@ -89,19 +89,37 @@ pub type NameMap<V> =
 #[derive(Default, Clone, Copy)]
 pub struct FastHasher(u64);
 
+impl FastHasher {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    }
+}
+
 impl std::hash::Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
             let word = u64::from_le_bytes([
                 chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
             ]);
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+            self.add(word);
         }
-        for byte in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(*byte)).wrapping_mul(K);
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // The tail in one word, not a multiply per byte (a job name ends in up
+            // to 7 of them); its length in the top byte keeps "a" apart from "a\0".
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            word[7] = rest.len() as u8;
+            self.add(u64::from_le_bytes(word));
         }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        // `str` hashes end with a 0xff byte: one step, not the slice path.
+        self.add(u64::from(byte));
     }
 
     fn finish(&self) -> u64 {
