@@ -13,6 +13,7 @@
 mod decision;
 pub mod expr;
 mod grid;
+mod part_time;
 mod time;
 pub mod trace;
 mod warning;
@@ -48,6 +49,28 @@ pub struct Evaluator<'r> {
     /// The job floor of every cell, when the rules have a job floor.
     grid: Option<Grid>,
     diplomas: DiplomaNames,
+    /// Tells this evaluator's entries apart in the per-thread part-time cache.
+    id: u64,
+    /// Which floors the rules list, for the entitlement of other bands and days.
+    floors: FloorsListed,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct FloorsListed {
+    diploma: bool,
+    previous: bool,
+    mission: bool,
+}
+
+impl FloorsListed {
+    fn new(rules: &RuleSet) -> FloorsListed {
+        let listed = |kind| rules.floors.iter().any(|f| f.kind == kind);
+        FloorsListed {
+            diploma: listed(FloorKind::Diploma),
+            previous: listed(FloorKind::PreviousCoefficient),
+            mission: listed(FloorKind::Mission),
+        }
+    }
 }
 
 /// A coefficient's minimum salary at the reference hours, and the steps showing
@@ -144,6 +167,8 @@ impl<'r> Evaluator<'r> {
                 .find(|f| f.kind == FloorKind::Job)
                 .map(|floor| Grid::new(rules, floor.blank_cell)),
             diplomas: DiplomaNames::new(rules),
+            id: part_time::evaluator_id(),
+            floors: FloorsListed::new(rules),
             rules,
             as_of,
         };
@@ -711,7 +736,6 @@ impl<'r> Evaluator<'r> {
         hours: Option<Decimal>,
         t: &mut T,
     ) -> Result<Option<Decimal>, String> {
-        let rules = self.rules;
         let at_reference_hours = matches!(
             (&self.reference_hours, hours),
             (Ok(Some(r)), Some(h)) if expr::compare(*r, h).is_eq()
@@ -734,6 +758,28 @@ impl<'r> Evaluator<'r> {
                 return cached.minimum.clone();
             }
         }
+        if !T::RECORDS {
+            let key = part_time::Key {
+                evaluator: self.id,
+                coefficient,
+                hours: hours.map(|h| h.serialize()),
+            };
+            return part_time::remembered(key, || {
+                self.computed_minimum_salary(coefficient, level, hours, t)
+            });
+        }
+        self.computed_minimum_salary(coefficient, level, hours, t)
+    }
+
+    /// The minimum salary by the formulas, each step shown.
+    fn computed_minimum_salary<T: Tracer>(
+        &self,
+        coefficient: u32,
+        level: &Level,
+        hours: Option<Decimal>,
+        t: &mut T,
+    ) -> Result<Option<Decimal>, String> {
+        let rules = self.rules;
         let Some(level_minimum) = &level.minimum else {
             return Ok(None);
         };
@@ -821,9 +867,7 @@ impl<'r> Evaluator<'r> {
             let Some(reached) = def.from_months.checked_sub(record.prior_job_months) else {
                 continue;
             };
-            let Some(coefficient) =
-                self.entitlement(job, band, others, &mut Notes::discard(), &mut NoTrace)
-            else {
+            let Some(coefficient) = self.band_entitlement(job, band, others) else {
                 continue;
             };
             // Later bands reach later dates: a date beyond the calendar ends the search
@@ -876,7 +920,20 @@ impl<'r> Evaluator<'r> {
             claim,
             ..OtherFloors::default()
         };
-        self.entitlement(job, band, &others, &mut Notes::discard(), &mut NoTrace)
+        self.band_entitlement(job, band, &others)
+    }
+
+    /// What [`Self::entitlement`] gives, without its warnings and steps: the
+    /// highest floor the rules list. Read for bands and days other than the
+    /// decision's, several times per employee.
+    fn band_entitlement(&self, job: JobId, band: usize, others: &OtherFloors) -> Option<u32> {
+        let listed = self.floors;
+        // `None` orders below every value: the max of the floors that give one.
+        let job_floor = self.grid.as_ref().and_then(|g| g.cell(job, band).value);
+        job_floor
+            .max(others.diploma.filter(|_| listed.diploma))
+            .max(others.previous.filter(|_| listed.previous))
+            .max(others.claim.filter(|_| listed.mission))
     }
 }
 

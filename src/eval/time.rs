@@ -77,10 +77,28 @@ impl Missions {
                 let count = days.count_between(window_start, day);
                 if count > limit {
                     for &(job, first, last) in &self.spans {
-                        if first <= day && day <= last && !claims.iter().any(|(j, _, _)| *j == job)
-                        {
+                        if first <= day && day <= last && !claimed(&claims, job) {
                             claims.push((job, day, count));
                         }
+                    }
+                    // Every mission on this day has claimed: a later claim needs an
+                    // unclaimed mission, which starts later (one started earlier and
+                    // still running would be on this day). A long mission past the
+                    // limit is not walked day by day.
+                    let next_start = self
+                        .spans
+                        .iter()
+                        .filter(|(job, first, _)| {
+                            *first > day && *first <= end && !claimed(&claims, *job)
+                        })
+                        .map(|(_, first, _)| *first)
+                        .min();
+                    match next_start {
+                        Some(next) => {
+                            day = next;
+                            continue;
+                        }
+                        None => break,
                     }
                 }
                 // The count grows by one day at most: no day before this one can exceed the limit.
@@ -130,6 +148,10 @@ impl Missions {
             })
             .collect())
     }
+}
+
+fn claimed(claims: &[(JobId, NaiveDate, u32)], job: JobId) -> bool {
+    claims.iter().any(|(j, _, _)| *j == job)
 }
 
 /// The days covered by missions, as disjoint sorted intervals.
