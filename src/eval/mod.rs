@@ -758,17 +758,22 @@ impl<'r> Evaluator<'r> {
                 return cached.minimum.clone();
             }
         }
+        let key = part_time::Key {
+            evaluator: self.id,
+            coefficient,
+            hours: hours.map(|h| h.serialize()),
+        };
         if !T::RECORDS {
-            let key = part_time::Key {
-                evaluator: self.id,
-                coefficient,
-                hours: hours.map(|h| h.serialize()),
-            };
-            return part_time::remembered(key, || {
-                self.computed_minimum_salary(coefficient, level, hours, t)
+            return part_time::minimum(key, || {
+                self.computed_minimum_salary(coefficient, level, hours, &mut NoTrace)
             });
         }
-        self.computed_minimum_salary(coefficient, level, hours, t)
+        let computed = || {
+            let mut recorder = Recorder::default();
+            let minimum = self.computed_minimum_salary(coefficient, level, hours, &mut recorder);
+            (minimum, recorder.steps)
+        };
+        part_time::shown(key, computed, |step| t.step(|| step.clone()))
     }
 
     /// The minimum salary by the formulas, each step shown.
