@@ -77,27 +77,48 @@ pub struct SourceFile {
     pub text: Arc<str>,
     /// Byte offset of each line's start: locations are looked up, not rescanned.
     line_starts: Arc<[usize]>,
+    /// For each block of [`LINE_BLOCK`] bytes, how many lines start at or before
+    /// its first byte: a trace locates every step, and a search over all the
+    /// lines cost more than the rest of a step.
+    lines_before_block: Arc<[usize]>,
 }
+
+const LINE_BLOCK: usize = 64;
 
 impl SourceFile {
     pub fn new(name: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Self {
         let text: Arc<str> = text.into();
-        let line_starts = std::iter::once(0)
+        let line_starts: Arc<[usize]> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let mut seen = 0;
+        let lines_before_block = (0..=text.len())
+            .step_by(LINE_BLOCK)
+            .map(|block_start| {
+                seen += line_starts
+                    .get(seen..)
+                    .map_or(0, |rest| count_at_or_before(rest, block_start));
+                seen
+            })
             .collect();
         SourceFile {
             name: name.into(),
             text,
             line_starts,
+            lines_before_block,
         }
     }
 
     /// Line and column (from 1, columns in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let line = self
-            .line_starts
-            .partition_point(|start| *start <= offset)
-            .max(1);
+        let line = match self.lines_before_block.get(offset / LINE_BLOCK) {
+            Some(&before) => {
+                let rest = self.line_starts.get(before..).unwrap_or_default();
+                before + count_at_or_before(rest, offset)
+            }
+            None => self.line_starts.partition_point(|start| *start <= offset),
+        }
+        .max(1);
         let start = self.line_starts[line - 1];
         let end = offset.min(self.text.len()).max(start);
         let column = self
@@ -123,6 +144,12 @@ impl SourceFile {
         let (line, col) = self.line_col(span.start);
         format!("{}:{}:{}", self.name, line, col)
     }
+}
+
+/// How many of the sorted `starts` are at or before `offset`, counted from the
+/// front: the caller gives the few that may be.
+fn count_at_or_before(starts: &[usize], offset: usize) -> usize {
+    starts.iter().take_while(|start| **start <= offset).count()
 }
 
 /// `file:line:column`, as traces and messages write it.
@@ -319,6 +346,16 @@ impl miette::Diagnostic for Rendered<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn block_index_finds_the_line_a_search_finds() {
+        let text = format!("{}\n\n\n{}\néé\n", "x".repeat(150), "\n".repeat(70));
+        let file = SourceFile::new("f", text.as_str());
+        for offset in 0..text.len() + 100 {
+            let searched = file.line_starts.partition_point(|s| *s <= offset).max(1);
+            assert_eq!(file.line_col(offset).0, searched, "offset {offset}");
+        }
+    }
 
     #[test]
     fn indexed_locations_match_a_scan() {

@@ -4,6 +4,45 @@
 /// The form under which names are compared.
 pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    normalized_chars(name, |c| out.push(c));
+    out
+}
+
+/// Room for the normalised names people write; longer ones take a `String`.
+const INLINE_NAME: usize = 128;
+
+/// Calls `found` with the normalised form of `name`. Names are resolved once or
+/// more per employee: the common ones are normalised on the stack, not the heap.
+pub fn with_normalized<R>(name: &str, found: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; INLINE_NAME];
+    match normalize_into(name, &mut buffer) {
+        Some(normalized) => found(normalized),
+        None => found(&normalize(name)),
+    }
+}
+
+/// The normalised form of `name` in `buffer`; `None` when it does not fit.
+fn normalize_into<'b>(name: &str, buffer: &'b mut [u8]) -> Option<&'b str> {
+    let mut len = 0;
+    let mut fits = true;
+    normalized_chars(name, |c| {
+        let end = len + c.len_utf8();
+        match buffer.get_mut(len..end) {
+            Some(room) if fits => {
+                c.encode_utf8(room);
+                len = end;
+            }
+            _ => fits = false,
+        }
+    });
+    if !fits {
+        return None;
+    }
+    std::str::from_utf8(buffer.get(..len)?).ok()
+}
+
+/// Gives `emit` the characters of the normalised form, in order.
+fn normalized_chars(name: &str, mut emit: impl FnMut(char)) {
     for c in name.chars() {
         if matches!(
             c,
@@ -13,15 +52,14 @@ pub fn normalize(name: &str) -> String {
         }
         if c.is_ascii() {
             // The common case, without the general lowercase machinery.
-            out.push(c.to_ascii_lowercase());
+            emit(c.to_ascii_lowercase());
             continue;
         }
         match fold(c) {
-            Some(s) => out.push_str(s),
-            None => out.extend(c.to_lowercase()),
+            Some(s) => s.chars().for_each(&mut emit),
+            None => c.to_lowercase().for_each(&mut emit),
         }
     }
-    out
 }
 
 /// The unaccented lowercase form of the accented Latin letters French and its
@@ -51,19 +89,37 @@ pub type NameMap<V> =
 #[derive(Default, Clone, Copy)]
 pub struct FastHasher(u64);
 
+impl FastHasher {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    }
+}
+
 impl std::hash::Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
             let word = u64::from_le_bytes([
                 chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
             ]);
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+            self.add(word);
         }
-        for byte in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(*byte)).wrapping_mul(K);
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // The tail in one word, not a multiply per byte (a job name ends in up
+            // to 7 of them); its length in the top byte keeps "a" apart from "a\0".
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            word[7] = rest.len() as u8;
+            self.add(u64::from_le_bytes(word));
         }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        // `str` hashes end with a 0xff byte: one step, not the slice path.
+        self.add(u64::from(byte));
     }
 
     fn finish(&self) -> u64 {
@@ -119,6 +175,25 @@ mod tests {
         assert_eq!(normalize("Responsable d’équipe"), "responsabledequipe");
         assert_eq!(normalize("CHEF DE PROJET"), "chefdeprojet");
         assert_ne!(normalize("bac+2"), normalize("bac+3"));
+    }
+
+    #[test]
+    fn normalizes_on_the_stack_as_on_the_heap() {
+        let long = "Très-long nom d’emploi ".repeat(20);
+        for name in [
+            "Téléconseillère",
+            "CHEF DE PROJET",
+            "Œuvre",
+            "İstanbul",
+            "",
+            &long,
+        ] {
+            assert_eq!(
+                with_normalized(name, str::to_string),
+                normalize(name),
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Formulas: exact decimal arithmetic, rounding half away from zero to the cent.
 
+use std::cmp::Ordering;
+
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -10,6 +12,17 @@ use crate::model::{BinaryOp, Expr, ExprKind, Input, RuleSet, Value};
 /// Rounds to the cent, half away from zero (1 810,305 → 1 810,31), as the salary texts do.
 pub fn round_cent(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Orders two numbers. Those written to the same number of decimals (salaries and
+/// minimums to the cent, hours as the rule file writes them) are compared as
+/// integers, without the general rescaling.
+pub fn compare(a: Decimal, b: Decimal) -> Ordering {
+    if a.scale() == b.scale() {
+        a.mantissa().cmp(&b.mantissa())
+    } else {
+        a.cmp(&b)
+    }
 }
 
 /// The values a formula may read besides parameters.
@@ -207,5 +220,26 @@ mod tests {
             Decimal::new(181032, 2)
         );
         assert_eq!(round_cent(Decimal::new(-5, 3)), Decimal::new(-1, 2));
+    }
+
+    #[test]
+    fn compare_agrees_with_the_general_order() {
+        let values = [
+            Decimal::new(181031, 2),
+            Decimal::new(1810310, 3),
+            Decimal::new(181032, 2),
+            Decimal::new(-5, 2),
+            Decimal::new(-5, 3),
+            Decimal::new(0, 2),
+            -Decimal::new(0, 2),
+            Decimal::new(15167, 2),
+            Decimal::MAX,
+            Decimal::MIN,
+        ];
+        for a in values {
+            for b in values {
+                assert_eq!(compare(a, b), a.cmp(&b), "{a} {b}");
+            }
+        }
     }
 }

@@ -12,6 +12,8 @@
 
 mod decision;
 pub mod expr;
+mod grid;
+mod part_time;
 mod time;
 pub mod trace;
 mod warning;
@@ -21,13 +23,14 @@ use rust_decimal::Decimal;
 
 pub use decision::{money, Claim, Decision, NextStep, Trial, TrialStatus};
 use expr::{Formulas, Inputs};
+use grid::{BlankNote, Grid, GridCell};
 use trace::{FloorDetail, NoTrace, Recorder, Step, StepKind, Tracer};
 pub use warning::Warning;
 
 use crate::calendar;
 use crate::facts::{Record, Rejection};
 use crate::model::*;
-use crate::names::{closest, normalize};
+use crate::names::{closest, normalize, with_normalized, NameMap};
 
 /// Decides employees under one rule set, on one evaluation date.
 pub struct Evaluator<'r> {
@@ -41,9 +44,65 @@ pub struct Evaluator<'r> {
     /// The level of each grid coefficient (same index).
     level_by_coefficient: Vec<Option<LevelId>>,
     /// Each grid coefficient's minimum salary at the reference hours (same index).
-    reference_minimums: Vec<Option<Result<Option<Decimal>, String>>>,
+    reference_minimums: Vec<Option<ReferenceMinimum>>,
     lowest_coefficient: u32,
+    /// The job floor of every cell, when the rules have a job floor.
+    grid: Option<Grid>,
+    diplomas: DiplomaNames,
+    /// Tells this evaluator's entries apart in the per-thread part-time cache.
+    id: u64,
+    /// Which floors the rules list, for the entitlement of other bands and days.
+    floors: FloorsListed,
 }
+
+#[derive(Debug, Clone, Copy, Default)]
+struct FloorsListed {
+    diploma: bool,
+    previous: bool,
+    mission: bool,
+}
+
+impl FloorsListed {
+    fn new(rules: &RuleSet) -> FloorsListed {
+        let listed = |kind| rules.floors.iter().any(|f| f.kind == kind);
+        FloorsListed {
+            diploma: listed(FloorKind::Diploma),
+            previous: listed(FloorKind::PreviousCoefficient),
+            mission: listed(FloorKind::Mission),
+        }
+    }
+}
+
+/// A coefficient's minimum salary at the reference hours, and the steps showing
+/// it: the same for every employee at these hours, and the costliest part of a
+/// trace to build (formulas written out with their values).
+struct ReferenceMinimum {
+    minimum: Result<Option<Decimal>, String>,
+    steps: Vec<Step>,
+}
+
+/// Diploma ids, looked up by name rather than by a scan comparing each id.
+struct DiplomaNames {
+    exact: NameMap<DiplomaId>,
+    normalized: NameMap<DiplomaId>,
+}
+
+impl DiplomaNames {
+    /// The first diploma wins a name, as in [`RuleSet::diploma_index`].
+    fn new(rules: &RuleSet) -> DiplomaNames {
+        let mut exact = NameMap::default();
+        let mut normalized = NameMap::default();
+        for (index, diploma) in rules.diplomas.iter().enumerate() {
+            exact.entry(diploma.id.clone()).or_insert(index);
+            normalized.entry(normalize(&diploma.id)).or_insert(index);
+        }
+        DiplomaNames { exact, normalized }
+    }
+}
+
+/// Steps of a decision without missions or moves, a few more: the trace is
+/// allocated once.
+const TYPICAL_STEPS: usize = 24;
 
 /// Where warnings go: kept for the decision, or never built when a value is
 /// only computed for comparison (the next step, a trial's category).
@@ -102,6 +161,14 @@ impl<'r> Evaluator<'r> {
             level_by_coefficient,
             reference_minimums: Vec::new(),
             lowest_coefficient,
+            grid: rules
+                .floors
+                .iter()
+                .find(|f| f.kind == FloorKind::Job)
+                .map(|floor| Grid::new(rules, floor.blank_cell)),
+            diplomas: DiplomaNames::new(rules),
+            id: part_time::evaluator_id(),
+            floors: FloorsListed::new(rules),
             rules,
             as_of,
         };
@@ -111,7 +178,13 @@ impl<'r> Evaluator<'r> {
             let minimums = (lowest_coefficient..=top.max(lowest_coefficient))
                 .map(|c| {
                     let (_, level) = evaluator.level(c).ok()?;
-                    Some(evaluator.minimum_salary(c, level, Some(reference), &mut NoTrace))
+                    let mut recorder = Recorder::default();
+                    let minimum =
+                        evaluator.minimum_salary(c, level, Some(reference), &mut recorder);
+                    Some(ReferenceMinimum {
+                        minimum,
+                        steps: recorder.steps,
+                    })
                 })
                 .collect();
             evaluator.reference_minimums = minimums;
@@ -134,7 +207,7 @@ impl<'r> Evaluator<'r> {
 
     /// Decides one employee and keeps the steps, in `decision.trace`.
     pub fn decide_traced<'a>(&'a self, record: &'a Record) -> Result<Decision<'a>, Rejection> {
-        let mut recorder = Recorder::default();
+        let mut recorder = Recorder::with_capacity(TYPICAL_STEPS);
         let mut decision = self.decide_with(record, &mut recorder)?;
         decision.trace = Some(recorder.steps);
         Ok(decision)
@@ -177,15 +250,16 @@ impl<'r> Evaluator<'r> {
             .hours(record)
             .map_err(|reason| reject(Some("hours"), reason))?;
         let (months, band) = self.experience(record, job, t);
+        let diploma_given = self.diploma_index(record.diploma.as_deref().unwrap_or("none"));
         let others = OtherFloors {
             diploma: self
-                .diploma_floor(record)
+                .diploma_floor(record, diploma_given)
                 .map_err(|reason| reject(Some("diploma"), reason))?,
             previous: self
                 .previous_floor(record)
                 .map_err(|reason| reject(Some("previous_sector_coefficient"), reason))?,
             claim: None,
-            diploma_given: rules.diploma_index(record.diploma.as_deref().unwrap_or("none")),
+            diploma_given,
             previous_given: record.previous_sector_coefficient,
             claims: 0,
         };
@@ -226,12 +300,12 @@ impl<'r> Evaluator<'r> {
             .minimum_salary(coefficient, level, hours, t)
             .map_err(|reason| reject(None, reason))?;
 
-        let trial = time::trial(self, record, job, &missions, &mut warnings, t)
+        let trial = time::trial(self, record, (job, &others), &missions, &mut warnings, t)
             .map_err(|(field, reason)| reject(Some(&field), reason))?;
         let next_step = self.next_step(record, job, months, coefficient, &others, t);
 
         let salary_shortfall = match (minimum_salary, record.salary) {
-            (Some(min), Some(salary)) if min > salary => Some(min - salary),
+            (Some(min), Some(salary)) if expr::compare(min, salary).is_gt() => Some(min - salary),
             _ => None,
         };
         let coefficient_gap = record
@@ -273,7 +347,8 @@ impl<'r> Evaluator<'r> {
         if let Some(job) = rules.job_names_exact.get(given) {
             return Ok(*job);
         }
-        match rules.job_names.get(&normalize(given)).map(Vec::as_slice) {
+        let found = with_normalized(given, |name| rules.job_names.get(name));
+        match found.map(Vec::as_slice) {
             Some([job]) => Ok(*job),
             Some(several) if !several.is_empty() => {
                 let names: Vec<String> = several
@@ -302,16 +377,16 @@ impl<'r> Evaluator<'r> {
     }
 
     fn hours(&self, record: &Record) -> Result<Option<Decimal>, String> {
-        let reference = self.reference_hours.clone()?;
+        let reference = self.reference_hours.as_ref().map_err(Clone::clone)?;
         let Some(hours) = record.hours else {
-            return Ok(reference);
+            return Ok(*reference);
         };
-        let maximum = self.maximum_hours.clone()?;
-        if hours <= Decimal::ZERO {
+        let maximum = self.maximum_hours.as_ref().map_err(Clone::clone)?;
+        if hours.is_zero() || hours.is_sign_negative() {
             return Err(format!("{hours} hours a month: hours must be above 0"));
         }
-        if let Some(max) = maximum {
-            if hours > max {
+        if let Some(max) = *maximum {
+            if expr::compare(hours, max).is_gt() {
                 return Err(format!(
                     "{hours} hours a month is above the maximum of {max} the rule set allows"
                 ));
@@ -345,17 +420,30 @@ impl<'r> Evaluator<'r> {
         (months, band)
     }
 
-    fn diploma_floor(&self, record: &Record) -> Result<Option<u32>, String> {
+    /// The diploma named `given`, as [`RuleSet::diploma_index`] finds it.
+    fn diploma_index(&self, given: &str) -> Option<DiplomaId> {
+        if let Some(exact) = self.diplomas.exact.get(given) {
+            return Some(*exact);
+        }
+        with_normalized(given, |name| self.diplomas.normalized.get(name).copied())
+    }
+
+    /// The diploma floor; `given` is the diploma the facts name (`none` if they name none).
+    fn diploma_floor(
+        &self,
+        record: &Record,
+        given: Option<DiplomaId>,
+    ) -> Result<Option<u32>, String> {
         let rules = self.rules;
         if !rules.has_floor(FloorKind::Diploma) && record.diploma.is_none() {
             return Ok(None);
         }
-        let given = record.diploma.as_deref().unwrap_or("none");
-        match rules.diploma_index(given) {
+        let name = record.diploma.as_deref().unwrap_or("none");
+        match given {
             Some(d) => Ok(rules.diplomas[d].floor),
             None if record.diploma.is_none() => Ok(None),
             None if rules.diplomas.is_empty() => Err(format!(
-                "the rule set declares no diplomas, and the facts give `{given}`"
+                "the rule set declares no diplomas, and the facts give `{name}`"
             )),
             None => {
                 let ids: Vec<String> = rules
@@ -364,7 +452,7 @@ impl<'r> Evaluator<'r> {
                     .map(|d| format!("`{}`", d.id))
                     .collect();
                 Err(format!(
-                    "the rule set has no diploma `{given}`; it knows {}",
+                    "the rule set has no diploma `{name}`; it knows {}",
                     ids.join(", ")
                 ))
             }
@@ -467,71 +555,57 @@ impl<'r> Evaluator<'r> {
         warnings: &mut Notes,
         t: &mut T,
     ) -> Option<u32> {
+        let cell = self.grid.as_ref()?.cell(job, band);
+        if let Some(note) = cell.note {
+            warnings.push(|| self.blank_warning(job, band, note));
+        }
+        t.step(|| self.job_floor_step(job, band, cell, floor));
+        cell.value
+    }
+
+    fn blank_warning(&self, job: JobId, band: usize, note: BlankNote) -> Warning {
+        let job_def = &self.rules.jobs[job];
+        let bands = &self.rules.scales[job_def.scale].bands;
+        match note {
+            BlankNote::Unclassified => Warning::NoClassification {
+                job: job_def.id.clone(),
+            },
+            BlankNote::BlankBand { stand_in } => Warning::BlankBand {
+                job: job_def.id.clone(),
+                band: bands[band].id.clone(),
+                stand_in: stand_in.map(|b| bands[b].id.clone()),
+            },
+        }
+    }
+
+    fn job_floor_step(&self, job: JobId, band: usize, cell: GridCell, floor: &Floor) -> Step {
         let rules = self.rules;
         let job_def = &rules.jobs[job];
         let bands = &rules.scales[job_def.scale].bands;
-        let cell = &job_def.cells[band];
-        let (value, used) = match cell.coefficient {
-            Some(c) => (Some(c), band),
-            None if !job_def.has_any_value() => {
-                warnings.push(|| Warning::NoClassification {
-                    job: job_def.id.clone(),
-                });
-                (None, band)
-            }
-            None => {
-                let lower = match floor.blank_cell {
-                    BlankCell::PreviousBand => (0..band)
-                        .rev()
-                        .find(|b| job_def.cells[*b].coefficient.is_some()),
-                    BlankCell::NoFloor => None,
-                };
-                match lower {
-                    Some(b) => {
-                        warnings.push(|| Warning::BlankBand {
-                            job: job_def.id.clone(),
-                            band: bands[band].id.clone(),
-                            stand_in: Some(bands[b].id.clone()),
-                        });
-                        (job_def.cells[b].coefficient, b)
-                    }
-                    None => {
-                        warnings.push(|| Warning::BlankBand {
-                            job: job_def.id.clone(),
-                            band: bands[band].id.clone(),
-                            stand_in: None,
-                        });
-                        (None, band)
-                    }
-                }
-            }
+        let used = cell.used;
+        let origin = &job_def.cells[used].origin;
+        let span = if origin.span.is_empty() {
+            job_def.origin.span
+        } else {
+            origin.span
         };
-        t.step(|| {
-            let origin = &job_def.cells[used].origin;
-            let span = if origin.span.is_empty() {
-                job_def.origin.span
-            } else {
-                origin.span
-            };
-            Step {
-                kind: StepKind::Floor {
-                    floor: floor_name(FloorKind::Job),
-                    coefficient: value,
-                    detail: FloorDetail::Job {
-                        band: bands[band].id.clone(),
-                        written: job_def.cells[used].written.clone(),
-                        from_band: (used != band).then(|| bands[used].id.clone()),
-                    },
+        Step {
+            kind: StepKind::Floor {
+                floor: floor_name(FloorKind::Job),
+                coefficient: cell.value,
+                detail: FloorDetail::Job {
+                    band: bands[band].id.clone(),
+                    written: job_def.cells[used].written.clone(),
+                    from_band: (used != band).then(|| bands[used].id.clone()),
                 },
-                rule: Some(rules.location(span)),
-                source: origin
-                    .source
-                    .clone()
-                    .or_else(|| job_def.origin.source.clone())
-                    .or_else(|| floor.origin.source.clone()),
-            }
-        });
-        value
+            },
+            rule: Some(rules.location(span)),
+            source: origin
+                .source
+                .clone()
+                .or_else(|| job_def.origin.source.clone())
+                .or_else(|| floor.origin.source.clone()),
+        }
     }
 
     /// Moves past transitional coefficients held longer than their limit.
@@ -543,7 +617,11 @@ impl<'r> Evaluator<'r> {
         t: &mut T,
     ) -> u32 {
         let rules = self.rules;
-        if rules.transitional.is_empty() {
+        if !rules
+            .transitional
+            .iter()
+            .any(|r| r.coefficient == coefficient)
+        {
             return coefficient;
         }
         let mut since = self.first_given(record, job, coefficient);
@@ -587,15 +665,11 @@ impl<'r> Evaluator<'r> {
 
     /// The day the job's grid first gave `coefficient`; the day in the job if it never did.
     fn first_given(&self, record: &Record, job: JobId, coefficient: u32) -> NaiveDate {
-        let rules = self.rules;
-        let Some(floor) = rules.floors.iter().find(|f| f.kind == FloorKind::Job) else {
+        let Some(grid) = &self.grid else {
             return record.job_since;
         };
-        let bands = &rules.scales[rules.jobs[job].scale].bands;
-        let first = (0..bands.len()).find(|b| {
-            self.job_floor(job, *b, floor, &mut Notes::discard(), &mut NoTrace) == Some(coefficient)
-        });
-        first
+        let bands = &self.rules.scales[self.rules.jobs[job].scale].bands;
+        grid.first_band_giving(job, coefficient)
             .and_then(|b| bands[b].from_months.checked_sub(record.prior_job_months))
             .and_then(|months| calendar::add_months(record.job_since, months))
             .unwrap_or(record.job_since)
@@ -662,17 +736,55 @@ impl<'r> Evaluator<'r> {
         hours: Option<Decimal>,
         t: &mut T,
     ) -> Result<Option<Decimal>, String> {
-        let rules = self.rules;
-        let at_reference_hours = matches!(&self.reference_hours, Ok(Some(r)) if Some(*r) == hours);
-        if !T::RECORDS && at_reference_hours {
-            let cached = coefficient
-                .checked_sub(self.lowest_coefficient)
-                .and_then(|i| self.reference_minimums.get(i as usize))
-                .and_then(Option::as_ref);
-            if let Some(minimum) = cached {
-                return minimum.clone();
+        let at_reference_hours = matches!(
+            (&self.reference_hours, hours),
+            (Ok(Some(r)), Some(h)) if expr::compare(*r, h).is_eq()
+        );
+        let cached = coefficient
+            .checked_sub(self.lowest_coefficient)
+            .and_then(|i| self.reference_minimums.get(i as usize))
+            .and_then(Option::as_ref)
+            .filter(|_| at_reference_hours);
+        if let Some(cached) = cached {
+            if !T::RECORDS {
+                return cached.minimum.clone();
+            }
+            // The steps write the hours out: they are reused for the very number
+            // the rules give, not for another writing of it (151.670).
+            if self.written_as_reference(hours) {
+                for step in &cached.steps {
+                    t.step(|| step.clone());
+                }
+                return cached.minimum.clone();
             }
         }
+        let key = part_time::Key {
+            evaluator: self.id,
+            coefficient,
+            hours: hours.map(|h| h.serialize()),
+        };
+        if !T::RECORDS {
+            return part_time::minimum(key, || {
+                self.computed_minimum_salary(coefficient, level, hours, &mut NoTrace)
+            });
+        }
+        let computed = || {
+            let mut recorder = Recorder::default();
+            let minimum = self.computed_minimum_salary(coefficient, level, hours, &mut recorder);
+            (minimum, recorder.steps)
+        };
+        part_time::shown(key, computed, |step| t.step(|| step.clone()))
+    }
+
+    /// The minimum salary by the formulas, each step shown.
+    fn computed_minimum_salary<T: Tracer>(
+        &self,
+        coefficient: u32,
+        level: &Level,
+        hours: Option<Decimal>,
+        t: &mut T,
+    ) -> Result<Option<Decimal>, String> {
+        let rules = self.rules;
         let Some(level_minimum) = &level.minimum else {
             return Ok(None);
         };
@@ -732,6 +844,13 @@ impl<'r> Evaluator<'r> {
         Ok(Some(shown))
     }
 
+    fn written_as_reference(&self, hours: Option<Decimal>) -> bool {
+        matches!(
+            (&self.reference_hours, hours),
+            (Ok(Some(r)), Some(h)) if r.serialize() == h.serialize()
+        )
+    }
+
     /// The earliest date after the evaluation date on which experience alone raises the coefficient.
     fn next_step<'a, T: Tracer>(
         &'a self,
@@ -753,13 +872,13 @@ impl<'r> Evaluator<'r> {
             let Some(reached) = def.from_months.checked_sub(record.prior_job_months) else {
                 continue;
             };
-            let on = calendar::add_months(record.job_since, reached)?;
-            let Some(coefficient) =
-                self.entitlement(job, band, others, &mut Notes::discard(), &mut NoTrace)
-            else {
+            let Some(coefficient) = self.band_entitlement(job, band, others) else {
                 continue;
             };
+            // Later bands reach later dates: a date beyond the calendar ends the search
+            // whichever band it belongs to, so it is only worked out for a raise.
             if coefficient > current {
+                let on = calendar::add_months(record.job_since, reached)?;
                 t.step(|| Step {
                     kind: StepKind::NextStep {
                         on,
@@ -783,15 +902,17 @@ impl<'r> Evaluator<'r> {
         None
     }
 
-    /// The coefficient the rules give in `job` on `day` (used for trials).
+    /// The coefficient the rules give in `job` on `day` (used for trials);
+    /// `current` is the record's job and `others` its floors on the evaluation date.
     fn entitlement_on(
         &self,
         record: &Record,
+        (current, others): (JobId, &OtherFloors),
         job: JobId,
         day: NaiveDate,
         claim: Option<u32>,
     ) -> Option<u32> {
-        let months = if normalize_job(self, &record.job) == Some(job) {
+        let months = if current == job {
             calendar::completed_months(record.job_since, day)
                 .saturating_add(record.prior_job_months)
         } else {
@@ -799,17 +920,26 @@ impl<'r> Evaluator<'r> {
         };
         let band = self.rules.scales[self.rules.jobs[job].scale].band_for(months);
         let others = OtherFloors {
-            diploma: self.diploma_floor(record).ok().flatten(),
-            previous: self.previous_floor(record).ok().flatten(),
+            diploma: others.diploma,
+            previous: others.previous,
             claim,
             ..OtherFloors::default()
         };
-        self.entitlement(job, band, &others, &mut Notes::discard(), &mut NoTrace)
+        self.band_entitlement(job, band, &others)
     }
-}
 
-fn normalize_job(e: &Evaluator, name: &str) -> Option<JobId> {
-    e.job(name).ok()
+    /// What [`Self::entitlement`] gives, without its warnings and steps: the
+    /// highest floor the rules list. Read for bands and days other than the
+    /// decision's, several times per employee.
+    fn band_entitlement(&self, job: JobId, band: usize, others: &OtherFloors) -> Option<u32> {
+        let listed = self.floors;
+        // `None` orders below every value: the max of the floors that give one.
+        let job_floor = self.grid.as_ref().and_then(|g| g.cell(job, band).value);
+        job_floor
+            .max(others.diploma.filter(|_| listed.diploma))
+            .max(others.previous.filter(|_| listed.previous))
+            .max(others.claim.filter(|_| listed.mission))
+    }
 }
 
 /// The full-time minimum of every coefficient of the grid, by the level formulas.

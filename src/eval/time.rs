@@ -1,10 +1,10 @@
 //! Rules over time: the mission cap and the trial period of an internal move.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::decision::{Claim, Trial, TrialStatus};
 use super::trace::{Step, StepKind, Tracer};
-use super::{Evaluator, Notes, Warning};
+use super::{Evaluator, Notes, OtherFloors, Warning};
 use crate::calendar;
 use crate::facts::Record;
 use crate::model::{Duration, DurationRef, JobId, TimeUnit, Value};
@@ -77,10 +77,28 @@ impl Missions {
                 let count = days.count_between(window_start, day);
                 if count > limit {
                     for &(job, first, last) in &self.spans {
-                        if first <= day && day <= last && !claims.iter().any(|(j, _, _)| *j == job)
-                        {
+                        if first <= day && day <= last && !claimed(&claims, job) {
                             claims.push((job, day, count));
                         }
+                    }
+                    // Every mission on this day has claimed: a later claim needs an
+                    // unclaimed mission, which starts later (one started earlier and
+                    // still running would be on this day). A long mission past the
+                    // limit is not walked day by day.
+                    let next_start = self
+                        .spans
+                        .iter()
+                        .filter(|(job, first, _)| {
+                            *first > day && *first <= end && !claimed(&claims, *job)
+                        })
+                        .map(|(_, first, _)| *first)
+                        .min();
+                    match next_start {
+                        Some(next) => {
+                            day = next;
+                            continue;
+                        }
+                        None => break,
                     }
                 }
                 // The count grows by one day at most: no day before this one can exceed the limit.
@@ -130,6 +148,10 @@ impl Missions {
             })
             .collect())
     }
+}
+
+fn claimed(claims: &[(JobId, NaiveDate, u32)], job: JobId) -> bool {
+    claims.iter().any(|(j, _, _)| *j == job)
 }
 
 /// The days covered by missions, as disjoint sorted intervals.
@@ -182,7 +204,9 @@ impl DaySet {
 }
 
 fn days_between(first: NaiveDate, last: NaiveDate) -> u32 {
-    u32::try_from((last - first).num_days() + 1).unwrap_or(0)
+    // Day numbers, not `last - first`: chrono's subtraction is slower, and this is per day of a mission.
+    let days = i64::from(last.num_days_from_ce()) - i64::from(first.num_days_from_ce());
+    u32::try_from(days + 1).unwrap_or(0)
 }
 
 pub(super) fn duration_at(
@@ -215,7 +239,7 @@ fn days_of(d: Duration) -> Result<u32, String> {
 pub(super) fn trial<'a, T: Tracer>(
     e: &'a Evaluator,
     record: &Record,
-    job: JobId,
+    (job, others): (JobId, &OtherFloors),
     missions: &Missions,
     warnings: &mut Notes,
     t: &mut T,
@@ -257,7 +281,7 @@ pub(super) fn trial<'a, T: Tracer>(
         .claims(e, m.on, &mut Notes::discard(), &mut super::trace::NoTrace)
         .map_err(|r| (field.clone(), r))?;
     let claim = claims_then.iter().filter_map(|c| c.coefficient).max();
-    let Some(coefficient) = e.entitlement_on(record, to, m.on, claim) else {
+    let Some(coefficient) = e.entitlement_on(record, (job, others), to, m.on, claim) else {
         warnings.push(|| Warning::TrialJobUnclassified {
             job: rules.jobs[to].id.clone(),
         });
@@ -331,6 +355,6 @@ pub(super) fn trial<'a, T: Tracer>(
         end,
         status,
         return_to: &rules.jobs[from].id,
-        return_coefficient: e.entitlement_on(record, from, m.on, claim),
+        return_coefficient: e.entitlement_on(record, (job, others), from, m.on, claim),
     }))
 }

@@ -35,6 +35,14 @@ pub struct Recorder {
     pub steps: Vec<Step>,
 }
 
+impl Recorder {
+    pub fn with_capacity(steps: usize) -> Recorder {
+        Recorder {
+            steps: Vec::with_capacity(steps),
+        }
+    }
+}
+
 impl Tracer for Recorder {
     const RECORDS: bool = true;
 
