@@ -2,9 +2,7 @@
 //! as it comes into an [`Impact`] (see [`super::aggregate`]), so that a file of
 //! millions of records is compared in constant memory.
 
-use std::collections::HashMap;
 use std::ops::ControlFlow;
-use std::sync::Mutex;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -130,69 +128,15 @@ fn reason(r: &Rejection) -> String {
 
 /// Decides records under the base and the proposal, on one date.
 pub struct Comparer<'r> {
-    base: Rules<'r>,
-    proposal: Rules<'r>,
-}
-
-/// One rule set's evaluator, and the job names not written exactly as declared,
-/// with the reason when the rules do not know them: the "did you mean" search of
-/// a rejection costs a hundred decisions, and a workforce repeats its job titles,
-/// so it is done once per name.
-struct Rules<'r> {
-    evaluator: Evaluator<'r>,
-    other_names: Mutex<HashMap<String, Option<String>>>,
-}
-
-/// Job names remembered per rule set, at most (memory stays bounded on any input).
-const JOB_NAMES_KEPT: usize = 10_000;
-
-impl<'r> Rules<'r> {
-    fn decide(&self, record: &Record) -> Result<Side, Rejection> {
-        let rules = self.evaluator.rules();
-        let unknown = if rules.job_names_exact.contains_key(record.job.as_str()) {
-            None
-        } else {
-            self.unknown_reason(&record.job)
-        };
-        match unknown {
-            // What `decide` says of an unknown job: resolving it is its first step.
-            Some(reason) => Err(Rejection::new(
-                record.position,
-                Some(&record.id),
-                Some("job"),
-                reason,
-            )),
-            None => self.evaluator.decide(record).map(|d| Side::of(&d)),
-        }
-    }
-
-    /// Why the rules do not know a job name, remembered by name.
-    fn unknown_reason(&self, job: &str) -> Option<String> {
-        // A poisoned lock only lost a remembered name: the map is still sound.
-        let mut names = self
-            .other_names
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(reason) = names.get(job) {
-            return reason.clone();
-        }
-        let reason = self.evaluator.job(job).err();
-        if names.len() < JOB_NAMES_KEPT {
-            names.insert(job.to_string(), reason.clone());
-        }
-        reason
-    }
+    base: Evaluator<'r>,
+    proposal: Evaluator<'r>,
 }
 
 impl<'r> Comparer<'r> {
     pub fn new(base: &'r RuleSet, proposal: &'r RuleSet, as_of: NaiveDate) -> Self {
-        let side = |rules| Rules {
-            evaluator: Evaluator::new(rules, as_of),
-            other_names: Mutex::new(HashMap::new()),
-        };
         Comparer {
-            base: side(base),
-            proposal: side(proposal),
+            base: Evaluator::new(base, as_of),
+            proposal: Evaluator::new(proposal, as_of),
         }
     }
 
@@ -206,8 +150,8 @@ impl<'r> Comparer<'r> {
     }
 
     fn compare_read(&self, record: &Record) -> Row {
-        let before = self.base.decide(record);
-        let after = self.proposal.decide(record);
+        let side = |evaluator: &Evaluator| evaluator.decide(record).map(|d| Side::of(&d));
+        let (before, after) = (side(&self.base), side(&self.proposal));
         let id = Some(record.id.clone());
         Self::row(record.position, id, record.salary, before, after)
     }

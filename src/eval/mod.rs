@@ -18,6 +18,9 @@ mod time;
 pub mod trace;
 mod warning;
 
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -53,7 +56,14 @@ pub struct Evaluator<'r> {
     id: u64,
     /// Which floors the rules list, for the entitlement of other bands and days.
     floors: FloorsListed,
+    /// Job names the rules do not know, and why (see [`Evaluator::job`]).
+    unknown_jobs: Mutex<UnknownJobs>,
 }
+
+type UnknownJobs = HashMap<String, String>;
+
+/// Unknown job names remembered at most (memory stays bounded on any input).
+const UNKNOWN_JOBS_KEPT: usize = 10_000;
 
 #[derive(Debug, Clone, Copy, Default)]
 struct FloorsListed {
@@ -169,6 +179,7 @@ impl<'r> Evaluator<'r> {
             diplomas: DiplomaNames::new(rules),
             id: part_time::evaluator_id(),
             floors: FloorsListed::new(rules),
+            unknown_jobs: Mutex::default(),
             rules,
             as_of,
         };
@@ -360,20 +371,44 @@ impl<'r> Evaluator<'r> {
                     names.join(" and ")
                 ))
             }
-            _ => {
-                let names = rules.jobs.iter().flat_map(|j| {
-                    std::iter::once(j.name.as_str()).chain(j.aliases.iter().map(String::as_str))
-                });
-                let close = closest(given, names);
-                let hint = if close.is_empty() {
-                    String::new()
-                } else {
-                    let list: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
-                    format!("; did you mean {}?", list.join(" or "))
-                };
-                Err(format!("the rule set has no job named `{given}`{hint}"))
-            }
+            _ => Err(self.unknown_job(given)),
         }
+    }
+
+    /// Why no job has this name, with the closest names. The search costs a
+    /// hundred decisions and a workforce repeats its titles (in moves and
+    /// missions too), so the answer is remembered by name.
+    fn unknown_job(&self, given: &str) -> String {
+        let remembered = |names: &UnknownJobs| names.get(given).cloned();
+        if let Some(reason) = remembered(
+            &self
+                .unknown_jobs
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner),
+        ) {
+            return reason;
+        }
+        let rules = self.rules;
+        let names = rules.jobs.iter().flat_map(|j| {
+            std::iter::once(j.name.as_str()).chain(j.aliases.iter().map(String::as_str))
+        });
+        let close = closest(given, names);
+        let hint = if close.is_empty() {
+            String::new()
+        } else {
+            let list: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
+            format!("; did you mean {}?", list.join(" or "))
+        };
+        let reason = format!("the rule set has no job named `{given}`{hint}");
+        // A poisoned lock only lost a remembered name: the map is still sound.
+        let mut names = self
+            .unknown_jobs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if names.len() < UNKNOWN_JOBS_KEPT {
+            names.insert(given.to_string(), reason.clone());
+        }
+        reason
     }
 
     fn hours(&self, record: &Record) -> Result<Option<Decimal>, String> {

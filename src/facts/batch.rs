@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::io::BufRead;
 use std::ops::ControlFlow;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Receiver;
 use std::sync::Mutex;
 
@@ -17,6 +17,8 @@ use super::{Columns, FactStream, Ids, Position, ReadError, Reader, Record, Rejec
 /// core busy between two synchronisations, little enough to stream.
 const BLOCK_BYTES: usize = 1 << 20;
 const BLOCK_ROWS: usize = 8192;
+/// Chunks a batch is cut into per thread.
+const CHUNKS_PER_THREAD: usize = 4;
 
 /// What a record became on a worker thread.
 enum Item<T> {
@@ -122,7 +124,7 @@ impl FactStream<'_> {
             }
             Source::Lines { input, line, .. } => {
                 let read = read_lines(input, &mut raw.text, &mut raw.carry);
-                *line = raw.cut(threads, *line + 1);
+                *line = raw.cut(threads * CHUNKS_PER_THREAD, *line + 1);
                 read
             }
             Source::Csv { input, .. } => read_rows(input, &mut raw.spare, &mut raw.rows),
@@ -221,7 +223,8 @@ impl Raw {
         self.parsed.clear();
     }
 
-    /// Cuts the batch into `threads` chunks and maps them, one thread each.
+    /// Cuts the batch into chunks and maps them on `threads` threads, each
+    /// taking the next chunk left (a thread slowed down leaves more to the others).
     fn map<T: Send>(
         &self,
         context: &Context,
@@ -229,39 +232,43 @@ impl Raw {
         map: &(impl Fn(&Record, &mut Vec<u8>) -> Result<T, Rejection> + Sync),
         spare: &Spare,
     ) -> Vec<Mapped<T>> {
-        let chunks = self.chunks(threads);
-        let Some((first, rest)) = chunks.split_first() else {
-            return Vec::new();
-        };
-        if rest.is_empty() {
-            return vec![first.map(context, map, spare.take())];
+        let chunks = self.chunks(threads * CHUNKS_PER_THREAD);
+        if threads == 1 || chunks.len() <= 1 {
+            return chunks.iter().map(|c| c.map(context, map, spare.take())).collect();
         }
+        let next = AtomicUsize::new(0);
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(chunk) = chunks.get(i) else {
+                    return done;
+                };
+                done.push((i, chunk.map(context, map, spare.take())));
+            }
+        };
         std::thread::scope(|scope| {
-            let workers: Vec<_> = rest
-                .iter()
-                .map(|chunk| {
-                    let bytes = spare.take();
-                    scope.spawn(move || chunk.map(context, map, bytes))
-                })
-                .collect();
-            let mut mapped = vec![first.map(context, map, spare.take())];
+            let workers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+            let mut mapped = vec![work()];
             // A worker that panicked must not lose its records silently: the panic goes on.
             mapped.extend(
                 workers
                     .into_iter()
                     .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
             );
-            mapped
+            let mut all: Vec<(usize, Mapped<T>)> = mapped.into_iter().flatten().collect();
+            all.sort_by_key(|(i, _)| *i);
+            all.into_iter().map(|(_, m)| m).collect()
         })
     }
 
-    fn chunks(&self, threads: usize) -> Vec<Chunk<'_>> {
+    fn chunks(&self, parts: usize) -> Vec<Chunk<'_>> {
         if !self.parsed.is_empty() {
-            let size = self.parsed.len().div_ceil(threads);
+            let size = self.parsed.len().div_ceil(parts);
             return self.parsed.chunks(size).map(Chunk::Parsed).collect();
         }
         if !self.rows.is_empty() {
-            let size = self.rows.len().div_ceil(threads);
+            let size = self.rows.len().div_ceil(parts);
             return self.rows.chunks(size).map(Chunk::Rows).collect();
         }
         let mut start = 0;
@@ -274,11 +281,11 @@ impl Raw {
         chunks
     }
 
-    /// Cuts the text into `threads` parts at line ends, numbering lines from
+    /// Cuts the text into `parts` at line ends, numbering lines from
     /// `first_line`; the number of the last line read.
-    fn cut(&mut self, threads: usize, first_line: usize) -> usize {
+    fn cut(&mut self, parts: usize, first_line: usize) -> usize {
         let text = &self.text[..];
-        let share = text.len().div_ceil(threads).max(1);
+        let share = text.len().div_ceil(parts).max(1);
         let mut start = 0;
         let mut line = first_line;
         while start < text.len() {
