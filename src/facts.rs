@@ -83,7 +83,8 @@ pub struct Rejection {
     pub reason: String,
 }
 
-fn position_text<S: serde::Serializer>(p: &Position, s: S) -> Result<S::Ok, S::Error> {
+/// A position as the text of its `Display` (`line 3`).
+pub(crate) fn position_text<S: serde::Serializer>(p: &Position, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(p)
 }
 

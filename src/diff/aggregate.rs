@@ -122,23 +122,23 @@ fn add_mass(mass: &mut Mass, row: &Row) {
 /// A row ranked by the size of its change: coefficient, then minimum salary,
 /// then input order (earlier first).
 #[derive(Debug)]
-struct Ranked {
+struct Ranked<'r> {
     key: (u64, Decimal, Reverse<usize>),
-    row: Row,
+    row: Row<'r>,
 }
 
-impl PartialEq for Ranked {
+impl PartialEq for Ranked<'_> {
     fn eq(&self, other: &Self) -> bool {
         self.key == other.key
     }
 }
-impl Eq for Ranked {}
-impl PartialOrd for Ranked {
+impl Eq for Ranked<'_> {}
+impl PartialOrd for Ranked<'_> {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
-impl Ord for Ranked {
+impl Ord for Ranked<'_> {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.key.cmp(&other.key)
     }
@@ -146,7 +146,7 @@ impl Ord for Ranked {
 
 /// Everything a workforce comparison adds up.
 #[derive(Debug)]
-pub struct Impact {
+pub struct Impact<'r> {
     pub records: usize,
     pub changes: Counts,
     /// Employees decided by both sides (with a minimum salary on both).
@@ -159,18 +159,18 @@ pub struct Impact {
     pub below_old_minimum: Shortfall,
     pub below_new_minimum: Shortfall,
     /// By job (the proposal's, else the base's; `None`: rejected by both).
-    pub by_job: BTreeMap<Option<String>, Group>,
+    pub by_job: BTreeMap<Option<&'r str>, Group>,
     /// By band (the proposal's, else the base's).
-    pub by_band: BTreeMap<Option<String>, Group>,
+    pub by_band: BTreeMap<Option<&'r str>, Group>,
     /// Coefficient → employees before and after.
     pub distribution: BTreeMap<u32, [usize; 2]>,
     /// The first records decided by one side only or rejected, up to `top`.
-    pub one_sided: Vec<Row>,
+    pub one_sided: Vec<Row<'r>>,
     top: usize,
-    largest: BinaryHeap<Reverse<Ranked>>,
+    largest: BinaryHeap<Reverse<Ranked<'r>>>,
 }
 
-impl Impact {
+impl<'r> Impact<'r> {
     pub fn new(top: usize) -> Self {
         Impact {
             records: 0,
@@ -190,7 +190,7 @@ impl Impact {
         }
     }
 
-    pub fn add(&mut self, row: Row) {
+    pub fn add(&mut self, row: Row<'r>) {
         self.records += 1;
         self.changes.add(row.change);
         add_mass(&mut self.mass, &row);
@@ -207,16 +207,9 @@ impl Impact {
         }
         self.below_old_minimum.add(row.before.as_ref(), row.salary);
         self.below_new_minimum.add(row.after.as_ref(), row.salary);
-        match self.by_job.get_mut(&row.job) {
-            Some(group) => group.add(&row),
-            None => self.by_job.entry(row.job.clone()).or_default().add(&row),
-        }
-        // A grid has a few bands: looked through rather than copied for a lookup.
-        let band = row.after.as_ref().or(row.before.as_ref()).map(|s| &s.band);
-        match self.by_band.iter_mut().find(|(b, _)| b.as_ref() == band) {
-            Some((_, group)) => group.add(&row),
-            None => self.by_band.entry(band.cloned()).or_default().add(&row),
-        }
+        self.by_job.entry(row.job).or_default().add(&row);
+        let band = row.after.as_ref().or(row.before.as_ref()).map(|s| s.band);
+        self.by_band.entry(band).or_default().add(&row);
         for (i, side) in [&row.before, &row.after].into_iter().enumerate() {
             if let Some(s) = side {
                 self.distribution.entry(s.coefficient).or_default()[i] += 1;
@@ -226,7 +219,7 @@ impl Impact {
     }
 
     /// Keeps the row if it is among the largest changes or the first one-sided ones.
-    fn keep(&mut self, row: Row) {
+    fn keep(&mut self, row: Row<'r>) {
         if !row.change.decided_both() {
             if self.one_sided.len() < self.top {
                 self.one_sided.push(row);
@@ -251,7 +244,7 @@ impl Impact {
     }
 
     /// The largest changes, largest first.
-    pub fn largest(&self) -> Vec<&Row> {
+    pub fn largest(&self) -> Vec<&Row<'r>> {
         let mut ranked: Vec<&Ranked> = self.largest.iter().map(|r| &r.0).collect();
         ranked.sort_by(|a, b| b.cmp(a));
         ranked.into_iter().map(|r| &r.row).collect()

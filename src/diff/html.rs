@@ -16,7 +16,7 @@ use crate::explain::locale::{self, Lang};
 pub struct Workforce<'a> {
     pub as_of: NaiveDate,
     pub facts: &'a str,
-    pub impact: &'a Impact,
+    pub impact: &'a Impact<'a>,
 }
 
 const STYLE: &str = "
@@ -225,7 +225,7 @@ fn table(headers: &[&str], rows: &[Vec<String>], numeric: &[bool]) -> String {
     out
 }
 
-fn groups_table(what: &str, groups: &std::collections::BTreeMap<Option<String>, Group>) -> String {
+fn groups_table(what: &str, groups: &std::collections::BTreeMap<Option<&str>, Group>) -> String {
     let (headers, rows) = text::group_table(what, groups);
     table(&headers, &rows, &text::GROUP_NUMERIC)
 }
@@ -239,7 +239,7 @@ fn largest_table(rows: &[&Row]) -> String {
         .map(|r| {
             vec![
                 r.id.clone().unwrap_or_default(),
-                r.job.clone().unwrap_or_default(),
+                r.job.unwrap_or_default().to_string(),
                 text::side_coefficient(r),
                 text::side_minimum(r),
                 r.minimum_salary_change
@@ -261,7 +261,7 @@ fn one_sided_table(i: &Impact) -> String {
         .iter()
         .map(|r| {
             vec![
-                r.id.clone().unwrap_or_else(|| r.position.clone()),
+                r.id.clone().unwrap_or_else(|| r.position.to_string()),
                 text::rejected_by(r.change).to_string(),
                 r.reason.clone().unwrap_or_default(),
             ]

@@ -11,7 +11,7 @@ use serde::{Serialize, Serializer};
 pub use super::aggregate::{Counts, Group, Impact, Mass, Mean, Shortfall};
 
 use crate::eval::{money, Decision, Evaluator};
-use crate::facts::{FactStream, Record, Rejection};
+use crate::facts::{FactStream, Position, Record, Rejection};
 use crate::RuleSet;
 
 /// How one employee fares under the proposal.
@@ -57,27 +57,28 @@ impl Kind {
 }
 
 /// One side's decision, the fields a comparison shows.
+/// (`'r`: the names are the rule set's.)
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Side {
-    pub job: String,
-    pub band: String,
+pub struct Side<'r> {
+    pub job: &'r str,
+    pub band: &'r str,
     pub coefficient: u32,
     pub level: u32,
-    pub category: String,
-    pub status: String,
+    pub category: &'r str,
+    pub status: &'r str,
     #[serde(serialize_with = "money_or_null")]
     pub minimum_salary: Option<Decimal>,
 }
 
-impl Side {
-    fn of(d: &Decision) -> Self {
+impl<'r> Side<'r> {
+    fn of(d: &Decision<'r, '_>) -> Self {
         Side {
-            job: d.job.to_string(),
-            band: d.band.to_string(),
+            job: d.job,
+            band: d.band,
             coefficient: d.coefficient,
             level: d.level,
-            category: d.category.to_string(),
-            status: d.status.to_string(),
+            category: d.category,
+            status: d.status,
             minimum_salary: d.minimum_salary,
         }
     }
@@ -85,15 +86,16 @@ impl Side {
 
 /// One employee under both rule sets.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Row {
+pub struct Row<'r> {
     /// Where the record stands in its file (`record 3`, `line 3`).
-    pub position: String,
+    #[serde(serialize_with = "crate::facts::position_text")]
+    pub position: Position,
     pub id: Option<String>,
     /// The job under the proposal, else under the base.
-    pub job: Option<String>,
+    pub job: Option<&'r str>,
     pub change: Kind,
-    pub before: Option<Side>,
-    pub after: Option<Side>,
+    pub before: Option<Side<'r>>,
+    pub after: Option<Side<'r>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coefficient_change: Option<i64>,
     #[serde(
@@ -142,32 +144,32 @@ impl<'r> Comparer<'r> {
 
     /// One record under both rule sets; a record that could not be read is
     /// rejected by both, with the same reason.
-    pub fn compare(&self, record: &Result<Record, Rejection>) -> Row {
+    pub fn compare(&self, record: &Result<Record, Rejection>) -> Row<'r> {
         match record {
             Ok(record) => self.compare_read(record),
             Err(rejection) => Self::unread(rejection),
         }
     }
 
-    fn compare_read(&self, record: &Record) -> Row {
-        let side = |evaluator: &Evaluator| evaluator.decide(record).map(|d| Side::of(&d));
+    fn compare_read(&self, record: &Record) -> Row<'r> {
+        let side = |evaluator: &Evaluator<'r>| evaluator.decide(record).map(|d| Side::of(&d));
         let (before, after) = (side(&self.base), side(&self.proposal));
         let id = Some(record.id.clone());
         Self::row(record.position, id, record.salary, before, after)
     }
 
-    fn unread(rejection: &Rejection) -> Row {
+    fn unread(rejection: &Rejection) -> Row<'r> {
         let (id, both) = (rejection.id.clone(), Err(rejection.clone()));
         Self::row(rejection.position, id, None, both.clone(), both)
     }
 
     fn row(
-        position: crate::facts::Position,
+        position: Position,
         id: Option<String>,
         salary: Option<Decimal>,
-        before: Result<Side, Rejection>,
-        after: Result<Side, Rejection>,
-    ) -> Row {
+        before: Result<Side<'r>, Rejection>,
+        after: Result<Side<'r>, Rejection>,
+    ) -> Row<'r> {
         let (change, reason) = match (&before, &after) {
             (Ok(b), Ok(a)) => (direction(b, a), None),
             (Ok(_), Err(r)) => (Kind::OnlyBase, Some(reason(r))),
@@ -191,9 +193,9 @@ impl<'r> Comparer<'r> {
             _ => (None, None),
         };
         Row {
-            position: position.to_string(),
+            position,
             id,
-            job: after.as_ref().or(before.as_ref()).map(|s| s.job.clone()),
+            job: after.as_ref().or(before.as_ref()).map(|s| s.job),
             change,
             before,
             after,
@@ -210,8 +212,8 @@ impl<'r> Comparer<'r> {
         &self,
         records: impl Iterator<Item = Result<Record, Rejection>>,
         top: usize,
-        mut each: impl FnMut(&Row) -> Result<(), E>,
-    ) -> Result<Impact, E> {
+        mut each: impl FnMut(&Row<'r>) -> Result<(), E>,
+    ) -> Result<Impact<'r>, E> {
         let mut impact = Impact::new(top);
         for record in records {
             let row = self.compare(&record);
@@ -228,8 +230,8 @@ impl<'r> Comparer<'r> {
         records: &mut FactStream,
         threads: usize,
         top: usize,
-        mut each: impl FnMut(&Row) -> Result<(), E> + Send,
-    ) -> Result<Impact, E> {
+        mut each: impl FnMut(&Row<'r>) -> Result<(), E> + Send,
+    ) -> Result<Impact<'r>, E> {
         let mut impact = Impact::new(top);
         let compare = |record: &Record, _: &mut Vec<u8>| Ok(self.compare_read(record));
         let stopped = records.map_parallel(threads, compare, |result| {

@@ -91,7 +91,7 @@ fn shortfall(s: &Shortfall) -> Value {
     v
 }
 
-fn group(key_name: &str, key: &Option<String>, g: &Group) -> Value {
+fn group(key_name: &str, key: &Option<&str>, g: &Group) -> Value {
     json!({
         key_name: key,
         "headcount": g.headcount,
@@ -155,12 +155,12 @@ fn side_fields(side: &Option<Side>) -> [String; 7] {
     match side {
         None => Default::default(),
         Some(s) => [
-            s.job.clone(),
-            s.band.clone(),
+            s.job.to_string(),
+            s.band.to_string(),
             s.coefficient.to_string(),
             s.level.to_string(),
-            s.category.clone(),
-            s.status.clone(),
+            s.category.to_string(),
+            s.status.to_string(),
             s.minimum_salary.map(money).unwrap_or_default(),
         ],
     }
@@ -170,7 +170,7 @@ fn side_fields(side: &Option<Side>) -> [String; 7] {
 pub fn csv_record(row: &Row) -> Vec<String> {
     let mut fields = vec![
         row.id.clone().unwrap_or_default(),
-        row.job.clone().unwrap_or_default(),
+        row.job.unwrap_or_default().to_string(),
         row.change.as_str().to_string(),
     ];
     fields.extend(side_fields(&row.before));
@@ -182,7 +182,7 @@ pub fn csv_record(row: &Row) -> Vec<String> {
         row.minimum_salary_change.map(money).unwrap_or_default(),
         row.salary.map(money).unwrap_or_default(),
         row.reason.clone().unwrap_or_default(),
-        row.position.clone(),
+        row.position.to_string(),
     ]);
     fields
 }

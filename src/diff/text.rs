@@ -112,8 +112,8 @@ pub fn mean(m: &super::impact::Mean) -> String {
 }
 
 /// A group's key: a job or band id, or the records no side decided.
-pub fn group_name(key: &Option<String>) -> String {
-    key.clone().unwrap_or_else(|| "(non décidés)".to_string())
+pub fn group_name(key: &Option<&str>) -> String {
+    key.unwrap_or("(non décidés)").to_string()
 }
 
 /// Aligned columns; `numeric` columns are right-aligned.
@@ -258,7 +258,7 @@ fn groups(
     out: &mut String,
     title: &str,
     what: &str,
-    groups: &std::collections::BTreeMap<Option<String>, Group>,
+    groups: &std::collections::BTreeMap<Option<&str>, Group>,
 ) {
     let _ = writeln!(out, "\n{title}");
     let (headers, rows) = group_table(what, groups);
@@ -272,7 +272,7 @@ pub const GROUP_NUMERIC: [bool; 9] = [false, true, true, true, true, true, true,
 /// text and HTML reports.
 pub fn group_table<'a>(
     what: &'a str,
-    groups: &std::collections::BTreeMap<Option<String>, Group>,
+    groups: &std::collections::BTreeMap<Option<&str>, Group>,
 ) -> ([&'a str; 9], Vec<Vec<String>>) {
     let rows = groups
         .iter()
@@ -332,7 +332,7 @@ fn largest(out: &mut String, rows: &[&Row], shown: usize) {
         .map(|r| {
             vec![
                 r.id.clone().unwrap_or_default(),
-                r.job.clone().unwrap_or_default(),
+                r.job.unwrap_or_default().to_string(),
                 side_coefficient(r),
                 side_minimum(r),
                 r.minimum_salary_change
@@ -352,7 +352,7 @@ fn one_sided(out: &mut String, i: &Impact, shown: usize) {
     }
     let _ = writeln!(out, "\nDécidés d'un seul côté ou rejetés ({total})");
     for r in i.one_sided.iter().take(shown) {
-        let who = r.id.clone().unwrap_or_else(|| r.position.clone());
+        let who = r.id.clone().unwrap_or_else(|| r.position.to_string());
         let _ = writeln!(
             out,
             "  {who}  {} : {}",

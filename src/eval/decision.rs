@@ -7,15 +7,16 @@ use serde::{Serialize, Serializer};
 use super::trace::Step;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Decision<'a> {
+/// `'r`: the rule set's names; `'a`: the record's id.
+pub struct Decision<'r, 'a> {
     pub id: &'a str,
     /// Canonical id of the job.
-    pub job: &'a str,
-    pub band: &'a str,
+    pub job: &'r str,
+    pub band: &'r str,
     pub coefficient: u32,
     pub level: u32,
-    pub category: &'a str,
-    pub status: &'a str,
+    pub category: &'r str,
+    pub status: &'r str,
     #[serde(serialize_with = "money_or_null")]
     pub minimum_salary: Option<Decimal>,
     #[serde(
@@ -26,11 +27,11 @@ pub struct Decision<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coefficient_gap: Option<u32>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub claims: Vec<Claim<'a>>,
+    pub claims: Vec<Claim<'r>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub trial: Option<Trial<'a>>,
+    pub trial: Option<Trial<'r>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub next_step: Option<NextStep<'a>>,
+    pub next_step: Option<NextStep<'r>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<super::Warning>,
     #[serde(skip_serializing_if = "Option::is_none")]

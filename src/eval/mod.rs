@@ -212,12 +212,12 @@ impl<'r> Evaluator<'r> {
     }
 
     /// Decides one employee.
-    pub fn decide<'a>(&'a self, record: &'a Record) -> Result<Decision<'a>, Rejection> {
+    pub fn decide<'a>(&'a self, record: &'a Record) -> Result<Decision<'r, 'a>, Rejection> {
         self.decide_with(record, &mut NoTrace)
     }
 
     /// Decides one employee and keeps the steps, in `decision.trace`.
-    pub fn decide_traced<'a>(&'a self, record: &'a Record) -> Result<Decision<'a>, Rejection> {
+    pub fn decide_traced<'a>(&'a self, record: &'a Record) -> Result<Decision<'r, 'a>, Rejection> {
         let mut recorder = Recorder::with_capacity(TYPICAL_STEPS);
         let mut decision = self.decide_with(record, &mut recorder)?;
         decision.trace = Some(recorder.steps);
@@ -228,7 +228,7 @@ impl<'r> Evaluator<'r> {
         &'a self,
         record: &'a Record,
         t: &mut T,
-    ) -> Result<Decision<'a>, Rejection> {
+    ) -> Result<Decision<'r, 'a>, Rejection> {
         let rules = self.rules;
         let reject = |field: Option<&str>, reason: String| {
             Rejection::new(record.position, Some(&record.id), field, reason)
@@ -887,15 +887,15 @@ impl<'r> Evaluator<'r> {
     }
 
     /// The earliest date after the evaluation date on which experience alone raises the coefficient.
-    fn next_step<'a, T: Tracer>(
-        &'a self,
+    fn next_step<T: Tracer>(
+        &self,
         record: &Record,
         job: JobId,
         months: u32,
         current: u32,
         others: &OtherFloors,
         t: &mut T,
-    ) -> Option<NextStep<'a>> {
+    ) -> Option<NextStep<'r>> {
         let rules = self.rules;
         let scale = &rules.scales[rules.jobs[job].scale];
         for (band, def) in scale

@@ -38,13 +38,13 @@ impl Missions {
     }
 
     /// The claims arisen on or before `until` under the mission cap.
-    pub fn claims<'a, T: Tracer>(
+    pub fn claims<'r, T: Tracer>(
         &self,
-        e: &'a Evaluator,
+        e: &Evaluator<'r>,
         until: NaiveDate,
         warnings: &mut Notes,
         t: &mut T,
-    ) -> Result<Vec<Claim<'a>>, String> {
+    ) -> Result<Vec<Claim<'r>>, String> {
         let rules = e.rules;
         if self.future > 0 && until == e.as_of {
             warnings.push(|| Warning::FutureMissions { count: self.future });
@@ -236,14 +236,14 @@ fn days_of(d: Duration) -> Result<u32, String> {
 }
 
 /// The trial period of the latest move on or before the evaluation date.
-pub(super) fn trial<'a, T: Tracer>(
-    e: &'a Evaluator,
+pub(super) fn trial<'r, T: Tracer>(
+    e: &Evaluator<'r>,
     record: &Record,
     (job, others): (JobId, &OtherFloors),
     missions: &Missions,
     warnings: &mut Notes,
     t: &mut T,
-) -> Result<Option<Trial<'a>>, FieldError> {
+) -> Result<Option<Trial<'r>>, FieldError> {
     let rules = e.rules;
     let mut latest: Option<(usize, JobId, JobId)> = None;
     for (i, m) in record.moves.iter().enumerate() {

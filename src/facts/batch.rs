@@ -234,7 +234,10 @@ impl Raw {
     ) -> Vec<Mapped<T>> {
         let chunks = self.chunks(threads * CHUNKS_PER_THREAD);
         if threads == 1 || chunks.len() <= 1 {
-            return chunks.iter().map(|c| c.map(context, map, spare.take())).collect();
+            return chunks
+                .iter()
+                .map(|c| c.map(context, map, spare.take()))
+                .collect();
         }
         let next = AtomicUsize::new(0);
         let work = || {
