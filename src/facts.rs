@@ -6,13 +6,14 @@
 //! record is decided. A record that cannot be read becomes a [`Rejection`] with its
 //! position; nothing is dropped silently.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::fmt;
 
 mod batch;
 mod csv_fr;
 mod encoding;
 mod fast;
+mod ids;
 mod stream;
 pub use encoding::Encoding;
 pub use stream::{stream, stream_with, FactStream};
@@ -212,9 +213,6 @@ pub fn read_bytes(bytes: &[u8], format: Format, options: Options) -> Result<Fact
     })
 }
 
-/// The ids read so far.
-type Ids = HashSet<String, std::hash::BuildHasherDefault<crate::names::FastHasher>>;
-
 /// What reading keeps from one record to the next: the ids seen (to reject
 /// duplicates), the fields ignored, the notes on the file.
 #[derive(Default)]
@@ -222,7 +220,7 @@ struct Reader {
     /// The CSV field separator.
     delimiter: u8,
     warnings: Vec<String>,
-    ids: Ids,
+    ids: ids::IdSet,
     unknown_fields: BTreeSet<String>,
 }
 
@@ -245,7 +243,7 @@ impl Reader {
     /// A record read, unless its id was already used.
     fn admit(&mut self, record: Result<Record, Rejection>) -> Result<Record, Rejection> {
         record.and_then(|r| {
-            if self.ids.insert(r.id.clone()) {
+            if self.ids.insert(&r.id, ids::hash(&r.id)) {
                 Ok(r)
             } else {
                 Err(duplicate_id(r.position, &r.id))

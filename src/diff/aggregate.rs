@@ -190,10 +190,11 @@ impl<'r> Impact<'r> {
         }
     }
 
-    pub fn add(&mut self, row: Row<'r>) {
+    /// Adds a row up; a copy is kept only if it is among the rows shown.
+    pub fn add(&mut self, row: &Row<'r>) {
         self.records += 1;
         self.changes.add(row.change);
-        add_mass(&mut self.mass, &row);
+        add_mass(&mut self.mass, row);
         let minimum = |s: &Option<Side>| s.as_ref().and_then(|s| s.minimum_salary);
         match row.change {
             Kind::OnlyBase => self.only_base_mass += minimum(&row.before).unwrap_or_default(),
@@ -207,9 +208,9 @@ impl<'r> Impact<'r> {
         }
         self.below_old_minimum.add(row.before.as_ref(), row.salary);
         self.below_new_minimum.add(row.after.as_ref(), row.salary);
-        self.by_job.entry(row.job).or_default().add(&row);
+        self.by_job.entry(row.job).or_default().add(row);
         let band = row.after.as_ref().or(row.before.as_ref()).map(|s| s.band);
-        self.by_band.entry(band).or_default().add(&row);
+        self.by_band.entry(band).or_default().add(row);
         for (i, side) in [&row.before, &row.after].into_iter().enumerate() {
             if let Some(s) = side {
                 self.distribution.entry(s.coefficient).or_default()[i] += 1;
@@ -219,10 +220,10 @@ impl<'r> Impact<'r> {
     }
 
     /// Keeps the row if it is among the largest changes or the first one-sided ones.
-    fn keep(&mut self, row: Row<'r>) {
+    fn keep(&mut self, row: &Row<'r>) {
         if !row.change.decided_both() {
             if self.one_sided.len() < self.top {
-                self.one_sided.push(row);
+                self.one_sided.push(row.clone());
             }
             return;
         }
@@ -237,6 +238,7 @@ impl<'r> Impact<'r> {
         if full && self.largest.peek().is_some_and(|least| least.0.key >= key) {
             return;
         }
+        let row = row.clone();
         self.largest.push(Reverse(Ranked { key, row }));
         if self.largest.len() > self.top {
             self.largest.pop();

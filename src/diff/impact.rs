@@ -218,7 +218,7 @@ impl<'r> Comparer<'r> {
         for record in records {
             let row = self.compare(&record);
             each(&row)?;
-            impact.add(row);
+            impact.add(&row);
         }
         Ok(impact)
     }
@@ -242,7 +242,7 @@ impl<'r> Comparer<'r> {
             if let Err(e) = each(&row) {
                 return ControlFlow::Break(e);
             }
-            impact.add(row);
+            impact.add(&row);
             ControlFlow::Continue(())
         });
         match stopped {

@@ -10,8 +10,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Receiver;
 use std::sync::Mutex;
 
+use super::ids::IdSet;
 use super::stream::{csv_error, not_utf8, Source};
-use super::{Columns, FactStream, Ids, Position, ReadError, Reader, Record, Rejection};
+use super::{Columns, FactStream, Position, ReadError, Reader, Record, Rejection};
 
 /// Bytes of JSON Lines (or rows of CSV) read at a time: enough to keep every
 /// core busy between two synchronisations, little enough to stream.
@@ -25,7 +26,9 @@ enum Item<T> {
     /// A record read: its id (for the duplicate check), where its output ends in
     /// the chunk's bytes, and what `map` made of it.
     Read {
-        id: String,
+        /// The id's hash, and where it ends in the chunk's ids.
+        id_hash: u64,
+        id_end: usize,
         position: Position,
         end: usize,
         value: Result<T, Rejection>,
@@ -38,6 +41,8 @@ enum Item<T> {
 struct Mapped<T> {
     items: Vec<Item<T>>,
     bytes: Vec<u8>,
+    /// The ids of the records read, end to end.
+    ids: String,
     unknown_fields: BTreeSet<String>,
 }
 
@@ -144,7 +149,7 @@ impl FactStream<'_> {
 /// gives back the break, if any, and the fields the records had that grille ignores.
 fn deliver<T, B>(
     batches: Receiver<Vec<Mapped<T>>>,
-    ids: &mut Ids,
+    ids: &mut IdSet,
     mut sink: impl FnMut(Result<(T, &[u8]), Rejection>) -> ControlFlow<B>,
     stop: &AtomicBool,
     spare: &Spare,
@@ -152,22 +157,24 @@ fn deliver<T, B>(
     let mut unknown_fields = BTreeSet::new();
     for part in batches.into_iter().flatten() {
         unknown_fields.extend(part.unknown_fields);
-        let mut start = 0;
+        let (mut start, mut id_start) = (0, 0);
         for item in part.items {
             let result = match item {
                 Item::Unread(rejection) => Err(rejection),
                 Item::Read {
-                    id,
+                    id_hash,
+                    id_end,
                     position,
                     end,
                     value,
                 } => {
                     let bytes = &part.bytes[start..end];
-                    start = end;
-                    // One hash: the id goes in, an equal one already there comes out.
-                    match ids.replace(id) {
-                        Some(used) => Err(super::duplicate_id(position, &used)),
-                        None => value.map(|v| (v, bytes)),
+                    let id = part.ids.get(id_start..id_end).unwrap_or_default();
+                    (start, id_start) = (end, id_end);
+                    if ids.insert(id, id_hash) {
+                        value.map(|v| (v, bytes))
+                    } else {
+                        Err(super::duplicate_id(position, id))
                     }
                 }
             };
@@ -319,6 +326,7 @@ impl Chunk<'_> {
         let mut mapped = Mapped {
             items: Vec::new(),
             bytes,
+            ids: String::new(),
             unknown_fields: BTreeSet::new(),
         };
         match self {
@@ -386,8 +394,10 @@ impl<T> Mapped<T> {
                     // A rejected record writes nothing.
                     self.bytes.truncate(start);
                 }
+                self.ids.push_str(&record.id);
                 Item::Read {
-                    id: record.id,
+                    id_hash: super::ids::hash(&record.id),
+                    id_end: self.ids.len(),
                     position: record.position,
                     end: self.bytes.len(),
                     value,
