@@ -33,7 +33,7 @@ pub struct Decision<'r, 'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_step: Option<NextStep<'r>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub warnings: Vec<super::Warning>,
+    pub warnings: Vec<super::Warning<'r>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trace: Option<Vec<Step>>,
 }

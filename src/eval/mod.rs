@@ -116,10 +116,10 @@ const TYPICAL_STEPS: usize = 24;
 
 /// Where warnings go: kept for the decision, or never built when a value is
 /// only computed for comparison (the next step, a trial's category).
-pub(crate) struct Notes<'a>(Option<&'a mut Vec<Warning>>);
+pub(crate) struct Notes<'a, 'r>(Option<&'a mut Vec<Warning<'r>>>);
 
-impl<'a> Notes<'a> {
-    fn keep(into: &'a mut Vec<Warning>) -> Self {
+impl<'a, 'r> Notes<'a, 'r> {
+    fn keep(into: &'a mut Vec<Warning<'r>>) -> Self {
         Notes(Some(into))
     }
 
@@ -127,7 +127,7 @@ impl<'a> Notes<'a> {
         Notes(None)
     }
 
-    fn push(&mut self, make: impl FnOnce() -> Warning) {
+    fn push(&mut self, make: impl FnOnce() -> Warning<'r>) {
         if let Some(kept) = &mut self.0 {
             kept.push(make());
         }
@@ -530,7 +530,7 @@ impl<'r> Evaluator<'r> {
         job: JobId,
         band: usize,
         others: &OtherFloors,
-        warnings: &mut Notes,
+        warnings: &mut Notes<'_, 'r>,
         t: &mut T,
     ) -> Option<u32> {
         let rules = self.rules;
@@ -587,7 +587,7 @@ impl<'r> Evaluator<'r> {
         job: JobId,
         band: usize,
         floor: &Floor,
-        warnings: &mut Notes,
+        warnings: &mut Notes<'_, 'r>,
         t: &mut T,
     ) -> Option<u32> {
         let cell = self.grid.as_ref()?.cell(job, band);
@@ -598,17 +598,15 @@ impl<'r> Evaluator<'r> {
         cell.value
     }
 
-    fn blank_warning(&self, job: JobId, band: usize, note: BlankNote) -> Warning {
+    fn blank_warning(&self, job: JobId, band: usize, note: BlankNote) -> Warning<'r> {
         let job_def = &self.rules.jobs[job];
         let bands = &self.rules.scales[job_def.scale].bands;
         match note {
-            BlankNote::Unclassified => Warning::NoClassification {
-                job: job_def.id.clone(),
-            },
+            BlankNote::Unclassified => Warning::NoClassification { job: &job_def.id },
             BlankNote::BlankBand { stand_in } => Warning::BlankBand {
-                job: job_def.id.clone(),
-                band: bands[band].id.clone(),
-                stand_in: stand_in.map(|b| bands[b].id.clone()),
+                job: &job_def.id,
+                band: &bands[band].id,
+                stand_in: stand_in.map(|b| bands[b].id.as_str()),
             },
         }
     }

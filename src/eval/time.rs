@@ -42,7 +42,7 @@ impl Missions {
         &self,
         e: &Evaluator<'r>,
         until: NaiveDate,
-        warnings: &mut Notes,
+        warnings: &mut Notes<'_, 'r>,
         t: &mut T,
     ) -> Result<Vec<Claim<'r>>, String> {
         let rules = e.rules;
@@ -126,7 +126,7 @@ impl Missions {
                     .and_then(|b| def.cells[b].coefficient);
                 if coefficient.is_none() && until == e.as_of {
                     warnings.push(|| Warning::ClaimUnclassified {
-                        job: def.id.clone(),
+                        job: &def.id,
                     });
                 }
                 t.step(|| Step {
@@ -241,7 +241,7 @@ pub(super) fn trial<'r, T: Tracer>(
     record: &Record,
     (job, others): (JobId, &OtherFloors),
     missions: &Missions,
-    warnings: &mut Notes,
+    warnings: &mut Notes<'_, 'r>,
     t: &mut T,
 ) -> Result<Option<Trial<'r>>, FieldError> {
     let rules = e.rules;
@@ -268,8 +268,8 @@ pub(super) fn trial<'r, T: Tracer>(
     if to != job && !returned {
         warnings.push(|| Warning::MovedElsewhere {
             on: m.on,
-            to: rules.jobs[to].id.clone(),
-            job: rules.jobs[job].id.clone(),
+            to: &rules.jobs[to].id,
+            job: &rules.jobs[job].id,
         });
     }
     if rules.trial.is_empty() {
@@ -283,7 +283,7 @@ pub(super) fn trial<'r, T: Tracer>(
     let claim = claims_then.iter().filter_map(|c| c.coefficient).max();
     let Some(coefficient) = e.entitlement_on(record, (job, others), to, m.on, claim) else {
         warnings.push(|| Warning::TrialJobUnclassified {
-            job: rules.jobs[to].id.clone(),
+            job: &rules.jobs[to].id,
         });
         return Ok(None);
     };
@@ -293,7 +293,7 @@ pub(super) fn trial<'r, T: Tracer>(
     let category = rules.levels[level].category;
     let Some(rule) = rules.trial.iter().find(|r| r.category == category) else {
         warnings.push(|| Warning::NoTrialForCategory {
-            category: rules.categories[category].id.clone(),
+            category: &rules.categories[category].id,
         });
         return Ok(None);
     };
@@ -316,7 +316,7 @@ pub(super) fn trial<'r, T: Tracer>(
                 end = calendar::period_end(restart, renewal).ok_or_else(overflow)?;
             }
             _ => warnings.push(|| Warning::RenewalNotAllowed {
-                category: rules.categories[category].id.clone(),
+                category: &rules.categories[category].id,
                 coefficient,
             }),
         }
@@ -329,9 +329,9 @@ pub(super) fn trial<'r, T: Tracer>(
             }
             if to == job {
                 warnings.push(|| Warning::ShouldBeBack {
-                    job: rules.jobs[to].id.clone(),
+                    job: &rules.jobs[to].id,
                     broken,
-                    back_to: rules.jobs[from].id.clone(),
+                    back_to: &rules.jobs[from].id,
                 });
             }
             TrialStatus::Broken

@@ -7,16 +7,17 @@ use std::fmt;
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Warning {
+/// (`'r`: the names are the rule set's.)
+pub enum Warning<'r> {
     /// Every band of the job is blank.
     NoClassification {
-        job: String,
+        job: &'r str,
     },
     /// The band is blank; `stand_in` is the band whose value applies, if any.
     BlankBand {
-        job: String,
-        band: String,
-        stand_in: Option<String>,
+        job: &'r str,
+        band: &'r str,
+        stand_in: Option<&'r str>,
     },
     FutureMissions {
         count: usize,
@@ -24,25 +25,25 @@ pub enum Warning {
     NoMissionCap,
     OverlappingMissions,
     ClaimUnclassified {
-        job: String,
+        job: &'r str,
     },
     FutureMove {
         on: NaiveDate,
     },
     MovedElsewhere {
         on: NaiveDate,
-        to: String,
-        job: String,
+        to: &'r str,
+        job: &'r str,
     },
     NoTrialRule,
     TrialJobUnclassified {
-        job: String,
+        job: &'r str,
     },
     NoTrialForCategory {
-        category: String,
+        category: &'r str,
     },
     RenewalNotAllowed {
-        category: String,
+        category: &'r str,
         coefficient: u32,
     },
     BrokenAfterEnd {
@@ -50,13 +51,13 @@ pub enum Warning {
         end: NaiveDate,
     },
     ShouldBeBack {
-        job: String,
+        job: &'r str,
         broken: NaiveDate,
-        back_to: String,
+        back_to: &'r str,
     },
 }
 
-impl fmt::Display for Warning {
+impl fmt::Display for Warning<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use Warning::*;
         match self {
@@ -88,13 +89,13 @@ impl fmt::Display for Warning {
     }
 }
 
-impl serde::Serialize for Warning {
+impl serde::Serialize for Warning<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
 }
 
-impl Warning {
+impl Warning<'_> {
     /// The warning in French; `date` writes a date as the reader expects.
     pub fn french(&self, date: impl Fn(NaiveDate) -> String) -> String {
         use Warning::*;
