@@ -260,7 +260,7 @@ impl Reader {
             }
         };
         if let Some(record) = fast::record(line, position, &mut note) {
-            return record;
+            return Ok(record);
         }
         match serde_json::from_str::<Value>(line) {
             Ok(value) => self.json_record(value, position),

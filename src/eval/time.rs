@@ -125,9 +125,7 @@ impl Missions {
                     .position(|b| normalize(&b.id) == band)
                     .and_then(|b| def.cells[b].coefficient);
                 if coefficient.is_none() && until == e.as_of {
-                    warnings.push(|| Warning::ClaimUnclassified {
-                        job: &def.id,
-                    });
+                    warnings.push(|| Warning::ClaimUnclassified { job: &def.id });
                 }
                 t.step(|| Step {
                     kind: StepKind::Claim {
