@@ -168,7 +168,9 @@ impl Iterator for FactStream<'_> {
                     }
                     Ok(_) if buffer.trim().is_empty() => continue,
                     Ok(_) => {
-                        let record = self.reader.json_line(buffer, Position::Line(*line));
+                        // Without its line end, as batches read it: a column is the line's own.
+                        let text = buffer.strip_suffix('\n').unwrap_or(buffer);
+                        let record = self.reader.json_line(text, Position::Line(*line));
                         return Some(self.reader.admit(record));
                     }
                     // The line's bytes were consumed: only this record is lost.
