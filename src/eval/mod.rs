@@ -19,7 +19,7 @@ pub mod trace;
 mod warning;
 
 use std::collections::HashMap;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -88,7 +88,9 @@ impl FloorsListed {
 /// trace to build (formulas written out with their values).
 struct ReferenceMinimum {
     minimum: Result<Option<Decimal>, String>,
-    steps: Vec<Step>,
+    /// The steps showing it, made when a trace first asks: a grid may span
+    /// thousands of coefficients, and most runs trace none of them.
+    steps: OnceLock<Vec<Step>>,
 }
 
 /// Diploma ids, looked up by name rather than by a scan comparing each id.
@@ -189,12 +191,11 @@ impl<'r> Evaluator<'r> {
             let minimums = (lowest_coefficient..=top.max(lowest_coefficient))
                 .map(|c| {
                     let (_, level) = evaluator.level(c).ok()?;
-                    let mut recorder = Recorder::default();
                     let minimum =
-                        evaluator.minimum_salary(c, level, Some(reference), &mut recorder);
+                        evaluator.computed_minimum_salary(c, level, Some(reference), &mut NoTrace);
                     Some(ReferenceMinimum {
                         minimum,
-                        steps: recorder.steps,
+                        steps: OnceLock::new(),
                     })
                 })
                 .collect();
@@ -785,7 +786,12 @@ impl<'r> Evaluator<'r> {
             // The steps write the hours out: they are reused for the very number
             // the rules give, not for another writing of it (151.670).
             if self.written_as_reference(hours) {
-                for step in &cached.steps {
+                let steps = cached.steps.get_or_init(|| {
+                    let mut recorder = Recorder::default();
+                    let _ = self.computed_minimum_salary(coefficient, level, hours, &mut recorder);
+                    recorder.steps
+                });
+                for step in steps {
                     t.step(|| step.clone());
                 }
                 return cached.minimum.clone();
