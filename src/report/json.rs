@@ -31,12 +31,12 @@ pub fn decision(d: &Decision, out: &mut Vec<u8>) -> io::Result<()> {
     string(out, d.status);
     key(out, ",", "minimum_salary");
     match d.minimum_salary {
-        Some(m) => quoted_money(m, out)?,
+        Some(m) => quoted_money(m, out),
         None => out.extend_from_slice(b"null"),
     }
     if let Some(s) = d.salary_shortfall {
         key(out, ",", "salary_shortfall");
-        quoted_money(s, out)?;
+        quoted_money(s, out);
     }
     if let Some(g) = d.coefficient_gap {
         key(out, ",", "coefficient_gap");
@@ -46,17 +46,17 @@ pub fn decision(d: &Decision, out: &mut Vec<u8>) -> io::Result<()> {
         key(out, ",", "claims");
         for (i, c) in d.claims.iter().enumerate() {
             out.extend_from_slice(if i == 0 { b"[" } else { b"," });
-            claim(c, out)?;
+            claim(c, out);
         }
         out.push(b']');
     }
     if let Some(t) = &d.trial {
         key(out, ",", "trial");
-        trial(t, out)?;
+        trial(t, out);
     }
     if let Some(n) = &d.next_step {
         key(out, ",", "next_step");
-        next_step(n, out)?;
+        next_step(n, out);
     }
     if !d.warnings.is_empty() {
         key(out, ",", "warnings");
@@ -72,20 +72,19 @@ pub fn decision(d: &Decision, out: &mut Vec<u8>) -> io::Result<()> {
     Ok(())
 }
 
-fn claim(c: &Claim, out: &mut Vec<u8>) -> io::Result<()> {
+fn claim(c: &Claim, out: &mut Vec<u8>) {
     key(out, "{", "kind");
     string(out, c.kind);
     key(out, ",", "job");
     string(out, c.job);
     key(out, ",", "coefficient");
-    number_or_null(c.coefficient, out)?;
+    number_or_null(c.coefficient, out);
     key(out, ",", "since");
     date(out, c.since);
     out.push(b'}');
-    Ok(())
 }
 
-fn trial(t: &Trial, out: &mut Vec<u8>) -> io::Result<()> {
+fn trial(t: &Trial, out: &mut Vec<u8>) {
     key(out, "{", "job");
     string(out, t.job);
     key(out, ",", "start");
@@ -97,12 +96,11 @@ fn trial(t: &Trial, out: &mut Vec<u8>) -> io::Result<()> {
     key(out, ",", "return_to");
     string(out, t.return_to);
     key(out, ",", "return_coefficient");
-    number_or_null(t.return_coefficient, out)?;
+    number_or_null(t.return_coefficient, out);
     out.push(b'}');
-    Ok(())
 }
 
-fn next_step(n: &NextStep, out: &mut Vec<u8>) -> io::Result<()> {
+fn next_step(n: &NextStep, out: &mut Vec<u8>) {
     key(out, "{", "on");
     date(out, n.on);
     key(out, ",", "band");
@@ -110,7 +108,6 @@ fn next_step(n: &NextStep, out: &mut Vec<u8>) -> io::Result<()> {
     key(out, ",", "coefficient");
     number(out, n.coefficient);
     out.push(b'}');
-    Ok(())
 }
 
 /// `{"name":` or `,"name":` (the names are the contract's, plain ASCII).
@@ -121,12 +118,11 @@ fn key(out: &mut Vec<u8>, before: &str, name: &str) {
     out.extend_from_slice(b"\":");
 }
 
-fn number_or_null(n: Option<u32>, out: &mut Vec<u8>) -> io::Result<()> {
+fn number_or_null(n: Option<u32>, out: &mut Vec<u8>) {
     match n {
         Some(n) => number(out, n),
         None => out.extend_from_slice(b"null"),
     }
-    Ok(())
 }
 
 /// A whole number in decimal digits (what `Display` writes, without its machinery).
@@ -214,11 +210,10 @@ pub(super) fn money(value: Decimal, out: &mut Vec<u8>) {
     out.extend_from_slice(&digits[point..]);
 }
 
-fn quoted_money(value: Decimal, out: &mut Vec<u8>) -> io::Result<()> {
+fn quoted_money(value: Decimal, out: &mut Vec<u8>) {
     out.push(b'"');
     money(value, out);
     out.push(b'"');
-    Ok(())
 }
 
 /// A JSON string, quoted and escaped.
