@@ -784,7 +784,7 @@ impl<'r> Evaluator<'r> {
                 return cached.minimum.clone();
             }
             // The steps write the hours out: they are reused for the very number
-            // the rules give, not for another writing of it (151.670).
+            // the rules give, not for another writing of it (one more trailing zero).
             if self.written_as_reference(hours) {
                 let steps = cached.steps.get_or_init(|| {
                     let mut recorder = Recorder::default();

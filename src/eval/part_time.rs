@@ -17,8 +17,8 @@ use rust_decimal::Decimal;
 use super::trace::Step;
 use crate::names::FastHasher;
 
-/// What the formula reads: the hours by their exact bits (151.670 is written
-/// out differently from 151.67, and kept apart).
+/// What the formula reads: the hours by their exact bits (the same number with
+/// one more trailing zero is written out differently, and kept apart).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) struct Key {
     pub evaluator: u64,
