@@ -118,3 +118,16 @@ fn a_json_line_that_is_not_utf8_is_rejected_alone() {
     assert_eq!(ids[2], Ok("c"));
     assert!(stream.finish().is_ok());
 }
+
+#[test]
+fn an_unexpected_word_with_an_accent_past_forty_bytes_is_reported_not_a_panic() {
+    // Found by the `rules` fuzz target: the quoted word was cut at byte 40,
+    // inside a two-byte letter.
+    let word = format!("{}è", "x".repeat(39));
+    let text = format!("{word} suite\n");
+    let Err(report) = grille::load("f.grille", &text) else {
+        panic!("a stray word is a syntax error");
+    };
+    let message = format!("{report:?}");
+    assert!(message.contains(&"x".repeat(39)), "{message}");
+}

@@ -1257,7 +1257,12 @@ fn found_token(source: &str, at: usize) -> &str {
         .char_indices()
         .find(|(_, c)| c.is_whitespace())
         .map_or(rest.len(), |(i, _)| i);
-    &rest[..end.min(40)]
+    // At most 40 bytes, cut between two characters.
+    let mut end = end.min(40);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    rest.get(..end).unwrap_or("")
 }
 
 fn syntax_help(found: &str) -> String {
