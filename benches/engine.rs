@@ -29,6 +29,13 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
 
 fn main() {
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    // For profiling one path alone: BENCH_ONLY=fast or BENCH_ONLY=traced, and
+    // fewer employees (BENCH_EMPLOYEES) to keep callgrind short.
+    let only = std::env::var("BENCH_ONLY").ok();
+    let employees = std::env::var("BENCH_EMPLOYEES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000);
     for path in ["rules/cgt-2008.grille", "rules/idcc2098-2002.grille"] {
         let text = std::fs::read_to_string(path).unwrap();
         let load = time(21, || grille::load(path, &text).unwrap());
@@ -38,7 +45,7 @@ fn main() {
 
         let sets = [rules];
         let options = SampleOptions {
-            employees: 100_000,
+            employees,
             seed: 7,
             as_of,
         };
@@ -46,23 +53,26 @@ fn main() {
         let records: Vec<_> = generator.records().filter_map(Result::ok).collect();
         let evaluator = grille::Evaluator::new(&sets[0], as_of);
         let n = records.len() as f64;
+        if let Some(only) = &only {
+            let traced = only == "traced";
+            let each = time(5, || {
+                records
+                    .iter()
+                    .filter(|r| match traced {
+                        true => evaluator.decide_traced(r).is_ok(),
+                        false => evaluator.decide(r).is_ok(),
+                    })
+                    .count()
+            });
+            println!("  {only}: {:.0} ns each", each.as_nanos() as f64 / n);
+            continue;
+        }
         let fast = time(5, || {
             records
                 .iter()
                 .filter(|r| evaluator.decide(r).is_ok())
                 .count()
         });
-        if std::env::var_os("BENCH_FAST_ONLY").is_some() {
-            // For profiling the fast path alone.
-            let fast = time(15, || {
-                records
-                    .iter()
-                    .filter(|r| evaluator.decide(r).is_ok())
-                    .count()
-            });
-            println!("  traces off: {:.0} ns each", fast.as_nanos() as f64 / n);
-            continue;
-        }
         let traced = time(3, || {
             records
                 .iter()
