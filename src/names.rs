@@ -1,11 +1,39 @@
 //! Matching of names as people write them: case, accents, spaces, hyphens and
 //! apostrophes do not matter ("Téléconseillère" = "teleconseillere").
 
+mod index;
+pub use index::NameIndex;
+
 /// The form under which names are compared.
 pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     normalized_chars(name, |c| out.push(c));
     out
+}
+
+/// Other spellings of a declared name that payroll exports commonly give: in
+/// capitals, in lower case, without accents, or both. They all normalise as
+/// the name does; an index of them saves normalising most names given.
+pub fn spellings(name: &str) -> Vec<String> {
+    let unaccented: String = name
+        .chars()
+        .flat_map(|c| match fold(c) {
+            Some(plain) if c.is_uppercase() => plain.to_uppercase().chars().collect(),
+            Some(plain) => plain.chars().collect(),
+            None => vec![c],
+        })
+        .collect();
+    let mut all = vec![
+        name.to_uppercase(),
+        name.to_lowercase(),
+        unaccented.to_uppercase(),
+        unaccented.to_lowercase(),
+        unaccented,
+    ];
+    all.retain(|s| s != name);
+    all.sort();
+    all.dedup();
+    all
 }
 
 /// Room for the normalised names people write; longer ones take a `String`.
@@ -22,43 +50,82 @@ pub fn with_normalized<R>(name: &str, found: impl FnOnce(&str) -> R) -> R {
 }
 
 /// The normalised form of `name` in `buffer`; `None` when it does not fit.
+/// ASCII, most of any name, goes byte by byte through a table; other
+/// characters through [`normalized_char`], as [`normalize`] does.
 fn normalize_into<'b>(name: &str, buffer: &'b mut [u8]) -> Option<&'b str> {
+    let bytes = name.as_bytes();
     let mut len = 0;
-    let mut fits = true;
-    normalized_chars(name, |c| {
-        let end = len + c.len_utf8();
-        match buffer.get_mut(len..end) {
-            Some(room) if fits => {
-                c.encode_utf8(room);
-                len = end;
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            let folded = ASCII_FOLDED[usize::from(byte)];
+            if folded != DROPPED {
+                *buffer.get_mut(len)? = folded;
+                len += 1;
             }
-            _ => fits = false,
+            at += 1;
+            continue;
         }
-    });
-    if !fits {
-        return None;
+        let c = name.get(at..)?.chars().next()?;
+        at += c.len_utf8();
+        let mut fits = true;
+        normalized_char(c, &mut |c| {
+            let end = len + c.len_utf8();
+            match buffer.get_mut(len..end) {
+                Some(room) if fits => {
+                    c.encode_utf8(room);
+                    len = end;
+                }
+                _ => fits = false,
+            }
+        });
+        if !fits {
+            return None;
+        }
     }
     std::str::from_utf8(buffer.get(..len)?).ok()
 }
 
+/// Marks the ASCII characters a normalised name leaves out.
+const DROPPED: u8 = 0xff;
+
+/// Each ASCII character's normalised form, as [`normalized_char`] gives it.
+const ASCII_FOLDED: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = match byte as u8 {
+            b' ' | b'-' | b'\'' | b'_' | b'\t' => DROPPED,
+            b => b.to_ascii_lowercase(),
+        };
+        byte += 1;
+    }
+    table
+};
+
 /// Gives `emit` the characters of the normalised form, in order.
 fn normalized_chars(name: &str, mut emit: impl FnMut(char)) {
     for c in name.chars() {
-        if matches!(
-            c,
-            ' ' | '-' | '\'' | '’' | '‘' | '_' | '\u{A0}' | '\t' | '‐' | '–'
-        ) {
-            continue;
-        }
-        if c.is_ascii() {
-            // The common case, without the general lowercase machinery.
-            emit(c.to_ascii_lowercase());
-            continue;
-        }
-        match fold(c) {
-            Some(s) => s.chars().for_each(&mut emit),
-            None => c.to_lowercase().for_each(&mut emit),
-        }
+        normalized_char(c, &mut emit);
+    }
+}
+
+/// The normalised form of one character: none, itself lowercased, or unaccented.
+fn normalized_char(c: char, emit: &mut impl FnMut(char)) {
+    if matches!(
+        c,
+        ' ' | '-' | '\'' | '’' | '‘' | '_' | '\u{A0}' | '\t' | '‐' | '–'
+    ) {
+        return;
+    }
+    if c.is_ascii() {
+        // The common case, without the general lowercase machinery.
+        emit(c.to_ascii_lowercase());
+        return;
+    }
+    match fold(c) {
+        Some(s) => s.chars().for_each(emit),
+        None => c.to_lowercase().for_each(emit),
     }
 }
 
@@ -193,6 +260,22 @@ mod tests {
                 normalize(name),
                 "{name}"
             );
+        }
+    }
+
+    #[test]
+    fn the_ascii_table_agrees_with_the_general_rule() {
+        // Every character up to the Latin Extended blocks, alone and between
+        // ASCII letters, on the stack as on the heap.
+        for code in 0..0x0250 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            for name in [c.to_string(), format!("A{c}b"), format!("{c}{c}É")] {
+                let mut general = String::new();
+                normalized_chars(&name, |c| general.push(c));
+                assert_eq!(with_normalized(&name, str::to_string), general, "{code:#x}");
+            }
         }
     }
 

@@ -33,7 +33,7 @@ pub use warning::Warning;
 use crate::calendar;
 use crate::facts::{Record, Rejection};
 use crate::model::*;
-use crate::names::{closest, normalize, with_normalized, NameMap};
+use crate::names::{closest, normalize, with_normalized, NameIndex, NameMap};
 
 /// Decides employees under one rule set, on one evaluation date.
 pub struct Evaluator<'r> {
@@ -51,7 +51,8 @@ pub struct Evaluator<'r> {
     lowest_coefficient: u32,
     /// The job floor of every cell, when the rules have a job floor.
     grid: Option<Grid>,
-    diplomas: DiplomaNames,
+    diplomas: Names<DiplomaId>,
+    jobs: Names<JobId>,
     /// Tells this evaluator's entries apart in the per-thread part-time cache.
     id: u64,
     /// Which floors the rules list, for the entitlement of other bands and days.
@@ -93,22 +94,78 @@ struct ReferenceMinimum {
     steps: OnceLock<Vec<Step>>,
 }
 
-/// Diploma ids, looked up by name rather than by a scan comparing each id.
-struct DiplomaNames {
-    exact: NameMap<DiplomaId>,
-    normalized: NameMap<DiplomaId>,
+/// Names given in the facts, resolved the way the rule set says: exactly,
+/// else in normalised form ([`crate::names::normalize`]). Every employee names
+/// a job and a diploma, so both lookups avoid a general hash map.
+struct Names<Id> {
+    /// The declared names, then the spellings payroll exports commonly give
+    /// them ([`crate::names::spellings`]), each with the id the full lookup
+    /// gives it: the common case is one exact lookup.
+    exact: NameIndex<Id>,
+    /// Only the normalised names that designate one id: an ambiguous one takes
+    /// the slow path, which explains the ambiguity.
+    normalized: NameIndex<Id>,
 }
 
-impl DiplomaNames {
-    /// The first diploma wins a name, as in [`RuleSet::diploma_index`].
-    fn new(rules: &RuleSet) -> DiplomaNames {
-        let mut exact = NameMap::default();
-        let mut normalized = NameMap::default();
-        for (index, diploma) in rules.diplomas.iter().enumerate() {
-            exact.entry(diploma.id.clone()).or_insert(index);
-            normalized.entry(normalize(&diploma.id)).or_insert(index);
+impl<Id: Copy> Names<Id> {
+    /// `declared`: each name and its id, the first id of a name winning;
+    /// `normalized`: each normalised name and the ids it designates.
+    fn new<'n>(
+        declared: impl Iterator<Item = (&'n str, Id)> + Clone,
+        normalized: impl Iterator<Item = (&'n str, &'n [Id])>,
+    ) -> Self
+    where
+        Id: 'n,
+    {
+        let mut names = Names {
+            exact: NameIndex::new(declared.clone()),
+            normalized: NameIndex::new(normalized.filter_map(|(name, ids)| match ids {
+                [id] => Some((name, *id)),
+                _ => None,
+            })),
+        };
+        let spelled: Vec<(String, Id)> = declared
+            .flat_map(|(name, _)| crate::names::spellings(name))
+            .filter_map(|spelling| Some((names.get(&spelling)?, spelling)))
+            .map(|(id, spelling)| (spelling, id))
+            .collect();
+        names.exact.extend(spelled);
+        names
+    }
+
+    fn get(&self, given: &str) -> Option<Id> {
+        if let Some(exact) = self.exact.get(given) {
+            return Some(*exact);
         }
-        DiplomaNames { exact, normalized }
+        with_normalized(given, |name| self.normalized.get(name).copied())
+    }
+}
+
+impl Names<DiplomaId> {
+    /// The first diploma wins a name, as in [`RuleSet::diploma_index`].
+    fn diplomas(rules: &RuleSet) -> Self {
+        let mut normalized: NameMap<Vec<DiplomaId>> = NameMap::default();
+        for (index, diploma) in rules.diplomas.iter().enumerate() {
+            normalized.entry(normalize(&diploma.id)).or_default().push(index);
+        }
+        // The first diploma wins a normalised name too.
+        let declared = rules.diplomas.iter().enumerate().map(|(i, d)| (d.id.as_str(), i));
+        let normalized = normalized.iter().map(|(name, ids)| (name.as_str(), &ids[..1]));
+        Names::new(declared, normalized)
+    }
+}
+
+impl Names<JobId> {
+    fn jobs(rules: &RuleSet) -> Self {
+        let declared = rules
+            .job_names_exact
+            .iter()
+            .map(|(name, job)| (name.as_str(), *job));
+        let normalized = rules
+            .job_names
+            .iter()
+            .map(|(name, jobs)| (name.as_str(), jobs.as_slice()));
+        Names::new(declared, normalized)
     }
 }
 
@@ -178,7 +235,8 @@ impl<'r> Evaluator<'r> {
                 .iter()
                 .find(|f| f.kind == FloorKind::Job)
                 .map(|floor| Grid::new(rules, floor.blank_cell)),
-            diplomas: DiplomaNames::new(rules),
+            diplomas: Names::diplomas(rules),
+            jobs: Names::jobs(rules),
             id: part_time::evaluator_id(),
             floors: FloorsListed::new(rules),
             unknown_jobs: Mutex::default(),
@@ -355,10 +413,11 @@ impl<'r> Evaluator<'r> {
 
     /// Resolves a job name given in the facts.
     pub fn job(&self, given: &str) -> Result<JobId, String> {
-        let rules = self.rules;
-        if let Some(job) = rules.job_names_exact.get(given) {
-            return Ok(*job);
+        if let Some(job) = self.jobs.get(given) {
+            return Ok(job);
         }
+        // Not found, or ambiguous: say which.
+        let rules = self.rules;
         let found = with_normalized(given, |name| rules.job_names.get(name));
         match found.map(Vec::as_slice) {
             Some([job]) => Ok(*job),
@@ -458,10 +517,7 @@ impl<'r> Evaluator<'r> {
 
     /// The diploma named `given`, as [`RuleSet::diploma_index`] finds it.
     fn diploma_index(&self, given: &str) -> Option<DiplomaId> {
-        if let Some(exact) = self.diplomas.exact.get(given) {
-            return Some(*exact);
-        }
-        with_normalized(given, |name| self.diplomas.normalized.get(name).copied())
+        self.diplomas.get(given)
     }
 
     /// The diploma floor; `given` is the diploma the facts name (`none` if they name none).
