@@ -46,6 +46,10 @@ pub struct Evaluator<'r> {
     full_time_minimums: Vec<Option<Result<Decimal, String>>>,
     /// The level of each grid coefficient (same index).
     level_by_coefficient: Vec<Option<LevelId>>,
+    /// The status rule that applies to each grid coefficient (same index).
+    status_by_coefficient: Vec<Option<usize>>,
+    /// The transitional rule of each grid coefficient, if it has one (same index).
+    transitional_by_coefficient: Vec<Option<usize>>,
     /// Each grid coefficient's minimum salary at the reference hours (same index).
     reference_minimums: Vec<Option<ReferenceMinimum>>,
     lowest_coefficient: u32,
@@ -146,11 +150,20 @@ impl Names<DiplomaId> {
     fn diplomas(rules: &RuleSet) -> Self {
         let mut normalized: NameMap<Vec<DiplomaId>> = NameMap::default();
         for (index, diploma) in rules.diplomas.iter().enumerate() {
-            normalized.entry(normalize(&diploma.id)).or_default().push(index);
+            normalized
+                .entry(normalize(&diploma.id))
+                .or_default()
+                .push(index);
         }
         // The first diploma wins a normalised name too.
-        let declared = rules.diplomas.iter().enumerate().map(|(i, d)| (d.id.as_str(), i));
-        let normalized = normalized.iter().map(|(name, ids)| (name.as_str(), &ids[..1]));
+        let declared = rules
+            .diplomas
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i));
+        let normalized = normalized
+            .iter()
+            .map(|(name, ids)| (name.as_str(), &ids[..1]));
         Names::new(declared, normalized)
     }
 }
@@ -220,14 +233,22 @@ impl<'r> Evaluator<'r> {
             .unwrap_or(0);
         let full_time_minimums = full_time_minimums(rules, &formulas, lowest_coefficient);
         let top = rules.top_coefficient().unwrap_or(0);
-        let level_by_coefficient = (lowest_coefficient..=top.max(lowest_coefficient))
-            .map(|c| rules.level_of(c))
+        let grid_coefficients = || lowest_coefficient..=top.max(lowest_coefficient);
+        let level_by_coefficient: Vec<_> = grid_coefficients().map(|c| rules.level_of(c)).collect();
+        let status_by_coefficient = grid_coefficients()
+            .zip(&level_by_coefficient)
+            .map(|(c, level)| status_rule(rules, c, (*level)?))
+            .collect();
+        let transitional_by_coefficient = grid_coefficients()
+            .map(|c| rules.transitional.iter().position(|r| r.coefficient == c))
             .collect();
         let mut evaluator = Evaluator {
             reference_hours: constant(&rules.reference_hours),
             maximum_hours: constant(&rules.maximum_hours),
             full_time_minimums,
             level_by_coefficient,
+            status_by_coefficient,
+            transitional_by_coefficient,
             reference_minimums: Vec::new(),
             lowest_coefficient,
             grid: rules
@@ -367,7 +388,7 @@ impl<'r> Evaluator<'r> {
         });
         let status = self.status(coefficient, level_id, t);
         let minimum_salary = self
-            .minimum_salary(coefficient, level, hours, t)
+            .minimum_salary(coefficient, level, (hours, record.hours.is_some()), t)
             .map_err(|reason| reject(None, reason))?;
 
         let trial = time::trial(self, record, (job, &others), &missions, &mut warnings, t)
@@ -527,7 +548,7 @@ impl<'r> Evaluator<'r> {
         given: Option<DiplomaId>,
     ) -> Result<Option<u32>, String> {
         let rules = self.rules;
-        if !rules.has_floor(FloorKind::Diploma) && record.diploma.is_none() {
+        if !self.floors.diploma && record.diploma.is_none() {
             return Ok(None);
         }
         let name = record.diploma.as_deref().unwrap_or("none");
@@ -590,6 +611,15 @@ impl<'r> Evaluator<'r> {
         warnings: &mut Notes<'_, 'r>,
         t: &mut T,
     ) -> Option<u32> {
+        if !T::RECORDS {
+            // Which floor wins only matters to a trace: the highest value is
+            // that of the job cell and the other floors listed (each listed once).
+            let cell = self.grid.as_ref().map(|g| g.cell(job, band));
+            if let Some(note) = cell.and_then(|c| c.note) {
+                warnings.push(|| self.blank_warning(job, band, note));
+            }
+            return cell.and_then(|c| c.value).max(self.listed_others(others));
+        }
         let rules = self.rules;
         let mut best: Option<(u32, FloorKind)> = None;
         for floor in &rules.floors {
@@ -707,21 +737,18 @@ impl<'r> Evaluator<'r> {
         t: &mut T,
     ) -> u32 {
         let rules = self.rules;
-        if !rules
-            .transitional
-            .iter()
-            .any(|r| r.coefficient == coefficient)
+        let transitional = |c: u32| match self.by_coefficient(&self.transitional_by_coefficient, c)
         {
+            Some(rule) => *rule,
+            None => rules.transitional.iter().position(|r| r.coefficient == c),
+        };
+        if transitional(coefficient).is_none() {
             return coefficient;
         }
         let mut since = self.first_given(record, job, coefficient);
         // Each step moves up the grid, so the chain is at most as long as the list.
         for _ in 0..rules.transitional.len() {
-            let Some(rule) = rules
-                .transitional
-                .iter()
-                .find(|r| r.coefficient == coefficient)
-            else {
+            let Some(rule) = transitional(coefficient).map(|r| &rules.transitional[r]) else {
                 break;
             };
             let start = rule.from.map_or(since, |from| from.max(since));
@@ -773,9 +800,8 @@ impl<'r> Evaluator<'r> {
     }
 
     fn level(&self, coefficient: u32) -> Result<(LevelId, &'r Level), String> {
-        let known = coefficient
-            .checked_sub(self.lowest_coefficient)
-            .and_then(|i| self.level_by_coefficient.get(i as usize))
+        let known = self
+            .by_coefficient(&self.level_by_coefficient, coefficient)
             .copied()
             .flatten();
         let id = known.ok_or_else(|| {
@@ -786,27 +812,12 @@ impl<'r> Evaluator<'r> {
 
     fn status<T: Tracer>(&self, coefficient: u32, level: LevelId, t: &mut T) -> &'r str {
         let rules = self.rules;
-        let level = &rules.levels[level];
-        let applies = |c: &Option<Condition>| match c {
-            None => true,
-            Some(Condition::Category(k)) => level.category == *k,
-            Some(Condition::Compare { subject, op, value }) => {
-                let x = match subject {
-                    CompareSubject::Coefficient => coefficient,
-                    CompareSubject::Level => level.number,
-                };
-                match op {
-                    CompareOp::Ge => x >= *value,
-                    CompareOp::Le => x <= *value,
-                    CompareOp::Gt => x > *value,
-                    CompareOp::Lt => x < *value,
-                    CompareOp::Eq => x == *value,
-                    CompareOp::Ne => x != *value,
-                }
-            }
+        let rule = match self.by_coefficient(&self.status_by_coefficient, coefficient) {
+            Some(rule) => *rule,
+            None => status_rule(rules, coefficient, level),
         };
         // The checker guarantees a catch-all rule.
-        let Some(rule) = rules.status_rules.iter().find(|r| applies(&r.condition)) else {
+        let Some(rule) = rule.map(|r| &rules.status_rules[r]) else {
             return "";
         };
         t.step(|| Step {
@@ -819,20 +830,27 @@ impl<'r> Evaluator<'r> {
         &rule.status
     }
 
+    /// The entry of a table indexed by grid coefficient; `None` off the grid.
+    fn by_coefficient<'t, V>(&self, table: &'t [V], coefficient: u32) -> Option<&'t V> {
+        let index = coefficient.checked_sub(self.lowest_coefficient)?;
+        table.get(usize::try_from(index).ok()?)
+    }
+
+    /// `given`: whether the facts gave the hours (else they are the reference hours).
     fn minimum_salary<T: Tracer>(
         &self,
         coefficient: u32,
         level: &Level,
-        hours: Option<Decimal>,
+        (hours, given): (Option<Decimal>, bool),
         t: &mut T,
     ) -> Result<Option<Decimal>, String> {
-        let at_reference_hours = matches!(
-            (&self.reference_hours, hours),
-            (Ok(Some(r)), Some(h)) if expr::compare(*r, h).is_eq()
-        );
-        let cached = coefficient
-            .checked_sub(self.lowest_coefficient)
-            .and_then(|i| self.reference_minimums.get(i as usize))
+        let at_reference_hours = match (&self.reference_hours, hours) {
+            (Ok(Some(_)), Some(_)) if !given => true,
+            (Ok(Some(r)), Some(h)) => expr::compare(*r, h).is_eq(),
+            _ => false,
+        };
+        let cached = self
+            .by_coefficient(&self.reference_minimums, coefficient)
             .and_then(Option::as_ref)
             .filter(|_| at_reference_hours);
         if let Some(cached) = cached {
@@ -958,6 +976,7 @@ impl<'r> Evaluator<'r> {
     ) -> Option<NextStep<'r>> {
         let rules = self.rules;
         let scale = &rules.scales[rules.jobs[job].scale];
+        let others = self.listed_others(others);
         for (band, def) in scale
             .bands
             .iter()
@@ -967,7 +986,7 @@ impl<'r> Evaluator<'r> {
             let Some(reached) = def.from_months.checked_sub(record.prior_job_months) else {
                 continue;
             };
-            let Some(coefficient) = self.band_entitlement(job, band, others) else {
+            let Some(coefficient) = self.job_cell(job, band).max(others) else {
                 continue;
             };
             // Later bands reach later dates: a date beyond the calendar ends the search
@@ -1027,14 +1046,51 @@ impl<'r> Evaluator<'r> {
     /// highest floor the rules list. Read for bands and days other than the
     /// decision's, several times per employee.
     fn band_entitlement(&self, job: JobId, band: usize, others: &OtherFloors) -> Option<u32> {
+        self.job_cell(job, band).max(self.listed_others(others))
+    }
+
+    /// The job floor of a band, if the rules list one and it gives a value.
+    fn job_cell(&self, job: JobId, band: usize) -> Option<u32> {
+        self.grid.as_ref().and_then(|g| g.cell(job, band).value)
+    }
+
+    /// The highest of the other floors the rules list (`None` orders below
+    /// every value: the max of the floors that give one).
+    fn listed_others(&self, others: &OtherFloors) -> Option<u32> {
         let listed = self.floors;
-        // `None` orders below every value: the max of the floors that give one.
-        let job_floor = self.grid.as_ref().and_then(|g| g.cell(job, band).value);
-        job_floor
-            .max(others.diploma.filter(|_| listed.diploma))
+        others
+            .diploma
+            .filter(|_| listed.diploma)
             .max(others.previous.filter(|_| listed.previous))
             .max(others.claim.filter(|_| listed.mission))
     }
+}
+
+/// The first status rule whose condition holds for a coefficient of a level.
+fn status_rule(rules: &RuleSet, coefficient: u32, level: LevelId) -> Option<usize> {
+    let level = &rules.levels[level];
+    let applies = |c: &Option<Condition>| match c {
+        None => true,
+        Some(Condition::Category(k)) => level.category == *k,
+        Some(Condition::Compare { subject, op, value }) => {
+            let x = match subject {
+                CompareSubject::Coefficient => coefficient,
+                CompareSubject::Level => level.number,
+            };
+            match op {
+                CompareOp::Ge => x >= *value,
+                CompareOp::Le => x <= *value,
+                CompareOp::Gt => x > *value,
+                CompareOp::Lt => x < *value,
+                CompareOp::Eq => x == *value,
+                CompareOp::Ne => x != *value,
+            }
+        }
+    };
+    rules
+        .status_rules
+        .iter()
+        .position(|r| applies(&r.condition))
 }
 
 /// The full-time minimum of every coefficient of the grid, by the level formulas.

@@ -274,10 +274,11 @@ pub(super) fn trial<'r, T: Tracer>(
         warnings.push(|| Warning::NoTrialRule);
         return Ok(None);
     }
-    let field = format!("moves[{index}]");
+    // Named only when something goes wrong: most moves are fine.
+    let field = || format!("moves[{index}]");
     let claims_then = missions
         .claims(e, m.on, &mut Notes::discard(), &mut super::trace::NoTrace)
-        .map_err(|r| (field.clone(), r))?;
+        .map_err(|r| (field(), r))?;
     let claim = claims_then.iter().filter_map(|c| c.coefficient).max();
     let Some(coefficient) = e.entitlement_on(record, (job, others), to, m.on, claim) else {
         warnings.push(|| Warning::TrialJobUnclassified {
@@ -295,10 +296,10 @@ pub(super) fn trial<'r, T: Tracer>(
         });
         return Ok(None);
     };
-    let length = duration_at(e, rule.length, m.on).map_err(|r| (field.clone(), r))?;
+    let length = duration_at(e, rule.length, m.on).map_err(|r| (field(), r))?;
     let overflow = || {
         (
-            field.clone(),
+            field(),
             "the trial period ends beyond the calendar".to_string(),
         )
     };
@@ -309,7 +310,7 @@ pub(super) fn trial<'r, T: Tracer>(
             .is_none_or(|min| coefficient >= min);
         match (rule.renewal, eligible) {
             (Some(renewal), true) => {
-                let renewal = duration_at(e, renewal, m.on).map_err(|r| (field.clone(), r))?;
+                let renewal = duration_at(e, renewal, m.on).map_err(|r| (field(), r))?;
                 let restart = end.succ_opt().ok_or_else(overflow)?;
                 end = calendar::period_end(restart, renewal).ok_or_else(overflow)?;
             }

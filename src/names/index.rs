@@ -104,12 +104,8 @@ fn short_word(name: &[u8]) -> u64 {
         }
         _ => {
             let low = u32::from_le_bytes([name[0], name[1], name[2], name[3]]);
-            let high = u32::from_le_bytes([
-                name[len - 4],
-                name[len - 3],
-                name[len - 2],
-                name[len - 1],
-            ]);
+            let high =
+                u32::from_le_bytes([name[len - 4], name[len - 3], name[len - 2], name[len - 1]]);
             u64::from(low) | u64::from(high) << (8 * (len - 4))
         }
     }
@@ -202,8 +198,20 @@ mod tests {
     #[test]
     fn finds_every_name_and_no_other() {
         let names: Vec<String> = [
-            "", "a", "ab", "abc", "abcd", "abcde", "abcdefg", "abcdefgh", "abcdefghi",
-            "abcdefghijklmnop", "abcdefghijklmnopq", "bac", "bac+2", "bac+3",
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "bac",
+            "bac+2",
+            "bac+3",
         ]
         .iter()
         .map(|s| s.to_string())
