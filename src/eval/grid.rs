@@ -25,12 +25,16 @@ pub(super) enum BlankNote {
 /// Every job's cells, one per band of its scale.
 pub(super) struct Grid {
     jobs: Vec<Vec<GridCell>>,
+    /// For each job and band, the later bands whose value is above the
+    /// values of every band between: the only ones where the job floor can
+    /// first exceed a coefficient (the next step looks for that).
+    raises: Vec<Vec<Vec<(usize, u32)>>>,
 }
 
 impl Grid {
     /// The grid read under `blank_cell`, the job floor's rule for blank cells.
     pub fn new(rules: &RuleSet, blank_cell: BlankCell) -> Grid {
-        let jobs = (0..rules.jobs.len())
+        let jobs: Vec<Vec<GridCell>> = (0..rules.jobs.len())
             .map(|job| {
                 let cells = rules.jobs[job].cells.len();
                 (0..cells)
@@ -38,7 +42,14 @@ impl Grid {
                     .collect()
             })
             .collect();
-        Grid { jobs }
+        let raises = jobs_raises(&jobs);
+        Grid { jobs, raises }
+    }
+
+    /// The bands after `band` where the job's value rises above all values
+    /// since `band` (excluded), with that value, in order.
+    pub fn raises_after(&self, job: JobId, band: usize) -> &[(usize, u32)] {
+        &self.raises[job][band]
     }
 
     pub fn cell(&self, job: JobId, band: usize) -> GridCell {
@@ -51,6 +62,23 @@ impl Grid {
             .iter()
             .position(|c| c.value == Some(coefficient))
     }
+}
+
+fn jobs_raises(jobs: &[Vec<GridCell>]) -> Vec<Vec<Vec<(usize, u32)>>> {
+    let raises_after = |cells: &[GridCell], band: usize| {
+        let mut highest = None;
+        let mut raises = Vec::new();
+        for (later, cell) in cells.iter().enumerate().skip(band + 1) {
+            if let Some(value) = cell.value.filter(|v| highest.is_none_or(|h| *v > h)) {
+                raises.push((later, value));
+                highest = Some(value);
+            }
+        }
+        raises
+    };
+    jobs.iter()
+        .map(|cells| (0..cells.len()).map(|b| raises_after(cells, b)).collect())
+        .collect()
 }
 
 fn resolve(rules: &RuleSet, job: JobId, band: usize, blank_cell: BlankCell) -> GridCell {

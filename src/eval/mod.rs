@@ -340,7 +340,7 @@ impl<'r> Evaluator<'r> {
         let hours = self
             .hours(record)
             .map_err(|reason| reject(Some("hours"), reason))?;
-        let (months, band) = self.experience(record, job, t);
+        let band = self.experience(record, job, t);
         let diploma_given = self.diploma_index(record.diploma.as_deref().unwrap_or("none"));
         let others = OtherFloors {
             diploma: self
@@ -393,7 +393,7 @@ impl<'r> Evaluator<'r> {
 
         let trial = time::trial(self, record, (job, &others), &missions, &mut warnings, t)
             .map_err(|(field, reason)| reject(Some(&field), reason))?;
-        let next_step = self.next_step(record, job, months, coefficient, &others, t);
+        let next_step = self.next_step(record, job, band, coefficient, &others, t);
 
         let salary_shortfall = match (minimum_salary, record.salary) {
             (Some(min), Some(salary)) if expr::compare(min, salary).is_gt() => Some(min - salary),
@@ -404,7 +404,7 @@ impl<'r> Evaluator<'r> {
             .filter(|applied| *applied < coefficient)
             .map(|applied| coefficient - applied);
         let _ = warnings; // the warnings are all in `kept` now
-        for w in &kept {
+        for w in kept.iter().filter(|_| T::RECORDS) {
             t.step(|| Step {
                 kind: StepKind::Warning {
                     text: w.to_string(),
@@ -511,8 +511,8 @@ impl<'r> Evaluator<'r> {
         Ok(Some(hours))
     }
 
-    /// Completed months in the job and the band they fall in.
-    fn experience<T: Tracer>(&self, record: &Record, job: JobId, t: &mut T) -> (u32, usize) {
+    /// The band the completed months in the job fall in.
+    fn experience<T: Tracer>(&self, record: &Record, job: JobId, t: &mut T) -> usize {
         let completed = calendar::completed_months(record.job_since, self.as_of);
         let months = completed.saturating_add(record.prior_job_months);
         let scale = &self.rules.scales[self.rules.jobs[job].scale];
@@ -533,7 +533,7 @@ impl<'r> Evaluator<'r> {
                 .clone()
                 .or_else(|| scale.origin.source.clone()),
         });
-        (months, band)
+        band
     }
 
     /// The diploma named `given`, as [`RuleSet::diploma_index`] finds it.
@@ -969,7 +969,7 @@ impl<'r> Evaluator<'r> {
         &self,
         record: &Record,
         job: JobId,
-        months: u32,
+        band: usize,
         current: u32,
         others: &OtherFloors,
         t: &mut T,
@@ -977,18 +977,18 @@ impl<'r> Evaluator<'r> {
         let rules = self.rules;
         let scale = &rules.scales[rules.jobs[job].scale];
         let others = self.listed_others(others);
-        for (band, def) in scale
-            .bands
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.from_months > months)
-        {
+        // The other floors are the same in every band: only a band whose job
+        // value is above every earlier one's can be the first to raise.
+        let raises = self
+            .grid
+            .as_ref()
+            .map_or(&[][..], |g| g.raises_after(job, band));
+        for &(band, value) in raises {
+            let def = &scale.bands[band];
             let Some(reached) = def.from_months.checked_sub(record.prior_job_months) else {
                 continue;
             };
-            let Some(coefficient) = self.job_cell(job, band).max(others) else {
-                continue;
-            };
+            let coefficient = others.map_or(value, |others| others.max(value));
             // Later bands reach later dates: a date beyond the calendar ends the search
             // whichever band it belongs to, so it is only worked out for a raise.
             if coefficient > current {
