@@ -10,18 +10,30 @@
 /// Names to values, looked up by exact bytes.
 #[derive(Debug, Clone)]
 pub struct NameIndex<V> {
-    /// Open addressing: an entry's index + 1, 0 for an empty slot. A power of
-    /// two at least twice the entries, so a probe ends soon on an empty slot.
-    slots: Vec<u32>,
-    entries: Vec<Entry<V>>,
+    /// Open addressing, a power of two at least twice the entries, so that a
+    /// probe ends soon on an empty slot. A slot holds its name's key, so that
+    /// a probe reads one place.
+    slots: Vec<Slot>,
+    entries: Vec<(Box<str>, V)>,
 }
 
-#[derive(Debug, Clone)]
-struct Entry<V> {
+#[derive(Debug, Clone, Copy)]
+struct Slot {
     key: Key,
-    name: Box<str>,
-    value: V,
+    /// The entry's index; [`EMPTY`] for an empty slot.
+    entry: u32,
 }
+
+const EMPTY: u32 = u32::MAX;
+
+const EMPTY_SLOT: Slot = Slot {
+    key: Key {
+        len: 0,
+        head: 0,
+        tail: 0,
+    },
+    entry: EMPTY,
+};
 
 /// A name's length and its first and last eight bytes (fewer for a short
 /// name: both words are then the whole name, zero-padded).
@@ -114,7 +126,7 @@ fn short_word(name: &[u8]) -> u64 {
 impl<V> Default for NameIndex<V> {
     fn default() -> Self {
         NameIndex {
-            slots: vec![0; 1],
+            slots: vec![EMPTY_SLOT; 1],
             entries: Vec::new(),
         }
     }
@@ -142,28 +154,30 @@ impl<V> NameIndex<V> {
         if (self.entries.len() + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        let key = Key::of(name.as_bytes());
-        self.entries.push(Entry { key, name, value });
-        let entry = self.entries.len() as u32;
-        let slot = self.free_slot(key);
-        self.slots[slot] = entry;
+        self.entries.push((name, value));
+        self.place(self.entries.len() - 1);
     }
 
     fn grow(&mut self) {
-        self.slots = vec![0; self.slots.len() * 2];
-        for (i, entry) in self.entries.iter().enumerate() {
-            let slot = self.free_slot(entry.key);
-            self.slots[slot] = i as u32 + 1;
+        self.slots = vec![EMPTY_SLOT; self.slots.len() * 2];
+        for entry in 0..self.entries.len() {
+            self.place(entry);
         }
     }
 
-    fn free_slot(&self, key: Key) -> usize {
+    /// Puts an entry in the first free slot from its key's.
+    fn place(&mut self, entry: usize) {
+        let key = Key::of(self.entries[entry].0.as_bytes());
         let mask = self.slots.len() - 1;
         let mut slot = key.slot(mask);
-        while self.slots[slot] != 0 {
+        while self.slots[slot].entry != EMPTY {
             slot = (slot + 1) & mask;
         }
-        slot
+        // Fewer than u32::MAX names: an index always fits.
+        self.slots[slot] = Slot {
+            key,
+            entry: entry as u32,
+        };
     }
 
     #[inline]
@@ -173,10 +187,15 @@ impl<V> NameIndex<V> {
         let mask = self.slots.len() - 1;
         let mut slot = key.slot(mask);
         loop {
-            let entry = *self.slots.get(slot)?;
-            let entry = self.entries.get(entry.checked_sub(1)? as usize)?;
-            if entry.key == key && (key.len <= 16 || same_middle(entry.name.as_bytes(), bytes)) {
-                return Some(&entry.value);
+            let Slot { key: found, entry } = self.slots[slot];
+            if entry == EMPTY {
+                return None;
+            }
+            if found == key {
+                let (name, value) = &self.entries[entry as usize];
+                if key.len <= 16 || same_middle(name.as_bytes(), bytes) {
+                    return Some(value);
+                }
             }
             slot = (slot + 1) & mask;
         }
