@@ -102,3 +102,31 @@ fn resolve(rules: &RuleSet, job: JobId, band: usize, blank_cell: BlankCell) -> G
         None => given(None, band, note),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(values: &[Option<u32>]) -> Vec<GridCell> {
+        let cell = |(used, value): (usize, &Option<u32>)| GridCell {
+            value: *value,
+            used,
+            note: None,
+        };
+        values.iter().enumerate().map(cell).collect()
+    }
+
+    #[test]
+    fn raises_are_the_later_bands_above_every_band_between() {
+        // A grid that dips, is blank, then rises: from the first band, every
+        // band above the ones between it and the first band counts, not only
+        // those above the first band's own value (the decided coefficient may
+        // come from another floor, lower or higher).
+        let job = cells(&[Some(150), Some(140), None, Some(145), Some(145), Some(160)]);
+        let raises = jobs_raises(&[job]);
+        assert_eq!(raises[0][0], vec![(1, 140), (3, 145), (5, 160)]);
+        assert_eq!(raises[0][1], vec![(3, 145), (5, 160)]);
+        assert_eq!(raises[0][4], vec![(5, 160)]);
+        assert_eq!(raises[0][5], vec![]);
+    }
+}
