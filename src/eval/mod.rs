@@ -54,6 +54,8 @@ pub struct Evaluator<'r> {
     diplomas: DiplomaNames,
     /// Tells this evaluator's entries apart in the per-thread part-time cache.
     id: u64,
+    /// Part-time minimums with their steps, lent to traces.
+    part_time_shown: part_time::Shown,
     /// Which floors the rules list, for the entitlement of other bands and days.
     floors: FloorsListed,
     /// Job names the rules do not know, and why (see [`Evaluator::job`]).
@@ -180,6 +182,7 @@ impl<'r> Evaluator<'r> {
                 .map(|floor| Grid::new(rules, floor.blank_cell)),
             diplomas: DiplomaNames::new(rules),
             id: part_time::evaluator_id(),
+            part_time_shown: part_time::Shown::default(),
             floors: FloorsListed::new(rules),
             unknown_jobs: Mutex::default(),
             rules,
@@ -786,14 +789,10 @@ impl<'r> Evaluator<'r> {
             // The steps write the hours out: they are reused for the very number
             // the rules give, not for another writing of it (one more trailing zero).
             if self.written_as_reference(hours) {
-                let steps = cached.steps.get_or_init(|| {
-                    let mut recorder = Recorder::default();
-                    let _ = self.computed_minimum_salary(coefficient, level, hours, &mut recorder);
-                    recorder.steps
-                });
-                for step in steps {
-                    t.step(|| step.clone());
-                }
+                let steps = cached
+                    .steps
+                    .get_or_init(|| self.recorded_minimum(coefficient, level, hours).1);
+                t.replay(steps);
                 return cached.minimum.clone();
             }
         }
@@ -807,12 +806,29 @@ impl<'r> Evaluator<'r> {
                 self.computed_minimum_salary(coefficient, level, hours, &mut NoTrace)
             });
         }
-        let computed = || {
-            let mut recorder = Recorder::default();
-            let minimum = self.computed_minimum_salary(coefficient, level, hours, &mut recorder);
-            (minimum, recorder.steps)
-        };
-        part_time::shown(key, computed, |step| t.step(|| step.clone()))
+        let shown = self
+            .part_time_shown
+            .get(key, || self.recorded_minimum(coefficient, level, hours));
+        match shown {
+            Some(shown) => {
+                t.replay(&shown.steps);
+                shown.minimum.clone()
+            }
+            // The slots this pair may take hold others: shown afresh.
+            None => self.computed_minimum_salary(coefficient, level, hours, t),
+        }
+    }
+
+    /// The minimum salary and its steps, to keep.
+    fn recorded_minimum(
+        &self,
+        coefficient: u32,
+        level: &Level,
+        hours: Option<Decimal>,
+    ) -> (part_time::Minimum, Vec<Step>) {
+        let mut recorder = Recorder::default();
+        let minimum = self.computed_minimum_salary(coefficient, level, hours, &mut recorder);
+        (minimum, recorder.steps)
     }
 
     /// The minimum salary by the formulas, each step shown.

@@ -17,6 +17,13 @@ pub trait Tracer {
 
     /// Records the step `make` builds, if this tracer keeps steps.
     fn step(&mut self, make: impl FnOnce() -> Step);
+
+    /// Records steps kept by the evaluator.
+    fn replay(&mut self, steps: &[Step]) {
+        for step in steps {
+            self.step(|| step.clone());
+        }
+    }
 }
 
 /// Keeps nothing: the fast path.
