@@ -47,7 +47,7 @@ pub struct Evaluator<'r> {
     /// The level of each grid coefficient (same index).
     level_by_coefficient: Vec<Option<LevelId>>,
     /// Each grid coefficient's minimum salary at the reference hours (same index).
-    reference_minimums: Vec<Option<ReferenceMinimum>>,
+    reference_minimums: Vec<Option<ReferenceMinimum<'r>>>,
     lowest_coefficient: u32,
     /// The job floor of every cell, when the rules have a job floor.
     grid: Option<Grid>,
@@ -55,7 +55,7 @@ pub struct Evaluator<'r> {
     /// Tells this evaluator's entries apart in the per-thread part-time cache.
     id: u64,
     /// Part-time minimums with their steps, lent to traces.
-    part_time_shown: part_time::Shown,
+    part_time_shown: part_time::Shown<'r>,
     /// Which floors the rules list, for the entitlement of other bands and days.
     floors: FloorsListed,
     /// Job names the rules do not know, and why (see [`Evaluator::job`]).
@@ -88,11 +88,11 @@ impl FloorsListed {
 /// A coefficient's minimum salary at the reference hours, and the steps showing
 /// it: the same for every employee at these hours, and the costliest part of a
 /// trace to build (formulas written out with their values).
-struct ReferenceMinimum {
+struct ReferenceMinimum<'r> {
     minimum: Result<Option<Decimal>, String>,
     /// The steps showing it, made when a trace first asks: a grid may span
     /// thousands of coefficients, and most runs trace none of them.
-    steps: OnceLock<Vec<Step>>,
+    steps: OnceLock<Vec<Step<'r>>>,
 }
 
 /// Diploma ids, looked up by name rather than by a scan comparing each id.
@@ -228,7 +228,7 @@ impl<'r> Evaluator<'r> {
         Ok(decision)
     }
 
-    fn decide_with<'a, T: Tracer>(
+    fn decide_with<'a, T: Tracer<'a>>(
         &'a self,
         record: &'a Record,
         t: &mut T,
@@ -245,12 +245,12 @@ impl<'r> Evaluator<'r> {
             .map_err(|reason| reject(Some("job"), reason))?;
         t.step(|| Step {
             kind: StepKind::Job {
-                given: record.job.clone(),
-                job: rules.jobs[job].id.clone(),
-                name: rules.jobs[job].name.clone(),
+                given: &record.job,
+                job: &rules.jobs[job].id,
+                name: &rules.jobs[job].name,
             },
-            rule: Some(rules.location(rules.jobs[job].origin.span)),
-            source: rules.jobs[job].origin.source.clone(),
+            rule: Some(rules.place(rules.jobs[job].origin.span)),
+            source: rules.jobs[job].origin.source.as_deref(),
         });
         if record.job_since > self.as_of {
             return Err(reject(
@@ -301,14 +301,14 @@ impl<'r> Evaluator<'r> {
             kind: StepKind::Level {
                 coefficient,
                 level: level.number,
-                category: category.id.clone(),
+                category: &category.id,
             },
-            rule: Some(rules.location(level.origin.span)),
+            rule: Some(rules.place(level.origin.span)),
             source: level
                 .origin
                 .source
-                .clone()
-                .or_else(|| category.origin.source.clone()),
+                .as_deref()
+                .or(category.origin.source.as_deref()),
         });
         let status = self.status(coefficient, level_id, t);
         let minimum_salary = self
@@ -435,7 +435,12 @@ impl<'r> Evaluator<'r> {
     }
 
     /// Completed months in the job and the band they fall in.
-    fn experience<T: Tracer>(&self, record: &Record, job: JobId, t: &mut T) -> (u32, usize) {
+    fn experience<'a, T: Tracer<'a>>(
+        &'a self,
+        record: &Record,
+        job: JobId,
+        t: &mut T,
+    ) -> (u32, usize) {
         let completed = calendar::completed_months(record.job_since, self.as_of);
         let months = completed.saturating_add(record.prior_job_months);
         let scale = &self.rules.scales[self.rules.jobs[job].scale];
@@ -447,14 +452,14 @@ impl<'r> Evaluator<'r> {
                 completed_months: completed,
                 prior_months: record.prior_job_months,
                 months,
-                band: scale.bands[band].id.clone(),
+                band: &scale.bands[band].id,
             },
-            rule: Some(self.rules.location(scale.bands[band].origin.span)),
+            rule: Some(self.rules.place(scale.bands[band].origin.span)),
             source: scale.bands[band]
                 .origin
                 .source
-                .clone()
-                .or_else(|| scale.origin.source.clone()),
+                .as_deref()
+                .or(scale.origin.source.as_deref()),
         });
         (months, band)
     }
@@ -529,8 +534,8 @@ impl<'r> Evaluator<'r> {
     }
 
     /// The highest of the floors that apply; `None` when none gives a coefficient.
-    fn entitlement<T: Tracer>(
-        &self,
+    fn entitlement<'a, T: Tracer<'a>>(
+        &'a self,
         job: JobId,
         band: usize,
         others: &OtherFloors,
@@ -553,7 +558,9 @@ impl<'r> Evaluator<'r> {
                         coefficient: value,
                         detail: match floor.kind {
                             FloorKind::Diploma => FloorDetail::Diploma {
-                                diploma: others.diploma_given.map(|d| rules.diplomas[d].id.clone()),
+                                diploma: others
+                                    .diploma_given
+                                    .map(|d| rules.diplomas[d].id.as_str()),
                             },
                             FloorKind::PreviousCoefficient => FloorDetail::PreviousCoefficient {
                                 given: others.previous_given,
@@ -563,8 +570,8 @@ impl<'r> Evaluator<'r> {
                             },
                         },
                     },
-                    rule: Some(rules.location(floor.origin.span)),
-                    source: floor.origin.source.clone(),
+                    rule: Some(rules.place(floor.origin.span)),
+                    source: floor.origin.source.as_deref(),
                 });
             }
             if let Some(v) = value {
@@ -586,11 +593,11 @@ impl<'r> Evaluator<'r> {
     }
 
     /// The job's grid value for a band, a blank cell read as the rule file says.
-    fn job_floor<T: Tracer>(
-        &self,
+    fn job_floor<'a, T: Tracer<'a>>(
+        &'a self,
         job: JobId,
         band: usize,
-        floor: &Floor,
+        floor: &'r Floor,
         warnings: &mut Notes<'_, 'r>,
         t: &mut T,
     ) -> Option<u32> {
@@ -615,7 +622,13 @@ impl<'r> Evaluator<'r> {
         }
     }
 
-    fn job_floor_step(&self, job: JobId, band: usize, cell: GridCell, floor: &Floor) -> Step {
+    fn job_floor_step(
+        &self,
+        job: JobId,
+        band: usize,
+        cell: GridCell,
+        floor: &'r Floor,
+    ) -> Step<'r> {
         let rules = self.rules;
         let job_def = &rules.jobs[job];
         let bands = &rules.scales[job_def.scale].bands;
@@ -631,23 +644,23 @@ impl<'r> Evaluator<'r> {
                 floor: floor_name(FloorKind::Job),
                 coefficient: cell.value,
                 detail: FloorDetail::Job {
-                    band: bands[band].id.clone(),
-                    written: job_def.cells[used].written.clone(),
-                    from_band: (used != band).then(|| bands[used].id.clone()),
+                    band: &bands[band].id,
+                    written: job_def.cells[used].written.as_deref(),
+                    from_band: (used != band).then(|| bands[used].id.as_str()),
                 },
             },
-            rule: Some(rules.location(span)),
+            rule: Some(rules.place(span)),
             source: origin
                 .source
-                .clone()
-                .or_else(|| job_def.origin.source.clone())
-                .or_else(|| floor.origin.source.clone()),
+                .as_deref()
+                .or(job_def.origin.source.as_deref())
+                .or(floor.origin.source.as_deref()),
         }
     }
 
     /// Moves past transitional coefficients held longer than their limit.
-    fn transitional<T: Tracer>(
-        &self,
+    fn transitional<'a, T: Tracer<'a>>(
+        &'a self,
         record: &Record,
         job: JobId,
         mut coefficient: u32,
@@ -691,8 +704,8 @@ impl<'r> Evaluator<'r> {
                     until,
                     next,
                 },
-                rule: Some(rules.location(rule.origin.span)),
-                source: rule.origin.source.clone(),
+                rule: Some(rules.place(rule.origin.span)),
+                source: rule.origin.source.as_deref(),
             });
             coefficient = next;
             since = until;
@@ -731,7 +744,7 @@ impl<'r> Evaluator<'r> {
         Ok((id, &self.rules.levels[id]))
     }
 
-    fn status<T: Tracer>(&self, coefficient: u32, level: LevelId, t: &mut T) -> &'r str {
+    fn status<'a, T: Tracer<'a>>(&'a self, coefficient: u32, level: LevelId, t: &mut T) -> &'r str {
         let rules = self.rules;
         let level = &rules.levels[level];
         let applies = |c: &Option<Condition>| match c {
@@ -758,18 +771,18 @@ impl<'r> Evaluator<'r> {
         };
         t.step(|| Step {
             kind: StepKind::Status {
-                status: rule.status.clone(),
+                status: &rule.status,
             },
-            rule: Some(rules.location(rule.origin.span)),
-            source: rule.origin.source.clone(),
+            rule: Some(rules.place(rule.origin.span)),
+            source: rule.origin.source.as_deref(),
         });
         &rule.status
     }
 
-    fn minimum_salary<T: Tracer>(
-        &self,
+    fn minimum_salary<'a, T: Tracer<'a>>(
+        &'a self,
         coefficient: u32,
-        level: &Level,
+        level: &'r Level,
         hours: Option<Decimal>,
         t: &mut T,
     ) -> Result<Option<Decimal>, String> {
@@ -823,22 +836,25 @@ impl<'r> Evaluator<'r> {
     fn recorded_minimum(
         &self,
         coefficient: u32,
-        level: &Level,
+        level: &'r Level,
         hours: Option<Decimal>,
-    ) -> (part_time::Minimum, Vec<Step>) {
+    ) -> (part_time::Minimum, Vec<Step<'r>>) {
         let mut recorder = Recorder::default();
         let minimum = self.computed_minimum_salary(coefficient, level, hours, &mut recorder);
         (minimum, recorder.steps)
     }
 
     /// The minimum salary by the formulas, each step shown.
-    fn computed_minimum_salary<T: Tracer>(
+    fn computed_minimum_salary<'a, T: Tracer<'a>>(
         &self,
         coefficient: u32,
-        level: &Level,
+        level: &'r Level,
         hours: Option<Decimal>,
         t: &mut T,
-    ) -> Result<Option<Decimal>, String> {
+    ) -> Result<Option<Decimal>, String>
+    where
+        'r: 'a,
+    {
         let rules = self.rules;
         let Some(level_minimum) = &level.minimum else {
             return Ok(None);
@@ -863,15 +879,15 @@ impl<'r> Evaluator<'r> {
         t.step(|| Step {
             kind: StepKind::Formula {
                 what: "level-minimum",
-                formula: formulas.with_values(level_minimum, &inputs),
+                formula: formulas.with_values(level_minimum, &inputs).into(),
                 result: full_time,
             },
-            rule: Some(rules.location(level_minimum.span)),
+            rule: Some(rules.place(level_minimum.span)),
             source: level
                 .origin
                 .source
-                .clone()
-                .or_else(|| rules.categories[level.category].origin.source.clone()),
+                .as_deref()
+                .or(rules.categories[level.category].origin.source.as_deref()),
         });
         let Some(salary) = &rules.minimum_salary else {
             return Ok(Some(expr::round_cent(full_time)));
@@ -884,11 +900,11 @@ impl<'r> Evaluator<'r> {
         t.step(|| Step {
             kind: StepKind::Formula {
                 what: "minimum-salary",
-                formula: formulas.with_values(&salary.formula, &inputs),
+                formula: formulas.with_values(&salary.formula, &inputs).into(),
                 result: amount,
             },
-            rule: Some(rules.location(salary.origin.span)),
-            source: salary.origin.source.clone(),
+            rule: Some(rules.place(salary.origin.span)),
+            source: salary.origin.source.as_deref(),
         });
         // Amounts are given to the cent; the rule file says where rounding happens.
         let shown = if amount.scale() <= 2 {
@@ -907,8 +923,8 @@ impl<'r> Evaluator<'r> {
     }
 
     /// The earliest date after the evaluation date on which experience alone raises the coefficient.
-    fn next_step<T: Tracer>(
-        &self,
+    fn next_step<'a, T: Tracer<'a>>(
+        &'a self,
         record: &Record,
         job: JobId,
         months: u32,
@@ -937,15 +953,15 @@ impl<'r> Evaluator<'r> {
                 t.step(|| Step {
                     kind: StepKind::NextStep {
                         on,
-                        band: def.id.clone(),
+                        band: &def.id,
                         coefficient,
                     },
-                    rule: Some(rules.location(def.origin.span)),
+                    rule: Some(rules.place(def.origin.span)),
                     source: def
                         .origin
                         .source
-                        .clone()
-                        .or_else(|| scale.origin.source.clone()),
+                        .as_deref()
+                        .or(scale.origin.source.as_deref()),
                 });
                 return Some(NextStep {
                     on,
