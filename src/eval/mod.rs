@@ -330,9 +330,7 @@ impl<'r> Evaluator<'r> {
         let _ = warnings; // the warnings are all in `kept` now
         for w in &kept {
             t.step(|| Step {
-                kind: StepKind::Warning {
-                    text: w.to_string(),
-                },
+                kind: StepKind::Warning { warning: w.clone() },
                 rule: None,
                 source: None,
             });

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::Warning;
 use crate::diag::Place;
 
 /// Receives the steps of an evaluation; `'a`: what the steps may borrow.
@@ -190,8 +191,10 @@ pub enum StepKind<'a> {
         band: &'a str,
         coefficient: u32,
     },
+    /// Written out as its English sentence when shown.
     Warning {
-        text: String,
+        #[serde(rename = "text")]
+        warning: Warning<'a>,
     },
 }
 
