@@ -139,6 +139,14 @@ impl SourceFile {
         }
     }
 
+    /// Where a span starts, located only when shown (see [`Place`]).
+    pub fn place(&self, span: Span) -> Place<'_> {
+        Place {
+            file: self,
+            offset: span.start,
+        }
+    }
+
     /// `file:line:column` of a span's start.
     pub fn location(&self, span: Span) -> String {
         let (line, col) = self.line_col(span.start);
@@ -167,6 +175,46 @@ impl fmt::Display for Location {
 }
 
 impl serde::Serialize for Location {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A place in a source file, shown as [`Location`] shows it. Line and column
+/// are worked out only when it is shown: a trace names the rule of every step,
+/// and most traces are written out once, if at all.
+#[derive(Clone, Copy)]
+pub struct Place<'a> {
+    file: &'a SourceFile,
+    offset: usize,
+}
+
+impl fmt::Display for Place<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (line, column) = self.file.line_col(self.offset);
+        write!(f, "{}:{}:{}", self.file.name, line, column)
+    }
+}
+
+impl fmt::Debug for Place<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Place")
+            .field(&format_args!("{self}"))
+            .finish()
+    }
+}
+
+/// Places are equal when they show the same: the same file name, line and column.
+impl PartialEq for Place<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.file.name == other.file.name
+            && self.file.line_col(self.offset) == other.file.line_col(other.offset)
+    }
+}
+
+impl Eq for Place<'_> {}
+
+impl serde::Serialize for Place<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
@@ -368,5 +416,23 @@ mod tests {
                 "offset {offset}"
             );
         }
+    }
+
+    #[test]
+    fn a_place_shows_what_a_location_shows() {
+        let text = "ab\nçé x\n";
+        let file = SourceFile::new("rules/f.grille", text);
+        for offset in 0..=text.len() {
+            let span = Span::new(offset, offset);
+            let (place, location) = (file.place(span), file.locate(span));
+            assert_eq!(place.to_string(), location.to_string());
+            assert_eq!(
+                serde_json::to_string(&place).unwrap(),
+                serde_json::to_string(&location).unwrap()
+            );
+        }
+        let moved = SourceFile::new("rules/f.grille", "abc\nçé x\n");
+        assert_eq!(file.place(Span::new(3, 3)), moved.place(Span::new(4, 4)));
+        assert_ne!(file.place(Span::new(3, 3)), moved.place(Span::new(3, 3)));
     }
 }

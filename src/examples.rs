@@ -199,7 +199,7 @@ fn key_steps(d: &crate::Decision) -> String {
                 let what = match detail {
                     FloorDetail::Job { band, .. } => format!("job ({band})"),
                     FloorDetail::Diploma { diploma } => {
-                        format!("diploma {}", diploma.as_deref().unwrap_or(""))
+                        format!("diploma {}", diploma.unwrap_or(""))
                     }
                     _ => floor.to_string(),
                 };

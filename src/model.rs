@@ -443,6 +443,11 @@ impl RuleSet {
     pub fn location(&self, span: Span) -> crate::diag::Location {
         self.file.locate(span)
     }
+
+    /// `file:line:column` of a rule, worked out when shown.
+    pub fn place(&self, span: Span) -> crate::diag::Place<'_> {
+        self.file.place(span)
+    }
 }
 
 impl RuleSet {

@@ -198,7 +198,8 @@ impl<'r> Generator<'r> {
     }
 
     /// Every employee of the sample, in order, generated as they are read.
-    pub fn records(&self) -> impl Iterator<Item = Result<Record, Rejection>> + '_ {
+    /// (`'r` as it is: the evaluators keep steps borrowing the rule sets.)
+    pub fn records(&self) -> impl Iterator<Item = Result<Record, Rejection>> + use<'_, 'r> {
         (0..self.options.employees).map(move |i| self.record(i))
     }
 

@@ -7,7 +7,8 @@ use serde::{Serialize, Serializer};
 use super::trace::Step;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-/// `'r`: the rule set's names; `'a`: the record's id.
+/// `'r`: the rule set's names; `'a`: the record's id, and the trace (which
+/// borrows the record, the rule set and the evaluator's caches).
 pub struct Decision<'r, 'a> {
     pub id: &'a str,
     /// Canonical id of the job.
@@ -35,7 +36,7 @@ pub struct Decision<'r, 'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<super::Warning<'r>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub trace: Option<Vec<Step>>,
+    pub trace: Option<Vec<Step<'a>>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

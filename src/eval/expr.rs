@@ -39,8 +39,16 @@ pub struct Formulas<'r> {
     pub day: NaiveDate,
 }
 
-impl Formulas<'_> {
-    pub fn eval<T: Tracer>(&self, e: &Expr, inputs: &Inputs, t: &mut T) -> Result<Decimal, String> {
+impl<'r> Formulas<'r> {
+    pub fn eval<'a, T: Tracer<'a>>(
+        &self,
+        e: &Expr,
+        inputs: &Inputs,
+        t: &mut T,
+    ) -> Result<Decimal, String>
+    where
+        'r: 'a,
+    {
         match &e.kind {
             ExprKind::Number(v) => Ok(*v),
             ExprKind::Param(p) => {
@@ -49,12 +57,12 @@ impl Formulas<'_> {
                     Some((from, Value::Number(v))) => {
                         t.step(|| Step {
                             kind: StepKind::Parameter {
-                                name: param.name.clone(),
-                                value: v.to_string(),
+                                name: param.name.as_str().into(),
+                                value: v.to_string().into(),
                                 from: (from != NaiveDate::MIN).then_some(from),
                             },
-                            rule: Some(self.rules.location(param.origin.span)),
-                            source: param.origin.source.clone(),
+                            rule: Some(self.rules.place(param.origin.span)),
+                            source: param.origin.source.as_deref(),
                         });
                         Ok(v)
                     }
@@ -87,12 +95,12 @@ impl Formulas<'_> {
                 })?;
                 t.step(|| Step {
                     kind: StepKind::Parameter {
-                        name: format!("{}[{key}]", table.name),
-                        value: value.to_string(),
+                        name: format!("{}[{key}]", table.name).into(),
+                        value: value.to_string().into(),
                         from: Some(*from),
                     },
-                    rule: Some(self.rules.location(table.origin.span)),
-                    source: table.origin.source.clone(),
+                    rule: Some(self.rules.place(table.origin.span)),
+                    source: table.origin.source.as_deref(),
                 });
                 Ok(value)
             }

@@ -51,7 +51,7 @@ pub struct Evaluator<'r> {
     /// The transitional rule of each grid coefficient, if it has one (same index).
     transitional_by_coefficient: Vec<Option<usize>>,
     /// Each grid coefficient's minimum salary at the reference hours (same index).
-    reference_minimums: Vec<Option<ReferenceMinimum>>,
+    reference_minimums: Vec<Option<ReferenceMinimum<'r>>>,
     lowest_coefficient: u32,
     /// The job floor of every cell, when the rules have a job floor.
     grid: Option<Grid>,
@@ -59,6 +59,8 @@ pub struct Evaluator<'r> {
     jobs: Names<JobId>,
     /// Tells this evaluator's entries apart in the per-thread part-time cache.
     id: u64,
+    /// Part-time minimums with their steps, lent to traces.
+    part_time_shown: part_time::Shown<'r>,
     /// Which floors the rules list, for the entitlement of other bands and days.
     floors: FloorsListed,
     /// Job names the rules do not know, and why (see [`Evaluator::job`]).
@@ -91,11 +93,11 @@ impl FloorsListed {
 /// A coefficient's minimum salary at the reference hours, and the steps showing
 /// it: the same for every employee at these hours, and the costliest part of a
 /// trace to build (formulas written out with their values).
-struct ReferenceMinimum {
+struct ReferenceMinimum<'r> {
     minimum: Result<Option<Decimal>, String>,
     /// The steps showing it, made when a trace first asks: a grid may span
     /// thousands of coefficients, and most runs trace none of them.
-    steps: OnceLock<Vec<Step>>,
+    steps: OnceLock<Vec<Step<'r>>>,
 }
 
 /// Names given in the facts, resolved the way the rule set says: exactly,
@@ -259,6 +261,7 @@ impl<'r> Evaluator<'r> {
             diplomas: Names::diplomas(rules),
             jobs: Names::jobs(rules),
             id: part_time::evaluator_id(),
+            part_time_shown: part_time::Shown::default(),
             floors: FloorsListed::new(rules),
             unknown_jobs: Mutex::default(),
             rules,
@@ -304,7 +307,7 @@ impl<'r> Evaluator<'r> {
         Ok(decision)
     }
 
-    fn decide_with<'a, T: Tracer>(
+    fn decide_with<'a, T: Tracer<'a>>(
         &'a self,
         record: &'a Record,
         t: &mut T,
@@ -321,12 +324,12 @@ impl<'r> Evaluator<'r> {
             .map_err(|reason| reject(Some("job"), reason))?;
         t.step(|| Step {
             kind: StepKind::Job {
-                given: record.job.clone(),
-                job: rules.jobs[job].id.clone(),
-                name: rules.jobs[job].name.clone(),
+                given: &record.job,
+                job: &rules.jobs[job].id,
+                name: &rules.jobs[job].name,
             },
-            rule: Some(rules.location(rules.jobs[job].origin.span)),
-            source: rules.jobs[job].origin.source.clone(),
+            rule: Some(rules.place(rules.jobs[job].origin.span)),
+            source: rules.jobs[job].origin.source.as_deref(),
         });
         if record.job_since > self.as_of {
             return Err(reject(
@@ -377,14 +380,14 @@ impl<'r> Evaluator<'r> {
             kind: StepKind::Level {
                 coefficient,
                 level: level.number,
-                category: category.id.clone(),
+                category: &category.id,
             },
-            rule: Some(rules.location(level.origin.span)),
+            rule: Some(rules.place(level.origin.span)),
             source: level
                 .origin
                 .source
-                .clone()
-                .or_else(|| category.origin.source.clone()),
+                .as_deref()
+                .or(category.origin.source.as_deref()),
         });
         let status = self.status(coefficient, level_id, t);
         let minimum_salary = self
@@ -406,9 +409,7 @@ impl<'r> Evaluator<'r> {
         let _ = warnings; // the warnings are all in `kept` now
         for w in kept.iter().filter(|_| T::RECORDS) {
             t.step(|| Step {
-                kind: StepKind::Warning {
-                    text: w.to_string(),
-                },
+                kind: StepKind::Warning { warning: w.clone() },
                 rule: None,
                 source: None,
             });
@@ -512,7 +513,7 @@ impl<'r> Evaluator<'r> {
     }
 
     /// The band the completed months in the job fall in.
-    fn experience<T: Tracer>(&self, record: &Record, job: JobId, t: &mut T) -> usize {
+    fn experience<'a, T: Tracer<'a>>(&'a self, record: &Record, job: JobId, t: &mut T) -> usize {
         let completed = calendar::completed_months(record.job_since, self.as_of);
         let months = completed.saturating_add(record.prior_job_months);
         let scale = &self.rules.scales[self.rules.jobs[job].scale];
@@ -524,14 +525,14 @@ impl<'r> Evaluator<'r> {
                 completed_months: completed,
                 prior_months: record.prior_job_months,
                 months,
-                band: scale.bands[band].id.clone(),
+                band: &scale.bands[band].id,
             },
-            rule: Some(self.rules.location(scale.bands[band].origin.span)),
+            rule: Some(self.rules.place(scale.bands[band].origin.span)),
             source: scale.bands[band]
                 .origin
                 .source
-                .clone()
-                .or_else(|| scale.origin.source.clone()),
+                .as_deref()
+                .or(scale.origin.source.as_deref()),
         });
         band
     }
@@ -603,8 +604,8 @@ impl<'r> Evaluator<'r> {
     }
 
     /// The highest of the floors that apply; `None` when none gives a coefficient.
-    fn entitlement<T: Tracer>(
-        &self,
+    fn entitlement<'a, T: Tracer<'a>>(
+        &'a self,
         job: JobId,
         band: usize,
         others: &OtherFloors,
@@ -636,7 +637,9 @@ impl<'r> Evaluator<'r> {
                         coefficient: value,
                         detail: match floor.kind {
                             FloorKind::Diploma => FloorDetail::Diploma {
-                                diploma: others.diploma_given.map(|d| rules.diplomas[d].id.clone()),
+                                diploma: others
+                                    .diploma_given
+                                    .map(|d| rules.diplomas[d].id.as_str()),
                             },
                             FloorKind::PreviousCoefficient => FloorDetail::PreviousCoefficient {
                                 given: others.previous_given,
@@ -646,8 +649,8 @@ impl<'r> Evaluator<'r> {
                             },
                         },
                     },
-                    rule: Some(rules.location(floor.origin.span)),
-                    source: floor.origin.source.clone(),
+                    rule: Some(rules.place(floor.origin.span)),
+                    source: floor.origin.source.as_deref(),
                 });
             }
             if let Some(v) = value {
@@ -669,11 +672,11 @@ impl<'r> Evaluator<'r> {
     }
 
     /// The job's grid value for a band, a blank cell read as the rule file says.
-    fn job_floor<T: Tracer>(
-        &self,
+    fn job_floor<'a, T: Tracer<'a>>(
+        &'a self,
         job: JobId,
         band: usize,
-        floor: &Floor,
+        floor: &'r Floor,
         warnings: &mut Notes<'_, 'r>,
         t: &mut T,
     ) -> Option<u32> {
@@ -698,7 +701,13 @@ impl<'r> Evaluator<'r> {
         }
     }
 
-    fn job_floor_step(&self, job: JobId, band: usize, cell: GridCell, floor: &Floor) -> Step {
+    fn job_floor_step(
+        &self,
+        job: JobId,
+        band: usize,
+        cell: GridCell,
+        floor: &'r Floor,
+    ) -> Step<'r> {
         let rules = self.rules;
         let job_def = &rules.jobs[job];
         let bands = &rules.scales[job_def.scale].bands;
@@ -714,23 +723,23 @@ impl<'r> Evaluator<'r> {
                 floor: floor_name(FloorKind::Job),
                 coefficient: cell.value,
                 detail: FloorDetail::Job {
-                    band: bands[band].id.clone(),
-                    written: job_def.cells[used].written.clone(),
-                    from_band: (used != band).then(|| bands[used].id.clone()),
+                    band: &bands[band].id,
+                    written: job_def.cells[used].written.as_deref(),
+                    from_band: (used != band).then(|| bands[used].id.as_str()),
                 },
             },
-            rule: Some(rules.location(span)),
+            rule: Some(rules.place(span)),
             source: origin
                 .source
-                .clone()
-                .or_else(|| job_def.origin.source.clone())
-                .or_else(|| floor.origin.source.clone()),
+                .as_deref()
+                .or(job_def.origin.source.as_deref())
+                .or(floor.origin.source.as_deref()),
         }
     }
 
     /// Moves past transitional coefficients held longer than their limit.
-    fn transitional<T: Tracer>(
-        &self,
+    fn transitional<'a, T: Tracer<'a>>(
+        &'a self,
         record: &Record,
         job: JobId,
         mut coefficient: u32,
@@ -771,8 +780,8 @@ impl<'r> Evaluator<'r> {
                     until,
                     next,
                 },
-                rule: Some(rules.location(rule.origin.span)),
-                source: rule.origin.source.clone(),
+                rule: Some(rules.place(rule.origin.span)),
+                source: rule.origin.source.as_deref(),
             });
             coefficient = next;
             since = until;
@@ -810,7 +819,7 @@ impl<'r> Evaluator<'r> {
         Ok((id, &self.rules.levels[id]))
     }
 
-    fn status<T: Tracer>(&self, coefficient: u32, level: LevelId, t: &mut T) -> &'r str {
+    fn status<'a, T: Tracer<'a>>(&'a self, coefficient: u32, level: LevelId, t: &mut T) -> &'r str {
         let rules = self.rules;
         let rule = match self.by_coefficient(&self.status_by_coefficient, coefficient) {
             Some(rule) => *rule,
@@ -822,10 +831,10 @@ impl<'r> Evaluator<'r> {
         };
         t.step(|| Step {
             kind: StepKind::Status {
-                status: rule.status.clone(),
+                status: &rule.status,
             },
-            rule: Some(rules.location(rule.origin.span)),
-            source: rule.origin.source.clone(),
+            rule: Some(rules.place(rule.origin.span)),
+            source: rule.origin.source.as_deref(),
         });
         &rule.status
     }
@@ -837,10 +846,10 @@ impl<'r> Evaluator<'r> {
     }
 
     /// `given`: whether the facts gave the hours (else they are the reference hours).
-    fn minimum_salary<T: Tracer>(
-        &self,
+    fn minimum_salary<'a, T: Tracer<'a>>(
+        &'a self,
         coefficient: u32,
-        level: &Level,
+        level: &'r Level,
         (hours, given): (Option<Decimal>, bool),
         t: &mut T,
     ) -> Result<Option<Decimal>, String> {
@@ -860,14 +869,10 @@ impl<'r> Evaluator<'r> {
             // The steps write the hours out: they are reused for the very number
             // the rules give, not for another writing of it (one more trailing zero).
             if self.written_as_reference(hours) {
-                let steps = cached.steps.get_or_init(|| {
-                    let mut recorder = Recorder::default();
-                    let _ = self.computed_minimum_salary(coefficient, level, hours, &mut recorder);
-                    recorder.steps
-                });
-                for step in steps {
-                    t.step(|| step.clone());
-                }
+                let steps = cached
+                    .steps
+                    .get_or_init(|| self.recorded_minimum(coefficient, level, hours).1);
+                t.replay(steps);
                 return cached.minimum.clone();
             }
         }
@@ -881,22 +886,42 @@ impl<'r> Evaluator<'r> {
                 self.computed_minimum_salary(coefficient, level, hours, &mut NoTrace)
             });
         }
-        let computed = || {
-            let mut recorder = Recorder::default();
-            let minimum = self.computed_minimum_salary(coefficient, level, hours, &mut recorder);
-            (minimum, recorder.steps)
-        };
-        part_time::shown(key, computed, |step| t.step(|| step.clone()))
+        let shown = self
+            .part_time_shown
+            .get(key, || self.recorded_minimum(coefficient, level, hours));
+        match shown {
+            Some(shown) => {
+                t.replay(&shown.steps);
+                shown.minimum.clone()
+            }
+            // The slots this pair may take hold others: shown afresh.
+            None => self.computed_minimum_salary(coefficient, level, hours, t),
+        }
+    }
+
+    /// The minimum salary and its steps, to keep.
+    fn recorded_minimum(
+        &self,
+        coefficient: u32,
+        level: &'r Level,
+        hours: Option<Decimal>,
+    ) -> (part_time::Minimum, Vec<Step<'r>>) {
+        let mut recorder = Recorder::default();
+        let minimum = self.computed_minimum_salary(coefficient, level, hours, &mut recorder);
+        (minimum, recorder.steps)
     }
 
     /// The minimum salary by the formulas, each step shown.
-    fn computed_minimum_salary<T: Tracer>(
+    fn computed_minimum_salary<'a, T: Tracer<'a>>(
         &self,
         coefficient: u32,
-        level: &Level,
+        level: &'r Level,
         hours: Option<Decimal>,
         t: &mut T,
-    ) -> Result<Option<Decimal>, String> {
+    ) -> Result<Option<Decimal>, String>
+    where
+        'r: 'a,
+    {
         let rules = self.rules;
         let Some(level_minimum) = &level.minimum else {
             return Ok(None);
@@ -921,15 +946,15 @@ impl<'r> Evaluator<'r> {
         t.step(|| Step {
             kind: StepKind::Formula {
                 what: "level-minimum",
-                formula: formulas.with_values(level_minimum, &inputs),
+                formula: formulas.with_values(level_minimum, &inputs).into(),
                 result: full_time,
             },
-            rule: Some(rules.location(level_minimum.span)),
+            rule: Some(rules.place(level_minimum.span)),
             source: level
                 .origin
                 .source
-                .clone()
-                .or_else(|| rules.categories[level.category].origin.source.clone()),
+                .as_deref()
+                .or(rules.categories[level.category].origin.source.as_deref()),
         });
         let Some(salary) = &rules.minimum_salary else {
             return Ok(Some(expr::round_cent(full_time)));
@@ -942,11 +967,11 @@ impl<'r> Evaluator<'r> {
         t.step(|| Step {
             kind: StepKind::Formula {
                 what: "minimum-salary",
-                formula: formulas.with_values(&salary.formula, &inputs),
+                formula: formulas.with_values(&salary.formula, &inputs).into(),
                 result: amount,
             },
-            rule: Some(rules.location(salary.origin.span)),
-            source: salary.origin.source.clone(),
+            rule: Some(rules.place(salary.origin.span)),
+            source: salary.origin.source.as_deref(),
         });
         // Amounts are given to the cent; the rule file says where rounding happens.
         let shown = if amount.scale() <= 2 {
@@ -965,8 +990,8 @@ impl<'r> Evaluator<'r> {
     }
 
     /// The earliest date after the evaluation date on which experience alone raises the coefficient.
-    fn next_step<T: Tracer>(
-        &self,
+    fn next_step<'a, T: Tracer<'a>>(
+        &'a self,
         record: &Record,
         job: JobId,
         band: usize,
@@ -996,15 +1021,15 @@ impl<'r> Evaluator<'r> {
                 t.step(|| Step {
                     kind: StepKind::NextStep {
                         on,
-                        band: def.id.clone(),
+                        band: &def.id,
                         coefficient,
                     },
-                    rule: Some(rules.location(def.origin.span)),
+                    rule: Some(rules.place(def.origin.span)),
                     source: def
                         .origin
                         .source
-                        .clone()
-                        .or_else(|| scale.origin.source.clone()),
+                        .as_deref()
+                        .or(scale.origin.source.as_deref()),
                 });
                 return Some(NextStep {
                     on,

@@ -1,16 +1,26 @@
-//! Part-time minimums, remembered per thread.
+//! Part-time minimums, remembered.
 //!
 //! At the reference hours the minimum depends on the coefficient alone and the
 //! evaluator computes it once. Other hours need the salary formula (a decimal
 //! division and a rounding; in a trace, formulas written out with their
-//! values), yet a payroll has few distinct hours: the result, and the steps
-//! showing it, are remembered for the exact numbers given, per thread so that
-//! the evaluator stays shareable without locks.
+//! values), yet a payroll has few distinct hours: the result is remembered for
+//! the exact numbers given, per thread so that the evaluator stays shareable
+//! without locks.
+//!
+//! The steps showing it are kept elsewhere, by the evaluator ([`Shown`]): a
+//! traced decision borrows its steps, and a per-thread cache can lend nothing
+//! that outlives the call reading it, nor hold the rule set's names. Keeping
+//! owned texts per thread and copying them into each decision would cost an
+//! allocation per text (a formula written out, a parameter's value), four or so
+//! per part-time employee (on the sample workforce, a fifth of it part time:
+//! 2 % more instructions per traced decision, and as many frees later); kept
+//! by the evaluator and never replaced, the steps are lent as they are.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasher, BuildHasherDefault};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
@@ -26,12 +36,10 @@ pub(super) struct Key {
     pub hours: Option<[u8; 16]>,
 }
 
-type Minimum = Result<Option<Decimal>, String>;
+pub(super) type Minimum = Result<Option<Decimal>, String>;
 
 struct Remembered {
     minimum: Minimum,
-    /// Kept once a trace has asked for them.
-    steps: Option<Vec<Step>>,
 }
 
 /// Distinct (coefficient, hours) pairs kept at most; past it the cache starts over.
@@ -55,38 +63,110 @@ pub(super) fn minimum(key: Key, compute: impl FnOnce() -> Minimum) -> Minimum {
         return known;
     }
     let minimum = compute();
-    remember(key, minimum.clone(), None);
+    remember(key, minimum.clone());
     minimum
 }
 
-/// The minimum for `key` and its steps, given to `replay` in order; `compute`
-/// gives both the first time a trace asks on this thread.
-pub(super) fn shown(
-    key: Key,
-    compute: impl FnOnce() -> (Minimum, Vec<Step>),
-    mut replay: impl FnMut(&Step),
-) -> Minimum {
-    let known = REMEMBERED.with(|m| {
-        let m = m.borrow();
-        let remembered = m.get(&key)?;
-        remembered.steps.as_ref()?.iter().for_each(&mut replay);
-        Some(remembered.minimum.clone())
-    });
-    if let Some(known) = known {
-        return known;
-    }
-    let (minimum, steps) = compute();
-    steps.iter().for_each(&mut replay);
-    remember(key, minimum.clone(), Some(steps));
-    minimum
-}
-
-fn remember(key: Key, minimum: Minimum, steps: Option<Vec<Step>>) {
+fn remember(key: Key, minimum: Minimum) {
     REMEMBERED.with(|m| {
         let mut m = m.borrow_mut();
         if m.len() >= CAPACITY {
             m.clear();
         }
-        m.insert(key, Remembered { minimum, steps });
+        m.insert(key, Remembered { minimum });
     });
+}
+
+/// Part-time minimums with the steps showing them, for traces, kept as long as
+/// the evaluator: a slot once filled is never replaced, so a decision may
+/// borrow its steps.
+#[derive(Default)]
+pub(super) struct Shown<'r> {
+    /// Made when a trace first needs them: most runs trace nothing.
+    slots: OnceLock<Box<[OnceLock<ShownMinimum<'r>>]>>,
+}
+
+pub(super) struct ShownMinimum<'r> {
+    key: Key,
+    pub minimum: Minimum,
+    pub steps: Vec<Step<'r>>,
+}
+
+/// Distinct (coefficient, hours) pairs kept at most, and the slots a pair may
+/// try: past them, a trace computes its steps again.
+const SHOWN_SLOTS: usize = 1024;
+const PROBES: usize = 8;
+
+impl<'r> Shown<'r> {
+    /// The minimum for `key` and its steps, computed by `compute` the first
+    /// time; `None` when the slots `key` may take hold other pairs.
+    pub fn get(
+        &self,
+        key: Key,
+        compute: impl FnOnce() -> (Minimum, Vec<Step<'r>>),
+    ) -> Option<&ShownMinimum<'r>> {
+        let slots = self
+            .slots
+            .get_or_init(|| (0..SHOWN_SLOTS).map(|_| OnceLock::new()).collect());
+        let start = BuildHasherDefault::<FastHasher>::default().hash_one(key) as usize;
+        let slot = (0..PROBES)
+            .map(|probe| &slots[(start + probe) % SHOWN_SLOTS])
+            .find(|slot| slot.get().is_none_or(|kept| kept.key == key))?;
+        // Another thread may fill the slot first, with another pair.
+        let kept = slot.get_or_init(|| {
+            let (minimum, steps) = compute();
+            ShownMinimum {
+                key,
+                minimum,
+                steps,
+            }
+        });
+        (kept.key == key).then_some(kept)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(coefficient: u32) -> Key {
+        Key {
+            evaluator: 0,
+            coefficient,
+            hours: None,
+        }
+    }
+
+    fn minimum(coefficient: u32) -> Minimum {
+        Ok(Some(Decimal::from(coefficient)))
+    }
+
+    #[test]
+    fn a_pair_is_computed_once() {
+        let shown = Shown::default();
+        let mut computed = 0;
+        for _ in 0..3 {
+            let kept = shown.get(key(7), || {
+                computed += 1;
+                (minimum(7), Vec::new())
+            });
+            assert_eq!(kept.map(|k| k.minimum.clone()), Some(minimum(7)));
+        }
+        assert_eq!(computed, 1);
+    }
+
+    #[test]
+    fn past_its_slots_a_pair_is_computed_again() {
+        let shown = Shown::default();
+        let pairs = 2 * SHOWN_SLOTS as u32;
+        let kept = (0..pairs)
+            .filter(|c| {
+                let kept = shown.get(key(*c), || (minimum(*c), Vec::new()));
+                // What is lent is always the pair asked for.
+                assert!(kept.is_none_or(|k| k.minimum == minimum(*c)));
+                kept.is_some()
+            })
+            .count();
+        assert!((SHOWN_SLOTS / 2..=SHOWN_SLOTS).contains(&kept), "{kept}");
+    }
 }

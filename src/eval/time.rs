@@ -38,9 +38,9 @@ impl Missions {
     }
 
     /// The claims arisen on or before `until` under the mission cap.
-    pub fn claims<'r, T: Tracer>(
+    pub fn claims<'r, 'a, T: Tracer<'a>>(
         &self,
-        e: &Evaluator<'r>,
+        e: &'a Evaluator<'r>,
         until: NaiveDate,
         warnings: &mut Notes<'_, 'r>,
         t: &mut T,
@@ -129,13 +129,13 @@ impl Missions {
                 }
                 t.step(|| Step {
                     kind: StepKind::Claim {
-                        job: def.id.clone(),
+                        job: &def.id,
                         coefficient,
                         since,
                         days: count,
                     },
-                    rule: Some(rules.location(cap.origin.span)),
-                    source: cap.origin.source.clone(),
+                    rule: Some(rules.place(cap.origin.span)),
+                    source: cap.origin.source.as_deref(),
                 });
                 Claim {
                     kind: "mission-cap",
@@ -234,8 +234,8 @@ fn days_of(d: Duration) -> Result<u32, String> {
 }
 
 /// The trial period of the latest move on or before the evaluation date.
-pub(super) fn trial<'r, T: Tracer>(
-    e: &Evaluator<'r>,
+pub(super) fn trial<'r, 'a, T: Tracer<'a>>(
+    e: &'a Evaluator<'r>,
     record: &Record,
     (job, others): (JobId, &OtherFloors),
     missions: &Missions,
@@ -340,13 +340,13 @@ pub(super) fn trial<'r, T: Tracer>(
     };
     t.step(|| Step {
         kind: StepKind::Trial {
-            job: rules.jobs[to].id.clone(),
+            job: &rules.jobs[to].id,
             start: m.on,
             end,
             status: status.as_str(),
         },
-        rule: Some(rules.location(rule.origin.span)),
-        source: rule.origin.source.clone(),
+        rule: Some(rules.place(rule.origin.span)),
+        source: rule.origin.source.as_deref(),
     });
     Ok(Some(Trial {
         job: &rules.jobs[to].id,

@@ -5,48 +5,60 @@
 //! them. Both run the very same code, so an explanation cannot drift from the
 //! decision it explains.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// Receives the steps of an evaluation.
-pub trait Tracer {
+use super::Warning;
+use crate::diag::Place;
+
+/// Receives the steps of an evaluation; `'a`: what the steps may borrow.
+pub trait Tracer<'a> {
     /// Whether steps are kept: the fast path may take cached values instead of
     /// recomputing what it would otherwise have to show.
     const RECORDS: bool;
 
     /// Records the step `make` builds, if this tracer keeps steps.
-    fn step(&mut self, make: impl FnOnce() -> Step);
+    fn step(&mut self, make: impl FnOnce() -> Step<'a>);
+
+    /// Records steps kept by the evaluator, lending their texts.
+    fn replay(&mut self, steps: &'a [Step<'_>]) {
+        for step in steps {
+            self.step(|| step.reborrow());
+        }
+    }
 }
 
 /// Keeps nothing: the fast path.
 pub struct NoTrace;
 
-impl Tracer for NoTrace {
+impl<'a> Tracer<'a> for NoTrace {
     const RECORDS: bool = false;
 
     #[inline(always)]
-    fn step(&mut self, _: impl FnOnce() -> Step) {}
+    fn step(&mut self, _: impl FnOnce() -> Step<'a>) {}
 }
 
 /// Keeps every step, in order.
 #[derive(Debug, Default)]
-pub struct Recorder {
-    pub steps: Vec<Step>,
+pub struct Recorder<'a> {
+    pub steps: Vec<Step<'a>>,
 }
 
-impl Recorder {
-    pub fn with_capacity(steps: usize) -> Recorder {
+impl<'a> Recorder<'a> {
+    pub fn with_capacity(steps: usize) -> Recorder<'a> {
         Recorder {
             steps: Vec::with_capacity(steps),
         }
     }
 }
 
-impl Tracer for Recorder {
+impl<'a> Tracer<'a> for Recorder<'a> {
     const RECORDS: bool = true;
 
-    fn step(&mut self, make: impl FnOnce() -> Step) {
+    fn step(&mut self, make: impl FnOnce() -> Step<'a>) {
         self.steps.push(make());
     }
 }
@@ -54,16 +66,16 @@ impl Tracer for Recorder {
 /// What a floor looked at.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
-pub enum FloorDetail {
+pub enum FloorDetail<'a> {
     /// The job's value for `band`; `written` as the rule file writes it; `from_band`
     /// when the band is blank and another band's value applies.
     Job {
-        band: String,
-        written: Option<String>,
-        from_band: Option<String>,
+        band: &'a str,
+        written: Option<&'a str>,
+        from_band: Option<&'a str>,
     },
     Diploma {
-        diploma: Option<String>,
+        diploma: Option<&'a str>,
     },
     PreviousCoefficient {
         given: Option<u32>,
@@ -74,26 +86,42 @@ pub enum FloorDetail {
 }
 
 /// One step of a decision: what was done, by which rule, citing which text.
+///
+/// `'a`: the names and citations are the rule set's, the job name given is the
+/// record's, and texts made once (a formula written with its values) may be
+/// borrowed from the evaluator's caches: recording a step copies no string.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Step {
+pub struct Step<'a> {
     #[serde(flatten)]
-    pub kind: StepKind,
+    pub kind: StepKind<'a>,
     /// `file:line:column` of the rule applied.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<crate::diag::Location>,
+    pub rule: Option<Place<'a>>,
     /// The rule's `source` citation.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<std::sync::Arc<str>>,
+    pub source: Option<&'a str>,
+}
+
+impl Step<'_> {
+    /// The same step, its texts borrowed from this one: a cached step is
+    /// replayed into a decision without copying them.
+    pub fn reborrow(&self) -> Step<'_> {
+        Step {
+            kind: self.kind.reborrow(),
+            rule: self.rule,
+            source: self.source,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "step", rename_all = "kebab-case")]
-pub enum StepKind {
+pub enum StepKind<'a> {
     /// The job name given, resolved to a job of the rule set.
     Job {
-        given: String,
-        job: String,
-        name: String,
+        given: &'a str,
+        job: &'a str,
+        name: &'a str,
     },
     /// Experience counted in the job, and the band it falls in.
     Experience {
@@ -102,14 +130,14 @@ pub enum StepKind {
         completed_months: u32,
         prior_months: u32,
         months: u32,
-        band: String,
+        band: &'a str,
     },
     /// A floor and the coefficient it gives (none: it does not apply).
     Floor {
         floor: &'static str,
         coefficient: Option<u32>,
         #[serde(flatten)]
-        detail: FloorDetail,
+        detail: FloorDetail<'a>,
     },
     /// The highest floor wins.
     Entitlement {
@@ -126,44 +154,69 @@ pub enum StepKind {
     Level {
         coefficient: u32,
         level: u32,
-        category: String,
+        category: &'a str,
     },
     Status {
-        status: String,
+        status: &'a str,
     },
     /// A parameter's value in force, and since when.
     Parameter {
-        name: String,
-        value: String,
+        name: Cow<'a, str>,
+        value: Cow<'a, str>,
         /// `None`: the value was set for this run (`--set`).
         from: Option<NaiveDate>,
     },
     /// A formula, with its values put in, and its result.
     Formula {
         what: &'static str,
-        formula: String,
+        formula: Cow<'a, str>,
         result: Decimal,
     },
     /// A right claimed (mission cap).
     Claim {
-        job: String,
+        job: &'a str,
         coefficient: Option<u32>,
         since: NaiveDate,
         days: u32,
     },
     /// The trial period of the latest move.
     Trial {
-        job: String,
+        job: &'a str,
         start: NaiveDate,
         end: NaiveDate,
         status: &'static str,
     },
     NextStep {
         on: NaiveDate,
-        band: String,
+        band: &'a str,
         coefficient: u32,
     },
+    /// Written out as its English sentence when shown.
     Warning {
-        text: String,
+        #[serde(rename = "text")]
+        warning: Warning<'a>,
     },
+}
+
+impl StepKind<'_> {
+    fn reborrow(&self) -> StepKind<'_> {
+        match self {
+            StepKind::Parameter { name, value, from } => StepKind::Parameter {
+                name: Cow::Borrowed(name),
+                value: Cow::Borrowed(value),
+                from: *from,
+            },
+            StepKind::Formula {
+                what,
+                formula,
+                result,
+            } => StepKind::Formula {
+                what,
+                formula: Cow::Borrowed(formula),
+                result: *result,
+            },
+            // Only borrowed names and numbers: a clone copies no text.
+            other => other.clone(),
+        }
+    }
 }

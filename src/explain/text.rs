@@ -455,11 +455,9 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                         }
                         t
                     }
-                    FloorDetail::Diploma { diploma } => format!(
-                        "{} {}",
-                        w.floor_diploma,
-                        diploma.clone().unwrap_or_else(|| w.not_given.to_string())
-                    ),
+                    FloorDetail::Diploma { diploma } => {
+                        format!("{} {}", w.floor_diploma, diploma.unwrap_or(w.not_given))
+                    }
                     FloorDetail::PreviousCoefficient { given } => match given {
                         Some(g) if Some(*g) != *coefficient => {
                             format!("{} {g} → {}", w.floor_previous, value)
@@ -523,8 +521,8 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                     .rules
                     .categories
                     .iter()
-                    .find(|k| &k.id == category)
-                    .map_or(category.clone(), |k| k.label.clone());
+                    .find(|k| k.id == *category)
+                    .map_or(*category, |k| k.label.as_str());
                 x.line(
                     2,
                     format!(
@@ -541,7 +539,7 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
             StepKind::Parameter { name, value, from } => {
                 let value = value
                     .parse()
-                    .map_or(value.clone(), |v| locale::number(v, lang));
+                    .map_or_else(|_| value.to_string(), |v| locale::number(v, lang));
                 let when = match from {
                     Some(f) => format!("{} {}", w.since, x.date(*f)),
                     None => w.set_for_run.to_string(),
