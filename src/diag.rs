@@ -189,9 +189,20 @@ pub struct Place<'a> {
     offset: usize,
 }
 
+impl<'a> Place<'a> {
+    pub fn file_name(&self) -> &'a str {
+        &self.file.name
+    }
+
+    /// Line and column, from 1 (columns in characters).
+    pub fn line_col(&self) -> (usize, usize) {
+        self.file.line_col(self.offset)
+    }
+}
+
 impl fmt::Display for Place<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (line, column) = self.file.line_col(self.offset);
+        let (line, column) = self.line_col();
         write!(f, "{}:{}:{}", self.file.name, line, column)
     }
 }

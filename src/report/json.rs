@@ -1,7 +1,6 @@
 //! A decision as JSON, written straight into a buffer: the hot path of
 //! `grille eval`. The bytes are those `serde_json` writes for the derived
-//! `Serialize` (a test compares both over whole workforces); a decision that
-//! carries a trace goes through `serde_json` itself.
+//! `Serialize` (a test compares both over whole workforces, traces included).
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -9,12 +8,11 @@ use std::io::{self, Write};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
+use crate::diag::Place;
+use crate::eval::trace::{FloorDetail, Step, StepKind};
 use crate::eval::{Claim, Decision, NextStep, Trial};
 
 pub fn decision(d: &Decision, out: &mut Vec<u8>) -> io::Result<()> {
-    if d.trace.is_some() {
-        return serde_json::to_writer(out, d).map_err(io::Error::from);
-    }
     key(out, "{", "id");
     string(out, d.id);
     key(out, ",", "job");
@@ -68,8 +66,239 @@ pub fn decision(d: &Decision, out: &mut Vec<u8>) -> io::Result<()> {
         }
         out.push(b']');
     }
+    if let Some(steps) = &d.trace {
+        key(out, ",", "trace");
+        for (i, s) in steps.iter().enumerate() {
+            out.push(if i == 0 { b'[' } else { b',' });
+            step(s, out);
+        }
+        if steps.is_empty() {
+            out.push(b'[');
+        }
+        out.push(b']');
+    }
     out.push(b'}');
     Ok(())
+}
+
+/// A step as its derived `Serialize` writes it: the kind's tag, the kind's
+/// fields (a floor's detail among them), then the rule's place and citation.
+fn step(s: &Step, out: &mut Vec<u8>) {
+    let tag = |out: &mut Vec<u8>, name: &str| {
+        key(out, "{", "step");
+        string(out, name);
+    };
+    match &s.kind {
+        StepKind::Job { given, job, name } => {
+            tag(out, "job");
+            strings(out, &[("given", given), ("job", job), ("name", name)]);
+        }
+        StepKind::Experience {
+            since,
+            until,
+            completed_months,
+            prior_months,
+            months,
+            band,
+        } => {
+            tag(out, "experience");
+            dates(out, &[("since", *since), ("until", *until)]);
+            numbers(
+                out,
+                &[
+                    ("completed_months", *completed_months),
+                    ("prior_months", *prior_months),
+                    ("months", *months),
+                ],
+            );
+            strings(out, &[("band", band)]);
+        }
+        StepKind::Floor {
+            floor,
+            coefficient,
+            detail,
+        } => {
+            tag(out, "floor");
+            strings(out, &[("floor", floor)]);
+            key(out, ",", "coefficient");
+            number_or_null(*coefficient, out);
+            floor_detail(detail, out);
+        }
+        StepKind::Entitlement { coefficient, floor } => {
+            tag(out, "entitlement");
+            numbers(out, &[("coefficient", *coefficient)]);
+            strings(out, &[("floor", floor)]);
+        }
+        StepKind::Transitional {
+            coefficient,
+            since,
+            until,
+            next,
+        } => {
+            tag(out, "transitional");
+            numbers(out, &[("coefficient", *coefficient)]);
+            dates(out, &[("since", *since), ("until", *until)]);
+            numbers(out, &[("next", *next)]);
+        }
+        StepKind::Level {
+            coefficient,
+            level,
+            category,
+        } => {
+            tag(out, "level");
+            numbers(out, &[("coefficient", *coefficient), ("level", *level)]);
+            strings(out, &[("category", category)]);
+        }
+        StepKind::Status { status } => {
+            tag(out, "status");
+            strings(out, &[("status", status)]);
+        }
+        StepKind::Parameter { name, value, from } => {
+            tag(out, "parameter");
+            strings(out, &[("name", name), ("value", value)]);
+            key(out, ",", "from");
+            match from {
+                Some(from) => date(out, *from),
+                None => out.extend_from_slice(b"null"),
+            }
+        }
+        StepKind::Formula {
+            what,
+            formula,
+            result,
+        } => {
+            tag(out, "formula");
+            strings(out, &[("what", what), ("formula", formula)]);
+            key(out, ",", "result");
+            // `Decimal`'s own writing, as serde-str gives it: its scale kept.
+            let _ = write!(out, "\"{result}\"");
+        }
+        StepKind::Claim {
+            job,
+            coefficient,
+            since,
+            days,
+        } => {
+            tag(out, "claim");
+            strings(out, &[("job", job)]);
+            key(out, ",", "coefficient");
+            number_or_null(*coefficient, out);
+            dates(out, &[("since", *since)]);
+            numbers(out, &[("days", *days)]);
+        }
+        StepKind::Trial {
+            job,
+            start,
+            end,
+            status,
+        } => {
+            tag(out, "trial");
+            strings(out, &[("job", job)]);
+            dates(out, &[("start", *start), ("end", *end)]);
+            strings(out, &[("status", status)]);
+        }
+        StepKind::NextStep {
+            on,
+            band,
+            coefficient,
+        } => {
+            tag(out, "next-step");
+            dates(out, &[("on", *on)]);
+            strings(out, &[("band", band)]);
+            numbers(out, &[("coefficient", *coefficient)]);
+        }
+        StepKind::Warning { warning } => {
+            tag(out, "warning");
+            key(out, ",", "text");
+            displayed(out, warning);
+        }
+    }
+    if let Some(rule) = &s.rule {
+        key(out, ",", "rule");
+        place(out, rule);
+    }
+    if let Some(source) = s.source {
+        strings(out, &[("source", source)]);
+    }
+    out.push(b'}');
+}
+
+/// A floor's detail, its fields among the floor's own (`null` for none).
+fn floor_detail(detail: &FloorDetail, out: &mut Vec<u8>) {
+    let optional = |out: &mut Vec<u8>, name: &str, value: Option<&str>| {
+        key(out, ",", name);
+        match value {
+            Some(v) => string(out, v),
+            None => out.extend_from_slice(b"null"),
+        }
+    };
+    match detail {
+        FloorDetail::Job {
+            band,
+            written,
+            from_band,
+        } => {
+            strings(out, &[("band", band)]);
+            optional(out, "written", *written);
+            optional(out, "from_band", *from_band);
+        }
+        FloorDetail::Diploma { diploma } => optional(out, "diploma", *diploma),
+        FloorDetail::PreviousCoefficient { given } => {
+            key(out, ",", "given");
+            number_or_null(*given, out);
+        }
+        FloorDetail::Mission { claims } => {
+            key(out, ",", "claims");
+            count(out, *claims);
+        }
+    }
+}
+
+/// `"file:line:column"`, as the place's `Display` writes it.
+fn place(out: &mut Vec<u8>, place: &Place) {
+    let (line, column) = place.line_col();
+    out.push(b'"');
+    escape(out, place.file_name());
+    out.push(b':');
+    count(out, line);
+    out.push(b':');
+    count(out, column);
+    out.push(b'"');
+}
+
+fn count(out: &mut Vec<u8>, n: usize) {
+    let mut digits = [b'0'; 40];
+    let start = digits_of(n as u128, &mut digits);
+    out.extend_from_slice(&digits[start..]);
+}
+
+/// `,"name":"value"` for each pair.
+fn strings(out: &mut Vec<u8>, fields: &[(&str, &str)]) {
+    for (name, value) in fields {
+        key(out, ",", name);
+        string(out, value);
+    }
+}
+
+fn numbers(out: &mut Vec<u8>, fields: &[(&str, u32)]) {
+    for (name, value) in fields {
+        key(out, ",", name);
+        number(out, *value);
+    }
+}
+
+fn dates(out: &mut Vec<u8>, fields: &[(&str, NaiveDate)]) {
+    for (name, value) in fields {
+        key(out, ",", name);
+        date(out, *value);
+    }
+}
+
+/// What `Display` writes, as a JSON string (`serde`'s `collect_str`).
+fn displayed(out: &mut Vec<u8>, value: &impl std::fmt::Display) {
+    out.push(b'"');
+    let _ = write!(Escaped(out), "{value}");
+    out.push(b'"');
 }
 
 fn claim(c: &Claim, out: &mut Vec<u8>) {
@@ -261,6 +490,160 @@ impl std::fmt::Write for Escaped<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::SourceFile;
+    use crate::eval::Warning;
+    use crate::span::Span;
+    use std::borrow::Cow;
+
+    #[test]
+    fn every_kind_of_step_is_written_as_serde_json_writes_it() {
+        // A file name and texts that need escaping, and every optional field
+        // both given and not.
+        let file = SourceFile::new("C:\\règles\\\"a\".grille", "ligne\n  é\tx\n");
+        let place = Some(file.place(Span { start: 9, end: 10 }));
+        let day = |d| NaiveDate::from_ymd_opt(2026, 1, d).unwrap();
+        let kinds = vec![
+            StepKind::Job {
+                given: "Télé\"c\"",
+                job: "j",
+                name: "n\u{1}",
+            },
+            StepKind::Experience {
+                since: day(1),
+                until: day(31),
+                completed_months: 0,
+                prior_months: 4_000_000_000,
+                months: 12,
+                band: "b",
+            },
+            StepKind::Floor {
+                floor: "job",
+                coefficient: Some(150),
+                detail: FloorDetail::Job {
+                    band: "b",
+                    written: Some("150"),
+                    from_band: None,
+                },
+            },
+            StepKind::Floor {
+                floor: "job",
+                coefficient: None,
+                detail: FloorDetail::Job {
+                    band: "b",
+                    written: None,
+                    from_band: Some("a"),
+                },
+            },
+            StepKind::Floor {
+                floor: "diploma",
+                coefficient: None,
+                detail: FloorDetail::Diploma { diploma: None },
+            },
+            StepKind::Floor {
+                floor: "diploma",
+                coefficient: Some(1),
+                detail: FloorDetail::Diploma {
+                    diploma: Some("bac+2"),
+                },
+            },
+            StepKind::Floor {
+                floor: "previous-coefficient",
+                coefficient: Some(2),
+                detail: FloorDetail::PreviousCoefficient { given: Some(2) },
+            },
+            StepKind::Floor {
+                floor: "previous-coefficient",
+                coefficient: None,
+                detail: FloorDetail::PreviousCoefficient { given: None },
+            },
+            StepKind::Floor {
+                floor: "mission",
+                coefficient: None,
+                detail: FloorDetail::Mission { claims: usize::MAX },
+            },
+            StepKind::Entitlement {
+                coefficient: 7,
+                floor: "mission",
+            },
+            StepKind::Transitional {
+                coefficient: 140,
+                since: day(2),
+                until: day(3),
+                next: 145,
+            },
+            StepKind::Level {
+                coefficient: 140,
+                level: 2,
+                category: "ETAM",
+            },
+            StepKind::Status {
+                status: "non-cadre",
+            },
+            StepKind::Parameter {
+                name: Cow::Borrowed("p[x]"),
+                value: Cow::Owned("1.50 €".into()),
+                from: Some(day(4)),
+            },
+            StepKind::Parameter {
+                name: Cow::Borrowed("p"),
+                value: Cow::Borrowed("2"),
+                from: None,
+            },
+            StepKind::Formula {
+                what: "minimum-salary",
+                formula: Cow::Borrowed("a × b / \"c\""),
+                result: Decimal::new(-123_456_789, 7),
+            },
+            StepKind::Formula {
+                what: "level-minimum",
+                formula: Cow::Borrowed(""),
+                result: Decimal::ZERO,
+            },
+            StepKind::Claim {
+                job: "j",
+                coefficient: None,
+                since: day(5),
+                days: 0,
+            },
+            StepKind::Claim {
+                job: "j",
+                coefficient: Some(160),
+                since: day(5),
+                days: 45,
+            },
+            StepKind::Trial {
+                job: "j",
+                start: day(6),
+                end: day(7),
+                status: "running",
+            },
+            StepKind::NextStep {
+                on: day(8),
+                band: "c",
+                coefficient: 170,
+            },
+            StepKind::Warning {
+                warning: Warning::BlankBand {
+                    job: "j",
+                    band: "b",
+                    stand_in: Some("a"),
+                },
+            },
+        ];
+        for kind in kinds {
+            for (rule, source) in [(None, None), (place, Some("art. 1 « \"x\" »"))] {
+                let step = Step {
+                    kind: kind.clone(),
+                    rule,
+                    source,
+                };
+                let mut ours = Vec::new();
+                super::step(&step, &mut ours);
+                let theirs = serde_json::to_string(&step).unwrap();
+                assert_eq!(String::from_utf8(ours).unwrap(), theirs);
+            }
+        }
+    }
 
     #[test]
     fn amounts_are_written_as_the_contract_writes_them() {
