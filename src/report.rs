@@ -129,9 +129,9 @@ const CSV_HEADER: &str = "id,job,band,coefficient,level,category,status,minimum_
 /// (`jsonl`) or a CSV row (`csv`). The table is laid out as a whole by [`Writer`].
 pub fn encode(d: &Decision, format: OutputFormat, out: &mut Vec<u8>) -> io::Result<()> {
     match format {
-        OutputFormat::Json => json::decision(d, out)?,
+        OutputFormat::Json => json::decision(d, out),
         OutputFormat::Jsonl => {
-            json::decision(d, out)?;
+            json::decision(d, out);
             out.push(b'\n');
         }
         OutputFormat::Csv => csv_row(d, out)?,

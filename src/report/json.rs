@@ -3,7 +3,7 @@
 //! `Serialize` (a test compares both over whole workforces, traces included).
 
 use std::fmt::Write as _;
-use std::io::{self, Write};
+use std::io::Write;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -12,7 +12,7 @@ use crate::diag::Place;
 use crate::eval::trace::{FloorDetail, Step, StepKind};
 use crate::eval::{Claim, Decision, NextStep, Trial};
 
-pub fn decision(d: &Decision, out: &mut Vec<u8>) -> io::Result<()> {
+pub fn decision(d: &Decision, out: &mut Vec<u8>) {
     key(out, "{", "id");
     string(out, d.id);
     key(out, ",", "job");
@@ -78,7 +78,6 @@ pub fn decision(d: &Decision, out: &mut Vec<u8>) -> io::Result<()> {
         out.push(b']');
     }
     out.push(b'}');
-    Ok(())
 }
 
 /// A step as its derived `Serialize` writes it: the kind's tag, the kind's
