@@ -2,7 +2,8 @@
 //! separator) and the decisions of the shipped rules.
 //! Every record ends as one decision or one rejection; nothing panics; the
 //! parallel batches of `grille eval` give what reading one record at a time
-//! gives; the hand-written JSON of a decision is serde_json's.
+//! gives; the hand-written JSON of a decision, with and without its trace, is
+//! serde_json's.
 #![no_main]
 
 use std::ops::ControlFlow;
@@ -28,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     for format in [Format::Json, Format::JsonLines, Format::Csv] {
         let Ok(facts) = grille::facts::read_bytes(data, format, Options::default()) else { continue };
         for record in facts.records.iter().flatten() {
-            if let Ok(d) = evaluator.decide(record) {
+            for d in [evaluator.decide(record), evaluator.decide_traced(record)].into_iter().flatten() {
                 let mut ours = Vec::new();
                 encode(&d, OutputFormat::Json, &mut ours).unwrap();
                 assert_eq!(ours, serde_json::to_vec(&d).unwrap());
