@@ -12,8 +12,8 @@ pub fn normalize(name: &str) -> String {
 }
 
 /// Other spellings of a declared name that payroll exports commonly give: in
-/// capitals, in lower case, without accents, or both. They all normalise as
-/// the name does; an index of them saves normalising most names given.
+/// capitals, in lower case, without accents, or both. Indexed with what the
+/// full lookup gives each, they spare normalising most names given.
 pub fn spellings(name: &str) -> Vec<String> {
     let unaccented: String = name
         .chars()

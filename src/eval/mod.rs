@@ -132,8 +132,7 @@ impl<Id: Copy> Names<Id> {
         };
         let spelled: Vec<(String, Id)> = declared
             .flat_map(|(name, _)| crate::names::spellings(name))
-            .filter_map(|spelling| Some((names.get(&spelling)?, spelling)))
-            .map(|(id, spelling)| (spelling, id))
+            .filter_map(|spelling| names.get(&spelling).map(|id| (spelling, id)))
             .collect();
         names.exact.extend(spelled);
         names
