@@ -33,7 +33,7 @@ pub use warning::Warning;
 use crate::calendar;
 use crate::facts::{Record, Rejection};
 use crate::model::*;
-use crate::names::{closest, normalize, with_normalized, NameIndex, NameMap};
+use crate::names::{closest, normalize, with_normalized, NameIndex};
 
 /// Decides employees under one rule set, on one evaluation date.
 pub struct Evaluator<'r> {
@@ -149,22 +149,12 @@ impl<Id: Copy> Names<Id> {
 impl Names<DiplomaId> {
     /// The first diploma wins a name, as in [`RuleSet::diploma_index`].
     fn diplomas(rules: &RuleSet) -> Self {
-        let mut normalized: NameMap<Vec<DiplomaId>> = NameMap::default();
-        for (index, diploma) in rules.diplomas.iter().enumerate() {
-            normalized
-                .entry(normalize(&diploma.id))
-                .or_default()
-                .push(index);
-        }
-        // The first diploma wins a normalised name too.
-        let declared = rules
-            .diplomas
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.as_str(), i));
-        let normalized = normalized
-            .iter()
-            .map(|(name, ids)| (name.as_str(), &ids[..1]));
+        let ids = || rules.diplomas.iter().enumerate();
+        let declared = ids().map(|(i, d)| (d.id.as_str(), i));
+        // Each normalised name designates one diploma: the index keeps the first.
+        let normalized: Vec<(String, [DiplomaId; 1])> =
+            ids().map(|(i, d)| (normalize(&d.id), [i])).collect();
+        let normalized = normalized.iter().map(|(name, id)| (name.as_str(), &id[..]));
         Names::new(declared, normalized)
     }
 }
