@@ -1,5 +1,6 @@
 //! Output formats for decisions: an aligned table for a terminal, JSON, JSON Lines, CSV.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::eval::{money, Decision};
@@ -88,14 +89,20 @@ impl<W: Write> Writer<W> {
                     .write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?
             }
             OutputFormat::Table => {
-                let mut widths = COLUMNS.map(|c| c.chars().count());
-                for row in &self.table_rows {
+                // Ids and names come from the facts: shown escaped, never raw.
+                let header = COLUMNS.map(Cow::Borrowed);
+                let body = self
+                    .table_rows
+                    .iter()
+                    .map(|r| r.each_ref().map(|c| for_people(c)));
+                let rows: Vec<[Cow<'_, str>; 9]> = std::iter::once(header).chain(body).collect();
+                let mut widths = [0; 9];
+                for row in &rows {
                     for (w, cell) in widths.iter_mut().zip(row) {
                         *w = (*w).max(cell.chars().count());
                     }
                 }
-                let header = COLUMNS.map(String::from);
-                for row in std::iter::once(&header).chain(&self.table_rows) {
+                for (r, row) in rows.iter().enumerate() {
                     let mut line = String::new();
                     for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
                         let numeric = matches!(i, 3 | 4 | 7);
@@ -103,7 +110,7 @@ impl<W: Write> Writer<W> {
                             line.push_str("  ");
                         }
                         let pad = w - cell.chars().count();
-                        if numeric && row != &header {
+                        if numeric && r > 0 {
                             line.push_str(&" ".repeat(pad));
                             line.push_str(cell);
                         } else {
@@ -136,7 +143,7 @@ pub fn encode(d: &Decision, format: OutputFormat, out: &mut Vec<u8>) -> io::Resu
         }
         OutputFormat::Csv => csv_row(d, out)?,
         OutputFormat::Table => {
-            let row = table_row(d);
+            let row = table_row(d).map(|c| for_people(&c).into_owned());
             out.extend_from_slice(row.join("  ").as_bytes());
             out.push(b'\n');
         }
@@ -215,6 +222,48 @@ pub fn table_row(d: &Decision) -> [String; 9] {
     ]
 }
 
+/// Text from the facts or the rules made safe to print for a person, on a
+/// terminal or in a log: every control character (a line break, a carriage
+/// return, an escape sequence, the C1 controls), the Unicode line separators and
+/// the bidirectional overrides are written as `\n`, `\r`, `\t` or `\u{1b}`, so
+/// that a value can neither forge a line ("rejected: line 99") nor recolour or
+/// reorder what a terminal shows. Machine formats (JSON, CSV) need none of this:
+/// they escape or quote by their own rules.
+pub fn for_people(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => shown.push_str("\\n"),
+            '\r' => shown.push_str("\\r"),
+            '\t' => shown.push_str("\\t"),
+            c if is_hidden(c) => shown.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => shown.push(c),
+        }
+    }
+    Cow::Owned(shown)
+}
+
+/// [`for_people`] for text of several lines: each line escaped, the line breaks kept.
+pub fn lines_for_people(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && is_hidden(c)) {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<Cow<'_, str>> = text.split('\n').map(for_people).collect();
+    Cow::Owned(lines.join("\n"))
+}
+
+/// Whether a character does something to a terminal instead of showing itself.
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
 /// A CSV field, quoted when it holds a separator, a quote or a line break.
 fn csv_field(out: &mut Vec<u8>, f: &str) {
     if f.contains([',', '"', '\n', '\r']) {
@@ -223,5 +272,31 @@ fn csv_field(out: &mut Vec<u8>, f: &str) {
         out.push(b'"');
     } else {
         out.extend_from_slice(f.as_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_escaped_for_people_and_the_rest_kept() {
+        assert!(matches!(
+            for_people("E001 Téléconseillère « 1 850 € »"),
+            Cow::Borrowed(_)
+        ));
+        let cases = [
+            ("E2\nrejected: line 99", "E2\\nrejected: line 99"),
+            ("a\rb\tc", "a\\rb\\tc"),
+            ("E1\u{1b}[31m", "E1\\u{1b}[31m"),
+            ("\u{0}\u{7f}\u{9b}", "\\u{0}\\u{7f}\\u{9b}"),
+            ("abc\u{202e}fed\u{2066}", "abc\\u{202e}fed\\u{2066}"),
+            ("a\u{2028}b", "a\\u{2028}b"),
+        ];
+        for (raw, shown) in cases {
+            assert_eq!(for_people(raw), shown, "{raw:?}");
+        }
+        assert_eq!(lines_for_people("a\u{1b}b\nc\r\n"), "a\\u{1b}b\nc\\r\n");
+        assert!(matches!(lines_for_people("a\nb\n"), Cow::Borrowed(_)));
     }
 }

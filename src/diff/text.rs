@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use super::impact::{Group, Impact, Kind, Row};
 use super::{Change, Entry, Redline, RulesInfo};
 use crate::explain::locale::{self, Lang};
+use crate::report::{for_people, lines_for_people};
 
 /// The redline: lines only in the base start with `-`, only in the proposal with `+`.
 pub fn redline(r: &Redline) -> String {
@@ -28,7 +29,8 @@ pub fn redline(r: &Redline) -> String {
             let _ = writeln!(out, "  ({note})");
         }
     }
-    out
+    // The rules' strings may hold control characters: shown escaped.
+    lines_for_people(&out).into_owned()
 }
 
 pub fn rules(info: &RulesInfo) -> String {
@@ -154,7 +156,7 @@ pub fn impact(r: &Redline, as_of: NaiveDate, facts: &str, i: &Impact, shown: usi
     );
     let _ = writeln!(out, "  base : {}", rules(&r.base));
     let _ = writeln!(out, "  proposition : {}", rules(&r.proposal));
-    let _ = writeln!(out, "  effectif : {} ({facts})", i.records);
+    let _ = writeln!(out, "  effectif : {} ({})", i.records, for_people(facts));
     out.push_str("\nChangements\n");
     let mut rows: Vec<Vec<String>> = Kind::ALL
         .iter()
@@ -191,7 +193,8 @@ pub fn impact(r: &Redline, as_of: NaiveDate, facts: &str, i: &Impact, shown: usi
     ));
     largest(&mut out, &i.largest(), shown);
     one_sided(&mut out, i, shown);
-    out
+    // Ids, reasons and names from the facts and the rules: shown escaped.
+    lines_for_people(&out).into_owned()
 }
 
 fn masses(out: &mut String, i: &Impact) {
@@ -331,7 +334,7 @@ fn largest(out: &mut String, rows: &[&Row], shown: usize) {
         .take(shown)
         .map(|r| {
             vec![
-                r.id.clone().unwrap_or_default(),
+                for_people(r.id.as_deref().unwrap_or_default()).into_owned(),
                 r.job.unwrap_or_default().to_string(),
                 side_coefficient(r),
                 side_minimum(r),
@@ -355,9 +358,10 @@ fn one_sided(out: &mut String, i: &Impact, shown: usize) {
         let who = r.id.clone().unwrap_or_else(|| r.position.to_string());
         let _ = writeln!(
             out,
-            "  {who}  {} : {}",
+            "  {}  {} : {}",
+            for_people(&who),
             rejected_by(r.change),
-            r.reason.as_deref().unwrap_or("")
+            for_people(r.reason.as_deref().unwrap_or(""))
         );
     }
     if total > shown.min(i.one_sided.len()) {

@@ -209,8 +209,11 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    /// One line, its control characters escaped: an id or a job name from the
+    /// facts can neither forge another line nor drive the terminal.
     fn line(&mut self, indent: usize, text: impl AsRef<str>) {
-        let _ = writeln!(self.out, "{}{}", " ".repeat(indent), text.as_ref());
+        let text = crate::report::for_people(text.as_ref());
+        let _ = writeln!(self.out, "{}{text}", " ".repeat(indent));
     }
 
     fn heading(&mut self, text: &str) {
