@@ -275,3 +275,140 @@ fn test_reports_each_failure_as_expected_versus_got() {
         "{text}"
     );
 }
+
+/// A facts file written for one test, in the system's temporary folder.
+fn facts_file(name: &str, text: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("grille-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Ids that would drive a terminal (an escape sequence, a right-to-left override)
+/// or forge a line of the report (a newline), the second one rejected.
+const HOSTILE: &str = concat!(
+    r#"{"id": "E1\u001b[31m", "job": "Téléconseiller", "job_since": "2026-01-05"}"#,
+    "\n",
+    r#"{"id": "E2\nrejected: line 99", "job": "nope", "job_since": "2026-01-05"}"#,
+    "\n",
+    r#"{"id": "E3\u202e", "job": "Téléconseiller", "job_since": "2026-01-05"}"#,
+    "\n",
+);
+
+fn assert_nothing_raw(what: &str, text: &str) {
+    assert!(!text.contains('\u{1b}'), "{what}: a raw ESC: {text}");
+    assert!(!text.contains('\u{202e}'), "{what}: a raw override: {text}");
+    assert!(
+        !text.lines().any(|l| l.starts_with("rejected: line 99")),
+        "{what}: a forged line: {text}"
+    );
+}
+
+#[test]
+fn control_characters_in_ids_are_escaped_for_people() {
+    let facts = facts_file("hostile.jsonl", HOSTILE);
+    let facts = facts.to_str().unwrap();
+    let out = grille(&["eval", RULES, facts, "--as-of", "2026-11-29"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let (table, messages) = (stdout(&out), stderr(&out));
+    assert_nothing_raw("table", &table);
+    assert_nothing_raw("stderr", &messages);
+    assert_eq!(table.lines().count(), 3, "a header and two rows: {table}");
+    assert!(table.contains("\nE1\\u{1b}[31m  "), "{table}");
+    assert!(table.contains("\nE3\\u{202e}  "), "{table}");
+    assert!(
+        messages.contains(": rejected: line 2 (id E2\\nrejected: line 99), field `job`"),
+        "{messages}"
+    );
+
+    let explained = grille(&[
+        "explain",
+        RULES,
+        facts,
+        "--id",
+        "E1\u{1b}[31m",
+        "--as-of",
+        "2026-11-29",
+    ]);
+    assert_eq!(explained.status.code(), Some(0), "{}", stderr(&explained));
+    assert_nothing_raw("explain", &stdout(&explained));
+    assert!(stdout(&explained).starts_with("Salarié E1\\u{1b}[31m, au 29 novembre 2026\n"));
+
+    let diff = grille(&[
+        "diff",
+        "rules/idcc2098-2002.grille",
+        RULES,
+        facts,
+        "--as-of",
+        "2026-11-29",
+    ]);
+    assert_eq!(diff.status.code(), Some(1), "{}", stderr(&diff));
+    assert_nothing_raw("diff", &stdout(&diff));
+    assert!(
+        stdout(&diff).contains("\n  E2\\nrejected: line 99  rejeté des deux côtés : "),
+        "{}",
+        stdout(&diff)
+    );
+    // Machine formats keep the id exactly, escaped by their own rules.
+    let json = grille(&[
+        "eval",
+        RULES,
+        facts,
+        "--as-of",
+        "2026-11-29",
+        "--format",
+        "json",
+    ]);
+    let all: Vec<serde_json::Value> = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(all[0]["id"], "E1\u{1b}[31m");
+}
+
+#[test]
+fn an_invalid_thread_count_is_not_ignored_silently() {
+    for (value, used) in [("abc", None), ("0", Some(1)), ("500", Some(32))] {
+        let out = Command::new(env!("CARGO_BIN_EXE_grille"))
+            .args([
+                "eval",
+                RULES,
+                "examples/workforce.json",
+                "--as-of",
+                "2026-11-29",
+            ])
+            .env("GRILLE_THREADS", value)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let warning = format!(
+            "warning: GRILLE_THREADS=`{value}` is not a number of threads from 1 to 32: using "
+        );
+        let messages = stderr(&out);
+        assert!(messages.contains(&warning), "{value}: {messages}");
+        if let Some(n) = used {
+            assert!(messages.contains(&format!("{warning}{n}\n")), "{messages}");
+        }
+    }
+}
+
+#[test]
+fn explain_says_when_an_id_is_duplicated() {
+    let record = r#"{"id": "D1", "job": "Téléconseiller", "job_since": "2026-01-05"}"#;
+    let other = r#"{"id": "D2", "job": "Téléconseiller", "job_since": "2026-01-05"}"#;
+    let facts = facts_file("twice.jsonl", &format!("{record}\n{other}\n{record}\n"));
+    let out = grille(&[
+        "explain",
+        RULES,
+        facts.to_str().unwrap(),
+        "--id",
+        "D1",
+        "--as-of",
+        "2026-11-29",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "warning: 2 records have the id `D1`: explaining the first (line 1); \
+             the others (line 3) are rejected as duplicates"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -1,6 +1,7 @@
 //! `grille check`: report every error and warning of rule files.
 
-use super::{load_rules, stderr_color, Outcome};
+use super::console::{self, say};
+use super::{stderr_color, Outcome};
 use grille::Severity;
 
 #[derive(clap::Args)]
@@ -39,22 +40,22 @@ pub fn run(args: Args) -> Outcome {
                 }
             }
             Format::Human => {
-                eprint!("{}", report.render(stderr_color()));
+                console::say_raw(&report.render(stderr_color()));
                 let (errors, warnings) = (
                     report.count(Severity::Error),
                     report.count(Severity::Warning),
                 );
-                eprintln!("{path}: {errors} error(s), {warnings} warning(s)");
+                say!("{path}: {errors} error(s), {warnings} warning(s)");
             }
         }
     }
     if args.format == Format::Json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&all).unwrap_or_else(|_| "[]".to_string())
-        );
+        let mut json = serde_json::to_string_pretty(&all).unwrap_or_else(|_| "[]".to_string());
+        json.push('\n');
+        if let Err(e) = console::out(json.as_bytes()) {
+            return console::write_failed(console::STDOUT, &e);
+        }
     }
-    let _ = load_rules; // shared helper, used by other commands
     if failed {
         Outcome::Failure
     } else {

@@ -1,11 +1,12 @@
 //! `grille diff`: compare two rule sets, and their effect on a workforce.
 
-use std::fs::File;
-use std::io::{BufWriter, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use super::console::{self, say};
+use super::output::{Input, Output};
 use super::{load_rules, Outcome};
 use grille::diff::{self, html, impact::Kind, output, Comparer, Impact, Redline};
 
@@ -77,13 +78,13 @@ pub fn run(args: Args) -> Outcome {
     let as_of = args
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let mut sink = match Sink::open(args.output.as_deref()) {
+    let mut sink = match open_output(&args) {
         Ok(s) => s,
         Err(e) => return Outcome::Usage(e),
     };
     let comparer = Comparer::new(&base, &proposal, as_of);
     let written = (|| -> std::io::Result<Impact> {
-        let mut rows = Rows::start(args.format, sink.writer(), &redline, as_of, &facts)?;
+        let mut rows = Rows::start(args.format, &mut sink, &redline, as_of, &facts)?;
         let mut progress = Progress::new();
         let impact = comparer.run_parallel(&mut records, super::threads(), args.top, |row| {
             progress.tick();
@@ -93,12 +94,13 @@ pub fn run(args: Args) -> Outcome {
         rows.finish(&impact)?;
         Ok(impact)
     })();
+    // Dropped on an early return, an unfinished output file leaves the target as it was.
     let impact = match (written, records.finish()) {
-        (_, Err(e)) => return sink.abandon(Outcome::Usage(format!("{facts}: {e}"))),
-        (Err(e), _) => return sink.abandon(write_failed(e)),
+        (_, Err(e)) => return Outcome::Usage(format!("{facts}: {e}")),
+        (Err(e), _) => return sink.failure(&e),
         (Ok(impact), Ok(warnings)) => {
             for w in warnings {
-                eprintln!("{facts}: warning: {w}");
+                say!("{facts}: warning: {w}");
             }
             impact
         }
@@ -121,11 +123,13 @@ pub fn run(args: Args) -> Outcome {
         }
         Format::Json | Format::Csv => None,
     };
-    let written = whole
-        .map_or(Ok(()), |text| sink.writer().write_all(text.as_bytes()))
-        .and_then(|()| sink.commit());
-    if let Err(e) = written {
-        return write_failed(e);
+    if let Some(text) = whole {
+        if let Err(e) = sink.write_all(text.as_bytes()) {
+            return sink.failure(&e);
+        }
+    }
+    if let Err(outcome) = sink.commit() {
+        return outcome;
     }
     summarize(&impact, as_of)
 }
@@ -143,7 +147,7 @@ fn load_both(args: &Args) -> Result<Option<(grille::RuleSet, grille::RuleSet)>, 
         super::apply_settings_as(&mut rules, own, &format!("--set-{role}"), Some(role))?;
         let warnings = report.count(grille::Severity::Warning);
         if warnings > 0 {
-            eprintln!("{path}: {warnings} warning(s) on the rules (see `grille check {path}`)");
+            say!("{path}: {warnings} warning(s) on the rules (see `grille check {path}`)");
         }
         loaded.push(rules);
     }
@@ -163,18 +167,38 @@ fn redline_only(args: &Args, redline: &Redline) -> Outcome {
             )
         }
     };
-    let mut sink = match Sink::open(args.output.as_deref()) {
+    let mut sink = match open_output(args) {
         Ok(s) => s,
         Err(e) => return Outcome::Usage(e),
     };
-    match sink
-        .writer()
-        .write_all(text.as_bytes())
-        .and_then(|()| sink.commit())
-    {
-        Ok(()) => Outcome::Success,
-        Err(e) => write_failed(e),
+    if let Err(e) = sink.write_all(text.as_bytes()) {
+        return sink.failure(&e);
     }
+    match sink.commit() {
+        Ok(()) => Outcome::Success,
+        Err(outcome) => outcome,
+    }
+}
+
+/// Standard output or `--output`, which may be none of the files compared.
+fn open_output(args: &Args) -> Result<Output, String> {
+    let mut inputs = vec![
+        Input {
+            what: "base rule file",
+            path: &args.base,
+        },
+        Input {
+            what: "proposal's rule file",
+            path: &args.proposal,
+        },
+    ];
+    if let Some(facts) = &args.facts {
+        inputs.push(Input {
+            what: "facts file",
+            path: facts,
+        });
+    }
+    Output::open(args.output.as_deref(), &inputs)
 }
 
 /// The per-employee outputs, written as rows come.
@@ -221,62 +245,6 @@ impl<'w> Rows<'w> {
     }
 }
 
-/// Standard output, or a temporary file renamed over `--output` once complete,
-/// so that a reader never sees half a report.
-struct Sink {
-    out: Box<dyn Write + Send>,
-    file: Option<(PathBuf, PathBuf)>,
-}
-
-impl Sink {
-    fn open(output: Option<&Path>) -> Result<Self, String> {
-        let Some(target) = output else {
-            let out = Box::new(BufWriter::new(std::io::stdout()));
-            return Ok(Sink { out, file: None });
-        };
-        let name = target
-            .file_name()
-            .ok_or_else(|| format!("--output {}: not a file name", target.display()))?;
-        let temp = target.with_file_name(format!(
-            ".{}.{}.tmp",
-            name.to_string_lossy(),
-            std::process::id()
-        ));
-        let file = File::create(&temp).map_err(|e| {
-            format!(
-                "cannot write `{}`: {}",
-                target.display(),
-                super::io_reason(&e)
-            )
-        })?;
-        Ok(Sink {
-            out: Box::new(BufWriter::new(file)),
-            file: Some((temp, target.to_path_buf())),
-        })
-    }
-
-    fn writer(&mut self) -> &mut (dyn Write + Send) {
-        &mut self.out
-    }
-
-    fn commit(mut self) -> std::io::Result<()> {
-        self.out.flush()?;
-        drop(self.out);
-        match self.file.take() {
-            Some((temp, target)) => std::fs::rename(temp, target),
-            None => Ok(()),
-        }
-    }
-
-    /// Drops the temporary file of an output that will not be completed.
-    fn abandon(self, outcome: Outcome) -> Outcome {
-        if let Some((temp, _)) = &self.file {
-            let _ = std::fs::remove_file(temp);
-        }
-        outcome
-    }
-}
-
 /// A count on stderr when it is a terminal; nothing when piped.
 struct Progress {
     on: bool,
@@ -294,20 +262,20 @@ impl Progress {
     fn tick(&mut self) {
         self.count += 1;
         if self.on && self.count % PROGRESS_EVERY == 0 {
-            eprint!("\r{} records compared…", self.count);
+            console::say_raw(&format!("\r{} records compared…", self.count));
         }
     }
 
     fn done(&self) {
         if self.on && self.count >= PROGRESS_EVERY {
-            eprint!("\r\x1b[2K");
+            console::say_raw("\r\x1b[2K");
         }
     }
 }
 
 fn summarize(impact: &Impact, as_of: NaiveDate) -> Outcome {
     let count = |k: Kind| impact.changes.get(k);
-    eprintln!(
+    say!(
         "{} records compared (as of {as_of}): {} decided by both, {} by the base only, {} by the proposal only, {} rejected by both",
         impact.records,
         impact.decided_both(),
@@ -319,14 +287,5 @@ fn summarize(impact: &Impact, as_of: NaiveDate) -> Outcome {
         Outcome::Success
     } else {
         Outcome::Failure
-    }
-}
-
-fn write_failed(e: std::io::Error) -> Outcome {
-    if e.kind() == std::io::ErrorKind::BrokenPipe {
-        // The reader went away (`| head`): not an error of ours.
-        Outcome::Success
-    } else {
-        Outcome::Usage(format!("cannot write the output: {e}"))
     }
 }

@@ -1,10 +1,12 @@
 //! `grille eval`: decide every employee of a facts file.
 
-use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use super::console::say;
+use super::output::{Input, Output};
 use super::{load_rules, Outcome};
 use grille::facts::{Record, Rejection};
 use grille::report::{encode, table_row, OutputFormat, Writer};
@@ -23,6 +25,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     format: OutputFormat,
+    /// Write the decisions to FILE instead of standard output (a temporary file in the same folder, renamed when complete).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Format of the facts file, when its extension does not say it.
     #[arg(long, value_enum, value_name = "FORMAT")]
     input_format: Option<super::InputFormat>,
@@ -50,9 +55,10 @@ pub fn run(args: Args) -> Outcome {
     }
     let warnings = report.count(grille::Severity::Warning);
     if warnings > 0 {
-        eprintln!(
+        say!(
             "{}: {warnings} warning(s) on the rules (see `grille check {}`)",
-            args.rules, args.rules
+            args.rules,
+            args.rules
         );
     }
     let mut records = match super::stream_facts(&args.facts, args.input_format, args.reading) {
@@ -63,10 +69,21 @@ pub fn run(args: Args) -> Outcome {
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let evaluator = grille::Evaluator::new(&rules, as_of);
-    let mut writer = Writer::new(
-        BufWriter::with_capacity(1 << 16, std::io::stdout()),
-        args.format,
-    );
+    let inputs = [
+        Input {
+            what: "rule file",
+            path: &args.rules,
+        },
+        Input {
+            what: "facts file",
+            path: &args.facts,
+        },
+    ];
+    let mut output = match Output::open(args.output.as_deref(), &inputs) {
+        Ok(output) => output,
+        Err(e) => return Outcome::Usage(e),
+    };
+    let mut writer = Writer::new(&mut output, args.format);
     let threads = super::threads();
     let mut counts = Counts::default();
     let table = args.format == OutputFormat::Table;
@@ -96,7 +113,7 @@ pub fn run(args: Args) -> Outcome {
             }
             Err(rejection) => {
                 counts.rejected += 1;
-                eprintln!("{}: rejected: {rejection}", args.facts);
+                say!("{}: rejected: {rejection}", args.facts);
                 if args.strict {
                     return ControlFlow::Break(None);
                 }
@@ -110,7 +127,7 @@ pub fn run(args: Args) -> Outcome {
     });
     counts.stopped = matches!(stopped, Some(None));
     if let Some(Some(e)) = stopped {
-        return write_failed(e);
+        return output.failure(&e);
     }
     let Counts {
         decided,
@@ -119,30 +136,37 @@ pub fn run(args: Args) -> Outcome {
     } = counts;
     // The output is completed (the JSON array closed) even when the input broke off.
     let finished = records.finish();
-    if let Err(e) = writer.finish().and_then(|mut w| w.flush()) {
-        return write_failed(e);
+    if let Err(e) = writer.finish() {
+        return output.failure(&e);
     }
     match finished {
         Ok(_) if stopped => {}
         Ok(warnings) => {
             for w in &warnings {
-                eprintln!("{}: warning: {w}", args.facts);
+                say!("{}: warning: {w}", args.facts);
             }
         }
         Err(e) => {
-            eprintln!(
+            // A file is left as it was (the temporary one removed); stdout has its end.
+            if args.output.is_none() {
+                let _ = output.commit();
+            }
+            say!(
                 "{decided} decided, {rejected} rejected before the reading stopped (as of {as_of})"
             );
             return Outcome::Usage(format!("{}: {e}", args.facts));
         }
     }
+    if let Err(outcome) = output.commit() {
+        return outcome;
+    }
     if stopped {
-        eprintln!(
+        say!(
             "stopped at the first rejected record (--strict): {decided} decided, {rejected} rejected (as of {as_of})"
         );
         return Outcome::Failure;
     }
-    eprintln!("{decided} decided, {rejected} rejected (as of {as_of})");
+    say!("{decided} decided, {rejected} rejected (as of {as_of})");
     if rejected > 0 {
         Outcome::Failure
     } else {
@@ -160,12 +184,3 @@ struct Counts {
 
 // Boxed: the results of a batch stay small for the byte formats.
 type TableRow = Box<[String; 9]>;
-
-fn write_failed(e: std::io::Error) -> Outcome {
-    if e.kind() == std::io::ErrorKind::BrokenPipe {
-        // The reader went away (`| head`): not an error of ours.
-        Outcome::Success
-    } else {
-        Outcome::Usage(format!("cannot write the output: {e}"))
-    }
-}

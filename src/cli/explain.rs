@@ -1,5 +1,6 @@
 //! `grille explain`: one employee's decision, step by step, with its sources.
 
+use super::console::{self, say};
 use super::{load_rules, Outcome};
 use grille::explain::{self, Lang, Target};
 
@@ -59,10 +60,14 @@ pub fn run(args: Args) -> Outcome {
         Ok(f) => f,
         Err(e) => return Outcome::Usage(e),
     };
-    let found = facts.records.iter().find(|r| match r {
+    let mut bearing = facts.records.iter().filter(|r| match r {
         Ok(record) => record.id == args.id,
         Err(rejection) => rejection.id.as_deref() == Some(args.id.as_str()),
     });
+    let found = bearing.next();
+    if let Some(first) = found {
+        say_duplicates(&args, first, bearing);
+    }
     let Some(found) = found else {
         let ids = facts.records.iter().filter_map(|r| match r {
             Ok(record) => Some(record.id.as_str()),
@@ -86,7 +91,7 @@ pub fn run(args: Args) -> Outcome {
     let record = match found {
         Ok(record) => record,
         Err(rejection) => {
-            eprintln!("{}: rejected: {rejection}", args.facts);
+            say!("{}: rejected: {rejection}", args.facts);
             return Outcome::Failure;
         }
     };
@@ -98,11 +103,10 @@ pub fn run(args: Args) -> Outcome {
         },
         _ => None,
     };
-    match args.format {
-        Format::Text => print!(
-            "{}",
+    let text = match args.format {
+        Format::Text => {
             explain::text::render(&rules, record, &outcome, as_of, answer.as_ref(), args.lang)
-        ),
+        }
         Format::Json => {
             let value = serde_json::json!({
                 "id": record.id,
@@ -112,14 +116,50 @@ pub fn run(args: Args) -> Outcome {
                 "rejected": outcome.as_ref().err(),
                 "why_not": answer,
             });
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            );
+            serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
         }
+    };
+    if let Err(e) = console::out(text.as_bytes()) {
+        return console::write_failed(console::STDOUT, &e);
     }
     match outcome {
         Ok(_) => Outcome::Success,
         Err(_) => Outcome::Failure,
     }
 }
+
+/// Says that the id is borne by more than one record: the first is explained,
+/// the others were rejected as duplicates when the facts were read.
+fn say_duplicates<'a>(args: &Args, first: &Read, others: impl Iterator<Item = &'a Read>) {
+    let position = |r: &Read| match r {
+        Ok(record) => record.position.to_string(),
+        Err(rejection) => rejection.position.to_string(),
+    };
+    const LISTED: usize = 5;
+    let mut count = 0;
+    let mut listed = Vec::new();
+    for other in others {
+        count += 1;
+        if count <= LISTED {
+            listed.push(position(other));
+        }
+    }
+    if count == 0 {
+        return;
+    }
+    if count > LISTED {
+        listed.push("…".to_string());
+    }
+    say!(
+        "{}: warning: {} records have the id `{}`: explaining the first ({}); \
+         the others ({}) are rejected as duplicates",
+        args.facts,
+        count + 1,
+        args.id,
+        position(first),
+        listed.join(", ")
+    );
+}
+
+/// A record as read: decidable, or rejected with its reason.
+type Read = Result<grille::facts::Record, grille::facts::Rejection>;

@@ -1,9 +1,11 @@
 //! `grille fmt`: rewrite rule files in the canonical layout.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use super::{io_reason, stderr_color, Outcome};
+use super::console::{self, say};
+use super::output::Output;
+use super::{stderr_color, Outcome};
 use grille::{Report, Severity, SourceFile};
 
 #[derive(clap::Args)]
@@ -31,7 +33,7 @@ pub fn run(args: Args) -> Outcome {
             Ok(Done::Unchanged) => {}
             Ok(Done::Changed) => failed |= args.check,
             Ok(Done::Invalid) => failed = true,
-            Err(e) => return Outcome::Usage(e),
+            Err(outcome) => return outcome,
         }
     }
     if failed {
@@ -41,8 +43,8 @@ pub fn run(args: Args) -> Outcome {
     }
 }
 
-fn format_one(path: &str, check: bool) -> Result<Done, String> {
-    let text = super::read_input(path, "rule file")?;
+fn format_one(path: &str, check: bool) -> Result<Done, Outcome> {
+    let text = super::read_input(path, "rule file").map_err(Outcome::Usage)?;
     let formatted = match grille::fmt::format(&text) {
         Ok(formatted) => formatted,
         Err(diagnostics) => {
@@ -55,14 +57,15 @@ fn format_one(path: &str, check: bool) -> Result<Done, String> {
     } else {
         Done::Changed
     };
+    let stdout = |e: std::io::Error| console::write_failed(console::STDOUT, &e);
     if check {
         if matches!(done, Done::Changed) {
-            println!("{path}");
+            console::out_line(path).map_err(stdout)?;
         }
     } else if path == "-" {
-        print!("{formatted}");
+        console::out(formatted.as_bytes()).map_err(stdout)?;
     } else if matches!(done, Done::Changed) {
-        write_atomically(path, &formatted)?;
+        replace(path, &formatted)?;
     }
     Ok(done)
 }
@@ -75,40 +78,21 @@ fn report(path: &str, text: &str, diagnostics: Vec<grille::Diagnostic>) {
         file: SourceFile::new(path, text),
         diagnostics,
     };
-    eprint!("{}", report.render(stderr_color()));
-    eprintln!(
+    console::say_raw(&report.render(stderr_color()));
+    say!(
         "{path}: {} error(s), {} warning(s); not formatted",
         report.count(Severity::Error),
         report.count(Severity::Warning)
     );
 }
 
-/// Replaces a file by writing a temporary file beside it and renaming it over the
-/// original, so that an interrupted run leaves either the old text or the new.
-fn write_atomically(path: &str, text: &str) -> Result<(), String> {
-    let reason = |e: std::io::Error| format!("cannot write `{path}`: {}", io_reason(&e));
-    // Through a symbolic link, replace the file it points to, not the link.
-    let target = std::fs::canonicalize(path).map_err(reason)?;
-    let temporary = temporary_beside(&target);
-    let result = write_then_rename(&temporary, &target, text);
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
+/// Replaces a rule file by its formatted text, as every output is written (see
+/// `output`): an interrupted run leaves either the old text or the new.
+fn replace(path: &str, text: &str) -> Result<(), Outcome> {
+    // The file being formatted is the input by design: nothing to refuse.
+    let mut output = Output::open(Some(Path::new(path)), &[]).map_err(Outcome::Usage)?;
+    if let Err(e) = output.write_all(text.as_bytes()) {
+        return Err(output.failure(&e));
     }
-    result.map_err(reason)
-}
-
-fn temporary_beside(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    target.with_file_name(format!(".{name}.fmt-{}.tmp", std::process::id()))
-}
-
-fn write_then_rename(temporary: &Path, target: &Path, text: &str) -> std::io::Result<()> {
-    let mut file = std::fs::File::create_new(temporary)?;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()?;
-    std::fs::set_permissions(temporary, std::fs::metadata(target)?.permissions())?;
-    std::fs::rename(temporary, target)
+    output.commit()
 }

@@ -1,11 +1,12 @@
 //! `grille sample`: write a deterministic synthetic workforce.
 
-use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use super::console::say;
+use super::output::{Input, Output};
 use super::parse_date;
 use super::{load_rules, Outcome};
 use grille::facts::Format;
@@ -109,31 +110,31 @@ pub fn run(args: Args) -> Outcome {
         Ok(g) => g,
         Err(e) => return Outcome::Usage(e.0),
     };
-    let written = match &args.output {
-        Some(path) => write_atomically(path, |file| generator.write(format, file)),
-        // The generator writes in large blocks: no buffering needed.
-        None => generator.write(format, io::stdout().lock()),
+    let inputs: Vec<Input<'_>> = args
+        .rules
+        .iter()
+        .map(|path| Input {
+            what: "rule file",
+            path,
+        })
+        .collect();
+    let mut output = match Output::open(args.output.as_deref(), &inputs) {
+        Ok(output) => output,
+        Err(e) => return Outcome::Usage(e),
     };
-    match written {
-        Ok(()) => {
-            summary(&args, format, &options);
-            Outcome::Success
-        }
-        // The reader went away (`| head`): not an error of ours.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Outcome::Success,
+    match generator.write(format, &mut output) {
+        Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::InvalidData => {
-            eprintln!("error: {e}");
-            Outcome::Failure
+            say!("error: {e}");
+            return Outcome::Failure;
         }
-        Err(e) => Outcome::Usage(match &args.output {
-            Some(path) => format!(
-                "cannot write the sample to `{}`: {}",
-                path.display(),
-                super::io_reason(&e)
-            ),
-            None => format!("cannot write the sample: {e}"),
-        }),
+        Err(e) => return output.failure(&e),
     }
+    if let Err(outcome) = output.commit() {
+        return outcome;
+    }
+    summary(&args, format, &options);
+    Outcome::Success
 }
 
 /// The output file's extension, else `--format`, else JSON Lines; both must agree.
@@ -162,39 +163,6 @@ fn format_name(format: Format) -> &'static str {
     }
 }
 
-/// Writes to a temporary file in the same folder, then renames it over `path`:
-/// a reader never sees a half-written sample, and a failure leaves no file behind.
-fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut File) -> io::Result<()>,
-) -> io::Result<()> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = path.file_name().ok_or_else(|| {
-        io::Error::new(io::ErrorKind::InvalidInput, "the output must name a file")
-    })?;
-    let temp = folder.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        write(&mut file)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
-}
-
 fn summary(args: &Args, format: Format, options: &SampleOptions) {
     let to = match &args.output {
         Some(path) => format!(" to {}", path.display()),
@@ -205,7 +173,7 @@ fn summary(args: &Args, format: Format, options: &SampleOptions) {
     } else {
         ""
     };
-    eprintln!(
+    say!(
         "{} employees written{to} ({}, seed {}, as of {}{flat})",
         options.employees,
         format_name(format),

@@ -1,5 +1,6 @@
 //! `grille test`: run the examples written in rule files.
 
+use super::console::{out_line, write_failed, STDOUT};
 use super::{load_rules, Outcome};
 
 #[derive(clap::Args)]
@@ -10,40 +11,49 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Outcome {
+    match run_all(&args.files) {
+        Ok(outcome) => outcome,
+        Err(e) => write_failed(STDOUT, &e),
+    }
+}
+
+/// Runs every example, one line each on stdout (the titles and values escaped:
+/// they come from the rule files).
+fn run_all(files: &[String]) -> std::io::Result<Outcome> {
     let (mut passed, mut failed) = (0usize, 0usize);
-    for path in &args.files {
+    for path in files {
         let rules = match load_rules(path) {
             Ok(Some((rules, _))) => rules,
-            Ok(None) => return Outcome::Failure,
-            Err(e) => return Outcome::Usage(e),
+            Ok(None) => return Ok(Outcome::Failure),
+            Err(e) => return Ok(Outcome::Usage(e)),
         };
         for result in grille::examples::run(&rules) {
             let place = rules.location(result.example.origin.span);
             if result.passed() {
                 passed += 1;
-                println!("ok      {} ({place})", result.example.title);
+                out_line(&format!("ok      {} ({place})", result.example.title))?;
                 continue;
             }
             failed += 1;
-            println!("FAILED  {} ({place})", result.example.title);
+            out_line(&format!("FAILED  {} ({place})", result.example.title))?;
             for f in &result.failures {
-                println!(
+                out_line(&format!(
                     "        {}: expected {}, got {} ({})",
                     f.what,
                     f.expected,
                     f.got,
                     rules.location(f.span)
-                );
+                ))?;
             }
             if !result.steps.is_empty() {
-                println!("        steps: {}", result.steps);
+                out_line(&format!("        steps: {}", result.steps))?;
             }
         }
     }
-    println!("{passed} passed, {failed} failed");
-    if failed > 0 {
+    out_line(&format!("{passed} passed, {failed} failed"))?;
+    Ok(if failed > 0 {
         Outcome::Failure
     } else {
         Outcome::Success
-    }
+    })
 }
