@@ -8,6 +8,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+use crate::report::{for_people, masked_for_people};
 use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -266,16 +267,18 @@ impl Report {
                 out.push_str(&self.plain(diagnostic));
                 continue;
             }
+            // What the rule file holds is shown escaped (see `for_people`).
+            let text = masked_for_people(&self.file.text).into_owned();
             let one = Rendered {
                 diagnostic,
-                source: miette::NamedSource::new(&self.file.name, self.file.text.to_string()),
+                source: miette::NamedSource::new(for_people(&self.file.name), text),
             };
             if handler.render_report(&mut out, &one).is_err() {
                 // Rendering into a String cannot fail; keep a plain line if it ever does.
                 out.push_str(&format!(
                     "{}: {}\n",
-                    self.file.location(diagnostic.span),
-                    diagnostic.message
+                    for_people(&self.file.location(diagnostic.span)),
+                    for_people(&diagnostic.message)
                 ));
             }
         }
@@ -307,15 +310,15 @@ impl Report {
         let severity = if d.is_error() { "error" } else { "warning" };
         let mut out = format!(
             "{}: {severity}[{}]: {}\n",
-            self.file.location(d.span),
+            for_people(&self.file.location(d.span)),
             d.code,
-            d.message
+            for_people(&d.message)
         );
         if !d.label.is_empty() {
-            out.push_str(&format!("  {}\n", d.label));
+            out.push_str(&format!("  {}\n", for_people(&d.label)));
         }
         if let Some(help) = &d.help {
-            out.push_str(&format!("  help: {help}\n"));
+            out.push_str(&format!("  help: {}\n", for_people(help)));
         }
         out
     }
@@ -359,7 +362,7 @@ impl fmt::Debug for Rendered<'_> {
 
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&for_people(&self.diagnostic.message))
     }
 }
 
@@ -381,7 +384,7 @@ impl miette::Diagnostic for Rendered<'_> {
         self.diagnostic
             .help
             .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+            .map(|h| Box::new(for_people(h)) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -391,13 +394,12 @@ impl miette::Diagnostic for Rendered<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let d = self.diagnostic;
         let main = std::iter::once(miette::LabeledSpan::new_primary_with_span(
-            (!d.label.is_empty()).then(|| d.label.clone()),
+            (!d.label.is_empty()).then(|| for_people(&d.label).into_owned()),
             d.span,
         ));
-        let related = d
-            .related
-            .iter()
-            .map(|(span, label)| miette::LabeledSpan::new_with_span(Some(label.clone()), *span));
+        let related = d.related.iter().map(|(span, label)| {
+            miette::LabeledSpan::new_with_span(Some(for_people(label).into_owned()), *span)
+        });
         Some(Box::new(main.chain(related)))
     }
 }

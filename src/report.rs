@@ -255,6 +255,31 @@ pub fn lines_for_people(text: &str) -> Cow<'_, str> {
     Cow::Owned(lines.join("\n"))
 }
 
+/// [`for_people`] for a source text quoted by byte offsets (a diagnostic's
+/// lines): each hidden character becomes as many `?` as it has bytes, so every
+/// offset into the text stays valid; line breaks and tabs are kept.
+pub fn masked_for_people(text: &str) -> Cow<'_, str> {
+    let shown = |c: char, next: Option<char>| {
+        !is_hidden(c) || c == '\n' || c == '\t' || (c == '\r' && next == Some('\n'))
+    };
+    let mut chars = text.chars().peekable();
+    let mut masked = String::new();
+    let mut changed = false;
+    while let Some(c) = chars.next() {
+        if shown(c, chars.peek().copied()) {
+            masked.push(c);
+        } else {
+            masked.extend(std::iter::repeat_n('?', c.len_utf8()));
+            changed = true;
+        }
+    }
+    if changed {
+        Cow::Owned(masked)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Whether a character does something to a terminal instead of showing itself.
 fn is_hidden(c: char) -> bool {
     c.is_control()
@@ -298,5 +323,9 @@ mod tests {
         }
         assert_eq!(lines_for_people("a\u{1b}b\nc\r\n"), "a\\u{1b}b\nc\\r\n");
         assert!(matches!(lines_for_people("a\nb\n"), Cow::Borrowed(_)));
+        let source = "a\u{1b}[0m\tb\r\nc\rd\u{202e}e\n";
+        let masked = masked_for_people(source);
+        assert_eq!(masked, "a?[0m\tb\r\nc?d???e\n");
+        assert_eq!(masked.len(), source.len(), "offsets stay valid");
     }
 }

@@ -412,3 +412,17 @@ fn explain_says_when_an_id_is_duplicated() {
         stderr(&out)
     );
 }
+
+#[test]
+fn control_characters_in_a_rule_file_are_masked_in_its_diagnostics() {
+    let rules = facts_file(
+        "hostile.grille",
+        "convention \"A\u{1b}[31mB\" date 2008-05-29\nmétier x\u{1b}[0m \"Nom\"\n  debutant : 999\n",
+    );
+    let out = grille(&["check", rules.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = stderr(&out);
+    assert!(!report.contains('\u{1b}'), "{report}");
+    assert!(report.contains("unexpected `\\u{1b}[0m`"), "{report}");
+    assert!(report.contains("convention \"A?[31mB\" date"), "{report}");
+}

@@ -131,8 +131,13 @@ fn refuse_inputs(path: &Path, inputs: &[Input<'_>]) -> Result<(), String> {
             p => fs::metadata(p),
         };
         if read.is_ok_and(|read| same_file(&target, &read)) {
+            let stdin = if input.path == "-" {
+                " (standard input)"
+            } else {
+                ""
+            };
             return Err(format!(
-                "--output `{}` is the {} `{}`: writing it would destroy the input; \
+                "--output `{}` is the {} `{}`{stdin}: writing it would destroy the input; \
                  write the output to another file",
                 path.display(),
                 input.what,
