@@ -32,7 +32,8 @@ collective agreement, written in the grille language) and decides, for each empl
 coefficient, level, category, status and minimum salary the rules entitle them to.\n\n\
 Start with:\n  grille check rules/cgt-2008.grille\n  grille eval rules/cgt-2008.grille examples/workforce.json --as-of 2026-11-29\n  \
 grille diff rules/idcc2098-2002.grille rules/cgt-2008.grille examples/workforce.json --as-of 2026-11-29",
-    after_help = "Exit codes: 0 success; 1 rule errors or rejected records; 2 usage errors."
+    after_help = "Exit codes: 0 success (also when the reader of the output went away); 1 rule errors \
+or rejected records; 2 usage errors, or an output that cannot be written."
 )]
 struct Cli {
     #[command(subcommand)]
