@@ -73,7 +73,16 @@ pub fn run() -> ExitCode {
         Ok(cli) => dispatch(cli),
         Err(e) => {
             // Help and version go to stdout, errors to stderr; neither may panic.
-            let text = e.render().to_string();
+            let terminal = if e.use_stderr() {
+                stderr_color()
+            } else {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            };
+            let text = if terminal {
+                e.render().ansi().to_string()
+            } else {
+                e.render().to_string()
+            };
             if e.use_stderr() {
                 console::say_raw(&text);
                 return console::status(2);
