@@ -1,6 +1,6 @@
 //! `grille check`: report every error and warning of rule files.
 
-use super::{load_rules, stderr_color, Outcome};
+use super::{stderr_color, Outcome};
 use grille::Severity;
 
 #[derive(clap::Args)]
@@ -23,28 +23,29 @@ pub fn run(args: Args) -> Outcome {
     let mut failed = false;
     let mut all = Vec::new();
     for path in &args.files {
-        let text = match super::read_input(path, "rule file") {
-            Ok(text) => text,
+        let reports = match super::load_layered(path, Default::default()) {
+            Ok(Ok((_, reports))) | Ok(Err(reports)) => reports,
             Err(e) => return Outcome::Usage(e),
         };
-        let report = match grille::load(path, &text) {
-            Ok((_, report)) => report,
-            Err(report) => report,
-        };
-        failed |= report.has_errors();
-        match args.format {
-            Format::Json => {
-                if let serde_json::Value::Array(items) = report.to_json() {
-                    all.extend(items);
+        for report in reports {
+            failed |= report.has_errors();
+            match args.format {
+                Format::Json => {
+                    if let serde_json::Value::Array(items) = report.to_json() {
+                        all.extend(items);
+                    }
                 }
-            }
-            Format::Human => {
-                eprint!("{}", report.render(stderr_color()));
-                let (errors, warnings) = (
-                    report.count(Severity::Error),
-                    report.count(Severity::Warning),
-                );
-                eprintln!("{path}: {errors} error(s), {warnings} warning(s)");
+                Format::Human => {
+                    eprint!("{}", report.render(stderr_color()));
+                    let (errors, warnings) = (
+                        report.count(Severity::Error),
+                        report.count(Severity::Warning),
+                    );
+                    eprintln!(
+                        "{}: {errors} error(s), {warnings} warning(s)",
+                        report.file.name
+                    );
+                }
             }
         }
     }
@@ -54,7 +55,6 @@ pub fn run(args: Args) -> Outcome {
             serde_json::to_string_pretty(&all).unwrap_or_else(|_| "[]".to_string())
         );
     }
-    let _ = load_rules; // shared helper, used by other commands
     if failed {
         Outcome::Failure
     } else {
