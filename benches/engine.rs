@@ -40,9 +40,8 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(100_000);
     for path in ["rules/cgt-2008.grille", "rules/idcc2098-2002.grille"] {
-        let text = std::fs::read_to_string(path).unwrap();
-        let load = time(21, || grille::load(path, &text).unwrap());
-        let (rules, _) = grille::load(path, &text).unwrap();
+        let load = time(21, || grille::load_path(path, Default::default()).unwrap());
+        let (rules, _) = grille::load_path(path, Default::default()).unwrap();
         println!("{path}");
         println!("  parse + check: {:.2} ms", load.as_secs_f64() * 1e3);
 

@@ -11,20 +11,37 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, SourceFile};
+use crate::layers::Layered;
 use crate::model::{self, *};
 use crate::names::{closest, normalize};
+use crate::sources::Sources;
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::{self, Cell, Item, Literal, RuleFile, ValueType};
 
 /// Checks a parsed rule file. The rule set is returned when there is no error;
 /// the diagnostics (warnings, and errors if any) always are.
 pub fn check(file: SourceFile, ast: &RuleFile) -> (Option<RuleSet>, Vec<Diagnostic>) {
-    let mut checker = Checker {
+    let layered = Layered {
+        sources: Sources::one(file),
+        kind: Default::default(),
+        items: ast.items.clone(),
+        company: Vec::new(),
+        layers: Vec::new(),
+        transitional: Default::default(),
         diagnostics: Vec::new(),
+    };
+    check_layered(&layered)
+}
+
+/// Checks a rule set read from layered files: one rule set, each diagnostic in
+/// the file it is about.
+pub fn check_layered(layered: &Layered) -> (Option<RuleSet>, Vec<Diagnostic>) {
+    let mut checker = Checker {
+        diagnostics: layered.diagnostics.clone(),
         used_params: HashSet::new(),
         used_tables: HashSet::new(),
     };
-    let rules = checker.rule_set(file, ast);
+    let rules = checker.rule_set(layered);
     let mut diagnostics = checker.diagnostics;
     diagnostics.sort_by_key(|d| (d.span.start, d.severity));
     let ok = !diagnostics.iter().any(Diagnostic::is_error);
@@ -35,6 +52,17 @@ struct Checker {
     diagnostics: Vec<Diagnostic>,
     used_params: HashSet<ParamId>,
     used_tables: HashSet<TableId>,
+}
+
+mod layers;
+
+/// The instruments that set dated values (`par "…"`), by date.
+fn cited<'a>(
+    values: impl Iterator<Item = (NaiveDate, &'a Option<Spanned<String>>)>,
+) -> Vec<(NaiveDate, std::sync::Arc<str>)> {
+    values
+        .filter_map(|(from, c)| c.as_ref().map(|c| (from, c.node.as_str().into())))
+        .collect()
 }
 
 fn origin(span: Span, source: &ast::Source) -> Origin {
@@ -63,9 +91,18 @@ impl Checker {
         self.diagnostics.push(d);
     }
 
-    fn rule_set(&mut self, file: SourceFile, ast: &RuleFile) -> RuleSet {
+    fn rule_set(&mut self, layered: &Layered) -> RuleSet {
+        let ast = &RuleFile {
+            items: layered.items.clone(),
+            trivia: Vec::new(),
+        };
         let mut rules = RuleSet {
-            file,
+            sources: layered.sources.clone(),
+            layers: layered.layers.clone(),
+            legal_minimum: None,
+            company_minimum: None,
+            company_trial: Vec::new(),
+            trial_maximum: Vec::new(),
             agreement: AgreementInfo::default(),
             params: Vec::new(),
             tables: Vec::new(),
@@ -166,7 +203,7 @@ impl Checker {
                     self.mission_cap(&mut rules, m)
                 }
                 Item::TrialPeriod(t) if seen.first(self, "période d'essai", t.span) => {
-                    self.trial(&mut rules, t)
+                    rules.trial = self.trial(&rules, t)
                 }
                 _ => {}
             }
@@ -178,10 +215,20 @@ impl Checker {
                 }
             }
         }
+        self.layers(&mut rules, layered);
         self.whole_set(&rules, &ast.items, seen);
         self.values_from_the_start(&rules);
+        // A law file's values serve whatever agreement stands under it.
+        let law_file = layered
+            .layers
+            .iter()
+            .find(|l| l.kind == ast::AgreementKind::Law)
+            .map(|l| l.path.as_str());
         for (id, span) in param_spans.iter().enumerate() {
-            if !self.used_params.contains(&id) {
+            let in_law = law_file.is_some_and(|law| *rules.sources.file_of(*span).name == *law);
+            // An amended file is checked on its own: what the amendment made unused is no defect of it.
+            let elsewhere = rules.sources.index_of(span.start) != 0;
+            if !self.used_params.contains(&id) && !in_law && !elsewhere {
                 let name = &rules.params[id].name;
                 self.error(
                     Diagnostic::warning(
@@ -294,6 +341,7 @@ impl Checker {
             ty,
             integer,
             values,
+            cited: cited(p.values.iter().map(|v| (v.from.node, &v.cited))),
             origin: origin(p.span, &p.source),
         })
     }
@@ -424,6 +472,7 @@ impl Checker {
             label: t.label.as_ref().map(|l| l.node.clone()),
             ty,
             versions,
+            cited: cited(t.versions.iter().map(|v| (v.from.node, &v.cited))),
             origin: origin(t.span, &t.source),
         })
     }
@@ -968,7 +1017,7 @@ impl Checker {
                 .iter()
                 .map(|(j, _)| format!("`{}`", rules.jobs[*j].id))
                 .collect();
-            let text = &rules.file.text[jobs[1].1.start..jobs[1].1.end];
+            let text = rules.sources.text(jobs[1].1);
             let mut d = Diagnostic::warning(
                 "grille::ambiguous-name",
                 jobs[1].1,
@@ -1111,6 +1160,8 @@ impl Checker {
             coefficient: c,
             limit,
             from: t.from.as_ref().map(|d| d.node),
+            then: None,
+            except_jobs: Vec::new(),
             origin: origin(t.span, &t.source),
         });
     }
@@ -1309,7 +1360,8 @@ impl Checker {
         }
     }
 
-    fn trial(&mut self, rules: &mut RuleSet, t: &ast::TrialPeriod) {
+    fn trial(&mut self, rules: &RuleSet, t: &ast::TrialPeriod) -> Vec<TrialRule> {
+        let mut out = Vec::new();
         for r in &t.rules {
             let Some(category) = rules.category_index(&r.category.node) else {
                 let help = did_you_mean(
@@ -1331,7 +1383,7 @@ impl Checker {
             let length = self.duration_ref(rules, &r.length);
             let renewal = r.renewal.as_ref().map(|d| self.duration_ref(rules, d));
             if let Some(length) = length {
-                rules.trial.push(TrialRule {
+                out.push(TrialRule {
                     category,
                     length,
                     renewal: renewal.flatten(),
@@ -1340,6 +1392,7 @@ impl Checker {
                 });
             }
         }
+        out
     }
 
     // ------------------------------------------------------------ examples
@@ -1606,7 +1659,8 @@ impl Checker {
     // ------------------------------------------------------------ the set as a whole
 
     fn whole_set(&mut self, rules: &RuleSet, items: &[Item], seen: SeenOnce) {
-        let end = Span::new(rules.file.text.len(), rules.file.text.len());
+        let main_end = rules.file().text.len();
+        let end = Span::new(main_end, main_end);
         let first_job = items.iter().find_map(|i| match i {
             Item::Job(j) => Some(j.id.span),
             _ => None,
@@ -1685,6 +1739,8 @@ impl Checker {
         let late: Vec<_> = params
             .chain(tables)
             .filter(|(_, first, _)| first.is_some_and(|f| f > start))
+            // Another file's values (the law's, an amended file's) are checked with that file.
+            .filter(|(_, _, span)| rules.sources.index_of(span.start) == 0)
             .collect();
         for (name, first, span) in late {
             let first = first.unwrap_or(start);

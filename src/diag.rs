@@ -69,6 +69,15 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The same diagnostic with every span moved by `by` bytes.
+    pub fn shifted(mut self, by: usize) -> Self {
+        self.span = self.span.shifted(by);
+        for (span, _) in &mut self.related {
+            *span = span.shifted(by);
+        }
+        self
+    }
 }
 
 /// A source file: its name as the user gave it and its text.

@@ -43,10 +43,12 @@ pub mod explain;
 pub mod facts;
 pub mod fmt;
 mod json_text;
+pub mod layers;
 pub mod model;
 pub mod names;
 pub mod report;
 pub mod sample;
+pub mod sources;
 pub mod span;
 pub mod syntax;
 
@@ -54,19 +56,71 @@ pub use diag::{Diagnostic, Report, Severity, SourceFile};
 pub use eval::{Decision, Evaluator};
 pub use model::RuleSet;
 
-/// Parses and checks a rule file. `Ok` carries the rule set and its warnings;
+/// Parses and checks a rule file given as text, alone: a file that stands on
+/// others (`modifie`, `sous la loi`) is loaded with [`load_path`] or
+/// [`load_with`], which read them. `Ok` carries the rule set and its warnings;
 /// `Err` the report of its errors (and warnings).
 pub fn load(name: &str, text: &str) -> Result<(RuleSet, Report), Report> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let file = SourceFile::new(name, text);
-    let ast = match syntax::parse(text) {
-        Ok(ast) => ast,
-        Err(diagnostics) => return Err(Report { file, diagnostics }),
+    let files = layers::InMemory::default().with(name, text);
+    let first = |mut reports: Vec<Report>| reports.swap_remove(0);
+    match load_with(
+        &files,
+        std::path::Path::new(name),
+        layers::Options::default(),
+    ) {
+        Ok((rules, reports)) => Ok((rules, first(reports))),
+        Err(LoadError::Invalid(reports)) => Err(first(reports)),
+        Err(LoadError::Unreadable { reason, .. }) => Err(Report {
+            file: SourceFile::new(name, text),
+            diagnostics: vec![Diagnostic::error(
+                "grille::missing-layer",
+                span::Span::default(),
+                reason,
+            )],
+        }),
+    }
+}
+
+/// Why a rule set could not be loaded.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file named cannot be read.
+    Unreadable { path: String, reason: String },
+    /// The rules have errors: one report per file that has diagnostics (the
+    /// named file's first, always there).
+    Invalid(Vec<Report>),
+}
+
+/// Loads the rule file at `path` from the disk, with every file it stands on
+/// (an amended agreement, the law). `Ok` carries the rule set and one report
+/// per file with diagnostics (warnings), the named file's first.
+pub fn load_path(
+    path: impl AsRef<std::path::Path>,
+    options: layers::Options,
+) -> Result<(RuleSet, Vec<Report>), LoadError> {
+    load_with(&layers::Disk, path.as_ref(), options)
+}
+
+/// Loads a rule file and the files it stands on from `files`: the disk, or
+/// memory for a server.
+pub fn load_with(
+    files: &dyn layers::Files,
+    path: &std::path::Path,
+    options: layers::Options,
+) -> Result<(RuleSet, Vec<Report>), LoadError> {
+    let layered = layers::load(files, path, options).map_err(|reason| LoadError::Unreadable {
+        path: path.display().to_string(),
+        reason,
+    })?;
+    let has_errors = layered.diagnostics.iter().any(Diagnostic::is_error);
+    let (rules, diagnostics) = if has_errors {
+        (None, layered.diagnostics.clone())
+    } else {
+        check::check_layered(&layered)
     };
-    let (rules, diagnostics) = check::check(file.clone(), &ast);
-    let report = Report { file, diagnostics };
+    let reports = layered.sources.reports(diagnostics);
     match rules {
-        Some(rules) => Ok((rules, report)),
-        None => Err(report),
+        Some(rules) => Ok((rules, reports)),
+        None => Err(LoadError::Invalid(reports)),
     }
 }

@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::diag::SourceFile;
+use std::sync::Arc;
+
+use crate::sources::Sources;
 use crate::span::Span;
 pub use crate::syntax::ast::{
     BinaryOp, BlankCell, CompareOp, CompareSubject, Duration, FloorKind, OffGrid, TimeUnit,
@@ -23,10 +25,14 @@ pub type DiplomaId = usize;
 pub type ScaleId = usize;
 pub type JobId = usize;
 
-/// A rule file, checked and ready to evaluate.
+/// A rule set, checked and ready to evaluate: one rule file, or several
+/// layered on each other (see [`crate::layers`]).
 #[derive(Debug, Clone)]
 pub struct RuleSet {
-    pub file: SourceFile,
+    /// The files read, the named one first.
+    pub sources: Sources,
+    /// Each file's part in the rule set, the named one first.
+    pub layers: Vec<crate::layers::Layer>,
     pub agreement: AgreementInfo,
     pub params: Vec<Param>,
     pub tables: Vec<Table>,
@@ -47,8 +53,16 @@ pub struct RuleSet {
     pub reference_hours: Option<Expr>,
     pub maximum_hours: Option<Expr>,
     pub minimum_salary: Option<MinimumSalary>,
+    /// The law's minimum (the SMIC) for the employee's hours, when the rule set stands under the law.
+    pub legal_minimum: Option<MinimumSalary>,
+    /// A company agreement's minimum, which wins where it is higher.
+    pub company_minimum: Option<MinimumSalary>,
     pub mission_cap: Option<MissionCap>,
     pub trial: Vec<TrialRule>,
+    /// A company agreement's trial rules, which win where they are shorter.
+    pub company_trial: Vec<TrialRule>,
+    /// The law's caps on trial periods.
+    pub trial_maximum: Vec<TrialMaximum>,
     pub provisions: Vec<Provision>,
     /// Examples the negotiators agreed on, run by `grille test`.
     pub examples: Vec<Example>,
@@ -92,10 +106,20 @@ pub struct Param {
     pub integer: bool,
     /// Sorted by date; the value in force on a day is the last one dated on or before it.
     pub values: Vec<(NaiveDate, Value)>,
+    /// The instrument that set a value (`par "…"`), by the value's date.
+    pub cited: Vec<(NaiveDate, Arc<str>)>,
     pub origin: Origin,
 }
 
 impl Param {
+    /// The instrument that set the value dated `from`, if the file names it.
+    pub fn cited(&self, from: NaiveDate) -> Option<&str> {
+        self.cited
+            .iter()
+            .find(|(d, _)| *d == from)
+            .map(|(_, c)| &**c)
+    }
+
     /// The value in force on `day` and the date it took effect.
     pub fn at(&self, day: NaiveDate) -> Option<(NaiveDate, Value)> {
         let after = self.values.partition_point(|(from, _)| *from <= day);
@@ -110,6 +134,8 @@ pub struct Table {
     pub ty: Type,
     /// Sorted by date.
     pub versions: Vec<(NaiveDate, HashMap<u32, Decimal>)>,
+    /// The instrument that set a version (`par "…"`), by the version's date.
+    pub cited: Vec<(NaiveDate, Arc<str>)>,
     pub origin: Origin,
 }
 
@@ -256,6 +282,23 @@ pub struct Transitional {
     pub limit: DurationRef,
     /// The limit applies from this date (always, if `None`).
     pub from: Option<NaiveDate>,
+    /// The coefficient it gives way to, when not the next of this rule set's
+    /// grid: a transitional coefficient kept from an amended file moves up
+    /// that file's grid.
+    pub then: Option<u32>,
+    /// Jobs it does not apply to (an amendment's own, when it says so).
+    pub except_jobs: Vec<JobId>,
+    pub origin: Origin,
+}
+
+/// The law's cap on the trial periods of a category (Code du travail L1221-19, L1221-21).
+#[derive(Debug, Clone)]
+pub struct TrialMaximum {
+    pub category: CategoryId,
+    /// The longest first trial.
+    pub length: DurationRef,
+    /// The longest trial, renewal included.
+    pub total: Option<DurationRef>,
     pub origin: Origin,
 }
 
@@ -441,12 +484,17 @@ impl RuleSet {
 
     /// `file:line:column` of a rule.
     pub fn location(&self, span: Span) -> crate::diag::Location {
-        self.file.locate(span)
+        self.sources.locate(span)
     }
 
     /// `file:line:column` of a rule, worked out when shown.
     pub fn place(&self, span: Span) -> crate::diag::Place<'_> {
-        self.file.place(span)
+        self.sources.place(span)
+    }
+
+    /// The file the rule set was named by.
+    pub fn file(&self) -> &crate::diag::SourceFile {
+        self.sources.main()
     }
 }
 

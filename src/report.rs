@@ -130,7 +130,7 @@ impl<W: Write> Writer<W> {
     }
 }
 
-const CSV_HEADER: &str = "id,job,band,coefficient,level,category,status,minimum_salary,salary_shortfall,coefficient_gap,next_step_on,next_step_coefficient,warnings\n";
+const CSV_HEADER: &str = "id,job,band,coefficient,level,category,status,minimum_salary,salary_shortfall,coefficient_gap,next_step_on,next_step_coefficient,warnings,minimum_agreement,minimum_law,minimum_from\n";
 
 /// One decision in a line-oriented format: a JSON object (`json`), a JSON line
 /// (`jsonl`) or a CSV row (`csv`). The table is laid out as a whole by [`Writer`].
@@ -184,6 +184,16 @@ fn csv_row(d: &Decision, out: &mut Vec<u8>) -> io::Result<()> {
         let joined: Vec<String> = d.warnings.iter().map(ToString::to_string).collect();
         csv_field(out, &joined.join(" | "));
     }
+    for value in [d.minimum_agreement, d.minimum_law] {
+        out.push(b',');
+        if let Some(value) = value {
+            json::money(value, out);
+        }
+    }
+    out.push(b',');
+    if let Some(from) = d.minimum_from {
+        out.extend_from_slice(from.as_str().as_bytes());
+    }
     out.push(b'\n');
     Ok(())
 }
@@ -196,6 +206,9 @@ pub fn table_row(d: &Decision) -> [String; 9] {
     }
     if let Some(g) = d.coefficient_gap {
         notes.push(format!("coefficient +{g} owed"));
+    }
+    if d.minimum_from == Some(crate::eval::MinimumFrom::Law) {
+        notes.push("SMIC applies".to_string());
     }
     for c in &d.claims {
         notes.push(format!("claim {} since {}", c.job, c.since));

@@ -30,6 +30,16 @@ impl Span {
         self.len() == 0
     }
 
+    /// The same length, `by` bytes further.
+    pub fn shifted(self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+
+    /// The same length, `by` bytes earlier.
+    pub fn unshifted(self, by: usize) -> Span {
+        Span::new(self.start.saturating_sub(by), self.end.saturating_sub(by))
+    }
+
     /// The smallest span holding both.
     pub fn join(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))

@@ -16,28 +16,43 @@ fn check_fixtures() {
             .trim()
             .to_string();
         let name = format!("{}", path.file_name().unwrap().to_string_lossy());
-        let report = match grille::load(&name, &text) {
-            Ok((_, report)) => report,
-            Err(report) => report,
+        // Files a fixture stands on (`modifie "layers/…"`) are read beside it.
+        let files = FixtureFiles(path.parent().unwrap().to_path_buf());
+        let reports = match grille::load_with(&files, name.as_ref(), Default::default()) {
+            Ok((_, reports)) | Err(grille::LoadError::Invalid(reports)) => reports,
+            Err(e) => panic!("{name}: {e:?}"),
         };
-        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code).collect();
+        let codes: Vec<&str> = reports
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .map(|d| d.code)
+            .collect();
         assert!(
             codes.contains(&expected_code.as_str()),
             "{name}: expected {expected_code}, got {codes:?}"
         );
+        let rendered: String = reports.iter().map(|r| r.render(false)).collect();
         insta::with_settings!({ omit_expression => true }, {
-            insta::assert_snapshot!(report.render(false));
+            insta::assert_snapshot!(rendered);
         });
     });
+}
+
+/// Rule files of a fixture folder, by their path relative to it.
+struct FixtureFiles(std::path::PathBuf);
+
+impl grille::layers::Files for FixtureFiles {
+    fn read(&self, path: &std::path::Path) -> Result<String, String> {
+        grille::layers::Disk.read(&self.0.join(path))
+    }
 }
 
 #[test]
 fn shipped_rule_files_have_no_errors() {
     for entry in std::fs::read_dir("rules").unwrap() {
         let path = entry.unwrap().path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        if let Err(report) = grille::load(&path.to_string_lossy(), &text) {
-            panic!("{}", report.render(false));
+        if let Err(e) = grille::load_path(&path, Default::default()) {
+            panic!("{e:?}");
         }
     }
 }
@@ -46,7 +61,8 @@ fn shipped_rule_files_have_no_errors() {
 #[test]
 fn proposal_defects_are_reported_as_warnings() {
     let text = std::fs::read_to_string("rules/cgt-2008.grille").unwrap();
-    let (_, report) = grille::load("rules/cgt-2008.grille", &text).unwrap();
+    let (_, mut reports) = grille::load_path("rules/cgt-2008.grille", Default::default()).unwrap();
+    let report = reports.swap_remove(0);
     let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
     let warned = |code: &str| -> Vec<usize> {
         report
@@ -109,7 +125,9 @@ fn every_diagnostic_code_is_documented_and_has_a_fixture() {
     let readme = std::fs::read_to_string("README.md").unwrap();
     let fixtures: Vec<String> = std::fs::read_dir("tests/inputs/check")
         .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| std::fs::read_to_string(p).unwrap())
         .collect();
     for code in &codes {
         assert!(

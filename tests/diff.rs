@@ -15,8 +15,7 @@ const WORKFORCE: &str = "examples/workforce.json";
 const SMALL: &str = "tests/inputs/diff/small.json";
 
 fn load(path: &str) -> RuleSet {
-    let text = std::fs::read_to_string(path).unwrap();
-    grille::load(path, &text).unwrap().0
+    grille::load_path(path, Default::default()).unwrap().0
 }
 
 fn as_of() -> NaiveDate {
@@ -349,7 +348,12 @@ fn user_strings_are_escaped_in_html() {
         "métier formateur \"Formateur\"",
         "métier formateur \"Formateur <script>alert(1)</script> & co\"",
     );
-    let (proposal, _) = grille::load(PROPOSAL, &text).unwrap();
+    let mut files = grille::layers::InMemory::default().with(PROPOSAL, text);
+    for other in ["rules/idcc2098-2002.grille", "rules/loi.grille"] {
+        files = files.with(other, std::fs::read_to_string(other).unwrap());
+    }
+    let path = std::path::Path::new(PROPOSAL);
+    let (proposal, _) = grille::load_with(&files, path, Default::default()).unwrap();
     let report = html::report(&diff::compare(&load(BASE), &proposal), None);
     check_well_formed(&report);
     assert!(!report.contains("<script"));

@@ -3,9 +3,7 @@
 use grille::facts::{self, Format};
 
 fn load(path: &str) -> grille::RuleSet {
-    grille::load(path, &std::fs::read_to_string(path).unwrap())
-        .unwrap()
-        .0
+    grille::load_path(path, Default::default()).unwrap().0
 }
 
 fn date(s: &str) -> chrono::NaiveDate {

@@ -17,6 +17,8 @@ struct Case {
     as_of: chrono::NaiveDate,
     facts: Option<std::path::PathBuf>,
     settings: Vec<(String, String)>,
+    /// `agreement-only: true`: without the law the rule file stands under.
+    agreement_only: bool,
 }
 
 fn read_case(path: &Path) -> Case {
@@ -55,6 +57,7 @@ fn read_case(path: &Path) -> Case {
         as_of: facts::parse_date(&field("as-of:")).expect("as-of date"),
         facts,
         settings,
+        agreement_only: text.lines().any(|l| l.trim() == "agreement-only: true"),
     }
 }
 
@@ -76,9 +79,13 @@ fn eval_fixtures() {
     insta::glob!("inputs/eval/*/case.txt", |path| {
         let case = read_case(path);
         let folder = path.parent().unwrap();
-        let text = std::fs::read_to_string(&case.rules_path).unwrap();
-        let (mut rules, _) =
-            grille::load(&case.rules_path, &text).unwrap_or_else(|r| panic!("{}", r.render(false)));
+        let (mut rules, _) = grille::load_path(
+            &case.rules_path,
+            grille::layers::Options {
+                agreement_only: case.agreement_only,
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
         for (name, value) in &case.settings {
             rules.set_parameter(name, value).unwrap();
         }
@@ -143,10 +150,15 @@ fn eval_fixtures() {
             .map(|(n, v)| format!(" with {n} = {v}"))
             .collect();
         let description = format!(
-            "{} as of {}{}",
+            "{} as of {}{}{}",
             case.rules_path,
             case.as_of,
-            settings.concat()
+            settings.concat(),
+            if case.agreement_only {
+                ", agreement only"
+            } else {
+                ""
+            }
         );
         insta::with_settings!({ description => description, omit_expression => true }, {
             insta::assert_snapshot!(output);

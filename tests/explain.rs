@@ -72,9 +72,7 @@ const CASES: &[Case] = &[
 ];
 
 fn load(path: &str) -> grille::RuleSet {
-    grille::load(path, &std::fs::read_to_string(path).unwrap())
-        .unwrap()
-        .0
+    grille::load_path(path, Default::default()).unwrap().0
 }
 
 fn record(case: &Case) -> Result<facts::Record, facts::Rejection> {

@@ -11,8 +11,7 @@ fn decisions_encode_as_serde_json_writes_them() {
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
     let mut seen = [0usize; 5];
     for path in ["rules/cgt-2008.grille", "rules/idcc2098-2002.grille"] {
-        let text = std::fs::read_to_string(path).unwrap();
-        let (rules, _) = grille::load(path, &text).unwrap();
+        let (rules, _) = grille::load_path(path, Default::default()).unwrap();
         let sets = [rules];
         let options = SampleOptions {
             employees: 5000,

@@ -20,8 +20,7 @@ fn general(rules: &RuleSet, given: &str) -> Option<usize> {
 fn every_spelling_resolves_as_the_general_lookup_says() {
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
     for path in ["rules/cgt-2008.grille", "rules/idcc2098-2002.grille"] {
-        let text = std::fs::read_to_string(path).unwrap();
-        let (rules, _) = grille::load(path, &text).unwrap();
+        let (rules, _) = grille::load_path(path, Default::default()).unwrap();
         let evaluator = grille::Evaluator::new(&rules, as_of);
         let declared: Vec<&str> = rules
             .jobs
@@ -51,8 +50,7 @@ fn every_spelling_resolves_as_the_general_lookup_says() {
 #[test]
 fn an_ambiguous_name_stays_ambiguous_in_capitals() {
     let path = "rules/cgt-2008.grille";
-    let text = std::fs::read_to_string(path).unwrap();
-    let (rules, _) = grille::load(path, &text).unwrap();
+    let (rules, _) = grille::load_path(path, Default::default()).unwrap();
     let evaluator = grille::Evaluator::new(
         &rules,
         chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),

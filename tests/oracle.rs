@@ -76,8 +76,9 @@ fn compare(
 }
 
 fn shipped_rules() -> grille::RuleSet {
-    let text = std::fs::read_to_string("rules/cgt-2008.grille").unwrap();
-    grille::load("rules/cgt-2008.grille", &text).unwrap().0
+    grille::load_path("rules/cgt-2008.grille", Default::default())
+        .unwrap()
+        .0
 }
 
 #[test]

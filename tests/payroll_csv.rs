@@ -15,8 +15,9 @@ fn root(path: &str) -> std::path::PathBuf {
 }
 
 fn rules() -> grille::RuleSet {
-    let text = std::fs::read_to_string(root(RULES)).unwrap();
-    grille::load(RULES, &text).unwrap().0
+    grille::load_path(root(RULES), Default::default())
+        .unwrap()
+        .0
 }
 
 fn clean() -> HashMap<String, Record> {

@@ -6,9 +6,7 @@ use grille::sample::{Generator, SampleOptions};
 const RULES: [&str; 2] = ["rules/cgt-2008.grille", "rules/idcc2098-2002.grille"];
 
 fn load(path: &str) -> grille::RuleSet {
-    grille::load(path, &std::fs::read_to_string(path).unwrap())
-        .unwrap()
-        .0
+    grille::load_path(path, Default::default()).unwrap().0
 }
 
 fn as_of() -> chrono::NaiveDate {
@@ -49,7 +47,7 @@ fn more_experience_never_lowers_the_coefficient() {
                 assert!(
                     after.coefficient >= before.coefficient,
                     "{}: {} +{extra} months: {} → {}",
-                    rules.file.name,
+                    rules.file().name,
                     record.id,
                     before.coefficient,
                     after.coefficient
@@ -83,7 +81,7 @@ fn a_higher_diploma_never_lowers_the_coefficient() {
                 assert!(
                     decision.coefficient >= last,
                     "{}: {} with {}: {} < {last}",
-                    rules.file.name,
+                    rules.file().name,
                     record.id,
                     d.id,
                     decision.coefficient

@@ -19,8 +19,7 @@ fn as_of() -> NaiveDate {
 }
 
 fn load(path: &str) -> RuleSet {
-    let text = std::fs::read_to_string(path).unwrap();
-    grille::load(path, &text).unwrap().0
+    grille::load_path(path, Default::default()).unwrap().0
 }
 
 fn options(employees: u64, seed: u64) -> SampleOptions {

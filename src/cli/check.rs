@@ -24,28 +24,29 @@ pub fn run(args: Args) -> Outcome {
     let mut failed = false;
     let mut all = Vec::new();
     for path in &args.files {
-        let text = match super::read_input(path, "rule file") {
-            Ok(text) => text,
+        let reports = match super::load_layered(path, Default::default()) {
+            Ok(Ok((_, reports))) | Ok(Err(reports)) => reports,
             Err(e) => return Outcome::Usage(e),
         };
-        let report = match grille::load(path, &text) {
-            Ok((_, report)) => report,
-            Err(report) => report,
-        };
-        failed |= report.has_errors();
-        match args.format {
-            Format::Json => {
-                if let serde_json::Value::Array(items) = report.to_json() {
-                    all.extend(items);
+        for report in reports {
+            failed |= report.has_errors();
+            match args.format {
+                Format::Json => {
+                    if let serde_json::Value::Array(items) = report.to_json() {
+                        all.extend(items);
+                    }
                 }
-            }
-            Format::Human => {
-                console::say_raw(&report.render(stderr_color()));
-                let (errors, warnings) = (
-                    report.count(Severity::Error),
-                    report.count(Severity::Warning),
-                );
-                say!("{path}: {errors} error(s), {warnings} warning(s)");
+                Format::Human => {
+                    console::say_raw(&report.render(stderr_color()));
+                    let (errors, warnings) = (
+                        report.count(Severity::Error),
+                        report.count(Severity::Warning),
+                    );
+                    say!(
+                        "{}: {errors} error(s), {warnings} warning(s)",
+                        report.file.name
+                    );
+                }
             }
         }
     }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::console::{self, say};
 use super::output::{Input, Output};
-use super::{load_rules, Outcome};
+use super::Outcome;
 use grille::diff::{self, html, impact::Kind, output, Comparer, Impact, Redline};
 
 #[derive(clap::Args)]
@@ -45,6 +45,9 @@ pub struct Args {
     /// Override a parameter in the proposal only (repeatable).
     #[arg(long = "set-proposal", value_name = "NAME=VALUE")]
     set_proposal: Vec<String>,
+    /// Compare the agreements as written, without the law above them (the SMIC…).
+    #[arg(long)]
+    agreement_only: bool,
     /// How many of the largest changes (and one-sided records) to list.
     #[arg(long, value_name = "N", default_value_t = 20)]
     top: usize,
@@ -140,7 +143,10 @@ fn load_both(args: &Args) -> Result<Option<(grille::RuleSet, grille::RuleSet)>, 
         (&args.base, "base", &args.set_base),
         (&args.proposal, "proposal", &args.set_proposal),
     ] {
-        let Some((mut rules, report)) = load_rules(path)? else {
+        let options = grille::layers::Options {
+            agreement_only: args.agreement_only,
+        };
+        let Some((mut rules, report)) = super::load_rules_with(path, options)? else {
             return Ok(None);
         };
         super::apply_settings_as(&mut rules, &args.set, "--set", Some(role))?;

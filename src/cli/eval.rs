@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::console::say;
 use super::output::{Input, Output};
-use super::{load_rules, Outcome};
+use super::Outcome;
 use grille::facts::{Record, Rejection};
 use grille::report::{encode, table_row, OutputFormat, Writer};
 
@@ -42,10 +42,19 @@ pub struct Args {
     /// Override a parameter for this run, e.g. `--set smcc=1850.00` (repeatable).
     #[arg(long = "set", value_name = "NAME=VALUE")]
     set: Vec<String>,
+    /// The agreement as written, without the law above it (the SMIC, the legal
+    /// maxima of trial periods): for reading and comparison.
+    #[arg(long)]
+    agreement_only: bool,
 }
 
 pub fn run(args: Args) -> Outcome {
-    let (mut rules, report) = match load_rules(&args.rules) {
+    let (mut rules, report) = match super::load_rules_with(
+        &args.rules,
+        grille::layers::Options {
+            agreement_only: args.agreement_only,
+        },
+    ) {
         Ok(Some(loaded)) => loaded,
         Ok(None) => return Outcome::Failure,
         Err(e) => return Outcome::Usage(e),

@@ -1,7 +1,7 @@
 //! `grille explain`: one employee's decision, step by step, with its sources.
 
 use super::console::{self, say};
-use super::{load_rules, Outcome};
+use super::Outcome;
 use grille::explain::{self, Lang, Target};
 
 #[derive(clap::Args)]
@@ -35,6 +35,10 @@ pub struct Args {
     /// Override a parameter for this run (repeatable).
     #[arg(long = "set", value_name = "NAME=VALUE")]
     set: Vec<String>,
+    /// The agreement as written, without the law above it (the SMIC, the legal
+    /// maxima of trial periods): for reading and comparison.
+    #[arg(long)]
+    agreement_only: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -48,7 +52,12 @@ pub fn run(args: Args) -> Outcome {
         Ok(t) => t,
         Err(e) => return Outcome::Usage(format!("--why-not {e}")),
     };
-    let (mut rules, _) = match load_rules(&args.rules) {
+    let (mut rules, _) = match super::load_rules_with(
+        &args.rules,
+        grille::layers::Options {
+            agreement_only: args.agreement_only,
+        },
+    ) {
         Ok(Some(loaded)) => loaded,
         Ok(None) => return Outcome::Failure,
         Err(e) => return Outcome::Usage(e),
@@ -111,7 +120,7 @@ pub fn run(args: Args) -> Outcome {
             let value = serde_json::json!({
                 "id": record.id,
                 "as_of": as_of,
-                "rules": rules.file.name,
+                "rules": rules.file().name,
                 "decision": outcome.as_ref().ok(),
                 "rejected": outcome.as_ref().err(),
                 "why_not": answer,

@@ -158,18 +158,64 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Loads a rule file, printing its errors; `None` when it cannot be used.
+/// Loads a rule file and the files it stands on, printing its errors; `None`
+/// when it cannot be used.
 fn load_rules(path: &str) -> Result<Option<(grille::RuleSet, grille::Report)>, String> {
-    let text = read_input(path, "rule file")?;
-    match grille::load(path, &text) {
-        Ok(loaded) => Ok(Some(loaded)),
-        Err(report) => {
-            console::say_raw(&report.render(stderr_color()));
-            say!(
-                "{path}: {} error(s), {} warning(s)",
-                report.count(grille::Severity::Error),
-                report.count(grille::Severity::Warning)
-            );
+    load_rules_with(path, grille::layers::Options::default())
+}
+
+/// The rule files named on the command line: the named one as read (it may be
+/// standard input), the files it stands on from the disk.
+struct RuleFiles {
+    path: std::path::PathBuf,
+    text: String,
+}
+
+impl grille::layers::Files for RuleFiles {
+    fn read(&self, path: &std::path::Path) -> Result<String, String> {
+        if grille::layers::normalize(path) == grille::layers::normalize(&self.path) {
+            Ok(self.text.clone())
+        } else {
+            grille::layers::Disk.read(path)
+        }
+    }
+}
+
+/// A rule set and its reports, or the reports of its errors.
+type Layered = Result<(grille::RuleSet, Vec<grille::Report>), Vec<grille::Report>>;
+
+/// Reads and checks a rule file and its layers; every report is printed, the
+/// named file's kept for the caller's summary.
+fn load_layered(path: &str, options: grille::layers::Options) -> Result<Layered, String> {
+    let files = RuleFiles {
+        path: path.into(),
+        text: read_input(path, "rule file")?,
+    };
+    match grille::load_with(&files, std::path::Path::new(path), options) {
+        Ok(loaded) => Ok(Ok(loaded)),
+        Err(grille::LoadError::Invalid(reports)) => Ok(Err(reports)),
+        Err(grille::LoadError::Unreadable { path, reason }) => {
+            Err(format!("cannot read the rule file `{path}`: {reason}"))
+        }
+    }
+}
+
+fn load_rules_with(
+    path: &str,
+    options: grille::layers::Options,
+) -> Result<Option<(grille::RuleSet, grille::Report)>, String> {
+    match load_layered(path, options)? {
+        Ok((rules, mut reports)) => Ok(Some((rules, reports.swap_remove(0)))),
+        Err(reports) => {
+            for report in &reports {
+                console::say_raw(&report.render(stderr_color()));
+                say!(
+                    "{}: {} error(s), {} warning(s)",
+                    report.file.name,
+                    report.count(grille::Severity::Error),
+                    report.count(grille::Severity::Warning)
+                );
+            }
             Ok(None)
         }
     }
@@ -200,7 +246,7 @@ fn apply_settings_as(
         let role = role.map(|r| format!(" ({r})")).unwrap_or_default();
         say!(
             "{}{role}: {} = {} for this run",
-            rules.file.name,
+            rules.file().name,
             name.trim(),
             value.trim()
         );

@@ -47,7 +47,7 @@ pub struct RulesInfo {
 impl RulesInfo {
     pub fn of(rules: &crate::RuleSet) -> Self {
         RulesInfo {
-            file: rules.file.name.to_string(),
+            file: rules.file().name.to_string(),
             title: rules.agreement.title.clone(),
         }
     }

@@ -20,6 +20,21 @@ pub struct Decision<'r, 'a> {
     pub status: &'r str,
     #[serde(serialize_with = "money_or_null")]
     pub minimum_salary: Option<Decimal>,
+    /// The agreement's own minimum (with any company agreement's), when the law is applied.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "money_or_null"
+    )]
+    pub minimum_agreement: Option<Decimal>,
+    /// The law's minimum (the SMIC) for the same hours, when the law is applied.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "money_or_null"
+    )]
+    pub minimum_law: Option<Decimal>,
+    /// The layer whose minimum won, when the rule set is layered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minimum_from: Option<MinimumFrom>,
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "money_or_null"
@@ -37,6 +52,80 @@ pub struct Decision<'r, 'a> {
     pub warnings: Vec<super::Warning<'r>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trace: Option<Vec<Step<'a>>>,
+}
+
+/// The layer whose minimum is owed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MinimumFrom {
+    Agreement,
+    Company,
+    Law,
+}
+
+impl MinimumFrom {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MinimumFrom::Agreement => "agreement",
+            MinimumFrom::Company => "company",
+            MinimumFrom::Law => "law",
+        }
+    }
+}
+
+/// The minimum owed, and what each layer gives for the same hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Minimum {
+    pub owed: Decimal,
+    /// The branch agreement's (after amendments).
+    pub agreement: Option<Decimal>,
+    pub company: Option<Decimal>,
+    pub law: Option<Decimal>,
+    pub from: MinimumFrom,
+}
+
+impl Minimum {
+    /// The most favourable of the layers' minimums: the highest. On a tie the
+    /// agreement's is owed (the law applies where the agreement falls short).
+    pub fn owed(
+        agreement: Option<Decimal>,
+        company: Option<Decimal>,
+        law: Option<Decimal>,
+    ) -> Option<Minimum> {
+        let candidates = [
+            (agreement, MinimumFrom::Agreement),
+            (company, MinimumFrom::Company),
+            (law, MinimumFrom::Law),
+        ];
+        let mut best: Option<(Decimal, MinimumFrom)> = None;
+        for (value, from) in candidates {
+            let Some(value) = value else { continue };
+            if best.is_none_or(|(b, _)| value > b) {
+                best = Some((value, from));
+            }
+        }
+        best.map(|(owed, from)| Minimum {
+            owed,
+            agreement,
+            company,
+            law,
+            from,
+        })
+    }
+
+    /// Whether more than the agreement alone was weighed.
+    pub fn layered(&self) -> bool {
+        self.company.is_some() || self.law.is_some()
+    }
+
+    /// The agreement's own minimum as the contract gives it: the branch's,
+    /// raised by the company agreement's where higher.
+    pub fn agreement_side(&self) -> Option<Decimal> {
+        match (self.agreement, self.company) {
+            (Some(a), Some(c)) => Some(a.max(c)),
+            (a, c) => a.or(c),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

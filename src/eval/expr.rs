@@ -60,6 +60,7 @@ impl<'r> Formulas<'r> {
                                 name: param.name.as_str().into(),
                                 value: v.to_string().into(),
                                 from: (from != NaiveDate::MIN).then_some(from),
+                                cited: param.cited(from),
                             },
                             rule: Some(self.rules.place(param.origin.span)),
                             source: param.origin.source.as_deref(),
@@ -98,6 +99,11 @@ impl<'r> Formulas<'r> {
                         name: format!("{}[{key}]", table.name).into(),
                         value: value.to_string().into(),
                         from: Some(*from),
+                        cited: table
+                            .cited
+                            .iter()
+                            .find(|(d, _)| d == from)
+                            .map(|(_, c)| &**c),
                     },
                     rule: Some(self.rules.place(table.origin.span)),
                     source: table.origin.source.as_deref(),

@@ -24,7 +24,7 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-pub use decision::{money, Claim, Decision, NextStep, Trial, TrialStatus};
+pub use decision::{money, Claim, Decision, Minimum, MinimumFrom, NextStep, Trial, TrialStatus};
 use expr::{Formulas, Inputs};
 use grid::{BlankNote, Grid, GridCell};
 use trace::{FloorDetail, NoTrace, Recorder, Step, StepKind, Tracer};
@@ -94,7 +94,7 @@ impl FloorsListed {
 /// it: the same for every employee at these hours, and the costliest part of a
 /// trace to build (formulas written out with their values).
 struct ReferenceMinimum<'r> {
-    minimum: Result<Option<Decimal>, String>,
+    minimum: Result<Option<Minimum>, String>,
     /// The steps showing it, made when a trace first asks: a grid may span
     /// thousands of coefficients, and most runs trace none of them.
     steps: OnceLock<Vec<Step<'r>>>,
@@ -379,9 +379,17 @@ impl<'r> Evaluator<'r> {
                 .or(category.origin.source.as_deref()),
         });
         let status = self.status(coefficient, level_id, t);
-        let minimum_salary = self
+        let minimum = self
             .minimum_salary(coefficient, level, (hours, record.hours.is_some()), t)
             .map_err(|reason| reject(None, reason))?;
+        let minimum_salary = minimum.map(|m| m.owed);
+        let layered = minimum.filter(Minimum::layered);
+        if let Some(m) = layered.filter(|m| m.from == MinimumFrom::Law) {
+            warnings.push(|| Warning::BelowLegalMinimum {
+                agreement: m.agreement_side(),
+                law: m.owed,
+            });
+        }
 
         let trial = time::trial(self, record, (job, &others), &missions, &mut warnings, t)
             .map_err(|(field, reason)| reject(Some(&field), reason))?;
@@ -412,6 +420,9 @@ impl<'r> Evaluator<'r> {
             category: &category.id,
             status,
             minimum_salary,
+            minimum_agreement: layered.and_then(|m| m.agreement_side()),
+            minimum_law: layered.and_then(|m| m.law),
+            minimum_from: layered.map(|m| m.from),
             salary_shortfall,
             coefficient_gap,
             claims,
@@ -756,7 +767,10 @@ impl<'r> Evaluator<'r> {
             let Some(until) = calendar::add_duration(start, limit) else {
                 break;
             };
-            let Some(next) = rules.next_coefficient(coefficient) else {
+            if rule.except_jobs.contains(&job) {
+                break;
+            }
+            let Some(next) = rule.then.or_else(|| rules.next_coefficient(coefficient)) else {
                 break;
             };
             if self.as_of < until {
@@ -841,7 +855,7 @@ impl<'r> Evaluator<'r> {
         level: &'r Level,
         (hours, given): (Option<Decimal>, bool),
         t: &mut T,
-    ) -> Result<Option<Decimal>, String> {
+    ) -> Result<Option<Minimum>, String> {
         let at_reference_hours = match (&self.reference_hours, hours) {
             (Ok(Some(_)), Some(_)) if !given => true,
             (Ok(Some(r)), Some(h)) => expr::compare(*r, h).is_eq(),
@@ -900,12 +914,81 @@ impl<'r> Evaluator<'r> {
         (minimum, recorder.steps)
     }
 
-    /// The minimum salary by the formulas, each step shown.
+    /// The minimum owed by the formulas of each layer, each step shown.
     fn computed_minimum_salary<'a, T: Tracer<'a>>(
         &self,
         coefficient: u32,
         level: &'r Level,
         hours: Option<Decimal>,
+        t: &mut T,
+    ) -> Result<Option<Minimum>, String>
+    where
+        'r: 'a,
+    {
+        let rules = self.rules;
+        let formulas = Formulas {
+            rules,
+            day: self.as_of,
+        };
+        let inputs = Inputs {
+            hours,
+            coefficient: Some(coefficient),
+            level_minimum: None,
+        };
+        let Some(full_time) = self.level_minimum(coefficient, level, &inputs, t)? else {
+            let law = self.layer_minimum(&rules.legal_minimum, "legal-minimum", &inputs, t)?;
+            return Ok(Minimum::owed(None, None, law));
+        };
+        let inputs = Inputs {
+            level_minimum: Some(full_time),
+            ..inputs
+        };
+        let agreement = match &rules.minimum_salary {
+            None => expr::round_cent(full_time),
+            Some(salary) => {
+                let amount = formulas.eval(&salary.formula, &inputs, t)?;
+                t.step(|| Step {
+                    kind: StepKind::Formula {
+                        what: "minimum-salary",
+                        formula: formulas.with_values(&salary.formula, &inputs).into(),
+                        result: amount,
+                    },
+                    rule: Some(rules.place(salary.origin.span)),
+                    source: salary.origin.source.as_deref(),
+                });
+                // Amounts are given to the cent; the rule file says where rounding happens.
+                if amount.scale() <= 2 {
+                    amount
+                } else {
+                    expr::round_cent(amount)
+                }
+            }
+        };
+        let company = self.layer_minimum(&rules.company_minimum, "company-minimum", &inputs, t)?;
+        let law = self.layer_minimum(&rules.legal_minimum, "legal-minimum", &inputs, t)?;
+        let minimum = Minimum::owed(Some(agreement), company, law);
+        if let Some(m) = minimum.filter(Minimum::layered) {
+            t.step(|| Step {
+                kind: StepKind::MinimumOwed {
+                    agreement: m.agreement,
+                    company: m.company,
+                    law: m.law,
+                    owed: m.owed,
+                    from: m.from.as_str(),
+                },
+                rule: None,
+                source: None,
+            });
+        }
+        Ok(minimum)
+    }
+
+    /// The level's full-time minimum, `None` when the level has none.
+    fn level_minimum<'a, T: Tracer<'a>>(
+        &self,
+        coefficient: u32,
+        level: &'r Level,
+        inputs: &Inputs,
         t: &mut T,
     ) -> Result<Option<Decimal>, String>
     where
@@ -919,23 +1002,18 @@ impl<'r> Evaluator<'r> {
             rules,
             day: self.as_of,
         };
-        let inputs = Inputs {
-            hours,
-            coefficient: Some(coefficient),
-            level_minimum: None,
-        };
         let cached = coefficient
             .checked_sub(self.lowest_coefficient)
             .and_then(|i| self.full_time_minimums.get(i as usize))
             .and_then(Option::as_ref);
         let full_time = match cached {
             Some(value) if !T::RECORDS => value.clone()?,
-            _ => formulas.eval(level_minimum, &inputs, t)?,
+            _ => formulas.eval(level_minimum, inputs, t)?,
         };
         t.step(|| Step {
             kind: StepKind::Formula {
                 what: "level-minimum",
-                formula: formulas.with_values(level_minimum, &inputs).into(),
+                formula: formulas.with_values(level_minimum, inputs).into(),
                 result: full_time,
             },
             rule: Some(rules.place(level_minimum.span)),
@@ -945,30 +1023,42 @@ impl<'r> Evaluator<'r> {
                 .as_deref()
                 .or(rules.categories[level.category].origin.source.as_deref()),
         });
-        let Some(salary) = &rules.minimum_salary else {
-            return Ok(Some(expr::round_cent(full_time)));
+        Ok(Some(full_time))
+    }
+
+    /// The minimum of the law or of a company agreement for these inputs, rounded as the agreement's.
+    fn layer_minimum<'a, T: Tracer<'a>>(
+        &self,
+        layer: &'r Option<MinimumSalary>,
+        what: &'static str,
+        inputs: &Inputs,
+        t: &mut T,
+    ) -> Result<Option<Decimal>, String>
+    where
+        'r: 'a,
+    {
+        let Some(layer) = layer else {
+            return Ok(None);
         };
-        let inputs = Inputs {
-            level_minimum: Some(full_time),
-            ..inputs
+        let formulas = Formulas {
+            rules: self.rules,
+            day: self.as_of,
         };
-        let amount = formulas.eval(&salary.formula, &inputs, t)?;
+        let amount = formulas.eval(&layer.formula, inputs, t)?;
         t.step(|| Step {
             kind: StepKind::Formula {
-                what: "minimum-salary",
-                formula: formulas.with_values(&salary.formula, &inputs).into(),
+                what,
+                formula: formulas.with_values(&layer.formula, inputs).into(),
                 result: amount,
             },
-            rule: Some(rules.place(salary.origin.span)),
-            source: salary.origin.source.as_deref(),
+            rule: Some(self.rules.place(layer.origin.span)),
+            source: layer.origin.source.as_deref(),
         });
-        // Amounts are given to the cent; the rule file says where rounding happens.
-        let shown = if amount.scale() <= 2 {
+        Ok(Some(if amount.scale() <= 2 {
             amount
         } else {
             expr::round_cent(amount)
-        };
-        Ok(Some(shown))
+        }))
     }
 
     fn written_as_reference(&self, hours: Option<Decimal>) -> bool {

@@ -22,8 +22,6 @@ use std::hash::{BuildHasher, BuildHasherDefault};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
-use rust_decimal::Decimal;
-
 use super::trace::Step;
 use crate::names::FastHasher;
 
@@ -36,7 +34,7 @@ pub(super) struct Key {
     pub hours: Option<[u8; 16]>,
 }
 
-pub(super) type Minimum = Result<Option<Decimal>, String>;
+pub(super) type Minimum = Result<Option<super::Minimum>, String>;
 
 struct Remembered {
     minimum: Minimum,
@@ -138,7 +136,10 @@ mod tests {
     }
 
     fn minimum(coefficient: u32) -> Minimum {
-        Ok(Some(Decimal::from(coefficient)))
+        Ok(Some(
+            crate::eval::Minimum::owed(Some(rust_decimal::Decimal::from(coefficient)), None, None)
+                .unwrap(),
+        ))
     }
 
     #[test]

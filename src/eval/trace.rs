@@ -165,12 +165,27 @@ pub enum StepKind<'a> {
         value: Cow<'a, str>,
         /// `None`: the value was set for this run (`--set`).
         from: Option<NaiveDate>,
+        /// The instrument that set the value, when the rule file names it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        cited: Option<&'a str>,
     },
     /// A formula, with its values put in, and its result.
     Formula {
         what: &'static str,
         formula: Cow<'a, str>,
         result: Decimal,
+    },
+    /// The minimum owed: the highest of the layers' minimums (the law's, the
+    /// agreement's, a company agreement's).
+    MinimumOwed {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        agreement: Option<Decimal>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        company: Option<Decimal>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        law: Option<Decimal>,
+        owed: Decimal,
+        from: &'static str,
     },
     /// A right claimed (mission cap).
     Claim {
@@ -201,10 +216,16 @@ pub enum StepKind<'a> {
 impl StepKind<'_> {
     fn reborrow(&self) -> StepKind<'_> {
         match self {
-            StepKind::Parameter { name, value, from } => StepKind::Parameter {
+            StepKind::Parameter {
+                name,
+                value,
+                from,
+                cited,
+            } => StepKind::Parameter {
                 name: Cow::Borrowed(name),
                 value: Cow::Borrowed(value),
                 from: *from,
+                cited: *cited,
             },
             StepKind::Formula {
                 what,

@@ -55,12 +55,26 @@ pub enum Warning<'r> {
         broken: NaiveDate,
         back_to: &'r str,
     },
+    /// The agreement's minimum is below the law's: the law's is owed.
+    BelowLegalMinimum {
+        agreement: Option<rust_decimal::Decimal>,
+        law: rust_decimal::Decimal,
+    },
 }
 
 impl fmt::Display for Warning<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use Warning::*;
         match self {
+            BelowLegalMinimum { agreement: Some(a), law } => write!(
+                f,
+                "the agreement's minimum ({}) is below the SMIC ({}): the SMIC applies",
+                super::money(*a),
+                super::money(*law)
+            ),
+            BelowLegalMinimum { agreement: None, law } => {
+                write!(f, "the agreement gives no minimum: the SMIC ({}) applies", super::money(*law))
+            }
             NoClassification { job } => write!(f, "the rules give no classification to `{job}`: only the other floors apply"),
             BlankBand { job, band, stand_in: Some(b) } => {
                 write!(f, "the rules leave the band `{band}` of `{job}` blank: the value of band `{b}` applies")
@@ -99,7 +113,17 @@ impl Warning<'_> {
     /// The warning in French; `date` writes a date as the reader expects.
     pub fn french(&self, date: impl Fn(NaiveDate) -> String) -> String {
         use Warning::*;
+        let money =
+            |v: rust_decimal::Decimal| crate::explain::locale::money(v, crate::explain::Lang::Fr);
         match self {
+            BelowLegalMinimum { agreement: Some(a), law } => format!(
+                "le minimum conventionnel ({}) est inférieur au SMIC ({}) : le SMIC s'applique",
+                money(*a),
+                money(*law)
+            ),
+            BelowLegalMinimum { agreement: None, law } => {
+                format!("la convention ne donne pas de minimum : le SMIC ({}) s'applique", money(*law))
+            }
             NoClassification { job } => format!("les règles ne classent pas `{job}` : seuls les autres planchers s'appliquent"),
             BlankBand { job, band, stand_in: Some(b) } => {
                 format!("les règles laissent vide la tranche `{band}` de `{job}` : la valeur de la tranche `{b}` s'applique")

@@ -52,6 +52,13 @@ struct Words {
     minimum: &'static str,
     level_minimum: &'static str,
     prorated: &'static str,
+    legal_minimum: &'static str,
+    company_minimum: &'static str,
+    agreement_minimum: &'static str,
+    owed: &'static str,
+    law_applies: &'static str,
+    company_applies: &'static str,
+    agreement_applies: &'static str,
     since: &'static str,
     set_for_run: &'static str,
     below: &'static str,
@@ -115,6 +122,13 @@ const FR: Words = Words {
     minimum: "Salaire minimum",
     level_minimum: "minimum du niveau",
     prorated: "salaire minimum",
+    legal_minimum: "SMIC pour ces heures",
+    company_minimum: "minimum de l'accord d'entreprise",
+    agreement_minimum: "minimum conventionnel",
+    owed: "minimum dû",
+    law_applies: "le SMIC s'applique",
+    company_applies: "l'accord d'entreprise s'applique",
+    agreement_applies: "le minimum conventionnel s'applique",
     since: "depuis le",
     set_for_run: "fixé pour ce calcul",
     below: "sous le minimum de",
@@ -178,6 +192,13 @@ const EN: Words = Words {
     minimum: "Minimum salary",
     level_minimum: "level minimum",
     prorated: "minimum salary",
+    legal_minimum: "SMIC for these hours",
+    company_minimum: "company agreement's minimum",
+    agreement_minimum: "agreement's minimum",
+    owed: "minimum owed",
+    law_applies: "the SMIC applies",
+    company_applies: "the company agreement applies",
+    agreement_applies: "the agreement's minimum applies",
     since: "since",
     set_for_run: "set for this run",
     below: "below the minimum by",
@@ -280,9 +301,9 @@ pub fn render(
         rules,
     };
     let title = if rules.agreement.title.is_empty() {
-        rules.file.name.to_string()
+        rules.file().name.to_string()
     } else {
-        format!("{} ({})", rules.agreement.title, rules.file.name)
+        format!("{} ({})", rules.agreement.title, rules.file().name)
     };
     x.line(
         0,
@@ -539,14 +560,22 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                 x.line(2, format!("{}{c}{status}", w.status));
                 x.cite(step);
             }
-            StepKind::Parameter { name, value, from } => {
+            StepKind::Parameter {
+                name,
+                value,
+                from,
+                cited,
+            } => {
                 let value = value
                     .parse()
                     .map_or_else(|_| value.to_string(), |v| locale::number(v, lang));
-                let when = match from {
+                let mut when = match from {
                     Some(f) => format!("{} {}", w.since, x.date(*f)),
                     None => w.set_for_run.to_string(),
                 };
+                if let Some(cited) = cited {
+                    when = format!("{when}, {cited}");
+                }
                 parameters.push(format!("{name} = {value} ({when})"));
             }
             StepKind::Formula {
@@ -557,10 +586,11 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                 if *what == "level-minimum" {
                     x.heading(w.minimum);
                 }
-                let label = if *what == "level-minimum" {
-                    w.level_minimum
-                } else {
-                    w.prorated
+                let label = match *what {
+                    "level-minimum" => w.level_minimum,
+                    "legal-minimum" => w.legal_minimum,
+                    "company-minimum" => w.company_minimum,
+                    _ => w.prorated,
                 };
                 x.line(
                     2,
@@ -597,6 +627,39 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                     ),
                 );
                 x.cite(step);
+            }
+            StepKind::MinimumOwed {
+                agreement,
+                company,
+                law,
+                owed,
+                from,
+            } => {
+                let money = |v: rust_decimal::Decimal| locale::money(v, lang);
+                let mut weighed = Vec::new();
+                if let Some(a) = agreement {
+                    weighed.push(format!("{} {}", w.agreement_minimum, money(*a)));
+                }
+                if let Some(c) = company {
+                    weighed.push(format!("{} {}", w.company_minimum, money(*c)));
+                }
+                if let Some(l) = law {
+                    weighed.push(format!("SMIC {}", money(*l)));
+                }
+                let applies = match *from {
+                    "law" => w.law_applies,
+                    "company" => w.company_applies,
+                    _ => w.agreement_applies,
+                };
+                x.line(
+                    2,
+                    format!(
+                        "{}{c}{} ({} : {applies})",
+                        w.owed,
+                        money(*owed),
+                        weighed.join(", ")
+                    ),
+                );
             }
             StepKind::Trial { .. } | StepKind::NextStep { .. } | StepKind::Warning { .. } => {}
         }

@@ -362,8 +362,7 @@ mod tests {
     /// Lines of a generated workforce, and each line changed here and there by one byte.
     fn lines_and_mutations() -> Vec<String> {
         let path = "rules/cgt-2008.grille";
-        let text = std::fs::read_to_string(path).unwrap();
-        let (rules, _) = crate::load(path, &text).unwrap();
+        let (rules, _) = crate::load_path(path, Default::default()).unwrap();
         let options = SampleOptions {
             employees: 3000,
             seed: 11,

@@ -28,7 +28,7 @@ pub(super) struct Line {
 
 impl Line {
     /// A line that nothing nests under.
-    fn leaf(indent: usize, text: String, start: usize, end: usize) -> Line {
+    pub(super) fn leaf(indent: usize, text: String, start: usize, end: usize) -> Line {
         Line {
             indent,
             text,
@@ -40,7 +40,7 @@ impl Line {
     }
 
     /// A line that may own lines indented under it.
-    fn owner(indent: usize, text: String, start: usize, end: usize) -> Line {
+    pub(super) fn owner(indent: usize, text: String, start: usize, end: usize) -> Line {
         Line {
             inner: indent + 2,
             ..Line::leaf(indent, text, start, end)
@@ -60,30 +60,30 @@ enum Separator {
 }
 
 /// A line and what nests under it, sorted by source position when finished.
-struct Node {
+pub(super) struct Node {
     head: Line,
     children: Vec<Vec<Line>>,
 }
 
 impl Node {
-    fn new(head: Line) -> Node {
+    pub(super) fn new(head: Line) -> Node {
         Node {
             head,
             children: Vec::new(),
         }
     }
 
-    fn add(&mut self, lines: Vec<Line>) {
+    pub(super) fn add(&mut self, lines: Vec<Line>) {
         if !lines.is_empty() {
             self.children.push(lines);
         }
     }
 
-    fn add_line(&mut self, line: Option<Line>) {
+    pub(super) fn add_line(&mut self, line: Option<Line>) {
         self.add(line.into_iter().collect());
     }
 
-    fn finish(mut self) -> Vec<Line> {
+    pub(super) fn finish(mut self) -> Vec<Line> {
         self.children.sort_by_key(|lines| lines[0].start);
         let mut out = vec![self.head];
         out.extend(self.children.into_iter().flatten());
@@ -97,27 +97,16 @@ pub(super) fn print(src: &str, lang: Lang, items: &[Item]) -> Vec<Line> {
 }
 
 pub(super) fn item_span(item: &Item) -> Span {
-    match item {
-        Item::Agreement(x) => x.span,
-        Item::Parameter(x) => x.span,
-        Item::Table(x) => x.span,
-        Item::Category(x) => x.span,
-        Item::Diploma(x) => x.span,
-        Item::Experience(x) => x.span,
-        Item::Job(x) => x.span,
-        Item::Classification(x) => x.span,
-        Item::Status(x) => x.span,
-        Item::WorkingTime(x) => x.span,
-        Item::MinimumSalary(x) => x.span,
-        Item::MissionCap(x) => x.span,
-        Item::TrialPeriod(x) => x.span,
-        Item::Provision(x) => x.span,
-        Item::Example(x) => x.span,
-    }
+    item.span()
 }
 
 /// Declarations without an argument, whose header is the keyword alone.
-const BARE_KEYWORDS: [&str; 13] = [
+const BARE_KEYWORDS: [&str; 18] = [
+    "période d'essai maximale",
+    "periode d'essai maximale",
+    "période d’essai maximale",
+    "periode d’essai maximale",
+    "maximum trial period",
     "classement",
     "classification",
     "statut",
@@ -137,6 +126,11 @@ impl Printer<'_> {
     fn item(&self, item: &Item) -> Vec<Line> {
         match item {
             Item::Agreement(x) => self.agreement(x),
+            Item::UnderLaw(x) => self.layer_link(x, self.w("sous la loi", "under the law")),
+            Item::Within(x) => self.layer_link(x, self.w("dans le cadre de", "within")),
+            Item::Amends(x) => self.amends(x),
+            Item::LegalMinimum(x) => self.legal_minimum(x),
+            Item::TrialMaximum(x) => self.trial_maximum(x),
             Item::Parameter(x) => self.parameter(x),
             Item::Table(x) => self.table(x),
             Item::Category(x) => self.category(x),
@@ -157,19 +151,24 @@ impl Printer<'_> {
     // ------------------------------------------------------------ helpers
 
     /// `keyword "text"` on one line, placed by the string.
-    fn string_line(&self, indent: usize, keyword: &str, s: &Spanned<String>) -> Line {
+    pub(super) fn string_line(&self, indent: usize, keyword: &str, s: &Spanned<String>) -> Line {
         let text = format!("{keyword} {}", quote(&s.node));
         Line::leaf(indent, text, s.span.start, s.span.end)
     }
 
-    fn source(&self, indent: usize, source: &Source) -> Option<Line> {
+    pub(super) fn source(&self, indent: usize, source: &Source) -> Option<Line> {
         source
             .as_ref()
             .map(|s| self.string_line(indent, "source", s))
     }
 
     /// A header that is a keyword alone (`classement`).
-    fn bare_head(&self, span: Span, french: &'static str, english: &'static str) -> Node {
+    pub(super) fn bare_head(
+        &self,
+        span: Span,
+        french: &'static str,
+        english: &'static str,
+    ) -> Node {
         let rest = &self.src[span.start..];
         let len = BARE_KEYWORDS
             .iter()
@@ -189,7 +188,7 @@ impl Printer<'_> {
         (&self.src[start..start + word_len], start + word_len)
     }
 
-    fn text_of(&self, span: Span) -> &str {
+    pub(super) fn text_of(&self, span: Span) -> &str {
         self.src.get(span.start..span.end).unwrap_or("")
     }
 
@@ -207,7 +206,7 @@ impl Printer<'_> {
     fn agreement(&self, a: &Agreement) -> Vec<Line> {
         let head = format!(
             "{} {}",
-            self.w("convention", "agreement"),
+            self.agreement_kind(a.kind.node),
             quote(&a.title.node)
         );
         let mut node = Node::new(Line::owner(0, head, a.span.start, a.title.span.end));
@@ -252,6 +251,7 @@ impl Printer<'_> {
         for v in &p.values {
             let value = self.literal(&v.value.node, self.text_of(v.value.span));
             let text = format!("{value} {} {}", self.w("depuis", "from"), v.from.node);
+            let text = self.cited(text, &v.cited);
             node.add(vec![Line::leaf(2, text, v.span.start, v.span.end)]);
         }
         node.finish()
@@ -277,8 +277,10 @@ impl Printer<'_> {
     fn table_version(&self, v: &TableVersion) -> Vec<Line> {
         // The colon is optional; French files write it, English ones do not.
         let colon = self.w(" :", "");
-        let text = format!("{} {}{colon}", self.w("depuis", "from"), v.from.node);
-        let mut out = vec![Line::owner(2, text, v.span.start, v.from.span.end)];
+        let text = format!("{} {}", self.w("depuis", "from"), v.from.node);
+        let text = format!("{}{colon}", self.cited(text, &v.cited));
+        let end = v.cited.as_ref().map_or(v.from.span.end, |c| c.span.end);
+        let mut out = vec![Line::owner(2, text, v.span.start, end)];
         for (key, value) in &v.rows {
             let printed = self.literal(&value.node, self.text_of(value.span));
             let text = format!("{} : {printed}", key.node);

@@ -14,8 +14,15 @@ pub enum Lang {
 }
 
 /// English declaration keywords; no French spelling starts with one of them.
-const ENGLISH_DECLARATIONS: [&str; 14] = [
+const ENGLISH_DECLARATIONS: [&str; 21] = [
     "agreement",
+    "law",
+    "company agreement",
+    "under the law",
+    "amends",
+    "within",
+    "legal minimum salary",
+    "maximum trial period",
     "parameter",
     "table",
     "category",

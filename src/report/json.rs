@@ -32,6 +32,19 @@ pub fn decision(d: &Decision, out: &mut Vec<u8>) {
         Some(m) => quoted_money(m, out),
         None => out.extend_from_slice(b"null"),
     }
+    for (name, value) in [
+        ("minimum_agreement", d.minimum_agreement),
+        ("minimum_law", d.minimum_law),
+    ] {
+        if let Some(value) = value {
+            key(out, ",", name);
+            quoted_money(value, out);
+        }
+    }
+    if let Some(from) = d.minimum_from {
+        key(out, ",", "minimum_from");
+        string(out, from.as_str());
+    }
     if let Some(s) = d.salary_shortfall {
         key(out, ",", "salary_shortfall");
         quoted_money(s, out);
@@ -152,7 +165,12 @@ fn step(s: &Step, out: &mut Vec<u8>) {
             tag(out, "status");
             strings(out, &[("status", status)]);
         }
-        StepKind::Parameter { name, value, from } => {
+        StepKind::Parameter {
+            name,
+            value,
+            from,
+            cited,
+        } => {
             tag(out, "parameter");
             strings(out, &[("name", name), ("value", value)]);
             key(out, ",", "from");
@@ -160,6 +178,27 @@ fn step(s: &Step, out: &mut Vec<u8>) {
                 Some(from) => date(out, *from),
                 None => out.extend_from_slice(b"null"),
             }
+            if let Some(cited) = cited {
+                strings(out, &[("cited", cited)]);
+            }
+        }
+        StepKind::MinimumOwed {
+            agreement,
+            company,
+            law,
+            owed,
+            from,
+        } => {
+            tag(out, "minimum-owed");
+            for (name, value) in [("agreement", agreement), ("company", company), ("law", law)] {
+                if let Some(value) = value {
+                    key(out, ",", name);
+                    let _ = write!(out, "\"{value}\"");
+                }
+            }
+            key(out, ",", "owed");
+            let _ = write!(out, "\"{owed}\"");
+            strings(out, &[("from", from)]);
         }
         StepKind::Formula {
             what,
@@ -582,11 +621,20 @@ mod tests {
                 name: Cow::Borrowed("p[x]"),
                 value: Cow::Owned("1.50 €".into()),
                 from: Some(day(4)),
+                cited: Some("décret \"n° 1\""),
             },
             StepKind::Parameter {
                 name: Cow::Borrowed("p"),
                 value: Cow::Borrowed("2"),
                 from: None,
+                cited: None,
+            },
+            StepKind::MinimumOwed {
+                agreement: Some(Decimal::new(182172, 2)),
+                company: None,
+                law: Some(Decimal::new(182303, 2)),
+                owed: Decimal::new(182303, 2),
+                from: "law",
             },
             StepKind::Formula {
                 what: "minimum-salary",

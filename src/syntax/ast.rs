@@ -19,6 +19,9 @@ pub struct RuleFile {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     Agreement(Agreement),
+    UnderLaw(LayerLink),
+    Amends(Amends),
+    Within(LayerLink),
     Parameter(Parameter),
     Table(Table),
     Category(Category),
@@ -29,10 +32,39 @@ pub enum Item {
     Status(StatusRules),
     WorkingTime(WorkingTime),
     MinimumSalary(MinimumSalary),
+    LegalMinimum(MinimumSalary),
     MissionCap(MissionCap),
     TrialPeriod(TrialPeriod),
+    TrialMaximum(TrialMaximum),
     Provision(Provision),
     Example(Example),
+}
+
+impl Item {
+    /// Where the declaration was written.
+    pub fn span(&self) -> Span {
+        match self {
+            Item::Agreement(x) => x.span,
+            Item::UnderLaw(x) | Item::Within(x) => x.span,
+            Item::Amends(x) => x.span,
+            Item::LegalMinimum(x) => x.span,
+            Item::TrialMaximum(x) => x.span,
+            Item::Parameter(x) => x.span,
+            Item::Table(x) => x.span,
+            Item::Category(x) => x.span,
+            Item::Diploma(x) => x.span,
+            Item::Experience(x) => x.span,
+            Item::Job(x) => x.span,
+            Item::Classification(x) => x.span,
+            Item::Status(x) => x.span,
+            Item::WorkingTime(x) => x.span,
+            Item::MinimumSalary(x) => x.span,
+            Item::MissionCap(x) => x.span,
+            Item::TrialPeriod(x) => x.span,
+            Item::Provision(x) => x.span,
+            Item::Example(x) => x.span,
+        }
+    }
 }
 
 /// A `source "..."` citation: the section or article a declaration encodes.
@@ -41,10 +73,91 @@ pub type Source = Option<Spanned<String>>;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Agreement {
     pub span: Span,
+    pub kind: Spanned<AgreementKind>,
     pub title: Spanned<String>,
     pub document: Option<Spanned<String>>,
     pub date: Option<Spanned<NaiveDate>>,
     pub idcc: Option<Spanned<u32>>,
+    pub source: Source,
+}
+
+/// What kind of text a rule file encodes: it decides how the file layers with others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AgreementKind {
+    /// A branch agreement (`convention`): a grid, jobs, floors; it may amend another.
+    #[default]
+    Branch,
+    /// The law (`loi`): a floor above every agreement (the SMIC, trial maxima).
+    Law,
+    /// A company agreement (`accord d'entreprise`): more favourable terms within a branch agreement.
+    Company,
+}
+
+/// `sous la loi "…"` or `dans le cadre de "…"`: another rule file this one stands on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayerLink {
+    pub span: Span,
+    /// The file named, relative to the naming file.
+    pub path: Spanned<String>,
+    pub source: Source,
+}
+
+/// `modifie "…"`: the rule file this one amends, and what the amendment says of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Amends {
+    pub span: Span,
+    pub path: Spanned<String>,
+    pub taken_over: Vec<TakenOver>,
+    pub set_aside: Vec<SetAside>,
+    pub source: Source,
+}
+
+/// `métier teleconseiller repris par conseiller-clientele : "…"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TakenOver {
+    pub span: Span,
+    /// The job of the amended file.
+    pub old: Spanned<String>,
+    /// The job of this file that takes it over.
+    pub new: Spanned<String>,
+    pub reason: Spanned<String>,
+}
+
+/// `écarte … : "reason"`: a provision of the amended file this one sets aside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetAside {
+    pub span: Span,
+    pub what: SetAsideWhat,
+    pub reason: Spanned<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SetAsideWhat {
+    Job(Spanned<String>),
+    Provision(Spanned<String>),
+    /// Transitional coefficients; `own_jobs`: only for the jobs the amending file declares.
+    Transitional {
+        coefficients: Vec<Spanned<u32>>,
+        own_jobs: bool,
+    },
+}
+
+/// `période d'essai maximale`: the law's caps, by category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrialMaximum {
+    pub span: Span,
+    pub rules: Vec<TrialMaxRule>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrialMaxRule {
+    pub span: Span,
+    pub category: Spanned<String>,
+    /// The longest first trial.
+    pub length: Spanned<DurationValue>,
+    /// The longest trial, renewal included.
+    pub total: Option<Spanned<DurationValue>>,
     pub source: Source,
 }
 
@@ -92,6 +205,8 @@ pub struct DatedValue {
     pub span: Span,
     pub value: Spanned<Literal>,
     pub from: Spanned<NaiveDate>,
+    /// `par "…"`: the instrument that set this value.
+    pub cited: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -108,6 +223,8 @@ pub struct Table {
 pub struct TableVersion {
     pub span: Span,
     pub from: Spanned<NaiveDate>,
+    /// `par "…"`: the instrument that set this version.
+    pub cited: Option<Spanned<String>>,
     pub rows: Vec<(Spanned<u32>, Spanned<Literal>)>,
 }
 

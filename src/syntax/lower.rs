@@ -6,6 +6,7 @@ use pest::iterators::{Pair, Pairs};
 use rust_decimal::Decimal;
 
 use super::ast::*;
+use super::lower_layers::agreement_kind;
 use super::Rule;
 use crate::diag::Diagnostic;
 use crate::span::{Span, Spanned};
@@ -13,32 +14,42 @@ use crate::span::{Span, Spanned};
 #[derive(Default)]
 pub(super) struct Lowering {
     pub diagnostics: Vec<Diagnostic>,
+    /// Where this file starts among the files loaded together (see `crate::sources`).
+    pub base: usize,
     /// Operators met so far in the formula being lowered, and how deep in it we are.
     formula_operators: usize,
     expr_depth: usize,
 }
 
-type P<'a> = Pair<'a, Rule>;
-
-/// A pair's span without the blanks and comments the grammar skipped after it.
-fn span(pair: &P) -> Span {
-    let start = pair.as_span().start();
-    let mut text = pair.as_str().trim_end();
-    loop {
-        let line_start = text.rfind('\n').map_or(0, |i| i + 1);
-        match super::trivia::comment_start(&text[line_start..]) {
-            Some(at) => text = text[..line_start + at].trim_end(),
-            None => break,
-        }
-    }
-    Span::new(start, start + text.len())
-}
-
-fn spanned<T>(pair: &P, node: T) -> Spanned<T> {
-    Spanned::new(node, span(pair))
-}
+pub(super) type P<'a> = Pair<'a, Rule>;
 
 impl Lowering {
+    pub fn at(base: usize) -> Self {
+        Lowering {
+            base,
+            ..Lowering::default()
+        }
+    }
+
+    /// A pair's span without the blanks and comments the grammar skipped after
+    /// it, placed at the file's offset among the files loaded together.
+    pub(super) fn span(&self, pair: &P) -> Span {
+        let start = pair.as_span().start();
+        let mut text = pair.as_str().trim_end();
+        loop {
+            let line_start = text.rfind('\n').map_or(0, |i| i + 1);
+            match super::trivia::comment_start(&text[line_start..]) {
+                Some(at) => text = text[..line_start + at].trim_end(),
+                None => break,
+            }
+        }
+        Span::new(self.base + start, self.base + start + text.len())
+    }
+
+    fn spanned<T>(&self, pair: &P, node: T) -> Spanned<T> {
+        Spanned::new(node, self.span(pair))
+    }
+
     pub fn file(&mut self, mut pairs: Pairs<Rule>) -> Vec<Item> {
         let Some(file) = pairs.next() else {
             return Vec::new();
@@ -52,6 +63,11 @@ impl Lowering {
     fn item(&mut self, pair: P) -> Option<Item> {
         Some(match pair.as_rule() {
             Rule::agreement => Item::Agreement(self.agreement(pair)),
+            Rule::under_law => Item::UnderLaw(self.layer_link(pair)),
+            Rule::amends => Item::Amends(self.amends(pair)),
+            Rule::within => Item::Within(self.layer_link(pair)),
+            Rule::legal_minimum => Item::LegalMinimum(self.minimum_salary(pair)),
+            Rule::trial_maximum => Item::TrialMaximum(self.trial_maximum(pair)),
             Rule::parameter => Item::Parameter(self.parameter(pair)),
             Rule::table => Item::Table(self.table(pair)),
             Rule::category => Item::Category(self.category(pair)),
@@ -72,7 +88,7 @@ impl Lowering {
 
     // ------------------------------------------------------------ tokens
 
-    fn string(&mut self, pair: P) -> Spanned<String> {
+    pub(super) fn string(&mut self, pair: P) -> Spanned<String> {
         let inner = pair.as_str();
         let body = inner
             .strip_prefix('"')
@@ -89,11 +105,11 @@ impl Lowering {
                 text.push(c);
             }
         }
-        spanned(&pair, text)
+        self.spanned(&pair, text)
     }
 
-    fn text(&mut self, pair: P) -> Spanned<String> {
-        spanned(&pair, pair.as_str().to_string())
+    pub(super) fn text(&mut self, pair: P) -> Spanned<String> {
+        self.spanned(&pair, pair.as_str().to_string())
     }
 
     fn date(&mut self, pair: P) -> Spanned<NaiveDate> {
@@ -101,7 +117,7 @@ impl Lowering {
             self.diagnostics.push(
                 Diagnostic::error(
                     "grille::bad-date",
-                    span(&pair),
+                    self.span(&pair),
                     format!("`{}` is not a calendar date", pair.as_str()),
                 )
                 .label("no such day")
@@ -109,15 +125,15 @@ impl Lowering {
             );
             NaiveDate::MIN
         });
-        spanned(&pair, date)
+        self.spanned(&pair, date)
     }
 
-    fn integer(&mut self, pair: P) -> Spanned<u32> {
+    pub(super) fn integer(&mut self, pair: P) -> Spanned<u32> {
         let value = pair.as_str().parse::<u32>().unwrap_or_else(|_| {
             self.diagnostics.push(
                 Diagnostic::error(
                     "grille::bad-number",
-                    span(&pair),
+                    self.span(&pair),
                     format!("`{}` is too large a whole number", pair.as_str()),
                 )
                 .label("too large")
@@ -125,7 +141,7 @@ impl Lowering {
             );
             0
         });
-        spanned(&pair, value)
+        self.spanned(&pair, value)
     }
 
     fn decimal(&mut self, pair: P) -> Decimal {
@@ -133,7 +149,7 @@ impl Lowering {
             self.diagnostics.push(
                 Diagnostic::error(
                     "grille::bad-number",
-                    span(&pair),
+                    self.span(&pair),
                     format!("`{}` has too many digits", pair.as_str()),
                 )
                 .label("not representable exactly")
@@ -152,8 +168,8 @@ impl Lowering {
     }
 
     /// Keeps the first `source` of a declaration; a second one is an error.
-    fn set_source(&mut self, slot: &mut Source, pair: P) {
-        let here = span(&pair);
+    pub(super) fn set_source(&mut self, slot: &mut Source, pair: P) {
+        let here = self.span(&pair);
         let value = self.source(pair);
         self.set_once(slot, value, here, "source");
     }
@@ -175,7 +191,7 @@ impl Lowering {
     }
 
     fn literal(&mut self, pair: P) -> Spanned<Literal> {
-        let sp = span(&pair);
+        let sp = self.span(&pair);
         let mut inner = pair.into_inner();
         let Some(first) = inner.next() else {
             return Spanned::new(
@@ -215,8 +231,8 @@ impl Lowering {
         Duration { count, unit }
     }
 
-    fn duration_value(&mut self, pair: P) -> Spanned<DurationValue> {
-        let sp = span(&pair);
+    pub(super) fn duration_value(&mut self, pair: P) -> Spanned<DurationValue> {
+        let sp = self.span(&pair);
         let value = match pair.into_inner().next() {
             Some(p) if p.as_rule() == Rule::duration => DurationValue::Literal(self.duration(p)),
             Some(p) => DurationValue::Parameter(p.as_str().to_string()),
@@ -226,7 +242,7 @@ impl Lowering {
     }
 
     fn value_type(&mut self, pair: P) -> Spanned<ValueType> {
-        let sp = span(&pair);
+        let sp = self.span(&pair);
         let kind = match pair.into_inner().next().map(|p| p.as_rule()) {
             Some(Rule::type_amount) => ValueType::Amount,
             Some(Rule::type_duration) => ValueType::Duration,
@@ -240,7 +256,8 @@ impl Lowering {
 
     fn agreement(&mut self, pair: P) -> Agreement {
         let mut out = Agreement {
-            span: span(&pair),
+            span: self.span(&pair),
+            kind: Spanned::new(AgreementKind::Branch, Span::default()),
             title: Spanned::new(String::new(), Span::default()),
             document: None,
             date: None,
@@ -248,8 +265,9 @@ impl Lowering {
             source: None,
         };
         for p in pair.into_inner() {
-            let here = span(&p);
+            let here = self.span(&p);
             match p.as_rule() {
+                Rule::agreement_kind => out.kind = Spanned::new(agreement_kind(p), here),
                 Rule::string => out.title = self.string(p),
                 Rule::source => self.set_source(&mut out.source, p),
                 Rule::document => {
@@ -278,7 +296,7 @@ impl Lowering {
         pair.into_inner().find(|p| p.as_rule() == rule)
     }
 
-    fn inner_string(&mut self, pair: P) -> Spanned<String> {
+    pub(super) fn inner_string(&mut self, pair: P) -> Spanned<String> {
         match self.inner(pair, Rule::string) {
             Some(s) => self.string(s),
             None => Spanned::new(String::new(), Span::default()),
@@ -287,7 +305,7 @@ impl Lowering {
 
     fn parameter(&mut self, pair: P) -> Parameter {
         let mut out = Parameter {
-            span: span(&pair),
+            span: self.span(&pair),
             name: Spanned::new(String::new(), Span::default()),
             label: None,
             value_type: Spanned::new(ValueType::Decimal, Span::default()),
@@ -301,17 +319,19 @@ impl Lowering {
                 Rule::value_type => out.value_type = self.value_type(p),
                 Rule::source => self.set_source(&mut out.source, p),
                 Rule::param_value => {
-                    let sp = span(&p);
+                    let sp = self.span(&p);
                     let mut inner = p.into_inner().filter(|q| q.as_rule() != Rule::kw_from);
                     let (Some(value), Some(from)) = (inner.next(), inner.next()) else {
                         continue;
                     };
                     let value = self.literal(value);
                     let from = self.date(from);
+                    let cited = inner.next().map(|c| self.inner_string(c));
                     out.values.push(DatedValue {
                         span: sp,
                         value,
                         from,
+                        cited,
                     });
                 }
                 _ => {}
@@ -322,7 +342,7 @@ impl Lowering {
 
     fn table(&mut self, pair: P) -> Table {
         let mut out = Table {
-            span: span(&pair),
+            span: self.span(&pair),
             name: Spanned::new(String::new(), Span::default()),
             label: None,
             value_type: Spanned::new(ValueType::Decimal, Span::default()),
@@ -336,12 +356,14 @@ impl Lowering {
                 Rule::value_type => out.value_type = self.value_type(p),
                 Rule::source => self.set_source(&mut out.source, p),
                 Rule::table_version => {
-                    let sp = span(&p);
+                    let sp = self.span(&p);
                     let mut from = Spanned::new(NaiveDate::MIN, sp);
+                    let mut cited = None;
                     let mut rows = Vec::new();
                     for q in p.into_inner() {
                         match q.as_rule() {
                             Rule::date => from = self.date(q),
+                            Rule::cited => cited = Some(self.inner_string(q)),
                             Rule::table_row => {
                                 let mut r = q.into_inner();
                                 if let (Some(k), Some(v)) = (r.next(), r.next()) {
@@ -354,6 +376,7 @@ impl Lowering {
                     out.versions.push(TableVersion {
                         span: sp,
                         from,
+                        cited,
                         rows,
                     });
                 }
@@ -365,7 +388,7 @@ impl Lowering {
 
     fn category(&mut self, pair: P) -> Category {
         let mut out = Category {
-            span: span(&pair),
+            span: self.span(&pair),
             id: Spanned::new(String::new(), Span::default()),
             label: Spanned::new(String::new(), Span::default()),
             levels: Vec::new(),
@@ -388,14 +411,14 @@ impl Lowering {
 
     fn level(&mut self, pair: P) -> Level {
         let mut out = Level {
-            span: span(&pair),
+            span: self.span(&pair),
             number: Spanned::new(0, Span::default()),
             coefficients: Spanned::new(CoefficientSet::List(Vec::new()), Span::default()),
             minimum: None,
             source: None,
         };
         for p in pair.into_inner() {
-            let here = span(&p);
+            let here = self.span(&p);
             match p.as_rule() {
                 Rule::integer => out.number = self.integer(p),
                 Rule::coefficient_set => out.coefficients = self.coefficient_set(p),
@@ -413,7 +436,7 @@ impl Lowering {
     }
 
     fn coefficient_set(&mut self, pair: P) -> Spanned<CoefficientSet> {
-        let sp = span(&pair);
+        let sp = self.span(&pair);
         let Some(inner) = pair.into_inner().next() else {
             return Spanned::new(CoefficientSet::List(Vec::new()), sp);
         };
@@ -431,7 +454,7 @@ impl Lowering {
     }
 
     fn cell(&mut self, pair: P) -> Spanned<Cell> {
-        let sp = span(&pair);
+        let sp = self.span(&pair);
         let cell = match pair.into_inner().next() {
             Some(p) => match p.as_rule() {
                 Rule::category_cell => Cell::Category(
@@ -458,14 +481,14 @@ impl Lowering {
 
     fn diploma(&mut self, pair: P) -> Diploma {
         let mut out = Diploma {
-            span: span(&pair),
+            span: self.span(&pair),
             id: Spanned::new(String::new(), Span::default()),
             label: Spanned::new(String::new(), Span::default()),
             floor: None,
             source: None,
         };
         for p in pair.into_inner() {
-            let here = span(&p);
+            let here = self.span(&p);
             match p.as_rule() {
                 Rule::id => out.id = self.text(p),
                 Rule::string => out.label = self.string(p),
@@ -484,7 +507,7 @@ impl Lowering {
 
     fn experience(&mut self, pair: P) -> Experience {
         let mut out = Experience {
-            span: span(&pair),
+            span: self.span(&pair),
             id: Spanned::new(String::new(), Span::default()),
             label: None,
             bands: Vec::new(),
@@ -507,7 +530,7 @@ impl Lowering {
 
     fn band(&mut self, pair: P) -> Band {
         let mut out = Band {
-            span: span(&pair),
+            span: self.span(&pair),
             id: Spanned::new(String::new(), Span::default()),
             label: None,
             from_months: Spanned::new(0, Span::default()),
@@ -539,7 +562,7 @@ impl Lowering {
 
     fn job(&mut self, pair: P) -> Job {
         let mut out = Job {
-            span: span(&pair),
+            span: self.span(&pair),
             id: Spanned::new(String::new(), Span::default()),
             name: Spanned::new(String::new(), Span::default()),
             track: None,
@@ -550,7 +573,7 @@ impl Lowering {
             source: None,
         };
         for p in pair.into_inner() {
-            let here = span(&p);
+            let here = self.span(&p);
             match p.as_rule() {
                 Rule::id => out.id = self.text(p),
                 Rule::string => out.name = self.string(p),
@@ -609,14 +632,14 @@ impl Lowering {
 
     fn classification(&mut self, pair: P) -> Classification {
         let mut out = Classification {
-            span: span(&pair),
+            span: self.span(&pair),
             floors: Vec::new(),
             transitional: Vec::new(),
             highest_wins: None,
             source: None,
         };
         for p in pair.into_inner() {
-            let here = span(&p);
+            let here = self.span(&p);
             match p.as_rule() {
                 Rule::source => self.set_source(&mut out.source, p),
                 Rule::highest_wins => out.highest_wins = Some(here),
@@ -635,7 +658,7 @@ impl Lowering {
     }
 
     fn transitional(&mut self, pair: P) -> Transitional {
-        let here = span(&pair);
+        let here = self.span(&pair);
         let mut out = Transitional {
             span: here,
             coefficient: Spanned::new(0, here),
@@ -656,7 +679,7 @@ impl Lowering {
     }
 
     fn floor_rule(&mut self, pair: P) -> FloorRule {
-        let here = span(&pair);
+        let here = self.span(&pair);
         let mut out = FloorRule {
             span: here,
             kind: Spanned::new(FloorKind::Job, here),
@@ -665,7 +688,7 @@ impl Lowering {
             source: None,
         };
         for p in pair.into_inner() {
-            let here = span(&p);
+            let here = self.span(&p);
             match p.as_rule() {
                 Rule::floor_kind => {
                     let kind = match p.into_inner().next().map(|k| k.as_rule()) {
@@ -709,7 +732,7 @@ impl Lowering {
 
     fn status_rules(&mut self, pair: P) -> StatusRules {
         let mut out = StatusRules {
-            span: span(&pair),
+            span: self.span(&pair),
             rules: Vec::new(),
             source: None,
         };
@@ -727,7 +750,7 @@ impl Lowering {
     }
 
     fn status_rule(&mut self, pair: P) -> StatusRule {
-        let here = span(&pair);
+        let here = self.span(&pair);
         let mut out = StatusRule {
             span: here,
             status: Spanned::new(String::new(), here),
@@ -746,7 +769,7 @@ impl Lowering {
     }
 
     fn condition(&mut self, pair: P) -> Spanned<Condition> {
-        let sp = span(&pair);
+        let sp = self.span(&pair);
         let Some(inner) = pair.into_inner().next() else {
             return Spanned::new(Condition::Category(Spanned::new(String::new(), sp)), sp);
         };
@@ -789,13 +812,13 @@ impl Lowering {
 
     fn working_time(&mut self, pair: P) -> WorkingTime {
         let mut out = WorkingTime {
-            span: span(&pair),
+            span: self.span(&pair),
             reference_hours: None,
             maximum_hours: None,
             source: None,
         };
         for p in pair.into_inner() {
-            let here = span(&p);
+            let here = self.span(&p);
             match p.as_rule() {
                 Rule::source => self.set_source(&mut out.source, p),
                 Rule::reference_hours => {
@@ -817,7 +840,7 @@ impl Lowering {
     }
 
     fn minimum_salary(&mut self, pair: P) -> MinimumSalary {
-        let here = span(&pair);
+        let here = self.span(&pair);
         let mut formula = Expr {
             span: here,
             kind: ExprKind::Number {
@@ -842,14 +865,14 @@ impl Lowering {
 
     fn mission_cap(&mut self, pair: P) -> MissionCap {
         let mut out = MissionCap {
-            span: span(&pair),
+            span: self.span(&pair),
             window: None,
             at_most: None,
             claim_band: None,
             source: None,
         };
         for p in pair.into_inner() {
-            let here = span(&p);
+            let here = self.span(&p);
             match p.as_rule() {
                 Rule::source => self.set_source(&mut out.source, p),
                 Rule::window => {
@@ -878,7 +901,7 @@ impl Lowering {
 
     fn trial_period(&mut self, pair: P) -> TrialPeriod {
         let mut out = TrialPeriod {
-            span: span(&pair),
+            span: self.span(&pair),
             rules: Vec::new(),
             source: None,
         };
@@ -886,7 +909,7 @@ impl Lowering {
             match p.as_rule() {
                 Rule::source => self.set_source(&mut out.source, p),
                 Rule::trial_rule => {
-                    let here = span(&p);
+                    let here = self.span(&p);
                     let mut rule = TrialRule {
                         span: here,
                         category: Spanned::new(String::new(), here),
@@ -922,7 +945,7 @@ impl Lowering {
     }
 
     fn provision(&mut self, pair: P) -> Provision {
-        let here = span(&pair);
+        let here = self.span(&pair);
         let mut out = Provision {
             span: here,
             title: Spanned::new(String::new(), here),
@@ -930,7 +953,7 @@ impl Lowering {
             source: None,
         };
         for p in pair.into_inner() {
-            let here = span(&p);
+            let here = self.span(&p);
             match p.as_rule() {
                 Rule::string => out.title = self.string(p),
                 Rule::source => self.set_source(&mut out.source, p),
@@ -947,7 +970,7 @@ impl Lowering {
     // ------------------------------------------------------------ examples
 
     fn example(&mut self, pair: P) -> Example {
-        let here = span(&pair);
+        let here = self.span(&pair);
         let mut out = Example {
             span: here,
             title: Spanned::new(String::new(), here),
@@ -957,7 +980,7 @@ impl Lowering {
             source: None,
         };
         for p in pair.into_inner() {
-            let at = span(&p);
+            let at = self.span(&p);
             match p.as_rule() {
                 Rule::string => out.title = self.string(p),
                 Rule::source => self.set_source(&mut out.source, p),
@@ -1007,7 +1030,7 @@ impl Lowering {
     }
 
     fn fact(&mut self, pair: P) -> Option<Spanned<Fact>> {
-        let sp = span(&pair);
+        let sp = self.span(&pair);
         let inner = pair.into_inner().next()?;
         let rule = inner.as_rule();
         let mut v = self.values(inner).into_iter();
@@ -1054,7 +1077,7 @@ impl Lowering {
     }
 
     fn expectation(&mut self, pair: P) -> Option<Spanned<Expectation>> {
-        let sp = span(&pair);
+        let sp = self.span(&pair);
         let inner = pair.into_inner().next()?;
         let rule = inner.as_rule();
         let mut v = self.values(inner).into_iter();
@@ -1117,7 +1140,7 @@ impl Lowering {
                 self.diagnostics.push(
                     Diagnostic::error(
                         "grille::too-deep",
-                        span(&op),
+                        self.span(&op),
                         format!(
                             "this formula has more than {} operators",
                             super::MAX_OPERATORS
@@ -1155,7 +1178,7 @@ impl Lowering {
     }
 
     fn factor(&mut self, pair: P) -> Expr {
-        let sp = span(&pair);
+        let sp = self.span(&pair);
         let mut negate = false;
         let mut result = Expr {
             span: sp,
@@ -1165,7 +1188,7 @@ impl Lowering {
             },
         };
         for p in pair.into_inner() {
-            let here = span(&p);
+            let here = self.span(&p);
             result = match p.as_rule() {
                 Rule::negate => {
                     negate = true;
@@ -1274,8 +1297,13 @@ fn syntax_help(found: &str) -> String {
 }
 
 fn describe_expected(rules: &[Rule]) -> String {
-    const DECLARATIONS: [&str; 15] = [
+    const DECLARATIONS: [&str; 20] = [
         "`convention`",
+        "`sous la loi`",
+        "`modifie`",
+        "`dans le cadre de`",
+        "`salaire minimum légal`",
+        "`période d'essai maximale`",
         "`paramètre`",
         "`barème`",
         "`catégorie`",
@@ -1311,9 +1339,15 @@ fn rule_word(rule: Rule) -> &'static str {
     use Rule::*;
     match rule {
         EOI => "the end of the file",
-        item | agreement | parameter | table | category | diploma | experience | job
-        | classification | status_rules | working_time | minimum_salary | mission_cap
-        | trial_period | provision => "a declaration (`métier`, `catégorie`, `paramètre`, …)",
+        item | agreement | parameter | table | category | diploma | experience
+        | job | classification | status_rules | working_time | minimum_salary | mission_cap
+        | trial_period | provision | under_law | amends | within | legal_minimum
+        | trial_maximum => "a declaration (`métier`, `catégorie`, `paramètre`, …)",
+        taken_over => "`métier … repris par …`",
+        set_aside | kw_set_aside => "`écarte`",
+        cited | kw_by => "`par \"…\"` (the text that set the value)",
+        trial_max_rule => "`catégorie …`",
+        kw_renewal_included => "`renouvellement compris`",
         id => "a name (letters, digits, `-`, `+`)",
         name => "a parameter name",
         string => "a text in double quotes",
@@ -1354,7 +1388,12 @@ fn rule_word(rule: Rule) -> &'static str {
         expr | term | factor | group | call | lookup => "a formula",
         add_op | mul_op => "an operator (`+`, `-`, `×`, `/`)",
         euro => "`€`",
-        kw_agreement => "`convention`",
+        kw_agreement | agreement_kind | kw_law | kw_company => "`convention`",
+        kw_under_law => "`sous la loi`",
+        kw_amends => "`modifie`",
+        kw_within => "`dans le cadre de`",
+        kw_legal_minimum => "`salaire minimum légal`",
+        kw_trial_maximum => "`période d'essai maximale`",
         kw_document => "`texte`",
         kw_date | agreement_date => "`date`",
         kw_idcc => "`idcc`",

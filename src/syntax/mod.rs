@@ -6,6 +6,7 @@
 
 pub mod ast;
 mod lower;
+mod lower_layers;
 pub mod trivia;
 
 use pest::Parser as _;
@@ -29,10 +30,22 @@ pub const MAX_OPERATORS: usize = 512;
 
 /// Parses a rule file. On a syntax error, the diagnostics say where and what was expected.
 pub fn parse(source: &str) -> Result<ast::RuleFile, Vec<Diagnostic>> {
-    let source_for_grammar = guard(source)?;
+    parse_at(source, 0)
+}
+
+/// Parses a rule file whose spans start at `base`: the file's place among the
+/// files of a layered rule set (see [`crate::sources::Sources`]).
+pub fn parse_at(source: &str, base: usize) -> Result<ast::RuleFile, Vec<Diagnostic>> {
+    let shifted = |diagnostics: Vec<Diagnostic>| {
+        diagnostics
+            .into_iter()
+            .map(|d| d.shifted(base))
+            .collect::<Vec<_>>()
+    };
+    let source_for_grammar = guard(source).map_err(shifted)?;
     let pairs = GrammarParser::parse(Rule::file, source_for_grammar)
-        .map_err(|e| vec![lower::syntax_error(source, e)])?;
-    let mut lowering = lower::Lowering::default();
+        .map_err(|e| shifted(vec![lower::syntax_error(source, e)]))?;
+    let mut lowering = lower::Lowering::at(base);
     let items = lowering.file(pairs);
     if lowering.diagnostics.is_empty() {
         Ok(ast::RuleFile {
