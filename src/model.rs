@@ -92,6 +92,9 @@ pub struct Param {
     pub integer: bool,
     /// Sorted by date; the value in force on a day is the last one dated on or before it.
     pub values: Vec<(NaiveDate, Value)>,
+    /// The last day the values are known to hold (`connu jusqu'au`); a decision
+    /// on a later day that reads the parameter says so.
+    pub known_until: Option<NaiveDate>,
     pub origin: Origin,
 }
 
@@ -110,6 +113,8 @@ pub struct Table {
     pub ty: Type,
     /// Sorted by date.
     pub versions: Vec<(NaiveDate, HashMap<u32, Decimal>)>,
+    /// The last day the versions are known to hold (`connu jusqu'au`).
+    pub known_until: Option<NaiveDate>,
     pub origin: Origin,
 }
 
@@ -468,6 +473,8 @@ impl RuleSet {
             format!("`{text}` is not a valid value for `{name}`, which is {expected}")
         })?;
         param.values = vec![(NaiveDate::MIN, value)];
+        // The run's own value: no text it is known from, nothing to warn about.
+        param.known_until = None;
         Ok(())
     }
 }

@@ -13,6 +13,7 @@
 mod decision;
 pub mod expr;
 mod grid;
+mod known;
 mod part_time;
 mod time;
 pub mod trace;
@@ -52,6 +53,9 @@ pub struct Evaluator<'r> {
     transitional_by_coefficient: Vec<Option<usize>>,
     /// Each grid coefficient's minimum salary at the reference hours (same index).
     reference_minimums: Vec<Option<ReferenceMinimum<'r>>>,
+    /// The values each grid coefficient's minimum reads beyond the day they
+    /// are known to hold, as warnings (same index; empty almost always).
+    beyond_known: Vec<Vec<Warning<'r>>>,
     lowest_coefficient: u32,
     /// The job floor of every cell, when the rules have a job floor.
     grid: Option<Grid>,
@@ -241,6 +245,11 @@ impl<'r> Evaluator<'r> {
             status_by_coefficient,
             transitional_by_coefficient,
             reference_minimums: Vec::new(),
+            beyond_known: known::beyond_known_by_coefficient(
+                rules,
+                as_of,
+                (lowest_coefficient, top),
+            ),
             lowest_coefficient,
             grid: rules
                 .floors
@@ -382,6 +391,9 @@ impl<'r> Evaluator<'r> {
         let minimum_salary = self
             .minimum_salary(coefficient, level, (hours, record.hours.is_some()), t)
             .map_err(|reason| reject(None, reason))?;
+        for stale in self.by_coefficient(&self.beyond_known, coefficient).into_iter().flatten() {
+            warnings.push(|| stale.clone());
+        }
 
         let trial = time::trial(self, record, (job, &others), &missions, &mut warnings, t)
             .map_err(|(field, reason)| reject(Some(&field), reason))?;
