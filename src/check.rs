@@ -453,7 +453,9 @@ impl Checker {
                     ),
                 )
                 .label("before the last value")
-                .help("move the date to the last day the texts confirm, on or after the last value"),
+                .help(
+                    "move the date to the last day the texts confirm, on or after the last value",
+                ),
             );
         }
         Some(known.node)

@@ -17,21 +17,33 @@ pub(super) fn beyond_known_by_coefficient<'r>(
     on: NaiveDate,
     (lowest, top): (u32, u32),
 ) -> Vec<Vec<Warning<'r>>> {
-    let stale_anywhere = rules.params.iter().any(|p| p.known_until.is_some_and(|k| k < on))
-        || rules.tables.iter().any(|t| t.known_until.is_some_and(|k| k < on));
+    let stale_anywhere = rules
+        .params
+        .iter()
+        .any(|p| p.known_until.is_some_and(|k| k < on))
+        || rules
+            .tables
+            .iter()
+            .any(|t| t.known_until.is_some_and(|k| k < on));
     let count = top.saturating_sub(lowest) as usize + 1;
     if !stale_anywhere {
         return vec![Vec::new(); count];
     }
     let mut shared = Vec::new();
     let formula = rules.minimum_salary.as_ref().map(|m| &m.formula);
-    for expr in [rules.reference_hours.as_ref(), formula].into_iter().flatten() {
+    for expr in [rules.reference_hours.as_ref(), formula]
+        .into_iter()
+        .flatten()
+    {
         stale_reads(rules, expr, on, &mut shared);
     }
     (lowest..=top.max(lowest))
         .map(|c| {
             let mut warnings = shared.clone();
-            if let Some(minimum) = rules.level_of(c).and_then(|l| rules.levels[l].minimum.as_ref()) {
+            if let Some(minimum) = rules
+                .level_of(c)
+                .and_then(|l| rules.levels[l].minimum.as_ref())
+            {
                 stale_reads(rules, minimum, on, &mut warnings);
             }
             warnings
