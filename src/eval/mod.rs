@@ -356,6 +356,12 @@ impl<'r> Evaluator<'r> {
             previous_given: record.previous_sector_coefficient,
             claims: 0,
         };
+        if let (Some(given), Some(read_as)) = (others.previous_given, others.previous) {
+            // Brought up to the grid as `hors grille` says, but never in silence.
+            if given < self.lowest_coefficient {
+                warnings.push(|| Warning::PreviousBelowGrid { given, read_as });
+            }
+        }
         let missions = time::Missions::resolve(self, record)
             .map_err(|(field, reason)| reject(Some(&field), reason))?;
         let claims = missions
