@@ -335,6 +335,7 @@ impl Checker {
             );
         }
         let values = self.sorted_dated(values, &p.name.node);
+        let last = values.last().map(|v| v.0);
         Some(Param {
             name: p.name.node.clone(),
             label: p.label.as_ref().map(|l| l.node.clone()),
@@ -342,6 +343,7 @@ impl Checker {
             integer,
             values,
             cited: cited(p.values.iter().map(|v| (v.from.node, &v.cited))),
+            known_until: self.known_until(&p.name.node, p.known_until.clone(), last),
             origin: origin(p.span, &p.source),
         })
     }
@@ -467,14 +469,45 @@ impl Checker {
             );
         }
         let versions = self.sorted_dated(versions, &t.name.node);
+        let last = versions.last().map(|v| v.0);
         Some(Table {
             name: t.name.node.clone(),
             label: t.label.as_ref().map(|l| l.node.clone()),
             ty,
             versions,
             cited: cited(t.versions.iter().map(|v| (v.from.node, &v.cited))),
+            known_until: self.known_until(&t.name.node, t.known_until.clone(), last),
             origin: origin(t.span, &t.source),
         })
+    }
+
+    /// `connu jusqu'au DATE` of a parameter or table (issue 17: a value used
+    /// beyond what the texts confirm is said, never silent). A date before the
+    /// last dated value contradicts that value: a warning, the date is kept.
+    fn known_until(
+        &mut self,
+        name: &str,
+        known: Option<Spanned<NaiveDate>>,
+        last_value: Option<NaiveDate>,
+    ) -> Option<NaiveDate> {
+        let known = known?;
+        if let Some(last) = last_value.filter(|last| *last > known.node) {
+            self.error(
+                Diagnostic::warning(
+                    "grille::known-until-before-value",
+                    known.span,
+                    format!(
+                        "`{name}` is said known until {}, but it has a value from {last}",
+                        known.node
+                    ),
+                )
+                .label("before the last value")
+                .help(
+                    "move the date to the last day the texts confirm, on or after the last value",
+                ),
+            );
+        }
+        Some(known.node)
     }
 
     // ------------------------------------------------------------ grid

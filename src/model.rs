@@ -108,6 +108,9 @@ pub struct Param {
     pub values: Vec<(NaiveDate, Value)>,
     /// The instrument that set a value (`par "…"`), by the value's date.
     pub cited: Vec<(NaiveDate, Arc<str>)>,
+    /// The last day the values are known to hold (`connu jusqu'au`); a decision
+    /// on a later day that reads the parameter says so.
+    pub known_until: Option<NaiveDate>,
     pub origin: Origin,
 }
 
@@ -136,6 +139,8 @@ pub struct Table {
     pub versions: Vec<(NaiveDate, HashMap<u32, Decimal>)>,
     /// The instrument that set a version (`par "…"`), by the version's date.
     pub cited: Vec<(NaiveDate, Arc<str>)>,
+    /// The last day the versions are known to hold (`connu jusqu'au`).
+    pub known_until: Option<NaiveDate>,
     pub origin: Origin,
 }
 
@@ -516,6 +521,8 @@ impl RuleSet {
             format!("`{text}` is not a valid value for `{name}`, which is {expected}")
         })?;
         param.values = vec![(NaiveDate::MIN, value)];
+        // The run's own value: no text it is known from, nothing to warn about.
+        param.known_until = None;
         Ok(())
     }
 }

@@ -13,6 +13,8 @@
 mod decision;
 pub mod expr;
 mod grid;
+mod known;
+mod next;
 mod part_time;
 mod time;
 pub mod trace;
@@ -52,6 +54,9 @@ pub struct Evaluator<'r> {
     transitional_by_coefficient: Vec<Option<usize>>,
     /// Each grid coefficient's minimum salary at the reference hours (same index).
     reference_minimums: Vec<Option<ReferenceMinimum<'r>>>,
+    /// The values each grid coefficient's minimum reads beyond the day they
+    /// are known to hold, as warnings (same index; empty almost always).
+    beyond_known: Vec<Vec<Warning<'r>>>,
     lowest_coefficient: u32,
     /// The job floor of every cell, when the rules have a job floor.
     grid: Option<Grid>,
@@ -241,6 +246,11 @@ impl<'r> Evaluator<'r> {
             status_by_coefficient,
             transitional_by_coefficient,
             reference_minimums: Vec::new(),
+            beyond_known: known::beyond_known_by_coefficient(
+                rules,
+                as_of,
+                (lowest_coefficient, top),
+            ),
             lowest_coefficient,
             grid: rules
                 .floors
@@ -346,6 +356,12 @@ impl<'r> Evaluator<'r> {
             previous_given: record.previous_sector_coefficient,
             claims: 0,
         };
+        if let (Some(given), Some(read_as)) = (others.previous_given, others.previous) {
+            // Brought up to the grid as `hors grille` says, but never in silence.
+            if given < self.lowest_coefficient {
+                warnings.push(|| Warning::PreviousBelowGrid { given, read_as });
+            }
+        }
         let missions = time::Missions::resolve(self, record)
             .map_err(|(field, reason)| reject(Some(&field), reason))?;
         let claims = missions
@@ -360,7 +376,7 @@ impl<'r> Evaluator<'r> {
         let coefficient = self
             .entitlement(job, band, &others, &mut warnings, t)
             .ok_or_else(|| reject(None, self.no_floor_reason(job)))?;
-        let coefficient = self.transitional(record, job, coefficient, t);
+        let (coefficient, expiry) = self.transitional(record, job, coefficient, self.as_of, t);
         let (level_id, level) = self
             .level(coefficient)
             .map_err(|reason| reject(None, reason))?;
@@ -390,10 +406,17 @@ impl<'r> Evaluator<'r> {
                 law: m.owed,
             });
         }
+        for stale in self
+            .by_coefficient(&self.beyond_known, coefficient)
+            .into_iter()
+            .flatten()
+        {
+            warnings.push(|| stale.clone());
+        }
 
         let trial = time::trial(self, record, (job, &others), &missions, &mut warnings, t)
             .map_err(|(field, reason)| reject(Some(&field), reason))?;
-        let next_step = self.next_step(record, job, band, coefficient, &others, t);
+        let next_step = self.next_step(record, (job, band), (coefficient, expiry), &others, t);
 
         let salary_shortfall = match (minimum_salary, record.salary) {
             (Some(min), Some(salary)) if expr::compare(min, salary).is_gt() => Some(min - salary),
@@ -737,61 +760,6 @@ impl<'r> Evaluator<'r> {
         }
     }
 
-    /// Moves past transitional coefficients held longer than their limit.
-    fn transitional<'a, T: Tracer<'a>>(
-        &'a self,
-        record: &Record,
-        job: JobId,
-        mut coefficient: u32,
-        t: &mut T,
-    ) -> u32 {
-        let rules = self.rules;
-        let transitional = |c: u32| match self.by_coefficient(&self.transitional_by_coefficient, c)
-        {
-            Some(rule) => *rule,
-            None => rules.transitional.iter().position(|r| r.coefficient == c),
-        };
-        if transitional(coefficient).is_none() {
-            return coefficient;
-        }
-        let mut since = self.first_given(record, job, coefficient);
-        // Each step moves up the grid, so the chain is at most as long as the list.
-        for _ in 0..rules.transitional.len() {
-            let Some(rule) = transitional(coefficient).map(|r| &rules.transitional[r]) else {
-                break;
-            };
-            let start = rule.from.map_or(since, |from| from.max(since));
-            let Ok(limit) = time::duration_at(self, rule.limit, self.as_of) else {
-                break;
-            };
-            let Some(until) = calendar::add_duration(start, limit) else {
-                break;
-            };
-            if rule.except_jobs.contains(&job) {
-                break;
-            }
-            let Some(next) = rule.then.or_else(|| rules.next_coefficient(coefficient)) else {
-                break;
-            };
-            if self.as_of < until {
-                break;
-            }
-            t.step(|| Step {
-                kind: StepKind::Transitional {
-                    coefficient,
-                    since: start,
-                    until,
-                    next,
-                },
-                rule: Some(rules.place(rule.origin.span)),
-                source: rule.origin.source.as_deref(),
-            });
-            coefficient = next;
-            since = until;
-        }
-        coefficient
-    }
-
     /// The day the job's grid first gave `coefficient`; the day in the job if it never did.
     fn first_given(&self, record: &Record, job: JobId, coefficient: u32) -> NaiveDate {
         let Some(grid) = &self.grid else {
@@ -1066,58 +1034,6 @@ impl<'r> Evaluator<'r> {
             (&self.reference_hours, hours),
             (Ok(Some(r)), Some(h)) if r.serialize() == h.serialize()
         )
-    }
-
-    /// The earliest date after the evaluation date on which experience alone raises the coefficient.
-    fn next_step<'a, T: Tracer<'a>>(
-        &'a self,
-        record: &Record,
-        job: JobId,
-        band: usize,
-        current: u32,
-        others: &OtherFloors,
-        t: &mut T,
-    ) -> Option<NextStep<'r>> {
-        let rules = self.rules;
-        let scale = &rules.scales[rules.jobs[job].scale];
-        let others = self.listed_others(others);
-        // The other floors are the same in every band: only a band whose job
-        // value is above every earlier one's can be the first to raise.
-        let raises = self
-            .grid
-            .as_ref()
-            .map_or(&[][..], |g| g.raises_after(job, band));
-        for &(band, value) in raises {
-            let def = &scale.bands[band];
-            let Some(reached) = def.from_months.checked_sub(record.prior_job_months) else {
-                continue;
-            };
-            let coefficient = others.map_or(value, |others| others.max(value));
-            // Later bands reach later dates: a date beyond the calendar ends the search
-            // whichever band it belongs to, so it is only worked out for a raise.
-            if coefficient > current {
-                let on = calendar::add_months(record.job_since, reached)?;
-                t.step(|| Step {
-                    kind: StepKind::NextStep {
-                        on,
-                        band: &def.id,
-                        coefficient,
-                    },
-                    rule: Some(rules.place(def.origin.span)),
-                    source: def
-                        .origin
-                        .source
-                        .as_deref()
-                        .or(scale.origin.source.as_deref()),
-                });
-                return Some(NextStep {
-                    on,
-                    band: &def.id,
-                    coefficient,
-                });
-            }
-        }
-        None
     }
 
     /// The coefficient the rules give in `job` on `day` (used for trials);

@@ -253,6 +253,15 @@ pub(super) fn trial<'r, 'a, T: Tracer<'a>>(
             warnings.push(|| Warning::FutureMove { on: m.on });
             continue;
         }
+        // Reading: a move to the job already held changes no function; it
+        // opens no trial, and an earlier move keeps its own (said, not dropped).
+        if from == to {
+            warnings.push(|| Warning::MoveToSameJob {
+                on: m.on,
+                job: &rules.jobs[to].id,
+            });
+            continue;
+        }
         if latest.is_none_or(|(l, _, _)| record.moves[l].on <= m.on) {
             latest = Some((i, from, to));
         }
@@ -320,24 +329,7 @@ pub(super) fn trial<'r, 'a, T: Tracer<'a>>(
             }),
         }
     }
-    // A break dated after the evaluation date has not happened yet.
-    let status = match m.trial_broken_on.filter(|b| *b <= e.as_of) {
-        Some(broken) => {
-            if broken > end {
-                warnings.push(|| Warning::BrokenAfterEnd { broken, end });
-            }
-            if to == job {
-                warnings.push(|| Warning::ShouldBeBack {
-                    job: &rules.jobs[to].id,
-                    broken,
-                    back_to: &rules.jobs[from].id,
-                });
-            }
-            TrialStatus::Broken
-        }
-        None if e.as_of <= end => TrialStatus::Running,
-        None => TrialStatus::Completed,
-    };
+    let status = trial_status(e, (m.trial_broken_on, end), (from, to, job), warnings);
     t.step(|| Step {
         kind: StepKind::Trial {
             job: &rules.jobs[to].id,
@@ -356,4 +348,39 @@ pub(super) fn trial<'r, 'a, T: Tracer<'a>>(
         return_to: &rules.jobs[from].id,
         return_coefficient: e.entitlement_on(record, (job, others), from, m.on, claim),
     }))
+}
+
+/// Running, completed or broken on the evaluation date. A break counts only
+/// within the trial: one dated after its end came too late to be a trial
+/// break (the trial was completed), whether or not that day has come; one
+/// dated after the evaluation date has not happened yet.
+fn trial_status<'r>(
+    e: &Evaluator<'r>,
+    (broken_on, end): (Option<NaiveDate>, NaiveDate),
+    (from, to, job): (JobId, JobId, JobId),
+    warnings: &mut Notes<'_, 'r>,
+) -> TrialStatus {
+    let rules = e.rules;
+    let by_date = if e.as_of <= end {
+        TrialStatus::Running
+    } else {
+        TrialStatus::Completed
+    };
+    match broken_on {
+        Some(broken) if broken > end => {
+            warnings.push(|| Warning::BrokenAfterEnd { broken, end });
+            by_date
+        }
+        Some(broken) if broken <= e.as_of => {
+            if to == job {
+                warnings.push(|| Warning::ShouldBeBack {
+                    job: &rules.jobs[to].id,
+                    broken,
+                    back_to: &rules.jobs[from].id,
+                });
+            }
+            TrialStatus::Broken
+        }
+        _ => by_date,
+    }
 }

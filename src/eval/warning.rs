@@ -60,6 +60,24 @@ pub enum Warning<'r> {
         agreement: Option<rust_decimal::Decimal>,
         law: rust_decimal::Decimal,
     },
+    /// A move from a job to the same job: not a change of function, no trial.
+    MoveToSameJob {
+        on: NaiveDate,
+        job: &'r str,
+    },
+    /// A previous-sector coefficient below the lowest of the grid, read as that lowest.
+    PreviousBelowGrid {
+        given: u32,
+        read_as: u32,
+    },
+    /// A parameter or table read beyond the day its values are known to hold
+    /// (`connu jusqu'au`): `since` is the date of the value or version used.
+    BeyondKnown {
+        name: &'r str,
+        since: Option<NaiveDate>,
+        known_until: NaiveDate,
+        on: NaiveDate,
+    },
 }
 
 impl fmt::Display for Warning<'_> {
@@ -95,9 +113,26 @@ impl fmt::Display for Warning<'_> {
                 f,
                 "the trial is marked renewed, but the rules allow no renewal for `{category}` at coefficient {coefficient}"
             ),
-            BrokenAfterEnd { broken, end } => write!(f, "the trial is said broken on {broken}, after its end on {end}"),
+            BrokenAfterEnd { broken, end } => write!(
+                f,
+                "the trial is said broken on {broken}, after its end on {end}: too late to be a trial break, the trial is completed"
+            ),
             ShouldBeBack { job, broken, back_to } => {
                 write!(f, "the trial in `{job}` was broken on {broken}: the employee should be back in `{back_to}`")
+            }
+            MoveToSameJob { on, job } => {
+                write!(f, "the move of {on} is from `{job}` to `{job}`: not a change of function, it opens no trial")
+            }
+            PreviousBelowGrid { given, read_as } => write!(
+                f,
+                "the previous-sector coefficient {given} is below the grid: read as its lowest coefficient, {read_as}"
+            ),
+            BeyondKnown { name, since, known_until, on } => {
+                let since = since.map(|d| format!(" (the value of {d})")).unwrap_or_default();
+                write!(
+                    f,
+                    "`{name}`{since} is known to hold until {known_until} only: on {on}, a later value the rules do not have may apply"
+                )
             }
         }
     }
@@ -147,13 +182,30 @@ impl Warning<'_> {
             RenewalNotAllowed { category, coefficient } => format!(
                 "l'essai est dit renouvelé, mais les règles ne prévoient pas de renouvellement pour `{category}` au coefficient {coefficient}"
             ),
-            BrokenAfterEnd { broken, end } => {
-                format!("l'essai est dit rompu le {}, après sa fin le {}", date(*broken), date(*end))
-            }
+            BrokenAfterEnd { broken, end } => format!(
+                "l'essai est dit rompu le {}, après sa fin le {} : trop tard pour une rupture d'essai, l'essai est achevé",
+                date(*broken),
+                date(*end)
+            ),
             ShouldBeBack { job, broken, back_to } => format!(
                 "l'essai en `{job}` a été rompu le {} : le salarié devrait être revenu en `{back_to}`",
                 date(*broken)
             ),
+            MoveToSameJob { on, job } => format!(
+                "la mobilité du {} mène de `{job}` à `{job}` : ce n'est pas un changement de fonction, elle n'ouvre pas d'essai",
+                date(*on)
+            ),
+            PreviousBelowGrid { given, read_as } => format!(
+                "le coefficient antérieur {given} est sous la grille : il est lu comme son plus petit coefficient, {read_as}"
+            ),
+            BeyondKnown { name, since, known_until, on } => {
+                let since = since.map(|d| format!(" (valeur du {})", date(d))).unwrap_or_default();
+                format!(
+                    "`{name}`{since} n'est connu que jusqu'au {} : le {}, une valeur plus récente, absente des règles, peut s'appliquer",
+                    date(*known_until),
+                    date(*on)
+                )
+            }
         }
     }
 }

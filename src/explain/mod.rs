@@ -156,7 +156,9 @@ pub fn why_not(evaluator: &Evaluator, record: &Record, target: &Target) -> Resul
     Ok(answer)
 }
 
-/// The first band boundary after the evaluation date at which the target is reached.
+/// The first day after the evaluation date on which experience alone reaches
+/// the target: a band boundary, or a next step of the decisions (which include
+/// a time-limited coefficient running out, a rise on no band boundary).
 fn by_experience(
     evaluator: &Evaluator,
     record: &Record,
@@ -166,23 +168,45 @@ fn by_experience(
 ) -> Option<Route> {
     let rules = evaluator.rules();
     let scale = &rules.scales[rules.jobs[job].scale];
-    for (b, band) in scale.bands.iter().enumerate().skip(current_band + 1) {
-        let months = band.from_months.checked_sub(record.prior_job_months)?;
-        let on = calendar::add_months(record.job_since, months)?;
-        let later = Evaluator::new(rules, on);
-        let Ok(decision) = later.decide(record) else {
-            continue;
+    let mut days: Vec<NaiveDate> = scale
+        .bands
+        .iter()
+        .skip(current_band + 1)
+        .map_while(|band| {
+            let months = band.from_months.checked_sub(record.prior_job_months)?;
+            calendar::add_months(record.job_since, months)
+        })
+        .collect();
+    // The chain of next steps: each is decided on its day, and gives the next.
+    let next_day = |e: &Evaluator| {
+        e.decide(record)
+            .ok()
+            .and_then(|d| d.next_step.map(|s| s.on))
+    };
+    let mut step = next_day(evaluator);
+    for _ in 0..NEXT_STEPS_FOLLOWED {
+        let Some(on) = step else {
+            break;
         };
-        if reaches(decision.coefficient, b) {
-            return Some(Route::Experience {
-                on,
-                band: band.id.clone(),
-                coefficient: decision.coefficient,
-            });
-        }
+        days.push(on);
+        step = next_day(&Evaluator::new(rules, on));
     }
-    None
+    days.sort();
+    days.dedup();
+    days.into_iter().find_map(|on| {
+        let later = Evaluator::new(rules, on);
+        let decision = later.decide(record).ok()?;
+        let band = scale.bands.iter().position(|b| b.id == decision.band)?;
+        reaches(decision.coefficient, band).then(|| Route::Experience {
+            on,
+            band: decision.band.to_string(),
+            coefficient: decision.coefficient,
+        })
+    })
 }
+
+/// How many successive next steps "why not" follows: more than any grid has rises.
+const NEXT_STEPS_FOLLOWED: usize = 64;
 
 fn by_diploma(
     evaluator: &Evaluator,

@@ -254,7 +254,14 @@ impl Printer<'_> {
             let text = self.cited(text, &v.cited);
             node.add(vec![Line::leaf(2, text, v.span.start, v.span.end)]);
         }
+        node.add_line(self.known_until(&p.known_until));
         node.finish()
+    }
+
+    fn known_until(&self, known: &Option<Spanned<chrono::NaiveDate>>) -> Option<Line> {
+        let known = known.as_ref()?;
+        let text = format!("{} {}", self.w("connu jusqu'au", "known until"), known.node);
+        Some(Line::leaf(2, text, known.span.start, known.span.end))
     }
 
     fn table(&self, t: &Table) -> Vec<Line> {
@@ -271,6 +278,7 @@ impl Printer<'_> {
         for v in &t.versions {
             node.add(self.table_version(v));
         }
+        node.add_line(self.known_until(&t.known_until));
         node.finish()
     }
 

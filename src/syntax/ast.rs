@@ -197,6 +197,8 @@ pub struct Parameter {
     pub label: Option<Spanned<String>>,
     pub value_type: Spanned<ValueType>,
     pub values: Vec<DatedValue>,
+    /// `connu jusqu'au DATE`: the last day the values are known to hold.
+    pub known_until: Option<Spanned<NaiveDate>>,
     pub source: Source,
 }
 
@@ -216,6 +218,8 @@ pub struct Table {
     pub label: Option<Spanned<String>>,
     pub value_type: Spanned<ValueType>,
     pub versions: Vec<TableVersion>,
+    /// `connu jusqu'au DATE`: the last day the versions are known to hold.
+    pub known_until: Option<Spanned<NaiveDate>>,
     pub source: Source,
 }
 

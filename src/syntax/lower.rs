@@ -174,6 +174,16 @@ impl Lowering {
         self.set_once(slot, value, here, "source");
     }
 
+    fn set_known_until(&mut self, slot: &mut Option<Spanned<NaiveDate>>, pair: P) {
+        let here = self.span(&pair);
+        let Some(date) = self.inner(pair, Rule::date) else {
+            return;
+        };
+        // The whole clause: the formatter places comments by it.
+        let date = Spanned::new(self.date(date).node, here);
+        self.set_once(slot, date, here, "`connu jusqu'au` date");
+    }
+
     fn set_once<T>(&mut self, slot: &mut Option<T>, value: T, here: Span, what: &str) {
         if slot.is_some() {
             self.diagnostics.push(
@@ -310,6 +320,7 @@ impl Lowering {
             label: None,
             value_type: Spanned::new(ValueType::Decimal, Span::default()),
             values: Vec::new(),
+            known_until: None,
             source: None,
         };
         for p in pair.into_inner() {
@@ -318,6 +329,7 @@ impl Lowering {
                 Rule::string => out.label = Some(self.string(p)),
                 Rule::value_type => out.value_type = self.value_type(p),
                 Rule::source => self.set_source(&mut out.source, p),
+                Rule::known_until => self.set_known_until(&mut out.known_until, p),
                 Rule::param_value => {
                     let sp = self.span(&p);
                     let mut inner = p.into_inner().filter(|q| q.as_rule() != Rule::kw_from);
@@ -347,6 +359,7 @@ impl Lowering {
             label: None,
             value_type: Spanned::new(ValueType::Decimal, Span::default()),
             versions: Vec::new(),
+            known_until: None,
             source: None,
         };
         for p in pair.into_inner() {
@@ -355,6 +368,7 @@ impl Lowering {
                 Rule::string => out.label = Some(self.string(p)),
                 Rule::value_type => out.value_type = self.value_type(p),
                 Rule::source => self.set_source(&mut out.source, p),
+                Rule::known_until => self.set_known_until(&mut out.known_until, p),
                 Rule::table_version => {
                     let sp = self.span(&p);
                     let mut from = Spanned::new(NaiveDate::MIN, sp);

@@ -44,7 +44,8 @@ CHOICES where READING.md / facts.md are silent (the engine is compared on these)
  C6  A mission or move naming an unknown or ambiguous job rejects the record.
  C7  Trial: the latest move is the one with the latest `on` not after the
      evaluation date (ties: the later in the list); moves after the evaluation
-     date are ignored. The trial is reported whatever `job` is.
+     date are ignored, and so are moves whose `from` and `to` are the same job
+     (no change of function: no trial). The trial is reported whatever `job` is.
  C8  Trial category: the entitlement in job `to` evaluated on `on`: band from
      the experience in `to` on that day (if `to` is the current job:
      prior_job_months plus the completed months from job_since to `on` when
@@ -54,8 +55,13 @@ CHOICES where READING.md / facts.md are silent (the engine is compared on these)
      coefficient; an employé below 170 gets no renewal (trial_renewed ignored).
  C9  Renewal by months: the trial end rule of §8 applied from the day after the
      initial end; 2 weeks: initial end + 14 days.
- C10 trial_broken_on is only checked to be a date; when present the status is
-     `broken` whatever its value relative to the trial window or as-of.
+ C10 trial_broken_on: the status is `broken` when it is on or before both the
+     trial's end and the evaluation date; a break after the end is no trial
+     break (the status follows the dates: running, then completed); a break
+     after the evaluation date has not happened yet.
+ C10b Trial length (READING §8, corrected for the loi n° 2008-596): by the move's
+     date, before 2009-07-01 art. 13.2's 1, 2, 3 months, from it L1221-19's 2,
+     3, 4 months (employés, TAM, cadres); renewal as before.
  C11 Duplicate id: the first record keeps the id; a later record carrying an id
      already seen (decided or rejected) is rejected.
  C12 Types: id, job a non-empty string; prior_job_months, coefficient,
@@ -120,7 +126,9 @@ DIPLOMA_FLOORS = {
 BANDS = ["debutant", "confirme", "experimente", "senior"]
 BAND_START_MONTHS = {"debutant": 0, "confirme": 6, "experimente": 24, "senior": 60}
 
-TRIAL_MONTHS = {"employes": 1, "tam": 2, "cadres": 3}
+TRIAL_MONTHS_BEFORE_2009_07 = {"employes": 1, "tam": 2, "cadres": 3}
+TRIAL_MONTHS = {"employes": 2, "tam": 3, "cadres": 4}
+LAW_TRIALS_FROM = dt.date(2009, 7, 1)
 # renewal: (kind, amount); employés only from coefficient 170
 RENEWAL = {"employes": ("days", 14), "tam": ("months", 1), "cadres": ("months", 2)}
 RENEWAL_EMPLOYES_MIN_COEF = 170
@@ -506,7 +514,8 @@ def decide(f, as_of: dt.date):
 
 
 def trial_of(f, as_of: dt.date):
-    past = [(m["on"], i, m) for i, m in enumerate(f["moves"]) if m["on"] <= as_of]
+    past = [(m["on"], i, m) for i, m in enumerate(f["moves"])
+            if m["on"] <= as_of and m["from"] != m["to"]]
     if not past:
         return None
     _on, _i, mv = max(past, key=lambda t: (t[0], t[1]))
@@ -521,12 +530,13 @@ def trial_of(f, as_of: dt.date):
     claims_then = mission_claims(f["missions"], on)
     coef = entitlement(to, band_of(months), f["diploma"], f["previous_sector_coefficient"], claims_then)
     cat = LEVELS[level_of(coef)][0]
-    end = trial_end(on, TRIAL_MONTHS[cat])
+    months_by_cat = TRIAL_MONTHS if on >= LAW_TRIALS_FROM else TRIAL_MONTHS_BEFORE_2009_07
+    end = trial_end(on, months_by_cat[cat])
     if mv["renewed"] and not (cat == "employes" and coef < RENEWAL_EMPLOYES_MIN_COEF):
         kind, n = RENEWAL[cat]
         start2 = end + dt.timedelta(days=1)
         end = start2 + dt.timedelta(days=n - 1) if kind == "days" else trial_end(start2, n)
-    if mv["broken_on"] is not None:
+    if mv["broken_on"] is not None and mv["broken_on"] <= end and mv["broken_on"] <= as_of:
         status = "broken"
     elif as_of <= end:
         status = "running"

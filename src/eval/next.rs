@@ -1,0 +1,208 @@
+//! Rises by experience alone: time-limited (transitional) coefficients giving
+//! way to the next one of the grid, and the next automatic step, which is the
+//! earliest of a band's rise and a time limit's expiry (issue 17, item 1: a
+//! coefficient held for at most 24 months rises without any other change of facts).
+
+use chrono::NaiveDate;
+
+use super::decision::NextStep;
+use super::trace::{Step, StepKind, Tracer};
+use super::{time, Evaluator, OtherFloors};
+use crate::calendar;
+use crate::facts::Record;
+use crate::model::JobId;
+
+/// A time limit still running on the day of a decision: on `on`, the
+/// coefficient gives way to the next one, by the transitional rule `rule`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Expiry {
+    pub on: NaiveDate,
+    pub rule: usize,
+}
+
+impl<'r> Evaluator<'r> {
+    /// Moves past transitional coefficients held longer than their limit on
+    /// `day`; also says when the limit of the coefficient reached, if it has
+    /// one, runs out.
+    pub(super) fn transitional<'a, T: Tracer<'a>>(
+        &'a self,
+        record: &Record,
+        job: JobId,
+        mut coefficient: u32,
+        day: NaiveDate,
+        t: &mut T,
+    ) -> (u32, Option<Expiry>) {
+        let rules = self.rules;
+        let transitional = |c: u32| match self.by_coefficient(&self.transitional_by_coefficient, c)
+        {
+            Some(rule) => *rule,
+            None => rules.transitional.iter().position(|r| r.coefficient == c),
+        };
+        if transitional(coefficient).is_none() {
+            return (coefficient, None);
+        }
+        let mut since = self.first_given(record, job, coefficient);
+        // Each step moves up the grid, so the chain is at most as long as the list.
+        for _ in 0..rules.transitional.len() {
+            let Some(index) = transitional(coefficient) else {
+                break;
+            };
+            let rule = &rules.transitional[index];
+            let start = rule.from.map_or(since, |from| from.max(since));
+            let Ok(limit) = time::duration_at(self, rule.limit, day) else {
+                break;
+            };
+            let Some(until) = calendar::add_duration(start, limit) else {
+                break;
+            };
+            if rule.except_jobs.contains(&job) {
+                break;
+            }
+            let Some(next) = rule.then.or_else(|| rules.next_coefficient(coefficient)) else {
+                break;
+            };
+            if day < until {
+                let expiry = Expiry {
+                    on: until,
+                    rule: index,
+                };
+                return (coefficient, Some(expiry));
+            }
+            t.step(|| Step {
+                kind: StepKind::Transitional {
+                    coefficient,
+                    since: start,
+                    until,
+                    next,
+                },
+                rule: Some(rules.place(rule.origin.span)),
+                source: rule.origin.source.as_deref(),
+            });
+            coefficient = next;
+            since = until;
+        }
+        (coefficient, None)
+    }
+
+    /// The earliest date after the evaluation date on which experience alone
+    /// raises the coefficient: a later band whose value is higher, or the
+    /// expiry of the time limit on the coefficient held (`expiry`), whichever
+    /// comes first (a band on the same day wins: it names the band reached).
+    pub(super) fn next_step<'a, T: Tracer<'a>>(
+        &'a self,
+        record: &Record,
+        (job, band): (JobId, usize),
+        (current, expiry): (u32, Option<Expiry>),
+        others: &OtherFloors,
+        t: &mut T,
+    ) -> Option<NextStep<'r>> {
+        let by_band = self.band_rise(record, (job, band), current, others);
+        let by_expiry = expiry
+            .filter(|x| by_band.is_none_or(|(on, ..)| x.on < on))
+            .and_then(|x| self.expiry_rise(record, job, current, others, x));
+        let rules = self.rules;
+        let scale = &rules.scales[rules.jobs[job].scale];
+        let (step, origin) = match (by_expiry, by_band) {
+            (Some((step, rule)), _) => (step, &rules.transitional[rule].origin),
+            (None, Some((on, b, coefficient))) => {
+                let def = &scale.bands[b];
+                let step = NextStep {
+                    on,
+                    band: &def.id,
+                    coefficient,
+                };
+                t.step(|| Step {
+                    kind: StepKind::NextStep {
+                        on,
+                        band: &def.id,
+                        coefficient,
+                    },
+                    rule: Some(rules.place(def.origin.span)),
+                    source: def
+                        .origin
+                        .source
+                        .as_deref()
+                        .or(scale.origin.source.as_deref()),
+                });
+                return Some(step);
+            }
+            (None, None) => return None,
+        };
+        t.step(|| Step {
+            kind: StepKind::NextStep {
+                on: step.on,
+                band: step.band,
+                coefficient: step.coefficient,
+            },
+            rule: Some(rules.place(origin.span)),
+            source: origin.source.as_deref(),
+        });
+        Some(step)
+    }
+
+    /// The first later band where the job's value raises the coefficient:
+    /// its date, the band, and the coefficient decided that day.
+    fn band_rise(
+        &self,
+        record: &Record,
+        (job, band): (JobId, usize),
+        current: u32,
+        others: &OtherFloors,
+    ) -> Option<(NaiveDate, usize, u32)> {
+        let scale = &self.rules.scales[self.rules.jobs[job].scale];
+        let others = self.listed_others(others);
+        // The other floors are the same in every band: only a band whose job
+        // value is above every earlier one's can be the first to raise.
+        let raises = self
+            .grid
+            .as_ref()
+            .map_or(&[][..], |g| g.raises_after(job, band));
+        for &(later, value) in raises {
+            let Some(reached) = scale.bands[later]
+                .from_months
+                .checked_sub(record.prior_job_months)
+            else {
+                continue;
+            };
+            let coefficient = others.map_or(value, |others| others.max(value));
+            // Later bands reach later dates: a date beyond the calendar ends the search
+            // whichever band it belongs to, so it is only worked out for a raise.
+            if coefficient > current {
+                let on = calendar::add_months(record.job_since, reached)?;
+                // A time limit already run out on that day applies at once.
+                let (coefficient, _) =
+                    self.transitional(record, job, coefficient, on, &mut super::trace::NoTrace);
+                return Some((on, later, coefficient));
+            }
+        }
+        None
+    }
+
+    /// The decision's coefficient on the day the time limit runs out, with the
+    /// band held that day, when it is a rise.
+    fn expiry_rise(
+        &self,
+        record: &Record,
+        job: JobId,
+        current: u32,
+        others: &OtherFloors,
+        expiry: Expiry,
+    ) -> Option<(NextStep<'r>, usize)> {
+        let rules = self.rules;
+        let scale = &rules.scales[rules.jobs[job].scale];
+        let months = calendar::completed_months(record.job_since, expiry.on)
+            .saturating_add(record.prior_job_months);
+        let band = scale.band_for(months);
+        let entitled = self.band_entitlement(job, band, others)?;
+        let (coefficient, _) =
+            self.transitional(record, job, entitled, expiry.on, &mut super::trace::NoTrace);
+        (coefficient > current).then_some((
+            NextStep {
+                on: expiry.on,
+                band: &scale.bands[band].id,
+                coefficient,
+            },
+            expiry.rule,
+        ))
+    }
+}
