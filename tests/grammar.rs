@@ -152,6 +152,23 @@ fn parameters_and_tables() {
     );
     accepts(Rule::literal, &["1500.00 €", "1.4", "6 mois"]);
     accepts(
+        Rule::known_until,
+        &[
+            "connu jusqu'au 2026-12-31",
+            "connue jusqu’au 2026-12-31",
+            "known until 2026-12-31",
+        ],
+    );
+    rejects(Rule::known_until, &["connu jusqu'au", "connu 2026-12-31"]);
+    accepts(
+        Rule::parameter,
+        &["paramètre point : montant 3.876 € depuis 2025-11-01 connu jusqu'au 2026-12-31"],
+    );
+    accepts(
+        Rule::table,
+        &["table index : integer by coefficient known until 2026-12-31 from 2025-07-01 120 : 439"],
+    );
+    accepts(
         Rule::table,
         &["barème indice : entier par coefficient depuis 2025-07-01 : 120 : 439 130 : 441"],
     );

@@ -57,6 +57,8 @@ pub struct Evaluator<'r> {
     /// The values each grid coefficient's minimum reads beyond the day they
     /// are known to hold, as warnings (same index; empty almost always).
     beyond_known: Vec<Vec<Warning<'r>>>,
+    /// Whether any entry of `beyond_known` has a warning: one test per decision.
+    any_beyond_known: bool,
     lowest_coefficient: u32,
     /// The job floor of every cell, when the rules have a job floor.
     grid: Option<Grid>,
@@ -143,6 +145,7 @@ impl<Id: Copy> Names<Id> {
         names
     }
 
+    #[inline]
     fn get(&self, given: &str) -> Option<Id> {
         if let Some(exact) = self.exact.get(given) {
             return Some(*exact);
@@ -238,6 +241,8 @@ impl<'r> Evaluator<'r> {
         let transitional_by_coefficient = grid_coefficients()
             .map(|c| rules.transitional.iter().position(|r| r.coefficient == c))
             .collect();
+        let beyond_known =
+            known::beyond_known_by_coefficient(rules, as_of, (lowest_coefficient, top));
         let mut evaluator = Evaluator {
             reference_hours: constant(&rules.reference_hours),
             maximum_hours: constant(&rules.maximum_hours),
@@ -246,11 +251,8 @@ impl<'r> Evaluator<'r> {
             status_by_coefficient,
             transitional_by_coefficient,
             reference_minimums: Vec::new(),
-            beyond_known: known::beyond_known_by_coefficient(
-                rules,
-                as_of,
-                (lowest_coefficient, top),
-            ),
+            any_beyond_known: beyond_known.iter().any(|w| !w.is_empty()),
+            beyond_known,
             lowest_coefficient,
             grid: rules
                 .floors
@@ -406,12 +408,11 @@ impl<'r> Evaluator<'r> {
                 law: m.owed,
             });
         }
-        for stale in self
-            .by_coefficient(&self.beyond_known, coefficient)
-            .into_iter()
-            .flatten()
-        {
-            warnings.push(|| stale.clone());
+        if self.any_beyond_known {
+            let stale = self.by_coefficient(&self.beyond_known, coefficient);
+            for w in stale.into_iter().flatten() {
+                warnings.push(|| w.clone());
+            }
         }
 
         let trial = time::trial(self, record, (job, &others), &missions, &mut warnings, t)

@@ -17,10 +17,24 @@ use crate::model::JobId;
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Expiry {
     pub on: NaiveDate,
-    pub rule: usize,
+    /// Small, so that the chain's answer is returned in registers.
+    pub rule: u32,
 }
 
 impl<'r> Evaluator<'r> {
+    /// Whether a transitional rule limits `coefficient`.
+    #[inline]
+    fn has_time_limit(&self, coefficient: u32) -> bool {
+        match self.by_coefficient(&self.transitional_by_coefficient, coefficient) {
+            Some(rule) => rule.is_some(),
+            None => self
+                .rules
+                .transitional
+                .iter()
+                .any(|r| r.coefficient == coefficient),
+        }
+    }
+
     /// Moves past transitional coefficients held longer than their limit on
     /// `day`; also says when the limit of the coefficient reached, if it has
     /// one, runs out.
@@ -64,7 +78,7 @@ impl<'r> Evaluator<'r> {
             if day < until {
                 let expiry = Expiry {
                     on: until,
-                    rule: index,
+                    rule: u32::try_from(index).unwrap_or(u32::MAX),
                 };
                 return (coefficient, Some(expiry));
             }
@@ -88,6 +102,7 @@ impl<'r> Evaluator<'r> {
     /// raises the coefficient: a later band whose value is higher, or the
     /// expiry of the time limit on the coefficient held (`expiry`), whichever
     /// comes first (a band on the same day wins: it names the band reached).
+    #[inline(always)]
     pub(super) fn next_step<'a, T: Tracer<'a>>(
         &'a self,
         record: &Record,
@@ -96,52 +111,81 @@ impl<'r> Evaluator<'r> {
         others: &OtherFloors,
         t: &mut T,
     ) -> Option<NextStep<'r>> {
+        // Most coefficients have no time limit running: the bands decide alone,
+        // on the path tuned for every decision.
+        match expiry {
+            None => self.band_step(record, (job, band), current, others, t),
+            Some(expiry) => self.limited_step(record, (job, band), current, others, expiry, t),
+        }
+    }
+
+    /// The next step when the coefficient held has a time limit running.
+    fn limited_step<'a, T: Tracer<'a>>(
+        &'a self,
+        record: &Record,
+        (job, band): (JobId, usize),
+        current: u32,
+        others: &OtherFloors,
+        expiry: Expiry,
+        t: &mut T,
+    ) -> Option<NextStep<'r>> {
         let by_band = self.band_rise(record, (job, band), current, others);
-        let by_expiry = expiry
-            .filter(|x| by_band.is_none_or(|(on, ..)| x.on < on))
-            .and_then(|x| self.expiry_rise(record, job, current, others, x));
-        let rules = self.rules;
-        let scale = &rules.scales[rules.jobs[job].scale];
-        let (step, origin) = match (by_expiry, by_band) {
-            (Some((step, rule)), _) => (step, &rules.transitional[rule].origin),
-            (None, Some((on, b, coefficient))) => {
-                let def = &scale.bands[b];
-                let step = NextStep {
-                    on,
-                    band: &def.id,
-                    coefficient,
-                };
+        if by_band.is_none_or(|(on, ..)| expiry.on < on) {
+            let rules = self.rules;
+            let rule = rules.transitional.get(expiry.rule as usize);
+            let rise = || self.expiry_rise(record, job, current, others, expiry.on);
+            if let Some((step, origin)) = rule.and_then(|r| Some((rise()?, &r.origin))) {
                 t.step(|| Step {
                     kind: StepKind::NextStep {
-                        on,
-                        band: &def.id,
-                        coefficient,
+                        on: step.on,
+                        band: step.band,
+                        coefficient: step.coefficient,
                     },
-                    rule: Some(rules.place(def.origin.span)),
-                    source: def
-                        .origin
-                        .source
-                        .as_deref()
-                        .or(scale.origin.source.as_deref()),
+                    rule: Some(rules.place(origin.span)),
+                    source: origin.source.as_deref(),
                 });
                 return Some(step);
             }
-            (None, None) => return None,
-        };
+        }
+        self.band_step(record, (job, band), current, others, t)
+    }
+
+    /// The first band rise, as a next step.
+    fn band_step<'a, T: Tracer<'a>>(
+        &'a self,
+        record: &Record,
+        (job, band): (JobId, usize),
+        current: u32,
+        others: &OtherFloors,
+        t: &mut T,
+    ) -> Option<NextStep<'r>> {
+        let (on, b, coefficient) = self.band_rise(record, (job, band), current, others)?;
+        let rules = self.rules;
+        let scale = &rules.scales[rules.jobs[job].scale];
+        let def = &scale.bands[b];
         t.step(|| Step {
             kind: StepKind::NextStep {
-                on: step.on,
-                band: step.band,
-                coefficient: step.coefficient,
+                on,
+                band: &def.id,
+                coefficient,
             },
-            rule: Some(rules.place(origin.span)),
-            source: origin.source.as_deref(),
+            rule: Some(rules.place(def.origin.span)),
+            source: def
+                .origin
+                .source
+                .as_deref()
+                .or(scale.origin.source.as_deref()),
         });
-        Some(step)
+        Some(NextStep {
+            on,
+            band: &def.id,
+            coefficient,
+        })
     }
 
     /// The first later band where the job's value raises the coefficient:
     /// its date, the band, and the coefficient decided that day.
+    #[inline(always)]
     fn band_rise(
         &self,
         record: &Record,
@@ -170,8 +214,11 @@ impl<'r> Evaluator<'r> {
             if coefficient > current {
                 let on = calendar::add_months(record.job_since, reached)?;
                 // A time limit already run out on that day applies at once.
-                let (coefficient, _) =
-                    self.transitional(record, job, coefficient, on, &mut super::trace::NoTrace);
+                if self.has_time_limit(coefficient) {
+                    let no_trace = &mut super::trace::NoTrace;
+                    let (raised, _) = self.transitional(record, job, coefficient, on, no_trace);
+                    return Some((on, later, raised));
+                }
                 return Some((on, later, coefficient));
             }
         }
@@ -186,23 +233,20 @@ impl<'r> Evaluator<'r> {
         job: JobId,
         current: u32,
         others: &OtherFloors,
-        expiry: Expiry,
-    ) -> Option<(NextStep<'r>, usize)> {
+        on: NaiveDate,
+    ) -> Option<NextStep<'r>> {
         let rules = self.rules;
         let scale = &rules.scales[rules.jobs[job].scale];
-        let months = calendar::completed_months(record.job_since, expiry.on)
+        let months = calendar::completed_months(record.job_since, on)
             .saturating_add(record.prior_job_months);
         let band = scale.band_for(months);
         let entitled = self.band_entitlement(job, band, others)?;
         let (coefficient, _) =
-            self.transitional(record, job, entitled, expiry.on, &mut super::trace::NoTrace);
-        (coefficient > current).then_some((
-            NextStep {
-                on: expiry.on,
-                band: &scale.bands[band].id,
-                coefficient,
-            },
-            expiry.rule,
-        ))
+            self.transitional(record, job, entitled, on, &mut super::trace::NoTrace);
+        (coefficient > current).then_some(NextStep {
+            on,
+            band: &scale.bands[band].id,
+            coefficient,
+        })
     }
 }
