@@ -20,7 +20,7 @@ fn check_fixtures() {
             Ok((_, report)) => report,
             Err(report) => report,
         };
-        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code).collect();
+        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
         assert!(
             codes.contains(&expected_code.as_str()),
             "{name}: expected {expected_code}, got {codes:?}"
@@ -146,4 +146,41 @@ fn a_very_long_line_is_reported_without_quoting_it() {
         rendered.starts_with("long.grille:1:16: error[grille::syntax]"),
         "{rendered}"
     );
+}
+
+/// An empty rule file decides nothing: empty, blank, or one long comment is an
+/// error (`grille::no-job`), not "0 error(s)".
+#[test]
+fn a_rule_file_without_jobs_is_an_error() {
+    let long_comment = format!("# {}\n", "commentaire ".repeat(10_000));
+    for text in ["", "  \n\t\n\r\n", long_comment.as_str()] {
+        let report = grille::load("empty.grille", text).unwrap_err();
+        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, ["grille::no-job"], "{text:?}");
+    }
+}
+
+/// `--set` values pass the checks the file's own values pass (issue #18.11):
+/// no negative amount or hours, no zero divisor, the declared type.
+#[test]
+fn set_values_pass_the_checks_of_the_file_values() {
+    let text = std::fs::read_to_string("rules/cgt-2008.grille").unwrap();
+    let (mut rules, _) = grille::load("rules/cgt-2008.grille", &text).unwrap();
+    let refused = |rules: &mut grille::RuleSet, name: &str, value: &str| {
+        grille::check::set_parameter(rules, name, value).unwrap_err()
+    };
+    let negative = refused(&mut rules, "smcc", "-1");
+    assert!(negative.contains("below zero"), "{negative}");
+    assert!(refused(&mut rules, "heures_reference", "-5").contains("below zero"));
+    // `salaire minimum : arrondi(minimum × heures / heures_reference)`.
+    let zero = refused(&mut rules, "heures_reference", "0");
+    assert!(zero.contains("divides by `heures_reference`"), "{zero}");
+    assert!(refused(&mut rules, "smcc", "2 mois").contains("a duration"));
+    // A refused value leaves the rule file's own.
+    assert!(rules
+        .params
+        .iter()
+        .all(|p| !p.values.is_empty() && p.values[0].0 > chrono::NaiveDate::MIN));
+    grille::check::set_parameter(&mut rules, "smcc", "1850.00 €").unwrap();
+    grille::check::set_parameter(&mut rules, "smcc", "0").unwrap(); // nothing divides by it
 }

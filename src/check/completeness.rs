@@ -1,5 +1,5 @@
-//! What a rule set must have to be applied at all: a classification, status
-//! rules, a grid for its jobs, the values its formulas need.
+//! What a rule set must have to be applied at all: jobs on a grid, a
+//! classification and status rules for them, the values its formulas need.
 
 use super::formulas::mentions;
 use super::rules::SeenOnce;
@@ -8,60 +8,59 @@ use super::*;
 impl Checker {
     /// Pass 7a: what a rule set must have to be applied.
     pub(super) fn completeness(&mut self, rules: &RuleSet, items: &[Item], seen: SeenOnce) {
-        let end = Span::new(rules.file.text.len(), rules.file.text.len());
         let first_job = items.iter().find_map(|i| match i {
             Item::Job(j) => Some(j.id.span),
             _ => None,
         });
         if let Some(at) = first_job {
             if !seen.classification {
-                self.error(
-                    Diagnostic::error(
-                        "grille::no-floor",
-                        at,
-                        "the rule file has jobs but no `classement`",
-                    )
-                    .label("jobs without a classification rule")
-                    .help("add `classement` with `plancher métier` and `le plus élevé l'emporte`"),
-                );
+                let kind = Kind::NoFloor {
+                    jobs_without_classification: true,
+                };
+                self.report(kind, at);
             }
             if !seen.status {
-                self.error(
-                    Diagnostic::error("grille::status-incomplete", at, "the rule file says nothing of status")
-                        .label("jobs without a status rule")
-                        .help("add `statut` followed by rules such as `cadre si catégorie cadres` and `non-cadre sinon`"),
-                );
+                self.report(Kind::StatusIncomplete { no_status: true }, at);
             }
         }
-        if let (true, Some(at)) = (rules.levels.is_empty(), first_job) {
-            self.error(
-                Diagnostic::error("grille::no-grid", at, "the rule file declares no grid")
-                    .label("a job, but no `catégorie` with levels")
-                    .help("declare categories and their levels with coefficients"),
-            );
+        self.has_jobs_on_a_grid(items, first_job, rules.levels.is_empty());
+        self.formulas_have_their_values(rules);
+    }
+
+    /// A rule set classifies jobs on a grid: without jobs, or without levels to
+    /// put them on, nothing can be decided (an empty file is no rule set). A
+    /// layer that only sets values, such as the law above an agreement, is the
+    /// one kind of file this check would not apply to.
+    fn has_jobs_on_a_grid(&mut self, items: &[Item], first_job: Option<Span>, no_levels: bool) {
+        match first_job {
+            Some(at) if no_levels => self.report(Kind::NoGrid { first_job: true }, at),
+            Some(_) => {}
+            None => {
+                let first_category = items.iter().find_map(|i| match i {
+                    Item::Category(c) => Some(c.id.span),
+                    _ => None,
+                });
+                let grid = !no_levels;
+                self.report(Kind::NoJob { grid }, first_category.unwrap_or_default());
+            }
         }
+    }
+
+    /// The minimum salary's hours need reference hours; the mission floor needs
+    /// a mission cap.
+    fn formulas_have_their_values(&mut self, rules: &RuleSet) {
+        let end = Span::new(rules.file.text.len(), rules.file.text.len());
         let uses_hours = rules
             .minimum_salary
             .as_ref()
             .is_some_and(|m| mentions(&m.formula, Input::Hours));
         if uses_hours && rules.reference_hours.is_none() {
-            self.error(
-                Diagnostic::error("grille::missing-value", rules.minimum_salary.as_ref().map_or(end, |m| m.origin.span), "the minimum salary uses `heures`, but no reference hours are declared")
-                    .label("needs reference hours")
-                    .help("add `temps de travail` with `heures de référence : ...`, the hours of an employee who gives none"),
-            );
+            let at = rules.minimum_salary.as_ref().map_or(end, |m| m.origin.span);
+            self.report(Kind::MissingValue(Missing::ReferenceHours), at);
         }
         if rules.has_floor(FloorKind::Mission) && rules.mission_cap.is_none() {
             if let Some(f) = rules.floors.iter().find(|f| f.kind == FloorKind::Mission) {
-                self.error(
-                    Diagnostic::error(
-                        "grille::missing-value",
-                        f.origin.span,
-                        "the mission floor needs a `plafond des missions`",
-                    )
-                    .label("no mission cap declared")
-                    .help("declare `plafond des missions` with its window, limit and claim"),
-                );
+                self.report(Kind::MissingValue(Missing::MissionCap), f.origin.span);
             }
         }
     }

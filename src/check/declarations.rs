@@ -13,11 +13,19 @@ impl Checker {
                 Item::Parameter(p) => {
                     if let Some(param) = self.parameter(rules, p) {
                         self.param_name_spans.push(p.name.span);
+                        self.declared.values.insert(param.name.clone(), p.span);
+                        self.declared
+                            .params
+                            .insert(param.name.clone(), rules.params.len());
                         rules.params.push(param);
                     }
                 }
                 Item::Table(t) => {
-                    if let Some(table) = self.table(rules, t) {
+                    if let Some(table) = self.table(t) {
+                        self.declared.values.insert(table.name.clone(), t.span);
+                        self.declared
+                            .tables
+                            .insert(table.name.clone(), rules.tables.len());
                         rules.tables.push(table);
                     }
                 }
@@ -42,18 +50,10 @@ impl Checker {
         }
     }
 
-    pub(super) fn agreement(&mut self, rules: &mut RuleSet, a: &ast::Agreement) {
+    fn agreement(&mut self, rules: &mut RuleSet, a: &ast::Agreement) {
         if !rules.agreement.title.is_empty() {
-            self.error(
-                Diagnostic::error(
-                    "grille::duplicate",
-                    a.span,
-                    "a rule file describes one agreement",
-                )
-                .label("second `convention`")
-                .related(rules.agreement.origin.span, "first one")
-                .help("keep one `convention` block"),
-            );
+            let first = rules.agreement.origin.span;
+            self.report(Kind::duplicate(Duplicated::Agreement, first), a.span);
             return;
         }
         rules.agreement = AgreementInfo {
@@ -65,70 +65,46 @@ impl Checker {
         };
     }
 
-    pub(super) fn name_taken(&mut self, rules: &RuleSet, name: &Spanned<String>) -> bool {
-        let earlier = rules
-            .params
-            .iter()
-            .find(|p| p.name == name.node)
-            .map(|p| p.origin.span)
-            .or_else(|| {
-                rules
-                    .tables
-                    .iter()
-                    .find(|t| t.name == name.node)
-                    .map(|t| t.origin.span)
-            });
-        if let Some(earlier) = earlier {
-            self.error(
-                Diagnostic::error(
-                    "grille::duplicate",
-                    name.span,
-                    format!("`{}` is declared twice", name.node),
-                )
-                .label("second declaration")
-                .related(earlier, "first declaration")
-                .help("give each parameter and table its own name"),
-            );
+    /// Whether a parameter or table name is already taken (or reserved): then the
+    /// declaration is reported and dropped.
+    fn name_taken(&mut self, name: &Spanned<String>) -> bool {
+        if let Some(first) = self.declared.values.get(&name.node) {
+            let what = Duplicated::ValueName(name.node.clone());
+            self.report(Kind::duplicate(what, *first), name.span);
             return true;
         }
         if builtin_input(&name.node).is_some() {
-            self.error(
-                Diagnostic::error(
-                    "grille::reserved-name",
-                    name.span,
-                    format!("`{}` is a name the evaluation provides", name.node),
-                )
-                .label("reserved")
-                .help("choose another name: `heures`, `coefficient` and `minimum` are reserved"),
-            );
+            let reserved = Kind::ReservedName {
+                name: name.node.clone(),
+            };
+            self.report(reserved, name.span);
             return true;
         }
         false
     }
 
-    pub(super) fn parameter(&mut self, rules: &RuleSet, p: &ast::Parameter) -> Option<Param> {
-        if self.name_taken(rules, &p.name) {
+    fn parameter(&mut self, rules: &RuleSet, p: &ast::Parameter) -> Option<Param> {
+        if self.name_taken(&p.name) {
             return None;
         }
         let (ty, integer) = value_type(p.value_type.node);
         let mut values = Vec::new();
         for dated in &p.values {
             if let Some(value) = self.typed_literal(&dated.value, p.value_type.node, &p.name.node) {
+                if value == Value::Number(Decimal::ZERO) {
+                    // A divisor of zero is found when the formulas are typed.
+                    let zero = (dated.from.node, dated.value.span);
+                    self.declared
+                        .zero_values
+                        .entry(rules.params.len())
+                        .or_insert(zero);
+                }
                 values.push((dated.from.node, value, dated.from.span));
             }
         }
         if p.values.is_empty() {
-            self.error(
-                Diagnostic::error(
-                    "grille::missing-value",
-                    p.name.span,
-                    format!("the parameter `{}` has no value", p.name.node),
-                )
-                .label("no value")
-                .help(
-                    "give a value and the date it applies from, e.g. `1234.50 € depuis 2020-01-01`",
-                ),
-            );
+            let missing = Missing::ParameterValue(p.name.node.clone());
+            self.report(Kind::MissingValue(missing), p.name.span);
         }
         let values = self.sorted_dated(values, &p.name.node);
         Some(Param {
@@ -141,7 +117,7 @@ impl Checker {
         })
     }
 
-    pub(super) fn sorted_dated<T>(
+    fn sorted_dated<T>(
         &mut self,
         mut values: Vec<(NaiveDate, T, Span)>,
         name: &str,
@@ -149,82 +125,47 @@ impl Checker {
         values.sort_by_key(|v| v.0);
         for pair in values.windows(2) {
             if pair[0].0 == pair[1].0 {
-                self.error(
-                    Diagnostic::error(
-                        "grille::duplicate",
-                        pair[1].2,
-                        format!("`{name}` has two values from {}", pair[1].0),
-                    )
-                    .label("same date again")
-                    .related(pair[0].2, "first value for that date")
-                    .help("each value applies from its own date"),
-                );
+                let what = Duplicated::DatedValue {
+                    name: name.to_string(),
+                    date: pair[1].0,
+                };
+                self.report(Kind::duplicate(what, pair[0].2), pair[1].2);
             }
         }
         values.into_iter().map(|(d, v, _)| (d, v)).collect()
     }
 
-    pub(super) fn typed_literal(
+    /// A literal of the file as a value of its declared type (see [`literal_value`]).
+    fn typed_literal(
         &mut self,
         literal: &Spanned<Literal>,
         expected: ValueType,
         name: &str,
     ) -> Option<Value> {
-        let wrong = |what: &str| {
-            Diagnostic::error(
-                "grille::type-mismatch",
-                literal.span,
-                format!(
-                    "`{name}` is declared as {}, but this value is {what}",
-                    type_word(expected)
-                ),
-            )
-            .label(format!("expected {}", type_word(expected)))
-        };
-        match (literal.node, expected) {
-            (Literal::Duration(d), ValueType::Duration) => Some(Value::Duration(d)),
-            (Literal::Duration(_), _) => {
-                self.error(wrong("a duration").help("write a number here"));
+        match literal_value(literal.node, expected) {
+            Ok(value) => Some(value),
+            Err(found) => {
+                let name = name.to_string();
+                let mismatch = Mismatch::Literal {
+                    name,
+                    expected,
+                    found,
+                };
+                self.report(Kind::TypeMismatch(mismatch), literal.span);
                 None
             }
-            (Literal::Number { .. }, ValueType::Duration) => {
-                self.error(
-                    wrong("a number").help("write a duration, e.g. `1 mois` or `183 jours`"),
-                );
-                None
-            }
-            (Literal::Number { euro: true, .. }, ValueType::Decimal | ValueType::Integer) => {
-                self.error(
-                    wrong("an amount in euros")
-                        .help("remove the `€`, or declare the parameter as `montant`"),
-                );
-                None
-            }
-            (Literal::Number { value, .. }, ValueType::Integer) if !value.fract().is_zero() => {
-                self.error(
-                    wrong("not a whole number")
-                        .help("write a whole number, or declare the parameter as `décimal`"),
-                );
-                None
-            }
-            (Literal::Number { value, .. }, _) => Some(Value::Number(value)),
         }
     }
 
-    pub(super) fn table(&mut self, rules: &RuleSet, t: &ast::Table) -> Option<Table> {
-        if self.name_taken(rules, &t.name) {
+    fn table(&mut self, t: &ast::Table) -> Option<Table> {
+        if self.name_taken(&t.name) {
             return None;
         }
         let (ty, _) = value_type(t.value_type.node);
         if ty == Type::Duration {
-            self.error(
-                Diagnostic::error(
-                    "grille::type-mismatch",
-                    t.value_type.span,
-                    "a table holds numbers or amounts, not durations",
-                )
-                .label("not allowed in a table")
-                .help("declare the table as `montant`, `décimal` or `entier`"),
+            self.report(
+                Kind::TypeMismatch(Mismatch::DurationTable),
+                t.value_type.span,
             );
             return None;
         }
@@ -236,30 +177,16 @@ impl Checker {
                     self.typed_literal(literal, t.value_type.node, &t.name.node)
                 {
                     if rows.insert(key.node, v).is_some() {
-                        self.error(
-                            Diagnostic::error(
-                                "grille::duplicate",
-                                key.span,
-                                format!("coefficient {} appears twice in this version", key.node),
-                            )
-                            .label("second row")
-                            .help("one row per coefficient"),
-                        );
+                        let twice = Kind::duplicate(Duplicated::TableRow(key.node), None);
+                        self.report(twice, key.span);
                     }
                 }
             }
             versions.push((version.from.node, rows, version.from.span));
         }
         if versions.is_empty() {
-            self.error(
-                Diagnostic::error(
-                    "grille::missing-value",
-                    t.name.span,
-                    format!("the table `{}` has no rows", t.name.node),
-                )
-                .label("empty")
-                .help("add `depuis DATE` followed by rows `120 : 439`"),
-            );
+            let missing = Missing::TableRows(t.name.node.clone());
+            self.report(Kind::MissingValue(missing), t.name.span);
         }
         let versions = self.sorted_dated(versions, &t.name.node);
         Some(Table {
@@ -271,22 +198,16 @@ impl Checker {
         })
     }
 
-    pub(super) fn diploma(&mut self, rules: &mut RuleSet, d: &ast::Diploma) {
-        if let Some(first) = rules.diploma_index(&d.id.node) {
-            let earlier = rules.diplomas[first].origin.span;
-            self.error(
-                Diagnostic::error(
-                    "grille::duplicate",
-                    d.id.span,
-                    format!("the diploma `{}` is declared twice", d.id.node),
-                )
-                .label("second declaration")
-                .related(earlier, "first declaration")
-                .help("declare each diploma once"),
-            );
+    fn diploma(&mut self, rules: &mut RuleSet, d: &ast::Diploma) {
+        let key = normalize(&d.id.node);
+        if let Some(first) = self.declared.diplomas.get(&key) {
+            let what = Duplicated::Diploma(d.id.node.clone());
+            let first = rules.diplomas[*first].origin.span;
+            self.report(Kind::duplicate(what, first), d.id.span);
             return;
         }
         let floor = d.floor.as_ref().and_then(|c| self.cell(rules, c));
+        self.declared.diplomas.insert(key, rules.diplomas.len());
         rules.diplomas.push(Diploma {
             id: d.id.node.clone(),
             label: d.label.node.clone(),
@@ -295,54 +216,34 @@ impl Checker {
         });
     }
 
-    pub(super) fn scale(&mut self, rules: &mut RuleSet, e: &ast::Experience) {
-        if let Some(first) = rules.scales.iter().find(|s| s.id == e.id.node) {
-            let earlier = first.origin.span;
-            self.error(
-                Diagnostic::error(
-                    "grille::duplicate",
-                    e.id.span,
-                    format!("the experience scale `{}` is declared twice", e.id.node),
-                )
-                .label("second declaration")
-                .related(earlier, "first declaration")
-                .help("give each scale its own name"),
-            );
+    fn scale(&mut self, rules: &mut RuleSet, e: &ast::Experience) {
+        if let Some(first) = self.declared.scales.get(&e.id.node) {
+            let what = Duplicated::Scale(e.id.node.clone());
+            let first = rules.scales[*first].origin.span;
+            self.report(Kind::duplicate(what, first), e.id.span);
             return;
         }
         let mut bands: Vec<Band> = Vec::new();
+        let mut seen: HashMap<String, Span> = HashMap::new();
         for b in &e.bands {
-            if let Some(first) = bands
-                .iter()
-                .find(|x| normalize(&x.id) == normalize(&b.id.node))
-            {
-                let earlier = first.origin.span;
-                self.error(
-                    Diagnostic::error(
-                        "grille::duplicate",
-                        b.id.span,
-                        format!("the band `{}` is declared twice", b.id.node),
-                    )
-                    .label("second declaration")
-                    .related(earlier, "first declaration")
-                    .help("give each band its own id"),
-                );
+            let key = normalize(&b.id.node);
+            if let Some(first) = seen.get(&key) {
+                let what = Duplicated::Band(b.id.node.clone());
+                self.report(Kind::duplicate(what, *first), b.id.span);
                 continue;
             }
             if let Some(to) = &b.to_months {
                 if to.node <= b.from_months.node {
-                    self.error(
-                        Diagnostic::error(
-                            "grille::bad-range",
-                            b.span,
-                            format!("the band `{}` is empty", b.id.node),
-                        )
-                        .label(format!("from {} to {} months", b.from_months.node, to.node))
-                        .help("the end must come after the start"),
-                    );
+                    let empty = BadRange::EmptyBand {
+                        band: b.id.node.clone(),
+                        from: b.from_months.node,
+                        to: to.node,
+                    };
+                    self.report(Kind::BadRange(empty), b.span);
                     continue;
                 }
             }
+            seen.insert(key, b.span);
             bands.push(Band {
                 id: b.id.node.clone(),
                 label: b.label.as_ref().map(|l| l.node.clone()),
@@ -353,6 +254,15 @@ impl Checker {
         }
         bands.sort_by_key(|b| b.from_months);
         self.bands_cover_everything(&bands, e);
+        let index = bands
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (normalize(&b.id), i))
+            .collect();
+        self.declared
+            .scales
+            .insert(e.id.node.clone(), rules.scales.len());
+        self.declared.bands.push(index);
         rules.scales.push(Scale {
             id: e.id.node.clone(),
             label: e.label.as_ref().map(|l| l.node.clone()),
@@ -362,74 +272,65 @@ impl Checker {
     }
 
     /// Bands must cover every number of months once: from 0, without gap or overlap, open at the end.
-    pub(super) fn bands_cover_everything(&mut self, bands: &[Band], e: &ast::Experience) {
+    fn bands_cover_everything(&mut self, bands: &[Band], e: &ast::Experience) {
         let Some(first) = bands.first() else {
-            self.error(
-                Diagnostic::error(
-                    "grille::bad-bands",
-                    e.id.span,
-                    format!("the experience scale `{}` has no band", e.id.node),
-                )
-                .label("no `tranche`")
-                .help("add bands: `tranche debutant \"Débutant\" : de 0 à 6 mois`"),
-            );
+            let scale = e.id.node.clone();
+            self.report(Kind::BadBands(BadBands::NoBand { scale }), e.id.span);
             return;
         };
         if first.from_months != 0 {
-            self.error(
-                Diagnostic::error(
-                    "grille::bad-bands",
-                    first.origin.span,
-                    "the first band must start at 0 months",
-                )
-                .label(format!("starts at {} months", first.from_months))
-                .help("a beginner has 0 months of experience: start the first band at 0"),
-            );
+            let late = BadBands::FirstNotAtZero {
+                from: first.from_months,
+            };
+            self.report(Kind::BadBands(late), first.origin.span);
         }
         for pair in bands.windows(2) {
-            let end = pair[0].to_months;
-            if end != Some(pair[1].from_months) {
-                let (what, label) = match end {
-                    Some(end) if end < pair[1].from_months => (
-                        "leave a gap",
-                        format!("nothing covers {end} to {} months", pair[1].from_months),
-                    ),
-                    _ => (
-                        "overlap",
-                        format!(
-                            "`{}` already covers {} months",
-                            pair[0].id, pair[1].from_months
-                        ),
-                    ),
+            let (previous, next) = (&pair[0], &pair[1]);
+            if previous.to_months != Some(next.from_months) {
+                let gap = previous
+                    .to_months
+                    .filter(|end| *end < next.from_months)
+                    .map(|end| (end, next.from_months));
+                let apart = BadBands::NotMeeting {
+                    previous: previous.id.clone(),
+                    next: next.id.clone(),
+                    gap,
+                    next_from: next.from_months,
+                    previous_span: previous.origin.span,
                 };
-                self.error(
-                    Diagnostic::error(
-                        "grille::bad-bands",
-                        pair[1].origin.span,
-                        format!("bands `{}` and `{}` {what}", pair[0].id, pair[1].id),
-                    )
-                    .label(label)
-                    .related(pair[0].origin.span, "previous band")
-                    .help("each band starts where the previous one ends"),
-                );
+                self.report(Kind::BadBands(apart), next.origin.span);
             }
         }
-        if let Some(last) = bands.last() {
-            if last.to_months.is_some() {
-                self.error(
-                    Diagnostic::error(
-                        "grille::bad-bands",
-                        last.origin.span,
-                        "the last band must have no end",
-                    )
-                    .label("ends here")
-                    .help(format!("write `à partir de {} mois`", last.from_months)),
-                );
-            }
+        if let Some(last) = bands.last().filter(|b| b.to_months.is_some()) {
+            let closed = BadBands::LastHasEnd {
+                from: last.from_months,
+            };
+            self.report(Kind::BadBands(closed), last.origin.span);
         }
     }
 }
 
+/// The checks every value of a parameter or table passes, whether written in the
+/// rule file or given from outside it (`--set`): its type, then its sign.
+pub fn literal_value(literal: Literal, expected: ValueType) -> Result<Value, Found> {
+    match (literal, expected) {
+        (Literal::Duration(d), ValueType::Duration) => Ok(Value::Duration(d)),
+        (Literal::Duration(_), _) => Err(Found::Duration),
+        (Literal::Number { .. }, ValueType::Duration) => Err(Found::Number),
+        (Literal::Number { euro: true, .. }, ValueType::Decimal | ValueType::Integer) => {
+            Err(Found::Euros)
+        }
+        (Literal::Number { value, .. }, ValueType::Integer) if !value.fract().is_zero() => {
+            Err(Found::NotWhole)
+        }
+        (Literal::Number { value, .. }, _) if value.is_sign_negative() && !value.is_zero() => {
+            Err(Found::Negative)
+        }
+        (Literal::Number { value, .. }, _) => Ok(Value::Number(value)),
+    }
+}
+
+/// The declared type of a parameter, and whether it is whole.
 pub(super) fn value_type(t: ValueType) -> (Type, bool) {
     match t {
         ValueType::Amount => (Type::Amount, false),
@@ -439,11 +340,12 @@ pub(super) fn value_type(t: ValueType) -> (Type, bool) {
     }
 }
 
-pub(super) fn type_word(t: ValueType) -> &'static str {
-    match t {
-        ValueType::Amount => "an amount",
-        ValueType::Decimal => "a number",
-        ValueType::Integer => "a whole number",
-        ValueType::Duration => "a duration",
+/// The declared type back from a parameter's type (see [`value_type`]).
+pub(super) fn declared_type(ty: Type, integer: bool) -> ValueType {
+    match (ty, integer) {
+        (Type::Amount, _) => ValueType::Amount,
+        (Type::Number, false) => ValueType::Decimal,
+        (Type::Number, true) => ValueType::Integer,
+        (Type::Duration, _) => ValueType::Duration,
     }
 }

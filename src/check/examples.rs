@@ -15,16 +15,11 @@ impl Checker {
     }
 
     /// An example's facts as a facts record; names are resolved when it runs.
-    pub(super) fn example(&mut self, e: &ast::Example) -> Option<Example> {
+    fn example(&mut self, e: &ast::Example) -> Option<Example> {
         use crate::facts::{Mission, Move, Position, Record};
         use ast::Fact;
-        let missing = |what: &str| {
-            Diagnostic::error("grille::incomplete-example", e.title.span, format!("the example has no {what}"))
-                .label(format!("no {what}"))
-                .help("an example needs `au DATE`, and `faits :` with at least `métier \"…\"` and `depuis DATE`")
-        };
         let Some(as_of) = &e.as_of else {
-            self.error(missing("date (`au`)"));
+            self.report(Kind::IncompleteExample(ExampleGap::Date), e.title.span);
             return None;
         };
         let mut record = Record {
@@ -72,14 +67,16 @@ impl Checker {
             }
         }
         if record.job.is_empty() || record.job_since == NaiveDate::MIN {
-            self.error(missing("job or start date (`métier \"…\"`, `depuis DATE`)"));
+            self.report(
+                Kind::IncompleteExample(ExampleGap::JobOrStart),
+                e.title.span,
+            );
             return None;
         }
         if e.expectations.is_empty() {
-            self.error(
-                Diagnostic::error("grille::incomplete-example", e.title.span, "the example expects nothing")
-                    .label("no `attendu :`")
-                    .help("say what the rules must give, e.g. `attendu : coefficient 190, tranche experimente`"),
+            self.report(
+                Kind::IncompleteExample(ExampleGap::Expectation),
+                e.title.span,
             );
             return None;
         }

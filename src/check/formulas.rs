@@ -1,4 +1,4 @@
-//! Formulas: names resolved, types checked.
+//! Formulas: names resolved, types checked, divisions by zero found.
 
 use super::*;
 
@@ -11,11 +11,7 @@ impl Checker {
     ) -> Option<model::Expr> {
         let (expr, ty) = self.expr(rules, e, inputs)?;
         if ty != Type::Amount {
-            self.error(
-                Diagnostic::error("grille::type-mismatch", e.span, format!("this formula gives {}, an amount is needed", type_name(ty)))
-                    .label("not an amount")
-                    .help("multiply by an amount parameter (e.g. `1.4 × smcc`) or write `€` after a number"),
-            );
+            self.report(Kind::TypeMismatch(Mismatch::FormulaNotAmount(ty)), e.span);
             return None;
         }
         Some(expr)
@@ -24,21 +20,15 @@ impl Checker {
     pub(super) fn number_formula(&mut self, rules: &RuleSet, e: &ast::Expr) -> Option<model::Expr> {
         let (expr, ty) = self.expr(rules, e, &[])?;
         if ty != Type::Number {
-            self.error(
-                Diagnostic::error(
-                    "grille::type-mismatch",
-                    e.span,
-                    format!("this formula gives {}, a number is needed", type_name(ty)),
-                )
-                .label("not a number")
-                .help("hours are plain numbers, without `€`"),
-            );
+            self.report(Kind::TypeMismatch(Mismatch::FormulaNotNumber(ty)), e.span);
             return None;
         }
         Some(expr)
     }
 
-    pub(super) fn expr(
+    /// A formula typed, with its names resolved; `inputs` are what the evaluation
+    /// provides where it stands.
+    fn expr(
         &mut self,
         rules: &RuleSet,
         e: &ast::Expr,
@@ -50,104 +40,8 @@ impl Checker {
                 ExprKind::Number(*value),
                 if *euro { Type::Amount } else { Type::Number },
             ),
-            A::Name(name) => {
-                if let Some(input) = builtin_input(name) {
-                    if !inputs.contains(&input) {
-                        self.error(
-                            Diagnostic::error(
-                                "grille::unknown-name",
-                                e.span,
-                                format!("`{name}` has no value here"),
-                            )
-                            .label("not available in this formula")
-                            .help(input_help(input)),
-                        );
-                        return None;
-                    }
-                    let ty = if input == Input::LevelMinimum {
-                        Type::Amount
-                    } else {
-                        Type::Number
-                    };
-                    (ExprKind::Input(input), ty)
-                } else if let Some(p) = rules.param_index(name) {
-                    let ty = rules.params[p].ty;
-                    if ty == Type::Duration {
-                        self.error(
-                            Diagnostic::error(
-                                "grille::type-mismatch",
-                                e.span,
-                                format!("`{name}` is a duration and cannot be used in a formula"),
-                            )
-                            .label("a duration")
-                            .help("formulas compute amounts and numbers"),
-                        );
-                        return None;
-                    }
-                    self.used_params.insert(p);
-                    (ExprKind::Param(p), ty)
-                } else if rules.tables.iter().any(|t| &t.name == name) {
-                    self.error(
-                        Diagnostic::error(
-                            "grille::type-mismatch",
-                            e.span,
-                            format!("`{name}` is a table: say which row"),
-                        )
-                        .label("a table")
-                        .help(format!("write `{name}[coefficient]`")),
-                    );
-                    return None;
-                } else {
-                    let mut known: Vec<&str> =
-                        rules.params.iter().map(|p| p.name.as_str()).collect();
-                    known.extend(["heures", "coefficient", "minimum"]);
-                    let help = did_you_mean(name, known, "parameter");
-                    self.error(
-                        Diagnostic::error(
-                            "grille::unknown-name",
-                            e.span,
-                            format!("there is no parameter `{name}`"),
-                        )
-                        .label("unknown name")
-                        .help(help),
-                    );
-                    return None;
-                }
-            }
-            A::Lookup(name, key) => {
-                let Some(t) = rules.tables.iter().position(|t| t.name == name.node) else {
-                    let help = did_you_mean(
-                        &name.node,
-                        rules.tables.iter().map(|t| t.name.as_str()),
-                        "table",
-                    );
-                    self.error(
-                        Diagnostic::error(
-                            "grille::unknown-name",
-                            name.span,
-                            format!("there is no table `{}`", name.node),
-                        )
-                        .label("unknown table")
-                        .help(help),
-                    );
-                    return None;
-                };
-                let (key_expr, key_ty) = self.expr(rules, key, inputs)?;
-                if key_ty != Type::Number {
-                    self.error(
-                        Diagnostic::error(
-                            "grille::type-mismatch",
-                            key.span,
-                            "a table row is chosen by a coefficient",
-                        )
-                        .label("not a coefficient")
-                        .help("write `table[coefficient]`"),
-                    );
-                    return None;
-                }
-                self.used_tables.insert(t);
-                (ExprKind::Lookup(t, Box::new(key_expr)), rules.tables[t].ty)
-            }
+            A::Name(name) => self.name(rules, name, e.span, inputs)?,
+            A::Lookup(name, key) => self.lookup(rules, name, key, inputs)?,
             A::Round(inner) => {
                 let (inner, ty) = self.expr(rules, inner, inputs)?;
                 (ExprKind::Round(Box::new(inner)), ty)
@@ -161,21 +55,173 @@ impl Checker {
                 let r = self.expr(rules, right, inputs);
                 let ((l, lt), (r, rt)) = (l?, r?);
                 let Some(ty) = binary_type(*op, lt, rt) else {
-                    self.error(
-                        Diagnostic::error(
-                            "grille::type-mismatch",
-                            e.span,
-                            format!("cannot {} {} and {}", op_verb(*op), type_name(lt), type_name(rt)),
-                        )
-                        .label("types do not fit")
-                        .help("amounts add to amounts; an amount is multiplied or divided by a number"),
-                    );
+                    let (op, left, right) = (*op, lt, rt);
+                    let mismatch = Mismatch::Operands { op, left, right };
+                    self.report(Kind::TypeMismatch(mismatch), e.span);
                     return None;
                 };
+                if *op == BinaryOp::Div {
+                    self.divisor(rules, &r);
+                }
                 (ExprKind::Binary(*op, Box::new(l), Box::new(r)), ty)
             }
         };
         Some((model::Expr { span: e.span, kind }, ty))
+    }
+
+    /// A name in a formula: what the evaluation provides, or a parameter.
+    fn name(
+        &mut self,
+        rules: &RuleSet,
+        name: &str,
+        span: Span,
+        inputs: &[Input],
+    ) -> Option<(ExprKind, Type)> {
+        if let Some(input) = builtin_input(name) {
+            if !inputs.contains(&input) {
+                let name = name.to_string();
+                self.report(Kind::UnavailableInput { name, input }, span);
+                return None;
+            }
+            let ty = if input == Input::LevelMinimum {
+                Type::Amount
+            } else {
+                Type::Number
+            };
+            return Some((ExprKind::Input(input), ty));
+        }
+        if let Some(p) = self.declared.params.get(name).copied() {
+            let ty = rules.params[p].ty;
+            if ty == Type::Duration {
+                let mismatch = Mismatch::DurationInFormula(name.to_string());
+                self.report(Kind::TypeMismatch(mismatch), span);
+                return None;
+            }
+            self.used_params.insert(p);
+            return Some((ExprKind::Param(p), ty));
+        }
+        let kind = if self.declared.tables.contains_key(name) {
+            Kind::TypeMismatch(Mismatch::TableWithoutRow(name.to_string()))
+        } else {
+            let known = || {
+                let params = rules.params.iter().map(|p| p.name.as_str());
+                params.chain(["heures", "coefficient", "minimum"])
+            };
+            let count = rules.params.len() + 3;
+            self.unknown(Unknown::FormulaName, name, count, known)
+        };
+        self.report(kind, span);
+        None
+    }
+
+    /// `table[key]`.
+    fn lookup(
+        &mut self,
+        rules: &RuleSet,
+        name: &Spanned<String>,
+        key: &ast::Expr,
+        inputs: &[Input],
+    ) -> Option<(ExprKind, Type)> {
+        let Some(t) = self.declared.tables.get(&name.node).copied() else {
+            let names = || rules.tables.iter().map(|t| t.name.as_str());
+            let unknown = self.unknown(Unknown::Table, &name.node, rules.tables.len(), names);
+            self.report(unknown, name.span);
+            return None;
+        };
+        let (key_expr, key_ty) = self.expr(rules, key, inputs)?;
+        if key_ty != Type::Number {
+            self.report(Kind::TypeMismatch(Mismatch::TableKey), key.span);
+            return None;
+        }
+        self.used_tables.insert(t);
+        Some((ExprKind::Lookup(t, Box::new(key_expr)), rules.tables[t].ty))
+    }
+
+    /// A divisor that is zero whatever the employee: a literal zero, or a
+    /// parameter with a value of zero (every employee decided on that value's
+    /// dates would be rejected).
+    fn divisor(&mut self, rules: &RuleSet, divisor: &model::Expr) {
+        let Some(cause) = zero_cause(divisor, &self.declared.zero_values) else {
+            return;
+        };
+        let kind = match cause {
+            Zero::Literal => Divisor::Literal,
+            Zero::Parameter(p, date, value) => Divisor::Parameter {
+                name: rules.params[p].name.clone(),
+                date,
+                value,
+            },
+        };
+        self.report(Kind::DivisionByZero(kind), divisor.span);
+    }
+}
+
+/// Why an expression is zero.
+enum Zero {
+    Literal,
+    Parameter(ParamId, NaiveDate, Span),
+}
+
+/// Whether an expression is zero, as far as can be told without an employee:
+/// a literal zero, a parameter with a zero value (`zeros`), a product of one.
+fn zero_cause(e: &model::Expr, zeros: &HashMap<ParamId, (NaiveDate, Span)>) -> Option<Zero> {
+    match &e.kind {
+        ExprKind::Number(v) if v.is_zero() => Some(Zero::Literal),
+        ExprKind::Param(p) => zeros
+            .get(p)
+            .map(|(date, at)| Zero::Parameter(*p, *date, *at)),
+        ExprKind::Round(inner) | ExprKind::Neg(inner) => zero_cause(inner, zeros),
+        ExprKind::Binary(BinaryOp::Mul, l, r) => {
+            zero_cause(l, zeros).or_else(|| zero_cause(r, zeros))
+        }
+        _ => None,
+    }
+}
+
+/// The parameters some formula of the rule set divides by: a value of zero given
+/// to one of them from outside the file (`--set`) is refused as the file's would be.
+pub(super) fn divisor_params(rules: &RuleSet) -> HashSet<ParamId> {
+    fn walk(e: &model::Expr, out: &mut HashSet<ParamId>) {
+        match &e.kind {
+            ExprKind::Binary(op, l, r) => {
+                if *op == BinaryOp::Div {
+                    let mut every = HashSet::new();
+                    params_in_product(r, &mut every);
+                    out.extend(every);
+                }
+                walk(l, out);
+                walk(r, out);
+            }
+            ExprKind::Lookup(_, inner) | ExprKind::Round(inner) | ExprKind::Neg(inner) => {
+                walk(inner, out)
+            }
+            ExprKind::Number(_) | ExprKind::Param(_) | ExprKind::Input(_) => {}
+        }
+    }
+    let mut out = HashSet::new();
+    let levels = rules.levels.iter().filter_map(|l| l.minimum.as_ref());
+    let others = [&rules.reference_hours, &rules.maximum_hours]
+        .into_iter()
+        .flatten()
+        .chain(rules.minimum_salary.as_ref().map(|m| &m.formula));
+    for formula in levels.chain(others) {
+        walk(formula, &mut out);
+    }
+    out
+}
+
+/// The parameters whose zero makes `e` zero (see [`zero_cause`]).
+fn params_in_product(e: &model::Expr, out: &mut HashSet<ParamId>) {
+    match &e.kind {
+        ExprKind::Param(p) => {
+            out.insert(*p);
+        }
+        ExprKind::Round(inner) | ExprKind::Neg(inner) => params_in_product(inner, out),
+        ExprKind::Binary(BinaryOp::Mul, l, r) => {
+            params_in_product(l, out);
+            params_in_product(r, out);
+        }
+        _ => {}
     }
 }
 
@@ -185,14 +231,6 @@ pub(super) fn builtin_input(name: &str) -> Option<Input> {
         "coefficient" => Some(Input::Coefficient),
         "minimum" => Some(Input::LevelMinimum),
         _ => None,
-    }
-}
-
-pub(super) fn input_help(input: Input) -> &'static str {
-    match input {
-        Input::Hours => "`heures` (the employee's monthly hours) is known in the `salaire minimum` formula only",
-        Input::Coefficient => "`coefficient` is known in level minima and the `salaire minimum` formula",
-        Input::LevelMinimum => "`minimum` (the level's full-time minimum) is known in the `salaire minimum` formula only",
     }
 }
 
@@ -207,24 +245,7 @@ pub(super) fn mentions(e: &model::Expr, input: Input) -> bool {
     }
 }
 
-pub(super) fn type_name(t: Type) -> &'static str {
-    match t {
-        Type::Amount => "an amount",
-        Type::Number => "a number",
-        Type::Duration => "a duration",
-    }
-}
-
-pub(super) fn op_verb(op: BinaryOp) -> &'static str {
-    match op {
-        BinaryOp::Add => "add",
-        BinaryOp::Sub => "subtract",
-        BinaryOp::Mul => "multiply",
-        BinaryOp::Div => "divide",
-    }
-}
-
-pub(super) fn binary_type(op: BinaryOp, l: Type, r: Type) -> Option<Type> {
+fn binary_type(op: BinaryOp, l: Type, r: Type) -> Option<Type> {
     use Type::*;
     match (op, l, r) {
         (_, Duration, _) | (_, _, Duration) => None,

@@ -9,54 +9,32 @@ impl Checker {
             Item::Category(c) => Some(c),
             _ => None,
         });
-        let mut level_spans: Vec<(u32, Span)> = Vec::new();
+        let mut level_spans: HashMap<u32, Span> = HashMap::new();
         for c in categories {
-            if let Some(first) = rules.categories.iter().find(|k| k.id == c.id.node) {
-                let earlier = first.origin.span;
-                self.error(
-                    Diagnostic::error(
-                        "grille::duplicate",
-                        c.id.span,
-                        format!("the category `{}` is declared twice", c.id.node),
-                    )
-                    .label("second declaration")
-                    .related(earlier, "first declaration")
-                    .help("give each category its own id"),
-                );
+            if let Some(first) = self.declared.categories.get(&c.id.node) {
+                let what = Duplicated::Category(c.id.node.clone());
+                let first = rules.categories[*first].origin.span;
+                self.report(Kind::duplicate(what, first), c.id.span);
                 continue;
             }
             let category = rules.categories.len();
+            self.declared.categories.insert(c.id.node.clone(), category);
             rules.categories.push(Category {
                 id: c.id.node.clone(),
                 label: c.label.node.clone(),
                 origin: origin(c.id.span, &c.source),
             });
             if c.levels.is_empty() {
-                self.error(
-                    Diagnostic::error(
-                        "grille::empty-category",
-                        c.id.span,
-                        format!("the category `{}` has no level", c.id.node),
-                    )
-                    .label("no `niveau` follows")
-                    .help("add its levels: `niveau 1 : coefficients 120 à 140`"),
-                );
+                let id = c.id.node.clone();
+                self.report(Kind::EmptyCategory { id }, c.id.span);
             }
             for l in &c.levels {
-                if let Some((_, earlier)) = level_spans.iter().find(|(n, _)| *n == l.number.node) {
-                    self.error(
-                        Diagnostic::error(
-                            "grille::duplicate",
-                            l.number.span,
-                            format!("level {} is declared twice", l.number.node),
-                        )
-                        .label("second declaration")
-                        .related(*earlier, "first declaration")
-                        .help("number each level once"),
-                    );
+                if let Some(first) = level_spans.get(&l.number.node) {
+                    let what = Duplicated::Level(l.number.node);
+                    self.report(Kind::duplicate(what, *first), l.number.span);
                     continue;
                 }
-                level_spans.push((l.number.node, l.number.span));
+                level_spans.insert(l.number.node, l.number.span);
                 let Some(coefficients) = self.coefficients(&l.coefficients) else {
                     continue;
                 };
@@ -76,74 +54,43 @@ impl Checker {
         rules.levels.sort_by_key(|l| l.coefficients.lowest());
         for pair in rules.levels.windows(2) {
             if pair[1].coefficients.lowest() <= pair[0].coefficients.highest() {
-                self.error(
-                    Diagnostic::error(
-                        "grille::overlapping-levels",
-                        pair[1].origin.span,
-                        format!(
-                            "levels {} and {} share coefficients",
-                            pair[0].number, pair[1].number
-                        ),
-                    )
-                    .label(format!("starts at {}", pair[1].coefficients.lowest()))
-                    .related(
-                        pair[0].origin.span,
-                        format!("ends at {}", pair[0].coefficients.highest()),
-                    )
-                    .help("a coefficient must belong to exactly one level"),
-                );
+                let overlap = Kind::OverlappingLevels {
+                    lower: pair[0].number,
+                    lower_end: pair[0].coefficients.highest(),
+                    lower_span: pair[0].origin.span,
+                    upper: pair[1].number,
+                    upper_start: pair[1].coefficients.lowest(),
+                };
+                self.report(overlap, pair[1].origin.span);
             }
         }
+        self.grid_index = GridIndex::new(&rules.levels);
     }
 
-    pub(super) fn coefficients(
-        &mut self,
-        set: &Spanned<ast::CoefficientSet>,
-    ) -> Option<Coefficients> {
+    fn coefficients(&mut self, set: &Spanned<ast::CoefficientSet>) -> Option<Coefficients> {
         let highest = match &set.node {
             ast::CoefficientSet::Range(_, high) => *high,
             ast::CoefficientSet::List(list) => list.iter().copied().max().unwrap_or(0),
         };
         if highest > MAX_COEFFICIENT {
             // The evaluator keeps a table over the grid's coefficients: bound it.
-            self.error(
-                Diagnostic::error(
-                    "grille::bad-range",
-                    set.span,
-                    format!(
-                        "coefficients go up to {MAX_COEFFICIENT}; this level reaches {highest}"
-                    ),
-                )
-                .label("too high")
-                .help("grids use coefficients of a few hundred"),
-            );
+            let too_high = BadRange::TooHigh {
+                max: MAX_COEFFICIENT,
+                highest,
+            };
+            self.report(Kind::BadRange(too_high), set.span);
             return None;
         }
         match &set.node {
             ast::CoefficientSet::Range(low, high) if low > high => {
-                self.error(
-                    Diagnostic::error(
-                        "grille::bad-range",
-                        set.span,
-                        format!("the range {low} à {high} is empty"),
-                    )
-                    .label("lowest first")
-                    .help(format!("write `{high} à {low}`")),
-                );
+                let (low, high) = (*low, *high);
+                self.report(Kind::BadRange(BadRange::Empty { low, high }), set.span);
                 None
             }
             ast::CoefficientSet::Range(low, high) => Some(Coefficients::Range(*low, *high)),
             ast::CoefficientSet::List(list) => {
                 if list.windows(2).any(|w| w[0] >= w[1]) {
-                    self.error(
-                        Diagnostic::error(
-                            "grille::bad-range",
-                            set.span,
-                            "coefficients must be listed in increasing order, each once",
-                        )
-                        .label("not increasing")
-                        .help("sort the list and remove repeats"),
-                    );
+                    self.report(Kind::BadRange(BadRange::NotIncreasing), set.span);
                     return None;
                 }
                 Some(Coefficients::List(list.clone()))
@@ -156,88 +103,145 @@ impl Checker {
         match &cell.node {
             Cell::Blank => None,
             Cell::Coefficient(c) => {
-                if rules.level_of(*c).is_none() && !rules.levels.is_empty() {
-                    let near = nearest_coefficients(rules, *c);
-                    self.error(
-                        Diagnostic::error(
-                            "grille::off-grid-coefficient",
-                            cell.span,
-                            format!("coefficient {c} belongs to no level of the grid"),
-                        )
-                        .label("not in the grid")
-                        .help(format!("the nearest coefficients of the grid are {near}")),
-                    );
+                if !self.grid_index.holds(*c) && !rules.levels.is_empty() {
+                    let nearest = self.grid_index.nearest(*c);
+                    let off = Kind::OffGridCoefficient {
+                        coefficient: *c,
+                        nearest,
+                    };
+                    self.report(off, cell.span);
                 }
                 Some(*c)
             }
             Cell::Level(n) => {
-                let level = rules.levels.iter().find(|l| l.number == *n);
-                if level.is_none() {
-                    self.error(
-                        Diagnostic::error(
-                            "grille::unknown-name",
-                            cell.span,
-                            format!("there is no level {n}"),
-                        )
-                        .label("unknown level")
-                        .help(format!("the grid has levels {}", list_levels(rules))),
-                    );
+                let lowest = self.grid_index.by_number.get(n).copied();
+                if lowest.is_none() {
+                    let levels = self.grid_index.numbers.clone();
+                    self.report(Kind::UnknownLevel { number: *n, levels }, cell.span);
                 }
-                level.map(|l| l.coefficients.lowest())
+                lowest
             }
             Cell::Category(id) => {
-                let Some(category) = rules.category_index(&id.node) else {
-                    let help = did_you_mean(
-                        &id.node,
-                        rules.categories.iter().map(|c| c.id.as_str()),
-                        "category",
-                    );
-                    self.error(
-                        Diagnostic::error(
-                            "grille::unknown-name",
-                            id.span,
-                            format!("there is no category `{}`", id.node),
-                        )
-                        .label("unknown category")
-                        .help(help),
-                    );
-                    return None;
-                };
-                rules
-                    .levels
-                    .iter()
-                    .filter(|l| l.category == category)
-                    .map(|l| l.coefficients.lowest())
-                    .min()
+                let category = self.category(rules, id)?;
+                self.grid_index.category_lowest.get(&category).copied()
             }
         }
+    }
+
+    /// A category named by a cell or a rule; unknown, it is reported.
+    pub(super) fn category(&mut self, rules: &RuleSet, id: &Spanned<String>) -> Option<CategoryId> {
+        if let Some(category) = self.declared.categories.get(&id.node) {
+            return Some(*category);
+        }
+        let names = || rules.categories.iter().map(|c| c.id.as_str());
+        let unknown = self.unknown(Unknown::Category, &id.node, rules.categories.len(), names);
+        self.report(unknown, id.span);
+        None
     }
 }
 
 /// The highest coefficient a grid may use.
 pub const MAX_COEFFICIENT: u32 = 99_999;
 
-pub(super) fn list_levels(rules: &RuleSet) -> String {
-    let numbers: Vec<String> = rules.levels.iter().map(|l| l.number.to_string()).collect();
-    numbers.join(", ")
+/// The grid's coefficients, so that every cell is checked in one probe.
+#[derive(Default)]
+pub(super) struct GridIndex {
+    /// For each coefficient up to the top of the grid, whether a level holds it.
+    held: Vec<bool>,
+    /// For each coefficient up to the top, the next one held above it and the
+    /// previous one held below it (`u32::MAX`: none).
+    next: Vec<u32>,
+    previous: Vec<u32>,
+    /// A level's number to its lowest coefficient.
+    by_number: HashMap<u32, u32>,
+    /// A category to the lowest coefficient of its levels.
+    category_lowest: HashMap<CategoryId, u32>,
+    /// The levels' numbers, in the grid's order, as "the grid has levels …" lists them.
+    numbers: String,
 }
 
-pub(super) fn nearest_coefficients(rules: &RuleSet, c: u32) -> String {
-    let below = rules
-        .levels
-        .iter()
-        .filter(|l| l.coefficients.lowest() <= c)
-        .map(|l| l.coefficients.highest().min(c))
-        .max();
-    let above = rules
-        .levels
-        .iter()
-        .filter_map(|l| l.coefficients.next_above(c))
-        .min();
-    match (below, above) {
-        (Some(b), Some(a)) => format!("{b} and {a}"),
-        (Some(b), None) => b.to_string(),
-        (None, Some(a)) => a.to_string(),
-        (None, None) => "none".to_string(),
+impl GridIndex {
+    fn new(levels: &[Level]) -> GridIndex {
+        let top = levels.iter().map(|l| l.coefficients.highest()).max();
+        let size = top.map_or(0, |t| t as usize + 1);
+        // Ranges are marked through a difference array: linear in the levels
+        // and the top, however many ranges overlap.
+        let mut starts = vec![0i64; size + 1];
+        let mut held = vec![false; size];
+        for level in levels {
+            match &level.coefficients {
+                Coefficients::Range(low, high) => {
+                    starts[*low as usize] += 1;
+                    starts[*high as usize + 1] -= 1;
+                }
+                Coefficients::List(list) => list.iter().for_each(|c| held[*c as usize] = true),
+            }
+        }
+        let mut open = 0;
+        for (c, slot) in held.iter_mut().enumerate() {
+            open += starts[c];
+            *slot |= open > 0;
+        }
+        let mut next = vec![u32::MAX; size];
+        let mut above = u32::MAX;
+        for c in (0..size).rev() {
+            next[c] = above;
+            if held[c] {
+                above = c as u32;
+            }
+        }
+        let mut previous = vec![u32::MAX; size];
+        let mut below = u32::MAX;
+        for c in 0..size {
+            previous[c] = below;
+            if held[c] {
+                below = c as u32;
+            }
+        }
+        let mut category_lowest: HashMap<CategoryId, u32> = HashMap::new();
+        for level in levels {
+            let lowest = category_lowest.entry(level.category).or_insert(u32::MAX);
+            *lowest = (*lowest).min(level.coefficients.lowest());
+        }
+        let numbers: Vec<String> = levels.iter().map(|l| l.number.to_string()).collect();
+        GridIndex {
+            held,
+            next,
+            previous,
+            by_number: levels
+                .iter()
+                .map(|l| (l.number, l.coefficients.lowest()))
+                .collect(),
+            category_lowest,
+            numbers: numbers.join(", "),
+        }
+    }
+
+    /// Whether a level of the grid holds `c`.
+    pub(super) fn holds(&self, c: u32) -> bool {
+        self.held.get(c as usize).copied().unwrap_or(false)
+    }
+
+    /// The next coefficient of the grid above `c`.
+    pub(super) fn next_above(&self, c: u32) -> Option<u32> {
+        self.next
+            .get(c as usize)
+            .copied()
+            .filter(|n| *n != u32::MAX)
+    }
+
+    /// The coefficients of the grid around `c`, for a help line.
+    fn nearest(&self, c: u32) -> String {
+        let below = match self.previous.get(c as usize) {
+            Some(p) => Some(*p).filter(|p| *p != u32::MAX),
+            None => self.previous.len().checked_sub(1).map(|top| top as u32),
+        };
+        let above = self.next_above(c);
+        match (below, above) {
+            (Some(b), Some(a)) => format!("{b} and {a}"),
+            (Some(b), None) => b.to_string(),
+            (None, Some(a)) => a.to_string(),
+            (None, None) => "none".to_string(),
+        }
     }
 }

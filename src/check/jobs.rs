@@ -13,117 +13,38 @@ impl Checker {
         self.job_names(rules, items);
     }
 
-    pub(super) fn job(&mut self, rules: &mut RuleSet, j: &ast::Job) {
-        if let Some(first) = rules.jobs.iter().find(|k| k.id == j.id.node) {
-            let earlier = first.origin.span;
-            self.error(
-                Diagnostic::error(
-                    "grille::duplicate",
-                    j.id.span,
-                    format!("the job `{}` is declared twice", j.id.node),
-                )
-                .label("second declaration")
-                .related(earlier, "first declaration")
-                .help("give each job its own id"),
-            );
+    fn job(&mut self, rules: &mut RuleSet, j: &ast::Job) {
+        if let Some(first) = self.declared.jobs.get(&j.id.node) {
+            let what = Duplicated::Job(j.id.node.clone());
+            let first = rules.jobs[*first].origin.span;
+            self.report(Kind::duplicate(what, first), j.id.span);
             return;
         }
-        let scale = match &j.experience {
-            Some(name) => match rules.scales.iter().position(|s| s.id == name.node) {
-                Some(s) => s,
-                None => {
-                    let help = did_you_mean(
-                        &name.node,
-                        rules.scales.iter().map(|s| s.id.as_str()),
-                        "experience scale",
-                    );
-                    self.error(
-                        Diagnostic::error(
-                            "grille::unknown-name",
-                            name.span,
-                            format!("there is no experience scale `{}`", name.node),
-                        )
-                        .label("unknown scale")
-                        .help(help),
-                    );
-                    return;
-                }
-            },
-            None if rules.scales.is_empty() => {
-                self.error(
-                    Diagnostic::error(
-                        "grille::bad-bands",
-                        j.id.span,
-                        "no experience scale is declared",
-                    )
-                    .label("this job needs bands")
-                    .help("declare one: `ancienneté standard` followed by its `tranche` lines"),
-                );
-                return;
-            }
-            None => 0,
+        let Some(scale) = self.job_scale(rules, j) else {
+            return;
         };
-        let entry_diploma = j.entry_diploma.as_ref().and_then(|e| {
-            let high = e.highest.as_ref().map(|h| self.diploma_ref(rules, h));
-            let low = self.diploma_ref(rules, &e.lowest);
-            if let (Some(l), Some(Some(h))) = (low, high) {
-                if rules.diplomas[h].floor < rules.diplomas[l].floor {
-                    self.error(
-                        Diagnostic::warning(
-                            "grille::entry-diploma-order",
-                            e.span,
-                            "the entry diploma range is written highest first",
-                        )
-                        .label("read as lowest to highest")
-                        .help("write the lower diploma first"),
-                    );
-                }
-            }
-            low
-        });
-        let bands = &rules.scales[scale].bands;
-        let mut cells = vec![JobCell::default(); bands.len()];
-        let mut written = vec![false; bands.len()];
-        for c in &j.cells {
-            let Some(b) = bands
-                .iter()
-                .position(|b| normalize(&b.id) == normalize(&c.band.node))
-            else {
-                let help = did_you_mean(&c.band.node, bands.iter().map(|b| b.id.as_str()), "band");
-                self.error(
-                    Diagnostic::error(
-                        "grille::unknown-name",
-                        c.band.span,
-                        format!(
-                            "there is no band `{}` in the scale `{}`",
-                            c.band.node, rules.scales[scale].id
-                        ),
-                    )
-                    .label("unknown band")
-                    .help(help),
+        let bands = rules.scales[scale].bands.len();
+        let Some(left) = self.cells_left.checked_sub(bands) else {
+            if !self.too_many_cells {
+                self.report(
+                    Kind::TooManyCells {
+                        max: MAX_GRID_CELLS,
+                    },
+                    j.id.span,
                 );
-                continue;
-            };
-            if written[b] {
-                self.error(
-                    Diagnostic::error(
-                        "grille::duplicate",
-                        c.band.span,
-                        format!("the band `{}` has two values for this job", bands[b].id),
-                    )
-                    .label("second value")
-                    .help("keep one value per band"),
-                );
-                continue;
+                self.too_many_cells = true;
             }
-            written[b] = true;
-            let coefficient = self.cell(rules, &c.cell);
-            cells[b] = JobCell {
-                coefficient,
-                written: Some(cell_text(&c.cell.node)),
-                origin: origin(c.span, &c.source),
-            };
-        }
+            return;
+        };
+        self.cells_left = left;
+        let entry_diploma = j
+            .entry_diploma
+            .as_ref()
+            .and_then(|e| self.entry_diploma(rules, e));
+        let cells = self.job_cells(rules, j, scale);
+        self.declared
+            .jobs
+            .insert(j.id.node.clone(), rules.jobs.len());
         rules.jobs.push(Job {
             id: j.id.node.clone(),
             name: j.name.node.clone(),
@@ -136,40 +57,89 @@ impl Checker {
         });
     }
 
-    pub(super) fn diploma_ref(
-        &mut self,
-        rules: &RuleSet,
-        id: &Spanned<String>,
-    ) -> Option<DiplomaId> {
-        let found = rules.diploma_index(&id.node);
+    /// The experience scale a job names, or the first one.
+    fn job_scale(&mut self, rules: &RuleSet, j: &ast::Job) -> Option<ScaleId> {
+        match &j.experience {
+            Some(name) => {
+                let found = self.declared.scales.get(&name.node).copied();
+                if found.is_none() {
+                    let names = || rules.scales.iter().map(|s| s.id.as_str());
+                    let count = rules.scales.len();
+                    let unknown = self.unknown(Unknown::Scale, &name.node, count, names);
+                    self.report(unknown, name.span);
+                }
+                found
+            }
+            None if rules.scales.is_empty() => {
+                self.report(Kind::BadBands(BadBands::NoScale), j.id.span);
+                None
+            }
+            None => Some(0),
+        }
+    }
+
+    fn entry_diploma(&mut self, rules: &RuleSet, e: &ast::EntryDiploma) -> Option<DiplomaId> {
+        let high = e.highest.as_ref().map(|h| self.diploma_ref(rules, h));
+        let low = self.diploma_ref(rules, &e.lowest);
+        if let (Some(l), Some(Some(h))) = (low, high) {
+            if rules.diplomas[h].floor < rules.diplomas[l].floor {
+                self.report(Kind::EntryDiplomaOrder, e.span);
+            }
+        }
+        low
+    }
+
+    /// A job's value in each band of its scale, blank where it gives none.
+    fn job_cells(&mut self, rules: &RuleSet, j: &ast::Job, scale: ScaleId) -> Vec<JobCell> {
+        let bands = &rules.scales[scale].bands;
+        let mut cells = vec![JobCell::default(); bands.len()];
+        let mut written = vec![false; bands.len()];
+        for c in &j.cells {
+            let key = normalize(&c.band.node);
+            let Some(b) = self.declared.bands[scale].get(&key).copied() else {
+                let what = Unknown::Band {
+                    scale: Some(rules.scales[scale].id.clone()),
+                };
+                let names = || bands.iter().map(|b| b.id.as_str());
+                let unknown = self.unknown(what, &c.band.node, bands.len(), names);
+                self.report(unknown, c.band.span);
+                continue;
+            };
+            if written[b] {
+                let what = Duplicated::JobValue(bands[b].id.clone());
+                self.report(Kind::duplicate(what, None), c.band.span);
+                continue;
+            }
+            written[b] = true;
+            let coefficient = self.cell(rules, &c.cell);
+            cells[b] = JobCell {
+                coefficient,
+                written: Some(cell_text(&c.cell.node)),
+                origin: origin(c.span, &c.source),
+            };
+        }
+        cells
+    }
+
+    fn diploma_ref(&mut self, rules: &RuleSet, id: &Spanned<String>) -> Option<DiplomaId> {
+        let found = self.declared.diplomas.get(&normalize(&id.node)).copied();
         if found.is_none() {
-            let help = did_you_mean(
-                &id.node,
-                rules.diplomas.iter().map(|d| d.id.as_str()),
-                "diploma",
-            );
-            self.error(
-                Diagnostic::error(
-                    "grille::unknown-name",
-                    id.span,
-                    format!("there is no diploma `{}`", id.node),
-                )
-                .label("unknown diploma")
-                .help(help),
-            );
+            let names = || rules.diplomas.iter().map(|d| d.id.as_str());
+            let unknown = self.unknown(Unknown::Diploma, &id.node, rules.diplomas.len(), names);
+            self.report(unknown, id.span);
         }
         found
     }
 
     /// Indexes every job name; a name borne by two jobs is ambiguous.
-    pub(super) fn job_names(&mut self, rules: &mut RuleSet, items: &[Item]) {
+    fn job_names(&mut self, rules: &mut RuleSet, items: &[Item]) {
         let mut spans: HashMap<String, Vec<(JobId, Span)>> = HashMap::new();
         let declared = items.iter().filter_map(|i| match i {
             Item::Job(j) => Some(j),
             _ => None,
         });
         for j in declared {
-            let Some(job) = rules.jobs.iter().position(|k| k.id == j.id.node) else {
+            let Some(job) = self.declared.jobs.get(&j.id.node).copied() else {
                 continue;
             };
             if rules.jobs[job].origin.span.start != j.id.span.start {
@@ -179,33 +149,28 @@ impl Checker {
                 .chain(std::iter::once(&j.name))
                 .chain(j.aliases.iter());
             for name in names {
-                let key = normalize(&name.node);
-                let entry = spans.entry(key).or_default();
-                if !entry.iter().any(|(k, _)| *k == job) {
+                let entry = spans.entry(normalize(&name.node)).or_default();
+                // A job's names are indexed together: only the last entry can be this job's.
+                if entry.last().is_none_or(|(k, _)| *k != job) {
                     entry.push((job, name.span));
                 }
             }
         }
-        let mut ambiguous: Vec<_> = spans.iter().filter(|(_, jobs)| jobs.len() > 1).collect();
-        ambiguous.sort_by_key(|(_, jobs)| jobs[1].1.start);
-        for (_, jobs) in ambiguous {
-            let names: Vec<String> = jobs
-                .iter()
-                .map(|(j, _)| format!("`{}`", rules.jobs[*j].id))
-                .collect();
-            let text = &rules.file.text[jobs[1].1.start..jobs[1].1.end];
-            let mut d = Diagnostic::warning(
-                "grille::ambiguous-name",
-                jobs[1].1,
-                format!("the name {text} is given to several jobs: {}", names.join(" and ")),
-            )
-            .label("also names another job")
-            .help("employees recorded under this name cannot be classified; rename one of them or remove the alias");
-            d = d.related(
-                jobs[0].1,
-                format!("given to `{}` here", rules.jobs[jobs[0].0].id),
-            );
-            self.error(d);
+        let mut ambiguous: Vec<_> = spans.values().filter(|jobs| jobs.len() > 1).collect();
+        ambiguous.sort_by_key(|jobs| jobs[1].1.start);
+        for jobs in ambiguous {
+            let (first, second) = (jobs[0], jobs[1]);
+            let name = rules.file.text[second.1.start..second.1.end].to_string();
+            let kind = Kind::AmbiguousName {
+                name,
+                jobs: jobs
+                    .iter()
+                    .map(|(j, _)| rules.jobs[*j].id.clone())
+                    .collect(),
+                first: first.1,
+                first_job: rules.jobs[first.0].id.clone(),
+            };
+            self.report(kind, second.1);
         }
         rules.job_names = spans
             .into_iter()
@@ -231,7 +196,12 @@ impl Checker {
     }
 }
 
-pub(super) fn cell_text(cell: &Cell) -> String {
+/// Most job cells (jobs × the bands of their scale) a rule set may have: every
+/// job has a cell per band, and the evaluator tabulates each. Real grids have a
+/// few hundred; a generated file of 100,000 jobs of 20 bands fits.
+pub const MAX_GRID_CELLS: usize = 2_000_000;
+
+fn cell_text(cell: &Cell) -> String {
     match cell {
         Cell::Coefficient(c) => c.to_string(),
         Cell::Level(n) => format!("niveau {n}"),

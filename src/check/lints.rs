@@ -13,22 +13,14 @@ impl Checker {
     fn unused_parameters(&mut self, rules: &RuleSet) {
         for (id, span) in self.param_name_spans.clone().into_iter().enumerate() {
             if !self.used_params.contains(&id) {
-                let name = &rules.params[id].name;
-                self.error(
-                    Diagnostic::warning(
-                        "grille::unused-parameter",
-                        span,
-                        format!("the parameter `{name}` is never used"),
-                    )
-                    .label("declared here, used nowhere")
-                    .help("use it in a formula or a rule, or remove it"),
-                );
+                let name = rules.params[id].name.clone();
+                self.report(Kind::UnusedParameter { name }, span);
             }
         }
     }
 
     /// A parameter or table read by the rules but with no value on the agreement's date.
-    pub(super) fn values_from_the_start(&mut self, rules: &RuleSet) {
+    fn values_from_the_start(&mut self, rules: &RuleSet) {
         let Some(start) = rules.agreement.date else {
             return;
         };
@@ -49,94 +41,84 @@ impl Checker {
             .filter(|(_, first, _)| first.is_some_and(|f| f > start))
             .collect();
         for (name, first, span) in late {
-            let first = first.unwrap_or(start);
-            self.error(
-                Diagnostic::warning(
-                    "grille::parameter-before-first-date",
-                    span,
-                    format!("`{name}` has no value before {first}, but the agreement is dated {start}"),
-                )
-                .label(format!("first value from {first}"))
-                .help("employees evaluated before that date are rejected; add the earlier value or date the agreement later"),
-            );
+            let kind = Kind::ParameterBeforeFirstDate {
+                name: name.clone(),
+                first: first.unwrap_or(start),
+                agreement: start,
+            };
+            self.report(kind, span);
         }
     }
 
     /// What looks wrong in the jobs' grids although it can be applied.
-    pub(super) fn job_warnings(&mut self, rules: &RuleSet) {
+    fn job_warnings(&mut self, rules: &RuleSet) {
         let diploma_floor = rules.has_floor(FloorKind::Diploma);
         for job in &rules.jobs {
-            let bands = &rules.scales[job.scale].bands;
-            let blanks = job.cells.iter().filter(|c| c.coefficient.is_none()).count();
-            if !job.has_any_value() {
-                self.error(
-                    Diagnostic::warning("grille::job-without-classification", job.origin.span, format!("the job `{}` has no classification", job.id))
-                        .label("every band is blank")
-                        .help("employees in this job get only the other floors (diploma, previous coefficient…)"),
-                );
-            } else if blanks > 0 {
-                let names: Vec<&str> = bands
-                    .iter()
-                    .zip(&job.cells)
-                    .filter(|(_, c)| c.coefficient.is_none())
-                    .map(|(b, _)| b.id.as_str())
-                    .collect();
-                self.error(
-                    Diagnostic::warning(
-                        "grille::blank-cells",
-                        job.origin.span,
-                        format!(
-                            "{blanks} of {} bands of `{}` are blank: {}",
-                            bands.len(),
-                            job.id,
-                            names.join(", ")
-                        ),
-                    )
-                    .label("incomplete grid")
-                    .help("a blank band takes the value the classification says (`case vide`)"),
-                );
+            self.blanks(rules, job);
+            self.decreasing(rules, job);
+            if diploma_floor {
+                self.entry_diploma_above_job(rules, job);
             }
-            let mut previous: Option<(u32, &str)> = None;
-            for (band, cell) in bands.iter().zip(&job.cells) {
-                let Some(c) = cell.coefficient else { continue };
-                if let Some((p, pb)) = previous {
-                    if c < p {
-                        self.error(
-                            Diagnostic::warning(
-                                "grille::decreasing-band",
-                                cell.origin.span,
-                                format!(
-                                    "`{}` goes down with experience: {p} in `{pb}`, {c} in `{}`",
-                                    job.id, band.id
-                                ),
-                            )
-                            .label("lower than the band before")
-                            .help("automatic advancement should never lower a coefficient"),
-                        );
-                    }
-                }
-                previous = Some((c, &band.id));
+        }
+    }
+
+    fn blanks(&mut self, rules: &RuleSet, job: &Job) {
+        let bands = &rules.scales[job.scale].bands;
+        let blank: Vec<String> = bands
+            .iter()
+            .zip(&job.cells)
+            .filter(|(_, c)| c.coefficient.is_none())
+            .map(|(b, _)| b.id.clone())
+            .collect();
+        let kind = if !job.has_any_value() {
+            let job = job.id.clone();
+            Kind::JobWithoutClassification { job }
+        } else if !blank.is_empty() {
+            let (job, bands) = (job.id.clone(), bands.len());
+            Kind::BlankCells { job, blank, bands }
+        } else {
+            return;
+        };
+        self.report(kind, job.origin.span);
+    }
+
+    fn decreasing(&mut self, rules: &RuleSet, job: &Job) {
+        let bands = &rules.scales[job.scale].bands;
+        let mut previous: Option<(u32, &str)> = None;
+        for (band, cell) in bands.iter().zip(&job.cells) {
+            let Some(c) = cell.coefficient else { continue };
+            if let Some((p, pb)) = previous.filter(|(p, _)| c < *p) {
+                let kind = Kind::DecreasingBand {
+                    job: job.id.clone(),
+                    before: p,
+                    before_band: pb.to_string(),
+                    value: c,
+                    band: band.id.clone(),
+                };
+                self.report(kind, cell.origin.span);
             }
-            let (Some(d), true) = (job.entry_diploma, diploma_floor) else {
-                continue;
+            previous = Some((c, &band.id));
+        }
+    }
+
+    fn entry_diploma_above_job(&mut self, rules: &RuleSet, job: &Job) {
+        let Some(d) = job.entry_diploma else {
+            return;
+        };
+        let (Some(floor), Some(beginner)) = (
+            rules.diplomas[d].floor,
+            job.cells.first().and_then(|c| c.coefficient),
+        ) else {
+            return;
+        };
+        if floor > beginner {
+            let kind = Kind::EntryDiplomaAboveJob {
+                job: job.id.clone(),
+                diploma: rules.diplomas[d].id.clone(),
+                floor,
+                beginner,
             };
-            let (Some(floor), Some(first)) = (
-                rules.diplomas[d].floor,
-                job.cells.first().and_then(|c| c.coefficient),
-            ) else {
-                continue;
-            };
-            if floor > first {
-                self.error(
-                    Diagnostic::warning(
-                        "grille::entry-diploma-above-job",
-                        job.origin.span,
-                        format!("the entry diploma of `{}` (`{}`) has a floor of {floor}, above its beginner coefficient {first}", job.id, rules.diplomas[d].id),
-                    )
-                    .label("pays less than its own entry diploma")
-                    .help("a beginner holding the expected diploma gets the diploma floor, not the job's value"),
-                );
-            }
+            self.report(kind, job.origin.span);
         }
     }
 }

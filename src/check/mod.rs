@@ -18,19 +18,28 @@ mod grid;
 mod jobs;
 mod lints;
 mod rules;
+mod settings;
 
 // Shared by the passes (each file says `use super::*`).
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
+use rust_decimal::Decimal;
+
+use crate::diag::kind::{
+    BadBands, BadRange, Divisor, Duplicated, ExampleGap, Found, Kind, Mismatch, Missing, Unknown,
+};
 use crate::diag::{Diagnostic, SourceFile};
 use crate::model::{self, *};
-use crate::names::{closest, normalize};
+use crate::names::normalize;
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::{self, Cell, Item, Literal, RuleFile, ValueType};
 
+pub use declarations::literal_value;
+use grid::GridIndex;
 pub use grid::MAX_COEFFICIENT;
+pub use settings::set_parameter;
 
 /// Checks a parsed rule file. The rule set is returned when there is no error;
 /// the diagnostics (warnings, and errors if any) always are.
@@ -40,6 +49,11 @@ pub fn check(file: SourceFile, ast: &RuleFile) -> (Option<RuleSet>, Vec<Diagnost
         used_params: HashSet::new(),
         used_tables: HashSet::new(),
         param_name_spans: Vec::new(),
+        declared: Declared::default(),
+        grid_index: GridIndex::default(),
+        cells_left: jobs::MAX_GRID_CELLS,
+        too_many_cells: false,
+        suggestions_left: SUGGESTION_BUDGET,
     };
     let rules = checker.rule_set(file, ast);
     let mut diagnostics = checker.diagnostics;
@@ -54,7 +68,42 @@ struct Checker {
     used_tables: HashSet<TableId>,
     /// Where each parameter's name is written, by id: the unused-parameter lint.
     param_name_spans: Vec<Span>,
+    declared: Declared,
+    grid_index: GridIndex,
+    /// How many more job cells the grid may have (see [`jobs::MAX_GRID_CELLS`]).
+    cells_left: usize,
+    too_many_cells: bool,
+    /// How many more names the "did you mean" search may compare (see [`Checker::unknown`]).
+    suggestions_left: usize,
 }
+
+/// What is declared so far, by name: each declaration and each reference is
+/// looked up in one probe, whatever the number of jobs, bands or levels (the
+/// rule set's own lookups scan, which is right for a handful of categories and
+/// wrong for a generated file of 100,000 jobs).
+#[derive(Default)]
+struct Declared {
+    /// Parameter and table names, to the span of their declaration.
+    values: HashMap<String, Span>,
+    params: HashMap<String, ParamId>,
+    tables: HashMap<String, TableId>,
+    /// For a parameter with a value of zero, its first such value (date, literal).
+    zero_values: HashMap<ParamId, (NaiveDate, Span)>,
+    categories: HashMap<String, CategoryId>,
+    /// Normalised diploma ids.
+    diplomas: HashMap<String, DiplomaId>,
+    scales: HashMap<String, ScaleId>,
+    /// For each scale, its normalised band ids to their place in the scale.
+    bands: Vec<HashMap<String, usize>>,
+    jobs: HashMap<String, JobId>,
+    /// Transitional coefficients, to their declaration.
+    transitional: HashMap<u32, Span>,
+}
+
+/// Edit-distance comparisons the "did you mean" searches may make in one file:
+/// thousands of misspelt names against thousands of declared ones would
+/// otherwise take minutes. Real files use a few hundred.
+const SUGGESTION_BUDGET: usize = 200_000;
 
 fn origin(span: Span, source: &ast::Source) -> Origin {
     Origin {
@@ -63,23 +112,26 @@ fn origin(span: Span, source: &ast::Source) -> Origin {
     }
 }
 
-fn did_you_mean<'a>(
-    wanted: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-    what: &str,
-) -> String {
-    let close = closest(wanted, candidates);
-    if close.is_empty() {
-        format!("declare the {what} first, or check its spelling")
-    } else {
-        let list: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
-        format!("did you mean {}?", list.join(" or "))
-    }
-}
-
 impl Checker {
-    fn error(&mut self, d: Diagnostic) {
-        self.diagnostics.push(d);
+    fn report(&mut self, kind: Kind, span: Span) {
+        self.diagnostics.push(kind.at(span));
+    }
+
+    /// An unknown name, with the closest of the `count` names `declared` gives
+    /// while the search budget lasts (past it, no candidates).
+    fn unknown<'a, I: IntoIterator<Item = &'a str>>(
+        &mut self,
+        what: Unknown,
+        name: &str,
+        count: usize,
+        declared: impl FnOnce() -> I,
+    ) -> Kind {
+        if count <= self.suggestions_left {
+            self.suggestions_left -= count;
+            Kind::unknown(what, name, declared())
+        } else {
+            Kind::unknown(what, name, [])
+        }
     }
 
     /// The passes, in order. Each reads what the earlier ones built; within a

@@ -1,7 +1,6 @@
 //! How decisions are made: classification, transitional coefficients, status,
 //! mission cap, trial period.
 
-use super::formulas::type_name;
 use super::*;
 
 impl Checker {
@@ -55,41 +54,20 @@ impl Checker {
         });
     }
 
-    pub(super) fn classification(&mut self, rules: &mut RuleSet, c: &ast::Classification) {
+    fn classification(&mut self, rules: &mut RuleSet, c: &ast::Classification) {
         for f in &c.floors {
             if let Some(first) = rules.floors.iter().find(|g| g.kind == f.kind.node) {
-                let earlier = first.origin.span;
-                self.error(
-                    Diagnostic::error("grille::duplicate", f.span, "this floor is listed twice")
-                        .label("second time")
-                        .related(earlier, "first time")
-                        .help("list each floor once"),
-                );
+                let first = first.origin.span;
+                self.report(Kind::duplicate(Duplicated::Floor, first), f.span);
                 continue;
             }
             if let (Some(option), false) = (&f.blank_cell, f.kind.node == FloorKind::Job) {
-                self.error(
-                    Diagnostic::error(
-                        "grille::misplaced-option",
-                        option.span,
-                        "`case vide` applies to the job floor only",
-                    )
-                    .label("not a job floor")
-                    .help("move it under `plancher métier`"),
-                );
+                self.report(Kind::MisplacedOption { blank_cell: true }, option.span);
             }
             if let (Some(option), false) =
                 (&f.off_grid, f.kind.node == FloorKind::PreviousCoefficient)
             {
-                self.error(
-                    Diagnostic::error(
-                        "grille::misplaced-option",
-                        option.span,
-                        "`hors grille` applies to the previous-coefficient floor only",
-                    )
-                    .label("not that floor")
-                    .help("move it under `plancher coefficient antérieur`"),
-                );
+                self.report(Kind::MisplacedOption { blank_cell: false }, option.span);
             }
             rules.floors.push(Floor {
                 kind: f.kind.node,
@@ -105,56 +83,31 @@ impl Checker {
             self.transitional(rules, t);
         }
         if rules.floors.is_empty() {
-            self.error(
-                Diagnostic::error(
-                    "grille::no-floor",
-                    c.span,
-                    "the classification lists no floor",
-                )
-                .label("empty")
-                .help("list at least `plancher métier`"),
-            );
+            let empty = Kind::NoFloor {
+                jobs_without_classification: false,
+            };
+            self.report(empty, c.span);
         } else if c.highest_wins.is_none() {
-            self.error(
-                Diagnostic::error(
-                    "grille::no-combination",
-                    c.span,
-                    "the classification does not say how its floors combine",
-                )
-                .label("add `le plus élevé l'emporte`")
-                .help("floors combine by taking the highest: write `le plus élevé l'emporte`"),
-            );
+            self.report(Kind::NoCombination, c.span);
         }
     }
 
-    pub(super) fn transitional(&mut self, rules: &mut RuleSet, t: &ast::Transitional) {
+    fn transitional(&mut self, rules: &mut RuleSet, t: &ast::Transitional) {
         let c = t.coefficient.node;
-        if let Some(first) = rules.transitional.iter().find(|x| x.coefficient == c) {
-            let earlier = first.origin.span;
-            self.error(
-                Diagnostic::error(
-                    "grille::duplicate",
-                    t.coefficient.span,
-                    format!("coefficient {c} is declared transitional twice"),
-                )
-                .label("second declaration")
-                .related(earlier, "first declaration")
-                .help("keep one limit per coefficient"),
-            );
+        if let Some(first) = self.declared.transitional.get(&c) {
+            let what = Duplicated::Transitional(c);
+            self.report(Kind::duplicate(what, *first), t.coefficient.span);
             return;
         }
         let cell = Spanned::new(Cell::Coefficient(c), t.coefficient.span);
         self.cell(rules, &cell);
-        if rules.level_of(c).is_some() && rules.next_coefficient(c).is_none() {
-            self.error(
-                Diagnostic::error("grille::off-grid-coefficient", t.coefficient.span, format!("coefficient {c} is the top of the grid: there is no next coefficient to move to"))
-                    .label("nothing above")
-                    .help("a transitional coefficient needs a higher coefficient in the grid"),
-            );
+        if self.grid_index.holds(c) && self.grid_index.next_above(c).is_none() {
+            self.report(Kind::TopOfGrid { coefficient: c }, t.coefficient.span);
         }
         let Some(limit) = self.duration_ref(rules, &t.limit) else {
             return;
         };
+        self.declared.transitional.insert(c, t.span);
         rules.transitional.push(Transitional {
             coefficient: c,
             limit,
@@ -163,30 +116,14 @@ impl Checker {
         });
     }
 
-    pub(super) fn status(&mut self, rules: &mut RuleSet, s: &ast::StatusRules) {
+    fn status(&mut self, rules: &mut RuleSet, s: &ast::StatusRules) {
         for r in &s.rules {
             let condition = match &r.condition {
                 None => None,
                 Some(c) => match &c.node {
-                    ast::Condition::Category(id) => match rules.category_index(&id.node) {
+                    ast::Condition::Category(id) => match self.category(rules, id) {
                         Some(k) => Some(Condition::Category(k)),
-                        None => {
-                            let help = did_you_mean(
-                                &id.node,
-                                rules.categories.iter().map(|c| c.id.as_str()),
-                                "category",
-                            );
-                            self.error(
-                                Diagnostic::error(
-                                    "grille::unknown-name",
-                                    id.span,
-                                    format!("there is no category `{}`", id.node),
-                                )
-                                .label("unknown category")
-                                .help(help),
-                            );
-                            continue;
-                        }
+                        None => continue,
                     },
                     ast::Condition::Compare { subject, op, value } => Some(Condition::Compare {
                         subject: *subject,
@@ -197,16 +134,8 @@ impl Checker {
             };
             if let Some(previous) = rules.status_rules.last() {
                 if previous.condition.is_none() {
-                    self.error(
-                        Diagnostic::warning(
-                            "grille::unreachable-rule",
-                            r.span,
-                            "this status rule comes after `sinon` and never applies",
-                        )
-                        .label("never reached")
-                        .related(previous.origin.span, "`sinon` catches every case before")
-                        .help("put `sinon` last"),
-                    );
+                    let catch_all = previous.origin.span;
+                    self.report(Kind::UnreachableRule { catch_all }, r.span);
                 }
             }
             rules.status_rules.push(StatusRule {
@@ -216,15 +145,7 @@ impl Checker {
             });
         }
         if !rules.status_rules.iter().any(|r| r.condition.is_none()) {
-            self.error(
-                Diagnostic::error(
-                    "grille::status-incomplete",
-                    s.span,
-                    "the status rules do not cover every employee",
-                )
-                .label("no `sinon`")
-                .help("end with a catch-all rule, e.g. `non-cadre sinon`"),
-            );
+            self.report(Kind::StatusIncomplete { no_status: false }, s.span);
         }
     }
 
@@ -236,36 +157,18 @@ impl Checker {
         match &d.node {
             ast::DurationValue::Literal(l) => Some(DurationRef::Literal(*l)),
             ast::DurationValue::Parameter(name) => {
-                let Some(p) = rules.param_index(name) else {
-                    let help = did_you_mean(
-                        name,
-                        rules.params.iter().map(|p| p.name.as_str()),
-                        "parameter",
-                    );
-                    self.error(
-                        Diagnostic::error(
-                            "grille::unknown-name",
-                            d.span,
-                            format!("there is no parameter `{name}`"),
-                        )
-                        .label("unknown parameter")
-                        .help(help),
-                    );
+                let Some(p) = self.declared.params.get(name).copied() else {
+                    let names = || rules.params.iter().map(|p| p.name.as_str());
+                    let count = rules.params.len();
+                    let unknown = self.unknown(Unknown::Parameter, name, count, names);
+                    self.report(unknown, d.span);
                     return None;
                 };
-                if rules.params[p].ty != Type::Duration {
-                    self.error(
-                        Diagnostic::error(
-                            "grille::type-mismatch",
-                            d.span,
-                            format!(
-                                "`{name}` is {}, a duration is needed here",
-                                type_name(rules.params[p].ty)
-                            ),
-                        )
-                        .label("expected a duration")
-                        .help("declare the parameter as `durée`"),
-                    );
+                let ty = rules.params[p].ty;
+                if ty != Type::Duration {
+                    let name = name.clone();
+                    let mismatch = Mismatch::NotADuration { name, ty };
+                    self.report(Kind::TypeMismatch(mismatch), d.span);
                     return None;
                 }
                 self.used_params.insert(p);
@@ -274,7 +177,7 @@ impl Checker {
         }
     }
 
-    pub(super) fn mission_cap(&mut self, rules: &mut RuleSet, m: &ast::MissionCap) {
+    fn mission_cap(&mut self, rules: &mut RuleSet, m: &ast::MissionCap) {
         let window = m.window.as_ref().and_then(|d| self.duration_ref(rules, d));
         let at_most = m.at_most.as_ref().and_then(|d| self.duration_ref(rules, d));
         if let (Some(limit), Some(written)) = (at_most, &m.at_most) {
@@ -287,35 +190,22 @@ impl Checker {
         ];
         for (absent, what) in missing {
             if absent {
-                self.error(
-                    Diagnostic::error("grille::missing-value", m.span, format!("the mission cap needs `{what}`"))
-                        .label(format!("no `{what}`"))
-                        .help("write `fenêtre 24 mois`, `au plus 183 jours` and `droit : tranche debutant`"),
-                );
+                let missing = Missing::MissionCapPart(what);
+                self.report(Kind::MissingValue(missing), m.span);
             }
         }
         if let Some(band) = &m.claim_band {
-            let known = rules.scales.iter().any(|s| {
-                s.bands
-                    .iter()
-                    .any(|b| normalize(&b.id) == normalize(&band.node))
-            });
+            let key = normalize(&band.node);
+            let known = self.declared.bands.iter().any(|b| b.contains_key(&key));
             if !known {
-                let all: Vec<&str> = rules
-                    .scales
-                    .iter()
-                    .flat_map(|s| s.bands.iter().map(|b| b.id.as_str()))
-                    .collect();
-                let help = did_you_mean(&band.node, all, "band");
-                self.error(
-                    Diagnostic::error(
-                        "grille::unknown-name",
-                        band.span,
-                        format!("there is no band `{}`", band.node),
-                    )
-                    .label("unknown band")
-                    .help(help),
-                );
+                let all = || {
+                    let scales = rules.scales.iter();
+                    scales.flat_map(|s| s.bands.iter().map(|b| b.id.as_str()))
+                };
+                let count = rules.scales.iter().map(|s| s.bands.len()).sum();
+                let what = Unknown::Band { scale: None };
+                let unknown = self.unknown(what, &band.node, count, all);
+                self.report(unknown, band.span);
             }
         }
         if let (Some(window), Some(at_most), Some(band)) = (window, at_most, &m.claim_band) {
@@ -329,7 +219,7 @@ impl Checker {
     }
 
     /// Mission days are counted one by one: the limit must be days or weeks.
-    pub(super) fn counted_in_days(&mut self, rules: &RuleSet, limit: DurationRef, span: Span) {
+    fn counted_in_days(&mut self, rules: &RuleSet, limit: DurationRef, span: Span) {
         let units: Vec<TimeUnit> = match limit {
             DurationRef::Literal(d) => vec![d.unit],
             DurationRef::Param(p) => rules.params[p]
@@ -345,35 +235,13 @@ impl Checker {
             .iter()
             .any(|u| matches!(u, TimeUnit::Months | TimeUnit::Years))
         {
-            self.error(
-                Diagnostic::error(
-                    "grille::type-mismatch",
-                    span,
-                    "the mission limit is counted in days",
-                )
-                .label("months have no fixed number of days")
-                .help("write the limit in days or weeks, e.g. `au plus 183 jours` for six months"),
-            );
+            self.report(Kind::TypeMismatch(Mismatch::MissionLimitInMonths), span);
         }
     }
 
-    pub(super) fn trial(&mut self, rules: &mut RuleSet, t: &ast::TrialPeriod) {
+    fn trial(&mut self, rules: &mut RuleSet, t: &ast::TrialPeriod) {
         for r in &t.rules {
-            let Some(category) = rules.category_index(&r.category.node) else {
-                let help = did_you_mean(
-                    &r.category.node,
-                    rules.categories.iter().map(|c| c.id.as_str()),
-                    "category",
-                );
-                self.error(
-                    Diagnostic::error(
-                        "grille::unknown-name",
-                        r.category.span,
-                        format!("there is no category `{}`", r.category.node),
-                    )
-                    .label("unknown category")
-                    .help(help),
-                );
+            let Some(category) = self.category(rules, &r.category) else {
                 continue;
             };
             let length = self.duration_ref(rules, &r.length);
@@ -403,7 +271,7 @@ pub(super) struct SeenOnce {
 }
 
 impl SeenOnce {
-    fn first(&mut self, checker: &mut Checker, what: &str, span: Span) -> bool {
+    fn first(&mut self, checker: &mut Checker, what: &'static str, span: Span) -> bool {
         let slot = match what {
             "classement" => &mut self.classification,
             "statut" => &mut self.status,
@@ -413,15 +281,7 @@ impl SeenOnce {
             _ => &mut self.trial,
         };
         if *slot {
-            checker.error(
-                Diagnostic::error(
-                    "grille::duplicate",
-                    span,
-                    format!("`{what}` is declared twice"),
-                )
-                .label("second declaration")
-                .help(format!("merge the two `{what}` blocks")),
-            );
+            checker.report(Kind::duplicate(Duplicated::Block(what), None), span);
             return false;
         }
         *slot = true;

@@ -168,8 +168,7 @@ fn apply_settings_as(
                 "`{flag} {setting}`: write NAME=VALUE, e.g. {flag} smcc=1850.00"
             ));
         };
-        rules
-            .set_parameter(name.trim(), value)
+        grille::check::set_parameter(rules, name.trim(), value)
             .map_err(|e| format!("{flag} {setting}: {e}"))?;
         let role = role.map(|r| format!(" ({r})")).unwrap_or_default();
         eprintln!(

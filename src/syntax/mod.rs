@@ -10,7 +10,7 @@ pub mod trivia;
 
 use pest::Parser as _;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::span::Span;
 
 #[derive(pest_derive::Parser)]
@@ -48,7 +48,7 @@ pub fn parse(source: &str) -> Result<ast::RuleFile, Vec<Diagnostic>> {
 fn guard(source: &str) -> Result<&str, Vec<Diagnostic>> {
     if source.len() > MAX_FILE_BYTES {
         return Err(vec![Diagnostic::error(
-            "grille::too-large",
+            Code::TooLarge,
             Span::new(0, 0),
             format!("the rule file is larger than {} MiB", MAX_FILE_BYTES >> 20),
         )
@@ -61,7 +61,7 @@ fn guard(source: &str) -> Result<&str, Vec<Diagnostic>> {
                 depth += 1;
                 if depth > MAX_NESTING {
                     return Err(vec![Diagnostic::error(
-                        "grille::too-deep",
+                        Code::TooDeep,
                         Span::new(at, at + 1),
                         format!("formulas nest more than {MAX_NESTING} parentheses deep"),
                     )

@@ -1,9 +1,18 @@
 //! Diagnostics: every problem grille reports about a rule file, with its place.
 //!
-//! One type serves the parser and the checker. A [`Diagnostic`] names its code
-//! (documented in the README), says what is wrong in a sentence, labels the exact
-//! span, and offers a help line. [`Report`] ties diagnostics to their source file
-//! and renders them with miette.
+//! One type serves the parser and the checker. A [`Diagnostic`] names its
+//! [`Code`] (documented in the README), says what is wrong in a sentence, labels
+//! the exact span, and offers a help line. The checker's diagnostics are made from
+//! a [`Kind`], the data of what it found ([`Kind::at`]); the parser's carry the
+//! words of the grammar. [`Report`] ties diagnostics to their source file and
+//! renders them with miette.
+
+pub mod code;
+pub mod kind;
+mod words;
+
+pub use code::Code;
+pub use kind::Kind;
 
 use std::fmt;
 use std::sync::Arc;
@@ -21,7 +30,7 @@ pub enum Severity {
 pub struct Diagnostic {
     pub severity: Severity,
     /// A stable code such as `grille::unknown-name`.
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     pub span: Span,
     pub label: String,
@@ -31,7 +40,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -43,7 +52,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, span, message)
