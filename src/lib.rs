@@ -54,6 +54,23 @@ pub use diag::{Diagnostic, Report, Severity, SourceFile};
 pub use eval::{Decision, Evaluator};
 pub use model::RuleSet;
 
+/// Like [`load`], from the file's bytes: a file that is not UTF-8 is a rule-file
+/// error (`grille::not-utf8`) at its first bad byte.
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<(RuleSet, Report), Report> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load(name, text),
+        Err(e) => {
+            // The text before the first bad byte is valid: offsets agree there.
+            let at = e.valid_up_to();
+            let text = String::from_utf8_lossy(bytes);
+            let span = span::Span::new(at, at + char::REPLACEMENT_CHARACTER.len_utf8());
+            let diagnostics = vec![diag::Kind::NotUtf8 { byte: at }.at(span)];
+            let file = SourceFile::new(name, text.as_ref());
+            Err(Report { file, diagnostics })
+        }
+    }
+}
+
 /// Parses and checks a rule file. `Ok` carries the rule set and its warnings;
 /// `Err` the report of its errors (and warnings).
 pub fn load(name: &str, text: &str) -> Result<(RuleSet, Report), Report> {

@@ -23,11 +23,11 @@ pub fn run(args: Args) -> Outcome {
     let mut failed = false;
     let mut all = Vec::new();
     for path in &args.files {
-        let text = match super::read_input(path, "rule file") {
-            Ok(text) => text,
+        let bytes = match super::read_bytes(path, "rule file") {
+            Ok(bytes) => bytes,
             Err(e) => return Outcome::Usage(e),
         };
-        let report = match grille::load(path, &text) {
+        let report = match grille::load_bytes(path, &bytes) {
             Ok((_, report)) => report,
             Err(report) => report,
         };

@@ -96,16 +96,7 @@ fn stderr_color() -> bool {
 
 /// Reads a file named on the command line (`-` for standard input).
 fn read_input(path: &str, what: &str) -> Result<String, String> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    let result = if path == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::File::open(path)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map(|_| ())
-    };
-    result.map_err(|e| format!("cannot read the {what} `{path}`: {}", io_reason(&e)))?;
+    let bytes = read_bytes(path, what)?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..at];
@@ -124,6 +115,21 @@ fn read_input(path: &str, what: &str) -> Result<String, String> {
     })
 }
 
+/// The bytes of a file named on the command line (`-` for standard input).
+fn read_bytes(path: &str, what: &str) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let result = if path == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(path)
+            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .map(|_| ())
+    };
+    result.map_err(|e| format!("cannot read the {what} `{path}`: {}", io_reason(&e)))?;
+    Ok(bytes)
+}
+
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_string(),
@@ -134,8 +140,8 @@ fn io_reason(e: &std::io::Error) -> String {
 
 /// Loads a rule file, printing its errors; `None` when it cannot be used.
 fn load_rules(path: &str) -> Result<Option<(grille::RuleSet, grille::Report)>, String> {
-    let text = read_input(path, "rule file")?;
-    match grille::load(path, &text) {
+    let bytes = read_bytes(path, "rule file")?;
+    match grille::load_bytes(path, &bytes) {
         Ok(loaded) => Ok(Some(loaded)),
         Err(report) => {
             eprint!("{}", report.render(stderr_color()));

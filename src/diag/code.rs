@@ -8,7 +8,8 @@ use std::fmt;
 /// A documented diagnostic code. Its text is [`Code::as_str`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Code {
-    // Reading the file (src/syntax, src/fmt.rs).
+    // Reading the file (src/lib.rs, src/syntax, src/fmt.rs).
+    Encoding,
     Syntax,
     BadDate,
     BadNumber,
@@ -54,6 +55,7 @@ impl Code {
     /// The code as documented: `grille::` and the class in kebab case.
     pub const fn as_str(self) -> &'static str {
         match self {
+            Code::Encoding => "grille::encoding",
             Code::Syntax => "grille::syntax",
             Code::BadDate => "grille::bad-date",
             Code::BadNumber => "grille::bad-number",

@@ -19,6 +19,8 @@ use crate::syntax::ast::{BinaryOp, ValueType};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
+    /// A rule file saved as Latin-1 or Windows-1252; `byte` is the first that is not UTF-8.
+    NotUtf8 { byte: usize },
     /// `métier agent …` twice; `first` is the first declaration, when it is shown.
     Duplicate {
         what: Duplicated,
@@ -298,6 +300,7 @@ impl Kind {
 
     pub fn code(&self) -> Code {
         match self {
+            Kind::NotUtf8 { .. } => Code::Encoding,
             Kind::Duplicate { .. } => Code::Duplicate,
             Kind::ReservedName { .. } => Code::ReservedName,
             Kind::UnknownName { .. }

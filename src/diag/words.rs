@@ -8,6 +8,7 @@ use crate::syntax::ast::{BinaryOp, ValueType};
 
 pub(super) fn message(kind: &Kind) -> String {
     match kind {
+        Kind::NotUtf8 { byte } => format!("the rule file is not UTF-8 text (byte {byte})"),
         Kind::Duplicate { what, .. } => duplicate_message(what),
         Kind::ReservedName { name } => format!("`{name}` is a name the evaluation provides"),
         Kind::UnknownName { what, name, .. } => unknown_message(what, name),
@@ -85,6 +86,7 @@ pub(super) fn message(kind: &Kind) -> String {
 
 pub(super) fn label(kind: &Kind) -> String {
     let text = match kind {
+        Kind::NotUtf8 { .. } => "not UTF-8",
         Kind::Duplicate { what, .. } => duplicate_label(what),
         Kind::ReservedName { .. } => "reserved",
         Kind::UnknownName { what, .. } => unknown_label(what),
@@ -130,6 +132,9 @@ pub(super) fn label(kind: &Kind) -> String {
 
 pub(super) fn help(kind: &Kind) -> String {
     let text = match kind {
+        Kind::NotUtf8 { .. } => {
+            "save it as UTF-8 (a Windows-1252 or Latin-1 export must be converted first)"
+        }
         Kind::Duplicate { what, .. } => return duplicate_help(what),
         Kind::ReservedName { .. } => {
             "choose another name: `heures`, `coefficient` and `minimum` are reserved"

@@ -1248,7 +1248,7 @@ pub(super) fn syntax_error(source: &str, error: pest::error::Error<Rule>) -> Dia
     };
     Diagnostic::error(Code::Syntax, span, format!("unexpected {found_text}"))
         .label(format!("expected {expected}"))
-        .help(syntax_help(found))
+        .help(super::lookalike::hint(source, at, found).unwrap_or_else(|| syntax_help(found)))
 }
 
 fn found_token(source: &str, at: usize) -> &str {

@@ -5,6 +5,7 @@
 //! lines are collected apart by [`trivia`].
 
 pub mod ast;
+mod lookalike;
 mod lower;
 pub mod trivia;
 
