@@ -186,3 +186,32 @@ fn set_values_pass_the_checks_of_the_file_values() {
     grille::check::set_parameter(&mut rules, "smcc", "1850.00 €").unwrap();
     grille::check::set_parameter(&mut rules, "smcc", "0").unwrap(); // nothing divides by it
 }
+
+/// A divisor that is zero only for some employees (a table row here) is found
+/// when deciding: the rejection names the formula's place (issue #18.12).
+#[test]
+fn a_division_by_zero_when_deciding_names_the_formula() {
+    let text = "paramètre smcc : montant\n  1500.00 € depuis 2000-01-01\n\
+        barème taux : décimal par coefficient depuis 2000-01-01\n  120 : 0\n  130 : 2\n\
+        catégorie employes \"Employés\"\n\
+        \x20 niveau 1 : coefficients 120 à 130, minimum smcc / taux[coefficient]\n\
+        ancienneté standard\n  tranche debutant : à partir de 0 mois\n\
+        classement\n  plancher métier\n  le plus élevé l'emporte\n\
+        statut\n  non-cadre sinon\n\
+        métier agent \"Agent\"\n  debutant : 120\n";
+    let (rules, _) = grille::load("zero.grille", text).unwrap();
+    let facts = grille::facts::read(
+        r#"[{"id": "E1", "job": "Agent", "job_since": "2020-01-01"}]"#,
+        grille::facts::Format::Json,
+    )
+    .unwrap();
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let evaluator = grille::Evaluator::new(&rules, as_of);
+    let record = facts.records[0].as_ref().unwrap();
+    let rejection = evaluator.decide(record).unwrap_err();
+    // Line 7, column 46: `smcc / taux[coefficient]`.
+    assert!(
+        format!("{rejection:?}").contains("zero.grille:7:46"),
+        "{rejection:?}"
+    );
+}
