@@ -82,7 +82,7 @@ fn proposal_defects_are_reported_as_warnings() {
 }
 
 /// Every code the library can raise is documented in the README and triggered by
-/// a fixture of `tests/inputs/check/` (the size limit by the test below).
+/// a fixture of `tests/inputs/check/` (the size limit and the encoding by the tests below).
 #[test]
 fn every_diagnostic_code_is_documented_and_has_a_fixture() {
     fn sources(dir: &std::path::Path, out: &mut Vec<String>) {
@@ -118,7 +118,10 @@ fn every_diagnostic_code_is_documented_and_has_a_fixture() {
             readme.contains(&format!("`{code}`")),
             "{code} is not documented in the README"
         );
-        let internal = code == "grille::fmt" || code == "grille::too-large";
+        // Raised by the tests below (a fixture folder of UTF-8 files cannot hold a
+        // file that is not; tests/fmt.rs reads them all as text).
+        let internal =
+            ["grille::fmt", "grille::too-large", "grille::encoding"].contains(&code.as_str());
         let triggered = fixtures
             .iter()
             .any(|f| f.starts_with(&format!("# code: {code}\n")));
@@ -214,4 +217,17 @@ fn a_division_by_zero_when_deciding_names_the_formula() {
         format!("{rejection:?}").contains("zero.grille:7:46"),
         "{rejection:?}"
     );
+}
+
+/// A rule file saved as Latin-1 is a rule-file error at its first bad byte, with
+/// its line and column (issue #18.14): `grille::encoding`, not a usage error.
+#[test]
+fn a_rule_file_that_is_not_utf8_is_reported_at_its_first_bad_byte() {
+    let bytes = b"# saved as Latin-1: the \xe9 of \"Employ\xe9s\" is one byte\ncat\xe9gorie employes \"Employ\xe9s\"\n";
+    let report = grille::load_bytes("latin1.grille", bytes).unwrap_err();
+    assert_eq!(report.diagnostics.len(), 1);
+    assert_eq!(report.diagnostics[0].code, "grille::encoding");
+    // "# saved as Latin-1: the " is 24 bytes: the first bad byte is the 25th.
+    assert_eq!(report.diagnostics[0].span.start, 24);
+    insta::assert_snapshot!(report.render(false));
 }
