@@ -12,7 +12,7 @@ mod layout;
 mod lines;
 mod words;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::span::Span;
 use crate::syntax::{self, ast, trivia::Trivia};
 
@@ -49,7 +49,7 @@ fn verify(original: &ast::RuleFile, text: &str) -> Result<(), Vec<Diagnostic>> {
         Ok(())
     } else {
         Err(vec![Diagnostic::error(
-            "grille::fmt",
+            Code::Fmt,
             Span::new(0, 0),
             "the formatter could not lay this file out without changing it; it was left as is",
         )

@@ -56,6 +56,26 @@ pub use diag::{Diagnostic, Report, Severity, SourceFile};
 pub use eval::{Decision, Evaluator};
 pub use model::RuleSet;
 
+/// Like [`load`], from the file's bytes: a file that is not UTF-8 is a rule-file
+/// error (`grille::not-utf8`) at its first bad byte.
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<(RuleSet, Report), Report> {
+    load(name, rule_text(name, bytes)?)
+}
+
+/// A rule file's bytes as text; a file that is not UTF-8 is a rule-file error
+/// at its first bad byte.
+pub fn rule_text<'b>(name: &str, bytes: &'b [u8]) -> Result<&'b str, Report> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        // The text before the first bad byte is valid: offsets agree there.
+        let at = e.valid_up_to();
+        let text = String::from_utf8_lossy(bytes);
+        let span = span::Span::new(at, at + char::REPLACEMENT_CHARACTER.len_utf8());
+        let diagnostics = vec![diag::Kind::NotUtf8 { byte: at }.at(span)];
+        let file = SourceFile::new(name, text.as_ref());
+        Report { file, diagnostics }
+    })
+}
+
 /// Parses and checks a rule file given as text, alone: a file that stands on
 /// others (`modifie`, `sous la loi`) is loaded with [`load_path`] or
 /// [`load_with`], which read them. `Ok` carries the rule set and its warnings;
@@ -73,7 +93,7 @@ pub fn load(name: &str, text: &str) -> Result<(RuleSet, Report), Report> {
         Err(LoadError::Unreadable { reason, .. }) => Err(Report {
             file: SourceFile::new(name, text),
             diagnostics: vec![Diagnostic::error(
-                "grille::missing-layer",
+                diag::Code::MissingLayer,
                 span::Span::default(),
                 reason,
             )],

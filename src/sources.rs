@@ -159,8 +159,12 @@ mod tests {
     fn diagnostics_go_to_their_file_with_local_positions() {
         let mut sources = Sources::one(SourceFile::new("a.grille", "aaaa"));
         let base = sources.push(SourceFile::new("b.grille", "bbbb"));
-        let d = Diagnostic::error("grille::syntax", Span::new(base + 1, base + 2), "x")
-            .related(Span::new(0, 1), "first here");
+        let d = Diagnostic::error(
+            crate::diag::Code::Syntax,
+            Span::new(base + 1, base + 2),
+            "x",
+        )
+        .related(Span::new(0, 1), "first here");
         let reports = sources.reports(vec![d]);
         assert_eq!(reports.len(), 2);
         assert!(reports[0].diagnostics.is_empty());

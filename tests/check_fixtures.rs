@@ -7,7 +7,9 @@
 #[test]
 fn check_fixtures() {
     insta::glob!("inputs/check/*.grille", |path| {
-        let text = std::fs::read_to_string(path).unwrap();
+        // Bytes: one fixture is not UTF-8.
+        let bytes = std::fs::read(path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
         let expected_code = text
             .lines()
             .next()
@@ -25,7 +27,7 @@ fn check_fixtures() {
         let codes: Vec<&str> = reports
             .iter()
             .flat_map(|r| &r.diagnostics)
-            .map(|d| d.code)
+            .map(|d| d.code.as_str())
             .collect();
         assert!(
             codes.contains(&expected_code.as_str()),
@@ -96,7 +98,7 @@ fn proposal_defects_are_reported_as_warnings() {
 }
 
 /// Every code the library can raise is documented in the README and triggered by
-/// a fixture of `tests/inputs/check/` (the size limit by the test below).
+/// a fixture of `tests/inputs/check/` (the size limit and the encoding by the tests below).
 #[test]
 fn every_diagnostic_code_is_documented_and_has_a_fixture() {
     fn sources(dir: &std::path::Path, out: &mut Vec<String>) {
@@ -127,14 +129,17 @@ fn every_diagnostic_code_is_documented_and_has_a_fixture() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.is_file())
-        .map(|p| std::fs::read_to_string(p).unwrap())
+        .map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned())
         .collect();
     for code in &codes {
         assert!(
             readme.contains(&format!("`{code}`")),
             "{code} is not documented in the README"
         );
-        let internal = code == "grille::fmt" || code == "grille::too-large";
+        // Raised by the tests below (a fixture folder of UTF-8 files cannot hold a
+        // file that is not; tests/fmt.rs reads them all as text).
+        let internal =
+            ["grille::fmt", "grille::too-large", "grille::encoding"].contains(&code.as_str());
         let triggered = fixtures
             .iter()
             .any(|f| f.starts_with(&format!("# code: {code}\n")));
@@ -164,4 +169,83 @@ fn a_very_long_line_is_reported_without_quoting_it() {
         rendered.starts_with("long.grille:1:16: error[grille::syntax]"),
         "{rendered}"
     );
+}
+
+/// An empty rule file decides nothing: empty, blank, or one long comment is an
+/// error (`grille::no-job`), not "0 error(s)".
+#[test]
+fn a_rule_file_without_jobs_is_an_error() {
+    let long_comment = format!("# {}\n", "commentaire ".repeat(10_000));
+    for text in ["", "  \n\t\n\r\n", long_comment.as_str()] {
+        let report = grille::load("empty.grille", text).unwrap_err();
+        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, ["grille::no-job"], "{text:?}");
+    }
+}
+
+/// `--set` values pass the checks the file's own values pass (issue #18.11):
+/// no negative amount or hours, no zero divisor, the declared type.
+#[test]
+fn set_values_pass_the_checks_of_the_file_values() {
+    let text = std::fs::read_to_string("rules/cgt-2008.grille").unwrap();
+    let (mut rules, _) = grille::load("rules/cgt-2008.grille", &text).unwrap();
+    let refused = |rules: &mut grille::RuleSet, name: &str, value: &str| {
+        grille::check::set_parameter(rules, name, value).unwrap_err()
+    };
+    let negative = refused(&mut rules, "smcc", "-1");
+    assert!(negative.contains("below zero"), "{negative}");
+    assert!(refused(&mut rules, "heures_reference", "-5").contains("below zero"));
+    // `salaire minimum : arrondi(minimum × heures / heures_reference)`.
+    let zero = refused(&mut rules, "heures_reference", "0");
+    assert!(zero.contains("divides by `heures_reference`"), "{zero}");
+    assert!(refused(&mut rules, "smcc", "2 mois").contains("a duration"));
+    // A refused value leaves the rule file's own.
+    assert!(rules
+        .params
+        .iter()
+        .all(|p| !p.values.is_empty() && p.values[0].0 > chrono::NaiveDate::MIN));
+    grille::check::set_parameter(&mut rules, "smcc", "1850.00 €").unwrap();
+    grille::check::set_parameter(&mut rules, "smcc", "0").unwrap(); // nothing divides by it
+}
+
+/// A divisor that is zero only for some employees (a table row here) is found
+/// when deciding: the rejection names the formula's place (issue #18.12).
+#[test]
+fn a_division_by_zero_when_deciding_names_the_formula() {
+    let text = "paramètre smcc : montant\n  1500.00 € depuis 2000-01-01\n\
+        barème taux : décimal par coefficient depuis 2000-01-01\n  120 : 0\n  130 : 2\n\
+        catégorie employes \"Employés\"\n\
+        \x20 niveau 1 : coefficients 120 à 130, minimum smcc / taux[coefficient]\n\
+        ancienneté standard\n  tranche debutant : à partir de 0 mois\n\
+        classement\n  plancher métier\n  le plus élevé l'emporte\n\
+        statut\n  non-cadre sinon\n\
+        métier agent \"Agent\"\n  debutant : 120\n";
+    let (rules, _) = grille::load("zero.grille", text).unwrap();
+    let facts = grille::facts::read(
+        r#"[{"id": "E1", "job": "Agent", "job_since": "2020-01-01"}]"#,
+        grille::facts::Format::Json,
+    )
+    .unwrap();
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let evaluator = grille::Evaluator::new(&rules, as_of);
+    let record = facts.records[0].as_ref().unwrap();
+    let rejection = evaluator.decide(record).unwrap_err();
+    // Line 7, column 46: `smcc / taux[coefficient]`.
+    assert!(
+        format!("{rejection:?}").contains("zero.grille:7:46"),
+        "{rejection:?}"
+    );
+}
+
+/// A rule file saved as Latin-1 is a rule-file error at its first bad byte, with
+/// its line and column (issue #18.14): `grille::encoding`, not a usage error.
+#[test]
+fn a_rule_file_that_is_not_utf8_is_reported_at_its_first_bad_byte() {
+    let bytes = b"# saved as Latin-1: the \xe9 of \"Employ\xe9s\" is one byte\ncat\xe9gorie employes \"Employ\xe9s\"\n";
+    let report = grille::load_bytes("latin1.grille", bytes).unwrap_err();
+    assert_eq!(report.diagnostics.len(), 1);
+    assert_eq!(report.diagnostics[0].code, "grille::encoding");
+    // "# saved as Latin-1: the " is 24 bytes: the first bad byte is the 25th.
+    assert_eq!(report.diagnostics[0].span.start, 24);
+    insta::assert_snapshot!(report.render(false));
 }

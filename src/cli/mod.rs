@@ -122,16 +122,7 @@ fn stderr_color() -> bool {
 
 /// Reads a file named on the command line (`-` for standard input).
 fn read_input(path: &str, what: &str) -> Result<String, String> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    let result = if path == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::File::open(path)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map(|_| ())
-    };
-    result.map_err(|e| format!("cannot read the {what} `{path}`: {}", io_reason(&e)))?;
+    let bytes = read_bytes(path, what)?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..at];
@@ -148,6 +139,21 @@ fn read_input(path: &str, what: &str) -> Result<String, String> {
              (a Windows-1252 or Latin-1 export must be converted first)"
         )
     })
+}
+
+/// The bytes of a file named on the command line (`-` for standard input).
+fn read_bytes(path: &str, what: &str) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let result = if path == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(path)
+            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .map(|_| ())
+    };
+    result.map_err(|e| format!("cannot read the {what} `{path}`: {}", io_reason(&e)))?;
+    Ok(bytes)
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -187,9 +193,14 @@ type Layered = Result<(grille::RuleSet, Vec<grille::Report>), Vec<grille::Report
 /// Reads and checks a rule file and its layers; every report is printed, the
 /// named file's kept for the caller's summary.
 fn load_layered(path: &str, options: grille::layers::Options) -> Result<Layered, String> {
+    let bytes = read_bytes(path, "rule file")?;
+    let text = match grille::rule_text(path, &bytes) {
+        Ok(text) => text.to_string(),
+        Err(report) => return Ok(Err(vec![report])),
+    };
     let files = RuleFiles {
         path: path.into(),
-        text: read_input(path, "rule file")?,
+        text,
     };
     match grille::load_with(&files, std::path::Path::new(path), options) {
         Ok(loaded) => Ok(Ok(loaded)),
@@ -240,8 +251,7 @@ fn apply_settings_as(
                 "`{flag} {setting}`: write NAME=VALUE, e.g. {flag} smcc=1850.00"
             ));
         };
-        rules
-            .set_parameter(name.trim(), value)
+        grille::check::set_parameter(rules, name.trim(), value)
             .map_err(|e| format!("{flag} {setting}: {e}"))?;
         let role = role.map(|r| format!(" ({r})")).unwrap_or_default();
         say!(

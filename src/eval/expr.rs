@@ -132,7 +132,10 @@ impl<'r> Formulas<'r> {
                     BinaryOp::Sub => l.checked_sub(r),
                     BinaryOp::Mul => l.checked_mul(r),
                     BinaryOp::Div if r.is_zero() => {
-                        return Err("a formula divides by zero".to_string())
+                        // `check` refuses a literal zero or a zero parameter; a
+                        // table row or the employee's facts are known only here.
+                        let at = self.rules.place(e.span);
+                        return Err(format!("the formula at {at} divides by zero"));
                     }
                     BinaryOp::Div => l.checked_div(r),
                 };

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 use super::{merge, Layer, Layered, Options, Role};
-use crate::diag::{Diagnostic, SourceFile};
+use crate::diag::{Code, Diagnostic, SourceFile};
 use crate::sources::Sources;
 use crate::span::Span;
 use crate::syntax::ast::{AgreementKind, Item, LayerLink, RuleFile};
@@ -182,7 +182,7 @@ impl Loader<'_> {
                 .collect();
             self.diagnostics.push(
                 Diagnostic::error(
-                    "grille::layer-cycle",
+                    Code::LayerCycle,
                     link.path.span,
                     format!(
                         "rule files stand on each other in a circle: {}",
@@ -202,7 +202,7 @@ impl Loader<'_> {
             Err(why) => {
                 self.diagnostics.push(
                     Diagnostic::error(
-                        "grille::missing-layer",
+                        Code::MissingLayer,
                         link.path.span,
                         format!("cannot read `{}`: {why}", path.display()),
                     )
@@ -224,7 +224,7 @@ impl Loader<'_> {
             let span = self.header_span(company);
             self.diagnostics.push(
                 Diagnostic::error(
-                    "grille::missing-layer",
+                    Code::MissingLayer,
                     span,
                     "a company agreement must say which branch agreement it stands within",
                 )
@@ -283,7 +283,7 @@ impl Loader<'_> {
                 Some((_, first)) if *first == path => {}
                 Some((first, _)) => self.diagnostics.push(
                     Diagnostic::error(
-                        "grille::layer-conflict",
+                        Code::LayerConflict,
                         link.path.span,
                         format!(
                             "this file stands under another law than the file amending it (`{}`)",
@@ -312,7 +312,7 @@ impl Loader<'_> {
         for extra in links.iter().skip(1) {
             self.diagnostics.push(
                 Diagnostic::error(
-                    "grille::duplicate",
+                    Code::Duplicate,
                     extra.span,
                     "a rule file names one file of each kind to stand on",
                 )
@@ -340,7 +340,7 @@ impl Loader<'_> {
         };
         self.diagnostics.push(
             Diagnostic::error(
-                "grille::layer-kind",
+                Code::LayerKind,
                 link.path.span,
                 format!(
                     "`{clause}` names {wanted}, and `{}` is not one",

@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::load::Parsed;
 use super::TransitionalScope;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::names::{closest, normalize};
 use crate::span::Spanned;
 use crate::syntax::ast::*;
@@ -118,7 +118,7 @@ impl Merged {
             ),
         };
         self.diagnostics.push(
-            Diagnostic::error("grille::layer-kind", item.span(), message)
+            Diagnostic::error(Code::LayerKind, item.span(), message)
                 .label("not in this kind of file")
                 .help(help),
         );
@@ -242,7 +242,7 @@ impl Merged {
                 let span = amending.jobs[id].id.span;
                 self.diagnostics.push(
                     Diagnostic::error(
-                        "grille::implicit-replacement",
+                        Code::ImplicitReplacement,
                         span,
                         format!("the amended file has a job `{id}` too"),
                     )
@@ -281,7 +281,7 @@ impl Merged {
                         if !amended.transitional.contains(&c.node) {
                             self.diagnostics.push(
                                 Diagnostic::error(
-                                    "grille::unknown-name",
+                                    Code::UnknownName,
                                     c.span,
                                     format!(
                                         "the amended file has no transitional coefficient {}",
@@ -312,7 +312,7 @@ impl Merged {
         };
         self.diagnostics.push(
             Diagnostic::error(
-                "grille::unknown-name",
+                Code::UnknownName,
                 name.span,
                 format!("there is no {what} named `{}`", name.node),
             )

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::ast::*;
 use super::lower_layers::agreement_kind;
 use super::Rule;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::span::{Span, Spanned};
 
 #[derive(Default)]
@@ -116,7 +116,7 @@ impl Lowering {
         let date = NaiveDate::parse_from_str(pair.as_str(), "%Y-%m-%d").unwrap_or_else(|_| {
             self.diagnostics.push(
                 Diagnostic::error(
-                    "grille::bad-date",
+                    Code::BadDate,
                     self.span(&pair),
                     format!("`{}` is not a calendar date", pair.as_str()),
                 )
@@ -132,7 +132,7 @@ impl Lowering {
         let value = pair.as_str().parse::<u32>().unwrap_or_else(|_| {
             self.diagnostics.push(
                 Diagnostic::error(
-                    "grille::bad-number",
+                    Code::BadNumber,
                     self.span(&pair),
                     format!("`{}` is too large a whole number", pair.as_str()),
                 )
@@ -148,7 +148,7 @@ impl Lowering {
         pair.as_str().parse::<Decimal>().unwrap_or_else(|_| {
             self.diagnostics.push(
                 Diagnostic::error(
-                    "grille::bad-number",
+                    Code::BadNumber,
                     self.span(&pair),
                     format!("`{}` has too many digits", pair.as_str()),
                 )
@@ -188,7 +188,7 @@ impl Lowering {
         if slot.is_some() {
             self.diagnostics.push(
                 Diagnostic::error(
-                    "grille::repeated-attribute",
+                    Code::RepeatedAttribute,
                     here,
                     format!("this declaration already has a {what}"),
                 )
@@ -1153,7 +1153,7 @@ impl Lowering {
             if self.formula_operators == super::MAX_OPERATORS + 1 {
                 self.diagnostics.push(
                     Diagnostic::error(
-                        "grille::too-deep",
+                        Code::TooDeep,
                         self.span(&op),
                         format!(
                             "this formula has more than {} operators",
@@ -1283,9 +1283,9 @@ pub(super) fn syntax_error(source: &str, error: pest::error::Error<Rule>) -> Dia
     } else {
         format!("`{found}`")
     };
-    Diagnostic::error("grille::syntax", span, format!("unexpected {found_text}"))
+    Diagnostic::error(Code::Syntax, span, format!("unexpected {found_text}"))
         .label(format!("expected {expected}"))
-        .help(syntax_help(found))
+        .help(super::lookalike::hint(source, at, found).unwrap_or_else(|| syntax_help(found)))
 }
 
 fn found_token(source: &str, at: usize) -> &str {

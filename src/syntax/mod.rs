@@ -5,13 +5,14 @@
 //! lines are collected apart by [`trivia`].
 
 pub mod ast;
+mod lookalike;
 mod lower;
 mod lower_layers;
 pub mod trivia;
 
 use pest::Parser as _;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::span::Span;
 
 #[derive(pest_derive::Parser)]
@@ -61,7 +62,7 @@ pub fn parse_at(source: &str, base: usize) -> Result<ast::RuleFile, Vec<Diagnost
 fn guard(source: &str) -> Result<&str, Vec<Diagnostic>> {
     if source.len() > MAX_FILE_BYTES {
         return Err(vec![Diagnostic::error(
-            "grille::too-large",
+            Code::TooLarge,
             Span::new(0, 0),
             format!("the rule file is larger than {} MiB", MAX_FILE_BYTES >> 20),
         )
@@ -74,7 +75,7 @@ fn guard(source: &str) -> Result<&str, Vec<Diagnostic>> {
                 depth += 1;
                 if depth > MAX_NESTING {
                     return Err(vec![Diagnostic::error(
-                        "grille::too-deep",
+                        Code::TooDeep,
                         Span::new(at, at + 1),
                         format!("formulas nest more than {MAX_NESTING} parentheses deep"),
                     )

@@ -1,9 +1,19 @@
 //! Diagnostics: every problem grille reports about a rule file, with its place.
 //!
-//! One type serves the parser and the checker. A [`Diagnostic`] names its code
-//! (documented in the README), says what is wrong in a sentence, labels the exact
-//! span, and offers a help line. [`Report`] ties diagnostics to their source file
-//! and renders them with miette.
+//! One type serves the parser and the checker. A [`Diagnostic`] names its
+//! [`Code`] (documented in the README), says what is wrong in a sentence, labels
+//! the exact span, and offers a help line. The checker's diagnostics are made from
+//! a [`Kind`], the data of what it found ([`Kind::at`]); the parser's carry the
+//! words of the grammar. [`Report`] ties diagnostics to their source file and
+//! renders them with miette.
+
+pub mod code;
+mod excerpt;
+pub mod kind;
+mod words;
+
+pub use code::Code;
+pub use kind::Kind;
 
 use std::fmt;
 use std::sync::Arc;
@@ -22,7 +32,7 @@ pub enum Severity {
 pub struct Diagnostic {
     pub severity: Severity,
     /// A stable code such as `grille::unknown-name`.
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     pub span: Span,
     pub label: String,
@@ -32,7 +42,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -44,7 +54,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, span, message)
@@ -119,16 +129,37 @@ impl SourceFile {
         }
     }
 
-    /// Line and column (from 1, columns in characters) of a byte offset.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let line = match self.lines_before_block.get(offset / LINE_BLOCK) {
+    /// The line (from 1) of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.lines_before_block.get(offset / LINE_BLOCK) {
             Some(&before) => {
                 let rest = self.line_starts.get(before..).unwrap_or_default();
                 before + count_at_or_before(rest, offset)
             }
             None => self.line_starts.partition_point(|start| *start <= offset),
         }
-        .max(1);
+        .max(1)
+    }
+
+    /// Byte offset where a line (from 1) starts; `None` past the last line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line.checked_sub(1)?).copied()
+    }
+
+    /// Where the line holding `offset` starts, and where it ends (its `\n`, or
+    /// the end of the text).
+    pub fn line_bounds(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_of(offset);
+        let start = self.line_start(line).unwrap_or(0);
+        let end = self
+            .line_start(line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        (start, end)
+    }
+
+    /// Line and column (from 1, columns in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_of(offset);
         let start = self.line_starts[line - 1];
         let end = offset.min(self.text.len()).max(start);
         let column = self
@@ -271,16 +302,21 @@ impl Report {
             .with_width(100)
             .with_links(false);
         let mut out = String::new();
+        // What the rule file holds is shown escaped (see `for_people`); the
+        // masking keeps every byte offset, so the spans still point right.
+        let masked = SourceFile::new(
+            for_people(&self.file.name).into_owned(),
+            masked_for_people(&self.file.text).into_owned(),
+        );
+        let excerpts = excerpt::Excerpts::new(&masked);
         for diagnostic in &self.diagnostics {
             if self.spans_long_lines(diagnostic) {
                 out.push_str(&self.plain(diagnostic));
                 continue;
             }
-            // What the rule file holds is shown escaped (see `for_people`).
-            let text = masked_for_people(&self.file.text).into_owned();
             let one = Rendered {
                 diagnostic,
-                source: miette::NamedSource::new(for_people(&self.file.name), text),
+                source: &excerpts,
             };
             if handler.render_report(&mut out, &one).is_err() {
                 // Rendering into a String cannot fail; keep a plain line if it ever does.
@@ -298,18 +334,12 @@ impl Report {
     /// or hostile file): then it is rendered without the source lines.
     fn spans_long_lines(&self, d: &Diagnostic) -> bool {
         const LONGEST: usize = 1000;
-        let text = &*self.file.text;
+        let len = self.file.text.len();
         std::iter::once(d.span)
             .chain(d.related.iter().map(|(s, _)| *s))
             .any(|span| {
-                let start = text
-                    .get(..span.start.min(text.len()))
-                    .and_then(|t| t.rfind('\n'))
-                    .map_or(0, |i| i + 1);
-                let end = text
-                    .get(span.end.min(text.len())..)
-                    .and_then(|t| t.find('\n'))
-                    .map_or(text.len(), |i| span.end + i);
+                let (start, _) = self.file.line_bounds(span.start.min(len));
+                let (_, end) = self.file.line_bounds(span.end.min(len));
                 end.saturating_sub(start) > LONGEST
             })
     }
@@ -360,7 +390,7 @@ impl Report {
 /// One diagnostic with its source, as miette wants it.
 struct Rendered<'a> {
     diagnostic: &'a Diagnostic,
-    source: miette::NamedSource<String>,
+    source: &'a excerpt::Excerpts<'a>,
 }
 
 impl fmt::Debug for Rendered<'_> {
@@ -397,7 +427,7 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.source)
+        Some(self.source)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {

@@ -1,0 +1,95 @@
+//! The examples written in the rule file, turned into facts records.
+
+use super::*;
+
+impl Checker {
+    /// Pass 6: every example.
+    pub(super) fn examples(&mut self, rules: &mut RuleSet, items: &[Item]) {
+        for item in items {
+            if let Item::Example(e) = item {
+                if let Some(example) = self.example(e) {
+                    rules.examples.push(example);
+                }
+            }
+        }
+    }
+
+    /// An example's facts as a facts record; names are resolved when it runs.
+    fn example(&mut self, e: &ast::Example) -> Option<Example> {
+        use crate::facts::{Mission, Move, Position, Record};
+        use ast::Fact;
+        let Some(as_of) = &e.as_of else {
+            self.report(Kind::IncompleteExample(ExampleGap::Date), e.title.span);
+            return None;
+        };
+        let mut record = Record {
+            position: Position::Record(1),
+            id: e.title.node.clone(),
+            job: String::new(),
+            job_since: NaiveDate::MIN,
+            prior_job_months: 0,
+            diploma: None,
+            previous_sector_coefficient: None,
+            missions: Vec::new(),
+            moves: Vec::new(),
+            hours: None,
+            salary: None,
+            coefficient: None,
+        };
+        for fact in &e.facts {
+            match &fact.node {
+                Fact::Job(j) => record.job = j.clone(),
+                Fact::Since(d) => record.job_since = *d,
+                Fact::PriorMonths(m) => record.prior_job_months = *m,
+                Fact::Diploma(d) => record.diploma = Some(d.clone()),
+                Fact::PreviousCoefficient(c) => record.previous_sector_coefficient = Some(*c),
+                Fact::Hours(h) => record.hours = Some(*h),
+                Fact::Salary(s) => record.salary = Some(*s),
+                Fact::AppliedCoefficient(c) => record.coefficient = Some(*c),
+                Fact::Mission { job, start, end } => record.missions.push(Mission {
+                    job: job.clone(),
+                    start: *start,
+                    end: *end,
+                }),
+                Fact::Move {
+                    from,
+                    to,
+                    on,
+                    renewed,
+                    broken_on,
+                } => record.moves.push(Move {
+                    from: from.clone(),
+                    to: to.clone(),
+                    on: *on,
+                    trial_renewed: *renewed,
+                    trial_broken_on: *broken_on,
+                }),
+            }
+        }
+        if record.job.is_empty() || record.job_since == NaiveDate::MIN {
+            self.report(
+                Kind::IncompleteExample(ExampleGap::JobOrStart),
+                e.title.span,
+            );
+            return None;
+        }
+        if e.expectations.is_empty() {
+            self.report(
+                Kind::IncompleteExample(ExampleGap::Expectation),
+                e.title.span,
+            );
+            return None;
+        }
+        Some(Example {
+            title: e.title.node.clone(),
+            as_of: as_of.node,
+            record,
+            expectations: e
+                .expectations
+                .iter()
+                .map(|x| (x.node.clone(), x.span))
+                .collect(),
+            origin: origin(e.title.span, &e.source),
+        })
+    }
+}

@@ -1,0 +1,401 @@
+//! What the checker finds, as data: one variant per class of problem, carrying
+//! what its message, label and help are made of.
+//!
+//! A [`Kind`] gives its [`Code`], its severity, its words and the related places
+//! (the first declaration of a duplicate…); [`Kind::at`] turns it into the
+//! [`Diagnostic`] that is rendered. Call sites say what they found, never how it
+//! is worded. The shapes that repeat have their own types: [`Duplicated`] (what
+//! was declared twice) and [`Unknown`] (what a name was looked up as, with
+//! "did you mean" candidates).
+
+use chrono::NaiveDate;
+
+use super::code::Code;
+use super::words;
+use super::{Diagnostic, Severity};
+use crate::model::{Input, Type};
+use crate::span::Span;
+use crate::syntax::ast::{BinaryOp, ValueType};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// A rule file saved as Latin-1 or Windows-1252; `byte` is the first that is not UTF-8.
+    NotUtf8 { byte: usize },
+    /// `métier agent …` twice; `first` is the first declaration, when it is shown.
+    Duplicate {
+        what: Duplicated,
+        first: Option<Span>,
+    },
+    /// `paramètre heures : décimal`.
+    ReservedName { name: String },
+    /// `débutnt : 170`; `candidates` are the close names, best first.
+    UnknownName {
+        what: Unknown,
+        name: String,
+        candidates: Vec<String>,
+    },
+    /// `niveau 9` in a grid of five levels; `levels` lists the grid's.
+    UnknownLevel { number: u32, levels: String },
+    /// `heures` in a level minimum.
+    UnavailableInput { name: String, input: Input },
+    /// `smcc × smcc`, a duration given to an amount.
+    TypeMismatch(Mismatch),
+    /// A parameter without value, a mission cap without window.
+    MissingValue(Missing),
+    /// `smcc / 0`, or `smcc / p` with a value of `p` of zero.
+    DivisionByZero(Divisor),
+    /// `catégorie cadres "Cadres"` followed by no `niveau`.
+    EmptyCategory { id: String },
+    /// Jobs but no level: nothing to classify them on.
+    NoGrid { first_job: bool },
+    /// A rule file that declares no job; `grid` when it declares levels.
+    NoJob { grid: bool },
+    /// More job cells (jobs × bands) than the evaluator tabulates.
+    TooManyCells { max: usize },
+    /// Levels sharing coefficients; `lower` is the one that starts first.
+    OverlappingLevels {
+        lower: u32,
+        lower_end: u32,
+        lower_span: Span,
+        upper: u32,
+        upper_start: u32,
+    },
+    /// `140 à 120`, coefficients out of order or too high, an empty band.
+    BadRange(BadRange),
+    /// A job value in a hole of the grid (145); `nearest` says what is around.
+    OffGridCoefficient { coefficient: u32, nearest: String },
+    /// A transitional coefficient with nothing above it.
+    TopOfGrid { coefficient: u32 },
+    /// Bands with a gap or an overlap, a scale without band.
+    BadBands(BadBands),
+    /// Jobs but no `classement`, or a `classement` without floor.
+    NoFloor { jobs_without_classification: bool },
+    /// Floors without `le plus élevé l'emporte`.
+    NoCombination,
+    /// `case vide` under the diploma floor (`blank_cell`), `hors grille` under another.
+    MisplacedOption { blank_cell: bool },
+    /// No `statut` at all (`no_status`), or status rules without `sinon`.
+    StatusIncomplete { no_status: bool },
+    /// A status rule after `sinon`.
+    UnreachableRule { catch_all: Span },
+    /// One name given to several jobs.
+    AmbiguousName {
+        name: String,
+        jobs: Vec<String>,
+        first: Span,
+        first_job: String,
+    },
+    /// A job whose beginner value is below its own entry diploma's floor.
+    EntryDiplomaAboveJob {
+        job: String,
+        diploma: String,
+        floor: u32,
+        beginner: u32,
+    },
+    /// `diplôme d'accueil bac+2 à bac`.
+    EntryDiplomaOrder,
+    /// Some bands of a job blank.
+    BlankCells {
+        job: String,
+        blank: Vec<String>,
+        bands: usize,
+    },
+    /// Every band of a job blank.
+    JobWithoutClassification { job: String },
+    /// A coefficient that goes down with experience.
+    DecreasingBand {
+        job: String,
+        before: u32,
+        before_band: String,
+        value: u32,
+        band: String,
+    },
+    /// A parameter nobody reads.
+    UnusedParameter { name: String },
+    /// `connu jusqu'au 2011-12-31` on a parameter with a value from 2012-01-01.
+    KnownUntilBeforeValue {
+        name: String,
+        known: NaiveDate,
+        last: NaiveDate,
+    },
+    /// A value read by the rules whose first date is after the agreement's.
+    ParameterBeforeFirstDate {
+        name: String,
+        first: NaiveDate,
+        agreement: NaiveDate,
+    },
+    /// An `exemple` without `au`, `métier`, `depuis` or `attendu`.
+    IncompleteExample(ExampleGap),
+}
+
+/// What was declared twice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Duplicated {
+    Agreement,
+    /// A parameter or table name.
+    ValueName(String),
+    DatedValue {
+        name: String,
+        date: NaiveDate,
+    },
+    TableRow(u32),
+    Category(String),
+    Level(u32),
+    Diploma(String),
+    Scale(String),
+    Band(String),
+    Job(String),
+    /// A band given two values in one job.
+    JobValue(String),
+    Floor,
+    Transitional(u32),
+    /// A block that appears once (`classement`, `statut`…).
+    Block(&'static str),
+}
+
+/// What a name was looked up as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unknown {
+    Category,
+    Scale,
+    /// A band, in the named scale when there is one.
+    Band {
+        scale: Option<String>,
+    },
+    Diploma,
+    /// A parameter where a duration is expected.
+    Parameter,
+    /// A name in a formula: a parameter or what the evaluation provides.
+    FormulaName,
+    Table,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mismatch {
+    /// A literal of the wrong type for its parameter or table.
+    Literal {
+        name: String,
+        expected: ValueType,
+        found: Found,
+    },
+    DurationTable,
+    /// A parameter used where a duration is needed.
+    NotADuration {
+        name: String,
+        ty: Type,
+    },
+    /// `au plus 6 mois`: mission days are counted one by one.
+    MissionLimitInMonths,
+    FormulaNotAmount(Type),
+    FormulaNotNumber(Type),
+    DurationInFormula(String),
+    /// A table named without its row.
+    TableWithoutRow(String),
+    TableKey,
+    Operands {
+        op: BinaryOp,
+        left: Type,
+        right: Type,
+    },
+}
+
+/// What a literal turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    Duration,
+    Number,
+    Euros,
+    NotWhole,
+    /// A value below zero (only from outside the file: `--set`).
+    Negative,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    ParameterValue(String),
+    TableRows(String),
+    ReferenceHours,
+    MissionCap,
+    /// A part of the mission cap: `fenêtre`, `au plus`, `droit`.
+    MissionCapPart(&'static str),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Divisor {
+    Literal,
+    /// A parameter's value of zero, written at `value`.
+    Parameter {
+        name: String,
+        date: NaiveDate,
+        value: Span,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadRange {
+    TooHigh { max: u32, highest: u32 },
+    Empty { low: u32, high: u32 },
+    NotIncreasing,
+    EmptyBand { band: String, from: u32, to: u32 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadBands {
+    NoBand {
+        scale: String,
+    },
+    FirstNotAtZero {
+        from: u32,
+    },
+    /// Two bands that do not meet; `gap` is the months nothing covers, if any.
+    NotMeeting {
+        previous: String,
+        next: String,
+        gap: Option<(u32, u32)>,
+        next_from: u32,
+        previous_span: Span,
+    },
+    LastHasEnd {
+        from: u32,
+    },
+    NoScale,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExampleGap {
+    Date,
+    JobOrStart,
+    Expectation,
+}
+
+impl Kind {
+    /// A duplicate, with the first declaration shown when given.
+    pub fn duplicate(what: Duplicated, first: impl Into<Option<Span>>) -> Kind {
+        Kind::Duplicate {
+            what,
+            first: first.into(),
+        }
+    }
+
+    /// An unknown name, with the declared names closest to it.
+    pub fn unknown<'a>(
+        what: Unknown,
+        name: &str,
+        declared: impl IntoIterator<Item = &'a str>,
+    ) -> Kind {
+        let candidates = crate::names::closest(name, declared);
+        Kind::UnknownName {
+            what,
+            name: name.to_string(),
+            candidates: candidates.into_iter().map(str::to_string).collect(),
+        }
+    }
+
+    /// The diagnostic this kind gives at `span`.
+    pub fn at(self, span: Span) -> Diagnostic {
+        Diagnostic {
+            severity: self.severity(),
+            code: self.code(),
+            message: self.message(),
+            span,
+            label: self.label(),
+            help: Some(self.help()),
+            related: self.related(),
+        }
+    }
+
+    pub fn code(&self) -> Code {
+        match self {
+            Kind::NotUtf8 { .. } => Code::Encoding,
+            Kind::Duplicate { .. } => Code::Duplicate,
+            Kind::ReservedName { .. } => Code::ReservedName,
+            Kind::UnknownName { .. }
+            | Kind::UnknownLevel { .. }
+            | Kind::UnavailableInput { .. } => Code::UnknownName,
+            Kind::TypeMismatch(_) => Code::TypeMismatch,
+            Kind::MissingValue(_) => Code::MissingValue,
+            Kind::DivisionByZero(_) => Code::DivisionByZero,
+            Kind::EmptyCategory { .. } => Code::EmptyCategory,
+            Kind::NoGrid { .. } => Code::NoGrid,
+            Kind::NoJob { .. } => Code::NoJob,
+            Kind::TooManyCells { .. } => Code::TooLarge,
+            Kind::OverlappingLevels { .. } => Code::OverlappingLevels,
+            Kind::BadRange(_) => Code::BadRange,
+            Kind::OffGridCoefficient { .. } | Kind::TopOfGrid { .. } => Code::OffGridCoefficient,
+            Kind::BadBands(_) => Code::BadBands,
+            Kind::NoFloor { .. } => Code::NoFloor,
+            Kind::NoCombination => Code::NoCombination,
+            Kind::MisplacedOption { .. } => Code::MisplacedOption,
+            Kind::StatusIncomplete { .. } => Code::StatusIncomplete,
+            Kind::UnreachableRule { .. } => Code::UnreachableRule,
+            Kind::AmbiguousName { .. } => Code::AmbiguousName,
+            Kind::EntryDiplomaAboveJob { .. } => Code::EntryDiplomaAboveJob,
+            Kind::EntryDiplomaOrder => Code::EntryDiplomaOrder,
+            Kind::BlankCells { .. } => Code::BlankCells,
+            Kind::JobWithoutClassification { .. } => Code::JobWithoutClassification,
+            Kind::DecreasingBand { .. } => Code::DecreasingBand,
+            Kind::UnusedParameter { .. } => Code::UnusedParameter,
+            Kind::KnownUntilBeforeValue { .. } => Code::KnownUntilBeforeValue,
+            Kind::ParameterBeforeFirstDate { .. } => Code::ParameterBeforeFirstDate,
+            Kind::IncompleteExample(_) => Code::IncompleteExample,
+        }
+    }
+
+    /// Warnings: the rules can be applied, but look wrong.
+    pub fn severity(&self) -> Severity {
+        match self {
+            Kind::UnreachableRule { .. }
+            | Kind::AmbiguousName { .. }
+            | Kind::EntryDiplomaAboveJob { .. }
+            | Kind::EntryDiplomaOrder
+            | Kind::BlankCells { .. }
+            | Kind::JobWithoutClassification { .. }
+            | Kind::DecreasingBand { .. }
+            | Kind::UnusedParameter { .. }
+            | Kind::KnownUntilBeforeValue { .. }
+            | Kind::ParameterBeforeFirstDate { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// Other places the diagnostic shows, with their labels.
+    pub fn related(&self) -> Vec<(Span, String)> {
+        let one = |span: Span, label: &str| vec![(span, label.to_string())];
+        match self {
+            Kind::Duplicate {
+                what,
+                first: Some(first),
+            } => one(*first, words::first_declared(what)),
+            Kind::OverlappingLevels {
+                lower_end,
+                lower_span,
+                ..
+            } => one(*lower_span, &format!("ends at {lower_end}")),
+            Kind::BadBands(BadBands::NotMeeting { previous_span, .. }) => {
+                one(*previous_span, "previous band")
+            }
+            Kind::UnreachableRule { catch_all } => {
+                one(*catch_all, "`sinon` catches every case before")
+            }
+            Kind::AmbiguousName {
+                first, first_job, ..
+            } => one(*first, &format!("given to `{first_job}` here")),
+            Kind::DivisionByZero(Divisor::Parameter { value, date, .. }) => {
+                one(*value, &format!("zero from {date}"))
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn message(&self) -> String {
+        words::message(self)
+    }
+
+    pub fn label(&self) -> String {
+        words::label(self)
+    }
+
+    pub fn help(&self) -> String {
+        words::help(self)
+    }
+}
