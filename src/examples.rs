@@ -124,6 +124,19 @@ fn run_one<'r>(rules: &'r RuleSet, example: &'r Example) -> ExampleResult<'r> {
                 d.minimum_salary.map_or("none".into(), money),
                 span,
             ),
+            // Without the law above it, the agreement's minimum is the minimum owed.
+            Expectation::AgreementMinimum(m)
+                if Some(*m) != d.minimum_agreement.or(d.minimum_salary) =>
+            {
+                fail(
+                    "agreement minimum",
+                    money(*m),
+                    d.minimum_agreement
+                        .or(d.minimum_salary)
+                        .map_or("none".into(), money),
+                    span,
+                )
+            }
             Expectation::Shortfall(s) if Some(*s) != d.salary_shortfall => fail(
                 "shortfall",
                 money(*s),

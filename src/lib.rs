@@ -13,8 +13,8 @@
 //! (employee facts) from the rule files, for examples, benchmarks and demos.
 //!
 //! ```
-//! let text = std::fs::read_to_string("rules/cgt-2008.grille").unwrap();
-//! let (rules, _warnings) = grille::load("rules/cgt-2008.grille", &text).unwrap();
+//! // The proposal, the rules in force it amends and the law above both.
+//! let (rules, _warnings) = grille::load_path("rules/cgt-2008.grille", Default::default()).unwrap();
 //! let facts = grille::facts::read(
 //!     r#"[{"id": "E1", "job": "Téléconseillère", "job_since": "2024-03-01", "diploma": "bac"}]"#,
 //!     grille::facts::Format::Json,

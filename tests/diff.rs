@@ -171,11 +171,11 @@ fn small_workforce_checked_by_hand() {
     );
     assert_eq!(
         (b1.minimum_salary, a1.minimum_salary),
-        (Some(money("1806.22")), Some(money("2100.00")))
+        (Some(money("1823.03")), Some(money("2100.00")))
     );
     assert_eq!(
         (s1.change, s1.coefficient_change, s1.minimum_salary_change),
-        (Kind::Up, Some(50), Some(money("293.78")))
+        (Kind::Up, Some(50), Some(money("276.97")))
     );
     let (b2, a2) = (s2.before.as_ref().unwrap(), s2.after.as_ref().unwrap());
     assert_eq!(
@@ -193,7 +193,7 @@ fn small_workforce_checked_by_hand() {
     let s3 = row("S3");
     assert_eq!(
         s3.before.as_ref().unwrap().minimum_salary,
-        Some(money("1249.15"))
+        Some(money("1250.05"))
     );
     assert_eq!(
         s3.after.as_ref().unwrap().minimum_salary,
@@ -209,12 +209,12 @@ fn small_workforce_checked_by_hand() {
         (3, 1)
     );
     assert_eq!(impact.mass.employees, 3);
-    assert_eq!(impact.mass.before, money("4923.60"));
+    assert_eq!(impact.mass.before, money("4941.31"));
     assert_eq!(impact.mass.after, money("5939.97"));
-    assert_eq!(impact.mass.difference(), money("1016.37"));
+    assert_eq!(impact.mass.difference(), money("998.66"));
     assert_eq!(
         impact.mass.difference() * Decimal::from(12),
-        money("12196.44")
+        money("11983.92")
     );
     assert_eq!(impact.only_proposal_mass, money("2550.00"));
     assert_eq!(
@@ -228,7 +228,7 @@ fn small_workforce_checked_by_hand() {
     let summary = output::summary(&impact);
     assert_eq!(
         summary["minimum_salary_mass"]["difference"]["annual"],
-        "12196.44"
+        "11983.92"
     );
     assert_eq!(
         summary["salaries"]["below_proposal_minimum"]["annual"],
@@ -564,7 +564,7 @@ fn jsonl_and_csv_facts_stream_through_the_binary() {
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         value["summary"]["minimum_salary_mass"]["difference"]["monthly"],
-        "1016.37"
+        "998.66"
     );
     assert_eq!(value["employees"][3]["position"], "line 4");
     let out = grille(&[
@@ -579,4 +579,45 @@ fn jsonl_and_csv_facts_stream_through_the_binary() {
     ]);
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 61);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// READING §10: under the proposal over the rules in force, a back office is
+/// decided on both sides — no employee is "only decided by the base" because
+/// the proposal does not list their job (tests/inputs/eval/cgt-2008-back-office).
+#[test]
+fn a_back_office_is_decided_by_both_rule_sets() {
+    let (base, proposal) = (load(BASE), load(PROPOSAL));
+    let path = "tests/inputs/eval/cgt-2008-back-office/facts.json";
+    let (impact, rows) = compare(&base, &proposal, path);
+    assert_eq!(rows.len(), 11);
+    for row in &rows {
+        assert!(row.before.is_some() && row.after.is_some(), "{:?}", row.id);
+    }
+    assert_eq!(impact.mass.employees, 11);
+    let row = |id: &str| rows.iter().find(|r| r.id.as_deref() == Some(id)).unwrap();
+    // Secrétaire: 160 on both sides; in force 474 × 3.876 = 1837.224 → 1837.22;
+    // the proposal's level 2, 1.2 × 1500 = 1800.00, raised to the SMIC 1823.03.
+    let secretary = row("P01");
+    let (before, after) = (
+        secretary.before.as_ref().unwrap(),
+        secretary.after.as_ref().unwrap(),
+    );
+    assert_eq!((before.coefficient, after.coefficient), (160, 160));
+    assert_eq!(
+        (before.minimum_salary, after.minimum_salary),
+        (Some(money("1837.22")), Some(money("1823.03")))
+    );
+    assert_eq!(secretary.change, Kind::Down);
+    // Directeur commercial, 360: in force 924 × 3.687 = 3406.788 → 3406.79; the
+    // proposal's level 8, 2.0 × 1500 = 3000.00.
+    assert_eq!(row("P06").minimum_salary_change, Some(money("-406.79")));
+    // « Formateur interne », taken over by the proposal's Formateur: 190 → 230.
+    let trainer = row("P10");
+    assert_eq!(
+        (
+            trainer.before.as_ref().unwrap().job,
+            trainer.after.as_ref().unwrap().job
+        ),
+        ("formateur-interne", "formateur")
+    );
 }

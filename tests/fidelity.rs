@@ -18,9 +18,31 @@ fn load(path: &str) -> RuleSet {
     load_text(path, &std::fs::read_to_string(path).unwrap())
 }
 
+/// The agreement as written, without the law above it: what its own texts
+/// publish (the grids, the values known until a date), before the SMIC raises
+/// any of it.
+fn agreement_only(path: &str, text: &str) -> RuleSet {
+    load_with(path, text, true)
+}
+
+/// `text` as the rule file at `path`, the files it stands on from `rules/`.
 fn load_text(path: &str, text: &str) -> RuleSet {
-    grille::load(path, text)
-        .unwrap_or_else(|r| panic!("{}", r.render(false)))
+    load_with(path, text, false)
+}
+
+fn load_with(path: &str, text: &str, agreement_only: bool) -> RuleSet {
+    let mut files = grille::layers::InMemory::default();
+    for other in [
+        "rules/idcc2098-2002.grille",
+        "rules/cgt-2008.grille",
+        "rules/loi.grille",
+    ] {
+        files = files.with(other, std::fs::read_to_string(other).unwrap());
+    }
+    let files = files.with(path, text);
+    let options = grille::layers::Options { agreement_only };
+    grille::load_with(&files, path.as_ref(), options)
+        .unwrap_or_else(|e| panic!("{e:?}"))
         .0
 }
 
@@ -384,7 +406,7 @@ fn in_force_with_any_coefficient() -> RuleSet {
         &format!("  plancher coefficient antérieur\n{anchor}"),
         1,
     );
-    load_text(IN_FORCE, &text)
+    agreement_only(IN_FORCE, &text)
 }
 
 /// An employee whose coefficient is `c` on `on`: hired that day (no time limit
@@ -465,7 +487,8 @@ fn coefficient_290_has_a_minimum_only_from_the_2013_grid() {
 /// 2026-12-31 says nothing.
 #[test]
 fn values_used_after_the_day_they_are_known_to_hold_are_said() {
-    let rules = load(IN_FORCE);
+    let in_force = std::fs::read_to_string(IN_FORCE).unwrap();
+    let rules = agreement_only(IN_FORCE, &in_force);
     let clerk = one(r#"{"id": "K1", "job": "Téléconseiller", "job_since": "2026-09-01"}"#);
     assert!(warnings(&rules, "2026-12-31", &clerk).is_empty());
     let said = warnings(&rules, "2027-01-15", &clerk);
@@ -482,7 +505,7 @@ fn values_used_after_the_day_they_are_known_to_hold_are_said() {
     assert_eq!(said.len(), 2);
     assert!(said[1].starts_with("`point_cadres`"), "{said:?}");
     // A value set for the run is the user's: nothing to warn about it.
-    let mut set = load(IN_FORCE);
+    let mut set = agreement_only(IN_FORCE, &in_force);
     set.set_parameter("point_employes", "4.00").unwrap();
     let said = warnings(&set, "2027-01-15", &clerk);
     assert_eq!(said.len(), 1);
@@ -926,7 +949,51 @@ const PROPOSAL_NAMES: &[(&str, &[&str])] = &[
     ),
 ];
 
-fn check_names(path: &str, table: &[(&str, &[&str])], ambiguous: &[&str]) {
+/// The jobs of the rules in force that the proposal takes over (its `modifie`
+/// block, READING §10), each with the proposal's job that takes it over.
+const TAKEN_OVER: &[(&str, &str)] = &[
+    ("teleconseiller", "conseiller-clientele"),
+    ("superviseur", "superviseur"),
+    ("formateur-interne", "formateur"),
+    ("responsable-formation", "responsable-formation"),
+    ("gestionnaire-reception-appels", "planification-statistique"),
+];
+
+/// The names of the proposal over the rules in force (READING §10): the
+/// proposal's own; the names of a job taken over, its id too, go to the job
+/// that takes it over; a job left alone keeps its names; and wherever a name
+/// of the rules in force is also one of the proposal's, the proposal's job has it.
+fn layered_proposal_names() -> Vec<(&'static str, Vec<&'static str>)> {
+    use grille::names::normalize;
+    let proposal: std::collections::HashSet<String> = PROPOSAL_NAMES
+        .iter()
+        .flat_map(|(id, names)| std::iter::once(id).chain(names.iter()))
+        .map(|n| normalize(n))
+        .collect();
+    let mut table: Vec<(&str, Vec<&str>)> = PROPOSAL_NAMES
+        .iter()
+        .map(|(id, names)| (*id, names.to_vec()))
+        .collect();
+    for (id, names) in IN_FORCE_NAMES {
+        let own = names
+            .iter()
+            .copied()
+            .filter(|n| !proposal.contains(&normalize(n)));
+        match TAKEN_OVER.iter().find(|(old, _)| old == id) {
+            Some((old, new)) => {
+                let entry = table.iter_mut().find(|(j, _)| j == new).unwrap();
+                entry
+                    .1
+                    .extend(std::iter::once(*old).filter(|o| !proposal.contains(&normalize(o))));
+                entry.1.extend(own);
+            }
+            None => table.push((id, own.collect())),
+        }
+    }
+    table
+}
+
+fn check_names(path: &str, table: &[(&str, Vec<&str>)], ambiguous: &[&str]) {
     let rules = load(path);
     let evaluator = Evaluator::new(&rules, day("2026-11-29"));
     for (job, names) in table {
@@ -957,6 +1024,14 @@ fn check_names(path: &str, table: &[(&str, &[&str])], ambiguous: &[&str]) {
 
 #[test]
 fn every_job_name_and_its_feminine_form_names_the_job() {
-    check_names(IN_FORCE, IN_FORCE_NAMES, &[]);
-    check_names(PROPOSAL, PROPOSAL_NAMES, &["Animateur", "Animatrice"]);
+    let in_force: Vec<(&str, Vec<&str>)> = IN_FORCE_NAMES
+        .iter()
+        .map(|(id, names)| (*id, names.to_vec()))
+        .collect();
+    check_names(IN_FORCE, &in_force, &[]);
+    check_names(
+        PROPOSAL,
+        &layered_proposal_names(),
+        &["Animateur", "Animatrice"],
+    );
 }

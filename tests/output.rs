@@ -178,9 +178,15 @@ fn an_output_that_is_an_input_is_refused() {
     fs::copy(WORKFORCE, &facts).unwrap();
     let rules = folder.join("rules.grille");
     fs::copy(PROPOSAL, &rules).unwrap();
+    // The files the proposal stands on, beside it (`modifie`, `sous la loi`).
+    for layer in [BASE, "rules/loi.grille"] {
+        let name = Path::new(layer).file_name().unwrap().to_str().unwrap();
+        fs::copy(layer, folder.join(name)).unwrap();
+    }
     let before = (fs::read(&facts).unwrap(), fs::read(&rules).unwrap());
     // The same file under another spelling is still the same file.
     let other_spelling = format!("{}/./facts.json", folder.0.display());
+    let law = folder.join("loi.grille");
     let cases: Vec<(Vec<String>, &str, &Path)> = vec![
         (
             vec![
@@ -222,6 +228,18 @@ fn an_output_that_is_an_input_is_refused() {
             "rule file",
             &rules,
         ),
+        (
+            // A file the rules stand on is an input too.
+            vec![
+                "eval".into(),
+                rules.display().to_string(),
+                facts.display().to_string(),
+                "--output".into(),
+                law.display().to_string(),
+            ],
+            "rule file",
+            &law,
+        ),
     ];
     for (args, what, input) in &cases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -242,7 +260,15 @@ fn an_output_that_is_an_input_is_refused() {
         before,
         "the inputs are untouched"
     );
-    assert_eq!(folder.names(), ["facts.json", "rules.grille"]);
+    assert_eq!(
+        folder.names(),
+        [
+            "facts.json",
+            "idcc2098-2002.grille",
+            "loi.grille",
+            "rules.grille"
+        ]
+    );
 }
 
 #[cfg(unix)]

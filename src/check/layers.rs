@@ -78,6 +78,8 @@ impl Checker {
                 .iter()
                 .filter_map(|id| self.declared.jobs.get(id).copied())
                 .collect();
+            // In declaration order, whatever order the amendment's names came in.
+            rule.except_jobs.sort_unstable();
         }
     }
 }

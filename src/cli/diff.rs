@@ -72,7 +72,7 @@ pub fn run(args: Args) -> Outcome {
     };
     let redline = diff::compare(&base, &proposal);
     let Some(facts) = args.facts.clone() else {
-        return redline_only(&args, &redline);
+        return redline_only(&args, &redline, [&base, &proposal]);
     };
     let mut records = match super::stream_facts(&facts, args.input_format, args.reading) {
         Ok(records) => records,
@@ -81,7 +81,7 @@ pub fn run(args: Args) -> Outcome {
     let as_of = args
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let mut sink = match open_output(&args) {
+    let mut sink = match open_output(&args, &[&base, &proposal]) {
         Ok(s) => s,
         Err(e) => return Outcome::Usage(e),
     };
@@ -162,7 +162,7 @@ fn load_both(args: &Args) -> Result<Option<(grille::RuleSet, grille::RuleSet)>, 
     Ok(Some((base, proposal)))
 }
 
-fn redline_only(args: &Args, redline: &Redline) -> Outcome {
+fn redline_only(args: &Args, redline: &Redline, rules: [&grille::RuleSet; 2]) -> Outcome {
     let text = match args.format {
         Format::Text => diff::text::redline(redline),
         Format::Json => serde_json::to_string_pretty(redline).unwrap_or_default() + "\n",
@@ -173,7 +173,7 @@ fn redline_only(args: &Args, redline: &Redline) -> Outcome {
             )
         }
     };
-    let mut sink = match open_output(args) {
+    let mut sink = match open_output(args, &rules) {
         Ok(s) => s,
         Err(e) => return Outcome::Usage(e),
     };
@@ -187,7 +187,8 @@ fn redline_only(args: &Args, redline: &Redline) -> Outcome {
 }
 
 /// Standard output or `--output`, which may be none of the files compared.
-fn open_output(args: &Args) -> Result<Output, String> {
+fn open_output(args: &Args, rules: &[&grille::RuleSet]) -> Result<Output, String> {
+    let layers: Vec<String> = rules.iter().flat_map(|r| super::layer_files(r)).collect();
     let mut inputs = vec![
         Input {
             what: "base rule file",
@@ -204,6 +205,10 @@ fn open_output(args: &Args) -> Result<Output, String> {
             path: facts,
         });
     }
+    inputs.extend(layers.iter().map(|path| Input {
+        what: "rule file",
+        path,
+    }));
     Output::open(args.output.as_deref(), &inputs)
 }
 

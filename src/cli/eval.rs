@@ -78,7 +78,8 @@ pub fn run(args: Args) -> Outcome {
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let evaluator = grille::Evaluator::new(&rules, as_of);
-    let inputs = [
+    let layers = super::layer_files(&rules);
+    let mut inputs = vec![
         Input {
             what: "rule file",
             path: &args.rules,
@@ -88,6 +89,10 @@ pub fn run(args: Args) -> Outcome {
             path: &args.facts,
         },
     ];
+    inputs.extend(layers.iter().map(|path| Input {
+        what: "rule file",
+        path,
+    }));
     let mut output = match Output::open(args.output.as_deref(), &inputs) {
         Ok(output) => output,
         Err(e) => return Outcome::Usage(e),

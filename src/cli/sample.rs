@@ -110,9 +110,11 @@ pub fn run(args: Args) -> Outcome {
         Ok(g) => g,
         Err(e) => return Outcome::Usage(e.0),
     };
+    let layers: Vec<String> = rule_sets.iter().flat_map(super::layer_files).collect();
     let inputs: Vec<Input<'_>> = args
         .rules
         .iter()
+        .chain(&layers)
         .map(|path| Input {
             what: "rule file",
             path,

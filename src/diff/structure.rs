@@ -213,7 +213,19 @@ fn classification(a: &RuleSet, b: &RuleSet) -> Vec<Entry> {
     );
     let limit = |r: &RuleSet, t: &Transitional| {
         let from = t.from.map(|d| format!(" depuis {d}")).unwrap_or_default();
-        format!("au plus {}{from}", w::duration_ref(r, t.limit))
+        let mut text = format!("au plus {}{from}", w::duration_ref(r, t.limit));
+        if let Some(then) = t.then {
+            text.push_str(&format!(", puis {then}"));
+        }
+        if !t.except_jobs.is_empty() {
+            let jobs: Vec<&str> = t
+                .except_jobs
+                .iter()
+                .map(|j| r.jobs[*j].id.as_str())
+                .collect();
+            text.push_str(&format!(", sauf pour {}", jobs.join(", ")));
+        }
+        text
     };
     out.extend(keyed(
         (a, &a.transitional),

@@ -402,6 +402,9 @@ impl<'r> Evaluator<'r> {
             .map_err(|reason| reject(None, reason))?;
         let minimum_salary = minimum.map(|m| m.owed);
         let layered = minimum.filter(Minimum::layered);
+        if rules.legal_minimum.is_some() && minimum.is_some_and(|m| m.law.is_none()) {
+            warnings.push(|| Warning::LawNotKnown { on: self.as_of });
+        }
         if let Some(m) = layered.filter(|m| m.from == MinimumFrom::Law) {
             warnings.push(|| Warning::BelowLegalMinimum {
                 agreement: m.agreement_side(),
@@ -1013,7 +1016,13 @@ impl<'r> Evaluator<'r> {
             rules: self.rules,
             day: self.as_of,
         };
-        let amount = formulas.eval(&layer.formula, inputs, t)?;
+        let amount = match formulas.eval(&layer.formula, inputs, t) {
+            Ok(amount) => amount,
+            // The law file's values start on a date (the SMIC from 2008-05-01):
+            // before it the law's minimum is not known, and the decision says so.
+            Err(_) if what == "legal-minimum" => return Ok(None),
+            Err(e) => return Err(e),
+        };
         t.step(|| Step {
             kind: StepKind::Formula {
                 what,

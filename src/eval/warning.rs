@@ -55,6 +55,10 @@ pub enum Warning<'r> {
         broken: NaiveDate,
         back_to: &'r str,
     },
+    /// The law file has no value of the SMIC on that day: its minimum is not checked.
+    LawNotKnown {
+        on: NaiveDate,
+    },
     /// The agreement's minimum is below the law's: the law's is owed.
     BelowLegalMinimum {
         agreement: Option<rust_decimal::Decimal>,
@@ -93,6 +97,10 @@ impl fmt::Display for Warning<'_> {
             BelowLegalMinimum { agreement: None, law } => {
                 write!(f, "the agreement gives no minimum: the SMIC ({}) applies", super::money(*law))
             }
+            LawNotKnown { on } => write!(
+                f,
+                "the law file gives no SMIC on {on}: the minimum is the agreement's, not checked against the law"
+            ),
             NoClassification { job } => write!(f, "the rules give no classification to `{job}`: only the other floors apply"),
             BlankBand { job, band, stand_in: Some(b) } => {
                 write!(f, "the rules leave the band `{band}` of `{job}` blank: the value of band `{b}` applies")
@@ -159,6 +167,10 @@ impl Warning<'_> {
             BelowLegalMinimum { agreement: None, law } => {
                 format!("la convention ne donne pas de minimum : le SMIC ({}) s'applique", money(*law))
             }
+            LawNotKnown { on } => format!(
+                "le fichier de la loi ne donne pas de SMIC au {} : le minimum est celui de la convention, sans comparaison avec la loi",
+                date(*on)
+            ),
             NoClassification { job } => format!("les règles ne classent pas `{job}` : seuls les autres planchers s'appliquent"),
             BlankBand { job, band, stand_in: Some(b) } => {
                 format!("les règles laissent vide la tranche `{band}` de `{job}` : la valeur de la tranche `{b}` s'applique")

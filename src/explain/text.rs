@@ -654,7 +654,7 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                 x.line(
                     2,
                     format!(
-                        "{}{c}{} ({} : {applies})",
+                        "{}{c}{} ({}{c}{applies})",
                         w.owed,
                         money(*owed),
                         weighed.join(", ")

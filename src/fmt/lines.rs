@@ -850,6 +850,10 @@ impl Printer<'_> {
             Expectation::MinimumSalary(m) => {
                 format!("{} {m} €", self.w("salaire minimum", "minimum salary"))
             }
+            Expectation::AgreementMinimum(m) => format!(
+                "{} {m} €",
+                self.w("minimum conventionnel", "agreement minimum")
+            ),
             Expectation::Shortfall(m) => format!("{} {m} €", self.w("manque", "shortfall")),
             Expectation::NextStep(Some(d)) => {
                 format!("{} {d}", self.w("prochaine étape", "next step"))

@@ -551,6 +551,8 @@ pub enum Expectation {
     Status(String),
     Job(String),
     MinimumSalary(Decimal),
+    /// The agreement's own minimum, before the law raises it.
+    AgreementMinimum(Decimal),
     Shortfall(Decimal),
     /// `None`: no next step.
     NextStep(Option<NaiveDate>),

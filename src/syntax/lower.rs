@@ -1103,6 +1103,9 @@ impl Lowering {
             Rule::expect_status => Expectation::Status(v.next()?.as_str().to_string()),
             Rule::expect_job => Expectation::Job(v.next()?.as_str().to_string()),
             Rule::expect_minimum => Expectation::MinimumSalary(self.decimal(v.next()?)),
+            Rule::expect_agreement_minimum => {
+                Expectation::AgreementMinimum(self.decimal(v.next()?))
+            }
             Rule::expect_shortfall => Expectation::Shortfall(self.decimal(v.next()?)),
             Rule::expect_next_step => match v.next()? {
                 d if d.as_rule() == Rule::date => Expectation::NextStep(Some(self.date(d).node)),
@@ -1426,6 +1429,7 @@ fn rule_word(rule: Rule) -> &'static str {
         kw_reference_hours | reference_hours => "`heures de référence`",
         kw_maximum_hours | maximum_hours => "`heures maximales`",
         kw_minimum_salary => "`salaire minimum`",
+        kw_agreement_minimum => "`minimum conventionnel`",
         kw_mission_cap => "`plafond des missions`",
         kw_window | window => "`fenêtre`",
         kw_at_most | at_most => "`au plus`",
@@ -1438,7 +1442,7 @@ fn rule_word(rule: Rule) -> &'static str {
         fact | fact_job | fact_since | fact_prior | fact_diploma | fact_previous | fact_hours | fact_salary
         | fact_applied | fact_mission | fact_move => "a fact (`métier \"…\"`, `depuis DATE`, `diplôme bac`, …)",
         expectation | expect_coefficient | expect_band | expect_level | expect_category | expect_status
-        | expect_job | expect_minimum | expect_shortfall | expect_next_step | expect_claim | expect_rejected
+        | expect_job | expect_minimum | expect_agreement_minimum | expect_shortfall | expect_next_step | expect_claim | expect_rejected
         | expect_trial_end => {
             "an expected value (`coefficient 190`, `tranche confirme`, `salaire minimum 2100.00 €`, …)"
         }

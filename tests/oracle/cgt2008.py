@@ -77,6 +77,10 @@ CHOICES where READING.md / facts.md are silent (the engine is compared on these)
      and 60; the coefficient there is recomputed with the new band and every
      other floor unchanged (claims as at the evaluation date). The first
      candidate whose coefficient is strictly above today's is reported.
+ C16 Minimum owed (READING §11, the proposal under the law): the highest of
+     the proposal's minimum and the SMIC for the same hours on the evaluation
+     date (published monthly amount × hours / 151.67, rounded half-up to the
+     cent); salary_shortfall is counted from it.
  C15 Record numbers on stderr: 1-based position in a JSON array, physical line
      number in JSON Lines, data row number (header excluded) in CSV. Only the
      first problem of a record is reported.
@@ -300,6 +304,26 @@ def minimum_salary(level: int, hours: Decimal) -> Decimal:
     return round_half_up_cents(num * rd, den * rn)
 
 
+# READING §11 and ../sources/loi/README.md: the published monthly SMIC for
+# 151.67 hours, by the day it took effect (only the values a case may reach).
+SMIC_MONTHLY = [
+    (dt.date(2024, 1, 1), Decimal("1766.92")),
+    (dt.date(2024, 11, 1), Decimal("1801.80")),
+    (dt.date(2026, 1, 1), Decimal("1823.03")),
+]
+
+
+def smic(hours: Decimal, on: dt.date):
+    """The SMIC for `hours` on `on`, prorated and rounded half-up like the
+    agreement's minimum; None before the first value known here."""
+    known = [v for since, v in SMIC_MONTHLY if since <= on]
+    if not known:
+        return None
+    num, den = (known[-1] * hours).as_integer_ratio()
+    rn, rd = REFERENCE_HOURS.as_integer_ratio()
+    return round_half_up_cents(num * rd, den * rn)
+
+
 def fmt_money(d: Decimal) -> str:
     if d.as_tuple().exponent > -2:
         d = d.quantize(Decimal("0.01"))
@@ -494,6 +518,9 @@ def decide(f, as_of: dt.date):
     cat = LEVELS[lvl][0]
     status = "cadre" if cat == "cadres" else ("assimile-cadre" if coef >= 200 else "non-cadre")
     mini = minimum_salary(lvl, f["hours"])
+    legal = smic(f["hours"], as_of)
+    if legal is not None and legal > mini:
+        mini = legal
     out = {"id": f["id"], "job": f["job"], "band": band, "coefficient": coef, "level": lvl,
            "category": cat, "status": status, "minimum_salary": fmt_money(mini)}
     if f["salary"] is not None and mini - f["salary"] > 0:
@@ -652,6 +679,8 @@ def self_test():
     assert lift_out_of_hole(145) == 150 and lift_out_of_hole(270) == 280 and lift_out_of_hole(195) == 200
     assert minimum_salary(1, REFERENCE_HOURS) == Decimal("1500.00")
     assert minimum_salary(3, REFERENCE_HOURS) == Decimal("2100.00")
+    assert smic(REFERENCE_HOURS, D("2026-11-29")) == Decimal("1823.03")
+    assert smic(Decimal("75.835"), D("2026-11-29")) == Decimal("911.52")
     _, errs = run([(1, {"id": "A", "job": "Animateur", "job_since": "2026-01-01"})], D("2026-03-01"))
     assert errs and "ambiguous" in errs[0], errs
     print("self-test: ok")

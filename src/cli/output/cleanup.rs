@@ -44,14 +44,20 @@ pub fn create_temporary(
             std::process::id(),
             random()
         ));
+        // Known before it exists: a signal between its creation and its
+        // listing would otherwise leave it behind.
+        remember(path.clone());
         match open_new(&path, permissions) {
-            Ok(file) => {
-                remember(path.clone());
-                return Ok((file, path));
+            Ok(file) => return Ok((file, path)),
+            // Taken, by a file or a planted link: not ours; draw another name.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                forget(&path);
+                last = Some(e);
             }
-            // Taken, by a file or a planted link: draw another name.
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
-            Err(e) => return Err(e),
+            Err(e) => {
+                forget(&path);
+                return Err(e);
+            }
         }
     }
     Err(last.unwrap_or_else(|| io::Error::other("no free temporary name")))
