@@ -46,6 +46,7 @@ mod json_text;
 pub mod layers;
 pub mod model;
 pub mod names;
+pub mod radar;
 pub mod report;
 pub mod sample;
 pub mod sources;

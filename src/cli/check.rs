@@ -12,6 +12,10 @@ pub struct Args {
     /// `human` (rendered with the source lines) or `json` (for tools, on stdout).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Also warn, for a rule set under the law, of each level whose minimum is
+    /// below the SMIC on this day (YYYY-MM-DD or DD/MM/YYYY).
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    as_of: Option<chrono::NaiveDate>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -25,7 +29,8 @@ pub fn run(args: Args) -> Outcome {
     let mut all = Vec::new();
     for path in &args.files {
         let reports = match super::load_layered(path, Default::default()) {
-            Ok(Ok((_, reports))) | Ok(Err(reports)) => reports,
+            Ok(Ok((rules, reports))) => with_radar(&rules, reports, args.as_of),
+            Ok(Err(reports)) => reports,
             Err(e) => return Outcome::Usage(e),
         };
         for report in reports {
@@ -62,4 +67,24 @@ pub fn run(args: Args) -> Outcome {
     } else {
         Outcome::Success
     }
+}
+
+/// The reports with, on `day`, a warning per level below the SMIC, each in the
+/// file that declares the level.
+fn with_radar(
+    rules: &grille::RuleSet,
+    mut reports: Vec<grille::Report>,
+    day: Option<chrono::NaiveDate>,
+) -> Vec<grille::Report> {
+    let Some(day) = day else {
+        return reports;
+    };
+    let found = grille::radar::below_legal_minimum(rules, day);
+    for extra in rules.sources.reports(found) {
+        match reports.iter_mut().find(|r| r.file.name == extra.file.name) {
+            Some(report) => report.diagnostics.extend(extra.diagnostics),
+            None => reports.push(extra),
+        }
+    }
+    reports
 }

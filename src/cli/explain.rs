@@ -121,6 +121,7 @@ pub fn run(args: Args) -> Outcome {
                 "id": record.id,
                 "as_of": as_of,
                 "rules": rules.file().name,
+                "layers": super::layers_json(&rules),
                 "decision": outcome.as_ref().ok(),
                 "rejected": outcome.as_ref().err(),
                 "why_not": answer,

@@ -48,6 +48,7 @@ pub enum Code {
     UnusedParameter,
     ParameterBeforeFirstDate,
     KnownUntilBeforeValue,
+    BelowLegalMinimum,
     // Examples.
     IncompleteExample,
     // Layers (src/layers): files that stand on each other.
@@ -96,6 +97,7 @@ impl Code {
             Code::DecreasingBand => "grille::decreasing-band",
             Code::UnusedParameter => "grille::unused-parameter",
             Code::KnownUntilBeforeValue => "grille::known-until-before-value",
+            Code::BelowLegalMinimum => "grille::below-smic",
             Code::MissingLayer => "grille::missing-layer",
             Code::LayerCycle => "grille::layer-cycle",
             Code::LayerKind => "grille::layer-kind",

@@ -112,6 +112,17 @@ pub enum Kind {
     },
     /// A parameter nobody reads.
     UnusedParameter { name: String },
+    /// A level whose minimum is below the SMIC on the day checked (`check --as-of`).
+    BelowLegalMinimum {
+        level: u32,
+        /// The coefficients concerned, as a reader writes them (`120 à 140`).
+        coefficients: String,
+        /// The agreement's lowest and highest minimum among them.
+        lowest: rust_decimal::Decimal,
+        highest: rust_decimal::Decimal,
+        law: rust_decimal::Decimal,
+        day: NaiveDate,
+    },
     /// `connu jusqu'au 2011-12-31` on a parameter with a value from 2012-01-01.
     KnownUntilBeforeValue {
         name: String,
@@ -336,6 +347,7 @@ impl Kind {
             Kind::DecreasingBand { .. } => Code::DecreasingBand,
             Kind::UnusedParameter { .. } => Code::UnusedParameter,
             Kind::KnownUntilBeforeValue { .. } => Code::KnownUntilBeforeValue,
+            Kind::BelowLegalMinimum { .. } => Code::BelowLegalMinimum,
             Kind::ParameterBeforeFirstDate { .. } => Code::ParameterBeforeFirstDate,
             Kind::IncompleteExample(_) => Code::IncompleteExample,
         }
@@ -353,6 +365,7 @@ impl Kind {
             | Kind::DecreasingBand { .. }
             | Kind::UnusedParameter { .. }
             | Kind::KnownUntilBeforeValue { .. }
+            | Kind::BelowLegalMinimum { .. }
             | Kind::ParameterBeforeFirstDate { .. } => Severity::Warning,
             _ => Severity::Error,
         }

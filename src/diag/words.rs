@@ -76,6 +76,18 @@ pub(super) fn message(kind: &Kind) -> String {
             "`{job}` goes down with experience: {before} in `{before_band}`, {value} in `{band}`"
         ),
         Kind::UnusedParameter { name } => format!("the parameter `{name}` is never used"),
+        Kind::BelowLegalMinimum { level, coefficients, lowest, highest, law, day } => {
+            let money = crate::eval::money;
+            let range = if lowest == highest {
+                money(*lowest)
+            } else {
+                format!("{} to {}", money(*lowest), money(*highest))
+            };
+            format!(
+                "on {day}, level {level} (coefficients {coefficients}) pays {range}, below the SMIC ({})",
+                money(*law)
+            )
+        }
         Kind::KnownUntilBeforeValue { name, known, last } => {
             format!("`{name}` is said known until {known}, but it has a value from {last}")
         }
@@ -127,6 +139,7 @@ pub(super) fn label(kind: &Kind) -> String {
         Kind::DecreasingBand { .. } => "lower than the band before",
         Kind::UnusedParameter { .. } => "declared here, used nowhere",
         Kind::KnownUntilBeforeValue { .. } => "before the last value",
+        Kind::BelowLegalMinimum { .. } => "the SMIC applies to these coefficients",
         Kind::ParameterBeforeFirstDate { first, .. } => return format!("first value from {first}"),
         Kind::IncompleteExample(ExampleGap::Expectation) => "no `attendu :`",
         Kind::IncompleteExample(gap) => return format!("no {}", example_gap(*gap)),
@@ -192,6 +205,9 @@ pub(super) fn help(kind: &Kind) -> String {
         Kind::UnusedParameter { .. } => "use it in a formula or a rule, or remove it",
         Kind::KnownUntilBeforeValue { .. } => {
             "move the date to the last day the texts confirm, on or after the last value"
+        }
+        Kind::BelowLegalMinimum { .. } => {
+            "employees at these coefficients are owed the SMIC; a new salary accord would raise the grid above it"
         }
         Kind::ParameterBeforeFirstDate { .. } => {
             "employees evaluated before that date are rejected; add the earlier value or date the agreement later"

@@ -820,6 +820,13 @@ impl<'r> Evaluator<'r> {
         table.get(usize::try_from(index).ok()?)
     }
 
+    /// The minimum owed for `coefficient` at the reference hours, each layer's
+    /// with it: what a level pays the employees who work full time.
+    pub fn reference_minimum(&self, coefficient: u32) -> Option<Minimum> {
+        let cached = self.by_coefficient(&self.reference_minimums, coefficient)?;
+        cached.as_ref()?.minimum.clone().ok().flatten()
+    }
+
     /// `given`: whether the facts gave the hours (else they are the reference hours).
     fn minimum_salary<'a, T: Tracer<'a>>(
         &'a self,

@@ -320,6 +320,7 @@ pub fn render(
         format!("{} : {title}", w.rules)
             .replace(" : ", if lang == Lang::En { ": " } else { " : " }),
     );
+    layers(&mut x, rules);
     let trace = outcome
         .as_ref()
         .ok()
@@ -339,6 +340,26 @@ pub fn render(
         }
     }
     x.out
+}
+
+/// The files the rule set stands on, each with its part: the amended
+/// agreement, the law, the branch agreement a company agreement stands within.
+fn layers(x: &mut Writer, rules: &RuleSet) {
+    use crate::layers::Role;
+    let fr = x.lang == Lang::Fr;
+    for layer in rules.layers.iter().skip(1) {
+        let role = match (layer.role, fr) {
+            (Role::Amended, true) => "  modifie",
+            (Role::Amended, false) => "  amends",
+            (Role::Law, true) => "  sous la loi",
+            (Role::Law, false) => "  under the law",
+            (Role::Agreement, true) => "  dans le cadre de",
+            (Role::Agreement, false) => "  within",
+            (Role::Named, _) => "  ",
+        };
+        let c = colon(x.lang);
+        x.line(0, format!("{role}{c}{} ({})", layer.title, layer.path));
+    }
 }
 
 fn colon(lang: Lang) -> &'static str {
