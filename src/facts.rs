@@ -14,8 +14,10 @@ mod csv_fr;
 mod encoding;
 mod fast;
 mod ids;
+mod quote;
 mod stream;
 pub use encoding::Encoding;
+pub use quote::short;
 pub use stream::{stream, stream_with, FactStream};
 
 use chrono::NaiveDate;
@@ -93,10 +95,10 @@ impl fmt::Display for Rejection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.position)?;
         if let Some(id) = &self.id {
-            write!(f, " (id {id})")?;
+            write!(f, " (id {})", short(id))?;
         }
         if let Some(field) = &self.field {
-            write!(f, ", field `{field}`")?;
+            write!(f, ", field `{}`", short(field))?;
         }
         write!(f, ": {}", self.reason)
     }
@@ -109,11 +111,12 @@ impl Rejection {
         field: Option<&str>,
         reason: impl Into<String>,
     ) -> Self {
+        // Every rejection is made here: what it quotes is bounded once for all.
         Rejection {
             position,
             id: id.map(str::to_string),
             field: field.map(str::to_string),
-            reason: reason.into(),
+            reason: quote::bound_message(reason.into()),
         }
     }
 }
@@ -324,7 +327,7 @@ impl Reader {
             missions,
             moves,
             hours: fields.decimal("hours", &at)?,
-            salary: fields.decimal("salary", &at)?,
+            salary: fields.salary(&at)?,
             coefficient: fields.integer("coefficient", &at)?,
             id,
         })
@@ -420,7 +423,7 @@ impl Reader {
                 .map(|v| at.csv_decimal(v, "hours", false))
                 .transpose()?,
             salary: cell(SALARY)
-                .map(|v| at.csv_decimal(v, "salary", true))
+                .map(|v| at.salary(at.csv_decimal(v, "salary", true)?, v))
                 .transpose()?,
             coefficient: cell(COEFFICIENT)
                 .map(|v| at.integer_text(v, "coefficient"))
@@ -539,8 +542,11 @@ impl Field<'_> {
 
     fn integer_text(&self, text: &str, field: &str) -> Result<u32, Rejection> {
         text.parse::<u32>().map_err(|_| {
+            let digits = text.strip_prefix('-').unwrap_or(text);
             let why = if text.starts_with('-') {
                 "must not be negative"
+            } else if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                "is out of range: a whole number from 0 to 4294967295 is expected"
             } else {
                 "must be a whole number"
             };
@@ -550,10 +556,20 @@ impl Field<'_> {
 
     fn decimal_text(&self, text: &str, field: &str) -> Result<Decimal, Rejection> {
         parse_decimal(text).ok_or_else(|| {
-            self.reject(
-                field,
-                format!("`{text}` is not a decimal number (write 1850.00)"),
-            )
+            let why = if decimal_digits(text) {
+                "is out of range: a decimal has at most 28 digits"
+            } else {
+                "is not a decimal number (write 1850.00)"
+            };
+            self.reject(field, format!("`{text}` {why}"))
+        })
+    }
+
+    /// A salary: an amount of money, in cents.
+    fn salary(&self, value: Decimal, text: &str) -> Result<Decimal, Rejection> {
+        cents(value).ok_or_else(|| {
+            let why = "has more than two decimals: a salary is paid in cents (write 1850.01)";
+            self.reject("salary", format!("`{text}` {why}"))
         })
     }
 }
@@ -610,6 +626,20 @@ impl JsonFields<'_> {
                 name,
                 format!("must be a whole number, found {}", kind(other)),
             )),
+        }
+    }
+
+    fn salary(&self, at: &Field) -> Result<Option<Decimal>, Rejection> {
+        let value = self.decimal("salary", at)?;
+        match (value, self.get("salary")) {
+            (Some(value), Some(raw)) => {
+                let text = match raw {
+                    Value::String(s) => s.trim().to_string(),
+                    other => other.to_string(),
+                };
+                at.salary(value, &text).map(Some)
+            }
+            _ => Ok(value),
         }
     }
 
@@ -743,6 +773,27 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     };
     let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
     NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+/// An amount with at most two decimals (written with more, they are zeros and
+/// dropped: `1850.000` is `1850.00`); `None` when a third or later decimal is not
+/// zero. A salary is paid in cents: a shortfall of "249.995" is no amount anyone
+/// can pay, and rounding what the employer wrote would be a guess.
+pub(crate) fn cents(value: Decimal) -> Option<Decimal> {
+    if value.scale() <= 2 {
+        return Some(value);
+    }
+    let mut rescaled = value;
+    rescaled.rescale(2);
+    (rescaled == value).then_some(rescaled)
+}
+
+/// Whether `text` is written as a decimal number: digits, a dot, a sign.
+fn decimal_digits(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    digits.bytes().any(|b| b.is_ascii_digit())
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && digits.matches('.').count() <= 1
 }
 
 /// A decimal written with a dot; exponents and binary floating point are refused.

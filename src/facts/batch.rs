@@ -416,7 +416,11 @@ fn read_lines(
     text: &mut Vec<u8>,
     carry: &mut Vec<u8>,
 ) -> Result<bool, ReadError> {
+    // The carry holds no line end: it is what followed the last one.
     text.append(carry);
+    // The last line end read, looked for in each read only: a line of many
+    // megabytes is read in linear time.
+    let mut last_end = None;
     loop {
         let available = match input.fill_buf() {
             Ok(bytes) => bytes,
@@ -427,10 +431,13 @@ fn read_lines(
             return Ok(false);
         }
         let taken = available.len();
+        if let Some(at) = available.iter().rposition(|b| *b == b'\n') {
+            last_end = Some(text.len() + at);
+        }
         text.extend_from_slice(available);
         input.consume(taken);
         if text.len() >= BLOCK_BYTES {
-            if let Some(last) = text.iter().rposition(|b| *b == b'\n') {
+            if let Some(last) = last_end {
                 carry.extend_from_slice(&text[last + 1..]);
                 text.truncate(last + 1);
                 return Ok(true);

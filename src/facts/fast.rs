@@ -237,6 +237,11 @@ pub(super) fn record(
         None => Vec::new(),
         Some(raw) => Scanner::list_of(raw, a_move)?,
     };
+    let salary = optional(field(SALARY), decimal)?;
+    // More than two decimals: the general reader says what a salary takes.
+    if salary.is_some_and(|s| s.scale() > 2) {
+        return None;
+    }
     let record = Record {
         position,
         job: job.to_string(),
@@ -252,7 +257,7 @@ pub(super) fn record(
         missions,
         moves,
         hours: optional(field(HOURS), decimal)?,
-        salary: optional(field(SALARY), decimal)?,
+        salary,
         coefficient: optional(field(COEFFICIENT), whole)?,
         id: id.to_string(),
     };
