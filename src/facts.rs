@@ -11,11 +11,13 @@ use std::fmt;
 
 mod batch;
 mod csv_fr;
+mod csv_rows;
 mod encoding;
 mod fast;
 mod ids;
 mod quote;
 mod stream;
+pub use csv_rows::Tally;
 pub use encoding::Encoding;
 pub use quote::short;
 pub use stream::{stream, stream_with, FactStream};
@@ -334,18 +336,32 @@ impl Reader {
     }
 
     /// The columns of a CSV header, without empty ones at the end; the file cannot be
-    /// read without `id`, `job`, `job_since`.
-    fn csv_columns(&mut self, headers: &csv::StringRecord) -> Result<Columns, ReadError> {
-        let mut columns: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
+    /// read without `id`, `job`, `job_since`, nor with a field of the contract named twice.
+    fn csv_columns(&mut self, header: &[String]) -> Result<Columns, ReadError> {
+        let mut columns: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
         while columns.last().is_some_and(String::is_empty) {
             columns.pop();
         }
+        let separator = char::from(self.delimiter).escape_default().to_string();
         for required in ["id", "job", "job_since"] {
             if !columns.iter().any(|c| c == required) {
+                let header = columns.join(&char::from(self.delimiter).to_string());
                 return Err(ReadError(format!(
-                    "the CSV header has no `{required}` column (header: {}; separator `{}`)",
-                    columns.join(&char::from(self.delimiter).to_string()),
-                    char::from(self.delimiter).escape_default()
+                    "the CSV header has no `{required}` column (header: {}; separator `{separator}`)",
+                    short(&header)
+                )));
+            }
+        }
+        // Which of two columns would be read is a guess: refused. Columns grille
+        // ignores may repeat, as spreadsheets often have them.
+        for field in KNOWN_FIELDS {
+            let mut at = columns.iter().enumerate().filter(|(_, c)| *c == field);
+            if let (Some((first, _)), Some((second, _))) = (at.next(), at.next()) {
+                return Err(ReadError(format!(
+                    "the CSV header names `{field}` twice (columns {} and {}): \
+                     which one holds it cannot be told; rename or remove one",
+                    first + 1,
+                    second + 1
                 )));
             }
         }
@@ -363,10 +379,10 @@ impl Reader {
     fn csv_row(
         &mut self,
         columns: &Columns,
-        row: &csv::ByteRecord,
+        row: &csv_rows::Row,
         not_utf8: &str,
     ) -> Result<Record, Rejection> {
-        let position = Position::Line(row.position().map_or(0, |p| p.line() as usize));
+        let position = Position::Line(row.line);
         let text = Utf8Row::new(row).map_err(|field| {
             let reason = format!("field {} is not valid UTF-8 text {not_utf8}", field + 1);
             Rejection::new(position, None, None, reason)
@@ -448,14 +464,14 @@ impl Columns {
 
 /// A CSV row whose fields are all UTF-8 text.
 struct Utf8Row<'a> {
-    row: &'a csv::ByteRecord,
+    row: &'a csv_rows::Row,
     /// The fields' bytes end to end, each field on character boundaries.
     text: &'a str,
 }
 
 impl<'a> Utf8Row<'a> {
     /// The row, or the index of its first field that is not UTF-8.
-    fn new(row: &'a csv::ByteRecord) -> Result<Self, usize> {
+    fn new(row: &'a csv_rows::Row) -> Result<Self, usize> {
         // Checked whole, then each field's ends: a field is UTF-8 exactly when both hold.
         if let Ok(text) = std::str::from_utf8(row.as_slice()) {
             let fields = Utf8Row { row, text };
@@ -463,7 +479,8 @@ impl<'a> Utf8Row<'a> {
                 return Ok(fields);
             }
         }
-        let bad = row.iter().position(|f| std::str::from_utf8(f).is_err());
+        let bad = (0..row.len())
+            .position(|i| row.field(i).is_none_or(|f| std::str::from_utf8(f).is_err()));
         Err(bad.unwrap_or(0))
     }
 

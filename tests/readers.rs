@@ -129,3 +129,149 @@ fn an_integer_out_of_range_says_so_and_gives_the_range() {
     let reason = &facts.records[0].as_ref().unwrap_err().reason;
     assert!(reason.contains("out of range"), "{reason}");
 }
+
+/// Lines of a text as a file holds them: each line end closes one, and what
+/// follows the last one is a line if it is not empty.
+fn physical_lines(bytes: &[u8]) -> usize {
+    let ends = bytes.iter().filter(|b| **b == b'\n').count();
+    ends + usize::from(!bytes.is_empty() && !bytes.ends_with(b"\n"))
+}
+
+/// Reads a file one record at a time and in parallel batches, checks that both
+/// give the same, and that the counts add up: every record found is handed out
+/// once, and every line of the file is the header's, a record's or blank.
+fn read_and_count(bytes: &[u8], format: Format) -> Vec<Result<Record, Rejection>> {
+    let mut stream = facts::stream(bytes, format).unwrap();
+    let one_by_one: Vec<_> = stream.by_ref().collect();
+    let tally = stream.tally();
+    stream.finish().unwrap();
+    assert_eq!(tally.records, one_by_one.len());
+    if format != Format::Json {
+        assert_eq!(tally.lines, physical_lines(bytes), "{tally:?}");
+    }
+    assert_eq!(read_batched(bytes, format), one_by_one);
+    one_by_one
+}
+
+fn rejections(records: &[Result<Record, Rejection>]) -> Vec<String> {
+    records
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn an_unclosed_quote_refuses_its_row_only() {
+    // 1,000 rows; the second opens a quote it never closes. It swallowed the
+    // 998 rows after it: "1 decided, 1 rejected".
+    let mut csv = String::from("id,job,job_since\n");
+    for i in 1..=1000 {
+        if i == 2 {
+            csv.push_str("C2,\"Conseiller clientèle,2020-01-01\n");
+        } else {
+            csv.push_str(&format!("C{i},Conseiller clientèle,2020-01-01\n"));
+        }
+    }
+    for ending in ["\n", "\r\n"] {
+        let text = csv.replace('\n', ending);
+        let records = read_and_count(text.as_bytes(), Format::Csv);
+        assert_eq!(records.len(), 1000);
+        let refused = rejections(&records);
+        assert_eq!(refused.len(), 1, "{refused:?}");
+        assert!(
+            refused[0].starts_with("line 3 (id C2): the quote opened at column 4 is never closed"),
+            "{}",
+            refused[0]
+        );
+        assert_eq!(records[2].as_ref().unwrap().id, "C3");
+    }
+}
+
+#[test]
+fn a_quote_closed_by_a_later_row_refuses_the_row_that_opened_it() {
+    let csv = "id,job,job_since,salary\n\
+               C1,\"Conseiller,2020-01-01,1850.00\n\
+               C2,Conseiller,2020-01-01,1850.00\n\
+               C3,Conseiller,2020-01-01,\"1850,00\"\n";
+    let records = read_and_count(csv.as_bytes(), Format::Csv);
+    assert_eq!(records.len(), 3);
+    let refused = rejections(&records);
+    assert_eq!(refused.len(), 1, "{refused:?}");
+    assert!(refused[0].starts_with("line 2 (id C1)"), "{}", refused[0]);
+    assert!(
+        refused[0].contains("(line 4) is followed by other text"),
+        "{}",
+        refused[0]
+    );
+    assert_eq!(records[1].as_ref().unwrap().id, "C2");
+    assert_eq!(records[2].as_ref().unwrap().id, "C3");
+}
+
+#[test]
+fn a_quoted_field_may_still_hold_line_breaks() {
+    let csv = "id,job,job_since,note\r\n\r\nC1,Conseiller,2020-01-01,\"two\r\nlines, \"\"quoted\"\"\"\r\nC2,Conseiller,2020-01-01,\r\n";
+    let records = read_and_count(csv.as_bytes(), Format::Csv);
+    let ids: Vec<_> = records
+        .iter()
+        .map(|r| r.as_ref().unwrap().position)
+        .collect();
+    assert_eq!(ids, [facts::Position::Line(3), facts::Position::Line(5)]);
+}
+
+#[test]
+fn the_counts_add_up_on_lines_of_every_kind() {
+    let jsonl = b"{\"id\":\"a\",\"job\":\"x\",\"job_since\":\"2020-01-01\"}\n\n  \n\xff\nnot json\r\n{\"id\":\"a\",\"job\":\"x\",\"job_since\":\"2020-01-01\"}";
+    let records = read_and_count(jsonl, Format::JsonLines);
+    assert_eq!(records.len(), 4);
+    let csv = b"id;job;job_since\n\nE1;x;2020-01-01\n;;\n\xe9;x;2020-01-01\r\n\r\nE3;x\n";
+    let records = read_and_count(csv, Format::Csv);
+    assert_eq!(records.len(), 4);
+}
+
+#[test]
+fn a_utf16_csv_with_its_byte_order_mark_is_read() {
+    // Excel's "Unicode text": UTF-16 little-endian, a byte-order mark, tabs.
+    let text = "id\tjob\tjob_since\tsalary\r\nE1\tTéléconseillère\t2020-01-01\t1850,00\r\n";
+    let rules = load("rules/cgt-2008.grille");
+    let evaluator = grille::Evaluator::new(&rules, as_of());
+    for big_endian in [false, true] {
+        let mut bytes = if big_endian {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for unit in text.encode_utf16() {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend_from_slice(&pair);
+        }
+        let facts = facts::read_bytes(&bytes, Format::Csv, Options::default()).unwrap();
+        assert_eq!(facts.records.len(), 1);
+        let record = facts.records[0].as_ref().unwrap();
+        assert_eq!(record.job, "Téléconseillère");
+        assert_eq!(record.salary.unwrap().to_string(), "1850.00");
+        assert!(evaluator.decide(record).is_ok());
+        assert!(facts.warnings.is_empty(), "{:?}", facts.warnings);
+    }
+    let json = [0xFF, 0xFE, b'[', 0, b']', 0];
+    let error = facts::read_bytes(&json, Format::Json, Options::default()).unwrap_err();
+    assert!(error.to_string().contains("UTF-16"), "{error}");
+}
+
+#[test]
+fn a_csv_header_naming_a_field_twice_is_refused() {
+    let csv = "id,job,job_since,salary, salary\nE1,x,2020-01-01,1850.00,2100.00\n";
+    let error = facts::read(csv, Format::Csv).unwrap_err().to_string();
+    assert!(
+        error.contains("names `salary` twice (columns 4 and 5)"),
+        "{error}"
+    );
+    // Columns grille ignores may repeat.
+    let csv = "id,job,job_since,note,note\nE1,x,2020-01-01,a,b\n";
+    let facts = facts::read(csv, Format::Csv).unwrap();
+    assert!(facts.records[0].is_ok());
+}

@@ -10,8 +10,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Receiver;
 use std::sync::Mutex;
 
+use super::csv_rows::{CsvRows, Next, Row};
 use super::ids::IdSet;
-use super::stream::{csv_error, not_utf8, Source};
+use super::stream::{not_utf8, Source};
 use super::{Columns, FactStream, Position, ReadError, Reader, Record, Rejection};
 
 /// Bytes of JSON Lines (or rows of CSV) read at a time: enough to keep every
@@ -44,12 +45,14 @@ struct Mapped<T> {
     /// The ids of the records read, end to end.
     ids: String,
     unknown_fields: BTreeSet<String>,
+    /// Blank lines skipped (JSON Lines).
+    blank_lines: usize,
 }
 
 /// A batch of raw records, cut for the worker threads.
 enum Chunk<'a> {
     Lines { text: &'a [u8], first_line: usize },
-    Rows(&'a [Result<csv::ByteRecord, Rejection>]),
+    Rows(&'a [Result<Row, Rejection>]),
     Parsed(&'a [Result<Record, Rejection>]),
 }
 
@@ -81,7 +84,7 @@ impl FactStream<'_> {
         let spare = Spare::default();
         // The results go out on a thread of their own, so that the next batch is
         // mapped meanwhile.
-        let (outcome, unknown_fields) = std::thread::scope(|scope| {
+        let (outcome, delivered) = std::thread::scope(|scope| {
             let (batches, received) = std::sync::mpsc::sync_channel(1);
             let (ids, stop, spare) = (&mut ids, &stop, &spare);
             let delivery = scope.spawn(move || deliver(received, ids, sink, stop, spare));
@@ -110,8 +113,16 @@ impl FactStream<'_> {
                 .unwrap_or_else(|e| std::panic::resume_unwind(e))
         });
         self.reader.ids = ids;
-        self.reader.unknown_fields.extend(unknown_fields);
-        self.source = Source::Done;
+        self.reader.unknown_fields.extend(delivered.unknown_fields);
+        self.handed_out += delivered.items;
+        self.stopped |= outcome.is_some();
+        if !matches!(self.source, Source::Csv { .. }) {
+            // Lines are found by the threads: each a record or a blank line.
+            self.tally.records += delivered.items;
+            self.tally.blank_lines += delivered.blank_lines;
+            self.tally.lines += delivered.items + delivered.blank_lines;
+        }
+        self.end();
         outcome
     }
 
@@ -145,18 +156,29 @@ impl FactStream<'_> {
     }
 }
 
+/// What the delivery saw besides the records.
+#[derive(Default)]
+struct Delivered {
+    /// The fields the records had that grille ignores.
+    unknown_fields: BTreeSet<String>,
+    /// Records handed to the sink, and blank lines the threads skipped.
+    items: usize,
+    blank_lines: usize,
+}
+
 /// Hands the mapped records to `sink` in input order, rejecting duplicate ids;
-/// gives back the break, if any, and the fields the records had that grille ignores.
+/// gives back the break, if any, and what it saw besides.
 fn deliver<T, B>(
     batches: Receiver<Vec<Mapped<T>>>,
     ids: &mut IdSet,
     mut sink: impl FnMut(Result<(T, &[u8]), Rejection>) -> ControlFlow<B>,
     stop: &AtomicBool,
     spare: &Spare,
-) -> (Option<B>, BTreeSet<String>) {
-    let mut unknown_fields = BTreeSet::new();
+) -> (Option<B>, Delivered) {
+    let mut delivered = Delivered::default();
     for part in batches.into_iter().flatten() {
-        unknown_fields.extend(part.unknown_fields);
+        delivered.unknown_fields.extend(part.unknown_fields);
+        delivered.blank_lines += part.blank_lines;
         let (mut start, mut id_start) = (0, 0);
         for item in part.items {
             let result = match item {
@@ -178,14 +200,15 @@ fn deliver<T, B>(
                     }
                 }
             };
+            delivered.items += 1;
             if let ControlFlow::Break(b) = sink(result) {
                 stop.store(true, Ordering::Relaxed);
-                return (Some(b), unknown_fields);
+                return (Some(b), delivered);
             }
         }
         spare.give(part.bytes);
     }
-    (None, unknown_fields)
+    (None, delivered)
 }
 
 /// Output buffers handed back once written, to be filled again.
@@ -215,9 +238,9 @@ struct Raw {
     parts: Vec<(usize, usize)>,
     /// What follows the last whole line read.
     carry: Vec<u8>,
-    rows: Vec<Result<csv::ByteRecord, Rejection>>,
+    rows: Vec<Result<Row, Rejection>>,
     /// Rows of the previous batch, their buffers reused.
-    spare: Vec<csv::ByteRecord>,
+    spare: Vec<Row>,
     parsed: Vec<Result<Record, Rejection>>,
 }
 
@@ -328,6 +351,7 @@ impl Chunk<'_> {
             bytes,
             ids: String::new(),
             unknown_fields: BTreeSet::new(),
+            blank_lines: 0,
         };
         match self {
             Chunk::Lines { text, first_line } => {
@@ -335,7 +359,10 @@ impl Chunk<'_> {
                 mapped.bytes.reserve(text.len() * 2);
                 let mut each = |n: usize, line: Option<&str>| {
                     let record = match line {
-                        Some(text) if text.trim().is_empty() => return,
+                        Some(text) if text.trim().is_empty() => {
+                            mapped.blank_lines += 1;
+                            return;
+                        }
                         Some(text) => reader.json_line(text, Position::Line(n)),
                         None => Err(not_utf8(n)),
                     };
@@ -449,19 +476,20 @@ fn read_lines(
 /// Reads up to [`BLOCK_ROWS`] CSV rows (reusing the buffers of the previous
 /// batch's rows); whether there may be more.
 fn read_rows(
-    input: &mut csv::Reader<Box<dyn std::io::Read + '_>>,
-    pool: &mut Vec<csv::ByteRecord>,
-    rows: &mut Vec<Result<csv::ByteRecord, Rejection>>,
+    input: &mut CsvRows<'_>,
+    pool: &mut Vec<Row>,
+    rows: &mut Vec<Result<Row, Rejection>>,
 ) -> Result<bool, ReadError> {
     while rows.len() < BLOCK_ROWS {
         let mut row = pool.pop().unwrap_or_default();
-        match input.read_byte_record(&mut row) {
-            Ok(false) => return Ok(false),
-            Ok(true) => rows.push(Ok(row)),
-            Err(e) => match csv_error(&e) {
-                Some(rejection) => rows.push(Err(rejection)),
-                None => return Err(ReadError(format!("cannot read the CSV file: {e}"))),
-            },
+        match input.next(&mut row) {
+            Ok(Next::End) => return Ok(false),
+            Ok(Next::Row) => rows.push(Ok(row)),
+            Ok(Next::Refused(rejection)) => {
+                pool.push(row);
+                rows.push(Err(rejection));
+            }
+            Err(e) => return Err(ReadError(format!("cannot read the CSV file: {e}"))),
         }
     }
     Ok(true)

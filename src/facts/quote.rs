@@ -7,10 +7,14 @@ use std::borrow::Cow;
 /// The characters of a value quoted in a message, at most.
 pub const QUOTED_CHARS: usize = 80;
 
-/// `text`, or its first [`QUOTED_CHARS`] characters and an ellipsis when longer;
-/// whether it was cut.
-fn cut(text: &str) -> (&str, bool) {
-    match text.char_indices().nth(QUOTED_CHARS) {
+/// The characters of a message's own text between two quoted values, at most:
+/// far more than any message writes, so that only a value holding a backquote,
+/// which pairs the quotes wrongly, is ever cut there.
+const TEXT_CHARS: usize = 400;
+
+/// `text`, or its first `max` characters when longer; whether it was cut.
+fn cut(text: &str, max: usize) -> (&str, bool) {
+    match text.char_indices().nth(max) {
         Some((end, _)) => (&text[..end], true),
         None => (text, false),
     }
@@ -19,7 +23,7 @@ fn cut(text: &str) -> (&str, bool) {
 /// A value as a message quotes it: whole when short, else its start, `…` and its
 /// length in bytes.
 pub fn short(text: &str) -> Cow<'_, str> {
-    match cut(text) {
+    match cut(text, QUOTED_CHARS) {
         (_, false) => Cow::Borrowed(text),
         (start, true) => Cow::Owned(format!("{start}… ({} bytes)", text.len())),
     }
@@ -33,7 +37,9 @@ pub fn bound_message(message: String) -> String {
         return message;
     }
     let parts: Vec<&str> = message.split('`').collect();
-    if parts.iter().all(|p| p.len() <= QUOTED_CHARS) {
+    let quoted = |i: usize| i % 2 == 1 && i + 1 < parts.len();
+    let max = |i: usize| if quoted(i) { QUOTED_CHARS } else { TEXT_CHARS };
+    if parts.iter().enumerate().all(|(i, p)| p.len() <= max(i)) {
         return message;
     }
     let mut out = String::with_capacity(QUOTED_CHARS * 4);
@@ -46,12 +52,11 @@ pub fn bound_message(message: String) -> String {
         if let Some(n) = length.take() {
             out.push_str(&format!(" ({n} bytes)"));
         }
-        let (start, was_cut) = cut(part);
+        let (start, was_cut) = cut(part, max(i));
         out.push_str(start);
         if was_cut {
             out.push('…');
-            let quoted = i % 2 == 1 && i + 1 < parts.len();
-            if quoted {
+            if quoted(i) {
                 length = Some(part.len());
             } else {
                 out.push_str(&format!(" ({} bytes)", part.len()));
@@ -86,7 +91,7 @@ mod tests {
         let a = "a".repeat(1000);
         let b = "b".repeat(1000);
         let bounded = bound_message(format!("`{a}` and `{b}` and {a}"));
-        assert!(bounded.len() < 400, "{bounded}");
+        assert!(bounded.len() < 700, "{bounded}");
         assert_eq!(bounded.matches('`').count(), 4, "{bounded}");
         assert!(bounded.contains("…` (1000 bytes) and `b"), "{bounded}");
         // The text outside quotes, " and " and the 1000 a's, is cut too.
