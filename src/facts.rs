@@ -9,9 +9,11 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
+mod array;
 mod batch;
 mod csv_fr;
 mod csv_rows;
+mod duplicates;
 mod encoding;
 mod fast;
 mod ids;
@@ -161,6 +163,10 @@ const KNOWN_FIELDS: [&str; 11] = [
     "coefficient",
 ];
 
+/// The fields of a mission and of a move.
+const MISSION_FIELDS: [&str; 3] = ["job", "start", "end"];
+const MOVE_FIELDS: [&str; 5] = ["from", "to", "on", "trial_renewed", "trial_broken_on"];
+
 // Where each field stands in KNOWN_FIELDS.
 const ID: usize = 0;
 const JOB: usize = 1;
@@ -256,8 +262,28 @@ impl Reader {
         })
     }
 
-    /// One line of a JSON Lines file.
-    fn json_line(&mut self, line: &str, position: Position) -> Result<Record, Rejection> {
+    /// An element of a JSON array, as its text.
+    fn json_element(&mut self, text: &[u8], element: array::Element) -> Result<Record, Rejection> {
+        let position = Position::Record(element.number);
+        match std::str::from_utf8(text) {
+            Ok(text) => self.json_line(text, position, Some((element.line, element.column))),
+            Err(_) => Err(Rejection::new(
+                position,
+                None,
+                None,
+                "this record is not valid UTF-8 text (JSON is always UTF-8)",
+            )),
+        }
+    }
+
+    /// One line of a JSON Lines file, or an element of an array starting at
+    /// `origin` (line, column) in its file.
+    fn json_line(
+        &mut self,
+        line: &str,
+        position: Position,
+        origin: Option<(usize, usize)>,
+    ) -> Result<Record, Rejection> {
         let unknown_fields = &mut self.unknown_fields;
         let mut note = |name: &str| {
             if !unknown_fields.contains(name) {
@@ -268,13 +294,15 @@ impl Reader {
             return Ok(record);
         }
         match serde_json::from_str::<Value>(line) {
-            Ok(value) => self.json_record(value, position),
-            Err(e) => Err(Rejection::new(
-                position,
-                None,
-                None,
-                format!("not valid JSON (column {}): {e}", e.column()),
-            )),
+            Ok(value) => match duplicates::duplicate_key(line) {
+                None => self.json_record(value, position),
+                Some(key) => {
+                    let id = value.get("id").and_then(Value::as_str);
+                    let reason = "this key is given twice: which value counts cannot be told";
+                    Err(Rejection::new(position, id, Some(&key), reason))
+                }
+            },
+            Err(e) => Err(Rejection::new(position, None, None, not_json(&e, origin))),
         }
     }
 
@@ -290,6 +318,19 @@ impl Reader {
         for key in map.keys() {
             if !KNOWN_FIELDS.contains(&key.as_str()) && !self.unknown_fields.contains(key) {
                 self.unknown_fields.insert(key.clone());
+            }
+        }
+        let lists: [(&str, &[&str]); 2] = [("missions", &MISSION_FIELDS), ("moves", &MOVE_FIELDS)];
+        for (list, known) in lists {
+            let items = map.get(list).and_then(Value::as_array).map(Vec::as_slice);
+            for item in items
+                .unwrap_or_default()
+                .iter()
+                .filter_map(Value::as_object)
+            {
+                for key in item.keys().filter(|k| !known.contains(&k.as_str())) {
+                    self.unknown_fields.insert(format!("{list}[].{key}"));
+                }
             }
         }
         let fields = JsonFields {
@@ -517,6 +558,23 @@ impl Reader {
         }
         Ok(())
     }
+}
+
+/// Why a record is not JSON, and where: in its line, or in the file for an
+/// element of an array starting at `origin`.
+fn not_json(e: &serde_json::Error, origin: Option<(usize, usize)>) -> String {
+    let Some((line, column)) = origin else {
+        return format!("not valid JSON (column {}): {e}", e.column());
+    };
+    let (line, column) = if e.line() <= 1 {
+        (line, column + e.column().saturating_sub(1))
+    } else {
+        (line + e.line() - 1, e.column())
+    };
+    let text = e.to_string();
+    let place = format!(" at line {} column {}", e.line(), e.column());
+    let what = text.strip_suffix(&place).unwrap_or(&text);
+    format!("not valid JSON (line {line}, column {column}): {what}")
 }
 
 fn duplicate_id(position: Position, id: &str) -> Rejection {

@@ -275,3 +275,155 @@ fn a_csv_header_naming_a_field_twice_is_refused() {
     let facts = facts::read(csv, Format::Csv).unwrap();
     assert!(facts.records[0].is_ok());
 }
+
+/// A JSON array of `n` records made as it is read, counting the bytes read.
+struct LazyArray {
+    n: usize,
+    next: usize,
+    pending: Vec<u8>,
+    read: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl std::io::Read for LazyArray {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        if self.pending.is_empty() {
+            self.pending = match self.next {
+                0 => b"[\n".to_vec(),
+                i if i <= self.n => {
+                    let comma = if i < self.n { "," } else { "" };
+                    format!(
+                        "  {{\"id\":\"E{i}\",\"job\":\"x\",\"job_since\":\"2020-01-01\"}}{comma}\n"
+                    )
+                    .into_bytes()
+                }
+                i if i == self.n + 1 => b"]\n".to_vec(),
+                _ => return Ok(0),
+            };
+            self.next += 1;
+        }
+        let n = out.len().min(self.pending.len());
+        out[..n].copy_from_slice(&self.pending[..n]);
+        self.pending.drain(..n);
+        self.read.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_json_array_is_read_element_by_element() {
+    // A million records: read whole, the array took 1.26 GB. Counted here: the
+    // first record comes out, one at a time or in batches, long before the
+    // array is read (54 bytes each, 54 MB in all).
+    use std::sync::atomic::Ordering;
+    let array = |read: &std::sync::Arc<std::sync::atomic::AtomicUsize>| {
+        let lazy = LazyArray {
+            n: 1_000_000,
+            next: 0,
+            pending: Vec::new(),
+            read: read.clone(),
+        };
+        BufReader::with_capacity(8192, lazy)
+    };
+    let read = std::sync::Arc::default();
+    let mut stream = facts::stream(array(&read), Format::Json).unwrap();
+    let first = stream.next().unwrap().unwrap();
+    assert_eq!(
+        (first.id.as_str(), first.position),
+        ("E1", facts::Position::Record(1))
+    );
+    assert!(
+        read.load(Ordering::Relaxed) <= 8192,
+        "{}",
+        read.load(Ordering::Relaxed)
+    );
+
+    let read = std::sync::Arc::default();
+    let mut stream = facts::stream(array(&read), Format::Json).unwrap();
+    let (mut count, mut read_at_first) = (0, 0);
+    let stopped: Option<()> = stream.map_parallel(
+        2,
+        |r, _| Ok(r.position),
+        |result| {
+            count += 1;
+            if count == 1 {
+                read_at_first = read.load(Ordering::Relaxed);
+            }
+            assert_eq!(result.unwrap().0, facts::Position::Record(count));
+            ControlFlow::Continue(())
+        },
+    );
+    assert!(stopped.is_none());
+    let tally = stream.tally();
+    stream.finish().unwrap();
+    assert_eq!((count, tally.records), (1_000_000, 1_000_000));
+    // A batch is 8,192 records or a megabyte, and the next one is read while the
+    // first is delivered: a few megabytes at most.
+    assert!(read_at_first < 4 << 20, "{read_at_first}");
+}
+
+#[test]
+fn a_bad_element_of_an_array_is_rejected_alone_with_its_place() {
+    let text = "[\n {\"id\":\"a\",\"job\":\"x\",\"job_since\":\"2020-01-01\"},\n {\"id\":\"b\",\"job\":\"x\",\"job_since\":2020-01-01},\n \"not a record\",\n {\"id\":\"c\",\"job\":\"x\",\"job_since\":\"2020-01-01\"}\n]";
+    let records = read_and_count(text.as_bytes(), Format::Json);
+    assert_eq!(records.len(), 4);
+    let refused = rejections(&records);
+    assert_eq!(refused.len(), 2, "{refused:?}");
+    // ` {"id":"b","job":"x","job_since":` is 33 characters, `2020` read as a
+    // number ends at column 37: the `-` at column 38 is where it breaks.
+    assert_eq!(
+        refused[0],
+        "record 2: not valid JSON (line 3, column 38): expected `,` or `}`"
+    );
+    assert_eq!(refused[1], "record 3: a record must be a JSON object");
+    assert_eq!(records[3].as_ref().unwrap().id, "c");
+}
+
+#[test]
+fn a_field_given_twice_is_refused_naming_it() {
+    let lines = [
+        r#"{"id":"a","job":"x","job_since":"2020-01-01","salary":"1850.00","salary":"2100.00"}"#,
+        r#"{"id":"b","job":"x","job_since":"2020-01-01","\u006aob":"y"}"#,
+        r#"{"id":"c","job":"x","job_since":"2020-01-01","missions":[{"job":"y","start":"2020-01-01","end":"2020-02-01","end":"2020-03-01"}]}"#,
+        r#"{"id":"d","job":"x","job_since":"2020-01-01","note":1,"note":2}"#,
+    ];
+    let jsonl = lines.join("\n");
+    let array = format!("[{}]", lines.join(","));
+    for (text, format) in [(jsonl, Format::JsonLines), (array, Format::Json)] {
+        let records = read_and_count(text.as_bytes(), format);
+        let fields: Vec<Option<&str>> = records
+            .iter()
+            .map(|r| r.as_ref().err().and_then(|e| e.field.as_deref()))
+            .collect();
+        assert_eq!(
+            fields,
+            [Some("salary"), Some("job"), Some("missions[0].end"), None]
+        );
+        let reason = &records[0].as_ref().unwrap_err().reason;
+        assert!(reason.contains("given twice"), "{reason}");
+    }
+}
+
+#[test]
+fn unknown_fields_of_missions_and_moves_are_named_once() {
+    let line = r#"{"id":"ID","job":"x","job_since":"2020-01-01","missions":[{"job":"y","start":"2020-01-01","note":1}],"moves":[{"from":"y","to":"x","on":"2020-01-01","why":"z"}]}"#;
+    let mut text = String::new();
+    for i in 0..3 {
+        text.push_str(&line.replace("ID", &format!("E{i}")));
+        text.push('\n');
+    }
+    // The fast reader, and the general one (a string with an escape sends it there).
+    text.push_str(&line.replace("ID", "E\\u0033"));
+    for format in [Format::JsonLines, Format::Json] {
+        let text = if format == Format::Json {
+            format!("[{}]", text.trim_end().replace('\n', ","))
+        } else {
+            text.clone()
+        };
+        let facts = facts::read(&text, format).unwrap();
+        assert!(facts.records.iter().all(Result::is_ok));
+        assert_eq!(
+            facts.warnings,
+            ["fields not used by grille were ignored: `missions[].note`, `moves[].why`"]
+        );
+    }
+}

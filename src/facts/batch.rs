@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Receiver;
 use std::sync::Mutex;
 
+use super::array::Element;
 use super::csv_rows::{CsvRows, Next, Row};
 use super::ids::IdSet;
 use super::stream::{not_utf8, Source};
@@ -51,9 +52,16 @@ struct Mapped<T> {
 
 /// A batch of raw records, cut for the worker threads.
 enum Chunk<'a> {
-    Lines { text: &'a [u8], first_line: usize },
+    Lines {
+        text: &'a [u8],
+        first_line: usize,
+    },
     Rows(&'a [Result<Row, Rejection>]),
-    Parsed(&'a [Result<Record, Rejection>]),
+    /// Elements of a JSON array: where each starts and ends in `text`.
+    Elements {
+        text: &'a [u8],
+        elements: &'a [(usize, usize, Element)],
+    },
 }
 
 /// What parsing a raw record needs besides the record.
@@ -116,11 +124,15 @@ impl FactStream<'_> {
         self.reader.unknown_fields.extend(delivered.unknown_fields);
         self.handed_out += delivered.items;
         self.stopped |= outcome.is_some();
-        if !matches!(self.source, Source::Csv { .. }) {
-            // Lines are found by the threads: each a record or a blank line.
-            self.tally.records += delivered.items;
-            self.tally.blank_lines += delivered.blank_lines;
-            self.tally.lines += delivered.items + delivered.blank_lines;
+        match self.source {
+            Source::Csv { .. } => {}
+            Source::Array { .. } => self.tally.records += delivered.items,
+            // Lines are cut by the threads: each a record or a blank line.
+            _ => {
+                self.tally.records += delivered.items;
+                self.tally.blank_lines += delivered.blank_lines;
+                self.tally.lines += delivered.items + delivered.blank_lines;
+            }
         }
         self.end();
         outcome
@@ -131,13 +143,7 @@ impl FactStream<'_> {
         raw.clear();
         let outcome = match &mut self.source {
             Source::Done => Ok(false),
-            Source::Array(values) => {
-                for (i, value) in values.by_ref().take(BLOCK_ROWS) {
-                    let record = self.reader.json_record(value, Position::Record(i + 1));
-                    raw.parsed.push(record);
-                }
-                Ok(raw.parsed.len() == BLOCK_ROWS)
-            }
+            Source::Array { elements, .. } => read_elements(elements, raw),
             Source::Lines { input, line, .. } => {
                 let read = read_lines(input, &mut raw.text, &mut raw.carry);
                 *line = raw.cut(threads * CHUNKS_PER_THREAD, *line + 1);
@@ -241,7 +247,8 @@ struct Raw {
     rows: Vec<Result<Row, Rejection>>,
     /// Rows of the previous batch, their buffers reused.
     spare: Vec<Row>,
-    parsed: Vec<Result<Record, Rejection>>,
+    /// Elements of a JSON array cut in `text`: start, end, where it stood.
+    elements: Vec<(usize, usize, Element)>,
 }
 
 impl Raw {
@@ -250,7 +257,7 @@ impl Raw {
         self.parts.clear();
         self.spare
             .extend(self.rows.drain(..).filter_map(Result::ok));
-        self.parsed.clear();
+        self.elements.clear();
     }
 
     /// Cuts the batch into chunks and maps them on `threads` threads, each
@@ -296,9 +303,16 @@ impl Raw {
     }
 
     fn chunks(&self, parts: usize) -> Vec<Chunk<'_>> {
-        if !self.parsed.is_empty() {
-            let size = self.parsed.len().div_ceil(parts);
-            return self.parsed.chunks(size).map(Chunk::Parsed).collect();
+        if !self.elements.is_empty() {
+            let size = self.elements.len().div_ceil(parts);
+            return self
+                .elements
+                .chunks(size)
+                .map(|elements| Chunk::Elements {
+                    text: &self.text,
+                    elements,
+                })
+                .collect();
         }
         if !self.rows.is_empty() {
             let size = self.rows.len().div_ceil(parts);
@@ -363,7 +377,7 @@ impl Chunk<'_> {
                             mapped.blank_lines += 1;
                             return;
                         }
-                        Some(text) => reader.json_line(text, Position::Line(n)),
+                        Some(text) => reader.json_line(text, Position::Line(n), None),
                         None => Err(not_utf8(n)),
                     };
                     mapped.push(record, map);
@@ -395,10 +409,12 @@ impl Chunk<'_> {
                     mapped.push(record, map);
                 }
             }
-            Chunk::Parsed(records) => {
-                mapped.items.reserve(records.len());
-                for record in records.iter() {
-                    mapped.push(record.clone(), map);
+            Chunk::Elements { text, elements } => {
+                mapped.items.reserve(elements.len());
+                for &(start, end, element) in elements.iter() {
+                    let bytes = text.get(start..end).unwrap_or_default();
+                    let record = reader.json_element(bytes, element);
+                    mapped.push(record, map);
                 }
             }
         }
@@ -471,6 +487,22 @@ fn read_lines(
             }
         }
     }
+}
+
+/// Cuts up to [`BLOCK_ROWS`] elements of a JSON array (or [`BLOCK_BYTES`] of
+/// them) into the batch; whether there may be more.
+fn read_elements(
+    elements: &mut super::array::Elements<'_>,
+    raw: &mut Raw,
+) -> Result<bool, ReadError> {
+    while raw.elements.len() < BLOCK_ROWS && raw.text.len() < BLOCK_BYTES {
+        let start = raw.text.len();
+        match elements.next(&mut raw.text)? {
+            Some(element) => raw.elements.push((start, raw.text.len(), element)),
+            None => return Ok(false),
+        }
+    }
+    Ok(true)
 }
 
 /// Reads up to [`BLOCK_ROWS`] CSV rows (reusing the buffers of the previous

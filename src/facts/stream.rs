@@ -1,11 +1,10 @@
 //! Reading facts record by record, so that a workforce of millions need not be
-//! held in memory: JSON Lines and CSV are read a line at a time. A JSON array is
-//! one value, so it is parsed whole, then handed out record by record.
+//! held in memory: JSON Lines and CSV are read a line at a time, a JSON array an
+//! element at a time.
 
 use std::io::{BufRead, Cursor, Read};
 
-use serde_json::Value;
-
+use super::array::Elements;
 use super::csv_fr::detect_delimiter;
 use super::csv_rows::{CsvRows, Next, Row, Tally};
 use super::encoding::{Decoder, Detected, Encoding};
@@ -29,7 +28,11 @@ pub struct FactStream<'a> {
 }
 
 pub(super) enum Source<'a> {
-    Array(std::iter::Enumerate<std::vec::IntoIter<Value>>),
+    Array {
+        elements: Box<Elements<'a>>,
+        /// The text of the element being read.
+        text: Vec<u8>,
+    },
     Lines {
         input: Box<dyn BufRead + 'a>,
         line: usize,
@@ -248,12 +251,21 @@ impl Iterator for FactStream<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         match &mut self.source {
             Source::Done => None,
-            Source::Array(values) => {
-                let (i, value) = values.next()?;
-                let record = self.reader.json_record(value, Position::Record(i + 1));
-                self.tally.records += 1;
-                let record = self.reader.admit(record);
-                self.hand_out(record)
+            Source::Array { elements, text } => {
+                text.clear();
+                match elements.next(text) {
+                    Ok(None) => {
+                        self.end();
+                        None
+                    }
+                    Ok(Some(element)) => {
+                        let record = self.reader.json_element(text, element);
+                        self.tally.records += 1;
+                        let record = self.reader.admit(record);
+                        self.hand_out(record)
+                    }
+                    Err(e) => self.fail(e),
+                }
             }
             Source::Lines {
                 input,
@@ -278,7 +290,7 @@ impl Iterator for FactStream<'_> {
                     Ok(_) => {
                         // Without its line end, as batches read it: a column is the line's own.
                         let text = buffer.strip_suffix('\n').unwrap_or(buffer);
-                        let record = self.reader.json_line(text, Position::Line(*line));
+                        let record = self.reader.json_line(text, Position::Line(*line), None);
                         self.tally.records += 1;
                         let record = self.reader.admit(record);
                         return self.hand_out(record);
@@ -352,24 +364,33 @@ fn lines<'a>(input: Box<dyn BufRead + 'a>) -> Source<'a> {
     }
 }
 
-/// A `.json` file holds an array, or JSON Lines under another name.
+/// A `.json` file holds an array, or JSON Lines under another name: told by its
+/// first byte that is not whitespace (the whitespace is read again after).
 fn json_source<'a>(mut input: Box<dyn BufRead + 'a>) -> Result<Source<'a>, ReadError> {
-    let mut bytes = Vec::new();
-    input
-        .read_to_end(&mut bytes)
-        .map_err(|e| ReadError(format!("cannot read the facts: {e}")))?;
-    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
-    if first != Some(&b'[') {
-        return Ok(lines(Box::new(Cursor::new(bytes))));
+    let mut skipped = Vec::new();
+    let first = loop {
+        let available = match input.fill_buf() {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(ReadError(format!("cannot read the facts: {e}"))),
+        };
+        let Some(&first) = available.first() else {
+            break None;
+        };
+        if !first.is_ascii_whitespace() {
+            break Some(first);
+        }
+        skipped.push(first);
+        input.consume(1);
+    };
+    let input: Box<dyn BufRead + 'a> = Box::new(Cursor::new(skipped).chain(input));
+    if first != Some(b'[') {
+        return Ok(lines(input));
     }
-    let values: Vec<Value> = serde_json::from_slice(&bytes).map_err(|e| {
-        ReadError(format!(
-            "not a valid JSON array (line {}, column {}): {e}",
-            e.line(),
-            e.column()
-        ))
-    })?;
-    Ok(Source::Array(values.into_iter().enumerate()))
+    Ok(Source::Array {
+        elements: Box::new(Elements::new(input)?),
+        text: Vec::new(),
+    })
 }
 
 pub(super) fn not_utf8(line: usize) -> Rejection {
@@ -433,6 +454,15 @@ mod tests {
             .unwrap()
             .collect();
         assert_eq!(lines.len(), 3);
-        assert!(stream("[{".as_bytes(), Format::Json).is_err());
+        // A broken array stops the reading there, saying where.
+        let mut broken = stream(
+            "[{\"id\":\"a\",\"job\":\"x\",\"job_since\":\"2020-01-01\"} {".as_bytes(),
+            Format::Json,
+        )
+        .unwrap();
+        assert!(broken.next().unwrap().is_ok());
+        assert!(broken.next().is_none());
+        let error = broken.finish().unwrap_err().to_string();
+        assert!(error.contains("line 1, column 48"), "{error}");
     }
 }
