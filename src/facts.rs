@@ -238,11 +238,17 @@ struct Reader {
 impl Reader {
     fn finish(mut self) -> Vec<String> {
         if !self.unknown_fields.is_empty() {
-            let names: Vec<String> = self
+            // Named each, up to a screenful: a file may invent a key per record.
+            const NAMED: usize = 20;
+            let mut names: Vec<String> = self
                 .unknown_fields
                 .iter()
-                .map(|f| format!("`{f}`"))
+                .take(NAMED)
+                .map(|f| format!("`{}`", short(f)))
                 .collect();
+            if self.unknown_fields.len() > NAMED {
+                names.push(format!("and {} more", self.unknown_fields.len() - NAMED));
+            }
             self.warnings.push(format!(
                 "fields not used by grille were ignored: {}",
                 names.join(", ")

@@ -427,3 +427,20 @@ fn unknown_fields_of_missions_and_moves_are_named_once() {
         );
     }
 }
+
+#[test]
+fn ignored_fields_are_named_briefly() {
+    let long = "k".repeat(10_000);
+    let mut text =
+        format!("{{\"id\":\"a\",\"job\":\"x\",\"job_since\":\"2020-01-01\",\"{long}\":1}}\n");
+    for i in 0..30 {
+        text.push_str(&format!(
+            "{{\"id\":\"b{i}\",\"job\":\"x\",\"job_since\":\"2020-01-01\",\"f{i:02}\":1}}\n"
+        ));
+    }
+    let facts = facts::read(&text, Format::JsonLines).unwrap();
+    let warning = &facts.warnings[0];
+    // 31 names: the first 20 in order (`f00` to `f19`), then the count of the others.
+    assert!(warning.len() < 400, "{warning}");
+    assert!(warning.ends_with("`f19`, and 11 more"), "{warning}");
+}

@@ -184,6 +184,8 @@ impl<'a> CsvRows<'a> {
         }
         let mut start = self.at;
         let first_line = self.line;
+        // Its first line counted already: a row after another on it (a lone `\r`).
+        let first_counted = self.line_in_row;
         let lines_before = self.core.line();
         let (mut written, mut ended) = (0, 0);
         if row.fields.is_empty() {
@@ -216,12 +218,13 @@ impl<'a> CsvRows<'a> {
         let at_the_end = self.eof && self.at == self.filled;
         if newlines != usize::from(ended_by_line_feed) || at_the_end {
             if let Err(fault) = quoting(text, self.delimiter) {
-                return Ok(Next::Refused(self.refuse(row, start, fault)));
+                return Ok(Next::Refused(self.refuse(row, start, fault, first_counted)));
             }
         }
         self.line += newlines;
-        let lines = newlines + usize::from(!ended_by_line_feed);
-        self.tally.lines += lines;
+        // The lines it touches: a line feed ends the last of them.
+        let touched = newlines + usize::from(!ended_by_line_feed);
+        self.tally.lines += touched - usize::from(first_counted);
         self.tally.records += 1;
         self.line_in_row = !ended_by_line_feed;
         self.line_started = !ended_by_line_feed;
@@ -230,7 +233,7 @@ impl<'a> CsvRows<'a> {
 
     /// Refuses the first line of the row that starts at `start`, and goes back
     /// to read the next line.
-    fn refuse(&mut self, row: &Row, start: usize, fault: Fault) -> Rejection {
+    fn refuse(&mut self, row: &Row, start: usize, fault: Fault, first_counted: bool) -> Rejection {
         let text = &self.buffer[start..self.at];
         let first_end = text.iter().position(|b| *b == b'\n');
         let line_text = &text[..first_end.unwrap_or(text.len())];
@@ -286,7 +289,7 @@ impl<'a> CsvRows<'a> {
         self.at = start + first_end.map_or(text.len(), |i| i + 1);
         self.core.reset();
         self.tally.records += 1;
-        self.tally.lines += 1;
+        self.tally.lines += usize::from(!first_counted);
         if first_end.is_some() {
             self.line += 1;
             (self.line_in_row, self.line_started) = (false, false);
@@ -427,7 +430,7 @@ mod tests {
 
     #[test]
     fn line_breaks_in_quoted_fields_and_blank_lines_are_counted() {
-        let (out, tally) = rows("a,b\r\n\r\nc,\"x\ny\"\r\n\n  \nd,e");
+        let (out, tally) = rows("a,b\r\n\r\nc,\"x\ny\"\r\n\n  \nd,e\rf");
         assert_eq!(
             out,
             [
@@ -435,13 +438,15 @@ mod tests {
                 Ok((3, vec!["c".into(), "x\ny".into()])),
                 Ok((6, vec!["  ".into()])),
                 Ok((7, vec!["d".into(), "e".into()])),
+                Ok((7, vec!["f".into()])),
             ]
         );
-        // Seven lines: four rows over five of them, two blank.
+        // Seven lines: five rows over five of them (the last two rows share
+        // one, cut by a lone `\r`), two blank.
         assert_eq!(
             tally,
             Tally {
-                records: 4,
+                records: 5,
                 blank_lines: 2,
                 header_lines: 0,
                 lines: 7
