@@ -17,16 +17,18 @@ mod duplicates;
 mod encoding;
 mod fast;
 mod ids;
+mod json;
 mod quote;
 mod stream;
 pub use csv_rows::Tally;
 pub use encoding::Encoding;
+use json::{a_move, mission, JsonFields};
 pub use quote::short;
 pub use stream::{stream, stream_with, FactStream};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// Where a record stands in its file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -652,191 +654,6 @@ impl Field<'_> {
             let why = "has more than two decimals: a salary is paid in cents (write 1850.01)";
             self.reject("salary", format!("`{text}` {why}"))
         })
-    }
-}
-
-struct JsonFields<'a> {
-    map: &'a Map<String, Value>,
-    position: Position,
-}
-
-impl JsonFields<'_> {
-    fn get(&self, name: &str) -> Option<&Value> {
-        self.map.get(name).filter(|v| !v.is_null())
-    }
-
-    fn id(&self) -> Result<String, Rejection> {
-        match self.get("id") {
-            Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
-            Some(Value::String(_)) | None => Err(Rejection::new(
-                self.position,
-                None,
-                Some("id"),
-                "the id is missing",
-            )),
-            Some(other) => Err(Rejection::new(
-                self.position,
-                None,
-                Some("id"),
-                format!("must be a string, found {}", kind(other)),
-            )),
-        }
-    }
-
-    fn text(&self, name: &str, at: &Field) -> Result<Option<String>, Rejection> {
-        match self.get(name) {
-            None => Ok(None),
-            Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(at.reject(name, format!("must be a string, found {}", kind(other)))),
-        }
-    }
-
-    fn date(&self, name: &str, at: &Field) -> Result<Option<NaiveDate>, Rejection> {
-        match self.text(name, at)? {
-            None => Ok(None),
-            Some(s) => at.date_text(&s, name).map(Some),
-        }
-    }
-
-    fn integer(&self, name: &str, at: &Field) -> Result<Option<u32>, Rejection> {
-        match self.get(name) {
-            None => Ok(None),
-            Some(Value::Number(n)) => at.integer_text(&n.to_string(), name).map(Some),
-            Some(other) => Err(at.reject(
-                name,
-                format!("must be a whole number, found {}", kind(other)),
-            )),
-        }
-    }
-
-    fn salary(&self, at: &Field) -> Result<Option<Decimal>, Rejection> {
-        let value = self.decimal("salary", at)?;
-        match (value, self.get("salary")) {
-            (Some(value), Some(raw)) => {
-                let text = match raw {
-                    Value::String(s) => s.trim().to_string(),
-                    other => other.to_string(),
-                };
-                at.salary(value, &text).map(Some)
-            }
-            _ => Ok(value),
-        }
-    }
-
-    fn decimal(&self, name: &str, at: &Field) -> Result<Option<Decimal>, Rejection> {
-        match self.get(name) {
-            None => Ok(None),
-            Some(Value::String(s)) => at.decimal_text(s.trim(), name).map(Some),
-            // With serde_json's arbitrary precision, a number keeps its decimal text.
-            Some(Value::Number(n)) => at.decimal_text(&n.to_string(), name).map(Some),
-            Some(other) => Err(at.reject(
-                name,
-                format!("must be a decimal number, found {}", kind(other)),
-            )),
-        }
-    }
-}
-
-fn mission(value: &Value, at: &Field, index: usize) -> Result<Mission, Rejection> {
-    let field = format!("missions[{index}]");
-    let Value::Object(map) = value else {
-        return Err(at.reject(
-            &field,
-            "a mission must be an object with `job`, `start` and `end`",
-        ));
-    };
-    let fields = JsonFields {
-        map,
-        position: at.position,
-    };
-    let name = |f: &str| format!("{field}.{f}");
-    let job = fields
-        .text("job", at)
-        .map_err(|r| rename(r, &name("job")))?;
-    let start = fields
-        .date("start", at)
-        .map_err(|r| rename(r, &name("start")))?;
-    let end = fields
-        .date("end", at)
-        .map_err(|r| rename(r, &name("end")))?;
-    let job = job.ok_or_else(|| at.reject(&name("job"), "this field is required"))?;
-    let start = start.ok_or_else(|| at.reject(&name("start"), "this field is required"))?;
-    if let Some(end) = end {
-        if end < start {
-            return Err(at.reject(
-                &name("end"),
-                format!("the mission ends ({end}) before it starts ({start})"),
-            ));
-        }
-    }
-    Ok(Mission { job, start, end })
-}
-
-fn a_move(value: &Value, at: &Field, index: usize) -> Result<Move, Rejection> {
-    let field = format!("moves[{index}]");
-    let Value::Object(map) = value else {
-        return Err(at.reject(
-            &field,
-            "a move must be an object with `from`, `to` and `on`",
-        ));
-    };
-    let fields = JsonFields {
-        map,
-        position: at.position,
-    };
-    let name = |f: &str| format!("{field}.{f}");
-    let from = fields
-        .text("from", at)
-        .map_err(|r| rename(r, &name("from")))?;
-    let to = fields.text("to", at).map_err(|r| rename(r, &name("to")))?;
-    let on = fields.date("on", at).map_err(|r| rename(r, &name("on")))?;
-    let broken = fields
-        .date("trial_broken_on", at)
-        .map_err(|r| rename(r, &name("trial_broken_on")))?;
-    let renewed = match fields.get("trial_renewed") {
-        None => false,
-        Some(Value::Bool(b)) => *b,
-        Some(other) => {
-            return Err(at.reject(
-                &name("trial_renewed"),
-                format!("must be true or false, found {}", kind(other)),
-            ))
-        }
-    };
-    let from = from.ok_or_else(|| at.reject(&name("from"), "this field is required"))?;
-    let to = to.ok_or_else(|| at.reject(&name("to"), "this field is required"))?;
-    let on = on.ok_or_else(|| at.reject(&name("on"), "this field is required"))?;
-    if let Some(broken) = broken {
-        if broken < on {
-            return Err(at.reject(
-                &name("trial_broken_on"),
-                format!("the trial is broken ({broken}) before the move ({on})"),
-            ));
-        }
-    }
-    Ok(Move {
-        from,
-        to,
-        on,
-        trial_renewed: renewed,
-        trial_broken_on: broken,
-    })
-}
-
-fn rename(mut r: Rejection, field: &str) -> Rejection {
-    r.field = Some(field.to_string());
-    r
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
     }
 }
 
