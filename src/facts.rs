@@ -716,11 +716,13 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
     if count == 0 {
         return None;
     }
-    // Zero, whose sign is the library's business, and long numbers are left to it.
-    if count > 18 || mantissa == 0 {
-        return text.parse::<Decimal>().ok();
-    }
     let scale = dot.map_or(0, |d| digits.len() - d - 1);
+    // Zero, whose sign is the library's business, and long numbers are left to
+    // it; it rounds decimals past the 28th, which exact reading refuses.
+    if count > 18 || mantissa == 0 {
+        let value = text.parse::<Decimal>().ok()?;
+        return (value.scale() as usize == scale).then_some(value);
+    }
     let value = Decimal::try_new(mantissa, u32::try_from(scale).ok()?).ok()?;
     Some(if digits.len() < text.len() {
         -value

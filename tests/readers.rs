@@ -124,10 +124,18 @@ fn an_integer_out_of_range_says_so_and_gives_the_range() {
         assert!(reason.contains("out of range"), "{reason}");
         assert!(reason.contains("0 to 4294967295"), "{reason}");
     }
-    let big = "{\"id\":\"a\",\"job\":\"x\",\"job_since\":\"2020-01-01\",\"hours\":\"123456789012345678901234567890\"}\n";
-    let facts = facts::read(big, Format::JsonLines).unwrap();
-    let reason = &facts.records[0].as_ref().unwrap_err().reason;
-    assert!(reason.contains("out of range"), "{reason}");
+    // Thirty digits; then 29 decimals, which the decimal library rounded silently.
+    for hours in [
+        "123456789012345678901234567890",
+        "1.00000000000000000000000000001",
+    ] {
+        let big = format!(
+            "{{\"id\":\"a\",\"job\":\"x\",\"job_since\":\"2020-01-01\",\"hours\":\"{hours}\"}}\n"
+        );
+        let facts = facts::read(&big, Format::JsonLines).unwrap();
+        let reason = &facts.records[0].as_ref().unwrap_err().reason;
+        assert!(reason.contains("out of range"), "{reason}");
+    }
 }
 
 /// Lines of a text as a file holds them: each line end closes one, and what
