@@ -651,7 +651,8 @@ impl Field<'_> {
     /// A salary: an amount of money, in cents.
     fn salary(&self, value: Decimal, text: &str) -> Result<Decimal, Rejection> {
         cents(value).ok_or_else(|| {
-            let why = "has more than two decimals: a salary is paid in cents (write 1850.01)";
+            let why =
+                "has more than two decimals: a salary is paid in cents (write it to the cent)";
             self.reject("salary", format!("`{text}` {why}"))
         })
     }
