@@ -9,18 +9,26 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
+mod array;
 mod batch;
 mod csv_fr;
+mod csv_rows;
+mod duplicates;
 mod encoding;
 mod fast;
 mod ids;
+mod json;
+mod quote;
 mod stream;
+pub use csv_rows::Tally;
 pub use encoding::Encoding;
+use json::{a_move, mission, JsonFields};
+pub use quote::short;
 pub use stream::{stream, stream_with, FactStream};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// Where a record stands in its file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,10 +101,10 @@ impl fmt::Display for Rejection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.position)?;
         if let Some(id) = &self.id {
-            write!(f, " (id {id})")?;
+            write!(f, " (id {})", short(id))?;
         }
         if let Some(field) = &self.field {
-            write!(f, ", field `{field}`")?;
+            write!(f, ", field `{}`", short(field))?;
         }
         write!(f, ": {}", self.reason)
     }
@@ -109,11 +117,12 @@ impl Rejection {
         field: Option<&str>,
         reason: impl Into<String>,
     ) -> Self {
+        // Every rejection is made here: what it quotes is bounded once for all.
         Rejection {
             position,
             id: id.map(str::to_string),
             field: field.map(str::to_string),
-            reason: reason.into(),
+            reason: quote::bound_message(reason.into()),
         }
     }
 }
@@ -155,6 +164,10 @@ const KNOWN_FIELDS: [&str; 11] = [
     "salary",
     "coefficient",
 ];
+
+/// The fields of a mission and of a move.
+const MISSION_FIELDS: [&str; 3] = ["job", "start", "end"];
+const MOVE_FIELDS: [&str; 5] = ["from", "to", "on", "trial_renewed", "trial_broken_on"];
 
 // Where each field stands in KNOWN_FIELDS.
 const ID: usize = 0;
@@ -227,11 +240,17 @@ struct Reader {
 impl Reader {
     fn finish(mut self) -> Vec<String> {
         if !self.unknown_fields.is_empty() {
-            let names: Vec<String> = self
+            // Named each, up to a screenful: a file may invent a key per record.
+            const NAMED: usize = 20;
+            let mut names: Vec<String> = self
                 .unknown_fields
                 .iter()
-                .map(|f| format!("`{f}`"))
+                .take(NAMED)
+                .map(|f| format!("`{}`", short(f)))
                 .collect();
+            if self.unknown_fields.len() > NAMED {
+                names.push(format!("and {} more", self.unknown_fields.len() - NAMED));
+            }
             self.warnings.push(format!(
                 "fields not used by grille were ignored: {}",
                 names.join(", ")
@@ -251,8 +270,28 @@ impl Reader {
         })
     }
 
-    /// One line of a JSON Lines file.
-    fn json_line(&mut self, line: &str, position: Position) -> Result<Record, Rejection> {
+    /// An element of a JSON array, as its text.
+    fn json_element(&mut self, text: &[u8], element: array::Element) -> Result<Record, Rejection> {
+        let position = Position::Record(element.number);
+        match std::str::from_utf8(text) {
+            Ok(text) => self.json_line(text, position, Some((element.line, element.column))),
+            Err(_) => Err(Rejection::new(
+                position,
+                None,
+                None,
+                "this record is not valid UTF-8 text (JSON is always UTF-8)",
+            )),
+        }
+    }
+
+    /// One line of a JSON Lines file, or an element of an array starting at
+    /// `origin` (line, column) in its file.
+    fn json_line(
+        &mut self,
+        line: &str,
+        position: Position,
+        origin: Option<(usize, usize)>,
+    ) -> Result<Record, Rejection> {
         let unknown_fields = &mut self.unknown_fields;
         let mut note = |name: &str| {
             if !unknown_fields.contains(name) {
@@ -263,13 +302,15 @@ impl Reader {
             return Ok(record);
         }
         match serde_json::from_str::<Value>(line) {
-            Ok(value) => self.json_record(value, position),
-            Err(e) => Err(Rejection::new(
-                position,
-                None,
-                None,
-                format!("not valid JSON (column {}): {e}", e.column()),
-            )),
+            Ok(value) => match duplicates::duplicate_key(line) {
+                None => self.json_record(value, position),
+                Some(key) => {
+                    let id = value.get("id").and_then(Value::as_str);
+                    let reason = "this key is given twice: which value counts cannot be told";
+                    Err(Rejection::new(position, id, Some(&key), reason))
+                }
+            },
+            Err(e) => Err(Rejection::new(position, None, None, not_json(&e, origin))),
         }
     }
 
@@ -285,6 +326,19 @@ impl Reader {
         for key in map.keys() {
             if !KNOWN_FIELDS.contains(&key.as_str()) && !self.unknown_fields.contains(key) {
                 self.unknown_fields.insert(key.clone());
+            }
+        }
+        let lists: [(&str, &[&str]); 2] = [("missions", &MISSION_FIELDS), ("moves", &MOVE_FIELDS)];
+        for (list, known) in lists {
+            let items = map.get(list).and_then(Value::as_array).map(Vec::as_slice);
+            for item in items
+                .unwrap_or_default()
+                .iter()
+                .filter_map(Value::as_object)
+            {
+                for key in item.keys().filter(|k| !known.contains(&k.as_str())) {
+                    self.unknown_fields.insert(format!("{list}[].{key}"));
+                }
             }
         }
         let fields = JsonFields {
@@ -324,25 +378,39 @@ impl Reader {
             missions,
             moves,
             hours: fields.decimal("hours", &at)?,
-            salary: fields.decimal("salary", &at)?,
+            salary: fields.salary(&at)?,
             coefficient: fields.integer("coefficient", &at)?,
             id,
         })
     }
 
     /// The columns of a CSV header, without empty ones at the end; the file cannot be
-    /// read without `id`, `job`, `job_since`.
-    fn csv_columns(&mut self, headers: &csv::StringRecord) -> Result<Columns, ReadError> {
-        let mut columns: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
+    /// read without `id`, `job`, `job_since`, nor with a field of the contract named twice.
+    fn csv_columns(&mut self, header: &[String]) -> Result<Columns, ReadError> {
+        let mut columns: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
         while columns.last().is_some_and(String::is_empty) {
             columns.pop();
         }
+        let separator = char::from(self.delimiter).escape_default().to_string();
         for required in ["id", "job", "job_since"] {
             if !columns.iter().any(|c| c == required) {
+                let header = columns.join(&char::from(self.delimiter).to_string());
                 return Err(ReadError(format!(
-                    "the CSV header has no `{required}` column (header: {}; separator `{}`)",
-                    columns.join(&char::from(self.delimiter).to_string()),
-                    char::from(self.delimiter).escape_default()
+                    "the CSV header has no `{required}` column (header: {}; separator `{separator}`)",
+                    short(&header)
+                )));
+            }
+        }
+        // Which of two columns would be read is a guess: refused. Columns grille
+        // ignores may repeat, as spreadsheets often have them.
+        for field in KNOWN_FIELDS {
+            let mut at = columns.iter().enumerate().filter(|(_, c)| *c == field);
+            if let (Some((first, _)), Some((second, _))) = (at.next(), at.next()) {
+                return Err(ReadError(format!(
+                    "the CSV header names `{field}` twice (columns {} and {}): \
+                     which one holds it cannot be told; rename or remove one",
+                    first + 1,
+                    second + 1
                 )));
             }
         }
@@ -360,10 +428,10 @@ impl Reader {
     fn csv_row(
         &mut self,
         columns: &Columns,
-        row: &csv::ByteRecord,
+        row: &csv_rows::Row,
         not_utf8: &str,
     ) -> Result<Record, Rejection> {
-        let position = Position::Line(row.position().map_or(0, |p| p.line() as usize));
+        let position = Position::Line(row.line);
         let text = Utf8Row::new(row).map_err(|field| {
             let reason = format!("field {} is not valid UTF-8 text {not_utf8}", field + 1);
             Rejection::new(position, None, None, reason)
@@ -420,7 +488,7 @@ impl Reader {
                 .map(|v| at.csv_decimal(v, "hours", false))
                 .transpose()?,
             salary: cell(SALARY)
-                .map(|v| at.csv_decimal(v, "salary", true))
+                .map(|v| at.salary(at.csv_decimal(v, "salary", true)?, v))
                 .transpose()?,
             coefficient: cell(COEFFICIENT)
                 .map(|v| at.integer_text(v, "coefficient"))
@@ -445,14 +513,14 @@ impl Columns {
 
 /// A CSV row whose fields are all UTF-8 text.
 struct Utf8Row<'a> {
-    row: &'a csv::ByteRecord,
+    row: &'a csv_rows::Row,
     /// The fields' bytes end to end, each field on character boundaries.
     text: &'a str,
 }
 
 impl<'a> Utf8Row<'a> {
     /// The row, or the index of its first field that is not UTF-8.
-    fn new(row: &'a csv::ByteRecord) -> Result<Self, usize> {
+    fn new(row: &'a csv_rows::Row) -> Result<Self, usize> {
         // Checked whole, then each field's ends: a field is UTF-8 exactly when both hold.
         if let Ok(text) = std::str::from_utf8(row.as_slice()) {
             let fields = Utf8Row { row, text };
@@ -460,7 +528,8 @@ impl<'a> Utf8Row<'a> {
                 return Ok(fields);
             }
         }
-        let bad = row.iter().position(|f| std::str::from_utf8(f).is_err());
+        let bad = (0..row.len())
+            .position(|i| row.field(i).is_none_or(|f| std::str::from_utf8(f).is_err()));
         Err(bad.unwrap_or(0))
     }
 
@@ -497,6 +566,23 @@ impl Reader {
         }
         Ok(())
     }
+}
+
+/// Why a record is not JSON, and where: in its line, or in the file for an
+/// element of an array starting at `origin`.
+fn not_json(e: &serde_json::Error, origin: Option<(usize, usize)>) -> String {
+    let Some((line, column)) = origin else {
+        return format!("not valid JSON (column {}): {e}", e.column());
+    };
+    let (line, column) = if e.line() <= 1 {
+        (line, column + e.column().saturating_sub(1))
+    } else {
+        (line + e.line() - 1, e.column())
+    };
+    let text = e.to_string();
+    let place = format!(" at line {} column {}", e.line(), e.column());
+    let what = text.strip_suffix(&place).unwrap_or(&text);
+    format!("not valid JSON (line {line}, column {column}): {what}")
 }
 
 fn duplicate_id(position: Position, id: &str) -> Rejection {
@@ -539,8 +625,11 @@ impl Field<'_> {
 
     fn integer_text(&self, text: &str, field: &str) -> Result<u32, Rejection> {
         text.parse::<u32>().map_err(|_| {
+            let digits = text.strip_prefix('-').unwrap_or(text);
             let why = if text.starts_with('-') {
                 "must not be negative"
+            } else if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                "is out of range: a whole number from 0 to 4294967295 is expected"
             } else {
                 "must be a whole number"
             };
@@ -550,182 +639,22 @@ impl Field<'_> {
 
     fn decimal_text(&self, text: &str, field: &str) -> Result<Decimal, Rejection> {
         parse_decimal(text).ok_or_else(|| {
-            self.reject(
-                field,
-                format!("`{text}` is not a decimal number (write 1850.00)"),
-            )
+            let why = if decimal_digits(text) {
+                "is out of range: a decimal has at most 28 digits"
+            } else {
+                "is not a decimal number (write 1850.00)"
+            };
+            self.reject(field, format!("`{text}` {why}"))
         })
     }
-}
 
-struct JsonFields<'a> {
-    map: &'a Map<String, Value>,
-    position: Position,
-}
-
-impl JsonFields<'_> {
-    fn get(&self, name: &str) -> Option<&Value> {
-        self.map.get(name).filter(|v| !v.is_null())
-    }
-
-    fn id(&self) -> Result<String, Rejection> {
-        match self.get("id") {
-            Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
-            Some(Value::String(_)) | None => Err(Rejection::new(
-                self.position,
-                None,
-                Some("id"),
-                "the id is missing",
-            )),
-            Some(other) => Err(Rejection::new(
-                self.position,
-                None,
-                Some("id"),
-                format!("must be a string, found {}", kind(other)),
-            )),
-        }
-    }
-
-    fn text(&self, name: &str, at: &Field) -> Result<Option<String>, Rejection> {
-        match self.get(name) {
-            None => Ok(None),
-            Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(at.reject(name, format!("must be a string, found {}", kind(other)))),
-        }
-    }
-
-    fn date(&self, name: &str, at: &Field) -> Result<Option<NaiveDate>, Rejection> {
-        match self.text(name, at)? {
-            None => Ok(None),
-            Some(s) => at.date_text(&s, name).map(Some),
-        }
-    }
-
-    fn integer(&self, name: &str, at: &Field) -> Result<Option<u32>, Rejection> {
-        match self.get(name) {
-            None => Ok(None),
-            Some(Value::Number(n)) => at.integer_text(&n.to_string(), name).map(Some),
-            Some(other) => Err(at.reject(
-                name,
-                format!("must be a whole number, found {}", kind(other)),
-            )),
-        }
-    }
-
-    fn decimal(&self, name: &str, at: &Field) -> Result<Option<Decimal>, Rejection> {
-        match self.get(name) {
-            None => Ok(None),
-            Some(Value::String(s)) => at.decimal_text(s.trim(), name).map(Some),
-            // With serde_json's arbitrary precision, a number keeps its decimal text.
-            Some(Value::Number(n)) => at.decimal_text(&n.to_string(), name).map(Some),
-            Some(other) => Err(at.reject(
-                name,
-                format!("must be a decimal number, found {}", kind(other)),
-            )),
-        }
-    }
-}
-
-fn mission(value: &Value, at: &Field, index: usize) -> Result<Mission, Rejection> {
-    let field = format!("missions[{index}]");
-    let Value::Object(map) = value else {
-        return Err(at.reject(
-            &field,
-            "a mission must be an object with `job`, `start` and `end`",
-        ));
-    };
-    let fields = JsonFields {
-        map,
-        position: at.position,
-    };
-    let name = |f: &str| format!("{field}.{f}");
-    let job = fields
-        .text("job", at)
-        .map_err(|r| rename(r, &name("job")))?;
-    let start = fields
-        .date("start", at)
-        .map_err(|r| rename(r, &name("start")))?;
-    let end = fields
-        .date("end", at)
-        .map_err(|r| rename(r, &name("end")))?;
-    let job = job.ok_or_else(|| at.reject(&name("job"), "this field is required"))?;
-    let start = start.ok_or_else(|| at.reject(&name("start"), "this field is required"))?;
-    if let Some(end) = end {
-        if end < start {
-            return Err(at.reject(
-                &name("end"),
-                format!("the mission ends ({end}) before it starts ({start})"),
-            ));
-        }
-    }
-    Ok(Mission { job, start, end })
-}
-
-fn a_move(value: &Value, at: &Field, index: usize) -> Result<Move, Rejection> {
-    let field = format!("moves[{index}]");
-    let Value::Object(map) = value else {
-        return Err(at.reject(
-            &field,
-            "a move must be an object with `from`, `to` and `on`",
-        ));
-    };
-    let fields = JsonFields {
-        map,
-        position: at.position,
-    };
-    let name = |f: &str| format!("{field}.{f}");
-    let from = fields
-        .text("from", at)
-        .map_err(|r| rename(r, &name("from")))?;
-    let to = fields.text("to", at).map_err(|r| rename(r, &name("to")))?;
-    let on = fields.date("on", at).map_err(|r| rename(r, &name("on")))?;
-    let broken = fields
-        .date("trial_broken_on", at)
-        .map_err(|r| rename(r, &name("trial_broken_on")))?;
-    let renewed = match fields.get("trial_renewed") {
-        None => false,
-        Some(Value::Bool(b)) => *b,
-        Some(other) => {
-            return Err(at.reject(
-                &name("trial_renewed"),
-                format!("must be true or false, found {}", kind(other)),
-            ))
-        }
-    };
-    let from = from.ok_or_else(|| at.reject(&name("from"), "this field is required"))?;
-    let to = to.ok_or_else(|| at.reject(&name("to"), "this field is required"))?;
-    let on = on.ok_or_else(|| at.reject(&name("on"), "this field is required"))?;
-    if let Some(broken) = broken {
-        if broken < on {
-            return Err(at.reject(
-                &name("trial_broken_on"),
-                format!("the trial is broken ({broken}) before the move ({on})"),
-            ));
-        }
-    }
-    Ok(Move {
-        from,
-        to,
-        on,
-        trial_renewed: renewed,
-        trial_broken_on: broken,
-    })
-}
-
-fn rename(mut r: Rejection, field: &str) -> Rejection {
-    r.field = Some(field.to_string());
-    r
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+    /// A salary: an amount of money, in cents.
+    fn salary(&self, value: Decimal, text: &str) -> Result<Decimal, Rejection> {
+        cents(value).ok_or_else(|| {
+            let why =
+                "has more than two decimals: a salary is paid in cents (write it to the cent)";
+            self.reject("salary", format!("`{text}` {why}"))
+        })
     }
 }
 
@@ -743,6 +672,27 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     };
     let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
     NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+/// An amount with at most two decimals (written with more, they are zeros and
+/// dropped: `1850.000` is `1850.00`); `None` when a third or later decimal is not
+/// zero. A salary is paid in cents: a shortfall of "249.995" is no amount anyone
+/// can pay, and rounding what the employer wrote would be a guess.
+pub(crate) fn cents(value: Decimal) -> Option<Decimal> {
+    if value.scale() <= 2 {
+        return Some(value);
+    }
+    let mut rescaled = value;
+    rescaled.rescale(2);
+    (rescaled == value).then_some(rescaled)
+}
+
+/// Whether `text` is written as a decimal number: digits, a dot, a sign.
+fn decimal_digits(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    digits.bytes().any(|b| b.is_ascii_digit())
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && digits.matches('.').count() <= 1
 }
 
 /// A decimal written with a dot; exponents and binary floating point are refused.
@@ -767,11 +717,13 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
     if count == 0 {
         return None;
     }
-    // Zero, whose sign is the library's business, and long numbers are left to it.
-    if count > 18 || mantissa == 0 {
-        return text.parse::<Decimal>().ok();
-    }
     let scale = dot.map_or(0, |d| digits.len() - d - 1);
+    // Zero, whose sign is the library's business, and long numbers are left to
+    // it; it rounds decimals past the 28th, which exact reading refuses.
+    if count > 18 || mantissa == 0 {
+        let value = text.parse::<Decimal>().ok()?;
+        return (value.scale() as usize == scale).then_some(value);
+    }
     let value = Decimal::try_new(mantissa, u32::try_from(scale).ok()?).ok()?;
     Some(if digits.len() < text.len() {
         -value

@@ -202,29 +202,69 @@ impl std::hash::Hasher for FastHasher {
 }
 
 /// The candidates closest to `wanted`, for "did you mean" hints.
+///
+/// A candidate is close when its edit distance is at most a third of its length
+/// (two at least). The distance is at least the difference of the lengths, so a
+/// candidate whose length is too far from the wanted name's is not compared, and
+/// only so much of the wanted name is normalised: the search costs the same for a
+/// name of a megabyte as for one of a hundred characters.
 pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
-    let wanted = normalize(wanted);
-    let mut scored: Vec<(usize, &str)> = candidates
-        .into_iter()
-        .map(|c| (edit_distance(&wanted, &normalize(c)), c))
-        .filter(|(d, c)| *d <= (normalize(c).chars().count() / 3).max(2))
-        .collect();
+    let candidates: Vec<(&str, String)> =
+        candidates.into_iter().map(|c| (c, normalize(c))).collect();
+    let longest = candidates
+        .iter()
+        .map(|(_, n)| n.chars().count())
+        .max()
+        .unwrap_or(0);
+    // Past this many characters, no candidate can be close.
+    let enough = longest + (longest / 3).max(2) + 1;
+    let mut wanted_chars = Vec::with_capacity(enough.min(wanted.len()));
+    normalized_chars_while(wanted, |c| {
+        wanted_chars.push(c);
+        wanted_chars.len() < enough
+    });
+    let mut scored: Vec<(usize, &str)> = Vec::new();
+    for (c, normalized) in &candidates {
+        let chars: Vec<char> = normalized.chars().collect();
+        let allowed = (chars.len() / 3).max(2);
+        if wanted_chars.len().abs_diff(chars.len()) > allowed {
+            continue;
+        }
+        let d = edit_distance(&wanted_chars, &chars);
+        if d <= allowed {
+            scored.push((d, c));
+        }
+    }
     scored.sort();
     scored.dedup_by(|a, b| a.1 == b.1);
     scored.into_iter().take(3).map(|(_, c)| c).collect()
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
+/// Gives `emit` the characters of the normalised form while it asks for more.
+fn normalized_chars_while(name: &str, mut emit: impl FnMut(char) -> bool) {
+    let mut more = true;
+    for c in name.chars() {
+        normalized_char(c, &mut |c| {
+            if more {
+                more = emit(c);
+            }
+        });
+        if !more {
+            return;
+        }
+    }
+}
+
+fn edit_distance(a: &[char], b: &[char]) -> usize {
     let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+    for (i, ca) in a.iter().enumerate() {
         let mut diagonal = row[0];
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
             row[j + 1] = (above + 1)
                 .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != *cb));
+                .min(diagonal + usize::from(ca != cb));
             diagonal = above;
         }
     }
@@ -295,5 +335,29 @@ mod tests {
         let names = ["superviseur", "formateur", "conseiller-clientele"];
         assert_eq!(closest("supervisuer", names), vec!["superviseur"]);
         assert!(closest("zzz", names).is_empty());
+        // Within a third of the candidate's length, counted in characters.
+        assert_eq!(closest("Superviseurxxx", names), vec!["superviseur"]);
+        assert!(closest("Superviseurxxxx", names).is_empty());
+    }
+
+    #[test]
+    fn a_long_name_costs_no_more_than_a_short_one() {
+        // Normalising and comparing a megabyte with each candidate took about a
+        // second; only a few characters of it are read now. Counted, not timed:
+        // the characters the search asks for stop at the longest candidate's
+        // length plus what a close one may differ by.
+        let long = "superviseur".repeat(100_000);
+        let mut asked = 0;
+        normalized_chars_while(&long, |_| {
+            asked += 1;
+            asked < 20
+        });
+        assert_eq!(asked, 20);
+        let names = ["superviseur", "formateur"];
+        let start = std::time::Instant::now();
+        assert!(closest(&long, names).is_empty());
+        assert!(closest(&format!("superviseu{long}"), names).is_empty());
+        // A generous bound, far below the second the unbounded search took.
+        assert!(start.elapsed() < std::time::Duration::from_millis(200));
     }
 }

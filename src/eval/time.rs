@@ -12,7 +12,7 @@ use crate::names::normalize;
 
 /// An employee's missions, resolved and clipped to the evaluation date.
 pub(super) struct Missions {
-    /// (job, first day, last day counted), in input order.
+    /// (job, first day, last day counted), by first day.
     spans: Vec<(JobId, NaiveDate, NaiveDate)>,
     future: usize,
 }
@@ -34,6 +34,8 @@ impl Missions {
             let last = m.end.map_or(e.as_of, |end| end.min(e.as_of));
             spans.push((job, m.start, last));
         }
+        // By first day: the count of claims walks them once, in that order.
+        spans.sort_by_key(|(_, first, _)| *first);
         Ok(Missions { spans, future })
     }
 
@@ -67,48 +69,8 @@ impl Missions {
         if days.total() <= limit {
             return Ok(Vec::new());
         }
-        let mut claims: Vec<(JobId, NaiveDate, u32)> = Vec::new();
-        for &(start, end) in &days.intervals {
-            let mut day = start;
-            while day <= end {
-                let window_start = calendar::sub_duration(day, window)
-                    .and_then(|d| d.succ_opt())
-                    .unwrap_or(NaiveDate::MIN);
-                let count = days.count_between(window_start, day);
-                if count > limit {
-                    for &(job, first, last) in &self.spans {
-                        if first <= day && day <= last && !claimed(&claims, job) {
-                            claims.push((job, day, count));
-                        }
-                    }
-                    // Every mission on this day has claimed: a later claim needs an
-                    // unclaimed mission, which starts later (one started earlier and
-                    // still running would be on this day). A long mission past the
-                    // limit is not walked day by day.
-                    let next_start = self
-                        .spans
-                        .iter()
-                        .filter(|(job, first, _)| {
-                            *first > day && *first <= end && !claimed(&claims, *job)
-                        })
-                        .map(|(_, first, _)| *first)
-                        .min();
-                    match next_start {
-                        Some(next) => {
-                            day = next;
-                            continue;
-                        }
-                        None => break,
-                    }
-                }
-                // The count grows by one day at most: no day before this one can exceed the limit.
-                let skip = u64::from(limit.saturating_sub(count)) + 1;
-                let Some(next) = calendar::add_days(day, skip) else {
-                    break;
-                };
-                day = next;
-            }
-        }
+        let claims = self.over_the_cap(&days, window, limit, rules.jobs.len());
+        let mut claims = claims;
         claims.sort_by(|a, b| {
             a.1.cmp(&b.1)
                 .then_with(|| rules.jobs[a.0].id.cmp(&rules.jobs[b.0].id))
@@ -148,13 +110,84 @@ impl Missions {
     }
 }
 
-fn claimed(claims: &[(JobId, NaiveDate, u32)], job: JobId) -> bool {
-    claims.iter().any(|(j, _, _)| *j == job)
+impl Missions {
+    /// Each job's claim: the first day on which the mission days in the window
+    /// exceed `limit` while one of its missions runs, with that day's count.
+    ///
+    /// The days are walked in order, skipping those that cannot exceed the limit
+    /// (the count grows by one day at most); on a day above it, every mission
+    /// running claims, and the walk goes on from the next start of a mission of
+    /// a job that has not claimed. Missions are taken in order of their first
+    /// day and each is looked at a bounded number of times, so the work grows
+    /// with the number of missions and the log of it, not with its square.
+    fn over_the_cap(
+        &self,
+        days: &DaySet,
+        window: Duration,
+        limit: u32,
+        jobs: usize,
+    ) -> Vec<(JobId, NaiveDate, u32)> {
+        let spans = &self.spans;
+        let mut claims = Vec::new();
+        let mut claimed = vec![false; jobs];
+        // Missions started on or before the day walked that may still claim.
+        let mut running: Vec<usize> = Vec::new();
+        // The first mission not yet started on the day walked.
+        let mut next = 0;
+        'intervals: for &(start, end) in &days.intervals {
+            let mut day = start;
+            while day <= end {
+                let window_start = calendar::sub_duration(day, window)
+                    .and_then(|d| d.succ_opt())
+                    .unwrap_or(NaiveDate::MIN);
+                let count = days.count_between(window_start, day);
+                if count > limit {
+                    while spans.get(next).is_some_and(|(_, first, _)| *first <= day) {
+                        running.push(next);
+                        next += 1;
+                    }
+                    work::add(running.len());
+                    // Every mission left there has ended, claimed, or claims now.
+                    for i in running.drain(..) {
+                        let (job, _, last) = spans[i];
+                        if last >= day && !claimed[job] {
+                            claimed[job] = true;
+                            claims.push((job, day, count));
+                        }
+                    }
+                    // A later claim needs a mission of a job that has not claimed,
+                    // which starts later: one started before and running would be on
+                    // this day. A long mission past the limit is not walked day by day.
+                    while spans.get(next).is_some_and(|(job, _, _)| claimed[*job]) {
+                        work::add(1);
+                        next += 1;
+                    }
+                    match spans.get(next) {
+                        None => break 'intervals,
+                        Some((_, first, _)) if *first <= end => {
+                            day = *first;
+                            continue;
+                        }
+                        Some(_) => break,
+                    }
+                }
+                // The count grows by one day at most: no day before this one can exceed the limit.
+                let skip = u64::from(limit.saturating_sub(count)) + 1;
+                let Some(next_day) = calendar::add_days(day, skip) else {
+                    break;
+                };
+                day = next_day;
+            }
+        }
+        claims
+    }
 }
 
 /// The days covered by missions, as disjoint sorted intervals.
 struct DaySet {
     intervals: Vec<(NaiveDate, NaiveDate)>,
+    /// The days of the intervals before each one, and of all at the end.
+    before: Vec<u32>,
     overlapping: bool,
 }
 
@@ -178,26 +211,44 @@ impl DaySet {
                 _ => intervals.push((s, e)),
             }
         }
+        let mut before = Vec::with_capacity(intervals.len() + 1);
+        let mut total = 0u32;
+        before.push(0);
+        for (s, e) in &intervals {
+            total = total.saturating_add(days_between(*s, *e));
+            before.push(total);
+        }
         DaySet {
             intervals,
+            before,
             overlapping,
         }
     }
 
     fn total(&self) -> u32 {
-        self.intervals
-            .iter()
-            .map(|(s, e)| days_between(*s, *e))
-            .sum()
+        self.before.last().copied().unwrap_or(0)
     }
 
-    /// Mission days from `from` to `to`, both included.
+    /// Mission days from `from` to `to`, both included: the whole intervals
+    /// between, found by bisection, less what the first and last leave out.
     fn count_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
-        self.intervals
-            .iter()
-            .filter(|(s, e)| *s <= to && *e >= from)
-            .map(|(s, e)| days_between((*s).max(from), (*e).min(to)))
-            .sum()
+        let n = self.intervals.len();
+        work::add(2 * (usize::BITS - n.leading_zeros()) as usize);
+        let first = self.intervals.partition_point(|(_, e)| *e < from);
+        let past = self.intervals.partition_point(|(s, _)| *s <= to);
+        if first >= past {
+            return 0;
+        }
+        let whole = self.before[past].saturating_sub(self.before[first]);
+        let (s, _) = self.intervals[first];
+        let (_, e) = self.intervals[past - 1];
+        let cut_before = if s < from {
+            days_between(s, from) - 1
+        } else {
+            0
+        };
+        let cut_after = if e > to { days_between(to, e) - 1 } else { 0 };
+        whole.saturating_sub(cut_before).saturating_sub(cut_after)
     }
 }
 
@@ -382,5 +433,193 @@ fn trial_status<'r>(
             TrialStatus::Broken
         }
         _ => by_date,
+    }
+}
+
+/// Work done counting mission days, counted in tests: the growth with the number
+/// of missions is asserted on counts, which do not vary with the machine.
+#[cfg(test)]
+mod work {
+    use std::cell::Cell;
+
+    thread_local! {
+        static DONE: Cell<u64> = const { Cell::new(0) };
+    }
+
+    pub fn add(n: usize) {
+        DONE.with(|d| d.set(d.get() + n as u64));
+    }
+
+    /// The work `f` does.
+    pub fn of(f: impl FnOnce()) -> u64 {
+        DONE.with(|d| d.set(0));
+        f();
+        DONE.with(Cell::get)
+    }
+}
+
+#[cfg(not(test))]
+mod work {
+    #[inline(always)]
+    pub fn add(_: usize) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::{Mission, Position};
+
+    fn rules() -> crate::RuleSet {
+        crate::load_path("rules/cgt-2008.grille", Default::default())
+            .unwrap()
+            .0
+    }
+
+    /// An employee with `n` one-day missions, one every three days, ending
+    /// before `as_of`: more mission days in the 24 months' window than the 183
+    /// allowed, so that every mission is looked at for a claim.
+    fn employee(n: usize, as_of: NaiveDate) -> Record {
+        let first = as_of - chrono::Duration::days(3 * n as i64 + 10);
+        let jobs = ["Superviseur", "Formateur", "Chargé de clientèle"];
+        let missions = (0..n)
+            .map(|i| {
+                let day = first + chrono::Duration::days(3 * i as i64);
+                Mission {
+                    job: jobs[i % jobs.len()].to_string(),
+                    start: day,
+                    end: Some(day),
+                }
+            })
+            .collect();
+        Record {
+            position: Position::Record(1),
+            id: "M".to_string(),
+            job: "Téléconseiller".to_string(),
+            job_since: first,
+            prior_job_months: 0,
+            diploma: None,
+            previous_sector_coefficient: None,
+            missions,
+            moves: Vec::new(),
+            hours: None,
+            salary: None,
+            coefficient: None,
+        }
+    }
+
+    /// The claims as the rule says them, day by day: on each day, the mission
+    /// days in the window counted one by one; above the limit, each mission
+    /// running that day claims, if its job has not.
+    fn by_definition(
+        spans: &[(JobId, NaiveDate, NaiveDate)],
+        until: NaiveDate,
+        window: Duration,
+        limit: u32,
+    ) -> Vec<(JobId, NaiveDate, u32)> {
+        let covered = |d: NaiveDate| {
+            spans
+                .iter()
+                .any(|(_, s, e)| *s <= d && d <= *e && d <= until)
+        };
+        let Some(first) = spans.iter().map(|(_, s, _)| *s).min() else {
+            return Vec::new();
+        };
+        let mut claims: Vec<(JobId, NaiveDate, u32)> = Vec::new();
+        let mut day = first;
+        while day <= until {
+            if covered(day) {
+                let from = calendar::sub_duration(day, window)
+                    .unwrap()
+                    .succ_opt()
+                    .unwrap();
+                let count = from
+                    .iter_days()
+                    .take_while(|d| *d <= day)
+                    .filter(|d| covered(*d))
+                    .count() as u32;
+                if count > limit {
+                    for (job, s, e) in spans {
+                        if *s <= day && day <= *e && !claims.iter().any(|c| c.0 == *job) {
+                            claims.push((*job, day, count));
+                        }
+                    }
+                }
+            }
+            day = day.succ_opt().unwrap();
+        }
+        claims.sort();
+        claims
+    }
+
+    #[test]
+    fn claims_are_those_the_rule_gives_day_by_day() {
+        let rules = rules();
+        let mut seed = 7u64;
+        let mut random = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let base = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+        for case in 0..300 {
+            let missions = random(12) as usize;
+            let spans: Vec<(JobId, NaiveDate, NaiveDate)> = (0..missions)
+                .map(|_| {
+                    let start = base + chrono::Duration::days(random(900) as i64);
+                    let end = start + chrono::Duration::days(random(120) as i64);
+                    (random(4) as usize, start, end)
+                })
+                .collect();
+            let window = Duration {
+                count: 1 + random(3) as u32,
+                unit: if case % 2 == 0 {
+                    TimeUnit::Months
+                } else {
+                    TimeUnit::Weeks
+                },
+            };
+            let limit = 5 + random(40) as u32;
+            let until = base + chrono::Duration::days(300 + random(700) as i64);
+            let mut sorted = spans.clone();
+            sorted.sort_by_key(|(_, first, _)| *first);
+            let missions = Missions {
+                spans: sorted,
+                future: 0,
+            };
+            let days = DaySet::new(&missions.spans, until);
+            let mut ours = missions.over_the_cap(&days, window, limit, rules.jobs.len());
+            ours.sort();
+            assert_eq!(
+                ours,
+                by_definition(&spans, until, window, limit),
+                "case {case}: {spans:?} until {until}, {window:?}, limit {limit}"
+            );
+        }
+    }
+
+    #[test]
+    fn counting_missions_grows_linearly_with_their_number() {
+        let rules = rules();
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let e = Evaluator::new(&rules, as_of);
+        let work = |n: usize| {
+            let record = employee(n, as_of);
+            let mut claims = 0;
+            let done = work::of(|| {
+                let decision = e.decide(&record).unwrap();
+                claims = decision.claims.len();
+            });
+            // Three jobs, each over the cap: three claims whatever n.
+            assert_eq!(claims, 3, "{n} missions");
+            done
+        };
+        let (small, large) = (work(2_000), work(8_000));
+        // Four times the missions: four times the work (and the log of a sort),
+        // not sixteen.
+        assert!(
+            large < small * 5,
+            "2,000 missions: {small}; 8,000 missions: {large}"
+        );
     }
 }

@@ -10,8 +10,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Receiver;
 use std::sync::Mutex;
 
+use super::array::Element;
+use super::csv_rows::{CsvRows, Next, Row};
 use super::ids::IdSet;
-use super::stream::{csv_error, not_utf8, Source};
+use super::stream::{not_utf8, Source};
 use super::{Columns, FactStream, Position, ReadError, Reader, Record, Rejection};
 
 /// Bytes of JSON Lines (or rows of CSV) read at a time: enough to keep every
@@ -44,13 +46,22 @@ struct Mapped<T> {
     /// The ids of the records read, end to end.
     ids: String,
     unknown_fields: BTreeSet<String>,
+    /// Blank lines skipped (JSON Lines).
+    blank_lines: usize,
 }
 
 /// A batch of raw records, cut for the worker threads.
 enum Chunk<'a> {
-    Lines { text: &'a [u8], first_line: usize },
-    Rows(&'a [Result<csv::ByteRecord, Rejection>]),
-    Parsed(&'a [Result<Record, Rejection>]),
+    Lines {
+        text: &'a [u8],
+        first_line: usize,
+    },
+    Rows(&'a [Result<Row, Rejection>]),
+    /// Elements of a JSON array: where each starts and ends in `text`.
+    Elements {
+        text: &'a [u8],
+        elements: &'a [(usize, usize, Element)],
+    },
 }
 
 /// What parsing a raw record needs besides the record.
@@ -81,7 +92,7 @@ impl FactStream<'_> {
         let spare = Spare::default();
         // The results go out on a thread of their own, so that the next batch is
         // mapped meanwhile.
-        let (outcome, unknown_fields) = std::thread::scope(|scope| {
+        let (outcome, delivered) = std::thread::scope(|scope| {
             let (batches, received) = std::sync::mpsc::sync_channel(1);
             let (ids, stop, spare) = (&mut ids, &stop, &spare);
             let delivery = scope.spawn(move || deliver(received, ids, sink, stop, spare));
@@ -110,8 +121,20 @@ impl FactStream<'_> {
                 .unwrap_or_else(|e| std::panic::resume_unwind(e))
         });
         self.reader.ids = ids;
-        self.reader.unknown_fields.extend(unknown_fields);
-        self.source = Source::Done;
+        self.reader.unknown_fields.extend(delivered.unknown_fields);
+        self.handed_out += delivered.items;
+        self.stopped |= outcome.is_some();
+        match self.source {
+            Source::Csv { .. } => {}
+            Source::Array { .. } => self.tally.records += delivered.items,
+            // Lines are cut by the threads: each a record or a blank line.
+            _ => {
+                self.tally.records += delivered.items;
+                self.tally.blank_lines += delivered.blank_lines;
+                self.tally.lines += delivered.items + delivered.blank_lines;
+            }
+        }
+        self.end();
         outcome
     }
 
@@ -120,13 +143,7 @@ impl FactStream<'_> {
         raw.clear();
         let outcome = match &mut self.source {
             Source::Done => Ok(false),
-            Source::Array(values) => {
-                for (i, value) in values.by_ref().take(BLOCK_ROWS) {
-                    let record = self.reader.json_record(value, Position::Record(i + 1));
-                    raw.parsed.push(record);
-                }
-                Ok(raw.parsed.len() == BLOCK_ROWS)
-            }
+            Source::Array { elements, .. } => read_elements(elements, raw),
             Source::Lines { input, line, .. } => {
                 let read = read_lines(input, &mut raw.text, &mut raw.carry);
                 *line = raw.cut(threads * CHUNKS_PER_THREAD, *line + 1);
@@ -145,18 +162,29 @@ impl FactStream<'_> {
     }
 }
 
+/// What the delivery saw besides the records.
+#[derive(Default)]
+struct Delivered {
+    /// The fields the records had that grille ignores.
+    unknown_fields: BTreeSet<String>,
+    /// Records handed to the sink, and blank lines the threads skipped.
+    items: usize,
+    blank_lines: usize,
+}
+
 /// Hands the mapped records to `sink` in input order, rejecting duplicate ids;
-/// gives back the break, if any, and the fields the records had that grille ignores.
+/// gives back the break, if any, and what it saw besides.
 fn deliver<T, B>(
     batches: Receiver<Vec<Mapped<T>>>,
     ids: &mut IdSet,
     mut sink: impl FnMut(Result<(T, &[u8]), Rejection>) -> ControlFlow<B>,
     stop: &AtomicBool,
     spare: &Spare,
-) -> (Option<B>, BTreeSet<String>) {
-    let mut unknown_fields = BTreeSet::new();
+) -> (Option<B>, Delivered) {
+    let mut delivered = Delivered::default();
     for part in batches.into_iter().flatten() {
-        unknown_fields.extend(part.unknown_fields);
+        delivered.unknown_fields.extend(part.unknown_fields);
+        delivered.blank_lines += part.blank_lines;
         let (mut start, mut id_start) = (0, 0);
         for item in part.items {
             let result = match item {
@@ -178,14 +206,15 @@ fn deliver<T, B>(
                     }
                 }
             };
+            delivered.items += 1;
             if let ControlFlow::Break(b) = sink(result) {
                 stop.store(true, Ordering::Relaxed);
-                return (Some(b), unknown_fields);
+                return (Some(b), delivered);
             }
         }
         spare.give(part.bytes);
     }
-    (None, unknown_fields)
+    (None, delivered)
 }
 
 /// Output buffers handed back once written, to be filled again.
@@ -215,10 +244,11 @@ struct Raw {
     parts: Vec<(usize, usize)>,
     /// What follows the last whole line read.
     carry: Vec<u8>,
-    rows: Vec<Result<csv::ByteRecord, Rejection>>,
+    rows: Vec<Result<Row, Rejection>>,
     /// Rows of the previous batch, their buffers reused.
-    spare: Vec<csv::ByteRecord>,
-    parsed: Vec<Result<Record, Rejection>>,
+    spare: Vec<Row>,
+    /// Elements of a JSON array cut in `text`: start, end, where it stood.
+    elements: Vec<(usize, usize, Element)>,
 }
 
 impl Raw {
@@ -227,7 +257,7 @@ impl Raw {
         self.parts.clear();
         self.spare
             .extend(self.rows.drain(..).filter_map(Result::ok));
-        self.parsed.clear();
+        self.elements.clear();
     }
 
     /// Cuts the batch into chunks and maps them on `threads` threads, each
@@ -273,9 +303,16 @@ impl Raw {
     }
 
     fn chunks(&self, parts: usize) -> Vec<Chunk<'_>> {
-        if !self.parsed.is_empty() {
-            let size = self.parsed.len().div_ceil(parts);
-            return self.parsed.chunks(size).map(Chunk::Parsed).collect();
+        if !self.elements.is_empty() {
+            let size = self.elements.len().div_ceil(parts);
+            return self
+                .elements
+                .chunks(size)
+                .map(|elements| Chunk::Elements {
+                    text: &self.text,
+                    elements,
+                })
+                .collect();
         }
         if !self.rows.is_empty() {
             let size = self.rows.len().div_ceil(parts);
@@ -328,6 +365,7 @@ impl Chunk<'_> {
             bytes,
             ids: String::new(),
             unknown_fields: BTreeSet::new(),
+            blank_lines: 0,
         };
         match self {
             Chunk::Lines { text, first_line } => {
@@ -335,8 +373,11 @@ impl Chunk<'_> {
                 mapped.bytes.reserve(text.len() * 2);
                 let mut each = |n: usize, line: Option<&str>| {
                     let record = match line {
-                        Some(text) if text.trim().is_empty() => return,
-                        Some(text) => reader.json_line(text, Position::Line(n)),
+                        Some(text) if text.trim().is_empty() => {
+                            mapped.blank_lines += 1;
+                            return;
+                        }
+                        Some(text) => reader.json_line(text, Position::Line(n), None),
                         None => Err(not_utf8(n)),
                     };
                     mapped.push(record, map);
@@ -368,10 +409,12 @@ impl Chunk<'_> {
                     mapped.push(record, map);
                 }
             }
-            Chunk::Parsed(records) => {
-                mapped.items.reserve(records.len());
-                for record in records.iter() {
-                    mapped.push(record.clone(), map);
+            Chunk::Elements { text, elements } => {
+                mapped.items.reserve(elements.len());
+                for &(start, end, element) in elements.iter() {
+                    let bytes = text.get(start..end).unwrap_or_default();
+                    let record = reader.json_element(bytes, element);
+                    mapped.push(record, map);
                 }
             }
         }
@@ -416,7 +459,11 @@ fn read_lines(
     text: &mut Vec<u8>,
     carry: &mut Vec<u8>,
 ) -> Result<bool, ReadError> {
+    // The carry holds no line end: it is what followed the last one.
     text.append(carry);
+    // The last line end read, looked for in each read only: a line of many
+    // megabytes is read in linear time.
+    let mut last_end = None;
     loop {
         let available = match input.fill_buf() {
             Ok(bytes) => bytes,
@@ -427,10 +474,13 @@ fn read_lines(
             return Ok(false);
         }
         let taken = available.len();
+        if let Some(at) = available.iter().rposition(|b| *b == b'\n') {
+            last_end = Some(text.len() + at);
+        }
         text.extend_from_slice(available);
         input.consume(taken);
         if text.len() >= BLOCK_BYTES {
-            if let Some(last) = text.iter().rposition(|b| *b == b'\n') {
+            if let Some(last) = last_end {
                 carry.extend_from_slice(&text[last + 1..]);
                 text.truncate(last + 1);
                 return Ok(true);
@@ -439,22 +489,39 @@ fn read_lines(
     }
 }
 
+/// Cuts up to [`BLOCK_ROWS`] elements of a JSON array (or [`BLOCK_BYTES`] of
+/// them) into the batch; whether there may be more.
+fn read_elements(
+    elements: &mut super::array::Elements<'_>,
+    raw: &mut Raw,
+) -> Result<bool, ReadError> {
+    while raw.elements.len() < BLOCK_ROWS && raw.text.len() < BLOCK_BYTES {
+        let start = raw.text.len();
+        match elements.next(&mut raw.text)? {
+            Some(element) => raw.elements.push((start, raw.text.len(), element)),
+            None => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
 /// Reads up to [`BLOCK_ROWS`] CSV rows (reusing the buffers of the previous
 /// batch's rows); whether there may be more.
 fn read_rows(
-    input: &mut csv::Reader<Box<dyn std::io::Read + '_>>,
-    pool: &mut Vec<csv::ByteRecord>,
-    rows: &mut Vec<Result<csv::ByteRecord, Rejection>>,
+    input: &mut CsvRows<'_>,
+    pool: &mut Vec<Row>,
+    rows: &mut Vec<Result<Row, Rejection>>,
 ) -> Result<bool, ReadError> {
     while rows.len() < BLOCK_ROWS {
         let mut row = pool.pop().unwrap_or_default();
-        match input.read_byte_record(&mut row) {
-            Ok(false) => return Ok(false),
-            Ok(true) => rows.push(Ok(row)),
-            Err(e) => match csv_error(&e) {
-                Some(rejection) => rows.push(Err(rejection)),
-                None => return Err(ReadError(format!("cannot read the CSV file: {e}"))),
-            },
+        match input.next(&mut row) {
+            Ok(Next::End) => return Ok(false),
+            Ok(Next::Row) => rows.push(Ok(row)),
+            Ok(Next::Refused(rejection)) => {
+                pool.push(row);
+                rows.push(Err(rejection));
+            }
+            Err(e) => return Err(ReadError(format!("cannot read the CSV file: {e}"))),
         }
     }
     Ok(true)

@@ -8,17 +8,22 @@ use rust_decimal::Decimal;
 use super::{parse_date, parse_decimal};
 
 /// The separator a CSV header line uses: `;` when it has `;` and no `,` outside
-/// quotes, `,` otherwise; both is ambiguous.
+/// quotes, a tab when it has tabs and neither (Excel's "Unicode text"), `,`
+/// otherwise; both `,` and `;` is ambiguous.
 pub fn detect_delimiter(header: &[u8]) -> Result<u8, String> {
-    let (mut quoted, mut commas, mut semicolons) = (false, 0, 0);
+    let (mut quoted, mut commas, mut semicolons, mut tabs) = (false, 0, 0, 0);
     for &b in header {
         match b {
             b'"' => quoted = !quoted,
             b'\n' if !quoted => break,
             b',' if !quoted => commas += 1,
             b';' if !quoted => semicolons += 1,
+            b'\t' if !quoted => tabs += 1,
             _ => {}
         }
+    }
+    if commas == 0 && semicolons == 0 && tabs > 0 {
+        return Ok(b'\t');
     }
     match (commas, semicolons) {
         (0, s) if s > 0 => Ok(b';'),
@@ -126,6 +131,8 @@ mod tests {
         assert_eq!(detect_delimiter(b"id,job,job_since\n"), Ok(b','));
         assert_eq!(detect_delimiter(b"id;\"job,title\";x\n"), Ok(b';'));
         assert_eq!(detect_delimiter(b"id\n1;2,3"), Ok(b','));
+        assert_eq!(detect_delimiter(b"id\tjob\tjob_since\r\n"), Ok(b'\t'));
+        assert_eq!(detect_delimiter(b"id,job\tname,x\n"), Ok(b','));
         assert!(detect_delimiter(b"id;job,job_since\n").is_err());
     }
 

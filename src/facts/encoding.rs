@@ -5,6 +5,8 @@
 //! encoding is decided at the first byte outside ASCII: the start of a valid UTF-8
 //! sequence means UTF-8 (a later invalid byte rejects its row); anything else means
 //! Windows-1252 (everything before was ASCII, the same in both), said in a warning.
+//! A file that starts with a UTF-16 byte-order mark (Excel's "Unicode text") is
+//! UTF-16, read as such.
 
 use std::cell::RefCell;
 use std::io::{self, Read};
@@ -90,6 +92,8 @@ pub struct Decoder<R> {
     line: usize,
     column: usize,
     detected: Detected,
+    /// UTF-16 (big-endian when true), told by its byte-order mark.
+    utf16: Option<bool>,
 }
 
 impl<R: Read> Decoder<R> {
@@ -105,6 +109,90 @@ impl<R: Read> Decoder<R> {
             line: 1,
             column: 1,
             detected,
+            utf16: None,
+        }
+    }
+
+    /// A reader giving UTF-8 from UTF-16 (after its byte-order mark).
+    pub fn utf16(inner: R, big_endian: bool) -> Self {
+        let mut decoder = Decoder::new(inner, Some(Encoding::Utf8), Detected::default());
+        decoder.utf16 = Some(big_endian);
+        decoder
+    }
+
+    /// Decodes the whole UTF-16 units held into `self.decoded` (a pair of
+    /// surrogates whole, or left for the next read).
+    fn decode_utf16(&mut self, big_endian: bool) -> io::Result<()> {
+        self.decoded.clear();
+        self.served = 0;
+        let unit = |raw: &[u8], at: usize| -> Option<u16> {
+            let pair = [*raw.get(at)?, *raw.get(at + 1)?];
+            Some(if big_endian {
+                u16::from_be_bytes(pair)
+            } else {
+                u16::from_le_bytes(pair)
+            })
+        };
+        let mut utf8 = [0u8; 4];
+        while let Some(first) = unit(&self.raw, self.start) {
+            let (c, len) = match first {
+                0xD800..=0xDBFF => match unit(&self.raw, self.start + 2) {
+                    None => break,
+                    Some(second @ 0xDC00..=0xDFFF) => {
+                        let code = 0x10000
+                            + ((u32::from(first) - 0xD800) << 10)
+                            + (u32::from(second) - 0xDC00);
+                        (char::from_u32(code), 4)
+                    }
+                    Some(_) => (None, 2),
+                },
+                0xDC00..=0xDFFF => (None, 2),
+                _ => (char::from_u32(u32::from(first)), 2),
+            };
+            let Some(c) = c else {
+                return Err(self.not_utf16());
+            };
+            self.decoded
+                .extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+            self.start += len;
+            if c == '\n' {
+                self.line += 1;
+                self.column = 1;
+            } else {
+                self.column += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn not_utf16(&self) -> io::Error {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "line {}, column {}: the file is not UTF-16 text, although it starts with \
+                 a UTF-16 byte-order mark (a surrogate unpaired, or an odd number of bytes)",
+                self.line, self.column
+            ),
+        )
+    }
+
+    /// The next bytes of UTF-8 from a UTF-16 text.
+    fn read_utf16(&mut self, out: &mut [u8], big_endian: bool) -> io::Result<usize> {
+        loop {
+            if self.served < self.decoded.len() {
+                let n = out.len().min(self.decoded.len() - self.served);
+                out[..n].copy_from_slice(&self.decoded[self.served..self.served + n]);
+                self.served += n;
+                return Ok(n);
+            }
+            self.decode_utf16(big_endian)?;
+            if self.decoded.is_empty() && !self.refill()? {
+                return if self.start < self.raw.len() {
+                    Err(self.not_utf16())
+                } else {
+                    Ok(0)
+                };
+            }
         }
     }
 
@@ -203,6 +291,9 @@ impl<R: Read> Decoder<R> {
 
 impl<R: Read> Read for Decoder<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if let Some(big_endian) = self.utf16 {
+            return self.read_utf16(out, big_endian);
+        }
         loop {
             if self.served < self.decoded.len() {
                 let n = out.len().min(self.decoded.len() - self.served);
@@ -283,18 +374,50 @@ mod tests {
     }
 
     #[test]
-    fn a_utf8_sequence_split_across_reads_is_still_utf8() {
-        struct Trickle<'a>(&'a [u8]);
-        impl Read for Trickle<'_> {
-            fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-                let Some((first, rest)) = self.0.split_first() else {
-                    return Ok(0);
-                };
-                out[0] = *first;
-                self.0 = rest;
-                Ok(1)
-            }
+    fn utf16_is_read_in_both_byte_orders_even_split_across_reads() {
+        let text = "id\tjob\nE1\tTéléconseillère 𝄞\n";
+        for big_endian in [false, true] {
+            let bytes: Vec<u8> = text
+                .encode_utf16()
+                .flat_map(|u| {
+                    if big_endian {
+                        u.to_be_bytes()
+                    } else {
+                        u.to_le_bytes()
+                    }
+                })
+                .collect();
+            let mut decoded = String::new();
+            Decoder::utf16(Trickle(&bytes), big_endian)
+                .read_to_string(&mut decoded)
+                .unwrap();
+            assert_eq!(decoded, text);
         }
+        let mut decoded = String::new();
+        let error = Decoder::utf16(&b"a\0\n\0\x00\xD8b\0"[..], false)
+            .read_to_string(&mut decoded)
+            .unwrap_err();
+        assert!(error.to_string().contains("line 2, column 1"), "{error}");
+        let odd = Decoder::utf16(&b"a\0b"[..], false).read_to_string(&mut decoded);
+        assert!(odd.is_err());
+    }
+
+    /// A reader handing out one byte at a time.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            let Some((first, rest)) = self.0.split_first() else {
+                return Ok(0);
+            };
+            out[0] = *first;
+            self.0 = rest;
+            Ok(1)
+        }
+    }
+
+    #[test]
+    fn a_utf8_sequence_split_across_reads_is_still_utf8() {
         let detected = Detected::default();
         let mut text = String::new();
         Decoder::new(Trickle("aé€".as_bytes()), None, detected.clone())

@@ -47,18 +47,22 @@ impl<'a> Scanner<'a> {
             values: [None; KNOWN_FIELDS.len()],
             unknown: Vec::new(),
         };
-        // As serde_json: the last of two equal keys counts.
+        // A field given twice goes to the general reader, which rejects it.
+        let mut twice = false;
         scan.members(|key, value| match field_index(key) {
-            Some(i) => fields.values[i] = Some(value),
+            Some(i) => twice |= fields.values[i].replace(value).is_some(),
             None => fields.unknown.push(key),
         })?;
         scan.whitespace();
-        (scan.at == text.len()).then_some(fields)
+        (scan.at == text.len() && !twice).then_some(fields)
     }
 
     /// A list of objects, each made into an item by `read` from its members;
     /// `None` when the text is not such a list or `read` refuses an item.
-    fn list_of<T>(text: &'a str, read: impl Fn(&Members<'a>) -> Option<T>) -> Option<Vec<T>> {
+    fn list_of<T>(
+        text: &'a str,
+        mut read: impl FnMut(&Members<'a>) -> Option<T>,
+    ) -> Option<Vec<T>> {
         let mut scan = Scanner { text, at: 0 };
         let mut items = Vec::new();
         scan.expect(b'[')?;
@@ -231,12 +235,23 @@ pub(super) fn record(
     let job_since = parse_date(text(field(JOB_SINCE)?)?)?;
     let missions = match field(MISSIONS) {
         None => Vec::new(),
-        Some(raw) => Scanner::list_of(raw, mission)?,
+        Some(raw) => Scanner::list_of(raw, |m| {
+            m.note_unknown("missions", &MISSION_FIELDS, unknown)?;
+            mission(m)
+        })?,
     };
     let moves = match field(MOVES) {
         None => Vec::new(),
-        Some(raw) => Scanner::list_of(raw, a_move)?,
+        Some(raw) => Scanner::list_of(raw, |m| {
+            m.note_unknown("moves", &MOVE_FIELDS, unknown)?;
+            a_move(m)
+        })?,
     };
+    let salary = optional(field(SALARY), decimal)?;
+    // More than two decimals: the general reader says what a salary takes.
+    if salary.is_some_and(|s| s.scale() > 2) {
+        return None;
+    }
     let record = Record {
         position,
         job: job.to_string(),
@@ -252,7 +267,7 @@ pub(super) fn record(
         missions,
         moves,
         hours: optional(field(HOURS), decimal)?,
-        salary: optional(field(SALARY), decimal)?,
+        salary,
         coefficient: optional(field(COEFFICIENT), whole)?,
         id: id.to_string(),
     };
@@ -263,7 +278,25 @@ pub(super) fn record(
 struct Members<'a>(Vec<(&'a str, &'a str)>);
 
 impl<'a> Members<'a> {
-    /// The raw value of `name`, unless absent or null (the last of equal keys counts).
+    /// Notes the keys not in `known` (as `missions[].note`); `None` when one
+    /// of `known` is given twice, which the general reader rejects.
+    fn note_unknown(
+        &self,
+        list: &str,
+        known: &[&str],
+        unknown: &mut dyn FnMut(&str),
+    ) -> Option<()> {
+        for (i, (key, _)) in self.0.iter().enumerate() {
+            if !known.contains(key) {
+                unknown(&format!("{list}[].{key}"));
+            } else if self.0[..i].iter().any(|(k, _)| k == key) {
+                return None;
+            }
+        }
+        Some(())
+    }
+
+    /// The raw value of `name`, unless absent or null (given twice, it was refused before).
     fn get(&self, name: &str) -> Option<&'a str> {
         let (_, value) = self.0.iter().rev().find(|(key, _)| *key == name)?;
         Some(*value).filter(|v| *v != "null")
@@ -382,6 +415,8 @@ mod tests {
             r#"{"id":"a","job":"x","job_since":"2020-01-01","id":"b"}"#.to_string(),
             r#"{"id":"a","job":"x","job_since":"2020-01-01","salary":-0.00}"#.to_string(),
             r#"{"id":"a","job":"x","job_since":"2020-01-01","hours":1E2}"#.to_string(),
+            r#"{"id":"a","job":"x","job_since":"2020-01-01","missions":[{"job":"y","start":"2020-01-01","note":1}]}"#.to_string(),
+            r#"{"id":"a","job":"x","job_since":"2020-01-01","moves":[{"from":"y","to":"x","on":"2020-01-01","on":"2020-01-02"}]}"#.to_string(),
         ]);
         let inserted = b"\"{}[],: 0-.eE+\\tn1";
         let mut mutated = Vec::new();
@@ -419,13 +454,22 @@ mod tests {
             fast_taken += 1;
             assert_eq!(Ok(fast), general(line), "{line}");
             let value: serde_json::Value = serde_json::from_str(line).unwrap();
-            let mut expected: Vec<String> = value
-                .as_object()
-                .unwrap()
+            let object = value.as_object().unwrap();
+            let mut expected: Vec<String> = object
                 .keys()
                 .filter(|k| !KNOWN_FIELDS.contains(&k.as_str()))
                 .cloned()
                 .collect();
+            let lists: [(&str, &[&str]); 2] =
+                [("missions", &MISSION_FIELDS), ("moves", &MOVE_FIELDS)];
+            for (list, known) in lists {
+                let items = object.get(list).and_then(|v| v.as_array());
+                for item in items.into_iter().flatten() {
+                    let keys = item.as_object().unwrap().keys();
+                    let unknown = keys.filter(|k| !known.contains(&k.as_str()));
+                    expected.extend(unknown.map(|k| format!("{list}[].{k}")));
+                }
+            }
             expected.sort();
             unknown.sort();
             unknown.dedup();

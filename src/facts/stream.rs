@@ -1,12 +1,12 @@
 //! Reading facts record by record, so that a workforce of millions need not be
-//! held in memory: JSON Lines and CSV are read a line at a time. A JSON array is
-//! one value, so it is parsed whole, then handed out record by record.
+//! held in memory: JSON Lines and CSV are read a line at a time, a JSON array an
+//! element at a time.
 
 use std::io::{BufRead, Cursor, Read};
 
-use serde_json::Value;
-
+use super::array::Elements;
 use super::csv_fr::detect_delimiter;
+use super::csv_rows::{CsvRows, Next, Row, Tally};
 use super::encoding::{Decoder, Detected, Encoding};
 use super::{Columns, Format, Options, Position, ReadError, Reader, Record, Rejection};
 
@@ -19,27 +19,44 @@ pub struct FactStream<'a> {
     pub(super) error: Option<ReadError>,
     /// The encoding a CSV file was found in, when not UTF-8.
     detected: Detected,
+    /// What the file held (CSV: kept by the rows' reader until the end).
+    pub(super) tally: Tally,
+    /// Records handed out, decided or rejected: as many as the tally's, unless
+    /// the caller stopped.
+    pub(super) handed_out: usize,
+    pub(super) stopped: bool,
 }
 
 pub(super) enum Source<'a> {
-    Array(std::iter::Enumerate<std::vec::IntoIter<Value>>),
+    Array {
+        elements: Box<Elements<'a>>,
+        /// The text of the element being read.
+        text: Vec<u8>,
+    },
     Lines {
         input: Box<dyn BufRead + 'a>,
         line: usize,
         buffer: String,
     },
     Csv {
-        input: csv::Reader<Box<dyn Read + 'a>>,
+        input: Box<CsvRows<'a>>,
         // Boxed: the largest part of the largest variant.
         columns: Box<Columns>,
-        row: csv::ByteRecord,
+        row: Row,
         /// Said of a row that is not UTF-8.
         not_utf8: &'static str,
     },
     Done,
 }
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+/// A byte-order mark a file starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bom {
+    None,
+    Utf8,
+    /// UTF-16, big-endian when true.
+    Utf16(bool),
+}
 
 /// Starts reading facts. Fails at once when the file cannot be read at all (a
 /// JSON array that does not parse, a CSV header without the required columns).
@@ -58,6 +75,13 @@ pub fn stream_with<'a>(
     let mut reader = Reader::default();
     let detected = Detected::default();
     if format != Format::Csv {
+        if let Bom::Utf16(_) = bom {
+            return Err(ReadError(
+                "the file is UTF-16 (it starts with a UTF-16 byte-order mark), and JSON is \
+                 always UTF-8 (RFC 8259): save it as UTF-8"
+                    .to_string(),
+            ));
+        }
         if options.encoding.is_some_and(|e| e != Encoding::Utf8) {
             return Err(ReadError(
                 "JSON is always UTF-8 (RFC 8259): --encoding applies to CSV only".to_string(),
@@ -70,76 +94,154 @@ pub fn stream_with<'a>(
     let source = match format {
         Format::Json => json_source(input)?,
         Format::JsonLines => lines(input),
-        Format::Csv => {
-            let encoding = match options.encoding {
-                Some(e) if bom && e != Encoding::Utf8 => {
-                    return Err(ReadError(format!(
-                        "the file starts with a UTF-8 byte-order mark, yet --encoding {} was given",
-                        e.name()
-                    )))
-                }
-                None if bom => Some(Encoding::Utf8),
-                other => other,
-            };
-            reader.delimiter = match options.delimiter {
-                Some(d) => d,
-                None => detect_delimiter(
-                    input
-                        .fill_buf()
-                        .map_err(|e| ReadError(format!("cannot read the facts: {e}")))?,
-                )
-                .map_err(ReadError)?,
-            };
-            let decoded: Box<dyn Read + 'a> =
-                Box::new(Decoder::new(input, encoding, detected.clone()));
-            let mut input = csv::ReaderBuilder::new()
-                .flexible(true)
-                .delimiter(reader.delimiter)
-                .from_reader(decoded);
-            let headers = input
-                .headers()
-                .map_err(|e| ReadError(format!("cannot read the CSV header: {e}")))?
-                .clone();
-            let columns = Box::new(reader.csv_columns(&headers)?);
-            Source::Csv {
-                input,
-                columns,
-                row: csv::ByteRecord::new(),
-                not_utf8: if encoding.is_some() {
-                    "(the file was read as UTF-8)"
-                } else {
-                    "although the file was UTF-8 before it (--encoding windows-1252 or latin-1 \
-                     reads the whole file so)"
-                },
-            }
-        }
+        Format::Csv => csv_source(input, bom, options, &mut reader, &detected)?,
     };
     Ok(FactStream {
         reader,
         source,
         error: None,
         detected,
+        tally: Tally::default(),
+        handed_out: 0,
+        stopped: false,
     })
+}
+
+/// A CSV file, its header read: the encoding and separator told or found.
+fn csv_source<'a>(
+    mut input: Box<dyn BufRead + 'a>,
+    bom: Bom,
+    options: Options,
+    reader: &mut Reader,
+    detected: &Detected,
+) -> Result<Source<'a>, ReadError> {
+    let encoding = match (options.encoding, bom) {
+        (Some(e), Bom::Utf8) if e != Encoding::Utf8 => {
+            return Err(ReadError(format!(
+                "the file starts with a UTF-8 byte-order mark, yet --encoding {} was given",
+                e.name()
+            )))
+        }
+        (Some(e), Bom::Utf16(_)) => {
+            return Err(ReadError(format!(
+                "the file starts with a UTF-16 byte-order mark, yet --encoding {} was given",
+                e.name()
+            )))
+        }
+        (None, Bom::Utf8) => Some(Encoding::Utf8),
+        (other, _) => other,
+    };
+    let start = input
+        .fill_buf()
+        .map_err(|e| ReadError(format!("cannot read the facts: {e}")))?;
+    reader.delimiter = match options.delimiter {
+        Some(d) => d,
+        None => match bom {
+            Bom::Utf16(big_endian) => detect_delimiter(utf16_start(start, big_endian).as_bytes()),
+            _ => detect_delimiter(start),
+        }
+        .map_err(ReadError)?,
+    };
+    let decoded: Box<dyn Read + 'a> = match bom {
+        Bom::Utf16(big_endian) => Box::new(Decoder::utf16(input, big_endian)),
+        _ => Box::new(Decoder::new(input, encoding, detected.clone())),
+    };
+    let mut rows = Box::new(CsvRows::new(decoded, reader.delimiter));
+    let mut header = Row::default();
+    let read = rows
+        .header(&mut header)
+        .map_err(|e| ReadError(format!("cannot read the CSV header: {e}")))?;
+    let names = match read {
+        None => Vec::new(),
+        Some(Err(refused)) => {
+            return Err(ReadError(format!(
+                "the CSV header cannot be read: {}",
+                refused.reason
+            )))
+        }
+        Some(Ok(())) => (0..header.len())
+            .map(|i| {
+                let field = header.field(i).unwrap_or_default();
+                std::str::from_utf8(field).map(str::to_string)
+            })
+            .collect::<Result<Vec<String>, _>>()
+            .map_err(|_| ReadError("the CSV header is not valid UTF-8 text".to_string()))?,
+    };
+    let columns = Box::new(reader.csv_columns(&names)?);
+    Ok(Source::Csv {
+        input: rows,
+        columns,
+        row: Row::default(),
+        not_utf8: if encoding.is_some() || bom != Bom::None {
+            "(the file was read as UTF-8)"
+        } else {
+            "although the file was UTF-8 before it (--encoding windows-1252 or latin-1 \
+             reads the whole file so)"
+        },
+    })
+}
+
+/// The start of a UTF-16 text, as much as is whole, to tell its separator.
+fn utf16_start(bytes: &[u8], big_endian: bool) -> String {
+    let units = bytes.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if big_endian {
+            u16::from_be_bytes(pair)
+        } else {
+            u16::from_le_bytes(pair)
+        }
+    });
+    char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
 }
 
 impl FactStream<'_> {
     /// The notes on the file (ignored fields…), or the error that ended the reading early.
-    pub fn finish(self) -> Result<Vec<String>, ReadError> {
-        match self.error {
-            Some(e) => Err(e),
-            None => {
-                let mut warnings = self.reader.finish();
-                warnings.extend(self.detected.borrow_mut().take());
-                Ok(warnings)
-            }
+    pub fn finish(mut self) -> Result<Vec<String>, ReadError> {
+        if let Some(e) = self.error.take() {
+            return Err(e);
         }
+        let tally = self.tally();
+        let read_whole = matches!(self.source, Source::Done) && !self.stopped;
+        if read_whole && self.handed_out != tally.records {
+            // Nothing is lost silently, not even by a fault of grille's.
+            return Err(ReadError(format!(
+                "internal error: the file holds {} records, but {} were decided or rejected; \
+                 please report it",
+                tally.records, self.handed_out
+            )));
+        }
+        let mut warnings = self.reader.finish();
+        warnings.extend(self.detected.borrow_mut().take());
+        Ok(warnings)
+    }
+
+    /// What the file held, as far as it was read: records, blank lines, lines.
+    pub fn tally(&self) -> Tally {
+        match &self.source {
+            Source::Csv { input, .. } => input.tally,
+            _ => self.tally,
+        }
+    }
+
+    /// The reading is over: what the file held is kept.
+    pub(super) fn end(&mut self) {
+        self.tally = self.tally();
+        self.source = Source::Done;
     }
 
     /// Stops the reading with a failure of the whole file.
     fn fail(&mut self, error: ReadError) -> Option<Result<Record, Rejection>> {
         self.error = Some(error);
-        self.source = Source::Done;
+        self.end();
         None
+    }
+
+    /// A record handed out, counted.
+    fn hand_out(&mut self, record: Result<Record, Rejection>) -> Option<Result<Record, Rejection>> {
+        self.handed_out += 1;
+        Some(record)
     }
 }
 
@@ -149,10 +251,21 @@ impl Iterator for FactStream<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         match &mut self.source {
             Source::Done => None,
-            Source::Array(values) => {
-                let (i, value) = values.next()?;
-                let record = self.reader.json_record(value, Position::Record(i + 1));
-                Some(self.reader.admit(record))
+            Source::Array { elements, text } => {
+                text.clear();
+                match elements.next(text) {
+                    Ok(None) => {
+                        self.end();
+                        None
+                    }
+                    Ok(Some(element)) => {
+                        let record = self.reader.json_element(text, element);
+                        self.tally.records += 1;
+                        let record = self.reader.admit(record);
+                        self.hand_out(record)
+                    }
+                    Err(e) => self.fail(e),
+                }
             }
             Source::Lines {
                 input,
@@ -161,21 +274,33 @@ impl Iterator for FactStream<'_> {
             } => loop {
                 buffer.clear();
                 *line += 1;
-                match input.read_line(buffer) {
+                let read = input.read_line(buffer);
+                if matches!(read, Ok(n) if n > 0) {
+                    self.tally.lines += 1;
+                }
+                match read {
                     Ok(0) => {
-                        self.source = Source::Done;
+                        self.end();
                         return None;
                     }
-                    Ok(_) if buffer.trim().is_empty() => continue,
+                    Ok(_) if buffer.trim().is_empty() => {
+                        self.tally.blank_lines += 1;
+                        continue;
+                    }
                     Ok(_) => {
                         // Without its line end, as batches read it: a column is the line's own.
                         let text = buffer.strip_suffix('\n').unwrap_or(buffer);
-                        let record = self.reader.json_line(text, Position::Line(*line));
-                        return Some(self.reader.admit(record));
+                        let record = self.reader.json_line(text, Position::Line(*line), None);
+                        self.tally.records += 1;
+                        let record = self.reader.admit(record);
+                        return self.hand_out(record);
                     }
                     // The line's bytes were consumed: only this record is lost.
                     Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                        return Some(Err(not_utf8(*line)));
+                        self.tally.records += 1;
+                        self.tally.lines += 1;
+                        let rejection = not_utf8(*line);
+                        return self.hand_out(Err(rejection));
                     }
                     Err(e) => {
                         let error = ReadError(format!("cannot read line {line}: {e}"));
@@ -188,36 +313,46 @@ impl Iterator for FactStream<'_> {
                 columns,
                 row,
                 not_utf8,
-            } => match input.read_byte_record(row) {
-                Ok(false) => {
-                    self.source = Source::Done;
+            } => match input.next(row) {
+                Ok(Next::End) => {
+                    self.end();
                     None
                 }
-                Ok(true) => {
+                Ok(Next::Row) => {
                     let record = self.reader.csv_row(columns, row, not_utf8);
-                    Some(self.reader.admit(record))
+                    let record = self.reader.admit(record);
+                    self.hand_out(record)
                 }
-                Err(e) => match csv_error(&e) {
-                    Some(rejection) => Some(Err(rejection)),
-                    None => {
-                        let error = ReadError(format!("cannot read the CSV file: {e}"));
-                        self.fail(error)
-                    }
-                },
+                Ok(Next::Refused(rejection)) => self.hand_out(Err(rejection)),
+                Err(e) => {
+                    let error = ReadError(format!("cannot read the CSV file: {e}"));
+                    self.fail(error)
+                }
             },
         }
     }
 }
 
-/// Skips a UTF-8 byte-order mark; whether there was one.
-fn skip_bom(input: &mut Box<dyn BufRead + '_>) -> Result<bool, ReadError> {
+/// Skips a byte-order mark; which one there was.
+fn skip_bom(input: &mut Box<dyn BufRead + '_>) -> Result<Bom, ReadError> {
     let start = input
         .fill_buf()
         .map_err(|e| ReadError(format!("cannot read the facts: {e}")))?;
-    let bom = start.starts_with(BOM);
-    if bom {
-        input.consume(BOM.len());
-    }
+    let (bom, len) = if start.starts_with(b"\xEF\xBB\xBF") {
+        (Bom::Utf8, 3)
+    } else if start.starts_with(b"\xFF\xFE\0\0") || start.starts_with(b"\0\0\xFE\xFF") {
+        return Err(ReadError(
+            "the file is UTF-32 (it starts with a UTF-32 byte-order mark): save it as UTF-8"
+                .to_string(),
+        ));
+    } else if start.starts_with(b"\xFF\xFE") {
+        (Bom::Utf16(false), 2)
+    } else if start.starts_with(b"\xFE\xFF") {
+        (Bom::Utf16(true), 2)
+    } else {
+        (Bom::None, 0)
+    };
+    input.consume(len);
     Ok(bom)
 }
 
@@ -229,37 +364,33 @@ fn lines<'a>(input: Box<dyn BufRead + 'a>) -> Source<'a> {
     }
 }
 
-/// A `.json` file holds an array, or JSON Lines under another name.
+/// A `.json` file holds an array, or JSON Lines under another name: told by its
+/// first byte that is not whitespace (the whitespace is read again after).
 fn json_source<'a>(mut input: Box<dyn BufRead + 'a>) -> Result<Source<'a>, ReadError> {
-    let mut bytes = Vec::new();
-    input
-        .read_to_end(&mut bytes)
-        .map_err(|e| ReadError(format!("cannot read the facts: {e}")))?;
-    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
-    if first != Some(&b'[') {
-        return Ok(lines(Box::new(Cursor::new(bytes))));
-    }
-    let values: Vec<Value> = serde_json::from_slice(&bytes).map_err(|e| {
-        ReadError(format!(
-            "not a valid JSON array (line {}, column {}): {e}",
-            e.line(),
-            e.column()
-        ))
-    })?;
-    Ok(Source::Array(values.into_iter().enumerate()))
-}
-
-/// The rejection of a CSV row that cannot be read; `None` when the file cannot be
-/// read past it (an input error, a byte undefined in the encoding forced).
-pub(super) fn csv_error(e: &csv::Error) -> Option<Rejection> {
-    let line = e.position().map_or(0, |p| p.line() as usize);
-    let reason = match e.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => format!("this row has {len} fields, the header {expected_len}"),
-        _ => return None,
+    let mut skipped = Vec::new();
+    let first = loop {
+        let available = match input.fill_buf() {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(ReadError(format!("cannot read the facts: {e}"))),
+        };
+        let Some(&first) = available.first() else {
+            break None;
+        };
+        if !first.is_ascii_whitespace() {
+            break Some(first);
+        }
+        skipped.push(first);
+        input.consume(1);
     };
-    Some(Rejection::new(Position::Line(line), None, None, reason))
+    let input: Box<dyn BufRead + 'a> = Box::new(Cursor::new(skipped).chain(input));
+    if first != Some(b'[') {
+        return Ok(lines(input));
+    }
+    Ok(Source::Array {
+        elements: Box::new(Elements::new(input)?),
+        text: Vec::new(),
+    })
 }
 
 pub(super) fn not_utf8(line: usize) -> Rejection {
@@ -323,6 +454,15 @@ mod tests {
             .unwrap()
             .collect();
         assert_eq!(lines.len(), 3);
-        assert!(stream("[{".as_bytes(), Format::Json).is_err());
+        // A broken array stops the reading there, saying where.
+        let mut broken = stream(
+            "[{\"id\":\"a\",\"job\":\"x\",\"job_since\":\"2020-01-01\"} {".as_bytes(),
+            Format::Json,
+        )
+        .unwrap();
+        assert!(broken.next().unwrap().is_ok());
+        assert!(broken.next().is_none());
+        let error = broken.finish().unwrap_err().to_string();
+        assert!(error.contains("line 1, column 48"), "{error}");
     }
 }
