@@ -83,8 +83,13 @@ fn read_counted(data: &[u8], format: Format) -> Option<(Vec<Result<Record, Rejec
 
 fuzz_target!(|data: &[u8]| {
     let rules = RULES.get_or_init(|| {
-        let text = include_str!("../../rules/cgt-2008.grille");
-        grille::load("rules/cgt-2008.grille", text).expect("shipped rules").0
+        // The proposal, the rules in force it amends and the law, built in.
+        let files = grille::layers::InMemory::default()
+            .with("rules/cgt-2008.grille", include_str!("../../rules/cgt-2008.grille"))
+            .with("rules/idcc2098-2002.grille", include_str!("../../rules/idcc2098-2002.grille"))
+            .with("rules/loi.grille", include_str!("../../rules/loi.grille"));
+        let path = std::path::Path::new("rules/cgt-2008.grille");
+        grille::load_with(&files, path, Default::default()).expect("shipped rules").0
     });
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
     let evaluator = grille::Evaluator::new(rules, as_of);
