@@ -426,3 +426,85 @@ fn control_characters_in_a_rule_file_are_masked_in_its_diagnostics() {
     assert!(report.contains("unexpected `\\u{1b}[0m`"), "{report}");
     assert!(report.contains("convention \"A?[31mB\" date"), "{report}");
 }
+
+/// The company agreement example is checked, laid out canonically, and its
+/// examples pass: they see the agreement it stands within.
+#[test]
+fn company_agreement_example_checks_formats_and_passes_its_examples() {
+    let example = "examples/accord-entreprise.grille";
+    let check = grille(&["check", example]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let fixture = "tests/inputs/eval/company";
+    let (branch, company) = (
+        format!("{fixture}/branche.grille"),
+        format!("{fixture}/entreprise.grille"),
+    );
+    let fmt = grille(&["fmt", "--check", example, &branch, &company]);
+    assert_eq!(fmt.status.code(), Some(0), "{}", stderr(&fmt));
+    let test = grille(&["test", example]);
+    assert_eq!(test.status.code(), Some(0), "{}", stdout(&test));
+    assert!(
+        stdout(&test).contains("7 passed, 0 failed"),
+        "{}",
+        stdout(&test)
+    );
+}
+
+/// A trial cut by the company or the law says so, with the layer's rule.
+#[test]
+fn explain_names_the_layer_that_shortened_the_trial() {
+    let rules = "tests/inputs/eval/company/entreprise.grille";
+    let facts = "tests/inputs/eval/company/facts.json";
+    let explain = |id: &str, lang: &str| {
+        let args = ["explain", rules, facts, "--id", id, "--as-of", "2026-11-29"];
+        let out = grille(&[&args[..], &["--lang", lang]].concat());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let c11 = explain("C11", "fr");
+    for line in [
+        "cadre : 1er février 2026 → 30 septembre 2026 (terminée)",
+        "plafond légal du premier essai, 4 mois : fin le 31 mai 2026 au lieu du 30 juin 2026",
+        "plafond légal, renouvellement compris, 8 mois : fin le 30 septembre 2026 au lieu du 31 octobre 2026",
+        "- la loi limite le premier essai de `cadres` à 4 mois : il prend fin le 31 mai 2026, non le 30 juin 2026",
+    ] {
+        assert!(c11.contains(line), "missing {line:?} in\n{c11}");
+    }
+    assert!(c11.contains("« Code du travail, L1221-19 et L1221-21 » (rules/loi.grille:"));
+    let c07 = explain("C07", "en");
+    for line in [
+        "shortened by the company agreement: ends on 3 December 2026 instead of 19 January 2027",
+        "\"Accord d'entreprise d'essai, article 2\" (tests/inputs/eval/company/entreprise.grille:",
+    ] {
+        assert!(c07.contains(line), "missing {line:?} in\n{c07}");
+    }
+    let c08 = explain("C08", "en");
+    assert!(
+        !c08.contains("shortened") && !c08.contains("legal cap"),
+        "{c08}"
+    );
+}
+
+/// `--agreement-only` drops the law: its caps no longer cut the trial; the
+/// company agreement, part of the agreement, still does.
+#[test]
+fn agreement_only_drops_the_law_caps_on_trials() {
+    let all = decisions(&[
+        "eval",
+        "tests/inputs/eval/company/entreprise.grille",
+        "tests/inputs/eval/company/facts.json",
+        "--as-of",
+        "2026-11-29",
+        "--format",
+        "json",
+        "--agreement-only",
+    ]);
+    let end = |id: &str| {
+        let d = all.iter().find(|d| d["id"] == id).unwrap();
+        d["trial"]["end"].as_str().unwrap().to_string()
+    };
+    // Cadre moved 2026-08-01: the branch's 5 months, uncapped.
+    assert_eq!(end("C10"), "2026-12-31");
+    // Employé moved 2026-10-01: the company's 1 month.
+    assert_eq!(end("C06"), "2026-10-31");
+}

@@ -33,8 +33,24 @@ pub fn run(args: Args) -> Outcome {
             Ok(Err(reports)) => reports,
             Err(e) => return Outcome::Usage(e),
         };
-        for report in reports {
+        for (i, mut report) in reports.into_iter().enumerate() {
             failed |= report.has_errors();
+            // A file the named one stands on is checked on its own: only its
+            // errors are shown here, its warnings counted in one line.
+            let hidden = if i > 0 {
+                let before = report.diagnostics.len();
+                report.diagnostics.retain(|d| d.is_error());
+                before - report.diagnostics.len()
+            } else {
+                0
+            };
+            if i > 0 && report.diagnostics.is_empty() && args.format == Format::Human {
+                if hidden > 0 {
+                    let name = &report.file.name;
+                    say!("{name}: {hidden} warning(s), shown by `grille check {name}`");
+                }
+                continue;
+            }
             match args.format {
                 Format::Json => {
                     if let serde_json::Value::Array(items) = report.to_json() {

@@ -30,7 +30,7 @@ pub use decision::{money, Claim, Decision, Minimum, MinimumFrom, NextStep, Trial
 use expr::{Formulas, Inputs};
 use grid::{BlankNote, Grid, GridCell};
 use trace::{FloorDetail, NoTrace, Recorder, Step, StepKind, Tracer};
-pub use warning::Warning;
+pub use warning::{duration_words, TrialCut, Warning};
 
 use crate::calendar;
 use crate::facts::{Record, Rejection};

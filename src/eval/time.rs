@@ -4,10 +4,12 @@ use chrono::{Datelike, NaiveDate};
 
 use super::decision::{Claim, Trial, TrialStatus};
 use super::trace::{Step, StepKind, Tracer};
-use super::{Evaluator, Notes, OtherFloors, Warning};
+use super::{Evaluator, Notes, OtherFloors, TrialCut, Warning};
 use crate::calendar;
 use crate::facts::Record;
-use crate::model::{Duration, DurationRef, JobId, TimeUnit, Value};
+use crate::model::{
+    CategoryId, Duration, DurationRef, JobId, Origin, TimeUnit, TrialMaximum, TrialRule, Value,
+};
 use crate::names::normalize;
 
 /// An employee's missions, resolved and clipped to the evaluation date.
@@ -330,7 +332,7 @@ pub(super) fn trial<'r, 'a, T: Tracer<'a>>(
             job: &rules.jobs[job].id,
         });
     }
-    if rules.trial.is_empty() {
+    if rules.trial.is_empty() && rules.company_trial.is_empty() {
         warnings.push(|| Warning::NoTrialRule);
         return Ok(None);
     }
@@ -350,36 +352,17 @@ pub(super) fn trial<'r, 'a, T: Tracer<'a>>(
         return Ok(None);
     };
     let category = rules.levels[level].category;
-    let Some(rule) = rules.trial.iter().find(|r| r.category == category) else {
-        warnings.push(|| Warning::NoTrialForCategory {
-            category: &rules.categories[category].id,
-        });
+    let planned = trial_end(
+        e,
+        (m.on, m.trial_renewed),
+        (category, coefficient),
+        warnings,
+        t,
+    )
+    .map_err(|r| (field(), r))?;
+    let Some((end, rule)) = planned else {
         return Ok(None);
     };
-    let length = duration_at(e, rule.length, m.on).map_err(|r| (field(), r))?;
-    let overflow = || {
-        (
-            field(),
-            "the trial period ends beyond the calendar".to_string(),
-        )
-    };
-    let mut end = calendar::period_end(m.on, length).ok_or_else(overflow)?;
-    if m.trial_renewed {
-        let eligible = rule
-            .renewal_from_coefficient
-            .is_none_or(|min| coefficient >= min);
-        match (rule.renewal, eligible) {
-            (Some(renewal), true) => {
-                let renewal = duration_at(e, renewal, m.on).map_err(|r| (field(), r))?;
-                let restart = end.succ_opt().ok_or_else(overflow)?;
-                end = calendar::period_end(restart, renewal).ok_or_else(overflow)?;
-            }
-            _ => warnings.push(|| Warning::RenewalNotAllowed {
-                category: &rules.categories[category].id,
-                coefficient,
-            }),
-        }
-    }
     let status = trial_status(e, (m.trial_broken_on, end), (from, to, job), warnings);
     t.step(|| Step {
         kind: StepKind::Trial {
@@ -399,6 +382,195 @@ pub(super) fn trial<'r, 'a, T: Tracer<'a>>(
         return_to: &rules.jobs[from].id,
         return_coefficient: e.entitlement_on(record, (job, others), from, m.on, claim),
     }))
+}
+
+/// A trial as one layer's rule makes it for a move's facts.
+#[derive(Clone, Copy)]
+struct Planned<'r> {
+    rule: &'r TrialRule,
+    /// The last day of the first trial.
+    first_end: NaiveDate,
+    /// The renewal, when the move is renewed and the rule allows it.
+    renewal: Option<Duration>,
+    /// The last day, renewal included.
+    end: NaiveDate,
+    /// The move is renewed, and the rule allows no renewal here.
+    renewal_refused: bool,
+}
+
+type Lengths<'x> = &'x dyn Fn(DurationRef) -> Result<Option<Duration>, String>;
+
+/// Where the trial of a move on `start` ends: by the agreement's rule for the
+/// category, or by a company agreement's when it ends sooner (the most
+/// favourable to the employee is the shortest), then within the law's caps.
+/// Each cut is a warning and a step. `None`: no layer gives the category a
+/// trial (said).
+fn trial_end<'r, 'a, T: Tracer<'a>>(
+    e: &'a Evaluator<'r>,
+    (start, renewed): (NaiveDate, bool),
+    (category, coefficient): (CategoryId, u32),
+    warnings: &mut Notes<'_, 'r>,
+    t: &mut T,
+) -> Result<Option<(NaiveDate, &'r TrialRule)>, String> {
+    let rules = e.rules;
+    let of_category = |list: &'r [TrialRule]| list.iter().find(|r| r.category == category);
+    let facts = (start, renewed, coefficient);
+    // The agreement's durations must have a value on the move's day.
+    let required = |d| duration_at(e, d, start).map(Some);
+    let agreement = match of_category(&rules.trial) {
+        Some(rule) => plan(rule, facts, &required)?,
+        None => None,
+    };
+    // A company agreement's whose durations have none was not in force yet.
+    let in_force = |d| duration_in_force(e, d, start);
+    let company = match of_category(&rules.company_trial) {
+        Some(rule) => plan(rule, facts, &in_force)?,
+        None => None,
+    };
+    let (mut planned, cut_by_company) = match (agreement, company) {
+        (Some(a), Some(c)) if c.end < a.end => (c, Some(a.end)),
+        (Some(a), _) => (a, None),
+        (None, Some(c)) => (c, None),
+        (None, None) => {
+            warnings.push(|| Warning::NoTrialForCategory {
+                category: &rules.categories[category].id,
+            });
+            return Ok(None);
+        }
+    };
+    let category_id = rules.categories[category].id.as_str();
+    if planned.renewal_refused {
+        warnings.push(|| Warning::RenewalNotAllowed {
+            category: category_id,
+            coefficient,
+        });
+    }
+    let mut cut = |cut: TrialCut, (was, end): (NaiveDate, NaiveDate), origin: &'r Origin| {
+        warnings.push(|| Warning::TrialShortened {
+            cut,
+            category: category_id,
+            was,
+            end,
+        });
+        t.step(|| Step {
+            kind: StepKind::TrialCut {
+                by: cut.by(),
+                cut: cut.what(),
+                limit: cut.limit(),
+                was,
+                end,
+            },
+            rule: Some(rules.place(origin.span)),
+            source: origin.source.as_deref(),
+        });
+    };
+    if let Some(was) = cut_by_company {
+        cut(TrialCut::Company, (was, planned.end), &planned.rule.origin);
+    }
+    if let Some(cap) = rules.trial_maximum.iter().find(|c| c.category == category) {
+        within_law(e, &mut planned, (cap, start), &mut cut)?;
+    }
+    Ok(Some((planned.end, planned.rule)))
+}
+
+/// Cuts a trial to the law's caps: the first trial (its renewal runs on from
+/// the capped end), then the whole. A cap with no value on the move's day
+/// (before the law) does not apply.
+fn within_law<'r>(
+    e: &Evaluator<'r>,
+    planned: &mut Planned<'r>,
+    (cap, start): (&'r TrialMaximum, NaiveDate),
+    cut: &mut dyn FnMut(TrialCut, (NaiveDate, NaiveDate), &'r Origin),
+) -> Result<(), String> {
+    if let Some(length) = duration_in_force(e, cap.length, start)? {
+        let longest = ends(start, length)?;
+        if planned.first_end > longest {
+            let cut_first = TrialCut::LawLength(length);
+            cut(cut_first, (planned.first_end, longest), &cap.origin);
+            planned.first_end = longest;
+            planned.end = match planned.renewal {
+                Some(renewal) => ends(next_day(longest)?, renewal)?,
+                None => longest,
+            };
+        }
+    }
+    let Some(total) = cap.total else {
+        return Ok(());
+    };
+    if let Some(total) = duration_in_force(e, total, start)? {
+        let longest = ends(start, total)?;
+        if planned.end > longest {
+            cut(
+                TrialCut::LawTotal(total),
+                (planned.end, longest),
+                &cap.origin,
+            );
+            planned.end = longest;
+        }
+    }
+    Ok(())
+}
+
+/// The trial `rule` gives a move (`start`, renewed or not, at `coefficient`);
+/// `None` when `length` finds a duration without a value that day.
+fn plan<'r>(
+    rule: &'r TrialRule,
+    (start, renewed, coefficient): (NaiveDate, bool, u32),
+    length: Lengths,
+) -> Result<Option<Planned<'r>>, String> {
+    let Some(first) = length(rule.length)? else {
+        return Ok(None);
+    };
+    let first_end = ends(start, first)?;
+    let mut planned = Planned {
+        rule,
+        first_end,
+        renewal: None,
+        end: first_end,
+        renewal_refused: false,
+    };
+    if !renewed {
+        return Ok(Some(planned));
+    }
+    let eligible = rule
+        .renewal_from_coefficient
+        .is_none_or(|min| coefficient >= min);
+    match rule.renewal.filter(|_| eligible) {
+        Some(renewal) => {
+            let Some(renewal) = length(renewal)? else {
+                return Ok(None);
+            };
+            planned.renewal = Some(renewal);
+            planned.end = ends(next_day(first_end)?, renewal)?;
+        }
+        None => planned.renewal_refused = true,
+    }
+    Ok(Some(planned))
+}
+
+/// The last day of a period of `length` from `start`.
+fn ends(start: NaiveDate, length: Duration) -> Result<NaiveDate, String> {
+    calendar::period_end(start, length).ok_or_else(beyond_calendar)
+}
+
+fn next_day(day: NaiveDate) -> Result<NaiveDate, String> {
+    day.succ_opt().ok_or_else(beyond_calendar)
+}
+
+fn beyond_calendar() -> String {
+    "the trial period ends beyond the calendar".to_string()
+}
+
+/// A duration's value on `day`; `None` when its parameter has none yet.
+fn duration_in_force(
+    e: &Evaluator,
+    d: DurationRef,
+    day: NaiveDate,
+) -> Result<Option<Duration>, String> {
+    match d {
+        DurationRef::Param(p) if e.rules.params[p].at(day).is_none() => Ok(None),
+        _ => duration_at(e, d, day).map(Some),
+    }
 }
 
 /// Running, completed or broken on the evaluation date. A break counts only

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::Warning;
 use crate::diag::Place;
+use crate::model::Duration;
 
 /// Receives the steps of an evaluation; `'a`: what the steps may borrow.
 pub trait Tracer<'a> {
@@ -201,6 +202,20 @@ pub enum StepKind<'a> {
         end: NaiveDate,
         status: &'static str,
     },
+    /// The trial made shorter than the agreement's rule gives it: `by` the
+    /// company agreement (`cut`: `trial`) or the law (`length`: the first
+    /// trial, `total`: renewal included, both up to `limit`).
+    TrialCut {
+        by: &'static str,
+        cut: &'static str,
+        #[serde(
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "limit_words"
+        )]
+        limit: Option<Duration>,
+        was: NaiveDate,
+        end: NaiveDate,
+    },
     NextStep {
         on: NaiveDate,
         band: &'a str,
@@ -211,6 +226,14 @@ pub enum StepKind<'a> {
         #[serde(rename = "text")]
         warning: Warning<'a>,
     },
+}
+
+/// A law's cap in English words, as the decision's warnings write it.
+fn limit_words<S: serde::Serializer>(limit: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
+    match limit {
+        Some(d) => s.serialize_str(&super::warning::duration_words(*d, false)),
+        None => s.serialize_none(),
+    }
 }
 
 impl StepKind<'_> {

@@ -6,6 +6,69 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use crate::model::{Duration, TimeUnit};
+
+/// Which layer made a trial shorter than the agreement's rule gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrialCut {
+    /// A company agreement's rule for the category ends sooner.
+    Company,
+    /// The law's cap on the first trial (Code du travail L1221-19).
+    LawLength(Duration),
+    /// The law's cap on the trial, renewal included (L1221-21).
+    LawTotal(Duration),
+}
+
+impl TrialCut {
+    /// The layer, as the trace names it.
+    pub fn by(self) -> &'static str {
+        match self {
+            TrialCut::Company => "company",
+            TrialCut::LawLength(_) | TrialCut::LawTotal(_) => "law",
+        }
+    }
+
+    /// What was cut, as the trace names it.
+    pub fn what(self) -> &'static str {
+        match self {
+            TrialCut::Company => "trial",
+            TrialCut::LawLength(_) => "length",
+            TrialCut::LawTotal(_) => "total",
+        }
+    }
+
+    /// The law's cap, if the law cut it.
+    pub fn limit(self) -> Option<Duration> {
+        match self {
+            TrialCut::Company => None,
+            TrialCut::LawLength(d) | TrialCut::LawTotal(d) => Some(d),
+        }
+    }
+}
+
+/// A duration in words: `4 months`, `2 weeks` (`french`: `4 mois`, `2 semaines`).
+pub fn duration_words(d: Duration, french: bool) -> String {
+    let one = d.count == 1;
+    let unit = match (d.unit, french) {
+        (TimeUnit::Days, false) if one => "day",
+        (TimeUnit::Days, false) => "days",
+        (TimeUnit::Weeks, false) if one => "week",
+        (TimeUnit::Weeks, false) => "weeks",
+        (TimeUnit::Months, false) if one => "month",
+        (TimeUnit::Months, false) => "months",
+        (TimeUnit::Years, false) if one => "year",
+        (TimeUnit::Years, false) => "years",
+        (TimeUnit::Days, true) if one => "jour",
+        (TimeUnit::Days, true) => "jours",
+        (TimeUnit::Weeks, true) if one => "semaine",
+        (TimeUnit::Weeks, true) => "semaines",
+        (TimeUnit::Months, true) => "mois",
+        (TimeUnit::Years, true) if one => "an",
+        (TimeUnit::Years, true) => "ans",
+    };
+    format!("{} {unit}", d.count)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 /// (`'r`: the names are the rule set's.)
 pub enum Warning<'r> {
@@ -63,6 +126,14 @@ pub enum Warning<'r> {
     BelowLegalMinimum {
         agreement: Option<rust_decimal::Decimal>,
         law: rust_decimal::Decimal,
+    },
+    /// The trial ends sooner than the agreement's rule gives it: `was` is
+    /// the end before the cut, `end` after it.
+    TrialShortened {
+        cut: TrialCut,
+        category: &'r str,
+        was: NaiveDate,
+        end: NaiveDate,
     },
     /// A move from a job to the same job: not a change of function, no trial.
     MoveToSameJob {
@@ -128,6 +199,20 @@ impl fmt::Display for Warning<'_> {
             ShouldBeBack { job, broken, back_to } => {
                 write!(f, "the trial in `{job}` was broken on {broken}: the employee should be back in `{back_to}`")
             }
+            TrialShortened { cut: TrialCut::Company, category, was, end } => write!(
+                f,
+                "the company agreement's trial for `{category}` is shorter: it ends on {end}, not {was}"
+            ),
+            TrialShortened { cut: TrialCut::LawLength(d), category, was, end } => write!(
+                f,
+                "the law caps the first trial of `{category}` at {}: it ends on {end}, not {was}",
+                duration_words(*d, false)
+            ),
+            TrialShortened { cut: TrialCut::LawTotal(d), category, was, end } => write!(
+                f,
+                "the law caps the trial of `{category}`, renewal included, at {}: it ends on {end}, not {was}",
+                duration_words(*d, false)
+            ),
             MoveToSameJob { on, job } => {
                 write!(f, "the move of {on} is from `{job}` to `{job}`: not a change of function, it opens no trial")
             }
@@ -202,6 +287,23 @@ impl Warning<'_> {
             ShouldBeBack { job, broken, back_to } => format!(
                 "l'essai en `{job}` a été rompu le {} : le salarié devrait être revenu en `{back_to}`",
                 date(*broken)
+            ),
+            TrialShortened { cut: TrialCut::Company, category, was, end } => format!(
+                "l'essai de l'accord d'entreprise pour `{category}` est plus court : il prend fin le {}, non le {}",
+                date(*end),
+                date(*was)
+            ),
+            TrialShortened { cut: TrialCut::LawLength(d), category, was, end } => format!(
+                "la loi limite le premier essai de `{category}` à {} : il prend fin le {}, non le {}",
+                duration_words(*d, true),
+                date(*end),
+                date(*was)
+            ),
+            TrialShortened { cut: TrialCut::LawTotal(d), category, was, end } => format!(
+                "la loi limite l'essai de `{category}`, renouvellement compris, à {} : il prend fin le {}, non le {}",
+                duration_words(*d, true),
+                date(*end),
+                date(*was)
             ),
             MoveToSameJob { on, job } => format!(
                 "la mobilité du {} mène de `{job}` à `{job}` : ce n'est pas un changement de fonction, elle n'ouvre pas d'essai",

@@ -67,6 +67,8 @@ struct Words {
     claims: &'static str,
     claim_line: &'static str,
     trial: &'static str,
+    trial_cut: [&'static str; 3],
+    ends_instead: (&'static str, &'static str),
     return_to: &'static str,
     next: &'static str,
     no_next: &'static str,
@@ -137,6 +139,12 @@ const FR: Words = Words {
     claims: "Droits ouverts",
     claim_line: "plafond des missions dépassé : qualification de",
     trial: "Période d'essai de la dernière mobilité",
+    trial_cut: [
+        "raccourcie par l'accord d'entreprise",
+        "plafond légal du premier essai",
+        "plafond légal, renouvellement compris",
+    ],
+    ends_instead: ("fin le", "au lieu du"),
     return_to: "retour en cas de rupture",
     next: "Prochaine étape automatique",
     no_next: "l'expérience seule n'élève plus le coefficient",
@@ -207,6 +215,12 @@ const EN: Words = Words {
     claims: "Claims",
     claim_line: "mission cap exceeded: qualification of",
     trial: "Trial period of the latest move",
+    trial_cut: [
+        "shortened by the company agreement",
+        "legal cap on the first trial",
+        "legal cap, renewal included",
+    ],
+    ends_instead: ("ends on", "instead of"),
     return_to: "return if broken",
     next: "Next automatic step",
     no_next: "experience alone no longer raises the coefficient",
@@ -682,7 +696,10 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                     ),
                 );
             }
-            StepKind::Trial { .. } | StepKind::NextStep { .. } | StepKind::Warning { .. } => {}
+            StepKind::Trial { .. }
+            | StepKind::TrialCut { .. }
+            | StepKind::NextStep { .. }
+            | StepKind::Warning { .. } => {}
         }
     }
     outcome_lines(x, record, d);
@@ -740,6 +757,7 @@ fn outcome_lines(x: &mut Writer, record: &Record, d: &Decision) {
         let back = t
             .return_coefficient
             .map_or(String::new(), |c| format!(", {c}"));
+        trial_cuts(x, d.trace.as_deref().unwrap_or(&[]));
         x.line(2, format!("{}{c}{}{back}", w.return_to, t.return_to));
     }
     x.heading(w.next);
@@ -763,6 +781,41 @@ fn outcome_lines(x: &mut Writer, record: &Record, d: &Decision) {
             };
             x.line(2, format!("- {text}"));
         }
+    }
+}
+
+/// What made the trial shorter than the agreement's rule: the company
+/// agreement, the law's caps; each with its rule.
+fn trial_cuts(x: &mut Writer, trace: &[Step]) {
+    let (w, lang) = (x.w, x.lang);
+    let c = colon(lang);
+    for step in trace {
+        let StepKind::TrialCut {
+            cut,
+            limit,
+            was,
+            end,
+            ..
+        } = &step.kind
+        else {
+            continue;
+        };
+        let what = match *cut {
+            "trial" => w.trial_cut[0],
+            "length" => w.trial_cut[1],
+            _ => w.trial_cut[2],
+        };
+        let limit = limit.map_or(String::new(), |l| {
+            format!(", {}", crate::eval::duration_words(l, lang == Lang::Fr))
+        });
+        let (ends, instead) = w.ends_instead;
+        let text = format!(
+            "{what}{limit}{c}{ends} {} {instead} {}",
+            x.date(*end),
+            x.date(*was)
+        );
+        x.line(2, text);
+        x.cite(step);
     }
 }
 

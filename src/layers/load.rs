@@ -92,6 +92,11 @@ pub fn load(files: &dyn Files, path: &Path, options: Options) -> Result<Layered,
     let law = match (kind, options.agreement_only) {
         (AgreementKind::Law, _) => Some(main),
         (_, true) => None,
+        // A company agreement may name the law too: the same one as its agreement's.
+        (AgreementKind::Company, false) => {
+            let files: Vec<usize> = std::iter::once(main).chain(chain.iter().copied()).collect();
+            loader.law_of(&files)
+        }
         (_, false) => loader.law_of(&chain),
     };
     let company = (kind == AgreementKind::Company).then_some(main);

@@ -235,6 +235,23 @@ fn step(s: &Step, out: &mut Vec<u8>) {
             dates(out, &[("start", *start), ("end", *end)]);
             strings(out, &[("status", status)]);
         }
+        StepKind::TrialCut {
+            by,
+            cut,
+            limit,
+            was,
+            end,
+        } => {
+            tag(out, "trial-cut");
+            strings(out, &[("by", by), ("cut", cut)]);
+            if let Some(limit) = limit {
+                strings(
+                    out,
+                    &[("limit", &crate::eval::duration_words(*limit, false))],
+                );
+            }
+            dates(out, &[("was", *was), ("end", *end)]);
+        }
         StepKind::NextStep {
             on,
             band,
@@ -663,6 +680,23 @@ mod tests {
                 start: day(6),
                 end: day(7),
                 status: "running",
+            },
+            StepKind::TrialCut {
+                by: "company",
+                cut: "trial",
+                limit: None,
+                was: day(7),
+                end: day(6),
+            },
+            StepKind::TrialCut {
+                by: "law",
+                cut: "total",
+                limit: Some(crate::model::Duration {
+                    count: 1,
+                    unit: crate::model::TimeUnit::Weeks,
+                }),
+                was: day(7),
+                end: day(6),
             },
             StepKind::NextStep {
                 on: day(8),
