@@ -924,27 +924,17 @@ impl Lowering {
                 Rule::source => self.set_source(&mut out.source, p),
                 Rule::trial_rule => {
                     let here = self.span(&p);
+                    let line = self.trial_line(p);
                     let mut rule = TrialRule {
                         span: here,
-                        category: Spanned::new(String::new(), here),
-                        length: Spanned::new(DurationValue::Parameter(String::new()), here),
-                        renewal: None,
+                        category: line.category,
+                        length: line.first,
+                        renewal: line.second,
                         renewal_from_coefficient: None,
                         source: None,
                     };
-                    let mut durations = 0;
-                    for q in p.into_inner() {
+                    for q in line.rest {
                         match q.as_rule() {
-                            Rule::id => rule.category = self.text(q),
-                            Rule::duration_value => {
-                                let d = self.duration_value(q);
-                                if durations == 0 {
-                                    rule.length = d;
-                                } else {
-                                    rule.renewal = Some(d);
-                                }
-                                durations += 1;
-                            }
                             Rule::integer => rule.renewal_from_coefficient = Some(self.integer(q)),
                             Rule::source => self.set_source(&mut rule.source, q),
                             _ => {}

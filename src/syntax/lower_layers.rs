@@ -7,6 +7,14 @@ use super::lower::{Lowering, P};
 use super::Rule;
 use crate::span::Spanned;
 
+/// A trial line's category and durations (see [`Lowering::trial_line`]).
+pub(super) struct TrialLine<'a> {
+    pub category: Spanned<String>,
+    pub first: Spanned<DurationValue>,
+    pub second: Option<Spanned<DurationValue>>,
+    pub rest: Vec<P<'a>>,
+}
+
 pub(super) fn agreement_kind(pair: P) -> AgreementKind {
     match pair.into_inner().next().map(|p| p.as_rule()) {
         Some(Rule::kw_law) => AgreementKind::Law,
@@ -131,30 +139,48 @@ impl Lowering {
 
     fn trial_max_rule(&mut self, pair: P) -> TrialMaxRule {
         let here = self.span(&pair);
+        let line = self.trial_line(pair);
         let mut rule = TrialMaxRule {
             span: here,
-            category: Spanned::new(String::new(), here),
-            length: Spanned::new(DurationValue::Parameter(String::new()), here),
-            total: None,
+            category: line.category,
+            length: line.first,
+            total: line.second,
             source: None,
+        };
+        for q in line.rest {
+            if q.as_rule() == Rule::source {
+                self.set_source(&mut rule.source, q);
+            }
+        }
+        rule
+    }
+
+    /// `catégorie ID : DURATION[, … DURATION]`: the words a trial rule and a
+    /// trial cap share; what else the line holds is left to the caller.
+    pub(super) fn trial_line<'a>(&mut self, pair: P<'a>) -> TrialLine<'a> {
+        let here = self.span(&pair);
+        let mut line = TrialLine {
+            category: Spanned::new(String::new(), here),
+            first: Spanned::new(DurationValue::Parameter(String::new()), here),
+            second: None,
+            rest: Vec::new(),
         };
         let mut durations = 0;
         for q in pair.into_inner() {
             match q.as_rule() {
-                Rule::id => rule.category = self.text(q),
+                Rule::id => line.category = self.text(q),
                 Rule::duration_value => {
                     let d = self.duration_value(q);
                     if durations == 0 {
-                        rule.length = d;
+                        line.first = d;
                     } else {
-                        rule.total = Some(d);
+                        line.second = Some(d);
                     }
                     durations += 1;
                 }
-                Rule::source => self.set_source(&mut rule.source, q),
-                _ => {}
+                _ => line.rest.push(q),
             }
         }
-        rule
+        line
     }
 }
