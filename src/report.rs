@@ -7,7 +7,7 @@ use crate::eval::{money, Decision};
 
 mod json;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
     /// Aligned columns for a terminal.
     Table,

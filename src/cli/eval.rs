@@ -23,8 +23,8 @@ pub struct Args {
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     as_of: Option<NaiveDate>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
-    format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = super::DecisionFormat::Table)]
+    format: super::DecisionFormat,
     /// Write the decisions to FILE instead of standard output (a temporary file in the same folder, renamed when complete).
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
@@ -97,10 +97,11 @@ pub fn run(args: Args) -> Outcome {
         Ok(output) => output,
         Err(e) => return Outcome::Usage(e),
     };
-    let mut writer = Writer::new(&mut output, args.format);
+    let format = OutputFormat::from(args.format);
+    let mut writer = Writer::new(&mut output, format);
     let threads = super::threads();
     let mut counts = Counts::default();
-    let table = args.format == OutputFormat::Table;
+    let table = format == OutputFormat::Table;
     let decide = |record: &Record, out: &mut Vec<u8>| -> Result<Option<TableRow>, Rejection> {
         let decision = if args.explain {
             evaluator.decide_traced(record)?
@@ -111,7 +112,7 @@ pub fn run(args: Args) -> Outcome {
             return Ok(Some(Box::new(table_row(&decision))));
         }
         // Writing into memory cannot fail; an empty line would show if encoding ever did.
-        let _ = encode(&decision, args.format, out);
+        let _ = encode(&decision, format, out);
         Ok(None)
     };
     let stopped = records.map_parallel(threads, decide, |result| {

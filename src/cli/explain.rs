@@ -22,8 +22,8 @@ pub struct Args {
     #[arg(long, value_name = "TARGET")]
     why_not: Option<String>,
     /// Language of the explanation.
-    #[arg(long, value_enum, default_value_t = Lang::Fr)]
-    lang: Lang,
+    #[arg(long, value_enum, default_value_t = super::LangArg::Fr)]
+    lang: super::LangArg,
     /// `text` for a person, `json` for tools (the trace as data).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -113,9 +113,14 @@ pub fn run(args: Args) -> Outcome {
         _ => None,
     };
     let text = match args.format {
-        Format::Text => {
-            explain::text::render(&rules, record, &outcome, as_of, answer.as_ref(), args.lang)
-        }
+        Format::Text => explain::text::render(
+            &rules,
+            record,
+            &outcome,
+            as_of,
+            answer.as_ref(),
+            Lang::from(args.lang),
+        ),
         Format::Json => {
             let value = serde_json::json!({
                 "id": record.id,

@@ -292,6 +292,49 @@ fn apply_settings_as(
     Ok(())
 }
 
+/// `--lang`: the library's [`grille::explain::Lang`], as the command line spells it.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// Français (default).
+    Fr,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for grille::explain::Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Fr => grille::explain::Lang::Fr,
+            LangArg::En => grille::explain::Lang::En,
+        }
+    }
+}
+
+/// `eval --format`: the library's [`grille::report::OutputFormat`].
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DecisionFormat {
+    /// Aligned columns for a terminal.
+    Table,
+    /// One JSON array of decisions, in input order.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// One row per decision, the flat fields.
+    Csv,
+}
+
+impl From<DecisionFormat> for grille::report::OutputFormat {
+    fn from(format: DecisionFormat) -> Self {
+        use grille::report::OutputFormat;
+        match format {
+            DecisionFormat::Table => OutputFormat::Table,
+            DecisionFormat::Json => OutputFormat::Json,
+            DecisionFormat::Jsonl => OutputFormat::Jsonl,
+            DecisionFormat::Csv => OutputFormat::Csv,
+        }
+    }
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum InputFormat {
     Json,
