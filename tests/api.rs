@@ -432,3 +432,14 @@ fn every_prefix_of_a_request_is_answered() {
     }
     assert_eq!(call_text(&request)["ok"], true);
 }
+
+#[test]
+fn the_readme_request_is_answered() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let section = &readme[readme.find("## JSON API").unwrap()..];
+    let start = section.find("```json\n").unwrap() + "```json\n".len();
+    let request = &section[start..start + section[start..].find("```").unwrap()];
+    let r = call_text(request);
+    assert_eq!(r["ok"], true, "{r}");
+    assert!(r["text"].as_str().unwrap().contains("Why not 220?"), "{r}");
+}
