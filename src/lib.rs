@@ -1,29 +1,78 @@
 //! grille: a declarative rules engine for the job-classification rules of French
 //! collective agreements.
 //!
-//! The pipeline, one module per stage:
+//! # The boundary
 //!
-//! 1. [`syntax`]: rule-file text → syntax tree with spans (pest grammar in `grammar/`);
-//! 2. [`check`]: syntax tree → checked [`RuleSet`] and diagnostics;
-//! 3. [`facts`]: employee facts (JSON, JSON Lines, CSV) → [`facts::Record`]s;
-//! 4. [`eval`]: a rule set and a record → a [`Decision`] (with its trace if asked);
-//! 5. [`report`]: decisions → table, JSON, JSON Lines, CSV.
+//! A caller (the command line, a server, a binding, an example program) relies
+//! on these, which stay while the machinery beneath them moves:
 //!
-//! Beside the pipeline, [`sample`] generates deterministic synthetic workforces
-//! (employee facts) from the rule files, for examples, benchmarks and demos.
+//! - **loading**: [`load_path`] (a rule file and the files it stands on, from
+//!   the disk), [`load_with`] (from any [`layers::Files`], e.g.
+//!   [`layers::InMemory`] for a server), [`load`] (one file's text alone);
+//!   `Err` is a [`LoadError`], each diagnostic with its file, line and column;
+//! - **the rule set**, [`RuleSet`]: owned (no borrowed text, no interior
+//!   mutability), `Send + Sync`; share it across threads and requests as an
+//!   `Arc<RuleSet>`. It is its own facade type: a wrapper would only forward,
+//!   and the command line holds it as it is;
+//! - **deciding**: an [`Evaluator`] is built per rule set and evaluation date
+//!   (it tabulates what does not depend on the employee) and borrows the rules;
+//!   it is `Send + Sync` too, and every thread deciding with one evaluator
+//!   shares its caches. [`Evaluator::decide`], [`Evaluator::decide_traced`]
+//!   give a [`Decision`] or a [`facts::Rejection`];
+//! - **facts**: [`facts::read`] (JSON, JSON Lines, CSV) gives
+//!   [`facts::Record`]s; [`facts::stream`] reads record by record;
+//! - **explaining**: [`explain::text::render`] (French or English),
+//!   [`explain::json::explanation`] (the same as data), [`explain::why_not`];
+//! - **comparing**: [`diff::compare`] (the redline of two rule sets) and
+//!   [`diff::Comparer`] (a workforce under both, added up in [`diff::Impact`]);
+//! - **JSON in, JSON out**: [`api::call`], for servers and other languages.
+//!
+//! The other modules are the machinery (syntax tree, checker, tables): public
+//! for the tools and tests of this repository, not a promise.
+//!
+//! The pipeline, one module per stage: [`syntax`] (rule-file text → syntax
+//! tree with spans, pest grammar in `grammar/`), [`layers`] (the files a rule
+//! file stands on, resolved into one list of declarations), [`check`] (→ a
+//! checked [`RuleSet`] and diagnostics), [`facts`], [`eval`] (a rule set and a
+//! record → a [`Decision`], with its trace if asked), [`report`] (decisions →
+//! table, JSON, JSON Lines, CSV). Beside it, [`sample`] generates synthetic
+//! workforces from the rule files.
 //!
 //! ```
-//! // The proposal, the rules in force it amends and the law above both.
+//! use std::sync::Arc;
+//!
+//! // The proposal, with the rules in force it amends and the law above both,
+//! // loaded once and shared.
 //! let (rules, _warnings) = grille::load_path("rules/cgt-2008.grille", Default::default()).unwrap();
+//! let rules = Arc::new(rules);
 //! let facts = grille::facts::read(
-//!     r#"[{"id": "E1", "job": "Téléconseillère", "job_since": "2024-03-01", "diploma": "bac"}]"#,
+//!     r#"[{"id": "E1", "job": "Téléconseillère", "job_since": "2024-03-01", "diploma": "bac"},
+//!        {"id": "E2", "job": "Téléconseiller", "job_since": "2026-09-14", "hours": "121.34"}]"#,
 //!     grille::facts::Format::Json,
 //! ).unwrap();
 //! let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
 //! let evaluator = grille::Evaluator::new(&rules, as_of);
+//!
+//! // One evaluator, several threads.
+//! let decided: Vec<(u32, String)> = std::thread::scope(|s| {
+//!     let threads: Vec<_> = facts.records.iter().map(|read| {
+//!         let evaluator = &evaluator;
+//!         s.spawn(move || {
+//!             let decision = evaluator.decide(read.as_ref().unwrap()).unwrap();
+//!             (decision.coefficient, decision.minimum_salary.unwrap().to_string())
+//!         })
+//!     }).collect();
+//!     threads.into_iter().map(|t| t.join().unwrap()).collect()
+//! });
+//! // 32 months in the job: band experimente, 190, level 3 (1.4 × 1500.00);
+//! // 2 months, part time: debutant, 170, level 3, 2100 × 121.34 / 151.67 = 1680.06.
+//! assert_eq!(decided, [(190, "2100.00".to_string()), (170, "1680.06".to_string())]);
+//!
+//! // Why, step by step, citing the rules.
 //! let record = facts.records[0].as_ref().unwrap();
-//! let decision = evaluator.decide(record).unwrap();
-//! assert_eq!((decision.job, decision.band, decision.coefficient), ("conseiller-clientele", "experimente", 190));
+//! let outcome = evaluator.decide_traced(record);
+//! let text = grille::explain::text::render(&rules, record, &outcome, as_of, None, grille::explain::Lang::En);
+//! assert!(text.starts_with("Employee E1"));
 //! ```
 
 #![forbid(unsafe_code)]
@@ -33,6 +82,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod api;
 pub mod calendar;
 pub mod check;
 pub mod diag;
@@ -111,6 +161,25 @@ pub enum LoadError {
     /// named file's first, always there).
     Invalid(Vec<Report>),
 }
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Unreadable { path, reason } => {
+                write!(f, "cannot read the rule file `{path}`: {reason}")
+            }
+            LoadError::Invalid(reports) => {
+                let errors: usize = reports.iter().map(|r| r.count(Severity::Error)).sum();
+                let named = reports
+                    .first()
+                    .map_or("the rules", |r| r.file.name.as_ref());
+                write!(f, "{named}: {errors} error(s) in the rules")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
 
 /// Loads the rule file at `path` from the disk, with every file it stands on
 /// (an amended agreement, the law). `Ok` carries the rule set and one report

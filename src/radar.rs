@@ -3,9 +3,27 @@
 
 use chrono::NaiveDate;
 
-use crate::diag::{Diagnostic, Kind};
+use crate::diag::{Diagnostic, Kind, Report};
 use crate::eval::Evaluator;
 use crate::model::{Coefficients, RuleSet};
+
+/// `reports` (one per file of `rules`, as loading gives them) with a warning
+/// per level below the law's minimum on `day`, each in the report of the file
+/// that declares the level: what `grille check --as-of` shows.
+pub fn with_below_legal_minimum(
+    rules: &RuleSet,
+    mut reports: Vec<Report>,
+    day: NaiveDate,
+) -> Vec<Report> {
+    let found = below_legal_minimum(rules, day);
+    for extra in rules.sources.reports(found) {
+        match reports.iter_mut().find(|r| r.file.name == extra.file.name) {
+            Some(report) => report.diagnostics.extend(extra.diagnostics),
+            None => reports.push(extra),
+        }
+    }
+    reports
+}
 
 /// One warning per level with coefficients whose full-time minimum is below
 /// the law's on `day`, at the level's declaration.

@@ -89,18 +89,11 @@ pub fn run(args: Args) -> Outcome {
 /// file that declares the level.
 fn with_radar(
     rules: &grille::RuleSet,
-    mut reports: Vec<grille::Report>,
+    reports: Vec<grille::Report>,
     day: Option<chrono::NaiveDate>,
 ) -> Vec<grille::Report> {
-    let Some(day) = day else {
-        return reports;
-    };
-    let found = grille::radar::below_legal_minimum(rules, day);
-    for extra in rules.sources.reports(found) {
-        match reports.iter_mut().find(|r| r.file.name == extra.file.name) {
-            Some(report) => report.diagnostics.extend(extra.diagnostics),
-            None => reports.push(extra),
-        }
+    match day {
+        Some(day) => grille::radar::with_below_legal_minimum(rules, reports, day),
+        None => reports,
     }
-    reports
 }

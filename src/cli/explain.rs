@@ -122,15 +122,8 @@ pub fn run(args: Args) -> Outcome {
             Lang::from(args.lang),
         ),
         Format::Json => {
-            let value = serde_json::json!({
-                "id": record.id,
-                "as_of": as_of,
-                "rules": rules.file().name,
-                "layers": super::layers_json(&rules),
-                "decision": outcome.as_ref().ok(),
-                "rejected": outcome.as_ref().err(),
-                "why_not": answer,
-            });
+            let value =
+                explain::json::explanation(&rules, &record.id, &outcome, as_of, answer.as_ref());
             serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
         }
     };
@@ -146,34 +139,9 @@ pub fn run(args: Args) -> Outcome {
 /// Says that the id is borne by more than one record: the first is explained,
 /// the others were rejected as duplicates when the facts were read.
 fn say_duplicates<'a>(args: &Args, first: &Read, others: impl Iterator<Item = &'a Read>) {
-    let position = |r: &Read| match r {
-        Ok(record) => record.position.to_string(),
-        Err(rejection) => rejection.position.to_string(),
-    };
-    const LISTED: usize = 5;
-    let mut count = 0;
-    let mut listed = Vec::new();
-    for other in others {
-        count += 1;
-        if count <= LISTED {
-            listed.push(position(other));
-        }
+    if let Some(note) = explain::duplicates(&args.id, first, others) {
+        say!("{}: warning: {note}", args.facts);
     }
-    if count == 0 {
-        return;
-    }
-    if count > LISTED {
-        listed.push("…".to_string());
-    }
-    say!(
-        "{}: warning: {} records have the id `{}`: explaining the first ({}); \
-         the others ({}) are rejected as duplicates",
-        args.facts,
-        count + 1,
-        args.id,
-        position(first),
-        listed.join(", ")
-    );
 }
 
 /// A record as read: decidable, or rejected with its reason.

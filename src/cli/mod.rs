@@ -164,23 +164,6 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Each file of a rule set and its part, for JSON outputs: `role` is `named`,
-/// `amended`, `law` or `agreement` (what a company agreement stands within).
-fn layers_json(rules: &grille::RuleSet) -> serde_json::Value {
-    use grille::layers::Role;
-    let role = |r: Role| match r {
-        Role::Named => "named",
-        Role::Amended => "amended",
-        Role::Law => "law",
-        Role::Agreement => "agreement",
-    };
-    rules
-        .layers
-        .iter()
-        .map(|l| serde_json::json!({"role": role(l.role), "title": l.title, "path": l.path}))
-        .collect()
-}
-
 /// The files a rule set stands on besides the one named (the amended file, the
 /// law): inputs too, that no `--output` may overwrite.
 fn layer_files(rules: &grille::RuleSet) -> Vec<String> {

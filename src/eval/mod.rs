@@ -64,10 +64,8 @@ pub struct Evaluator<'r> {
     grid: Option<Grid>,
     diplomas: Names<DiplomaId>,
     jobs: Names<JobId>,
-    /// Tells this evaluator's entries apart in the per-thread part-time cache.
-    id: u64,
-    /// Part-time minimums with their steps, lent to traces.
-    part_time_shown: part_time::Shown<'r>,
+    /// The minimums of the part-time hours met, with their steps for traces.
+    part_time: part_time::PartTime<'r>,
     /// Which floors the rules list, for the entitlement of other bands and days.
     floors: FloorsListed,
     /// Job names the rules do not know, and why (see [`Evaluator::job`]).
@@ -261,8 +259,7 @@ impl<'r> Evaluator<'r> {
                 .map(|floor| Grid::new(rules, floor.blank_cell)),
             diplomas: Names::diplomas(rules),
             jobs: Names::jobs(rules),
-            id: part_time::evaluator_id(),
-            part_time_shown: part_time::Shown::default(),
+            part_time: part_time::PartTime::default(),
             floors: FloorsListed::new(rules),
             unknown_jobs: Mutex::default(),
             rules,
@@ -853,44 +850,40 @@ impl<'r> Evaluator<'r> {
             if self.written_as_reference(hours) {
                 let steps = cached
                     .steps
-                    .get_or_init(|| self.recorded_minimum(coefficient, level, hours).1);
+                    .get_or_init(|| self.minimum_steps(coefficient, level, hours));
                 t.replay(steps);
                 return cached.minimum.clone();
             }
         }
         let key = part_time::Key {
-            evaluator: self.id,
             coefficient,
             hours: hours.map(|h| h.serialize()),
         };
-        if !T::RECORDS {
-            return part_time::minimum(key, || {
-                self.computed_minimum_salary(coefficient, level, hours, &mut NoTrace)
-            });
+        let compute = || self.computed_minimum_salary(coefficient, level, hours, &mut NoTrace);
+        let Some(kept) = self.part_time.get(key, compute) else {
+            // The slots this pair may take hold others: computed afresh.
+            return self.computed_minimum_salary(coefficient, level, hours, t);
+        };
+        if T::RECORDS {
+            let steps = kept
+                .steps
+                .get_or_init(|| self.minimum_steps(coefficient, level, hours));
+            t.replay(steps);
         }
-        let shown = self
-            .part_time_shown
-            .get(key, || self.recorded_minimum(coefficient, level, hours));
-        match shown {
-            Some(shown) => {
-                t.replay(&shown.steps);
-                shown.minimum.clone()
-            }
-            // The slots this pair may take hold others: shown afresh.
-            None => self.computed_minimum_salary(coefficient, level, hours, t),
-        }
+        kept.minimum.clone()
     }
 
-    /// The minimum salary and its steps, to keep.
-    fn recorded_minimum(
+    /// The steps showing the minimum salary, to keep.
+    fn minimum_steps(
         &self,
         coefficient: u32,
         level: &'r Level,
         hours: Option<Decimal>,
-    ) -> (part_time::Minimum, Vec<Step<'r>>) {
+    ) -> Vec<Step<'r>> {
         let mut recorder = Recorder::default();
-        let minimum = self.computed_minimum_salary(coefficient, level, hours, &mut recorder);
-        (minimum, recorder.steps)
+        // The minimum itself is kept beside the steps, computed once.
+        let _ = self.computed_minimum_salary(coefficient, level, hours, &mut recorder);
+        recorder.steps
     }
 
     /// The minimum owed by the formulas of each layer, each step shown.

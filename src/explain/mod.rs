@@ -5,6 +5,7 @@
 //! trace's own serialisation for tools) and answers what change of facts would
 //! reach another classification, by re-evaluating varied facts under the same rules.
 
+pub mod json;
 pub mod locale;
 pub mod text;
 
@@ -14,7 +15,7 @@ use serde::Serialize;
 pub use locale::Lang;
 
 use crate::calendar;
-use crate::facts::Record;
+use crate::facts::{Record, Rejection};
 use crate::model::RuleSet;
 use crate::names::normalize;
 use crate::Evaluator;
@@ -267,4 +268,40 @@ fn grid_coefficients(rules: &RuleSet) -> impl Iterator<Item = u32> + '_ {
 /// The ids of the file closest to an unknown one, for the error message.
 pub fn closest_ids<'a>(wanted: &str, ids: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     crate::names::closest(wanted, ids)
+}
+
+/// When more records than `first` bear `id`: a note that the first is
+/// explained, and where the others are (rejected as duplicates when the facts
+/// were read).
+pub fn duplicates<'a>(
+    id: &str,
+    first: &Result<Record, Rejection>,
+    others: impl Iterator<Item = &'a Result<Record, Rejection>>,
+) -> Option<String> {
+    let position = |r: &Result<Record, Rejection>| match r {
+        Ok(record) => record.position.to_string(),
+        Err(rejection) => rejection.position.to_string(),
+    };
+    const LISTED: usize = 5;
+    let mut count = 0;
+    let mut listed = Vec::new();
+    for other in others {
+        count += 1;
+        if count <= LISTED {
+            listed.push(position(other));
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    if count > LISTED {
+        listed.push("…".to_string());
+    }
+    Some(format!(
+        "{} records have the id `{id}`: explaining the first ({}); \
+         the others ({}) are rejected as duplicates",
+        count + 1,
+        position(first),
+        listed.join(", ")
+    ))
 }

@@ -1,0 +1,332 @@
+//! Reading a request: its JSON shape, then what each operation needs.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::{Code, Problem};
+use crate::explain::{Lang, Target};
+use crate::facts::Format;
+
+/// A request as sent: every field the API reads, none other.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Sent<'a> {
+    /// Read as text: an unknown operation is told as such, not as bad JSON.
+    op: String,
+    rules: RulesSent,
+    /// Kept as written: the facts reader sees the records as the client wrote
+    /// them (a field given twice is refused there, not merged here).
+    #[serde(borrow, default)]
+    facts: Option<&'a RawValue>,
+    #[serde(default)]
+    facts_text: Option<String>,
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    as_of: Option<String>,
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    lang: Option<String>,
+    #[serde(default)]
+    why_not: Option<String>,
+    #[serde(default)]
+    trace: bool,
+    #[serde(default)]
+    agreement_only: bool,
+    #[serde(default)]
+    set: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Check,
+    Eval,
+    Explain,
+}
+
+impl Op {
+    fn read(name: &str) -> Result<Op, Problem> {
+        match name {
+            "check" => Ok(Op::Check),
+            "eval" => Ok(Op::Eval),
+            "explain" => Ok(Op::Explain),
+            _ => Err(request_error(
+                format!("unknown `op` `{}`", crate::facts::short(name)),
+                "`op` is `check`, `eval` or `explain`",
+            )),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Op::Check => "check",
+            Op::Eval => "eval",
+            Op::Explain => "explain",
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesSent {
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default)]
+    files: Option<Files>,
+    #[serde(default)]
+    main: Option<String>,
+}
+
+/// Where the rule files are.
+pub enum Rules {
+    /// On the disk of the process, at this path.
+    Path(String),
+    /// In the request: each file's text by path, and the one named.
+    Files {
+        files: BTreeMap<String, String>,
+        main: String,
+    },
+}
+
+/// Where the employees' facts are.
+pub enum Facts<'a> {
+    /// A JSON array of records, as written in the request.
+    Records(&'a str),
+    /// A facts file's text and its format.
+    Text(String, Format),
+}
+
+/// A request, read and checked for its operation.
+pub struct Request<'a> {
+    pub op: Op,
+    pub rules: Rules,
+    pub facts: Option<Facts<'a>>,
+    pub as_of: Option<NaiveDate>,
+    pub id: Option<String>,
+    pub lang: Lang,
+    pub why_not: Option<Target>,
+    pub trace: bool,
+    pub agreement_only: bool,
+    /// `NAME=VALUE` overrides, as `grille eval --set` takes them.
+    pub set: Vec<String>,
+}
+
+/// Reads `text` as a request; every problem is said, the first found.
+pub fn read(text: &str) -> Result<Request<'_>, Problem> {
+    if !text.trim_start().starts_with('{')
+        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+    {
+        return Err(request_error(
+            "the request is not a JSON object",
+            REQUEST_HELP,
+        ));
+    }
+    let sent: Sent = serde_json::from_str(text).map_err(|e| not_read(&e))?;
+    let op = Op::read(&sent.op)?;
+    let rules = rules(sent.rules)?;
+    let only_for = |given: bool, field: &str, ops: &[Op]| match given && !ops.contains(&op) {
+        true => Err(request_error(
+            format!("`{field}` is not read by `{}`", op.name()),
+            format!(
+                "`{field}` is for {}; remove it",
+                ops.iter()
+                    .map(|o| format!("`{}`", o.name()))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
+        )),
+        false => Ok(()),
+    };
+    let decide = [Op::Eval, Op::Explain];
+    only_for(sent.facts.is_some(), "facts", &decide)?;
+    only_for(sent.facts_text.is_some(), "facts_text", &decide)?;
+    only_for(sent.format.is_some(), "format", &decide)?;
+    only_for(!sent.set.is_empty(), "set", &decide)?;
+    only_for(sent.trace, "trace", &[Op::Eval])?;
+    only_for(sent.id.is_some(), "id", &[Op::Explain])?;
+    only_for(sent.lang.is_some(), "lang", &[Op::Explain])?;
+    only_for(sent.why_not.is_some(), "why_not", &[Op::Explain])?;
+    let facts = facts(sent.facts, sent.facts_text, sent.format)?;
+    let as_of = sent.as_of.as_deref().map(date).transpose()?;
+    if decide.contains(&op) {
+        required(facts.is_some(), "facts", op, FACTS_HELP)?;
+        required(
+            as_of.is_some(),
+            "as_of",
+            op,
+            "give the evaluation date, YYYY-MM-DD",
+        )?;
+    }
+    if op == Op::Explain {
+        required(
+            sent.id.is_some(),
+            "id",
+            op,
+            "give the id of the employee to explain",
+        )?;
+    }
+    let why_not = sent.why_not.as_deref().map(Target::parse).transpose();
+    Ok(Request {
+        op,
+        rules,
+        facts,
+        as_of,
+        id: sent.id,
+        lang: lang(sent.lang.as_deref())?,
+        why_not: why_not.map_err(|e| request_error(format!("`why_not` {e}"), ""))?,
+        trace: sent.trace,
+        agreement_only: sent.agreement_only,
+        set: sent.set,
+    })
+}
+
+const FACTS_HELP: &str =
+    "give `facts` (an array of records) or `facts_text` with `format` (json, jsonl or csv)";
+
+fn required(given: bool, field: &str, op: Op, help: &str) -> Result<(), Problem> {
+    match given {
+        true => Ok(()),
+        false => Err(request_error(
+            format!("`{}` needs `{field}`", op.name()),
+            help,
+        )),
+    }
+}
+
+fn not_read(e: &serde_json::Error) -> Problem {
+    let what = match e.classify() {
+        serde_json::error::Category::Data => "the request does not have the fields asked",
+        _ => "the request is not valid JSON",
+    };
+    let mut problem = request_error(format!("{what}: {e}"), REQUEST_HELP);
+    (problem.line, problem.column) = (Some(e.line()), Some(e.column()));
+    problem
+}
+
+const REQUEST_HELP: &str = "send one JSON object: {\"op\": \"check\" | \"eval\" | \"explain\", \
+     \"rules\": {\"path\": \"…\"} or {\"files\": {\"path\": \"text\", …}, \"main\": \"path\"}, \
+     \"facts\": […], \"as_of\": \"YYYY-MM-DD\", …}";
+
+fn rules(sent: RulesSent) -> Result<Rules, Problem> {
+    match (sent.path, sent.files, sent.main) {
+        (Some(path), None, None) => Ok(Rules::Path(path)),
+        (None, Some(Files(files)), Some(main)) => Ok(Rules::Files { files, main }),
+        (None, Some(_), None) => Err(request_error(
+            "`rules.files` needs `rules.main`",
+            "name the rule file to load among `files` with `main`",
+        )),
+        (None, None, _) => Err(request_error(
+            "`rules` needs `path` or `files`",
+            "give {\"path\": \"rules/cgt-2008.grille\"}, or {\"files\": {\"path\": \"text\", …}, \"main\": \"path\"}",
+        )),
+        (Some(_), _, _) => Err(request_error(
+            "`rules` takes `path`, or `files` with `main`, not both",
+            "give the rules from the disk or in the request",
+        )),
+    }
+}
+
+fn facts<'a>(
+    records: Option<&'a RawValue>,
+    text: Option<String>,
+    format: Option<String>,
+) -> Result<Option<Facts<'a>>, Problem> {
+    match (records, text, format) {
+        (None, None, None) => Ok(None),
+        (Some(records), None, None) => Ok(Some(Facts::Records(records.get()))),
+        (None, Some(text), Some(format)) => Ok(Some(Facts::Text(text, facts_format(&format)?))),
+        (None, Some(_), None) => Err(request_error(
+            "`facts_text` needs `format`",
+            "say `format`: json, jsonl or csv",
+        )),
+        (None, None, Some(_)) => Err(request_error("`format` without `facts_text`", FACTS_HELP)),
+        (Some(_), _, _) => Err(request_error(
+            "`facts` and `facts_text` are both given",
+            FACTS_HELP,
+        )),
+    }
+}
+
+fn facts_format(name: &str) -> Result<Format, Problem> {
+    match name {
+        "json" => Ok(Format::Json),
+        "jsonl" => Ok(Format::JsonLines),
+        "csv" => Ok(Format::Csv),
+        _ => Err(request_error(
+            format!(
+                "`format` `{}` is not a facts format",
+                crate::facts::short(name)
+            ),
+            "json, jsonl or csv",
+        )),
+    }
+}
+
+fn date(text: &str) -> Result<NaiveDate, Problem> {
+    crate::facts::parse_date(text).ok_or_else(|| {
+        request_error(
+            format!(
+                "`as_of` `{}` is not a date written YYYY-MM-DD",
+                crate::facts::short(text)
+            ),
+            "e.g. \"as_of\": \"2026-11-29\"",
+        )
+    })
+}
+
+fn lang(name: Option<&str>) -> Result<Lang, Problem> {
+    match name {
+        None | Some("fr") => Ok(Lang::Fr),
+        Some("en") => Ok(Lang::En),
+        Some(other) => Err(request_error(
+            format!(
+                "`lang` `{}` is not a language of explanations",
+                crate::facts::short(other)
+            ),
+            "fr or en",
+        )),
+    }
+}
+
+fn request_error(message: impl Into<String>, help: impl Into<String>) -> Problem {
+    Problem::new(Code::Request, message).help(help)
+}
+
+/// The rule files of a request: a path given twice is refused, not overwritten.
+struct Files(BTreeMap<String, String>);
+
+impl<'de> Deserialize<'de> for Files {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(FilesVisitor)
+    }
+}
+
+struct FilesVisitor;
+
+impl<'de> Visitor<'de> for FilesVisitor {
+    type Value = Files;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object of rule-file texts by path")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Files, M::Error> {
+        let mut files = BTreeMap::new();
+        while let Some((path, text)) = map.next_entry::<String, String>()? {
+            if files.contains_key(&path) {
+                return Err(serde::de::Error::custom(format!(
+                    "the rule file `{}` is given twice in `files`",
+                    crate::facts::short(&path)
+                )));
+            }
+            files.insert(path, text);
+        }
+        Ok(Files(files))
+    }
+}
