@@ -444,7 +444,7 @@ fn company_agreement_example_checks_formats_and_passes_its_examples() {
     let test = grille(&["test", example]);
     assert_eq!(test.status.code(), Some(0), "{}", stdout(&test));
     assert!(
-        stdout(&test).contains("7 passed, 0 failed"),
+        stdout(&test).contains("9 passed, 0 failed"),
         "{}",
         stdout(&test)
     );
