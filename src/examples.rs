@@ -210,7 +210,7 @@ fn key_steps(d: &crate::Decision) -> String {
                 detail,
             } => {
                 let what = match detail {
-                    FloorDetail::Job { band, .. } => format!("job ({band})"),
+                    FloorDetail::Job { band, .. } => format!("{floor} ({band})"),
                     FloorDetail::Diploma { diploma } => {
                         format!("diploma {}", diploma.unwrap_or(""))
                     }

@@ -61,6 +61,9 @@ pub struct RuleSet {
     pub trial: Vec<TrialRule>,
     /// A company agreement's trial rules, which win where they are shorter.
     pub company_trial: Vec<TrialRule>,
+    /// A company agreement's coefficients for jobs of the agreement, one more
+    /// floor of the classification: the highest wins. Sorted by job.
+    pub company_jobs: Vec<CompanyJob>,
     /// The law's caps on trial periods.
     pub trial_maximum: Vec<TrialMaximum>,
     pub provisions: Vec<Provision>,
@@ -273,6 +276,15 @@ pub struct JobCell {
     pub origin: Origin,
 }
 
+/// A company agreement's values for a job of the agreement it stands within.
+#[derive(Debug, Clone)]
+pub struct CompanyJob {
+    pub job: JobId,
+    /// One cell per band of the job's scale, blank where the company gives none.
+    pub cells: Vec<JobCell>,
+    pub origin: Origin,
+}
+
 #[derive(Debug, Clone)]
 pub struct Floor {
     pub kind: FloorKind,
@@ -481,6 +493,12 @@ impl RuleSet {
 
     pub fn param_index(&self, name: &str) -> Option<ParamId> {
         self.params.iter().position(|p| p.name == name)
+    }
+
+    /// The company agreement's values for `job`, if it gives any.
+    pub fn company_job(&self, job: JobId) -> Option<&CompanyJob> {
+        let found = self.company_jobs.binary_search_by_key(&job, |c| c.job);
+        found.ok().map(|i| &self.company_jobs[i])
     }
 
     pub fn has_floor(&self, kind: FloorKind) -> bool {

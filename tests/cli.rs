@@ -444,7 +444,7 @@ fn company_agreement_example_checks_formats_and_passes_its_examples() {
     let test = grille(&["test", example]);
     assert_eq!(test.status.code(), Some(0), "{}", stdout(&test));
     assert!(
-        stdout(&test).contains("7 passed, 0 failed"),
+        stdout(&test).contains("9 passed, 0 failed"),
         "{}",
         stdout(&test)
     );
@@ -483,6 +483,48 @@ fn explain_names_the_layer_that_shortened_the_trial() {
         !c08.contains("shortened") && !c08.contains("legal cap"),
         "{c08}"
     );
+}
+
+/// The company's coefficient for a job is a floor of its own, with its file
+/// and line, in text and JSON; a tie keeps the agreement's floor.
+#[test]
+fn explain_names_the_company_floor() {
+    let rules = "tests/inputs/eval/company/entreprise.grille";
+    let facts = "tests/inputs/eval/company/facts.json";
+    let explain = |id: &str, more: &[&str]| {
+        let args = ["explain", rules, facts, "--id", id, "--as-of", "2026-11-29"];
+        let out = grille(&[&args[..], more].concat());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let c14 = explain("C14", &[]);
+    for line in [
+        "  métier, tranche debutant : 100\n      règle tests/inputs/eval/company/branche.grille:73:3\n",
+        "  accord d'entreprise, tranche debutant : 110\n      « Accord d'entreprise d'essai, article 3 » (tests/inputs/eval/company/entreprise.grille:41:3)\n",
+        "  → coefficient retenu : 110 (plancher accord d'entreprise)\n",
+    ] {
+        assert!(c14.contains(line), "missing {line:?} in\n{c14}");
+    }
+    let c02 = explain("C02", &["--lang", "en"]);
+    assert!(
+        c02.contains("  company agreement, band toutes: 110\n"),
+        "{c02}"
+    );
+    assert!(c02.contains("  → coefficient: 110 (floor job)\n"), "{c02}");
+    let json: serde_json::Value =
+        serde_json::from_str(&explain("C15", &["--format", "json"])).unwrap();
+    let trace = json["decision"]["trace"].as_array().unwrap();
+    let floor = trace.iter().find(|s| s["floor"] == "company").unwrap();
+    assert_eq!(floor["step"], "floor");
+    assert_eq!(floor["coefficient"], 150);
+    assert_eq!(floor["band"], "confirme");
+    assert_eq!(floor["written"], "niveau 2");
+    assert_eq!(
+        floor["rule"],
+        "tests/inputs/eval/company/entreprise.grille:42:3"
+    );
+    let won = trace.iter().find(|s| s["step"] == "entitlement").unwrap();
+    assert_eq!(won["floor"], "company");
 }
 
 /// `--agreement-only` drops the law: its caps no longer cut the trial; the

@@ -90,7 +90,12 @@ impl Checker {
     }
 
     /// A job's value in each band of its scale, blank where it gives none.
-    fn job_cells(&mut self, rules: &RuleSet, j: &ast::Job, scale: ScaleId) -> Vec<JobCell> {
+    pub(super) fn job_cells(
+        &mut self,
+        rules: &RuleSet,
+        j: &ast::Job,
+        scale: ScaleId,
+    ) -> Vec<JobCell> {
         let bands = &rules.scales[scale].bands;
         let mut cells = vec![JobCell::default(); bands.len()];
         let mut written = vec![false; bands.len()];

@@ -1,8 +1,10 @@
 //! Checking what layering adds: the law's minimum and trial maxima, a
-//! company agreement's own minimum and trial rules, and what an amendment
-//! left of the amended file's transitional coefficients.
+//! company agreement's own minimum, trial rules and coefficients for the
+//! agreement's jobs, and what an amendment left of the amended file's
+//! transitional coefficients.
 
 use super::*;
+use crate::diag::Code;
 use crate::layers::Layered;
 
 impl Checker {
@@ -25,6 +27,7 @@ impl Checker {
                 _ => {}
             }
         }
+        let mut company_jobs = HashMap::new();
         for item in &layered.company {
             match item {
                 Item::MinimumSalary(m) => {
@@ -36,10 +39,90 @@ impl Checker {
                     });
                 }
                 Item::TrialPeriod(t) => rules.company_trial = self.trial_rules(rules, t),
+                Item::Job(j) => self.company_job(rules, j, &mut company_jobs),
                 _ => {}
             }
         }
+        rules.company_jobs.sort_by_key(|c| c.job);
         self.transitional_scopes(rules, layered);
+    }
+
+    /// A company agreement's values for a job of the agreement: checked as the
+    /// job's own cells are, over the job's scale; the job stays the agreement's
+    /// (its names, track, entry diploma and scale). `seen`: the company's job
+    /// ids so far, to the span of their declaration.
+    fn company_job(&mut self, rules: &mut RuleSet, j: &ast::Job, seen: &mut HashMap<String, Span>) {
+        let Some(job) = self.declared.jobs.get(&j.id.node).copied() else {
+            let names = || rules.jobs.iter().map(|j| j.id.as_str());
+            let count = rules.jobs.len();
+            let unknown = self.unknown(Unknown::AgreementJob, &j.id.node, count, names);
+            self.report(unknown, j.id.span);
+            return;
+        };
+        if let Some(first) = seen.get(&j.id.node) {
+            let what = Duplicated::Job(j.id.node.clone());
+            self.report(Kind::duplicate(what, Some(*first)), j.id.span);
+            return;
+        }
+        seen.insert(j.id.node.clone(), j.id.span);
+        self.company_job_stays_the_agreements(rules, job, j);
+        if seen.len() == 1 && !rules.has_floor(FloorKind::Job) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::LayerConflict,
+                    j.id.span,
+                    "the agreement's classification lists no job floor: these values would apply to nothing",
+                )
+                .label("no `plancher métier` in the agreement")
+                .help("add `plancher métier` to the agreement's `classement`, or remove these values"),
+            );
+        }
+        let cells = self.job_cells(rules, j, rules.jobs[job].scale);
+        rules.company_jobs.push(CompanyJob {
+            job,
+            cells,
+            origin: origin(j.id.span, &j.source),
+        });
+    }
+
+    /// What a company agreement cannot change of a job: its name (the one it
+    /// writes must be one the agreement gives it), its other names, track,
+    /// entry diploma and experience scale.
+    fn company_job_stays_the_agreements(&mut self, rules: &RuleSet, job: JobId, j: &ast::Job) {
+        let def = &rules.jobs[job];
+        let given = normalize(&j.name.node);
+        let names = [&def.id, &def.name].into_iter().chain(&def.aliases);
+        if !names.map(|n| normalize(n)).any(|n| n == given) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::LayerConflict,
+                    j.name.span,
+                    format!("the agreement names `{}` \"{}\"", def.id, def.name),
+                )
+                .label("not a name the agreement gives this job")
+                .help(format!(
+                    "write `métier {} \"{}\"`: a company agreement does not rename the agreement's jobs",
+                    def.id, def.name
+                )),
+            );
+        }
+        let attributes = [
+            j.track.as_ref().map(|t| t.span),
+            j.aliases.first().map(|a| a.span),
+            j.entry_diploma.as_ref().map(|e| e.span),
+            j.experience.as_ref().map(|e| e.span),
+        ];
+        for span in attributes.into_iter().flatten() {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::LayerKind,
+                    span,
+                    "a company agreement gives the agreement's jobs their coefficients, nothing else",
+                )
+                .label("the agreement's, not the company's")
+                .help("a job's names, track, entry diploma and experience scale are the agreement's: amend the agreement to change them"),
+            );
+        }
     }
 
     fn trial_maximum(&mut self, rules: &mut RuleSet, t: &ast::TrialMaximum) {

@@ -189,6 +189,7 @@ fn empty_rule_set(layered: &Layered) -> RuleSet {
         legal_minimum: None,
         company_minimum: None,
         company_trial: Vec::new(),
+        company_jobs: Vec::new(),
         trial_maximum: Vec::new(),
         agreement: AgreementInfo::default(),
         params: Vec::new(),

@@ -179,6 +179,8 @@ pub enum Unknown {
     /// A name in a formula: a parameter or what the evaluation provides.
     FormulaName,
     Table,
+    /// A job a company agreement gives values to, looked up in the agreement.
+    AgreementJob,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -297,6 +297,7 @@ fn unknown_message(what: &Unknown, name: &str) -> String {
         Unknown::Diploma => format!("there is no diploma `{name}`"),
         Unknown::Parameter | Unknown::FormulaName => format!("there is no parameter `{name}`"),
         Unknown::Table => format!("there is no table `{name}`"),
+        Unknown::AgreementJob => format!("the agreement has no job `{name}`"),
     }
 }
 
@@ -309,6 +310,7 @@ fn unknown_label(what: &Unknown) -> &'static str {
         Unknown::Parameter => "unknown parameter",
         Unknown::FormulaName => "unknown name",
         Unknown::Table => "unknown table",
+        Unknown::AgreementJob => "not a job of the agreement",
     }
 }
 
@@ -321,6 +323,7 @@ fn unknown_word(what: &Unknown) -> &'static str {
         Unknown::Diploma => "diploma",
         Unknown::Parameter | Unknown::FormulaName => "parameter",
         Unknown::Table => "table",
+        Unknown::AgreementJob => "job in the agreement",
     }
 }
 

@@ -1,14 +1,18 @@
 //! The job grid as the evaluator reads it: each cell's floor worked out once per
-//! evaluator, blank cells already resolved, so that a decision (which reads the
-//! grid for its band, each later band and the trial's jobs) only looks values up.
+//! evaluator, blank cells already resolved and a company agreement's values
+//! already weighed, so that a decision (which reads the grid for its band, each
+//! later band and the trial's jobs) only looks values up.
 
 use crate::model::{BlankCell, JobId, RuleSet};
 
 /// What the job floor gives in one band of one job.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct GridCell {
+    /// The highest of the layers' job floors: the agreement's cell (a blank
+    /// one read as `case vide` says) and a company agreement's for the band.
     pub value: Option<u32>,
-    /// The band whose value applies: another one when this band is blank.
+    /// The band of the agreement's job whose value is the agreement's floor:
+    /// another one when this band is blank.
     pub used: usize,
     pub note: Option<BlankNote>,
 }
@@ -34,7 +38,7 @@ pub(super) struct Grid {
 impl Grid {
     /// The grid read under `blank_cell`, the job floor's rule for blank cells.
     pub fn new(rules: &RuleSet, blank_cell: BlankCell) -> Grid {
-        let jobs: Vec<Vec<GridCell>> = (0..rules.jobs.len())
+        let mut jobs: Vec<Vec<GridCell>> = (0..rules.jobs.len())
             .map(|job| {
                 let cells = rules.jobs[job].cells.len();
                 (0..cells)
@@ -42,6 +46,7 @@ impl Grid {
                     .collect()
             })
             .collect();
+        company_over_agreement(rules, &mut jobs);
         let raises = jobs_raises(&jobs);
         Grid { jobs, raises }
     }
@@ -61,6 +66,27 @@ impl Grid {
         self.jobs[job]
             .iter()
             .position(|c| c.value == Some(coefficient))
+    }
+}
+
+/// A company agreement's value wins a cell where it is higher than the
+/// agreement's (a tie keeps the agreement's). Weighed once here, a decision
+/// without a company layer pays nothing for it.
+fn company_over_agreement(rules: &RuleSet, jobs: &mut [Vec<GridCell>]) {
+    for company in &rules.company_jobs {
+        let Some(cells) = jobs.get_mut(company.job) else {
+            continue;
+        };
+        for (cell, given) in cells.iter_mut().zip(&company.cells) {
+            let Some(value) = given.coefficient else {
+                continue;
+            };
+            if cell.value.is_none_or(|own| value > own) {
+                cell.value = Some(value);
+                // The agreement's blank band no longer says what applies.
+                cell.note = None;
+            }
+        }
     }
 }
 

@@ -646,7 +646,14 @@ impl<'r> Evaluator<'r> {
             return cell.and_then(|c| c.value).max(self.listed_others(others));
         }
         let rules = self.rules;
-        let mut best: Option<(u32, FloorKind)> = None;
+        let mut best: Option<(u32, &'static str)> = None;
+        let mut weigh = |value: Option<u32>, name: &'static str| {
+            if let Some(v) = value {
+                if best.is_none_or(|(b, _)| v > b) {
+                    best = Some((v, name));
+                }
+            }
+        };
         for floor in &rules.floors {
             let value = match floor.kind {
                 FloorKind::Job => self.job_floor(job, band, floor, warnings, t),
@@ -677,17 +684,18 @@ impl<'r> Evaluator<'r> {
                     source: floor.origin.source.as_deref(),
                 });
             }
-            if let Some(v) = value {
-                if best.is_none_or(|(b, _)| v > b) {
-                    best = Some((v, floor.kind));
-                }
+            weigh(value, floor_name(floor.kind));
+            // A company agreement's value for the job is one more floor, right
+            // after the agreement's: a tie keeps the agreement's.
+            if floor.kind == FloorKind::Job {
+                weigh(self.company_floor(job, band, t), COMPANY_FLOOR);
             }
         }
         let (coefficient, winner) = best?;
         t.step(|| Step {
             kind: StepKind::Entitlement {
                 coefficient,
-                floor: floor_name(winner),
+                floor: winner,
             },
             rule: None,
             source: None,
@@ -709,7 +717,50 @@ impl<'r> Evaluator<'r> {
             warnings.push(|| self.blank_warning(job, band, note));
         }
         t.step(|| self.job_floor_step(job, band, cell, floor));
-        cell.value
+        self.rules.jobs[job].cells[cell.used].coefficient
+    }
+
+    /// A company agreement's value for the job in this band, if it gives the
+    /// job values: shown as a floor of its own, with the company's file and line.
+    fn company_floor<'a, T: Tracer<'a>>(
+        &'a self,
+        job: JobId,
+        band: usize,
+        t: &mut T,
+    ) -> Option<u32> {
+        let rules = self.rules;
+        let company = rules.company_job(job)?;
+        let cell = company.cells.get(band)?;
+        let bands = &rules.scales[rules.jobs[job].scale].bands;
+        // A band the company does not write is cited at its job line.
+        let span = if cell.origin.span.is_empty() {
+            company.origin.span
+        } else {
+            cell.origin.span
+        };
+        t.step(|| Step {
+            kind: StepKind::Floor {
+                floor: COMPANY_FLOOR,
+                coefficient: cell.coefficient,
+                detail: FloorDetail::Job {
+                    band: &bands[band].id,
+                    written: cell.written.as_deref(),
+                    from_band: None,
+                },
+            },
+            rule: Some(rules.place(span)),
+            source: cell
+                .origin
+                .source
+                .as_deref()
+                .or(company.origin.source.as_deref()),
+        });
+        cell.coefficient
+    }
+
+    /// A company agreement's value for the job in this band, if any.
+    fn company_value(&self, job: JobId, band: usize) -> Option<u32> {
+        self.rules.company_job(job)?.cells.get(band)?.coefficient
     }
 
     fn blank_warning(&self, job: JobId, band: usize, note: BlankNote) -> Warning<'r> {
@@ -745,7 +796,8 @@ impl<'r> Evaluator<'r> {
         Step {
             kind: StepKind::Floor {
                 floor: floor_name(FloorKind::Job),
-                coefficient: cell.value,
+                // The agreement's own: a company agreement's is a step of its own.
+                coefficient: job_def.cells[used].coefficient,
                 detail: FloorDetail::Job {
                     band: &bands[band].id,
                     written: job_def.cells[used].written.as_deref(),
@@ -1149,6 +1201,10 @@ fn full_time_minimums(
     }
     table
 }
+
+/// The name of a company agreement's job floor in traces (`floor`), beside
+/// those of [`floor_name`].
+pub(crate) const COMPANY_FLOOR: &str = "company";
 
 pub(crate) fn floor_name(kind: FloorKind) -> &'static str {
     match kind {

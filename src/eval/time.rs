@@ -87,7 +87,8 @@ impl Missions {
                     .bands
                     .iter()
                     .position(|b| normalize(&b.id) == band)
-                    .and_then(|b| def.cells[b].coefficient);
+                    // A company agreement's value for the band, where higher.
+                    .and_then(|b| def.cells[b].coefficient.max(e.company_value(job, b)));
                 if coefficient.is_none() && until == e.as_of {
                     warnings.push(|| Warning::ClaimUnclassified { job: &def.id });
                 }

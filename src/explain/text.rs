@@ -35,6 +35,7 @@ struct Words {
     band: &'static str,
     floors: &'static str,
     floor_job: &'static str,
+    floor_company: &'static str,
     floor_diploma: &'static str,
     floor_previous: &'static str,
     floor_mission: &'static str,
@@ -107,6 +108,7 @@ const FR: Words = Words {
     band: "tranche",
     floors: "Planchers (le plus élevé l'emporte)",
     floor_job: "métier",
+    floor_company: "accord d'entreprise",
     floor_diploma: "diplôme",
     floor_previous: "coefficient antérieur",
     floor_mission: "missions",
@@ -183,6 +185,7 @@ const EN: Words = Words {
     band: "band",
     floors: "Floors (the highest wins)",
     floor_job: "job",
+    floor_company: "company agreement",
     floor_diploma: "diploma",
     floor_previous: "previous coefficient",
     floor_mission: "missions",
@@ -504,7 +507,11 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                         written,
                         from_band,
                     } => {
-                        let mut t = format!("{}, {} {band}", w.floor_job, w.band);
+                        let layer = match *floor {
+                            "company" => w.floor_company,
+                            _ => w.floor_job,
+                        };
+                        let mut t = format!("{layer}, {} {band}", w.band);
                         if let Some(b) = from_band {
                             t.push_str(&format!(" ({} {b})", w.blank_takes));
                         } else if let Some(text) =
@@ -531,13 +538,13 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                         format!("{} ({claims} {})", w.floor_mission, w.claims_count)
                     }
                 };
-                let _ = floor;
                 x.line(2, format!("{what}{c}{value}"));
                 x.cite(step);
             }
             StepKind::Entitlement { coefficient, floor } => {
                 let name = match *floor {
                     "job" => w.floor_job,
+                    "company" => w.floor_company,
                     "diploma" => w.floor_diploma,
                     "previous-coefficient" => w.floor_previous,
                     _ => w.floor_mission,

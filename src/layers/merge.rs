@@ -61,7 +61,9 @@ pub(super) fn merge(
     if let Some(company) = company {
         for item in m.own(&parsed[company], Allowed::Company) {
             match item {
-                Item::MinimumSalary(_) | Item::TrialPeriod(_) => m.company.push(item),
+                Item::MinimumSalary(_) | Item::TrialPeriod(_) | Item::Job(_) => {
+                    m.company.push(item)
+                }
                 other => items.push(other),
             }
         }
@@ -91,6 +93,7 @@ impl Merged {
                 (Allowed::Branch, _) => true,
                 (Allowed::Law, Item::LegalMinimum(_) | Item::TrialMaximum(_)) => true,
                 (Allowed::Company, Item::MinimumSalary(_) | Item::TrialPeriod(_)) => true,
+                (Allowed::Company, Item::Job(_)) => true,
                 _ => false,
             };
             if fits {
@@ -113,8 +116,8 @@ impl Merged {
                 "the grid, jobs and classification belong in an agreement that stands under this law",
             ),
             Allowed::Company => (
-                "a company agreement declares parameters, tables, its `salaire minimum` and its `période d'essai`",
-                "the grid and jobs are the branch agreement's: amend it instead",
+                "a company agreement declares parameters, tables, its `salaire minimum`, its `période d'essai` and its coefficients for the agreement's jobs",
+                "the grid and the classification are the branch agreement's: amend it instead",
             ),
         };
         self.diagnostics.push(

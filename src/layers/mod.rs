@@ -70,8 +70,9 @@ pub struct Layered {
     /// The agreement's declarations after every amendment, the law's and the
     /// company's parameters and tables, the law's minimum and trial maxima.
     pub items: Vec<Item>,
-    /// The company agreement's own minimum and trial rules: they compete with
-    /// the agreement's instead of replacing them.
+    /// The company agreement's own minimum, trial rules and coefficients for
+    /// the agreement's jobs: they compete with the agreement's instead of
+    /// replacing them.
     pub company: Vec<Item>,
     /// Every file, the named one first.
     pub layers: Vec<Layer>,

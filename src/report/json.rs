@@ -590,6 +590,19 @@ mod tests {
                 },
             },
             StepKind::Floor {
+                floor: "company",
+                coefficient: Some(180),
+                detail: FloorDetail::Job {
+                    band: "debutant",
+                    written: Some("niveau 3"),
+                    from_band: None,
+                },
+            },
+            StepKind::Entitlement {
+                coefficient: 180,
+                floor: "company",
+            },
+            StepKind::Floor {
                 floor: "diploma",
                 coefficient: None,
                 detail: FloorDetail::Diploma { diploma: None },
