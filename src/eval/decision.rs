@@ -82,6 +82,11 @@ pub struct Minimum {
     pub company: Option<Decimal>,
     pub law: Option<Decimal>,
     pub from: MinimumFrom,
+    /// The agreement's side as the contract gives it (see [`Minimum::agreement_side`]),
+    /// and whether more than the agreement was weighed: worked out once, when
+    /// the minimum is computed (and cached), not for every decision.
+    pub side: Option<Decimal>,
+    pub layered: bool,
 }
 
 impl Minimum {
@@ -110,21 +115,23 @@ impl Minimum {
             company,
             law,
             from,
+            side: match (agreement, company) {
+                (Some(a), Some(c)) => Some(a.max(c)),
+                (a, c) => a.or(c),
+            },
+            layered: company.is_some() || law.is_some(),
         })
     }
 
     /// Whether more than the agreement alone was weighed.
     pub fn layered(&self) -> bool {
-        self.company.is_some() || self.law.is_some()
+        self.layered
     }
 
     /// The agreement's own minimum as the contract gives it: the branch's,
     /// raised by the company agreement's where higher.
     pub fn agreement_side(&self) -> Option<Decimal> {
-        match (self.agreement, self.company) {
-            (Some(a), Some(c)) => Some(a.max(c)),
-            (a, c) => a.or(c),
-        }
+        self.side
     }
 }
 

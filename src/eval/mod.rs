@@ -397,16 +397,19 @@ impl<'r> Evaluator<'r> {
         let minimum = self
             .minimum_salary(coefficient, level, (hours, record.hours.is_some()), t)
             .map_err(|reason| reject(None, reason))?;
-        let minimum_salary = minimum.map(|m| m.owed);
-        let layered = minimum.filter(Minimum::layered);
-        if rules.legal_minimum.is_some() && minimum.is_some_and(|m| m.law.is_none()) {
-            warnings.push(|| Warning::LawNotKnown { on: self.as_of });
-        }
-        if let Some(m) = layered.filter(|m| m.from == MinimumFrom::Law) {
-            warnings.push(|| Warning::BelowLegalMinimum {
-                agreement: m.agreement_side(),
-                law: m.owed,
-            });
+        let (minimum_salary, layered) = match &minimum {
+            Some(m) => (Some(m.owed), m.layered.then_some(m)),
+            None => (None, None),
+        };
+        if let Some(m) = &minimum {
+            if m.law.is_none() && rules.legal_minimum.is_some() {
+                warnings.push(|| Warning::LawNotKnown { on: self.as_of });
+            } else if m.from == MinimumFrom::Law {
+                warnings.push(|| Warning::BelowLegalMinimum {
+                    agreement: m.side,
+                    law: m.owed,
+                });
+            }
         }
         if self.any_beyond_known {
             let stale = self.by_coefficient(&self.beyond_known, coefficient);
@@ -444,7 +447,7 @@ impl<'r> Evaluator<'r> {
             category: &category.id,
             status,
             minimum_salary,
-            minimum_agreement: layered.and_then(|m| m.agreement_side()),
+            minimum_agreement: layered.and_then(|m| m.side),
             minimum_law: layered.and_then(|m| m.law),
             minimum_from: layered.map(|m| m.from),
             salary_shortfall,

@@ -22,17 +22,24 @@ pub(super) struct Expiry {
 }
 
 impl<'r> Evaluator<'r> {
-    /// Whether a transitional rule limits `coefficient`.
+    /// The transitional rule limiting `coefficient` for `job`, if any: a rule
+    /// an amendment set aside for its own jobs does not limit them.
     #[inline]
-    fn has_time_limit(&self, coefficient: u32) -> bool {
-        match self.by_coefficient(&self.transitional_by_coefficient, coefficient) {
-            Some(rule) => rule.is_some(),
-            None => self
-                .rules
+    fn time_limit(&self, job: JobId, coefficient: u32) -> Option<usize> {
+        let rules = self.rules;
+        let rule = match self.by_coefficient(&self.transitional_by_coefficient, coefficient) {
+            Some(rule) => *rule,
+            None => rules
                 .transitional
                 .iter()
-                .any(|r| r.coefficient == coefficient),
-        }
+                .position(|r| r.coefficient == coefficient),
+        }?;
+        // Sorted when checked: a probe, not a scan of the amendment's jobs.
+        let exempt = rules.transitional[rule]
+            .except_jobs
+            .binary_search(&job)
+            .is_ok();
+        (!exempt).then_some(rule)
     }
 
     /// Moves past transitional coefficients held longer than their limit on
@@ -47,11 +54,7 @@ impl<'r> Evaluator<'r> {
         t: &mut T,
     ) -> (u32, Option<Expiry>) {
         let rules = self.rules;
-        let transitional = |c: u32| match self.by_coefficient(&self.transitional_by_coefficient, c)
-        {
-            Some(rule) => *rule,
-            None => rules.transitional.iter().position(|r| r.coefficient == c),
-        };
+        let transitional = |c: u32| self.time_limit(job, c);
         if transitional(coefficient).is_none() {
             return (coefficient, None);
         }
@@ -69,9 +72,6 @@ impl<'r> Evaluator<'r> {
             let Some(until) = calendar::add_duration(start, limit) else {
                 break;
             };
-            if rule.except_jobs.contains(&job) {
-                break;
-            }
             let Some(next) = rule.then.or_else(|| rules.next_coefficient(coefficient)) else {
                 break;
             };
@@ -214,7 +214,7 @@ impl<'r> Evaluator<'r> {
             if coefficient > current {
                 let on = calendar::add_months(record.job_since, reached)?;
                 // A time limit already run out on that day applies at once.
-                if self.has_time_limit(coefficient) {
+                if self.time_limit(job, coefficient).is_some() {
                     let no_trace = &mut super::trace::NoTrace;
                     let (raised, _) = self.transitional(record, job, coefficient, on, no_trace);
                     return Some((on, later, raised));
