@@ -100,7 +100,7 @@ pub fn load(files: &dyn Files, path: &Path, options: Options) -> Result<Layered,
         (_, false) => loader.law_of(&chain),
     };
     let company = (kind == AgreementKind::Company).then_some(main);
-    let layers = loader.layers(main, &chain, law, company);
+    let layers = loader.layers(main, &chain, law);
     let sources = loader
         .sources
         .take()
@@ -369,13 +369,7 @@ impl Loader<'_> {
             .unwrap_or_default()
     }
 
-    fn layers(
-        &self,
-        main: usize,
-        chain: &[usize],
-        law: Option<usize>,
-        company: Option<usize>,
-    ) -> Vec<Layer> {
+    fn layers(&self, main: usize, chain: &[usize], law: Option<usize>) -> Vec<Layer> {
         let layer = |i: usize, role: Role| Layer {
             kind: self.parsed[i].kind,
             role,
@@ -397,9 +391,6 @@ impl Loader<'_> {
         }
         if let Some(law) = law.filter(|&l| l != main) {
             out.push(layer(law, Role::Law));
-        }
-        if let Some(company) = company.filter(|&c| c != main) {
-            out.push(layer(company, Role::Named));
         }
         out
     }
