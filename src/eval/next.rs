@@ -45,7 +45,26 @@ impl<'r> Evaluator<'r> {
     /// Moves past transitional coefficients held longer than their limit on
     /// `day`; also says when the limit of the coefficient reached, if it has
     /// one, runs out.
+    ///
+    /// Most coefficients have no limit: that answer is given here, inline, and
+    /// only a limited coefficient pays for the call that follows its chain.
+    #[inline]
     pub(super) fn transitional<'a, T: Tracer<'a>>(
+        &'a self,
+        record: &Record,
+        job: JobId,
+        coefficient: u32,
+        day: NaiveDate,
+        t: &mut T,
+    ) -> (u32, Option<Expiry>) {
+        if self.time_limit(job, coefficient).is_none() {
+            return (coefficient, None);
+        }
+        self.transitional_chain(record, job, coefficient, day, t)
+    }
+
+    #[inline(never)]
+    fn transitional_chain<'a, T: Tracer<'a>>(
         &'a self,
         record: &Record,
         job: JobId,
@@ -55,9 +74,6 @@ impl<'r> Evaluator<'r> {
     ) -> (u32, Option<Expiry>) {
         let rules = self.rules;
         let transitional = |c: u32| self.time_limit(job, c);
-        if transitional(coefficient).is_none() {
-            return (coefficient, None);
-        }
         let mut since = self.first_given(record, job, coefficient);
         // Each step moves up the grid, so the chain is at most as long as the list.
         for _ in 0..rules.transitional.len() {

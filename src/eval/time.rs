@@ -42,7 +42,25 @@ impl Missions {
     }
 
     /// The claims arisen on or before `until` under the mission cap.
+    ///
+    /// Most employees have no mission: their answer is given inline, without
+    /// the call to the body below.
+    #[inline]
     pub fn claims<'r, 'a, T: Tracer<'a>>(
+        &self,
+        e: &'a Evaluator<'r>,
+        until: NaiveDate,
+        warnings: &mut Notes<'_, 'r>,
+        t: &mut T,
+    ) -> Result<Vec<Claim<'r>>, String> {
+        if self.future == 0 && self.spans.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.claims_of_missions(e, until, warnings, t)
+    }
+
+    #[inline(never)]
+    fn claims_of_missions<'r, 'a, T: Tracer<'a>>(
         &self,
         e: &'a Evaluator<'r>,
         until: NaiveDate,
@@ -288,7 +306,25 @@ fn days_of(d: Duration) -> Result<u32, String> {
 }
 
 /// The trial period of the latest move on or before the evaluation date.
+///
+/// Without a move there is no trial: said inline, without the call below.
+#[inline]
 pub(super) fn trial<'r, 'a, T: Tracer<'a>>(
+    e: &'a Evaluator<'r>,
+    record: &Record,
+    (job, others): (JobId, &OtherFloors),
+    missions: &Missions,
+    warnings: &mut Notes<'_, 'r>,
+    t: &mut T,
+) -> Result<Option<Trial<'r>>, FieldError> {
+    if record.moves.is_empty() {
+        return Ok(None);
+    }
+    trial_of_moves(e, record, (job, others), missions, warnings, t)
+}
+
+#[inline(never)]
+fn trial_of_moves<'r, 'a, T: Tracer<'a>>(
     e: &'a Evaluator<'r>,
     record: &Record,
     (job, others): (JobId, &OtherFloors),

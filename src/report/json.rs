@@ -411,9 +411,7 @@ fn number_or_null(n: Option<u32>, out: &mut Vec<u8>) {
 
 /// A whole number in decimal digits (what `Display` writes, without its machinery).
 pub(super) fn number(out: &mut Vec<u8>, n: u32) {
-    let mut digits = [b'0'; 10];
-    let start = digits_of(u128::from(n), &mut digits);
-    out.extend_from_slice(&digits[start..]);
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// Writes `n`'s digits at the end of `buffer`; where they start.
@@ -470,6 +468,39 @@ pub(super) fn date(out: &mut Vec<u8>, d: NaiveDate) {
 /// An amount as the contract writes it (at least two decimals), unquoted: the
 /// characters `Decimal`'s `Display` writes.
 pub(super) fn money(value: Decimal, out: &mut Vec<u8>) {
+    match cents(value) {
+        Some(cents) => money_in_cents(cents, value.is_sign_negative(), out),
+        None => money_at_any_scale(value, out),
+    }
+}
+
+/// The amount in cents, when it has at most two decimals and fits a `u64`:
+/// every amount of a decision does.
+#[inline]
+fn cents(value: Decimal) -> Option<u64> {
+    let units = u64::try_from(value.mantissa().unsigned_abs()).ok()?;
+    match value.scale() {
+        0 => units.checked_mul(100),
+        1 => units.checked_mul(10),
+        2 => Some(units),
+        _ => None,
+    }
+}
+
+/// `-` if negative, the whole part, `.` and two digits: what `Display` writes
+/// for an amount at scale 2.
+#[inline]
+fn money_in_cents(cents: u64, negative: bool, out: &mut Vec<u8>) {
+    if negative {
+        out.push(b'-');
+    }
+    out.extend_from_slice(itoa::Buffer::new().format(cents / 100).as_bytes());
+    let fraction = (cents % 100) as u8;
+    out.extend_from_slice(&[b'.', b'0' + fraction / 10, b'0' + fraction % 10]);
+}
+
+/// Any other decimal: its own digits, at least two of them after the point.
+fn money_at_any_scale(value: Decimal, out: &mut Vec<u8>) {
     let mut v = value;
     if v.scale() < 2 {
         v.rescale(2);
@@ -755,6 +786,13 @@ mod tests {
             "79228162514264337593543950335",
             "-7922816251426433759354395033.5",
             "12345678901234567890.12",
+            // Around the cents fast path: scales 0 to 2, and the edge of a u64.
+            "1823.03",
+            "2100.1",
+            "7.05",
+            "184467440737095516.15",
+            "184467440737095516.16",
+            "1844674407370955161",
         ];
         for text in texts {
             let value: Decimal = text.parse().unwrap();
