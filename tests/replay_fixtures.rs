@@ -8,7 +8,8 @@
 //! - each segment's decision (job, band, coefficient, level, the three minimums
 //!   and the winner) is what `eval` decides for the facts as they stood on the
 //!   segment's first and on its last day (facts.md, "History"), under
-//!   `rules/idcc2098-2002.grille`.
+//!   `rules/idcc2098-2002.grille` (the folder) or `rules/cgt-2008.grille`
+//!   (its `cgt-2008/` subfolder).
 //!
 //! The answers come from `tests/oracle/replay.py` and the notes beside them; the
 //! engine's replay is compared with the same files by its own test.
@@ -42,8 +43,14 @@ fn round_half_up(num: i128, den: i128) -> i128 {
     (2 * num + den) / (2 * den)
 }
 
-fn answers() -> Vec<(String, Value)> {
-    let mut files: Vec<_> = std::fs::read_dir("tests/inputs/replay")
+/// Each folder of answers with the rule file they were replayed under.
+const FOLDERS: [(&str, &str); 2] = [
+    ("tests/inputs/replay", "rules/idcc2098-2002.grille"),
+    ("tests/inputs/replay/cgt-2008", "rules/cgt-2008.grille"),
+];
+
+fn answers(folder: &str) -> Vec<(String, Value)> {
+    let mut files: Vec<_> = std::fs::read_dir(folder)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.to_string_lossy().ends_with(".expected.json"))
@@ -98,8 +105,11 @@ fn check_month(file: &str, m: &Value) -> Option<(i128, bool)> {
 
 #[test]
 fn every_hand_computed_answer_adds_up() {
-    let all = answers();
-    assert!(all.len() >= 8, "only {} answers", all.len());
+    let all: Vec<_> = FOLDERS
+        .iter()
+        .flat_map(|(folder, _)| answers(folder))
+        .collect();
+    assert!(all.len() >= 11, "only {} answers", all.len());
     for (file, answer) in &all {
         let (mut total, mut claimable, mut unknown) = (0, 0, 0);
         for m in answer["months"].as_array().unwrap() {
@@ -128,8 +138,8 @@ fn every_hand_computed_answer_adds_up() {
     }
 }
 
-/// The flat facts of `record` as they stood on `day`: the job held that day and
-/// the hours of the month of `pay`.
+/// The flat facts of `record` as they stood on `day`: the job held that day, the
+/// diploma held that day and the hours of the month of `pay`.
 fn facts_on(record: &Value, day: NaiveDate, pay_hours: Option<&Value>) -> Value {
     let mut held: Vec<&Value> = record["jobs"]
         .as_array()
@@ -145,6 +155,17 @@ fn facts_on(record: &Value, day: NaiveDate, pay_hours: Option<&Value>) -> Value 
         .expect("a job on that day");
     let mut flat = json!({"id": record["id"], "job": job["job"], "job_since": job["since"],
         "prior_job_months": job.get("prior_job_months").cloned().unwrap_or(json!(0))});
+    let diploma = match record["diplomas"].as_array() {
+        Some(list) => list
+            .iter()
+            .filter(|d| date(&d["since"]) <= day)
+            .last()
+            .map(|d| d["diploma"].clone()),
+        None => record.get("diploma").cloned(),
+    };
+    if let Some(diploma) = diploma {
+        flat["diploma"] = diploma;
+    }
     if let Some(hours) = pay_hours.or(record.get("hours")) {
         flat["hours"] = hours.clone();
     }
@@ -153,13 +174,19 @@ fn facts_on(record: &Value, day: NaiveDate, pay_hours: Option<&Value>) -> Value 
 
 #[test]
 fn every_segment_is_the_decision_of_its_first_and_last_day() {
-    let rules = grille::load_path("rules/idcc2098-2002.grille", Default::default())
-        .unwrap()
-        .0;
+    let mut compared = 0;
+    for (folder, rules) in FOLDERS {
+        compared += compare_segment_days(folder, rules);
+    }
+    assert!(compared >= 300, "only {compared} days compared");
+}
+
+fn compare_segment_days(folder: &str, rules: &str) -> usize {
+    let rules = grille::load_path(rules, Default::default()).unwrap().0;
     let history: Vec<Value> =
         serde_json::from_str(&std::fs::read_to_string("examples/history.json").unwrap()).unwrap();
     let mut compared = 0;
-    for (file, answer) in answers() {
+    for (file, answer) in answers(folder) {
         let record = history.iter().find(|r| r["id"] == answer["id"]).unwrap();
         for m in answer["months"].as_array().unwrap() {
             let pay = record["pay"]
@@ -203,5 +230,5 @@ fn every_segment_is_the_decision_of_its_first_and_last_day() {
             }
         }
     }
-    assert!(compared >= 200, "only {compared} days compared");
+    compared
 }

@@ -7,13 +7,16 @@ and the official salary texts of IDCC 2098, never from the engine's code.
 Python 3.11, standard library only; money is exact (fractions.Fraction), never
 binary floating point.
 
-It replays the rules in force (`rules/idcc2098-2002.grille` under
-`rules/loi.grille`) for the jobs of examples/history.json only; the proposal
-(`rules/cgt-2008.grille`) is not covered.
+It replays, for the jobs of examples/history.json only, the rules in force
+(`rules/idcc2098-2002.grille` under `rules/loi.grille`, the default) or the
+proposal amending them (`--rules rules/cgt-2008.grille`, READING §1-§6, §10:
+its jobs and table; the jobs in force it does not take over keep their
+coefficient, with the proposal's diploma floor and minimum). Missions, moves and
+previous-sector coefficients are not modelled (the histories use none).
 
 Usage:
     python3 tests/oracle/replay.py FACTS.json --from YYYY-MM --to YYYY-MM \
-        --claim-on YYYY-MM-DD [--id ID]...
+        --claim-on YYYY-MM-DD [--id ID]... [--rules rules/cgt-2008.grille]
     python3 tests/oracle/replay.py --self-test
 
 Prints a JSON array of answers (facts.md "Output of a replay": id, claim_on,
@@ -55,6 +58,13 @@ these; each is listed in the report of the branch `oracle`):
  R10 Experience on day D: completed months from the `since` of the job held on
      D to D (READING §3: the day-number n months later, clamped to the month's
      end), plus that job's prior_job_months.
+ R12 Under the proposal, the diploma held on D is the last of `diplomas` whose
+     `since` is on or before D, `none` before the first (facts.md); a record
+     without `diplomas` holds `diploma` throughout. A diploma obtained mid-month
+     cuts the month where it raises the coefficient.
+ R13 Under the proposal a blank band takes the nearest lower band's value (§6);
+     the segment's `band` is the band reached (e.g. `confirme`), so a band
+     reached cuts the month even when the coefficient stays.
  R11 Transitional coefficients (art. 3 of the salary accords, as the rule file
      reads it): a coefficient with a time limit L, in force from date F, held
      since day S (the first day the job's grid gave it in the current job),
@@ -165,6 +175,25 @@ JOBS = {
 TRANSITIONAL = {120: (6, dt.date(2012, 1, 1)), 200: (24, dt.date(2020, 9, 1))}
 
 
+# The proposal (READING §1, §2, §3, §6, §10): table in SMCC, diploma floors,
+# bands of 6/24/60 months, its reference jobs, and the jobs in force it takes over.
+SMCC = Fraction("1500.00")  # footnote 8, from 2008-05-29
+PROPOSAL_LEVELS = [(1, 120, 140, "1.0"), (2, 150, 160, "1.2"), (3, 170, 190, "1.4"),
+                   (4, 200, 220, "1.6"), (5, 230, 240, "1.7"), (6, 250, 260, "1.8"),
+                   (7, 280, 330, "1.9"), (8, 360, 420, "2.0"), (9, 450, 550, "2.3")]
+DIPLOMA_FLOORS = {"none": 120, "cap-bep": 150, "bac": 170, "bac+2": 230, "bac+3": 280,
+                  "bac+4": 280, "bac+5": 360, "doctorat": 450}
+LONG_SCALE = [("debutant", 0), ("confirme", 6), ("experimente", 24), ("senior", 60)]
+PROPOSAL_JOBS = {  # cells debutant, confirme, experimente, senior (None: blank)
+    "conseiller-clientele": (["Conseiller clientèle", "Conseillère clientèle"], [170, 180, 190, 200]),
+    "superviseur": (["Superviseur", "Superviseuse"], [200, None, None, None]),   # AM4 200
+    "formateur": (["Formateur", "Formatrice"], [200, None, None, None]),         # "Agent de maîtrise"
+    "responsable-formation": (["Responsable Formation"], [280, None, None, None]),  # "Cadre"
+}
+TAKEN_OVER = {"teleconseiller": "conseiller-clientele", "superviseur": "superviseur",
+              "formateur-interne": "formateur", "responsable-formation": "responsable-formation"}
+
+
 class Unsupported(Exception):
     """Facts or dates this oracle has no rule for."""
 
@@ -176,6 +205,7 @@ def normalise(name: str) -> str:
 
 
 NAMES = {normalise(n): job for job, (names, _) in JOBS.items() for n in names + [job]}
+PROPOSAL = False  # set by --rules rules/cgt-2008.grille
 
 
 def resolve(name: str) -> str:
@@ -309,15 +339,57 @@ def coefficient_on(job, since, prior, day):
     return band, coef
 
 
+def diploma_on(rec, day: dt.date) -> str:
+    if "diplomas" not in rec:
+        return rec.get("diploma", "none")
+    held = "none"
+    for entry in rec["diplomas"]:
+        if dt.date.fromisoformat(entry["since"]) <= day:
+            held = entry["diploma"]
+    return held
+
+
+def proposal_level(coef: int):
+    for level, low, high, factor in PROPOSAL_LEVELS:
+        if low <= coef <= high:
+            return level, Fraction(factor)
+    raise Unsupported(f"coefficient {coef} in a hole of the proposal's grid")
+
+
+def proposal_coefficient(rec, job, since, prior, day):
+    """(job id, band, coefficient): the highest floor (READING §5)."""
+    floor = DIPLOMA_FLOORS[diploma_on(rec, day)]
+    if job not in TAKEN_OVER:  # a job in force the proposal leaves alone (§10)
+        band, coef = coefficient_on(job, since, prior, day)
+        return job, band, max(coef, floor)
+    job = TAKEN_OVER[job]
+    months = completed_months(since, day) + prior
+    band, cell = None, None
+    for (name, low), value in zip(LONG_SCALE, PROPOSAL_JOBS[job][1]):
+        if months >= low:
+            band, cell = name, value if value is not None else cell
+    return job, band, max(cell, floor)
+
+
 def segment_on(rec, day: dt.date, hours: Fraction):
     job, since, prior = job_on(rec, day)
+    smic = Fraction(dated(SMIC, day)[0])
+    if PROPOSAL:
+        job, band, coef = proposal_coefficient(rec, job, since, prior, day)
+        level, factor = proposal_level(coef)
+        agreement = round_cents(factor * SMCC * hours / REFERENCE_HOURS)
+        law = round_cents(smic * hours / REFERENCE_HOURS)
+        return segment(job, band, coef, level, agreement, law)
     band, coef = coefficient_on(job, since, prior, day)
     grid = dated(GRIDS, day)[1]
-    smic = Fraction(dated(SMIC, day)[0])
     agreement = round_cents(grid[coef] * hours / REFERENCE_HOURS)
     law = round_cents(smic * hours / REFERENCE_HOURS)
+    return segment(job, band, coef, LEVEL_OF[coef], agreement, law)
+
+
+def segment(job, band, coef, level, agreement, law):
     winner = "law" if law > agreement else "agreement"
-    return {"job": job, "band": band, "coefficient": coef, "level": LEVEL_OF[coef],
+    return {"job": job, "band": band, "coefficient": coef, "level": level,
             "minimum_agreement": agreement, "minimum_law": law,
             "minimum": max(law, agreement), "winner": winner}
 
@@ -424,6 +496,8 @@ def parse_args(argv):
             args[arg[2:]] = next(it)
         elif arg == "--id":
             args["ids"].append(next(it))
+        elif arg == "--rules":
+            args["rules"] = next(it)
         else:
             args["facts"] = arg
     missing = [k for k in ("facts", "from", "to", "claim-on") if k not in args]
@@ -438,6 +512,12 @@ def main(argv):
         self_test()
         return 0
     args = parse_args(argv)
+    global PROPOSAL
+    rules = args.get("rules", "rules/idcc2098-2002.grille").rsplit("/", 1)[-1]
+    if rules not in ("idcc2098-2002.grille", "cgt-2008.grille"):
+        print(f"replay.py: no reading of {rules}", file=sys.stderr)
+        return 2
+    PROPOSAL = rules == "cgt-2008.grille"
     with open(args["facts"], encoding="utf-8") as f:
         records = json.load(f)
     claim_on = dt.date.fromisoformat(args["claim-on"])
