@@ -158,8 +158,8 @@ fn facts_on(record: &Value, day: NaiveDate, pay_hours: Option<&Value>) -> Value 
     let diploma = match record["diplomas"].as_array() {
         Some(list) => list
             .iter()
-            .filter(|d| date(&d["since"]) <= day)
-            .last()
+            .rev()
+            .find(|d| date(&d["since"]) <= day)
             .map(|d| d["diploma"].clone()),
         None => record.get("diploma").cloned(),
     };
