@@ -285,7 +285,8 @@ def dated(table, day: dt.date):
         if start <= day:
             found = rest
     if found is None:
-        raise Unsupported(f"no value known on {day}")
+        raise Unsupported(f"no grid or SMIC written in this oracle for {day} "
+                          f"(it knows grids from 2020-09-01, the SMIC from 2020-01-01)")
     return found
 
 
