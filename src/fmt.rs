@@ -7,6 +7,7 @@
 //! before it is returned, so a formatter bug surfaces as an error, never as a
 //! changed rule.
 
+mod cite;
 mod layers;
 mod layout;
 mod lines;

@@ -76,6 +76,10 @@ pub struct RuleSet {
 pub struct Origin {
     pub span: Span,
     pub source: Option<std::sync::Arc<str>>,
+    /// The words of the text the rule encodes (`citation`).
+    pub quote: Option<std::sync::Arc<str>>,
+    /// What the text leaves open and the rule file chose (`lecture`).
+    pub reading: Option<std::sync::Arc<str>>,
 }
 
 #[derive(Debug, Clone, Default)]

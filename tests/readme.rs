@@ -1,6 +1,8 @@
 //! The README's `grille explain` examples are the program's output: each block
 //! opening with `$ grille explain …` is run from the crate root and must print
 //! exactly the lines that follow it, so the example cannot go stale.
+//! `GRILLE_UPDATE_README=1 cargo test --test readme` writes the program's
+//! output into the README instead (read the diff before committing it).
 
 use std::process::Command;
 
@@ -31,6 +33,8 @@ fn the_readme_explanations_are_what_grille_prints() {
         examples.len() >= 2,
         "the README shows at least two explanations"
     );
+    let update = std::env::var_os("GRILLE_UPDATE_README").is_some();
+    let mut updated = readme.clone();
     for (args, shown) in examples {
         let out = Command::new(env!("CARGO_BIN_EXE_grille"))
             .args(&args)
@@ -38,11 +42,23 @@ fn the_readme_explanations_are_what_grille_prints() {
             .output()
             .unwrap();
         let printed = String::from_utf8(out.stdout).unwrap();
+        if update {
+            let command = format!("$ grille {}\n", args.join(" "));
+            updated = updated.replacen(
+                &format!("{command}{shown}"),
+                &format!("{command}{printed}"),
+                1,
+            );
+            continue;
+        }
         assert_eq!(
             printed,
             shown,
             "README example `grille {}` differs from the program's output",
             args.join(" ")
         );
+    }
+    if update {
+        std::fs::write("README.md", updated).unwrap();
     }
 }

@@ -29,7 +29,7 @@ use rust_decimal::Decimal;
 pub use decision::{money, Claim, Decision, Minimum, MinimumFrom, NextStep, Trial, TrialStatus};
 use expr::{Formulas, Inputs};
 use grid::{BlankNote, Grid, GridCell};
-use trace::{FloorDetail, NoTrace, Recorder, Step, StepKind, Tracer};
+use trace::{FloorDetail, Gloss, NoTrace, Recorder, Step, StepKind, Tracer};
 pub use warning::{duration_words, TrialCut, Warning};
 
 use crate::calendar;
@@ -328,6 +328,7 @@ impl<'r> Evaluator<'r> {
             },
             rule: Some(rules.place(rules.jobs[job].origin.span)),
             source: rules.jobs[job].origin.source.as_deref(),
+            gloss: Gloss::of(&[&rules.jobs[job].origin]),
         });
         if record.job_since > self.as_of {
             return Err(reject(
@@ -392,6 +393,7 @@ impl<'r> Evaluator<'r> {
                 .source
                 .as_deref()
                 .or(category.origin.source.as_deref()),
+            gloss: Gloss::of(&[&level.origin, &category.origin]),
         });
         let status = self.status(coefficient, level_id, t);
         let minimum = self
@@ -436,6 +438,7 @@ impl<'r> Evaluator<'r> {
                 kind: StepKind::Warning { warning: w.clone() },
                 rule: None,
                 source: None,
+                gloss: Gloss::NONE,
             });
         }
         Ok(Decision {
@@ -560,6 +563,7 @@ impl<'r> Evaluator<'r> {
                 .source
                 .as_deref()
                 .or(scale.origin.source.as_deref()),
+            gloss: Gloss::of(&[&scale.bands[band].origin, &scale.origin]),
         });
         band
     }
@@ -685,6 +689,7 @@ impl<'r> Evaluator<'r> {
                     },
                     rule: Some(rules.place(floor.origin.span)),
                     source: floor.origin.source.as_deref(),
+                    gloss: Gloss::of(&[&floor.origin]),
                 });
             }
             weigh(value, floor_name(floor.kind));
@@ -702,6 +707,7 @@ impl<'r> Evaluator<'r> {
             },
             rule: None,
             source: None,
+            gloss: Gloss::NONE,
         });
         Some(coefficient)
     }
@@ -757,6 +763,7 @@ impl<'r> Evaluator<'r> {
                 .source
                 .as_deref()
                 .or(company.origin.source.as_deref()),
+            gloss: Gloss::of(&[&cell.origin, &company.origin]),
         });
         cell.coefficient
     }
@@ -813,6 +820,7 @@ impl<'r> Evaluator<'r> {
                 .as_deref()
                 .or(job_def.origin.source.as_deref())
                 .or(floor.origin.source.as_deref()),
+            gloss: job_cell_gloss(origin, job_def, floor, used != band),
         }
     }
 
@@ -862,6 +870,7 @@ impl<'r> Evaluator<'r> {
             },
             rule: Some(rules.place(rule.origin.span)),
             source: rule.origin.source.as_deref(),
+            gloss: Gloss::of(&[&rule.origin]),
         });
         &rule.status
     }
@@ -982,6 +991,7 @@ impl<'r> Evaluator<'r> {
                     },
                     rule: Some(rules.place(salary.origin.span)),
                     source: salary.origin.source.as_deref(),
+                    gloss: Gloss::of(&[&salary.origin]),
                 });
                 // Amounts are given to the cent; the rule file says where rounding happens.
                 if amount.scale() <= 2 {
@@ -1005,6 +1015,7 @@ impl<'r> Evaluator<'r> {
                 },
                 rule: None,
                 source: None,
+                gloss: Gloss::NONE,
             });
         }
         Ok(minimum)
@@ -1049,6 +1060,7 @@ impl<'r> Evaluator<'r> {
                 .source
                 .as_deref()
                 .or(rules.categories[level.category].origin.source.as_deref()),
+            gloss: Gloss::of(&[&level.origin, &rules.categories[level.category].origin]),
         });
         Ok(Some(full_time))
     }
@@ -1086,6 +1098,7 @@ impl<'r> Evaluator<'r> {
             },
             rule: Some(self.rules.place(layer.origin.span)),
             source: layer.origin.source.as_deref(),
+            gloss: Gloss::of(&[&layer.origin]),
         });
         Ok(Some(if amount.scale() <= 2 {
             amount
@@ -1215,5 +1228,18 @@ pub(crate) fn floor_name(kind: FloorKind) -> &'static str {
         FloorKind::Diploma => "diploma",
         FloorKind::PreviousCoefficient => "previous-coefficient",
         FloorKind::Mission => "mission",
+    }
+}
+
+/// What a job's floor step rests on: a blank cell filled from another band
+/// rests on the floor's reading of blank cells; a written cell, on its own
+/// reading (a cell that names a category), quoting the job's words.
+fn job_cell_gloss<'r>(cell: &'r Origin, job: &'r Job, floor: &'r Floor, filled: bool) -> Gloss<'r> {
+    if filled {
+        return Gloss::of(&[&floor.origin]);
+    }
+    Gloss {
+        quote: Gloss::of(&[cell, &job.origin]).quote,
+        reading: cell.reading.as_deref(),
     }
 }

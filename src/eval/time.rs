@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::decision::{Claim, Trial, TrialStatus};
-use super::trace::{Step, StepKind, Tracer};
+use super::trace::{Gloss, Step, StepKind, Tracer};
 use super::{Evaluator, Notes, OtherFloors, TrialCut, Warning};
 use crate::calendar;
 use crate::facts::Record;
@@ -101,6 +101,7 @@ impl Missions {
                     },
                     rule: Some(rules.place(cap.origin.span)),
                     source: cap.origin.source.as_deref(),
+                    gloss: Gloss::of(&[&cap.origin]),
                 });
                 Claim {
                     kind: "mission-cap",
@@ -374,6 +375,7 @@ pub(super) fn trial<'r, 'a, T: Tracer<'a>>(
         },
         rule: Some(rules.place(rule.origin.span)),
         source: rule.origin.source.as_deref(),
+        gloss: Gloss::of(&[&rule.origin]),
     });
     Ok(Some(Trial {
         job: &rules.jobs[to].id,
@@ -463,6 +465,7 @@ fn trial_end<'r, 'a, T: Tracer<'a>>(
             },
             rule: Some(rules.place(origin.span)),
             source: origin.source.as_deref(),
+            gloss: Gloss::of(&[origin]),
         });
     };
     if let Some(was) = cut_by_company {

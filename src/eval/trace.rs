@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::Warning;
 use crate::diag::Place;
-use crate::model::Duration;
+use crate::model::{Duration, Origin};
 
 /// Receives the steps of an evaluation; `'a`: what the steps may borrow.
 pub trait Tracer<'a> {
@@ -101,6 +101,35 @@ pub struct Step<'a> {
     /// The rule's `source` citation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<&'a str>,
+    /// The words the rule encodes and the reading it rests on.
+    #[serde(flatten)]
+    pub gloss: Gloss<'a>,
+}
+
+/// What a rule file writes beside a rule's `source`: the words of the text
+/// (`citation`) and the reading it chose where the text is silent (`lecture`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Gloss<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading: Option<&'a str>,
+}
+
+impl<'a> Gloss<'a> {
+    pub const NONE: Gloss<'static> = Gloss {
+        quote: None,
+        reading: None,
+    };
+
+    /// The quote and the reading of the first of `origins` that has each: a
+    /// rule's own, else its declaration's (a level's, then its category's).
+    pub fn of(origins: &[&'a Origin]) -> Gloss<'a> {
+        Gloss {
+            quote: origins.iter().find_map(|o| o.quote.as_deref()),
+            reading: origins.iter().find_map(|o| o.reading.as_deref()),
+        }
+    }
 }
 
 impl Step<'_> {
@@ -111,6 +140,7 @@ impl Step<'_> {
             kind: self.kind.reborrow(),
             rule: self.rule,
             source: self.source,
+            gloss: self.gloss,
         }
     }
 }

@@ -156,12 +156,6 @@ impl Printer<'_> {
         Line::leaf(indent, text, s.span.start, s.span.end)
     }
 
-    pub(super) fn source(&self, indent: usize, source: &Source) -> Option<Line> {
-        source
-            .as_ref()
-            .map(|s| self.string_line(indent, "source", s))
-    }
-
     /// A header that is a keyword alone (`classement`).
     pub(super) fn bare_head(
         &self,
@@ -221,7 +215,7 @@ impl Printer<'_> {
                 .as_ref()
                 .map(|n| Line::leaf(2, format!("idcc {}", n.node), n.span.start, n.span.end)),
         );
-        node.add_line(self.source(2, &a.source));
+        node.add(self.source(2, &a.source));
         node.finish()
     }
 
@@ -247,7 +241,7 @@ impl Printer<'_> {
             p.value_type.node,
         );
         let mut node = Node::new(Line::owner(0, head, p.span.start, p.value_type.span.end));
-        node.add_line(self.source(2, &p.source));
+        node.add(self.source(2, &p.source));
         for v in &p.values {
             let value = self.literal(&v.value.node, self.text_of(v.value.span));
             let text = format!("{value} {} {}", self.w("depuis", "from"), v.from.node);
@@ -274,7 +268,7 @@ impl Printer<'_> {
         let head = format!("{head} {}", self.w("par coefficient", "by coefficient"));
         let end = self.word_after(self.word_after(t.value_type.span.end).1).1;
         let mut node = Node::new(Line::owner(0, head, t.span.start, end));
-        node.add_line(self.source(2, &t.source));
+        node.add(self.source(2, &t.source));
         for v in &t.versions {
             node.add(self.table_version(v));
         }
@@ -305,7 +299,7 @@ impl Printer<'_> {
             quote(&c.label.node)
         );
         let mut node = Node::new(Line::owner(0, head, c.span.start, c.label.span.end));
-        node.add_line(self.source(2, &c.source));
+        node.add(self.source(2, &c.source));
         for level in &c.levels {
             node.add(self.level(level));
         }
@@ -332,7 +326,7 @@ impl Printer<'_> {
             end = minimum.span.end;
         }
         let mut node = Node::new(Line::owner(2, text, l.span.start, end));
-        node.add_line(self.source(4, &l.source));
+        node.add(self.source(4, &l.source));
         node.finish()
     }
 
@@ -353,7 +347,7 @@ impl Printer<'_> {
             end = end.max(floor.span.end);
         }
         let mut node = Node::new(Line::owner(0, head, d.span.start, end));
-        node.add_line(self.source(2, &d.source));
+        node.add(self.source(2, &d.source));
         node.finish()
     }
 
@@ -365,7 +359,7 @@ impl Printer<'_> {
             end = label.span.end;
         }
         let mut node = Node::new(Line::owner(0, head, e.span.start, end));
-        node.add_line(self.source(2, &e.source));
+        node.add(self.source(2, &e.source));
         for band in &e.bands {
             node.add(self.band(band));
         }
@@ -400,7 +394,7 @@ impl Printer<'_> {
             b.span.start,
             end,
         ));
-        node.add_line(self.source(4, &b.source));
+        node.add(self.source(4, &b.source));
         node.finish()
     }
 
@@ -412,7 +406,7 @@ impl Printer<'_> {
             quote(&j.name.node)
         );
         let mut node = Node::new(Line::owner(0, head, j.span.start, j.name.span.end));
-        node.add_line(self.source(2, &j.source));
+        node.add(self.source(2, &j.source));
         node.add_line(
             j.track
                 .as_ref()
@@ -447,7 +441,7 @@ impl Printer<'_> {
     fn job_cell(&self, c: &JobCell) -> Vec<Line> {
         let text = format!("{} : {}", c.band.node, self.cell(&c.cell.node));
         let mut node = Node::new(Line::owner(2, text, c.span.start, c.cell.span.end));
-        node.add_line(self.source(4, &c.source));
+        node.add(self.source(4, &c.source));
         node.finish()
     }
 
@@ -520,7 +514,7 @@ impl Printer<'_> {
 
     fn classification(&self, c: &Classification) -> Vec<Line> {
         let mut node = self.bare_head(c.span, "classement", "classification");
-        node.add_line(self.source(2, &c.source));
+        node.add(self.source(2, &c.source));
         for floor in &c.floors {
             node.add(self.floor_rule(floor));
         }
@@ -547,7 +541,7 @@ impl Printer<'_> {
         };
         let text = format!("{} {kind}", self.w("plancher", "floor"));
         let mut node = Node::new(Line::owner(2, text, f.span.start, f.kind.span.end));
-        node.add_line(self.source(4, &f.source));
+        node.add(self.source(4, &f.source));
         node.add_line(f.blank_cell.as_ref().map(|b| {
             let choice = match b.node {
                 BlankCell::PreviousBand => self.w("tranche précédente", "previous band"),
@@ -581,13 +575,13 @@ impl Printer<'_> {
             end = from.span.end;
         }
         let mut node = Node::new(Line::owner(2, text, t.span.start, end));
-        node.add_line(self.source(4, &t.source));
+        node.add(self.source(4, &t.source));
         node.finish()
     }
 
     fn status(&self, s: &StatusRules) -> Vec<Line> {
         let mut node = self.bare_head(s.span, "statut", "status");
-        node.add_line(self.source(2, &s.source));
+        node.add(self.source(2, &s.source));
         for rule in &s.rules {
             node.add(self.status_rule(rule));
         }
@@ -611,13 +605,13 @@ impl Printer<'_> {
             }
         };
         let mut node = Node::new(Line::owner(2, text, r.span.start, end));
-        node.add_line(self.source(4, &r.source));
+        node.add(self.source(4, &r.source));
         node.finish()
     }
 
     fn working_time(&self, w: &WorkingTime) -> Vec<Line> {
         let mut node = self.bare_head(w.span, "temps de travail", "working time");
-        node.add_line(self.source(2, &w.source));
+        node.add(self.source(2, &w.source));
         let hours = [
             (
                 &w.reference_hours,
@@ -648,13 +642,13 @@ impl Printer<'_> {
             self.expr(&m.formula)
         );
         let mut node = Node::new(Line::owner(0, text, m.span.start, m.formula.span.end));
-        node.add_line(self.source(2, &m.source));
+        node.add(self.source(2, &m.source));
         node.finish()
     }
 
     fn mission_cap(&self, m: &MissionCap) -> Vec<Line> {
         let mut node = self.bare_head(m.span, "plafond des missions", "mission cap");
-        node.add_line(self.source(2, &m.source));
+        node.add(self.source(2, &m.source));
         let durations = [
             (&m.window, self.w("fenêtre", "window")),
             (&m.at_most, self.w("au plus", "at most")),
@@ -682,7 +676,7 @@ impl Printer<'_> {
 
     fn trial_period(&self, t: &TrialPeriod) -> Vec<Line> {
         let mut node = self.bare_head(t.span, "période d'essai", "trial period");
-        node.add_line(self.source(2, &t.source));
+        node.add(self.source(2, &t.source));
         for rule in &t.rules {
             node.add(self.trial_rule(rule));
         }
@@ -711,7 +705,7 @@ impl Printer<'_> {
             end = from.span.end;
         }
         let mut node = Node::new(Line::owner(2, text, r.span.start, end));
-        node.add_line(self.source(4, &r.source));
+        node.add(self.source(4, &r.source));
         node.finish()
     }
 
@@ -727,7 +721,7 @@ impl Printer<'_> {
                 .as_ref()
                 .map(|t| self.string_line(2, self.w("texte", "document"), t)),
         );
-        node.add_line(self.source(2, &p.source));
+        node.add(self.source(2, &p.source));
         node.finish()
     }
 }
@@ -736,7 +730,7 @@ impl Printer<'_> {
     fn example(&self, e: &Example) -> Vec<Line> {
         let head = format!("{} {}", self.w("exemple", "example"), quote(&e.title.node));
         let mut node = Node::new(Line::owner(0, head, e.span.start, e.title.span.end));
-        node.add_line(self.source(2, &e.source));
+        node.add(self.source(2, &e.source));
         node.add_line(
             e.as_of
                 .as_ref()

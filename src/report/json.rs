@@ -272,8 +272,15 @@ fn step(s: &Step, out: &mut Vec<u8>) {
         key(out, ",", "rule");
         place(out, rule);
     }
-    if let Some(source) = s.source {
-        strings(out, &[("source", source)]);
+    let texts = [
+        ("source", s.source),
+        ("quote", s.gloss.quote),
+        ("reading", s.gloss.reading),
+    ];
+    for (name, text) in texts {
+        if let Some(text) = text {
+            strings(out, &[(name, text)]);
+        }
     }
     out.push(b'}');
 }
@@ -725,11 +732,17 @@ mod tests {
             },
         ];
         for kind in kinds {
-            for (rule, source) in [(None, None), (place, Some("art. 1 « \"x\" »"))] {
+            let gloss = crate::eval::trace::Gloss {
+                quote: Some("« les mots » \"x\""),
+                reading: Some("une lecture"),
+            };
+            let cited = (place, Some("art. 1 « \"x\" »"), gloss);
+            for (rule, source, gloss) in [(None, None, Default::default()), cited] {
                 let step = Step {
                     kind: kind.clone(),
                     rule,
                     source,
+                    gloss,
                 };
                 let mut ours = Vec::new();
                 super::step(&step, &mut ours);

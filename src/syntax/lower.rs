@@ -158,12 +158,39 @@ impl Lowering {
         })
     }
 
-    pub(super) fn source(&mut self, pair: P) -> Spanned<String> {
-        let string = pair.into_inner().find(|p| p.as_rule() == Rule::string);
-        match string {
-            Some(s) => self.string(s),
-            None => Spanned::new(String::new(), Span::default()),
+    /// `source "…"`, with the quote and the reading written beside it.
+    pub(super) fn source(&mut self, pair: P) -> Cite {
+        let mut cite = Cite::default();
+        for p in pair.into_inner() {
+            let here = self.span(&p);
+            match p.as_rule() {
+                Rule::string => {
+                    let s = self.string(p);
+                    (cite.node, cite.span) = (s.node, s.span);
+                }
+                Rule::quote => {
+                    let words = self.words(p);
+                    self.set_once(&mut cite.quote, words, here, "`citation`");
+                }
+                Rule::reading => {
+                    let words = self.words(p);
+                    self.set_once(&mut cite.reading, words, here, "`lecture`");
+                }
+                _ => {}
+            }
         }
+        cite
+    }
+
+    /// The strings of a `citation` or `lecture`, one a line.
+    fn words(&mut self, pair: P) -> Words {
+        let span = self.span(&pair);
+        let lines = pair
+            .into_inner()
+            .filter(|p| p.as_rule() == Rule::string)
+            .map(|p| self.string(p))
+            .collect();
+        Words { span, lines }
     }
 
     /// Keeps the first `source` of a declaration; a second one is an error.

@@ -5,6 +5,7 @@
 //! lines are collected apart by [`trivia`].
 
 pub mod ast;
+pub mod cites;
 mod lookalike;
 mod lower;
 mod lower_errors;
