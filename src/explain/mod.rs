@@ -7,6 +7,8 @@
 
 pub mod json;
 pub mod locale;
+mod outcome;
+mod phrases;
 pub mod text;
 
 use chrono::NaiveDate;
