@@ -18,6 +18,7 @@ mod next;
 mod part_time;
 mod time;
 pub mod trace;
+mod trial;
 mod warning;
 
 use std::collections::HashMap;
@@ -420,7 +421,7 @@ impl<'r> Evaluator<'r> {
             }
         }
 
-        let trial = time::trial(self, record, (job, &others), &missions, &mut warnings, t)
+        let trial = trial::trial(self, record, (job, &others), &missions, &mut warnings, t)
             .map_err(|(field, reason)| reject(Some(&field), reason))?;
         let next_step = self.next_step(record, (job, band), (coefficient, expiry), &others, t);
 
