@@ -8,9 +8,11 @@
 //! changed rule.
 
 mod cite;
+mod examples;
 mod layers;
 mod layout;
 mod lines;
+mod rules;
 mod words;
 
 use crate::diag::{Code, Diagnostic};
