@@ -326,6 +326,8 @@ pub struct TrialMaximum {
 #[derive(Debug, Clone)]
 pub struct StatusRule {
     pub status: String,
+    /// Its name for people, when the rule file gives one.
+    pub label: Option<String>,
     pub condition: Option<Condition>,
     pub origin: Origin,
 }

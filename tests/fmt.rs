@@ -365,3 +365,12 @@ fn quotes_and_readings_stand_under_their_source_one_string_a_line() {
         "catégorie e \"E\"\n  niveau 1 : coefficients 120 à 140\n    source \"I\"\n    lecture \"a\"\n      \"b\"\n"
     );
 }
+
+#[test]
+fn a_status_keeps_its_name_for_people() {
+    let text = "statut\n  assimile-cadre   \"Assimilé cadre\" si coefficient ≥ 200\n  non-cadre \"Non-cadre\"   sinon   # le reste\n";
+    assert_eq!(
+        fmt(text),
+        "statut\n  assimile-cadre \"Assimilé cadre\" si coefficient ≥ 200\n  non-cadre \"Non-cadre\" sinon   # le reste\n"
+    );
+}

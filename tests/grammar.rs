@@ -418,3 +418,16 @@ fn quotes_and_readings_stand_beside_a_source() {
     // Not a declaration of its own: a reading reads the text a `source` names.
     rejects(Rule::file, &[r#"lecture "a""#]);
 }
+
+#[test]
+fn a_status_may_carry_its_name_for_people() {
+    accepts(
+        Rule::status_rule,
+        &[
+            r#"assimile-cadre "Assimilé cadre" si coefficient ≥ 200"#,
+            r#"non-cadre "Non-cadre" sinon"#,
+            "non-cadre sinon",
+        ],
+    );
+    rejects(Rule::status_rule, &[r#"non-cadre "a" "b" sinon"#]);
+}

@@ -6,6 +6,9 @@
 
 use std::process::Command;
 
+/// The run date the README's explanations show.
+const RUN_ON: &str = "2026-11-30";
+
 /// Each `$ grille explain …` block of the README: the command's arguments and
 /// the output written under it.
 fn examples(readme: &str) -> Vec<(Vec<String>, String)> {
@@ -39,6 +42,8 @@ fn the_readme_explanations_are_what_grille_prints() {
         let out = Command::new(env!("CARGO_BIN_EXE_grille"))
             .args(&args)
             .env("NO_COLOR", "1")
+            // The day the explanation is made, fixed: the header names it.
+            .env("GRILLE_RUN_ON", RUN_ON)
             .output()
             .unwrap();
         let printed = String::from_utf8(out.stdout).unwrap();

@@ -52,6 +52,9 @@ impl Missions {
             warnings.push(|| Warning::FutureMissions { count: self.future });
         }
         if self.spans.is_empty() {
+            if until == e.as_of {
+                self.window_step(e, t);
+            }
             return Ok(Vec::new());
         }
         let Some(cap) = &rules.mission_cap else {
@@ -63,6 +66,9 @@ impl Missions {
         let window = duration_at(e, cap.window, e.as_of)?;
         let limit = days_of(duration_at(e, cap.at_most, e.as_of)?)?;
         let days = DaySet::new(&self.spans, until);
+        if until == e.as_of {
+            self.window_step(e, t);
+        }
         if days.overlapping && until == e.as_of {
             warnings.push(|| Warning::OverlappingMissions);
         }
@@ -113,6 +119,35 @@ impl Missions {
 }
 
 impl Missions {
+    /// The figures a reader weighs, claim or not: the mission days in the
+    /// window that ends on the evaluation date, against the cap. Shown only:
+    /// a cap whose durations have no value here records nothing (the
+    /// decision says so where it reads them).
+    fn window_step<'r, 'a, T: Tracer<'a>>(&self, e: &'a Evaluator<'r>, t: &mut T) {
+        let Some(cap) = e.rules.mission_cap.as_ref().filter(|_| T::RECORDS) else {
+            return;
+        };
+        let window = duration_at(e, cap.window, e.as_of);
+        let limit = duration_at(e, cap.at_most, e.as_of).and_then(days_of);
+        let (Ok(window), Ok(limit)) = (window, limit) else {
+            return;
+        };
+        let until = e.as_of;
+        let from = window_start(until, window);
+        let days = DaySet::new(&self.spans, until).count_between(from, until);
+        t.step(|| Step {
+            kind: StepKind::MissionWindow {
+                from,
+                until,
+                days,
+                cap: limit,
+            },
+            rule: Some(e.rules.place(cap.origin.span)),
+            source: cap.origin.source.as_deref(),
+            gloss: Gloss::of(&[&cap.origin]),
+        });
+    }
+
     /// Each job's claim: the first day on which the mission days in the window
     /// exceed `limit` while one of its missions runs, with that day's count.
     ///
@@ -139,9 +174,7 @@ impl Missions {
         'intervals: for &(start, end) in &days.intervals {
             let mut day = start;
             while day <= end {
-                let window_start = calendar::sub_duration(day, window)
-                    .and_then(|d| d.succ_opt())
-                    .unwrap_or(NaiveDate::MIN);
+                let window_start = window_start(day, window);
                 let count = days.count_between(window_start, day);
                 if count > limit {
                     while spans.get(next).is_some_and(|(_, first, _)| *first <= day) {
@@ -276,6 +309,13 @@ pub(super) fn duration_at(
             }
         }
     }
+}
+
+/// The first day of the window that ends on `day`: (day − window, day].
+fn window_start(day: NaiveDate, window: Duration) -> NaiveDate {
+    calendar::sub_duration(day, window)
+        .and_then(|d| d.succ_opt())
+        .unwrap_or(NaiveDate::MIN)
 }
 
 fn days_of(d: Duration) -> Result<u32, String> {

@@ -218,6 +218,14 @@ pub enum StepKind<'a> {
         owed: Decimal,
         from: &'static str,
     },
+    /// The mission days counted in the window that ends on the evaluation
+    /// date (`from` to `until`, both included), against the cap.
+    MissionWindow {
+        from: NaiveDate,
+        until: NaiveDate,
+        days: u32,
+        cap: u32,
+    },
     /// A right claimed (mission cap).
     Claim {
         job: &'a str,
@@ -225,12 +233,20 @@ pub enum StepKind<'a> {
         since: NaiveDate,
         days: u32,
     },
-    /// The trial period of the latest move.
+    /// The trial period of the latest move: the first trial's `length` for
+    /// the `category` of the new post, the `renewal` when the move was renewed
+    /// and the rule allows it, the day it was `broken_on` if it was.
     Trial {
         job: &'a str,
         start: NaiveDate,
         end: NaiveDate,
         status: &'static str,
+        category: &'a str,
+        #[serde(serialize_with = "duration_words")]
+        length: Duration,
+        #[serde(serialize_with = "limit_words")]
+        renewal: Option<Duration>,
+        broken_on: Option<NaiveDate>,
     },
     /// The trial made shorter than the agreement's rule gives it: `by` the
     /// company agreement (`cut`: `trial`) or the law (`length`: the first
@@ -256,6 +272,11 @@ pub enum StepKind<'a> {
         #[serde(rename = "text")]
         warning: Warning<'a>,
     },
+}
+
+/// A duration in English words (`3 months`), as the decision's warnings write it.
+fn duration_words<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&super::warning::duration_words(*d, false))
 }
 
 /// A law's cap in English words, as the decision's warnings write it.

@@ -85,9 +85,10 @@ pub(super) fn trial<'r, 'a, T: Tracer<'a>>(
         t,
     )
     .map_err(|r| (field(), r))?;
-    let Some((end, rule)) = planned else {
+    let Some(planned) = planned else {
         return Ok(None);
     };
+    let (end, rule) = (planned.end, planned.rule);
     let status = trial_status(e, (m.trial_broken_on, end), (from, to, job), warnings);
     t.step(|| Step {
         kind: StepKind::Trial {
@@ -95,6 +96,10 @@ pub(super) fn trial<'r, 'a, T: Tracer<'a>>(
             start: m.on,
             end,
             status: status.as_str(),
+            category: &rules.categories[category].id,
+            length: planned.length,
+            renewal: planned.renewal,
+            broken_on: m.trial_broken_on,
         },
         rule: Some(rules.place(rule.origin.span)),
         source: rule.origin.source.as_deref(),
@@ -114,6 +119,8 @@ pub(super) fn trial<'r, 'a, T: Tracer<'a>>(
 #[derive(Clone, Copy)]
 struct Planned<'r> {
     rule: &'r TrialRule,
+    /// The first trial's length, as the rule gives it on the move's day.
+    length: Duration,
     /// The last day of the first trial.
     first_end: NaiveDate,
     /// The renewal, when the move is renewed and the rule allows it.
@@ -137,7 +144,7 @@ fn trial_end<'r, 'a, T: Tracer<'a>>(
     (category, coefficient): (CategoryId, u32),
     warnings: &mut Notes<'_, 'r>,
     t: &mut T,
-) -> Result<Option<(NaiveDate, &'r TrialRule)>, String> {
+) -> Result<Option<Planned<'r>>, String> {
     let rules = e.rules;
     let of_category = |list: &'r [TrialRule]| list.iter().find(|r| r.category == category);
     let facts = (start, renewed, coefficient);
@@ -197,7 +204,7 @@ fn trial_end<'r, 'a, T: Tracer<'a>>(
     if let Some(cap) = rules.trial_maximum.iter().find(|c| c.category == category) {
         within_law(e, &mut planned, (cap, start), &mut cut)?;
     }
-    Ok(Some((planned.end, planned.rule)))
+    Ok(Some(planned))
 }
 
 /// Cuts a trial to the law's caps: the first trial (its renewal runs on from
@@ -251,6 +258,7 @@ fn plan<'r>(
     let first_end = ends(start, first)?;
     let mut planned = Planned {
         rule,
+        length: first,
         first_end,
         renewal: None,
         end: first_end,

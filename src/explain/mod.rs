@@ -10,6 +10,7 @@ pub mod locale;
 mod outcome;
 mod phrases;
 pub mod text;
+pub mod versions;
 
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -47,21 +47,20 @@ pub(super) fn outcome_lines(x: &mut Writer, record: &Record, d: &Decision) {
             (TrialStatus::Broken, Lang::Fr) => "rompue",
             (s, Lang::En) => s.as_str(),
         };
-        x.line(
-            2,
-            format!(
-                "{} : {} → {} ({status})",
-                t.job,
-                x.date(t.start),
-                x.date(t.end)
-            )
-            .replace(" : ", c),
+        let text = format!(
+            "{}{c}{} → {} ({status})",
+            x.job_name(t.job),
+            x.date(t.start),
+            x.date(t.end)
         );
+        x.line(2, text);
+        trial_figures(x, d.trace.as_deref().unwrap_or(&[]));
         let back = t
             .return_coefficient
             .map_or(String::new(), |c| format!(", {c}"));
         trial_cuts(x, d.trace.as_deref().unwrap_or(&[]));
-        x.line(2, format!("{}{c}{}{back}", w.return_to, t.return_to));
+        let name = x.job_name(t.return_to).to_string();
+        x.line(2, format!("{}{c}{name}{back}", w.return_to));
     }
     x.heading(w.next);
     match &d.next_step {
@@ -84,6 +83,47 @@ pub(super) fn outcome_lines(x: &mut Writer, record: &Record, d: &Decision) {
             };
             x.line(2, format!("- {text}"));
         }
+    }
+}
+
+/// The trial's length for the category of the new post, its renewal, the day
+/// it was broken, and the rule that gives them, with its text and reading.
+fn trial_figures(x: &mut Writer, trace: &[Step]) {
+    let (w, lang) = (x.w, x.lang);
+    let c = colon(lang);
+    let words = |d| crate::eval::duration_words(d, lang == Lang::Fr);
+    for step in trace {
+        let StepKind::Trial {
+            category,
+            length,
+            renewal,
+            broken_on,
+            ..
+        } = &step.kind
+        else {
+            continue;
+        };
+        let category = x
+            .rules
+            .categories
+            .iter()
+            .find(|k| k.id == *category)
+            .map_or(*category, |k| k.label.as_str());
+        let renewal = match renewal {
+            Some(r) => format!("{}{c}{}", w.trial_renewal, words(*r)),
+            None => w.trial_no_renewal.to_string(),
+        };
+        let text = format!(
+            "{}{c}{} ({} {category}), {renewal}",
+            w.trial_length,
+            words(*length),
+            w.category
+        );
+        x.line(4, text);
+        if let Some(day) = broken_on {
+            x.line(4, format!("{} {}", w.broken_on, x.date(*day)));
+        }
+        x.cite(step);
     }
 }
 
@@ -128,7 +168,10 @@ pub(super) fn why_not_section(x: &mut Writer, answer: &WhyNot) {
     let target = match &answer.target {
         super::Target::Coefficient(c) => c.to_string(),
         super::Target::Level(n) => format!("{} {n}", w.level),
-        super::Target::Band(b) => format!("{} {b}", w.band),
+        super::Target::Band(b) => match lang {
+            Lang::Fr => format!("{} {b}", w.why_not_band),
+            Lang::En => format!("{} {b} {}", w.why_not_band, w.band),
+        },
     };
     let question = match lang {
         Lang::Fr => format!("{} {target} ?", w.why_not),

@@ -13,6 +13,9 @@ use crate::eval::Decision;
 use crate::facts::{Record, Rejection};
 use crate::model::RuleSet;
 
+/// Columns a wrapped line of an explanation takes at most.
+const WIDTH: usize = 100;
+
 pub(super) struct Writer<'a> {
     pub(super) out: String,
     pub(super) w: &'static Words,
@@ -50,6 +53,61 @@ impl Writer<'_> {
             (None, None) => return,
         };
         self.line(6, text);
+        if let Some(quote) = step.gloss.quote {
+            let c = colon(self.lang);
+            self.wrapped(6, &format!("{}{c}{open}{quote}{close}", self.w.quote));
+        }
+        if let Some(reading) = step.gloss.reading {
+            let c = colon(self.lang);
+            self.wrapped(6, &format!("{}{c}{reading}", self.w.reading));
+        }
+    }
+
+    /// A long line cut at spaces to fit [`WIDTH`] columns, the rest indented
+    /// under it: a reading is a paragraph, printed to be read on paper.
+    pub(super) fn wrapped(&mut self, indent: usize, text: &str) {
+        let mut line = String::new();
+        let mut first = true;
+        for word in unbreakable_words(text) {
+            let width = if first { indent } else { indent + 2 };
+            if !line.is_empty() && width + line.chars().count() + 1 + word.chars().count() > WIDTH {
+                self.line(width, &line);
+                line.clear();
+                first = false;
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(&word);
+        }
+        if !line.is_empty() {
+            self.line(if first { indent } else { indent + 2 }, &line);
+        }
+    }
+
+    /// A job's name as its rule file declares it (the id if none is known).
+    pub(super) fn job_name<'s>(&'s self, job: &'s str) -> &'s str {
+        self.rules
+            .jobs
+            .iter()
+            .find(|j| j.id == job)
+            .map_or(job, |j| j.name.as_str())
+    }
+
+    /// A band's declared name, alone (its id when it has none).
+    pub(super) fn band_name(&self, job: &str, band: &str) -> String {
+        self.rules
+            .jobs
+            .iter()
+            .find(|j| j.id == job)
+            .and_then(|j| {
+                self.rules.scales[j.scale]
+                    .bands
+                    .iter()
+                    .find(|b| b.id == band)
+            })
+            .and_then(|b| b.label.clone())
+            .unwrap_or_else(|| band.to_string())
     }
 
     pub(super) fn band_label(&self, job: &str, band: &str) -> String {
@@ -81,6 +139,27 @@ pub fn render(
     why_not: Option<&WhyNot>,
     lang: Lang,
 ) -> String {
+    let run = Run { as_of, on: None };
+    render_run(rules, record, outcome, run, why_not, lang)
+}
+
+/// The dates of an explanation: the day it decides (`as_of`), and the day it
+/// was made (`on`), which the header says when given.
+#[derive(Debug, Clone, Copy)]
+pub struct Run {
+    pub as_of: NaiveDate,
+    pub on: Option<NaiveDate>,
+}
+
+/// [`render`], the header naming the day the explanation was made.
+pub fn render_run(
+    rules: &RuleSet,
+    record: &Record,
+    outcome: &Result<Decision, Rejection>,
+    Run { as_of, on }: Run,
+    why_not: Option<&WhyNot>,
+    lang: Lang,
+) -> String {
     let w = match lang {
         Lang::Fr => &FR,
         Lang::En => &EN,
@@ -91,10 +170,21 @@ pub fn render(
         lang,
         rules,
     };
+    let versions = super::versions::file_versions(rules);
+    let version = |path: &str| {
+        versions
+            .iter()
+            .find(|v| v.path == path)
+            .map_or(String::new(), |v| format!(", sha256 {}", v.short()))
+    };
+    let name = rules.file().name.to_string();
     let title = if rules.agreement.title.is_empty() {
-        rules.file().name.to_string()
+        match version(&name).strip_prefix(", ") {
+            Some(digest) => format!("{name} ({digest})"),
+            None => name.clone(),
+        }
     } else {
-        format!("{} ({})", rules.agreement.title, rules.file().name)
+        format!("{} ({name}{})", rules.agreement.title, version(&name))
     };
     x.line(
         0,
@@ -111,7 +201,10 @@ pub fn render(
         format!("{} : {title}", w.rules)
             .replace(" : ", if lang == Lang::En { ": " } else { " : " }),
     );
-    layers(&mut x, rules);
+    layers(&mut x, rules, &version);
+    if let Some(day) = on {
+        x.line(0, format!("{} {}", w.made_on, x.date(day)));
+    }
     let trace = outcome
         .as_ref()
         .ok()
@@ -135,7 +228,7 @@ pub fn render(
 
 /// The files the rule set stands on, each with its part: the amended
 /// agreement, the law, the branch agreement a company agreement stands within.
-fn layers(x: &mut Writer, rules: &RuleSet) {
+fn layers(x: &mut Writer, rules: &RuleSet, version: &dyn Fn(&str) -> String) {
     use crate::layers::Role;
     let fr = x.lang == Lang::Fr;
     for layer in rules.layers.iter().skip(1) {
@@ -149,7 +242,11 @@ fn layers(x: &mut Writer, rules: &RuleSet) {
             (Role::Named, _) => "  ",
         };
         let c = colon(x.lang);
-        x.line(0, format!("{role}{c}{} ({})", layer.title, layer.path));
+        let path = &layer.path;
+        x.line(
+            0,
+            format!("{role}{c}{} ({path}{})", layer.title, version(path)),
+        );
     }
 }
 
@@ -187,10 +284,9 @@ fn facts(x: &mut Writer, r: &Record, trace: &[Step]) {
         x.line(
             2,
             format!(
-                "{}{c}{} {}",
+                "{}{c}{}",
                 w.prior,
-                r.prior_job_months,
-                if lang == Lang::Fr { "mois" } else { "months" }
+                locale::count(r.prior_job_months, w.months, lang)
             ),
         );
     }
@@ -250,12 +346,12 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
             } => {
                 x.heading(w.experience);
                 let mut text = format!(
-                    "{} {} {} {}{c}{completed_months} {}",
+                    "{} {} {} {}{c}{}",
                     w.from_to.0,
                     x.date(*since),
                     w.from_to.1,
                     x.date(*until),
-                    w.completed_months
+                    locale::count(*completed_months, w.completed_months, lang)
                 );
                 if *prior_months > 0 {
                     text.push_str(&format!(", {} {prior_months} = {months}", w.plus_prior));
@@ -285,7 +381,7 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                             "company" => w.floor_company,
                             _ => w.floor_job,
                         };
-                        let mut t = format!("{layer}, {} {band}", w.band);
+                        let mut t = format!("{layer}, {} {}", w.band, x.band_name(d.job, band));
                         if let Some(b) = from_band {
                             t.push_str(&format!(" ({} {b})", w.blank_takes));
                         } else if let Some(text) =
@@ -296,7 +392,11 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                         t
                     }
                     FloorDetail::Diploma { diploma } => {
-                        format!("{} {}", w.floor_diploma, diploma.unwrap_or(w.not_given))
+                        let name = diploma.map(|id| match x.rules.diploma_index(id) {
+                            Some(i) => x.rules.diplomas[i].label.as_str(),
+                            None => id,
+                        });
+                        format!("{} {}", w.floor_diploma, name.unwrap_or(w.not_given))
                     }
                     FloorDetail::PreviousCoefficient { given } => match given {
                         Some(g) if Some(*g) != *coefficient => {
@@ -309,10 +409,14 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                         format!("{} ({})", w.floor_mission, w.no_claim)
                     }
                     FloorDetail::Mission { claims } => {
-                        format!("{} ({claims} {})", w.floor_mission, w.claims_count)
+                        let claims = locale::count(*claims as u64, w.claims_count, lang);
+                        format!("{} ({claims})", w.floor_mission)
                     }
                 };
                 x.line(2, format!("{what}{c}{value}"));
+                if matches!(detail, FloorDetail::Mission { .. }) {
+                    mission_window(x, trace);
+                }
                 x.cite(step);
             }
             StepKind::Entitlement { coefficient, floor } => {
@@ -373,7 +477,10 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                 x.cite(step);
             }
             StepKind::Status { status } => {
-                x.line(2, format!("{}{c}{status}", w.status));
+                let rules = &x.rules.status_rules;
+                let label = rules.iter().find(|r| r.status == *status);
+                let name = label.and_then(|r| r.label.as_deref()).unwrap_or(status);
+                x.line(2, format!("{}{c}{name}", w.status));
                 x.cite(step);
             }
             StepKind::Parameter {
@@ -431,17 +538,16 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                     x.heading(w.claims);
                     claims_open = true;
                 }
-                x.line(
-                    2,
-                    format!(
-                        "{} {job}, {} {} ({days} {}) → {}",
-                        w.claim_line,
-                        w.since,
-                        x.date(*since),
-                        if lang == Lang::Fr { "jours" } else { "days" },
-                        coefficient.map_or("—".to_string(), |c| c.to_string())
-                    ),
+                let text = format!(
+                    "{} {}, {} {} ({}) → {}",
+                    w.claim_line,
+                    x.job_name(job),
+                    w.since,
+                    x.date(*since),
+                    locale::count(*days, w.days, lang),
+                    coefficient.map_or("—".to_string(), |c| c.to_string())
                 );
+                x.line(2, text);
                 x.cite(step);
             }
             StepKind::MinimumOwed {
@@ -478,10 +584,57 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                 );
             }
             StepKind::Trial { .. }
+            | StepKind::MissionWindow { .. }
             | StepKind::TrialCut { .. }
             | StepKind::NextStep { .. }
             | StepKind::Warning { .. } => {}
         }
     }
     outcome_lines(x, record, d);
+}
+
+/// The words of `text` a line may not break between kept together: French
+/// sets `«` before and `»`, `;`, `:`, `?`, `!` after a space that must not
+/// end a line.
+fn unbreakable_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut glue_next = false;
+    for word in text.split(' ') {
+        let glue_previous = matches!(word, "»" | ";" | ":" | "?" | "!");
+        match words.last_mut() {
+            Some(last) if glue_next || glue_previous => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+        glue_next = word == "«";
+    }
+    words
+}
+
+/// Under the mission floor, always: the mission days in the window that ends
+/// on the evaluation date, against the cap (« 171 jours … plafond : 183 »).
+fn mission_window(x: &mut Writer, trace: &[Step]) {
+    let (w, lang) = (x.w, x.lang);
+    let c = colon(lang);
+    for step in trace {
+        if let StepKind::MissionWindow {
+            from,
+            until,
+            days,
+            cap,
+        } = step.kind
+        {
+            let (from_word, to_word, cap_word) = w.mission_window;
+            let text = format!(
+                "{from_word} {} {to_word} {}{c}{} ({cap_word}{c}{})",
+                x.date(from),
+                x.date(until),
+                locale::count(days, w.days, lang),
+                locale::count(cap, w.days, lang)
+            );
+            x.line(4, text);
+        }
+    }
 }

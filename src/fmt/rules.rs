@@ -83,19 +83,22 @@ impl Printer<'_> {
     }
 
     pub(super) fn status_rule(&self, r: &StatusRule) -> Vec<Line> {
+        let (status, before) = match &r.label {
+            Some(l) => (format!("{} {}", r.status.node, quote(&l.node)), l.span.end),
+            None => (r.status.node.clone(), r.status.span.end),
+        };
         let (text, end) = match &r.condition {
             Some(c) => {
                 let text = format!(
-                    "{} {} {}",
-                    r.status.node,
+                    "{status} {} {}",
                     self.w("si", "if"),
                     self.condition(&c.node)
                 );
                 (text, c.span.end)
             }
             None => {
-                let text = format!("{} {}", r.status.node, self.w("sinon", "otherwise"));
-                (text, self.word_after(r.status.span.end).1)
+                let text = format!("{status} {}", self.w("sinon", "otherwise"));
+                (text, self.word_after(before).1)
             }
         };
         let mut node = Node::new(Line::owner(2, text, r.span.start, end));

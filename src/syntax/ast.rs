@@ -422,6 +422,8 @@ pub struct StatusRules {
 pub struct StatusRule {
     pub span: Span,
     pub status: Spanned<String>,
+    /// The status's name for people (`"Assimilé cadre"`).
+    pub label: Option<Spanned<String>>,
     /// `None` for `sinon` / `otherwise`.
     pub condition: Option<Spanned<Condition>>,
     pub source: Source,

@@ -133,12 +133,14 @@ impl Lowering {
         let mut out = StatusRule {
             span: here,
             status: Spanned::new(String::new(), here),
+            label: None,
             condition: None,
             source: None,
         };
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::id => out.status = self.text(p),
+                Rule::string => out.label = Some(self.string(p)),
                 Rule::source => self.set_source(&mut out.source, p),
                 Rule::condition => out.condition = Some(self.condition(p)),
                 _ => {}
