@@ -287,3 +287,40 @@ fn the_data_carries_quotes_readings_versions_and_figures() {
     assert_eq!(files[0]["role"], "named");
     assert_eq!(files[2]["role"], "law");
 }
+
+/// The day the fixtures' explanations are made: their headers name it.
+const RUN_ON: &str = "2026-11-30";
+
+/// `tests/inputs/explain/*.args`: comment lines saying what the explanation
+/// must show and why (READING.md), then the arguments of `grille explain`.
+/// Each is explained by the program itself, in French and in English; every
+/// snapshot was read against READING.md before it was accepted.
+#[test]
+fn explanations_of_the_sample() {
+    insta::glob!("inputs/explain/*.args", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let args = text
+            .lines()
+            .find(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .expect("a line of arguments");
+        let notes: Vec<&str> = text.lines().filter(|l| l.starts_with('#')).collect();
+        for lang in ["fr", "en"] {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_grille"))
+                .arg("explain")
+                .args(args.split_whitespace())
+                .args(["--lang", lang])
+                .env("GRILLE_RUN_ON", RUN_ON)
+                .env("NO_COLOR", "1")
+                .output()
+                .unwrap();
+            let printed = String::from_utf8(out.stdout).unwrap();
+            assert_eq!(out.status.code(), Some(0), "{args}: {printed}");
+            insta::with_settings!({
+                description => format!("grille explain {args} --lang {lang}\n{}", notes.join("\n")),
+                omit_expression => true,
+            }, {
+                insta::assert_snapshot!(lang, printed);
+            });
+        }
+    });
+}

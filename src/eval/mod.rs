@@ -821,7 +821,7 @@ impl<'r> Evaluator<'r> {
                 .as_deref()
                 .or(job_def.origin.source.as_deref())
                 .or(floor.origin.source.as_deref()),
-            gloss: job_cell_gloss(origin, job_def, floor, used != band),
+            gloss: job_cell_gloss(job_def, used, floor, used != band),
         }
     }
 
@@ -1233,14 +1233,18 @@ pub(crate) fn floor_name(kind: FloorKind) -> &'static str {
 }
 
 /// What a job's floor step rests on: a blank cell filled from another band
-/// rests on the floor's reading of blank cells; a written cell, on its own
-/// reading (a cell that names a category), quoting the job's words.
-fn job_cell_gloss<'r>(cell: &'r Origin, job: &'r Job, floor: &'r Floor, filled: bool) -> Gloss<'r> {
-    if filled {
-        return Gloss::of(&[&floor.origin]);
-    }
+/// rests on the floor's reading of blank cells; a cell with no value, on the
+/// job's reading (the text gives it none); a written cell, on its own reading
+/// (a cell that names a category). Each quotes the job's words if not its own.
+fn job_cell_gloss<'r>(job: &'r Job, used: usize, floor: &'r Floor, filled: bool) -> Gloss<'r> {
+    let cell = &job.cells[used];
+    let reading = match (filled, cell.coefficient) {
+        (true, _) => floor.origin.reading.as_deref(),
+        (false, None) => job.origin.reading.as_deref(),
+        (false, Some(_)) => cell.origin.reading.as_deref(),
+    };
     Gloss {
-        quote: Gloss::of(&[cell, &job.origin]).quote,
-        reading: cell.reading.as_deref(),
+        quote: Gloss::of(&[&cell.origin, &job.origin]).quote,
+        reading,
     }
 }

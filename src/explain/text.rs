@@ -383,7 +383,8 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                         };
                         let mut t = format!("{layer}, {} {}", w.band, x.band_name(d.job, band));
                         if let Some(b) = from_band {
-                            t.push_str(&format!(" ({} {b})", w.blank_takes));
+                            let name = x.band_name(d.job, b);
+                            t.push_str(&format!(" ({} {name})", w.blank_takes));
                         } else if let Some(text) =
                             written.as_ref().filter(|t| t.parse::<u32>().is_err())
                         {
