@@ -87,6 +87,7 @@ pub mod calendar;
 pub mod check;
 pub mod diag;
 pub mod diff;
+pub mod doc;
 pub mod eval;
 pub mod examples;
 pub mod explain;
