@@ -447,3 +447,28 @@ fn the_readme_request_is_answered() {
     assert_eq!(r["ok"], true, "{r}");
     assert!(r["text"].as_str().unwrap().contains("Why not 220?"), "{r}");
 }
+
+#[test]
+fn run_on_names_the_day_an_explanation_is_made_and_only_there() {
+    let r = call(
+        &json!({"op": "explain", "rules": {"path": CGT}, "facts": workforce(),
+        "as_of": "2026-11-29", "id": "E003", "run_on": "2026-12-01"}),
+    );
+    assert_eq!(r["run_on"], "2026-12-01", "{r}");
+    assert!(r["text"]
+        .as_str()
+        .unwrap()
+        .contains("Explication établie le 1er décembre 2026"));
+    let r = call(
+        &json!({"op": "eval", "rules": {"path": CGT}, "facts": workforce(),
+        "as_of": "2026-11-29", "run_on": "2026-12-01"}),
+    );
+    let e = error(&r);
+    assert_eq!(e["code"], "grille::request");
+    assert!(e["message"].as_str().unwrap().contains("`run_on`"), "{e}");
+    let r = call(
+        &json!({"op": "explain", "rules": {"path": CGT}, "facts": workforce(),
+        "as_of": "2026-11-29", "id": "E003", "run_on": "1er décembre"}),
+    );
+    assert_eq!(error(&r)["code"], "grille::request");
+}
