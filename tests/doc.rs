@@ -161,6 +161,24 @@ fn the_values_in_force_follow_the_day_asked() {
 }
 
 #[test]
+fn errors_of_the_rules_are_shown_where_they_sit_and_end_in_1() {
+    let out = Command::new(env!("CARGO_BIN_EXE_grille"))
+        .args(["doc", "unknown-band.grille", "--as-of", "2026-11-29"])
+        .current_dir("tests/inputs/check")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let html = String::from_utf8(out.stdout).unwrap();
+    check_well_formed(&html);
+    assert!(
+        html.contains(
+            "<div class=\"diagnostic error\"><b>erreur</b> <code>grille::unknown-name</code>"
+        ),
+        "{html}"
+    );
+}
+
+#[test]
 fn a_broken_rule_file_is_refused_with_its_errors() {
     let dir = std::env::temp_dir().join(format!("grille-doc-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

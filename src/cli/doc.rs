@@ -51,8 +51,19 @@ pub fn run(args: Args) -> Outcome {
     if let Err(e) = out.write_all(page.as_bytes()) {
         return out.failure(&e);
     }
-    match out.commit() {
-        Ok(()) => Outcome::Success,
-        Err(outcome) => outcome,
+    if let Err(outcome) = out.commit() {
+        return outcome;
+    }
+    // Written all the same, its errors shown where they sit; the exit says them.
+    let errors = document.reports.iter().flat_map(|r| &r.diagnostics);
+    match errors.filter(|d| d.is_error()).count() {
+        0 => Outcome::Success,
+        n => {
+            say!(
+                "{}: {n} error(s) in the rules, shown in the document",
+                args.rules
+            );
+            Outcome::Failure
+        }
     }
 }
