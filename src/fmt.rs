@@ -7,9 +7,12 @@
 //! before it is returned, so a formatter bug surfaces as an error, never as a
 //! changed rule.
 
+mod cite;
+mod examples;
 mod layers;
 mod layout;
 mod lines;
+mod rules;
 mod words;
 
 use crate::diag::{Code, Diagnostic};

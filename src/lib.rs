@@ -21,8 +21,12 @@
 //!   give a [`Decision`] or a [`facts::Rejection`];
 //! - **facts**: [`facts::read`] (JSON, JSON Lines, CSV) gives
 //!   [`facts::Record`]s; [`facts::stream`] reads record by record;
-//! - **explaining**: [`explain::text::render`] (French or English),
-//!   [`explain::json::explanation`] (the same as data), [`explain::why_not`];
+//! - **explaining**: [`explain::text::render`] (French or English;
+//!   [`explain::text::render_run`] names the day it was made),
+//!   [`explain::json::explanation`] (the same as data), [`explain::why_not`],
+//!   [`explain::versions::file_versions`] (each rule file's SHA-256);
+//! - **documenting**: [`doc::load`] and [`doc::render`], the rule set as an
+//!   HTML document;
 //! - **comparing**: [`diff::compare`] (the redline of two rule sets) and
 //!   [`diff::Comparer`] (a workforce under both, added up in [`diff::Impact`]);
 //! - **JSON in, JSON out**: [`api::call`], for servers and other languages.
@@ -87,6 +91,7 @@ pub mod calendar;
 pub mod check;
 pub mod diag;
 pub mod diff;
+pub mod doc;
 pub mod eval;
 pub mod examples;
 pub mod explain;

@@ -76,6 +76,10 @@ pub struct RuleSet {
 pub struct Origin {
     pub span: Span,
     pub source: Option<std::sync::Arc<str>>,
+    /// The words of the text the rule encodes (`citation`).
+    pub quote: Option<std::sync::Arc<str>>,
+    /// What the text leaves open and the rule file chose (`lecture`).
+    pub reading: Option<std::sync::Arc<str>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -322,6 +326,8 @@ pub struct TrialMaximum {
 #[derive(Debug, Clone)]
 pub struct StatusRule {
     pub status: String,
+    /// Its name for people, when the rule file gives one.
+    pub label: Option<String>,
     pub condition: Option<Condition>,
     pub origin: Origin,
 }

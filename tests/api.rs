@@ -240,10 +240,12 @@ fn explain_answers_as_the_command_line_does() {
         "2026-11-29",
         "--why-not",
         "220",
+        "--run-on",
+        "2026-11-30",
     ];
     let r = call(
         &json!({"op": "explain", "rules": {"path": CGT}, "facts": workforce(),
-        "as_of": "2026-11-29", "id": "E028", "why_not": "220"}),
+        "as_of": "2026-11-29", "id": "E028", "why_not": "220", "run_on": "2026-11-30"}),
     );
     assert_eq!(r["ok"], true, "{r}");
     assert_eq!(r["text"], grille(&args), "the text is grille explain's");
@@ -266,7 +268,7 @@ fn explain_answers_as_the_command_line_does() {
 fn explain_in_english() {
     let r = call(
         &json!({"op": "explain", "rules": {"path": CGT}, "facts": workforce(),
-        "as_of": "2026-11-29", "id": "E003", "lang": "en"}),
+        "as_of": "2026-11-29", "id": "E003", "lang": "en", "run_on": "2026-11-30"}),
     );
     let cli = grille(&[
         "explain",
@@ -278,6 +280,8 @@ fn explain_in_english() {
         "2026-11-29",
         "--lang",
         "en",
+        "--run-on",
+        "2026-11-30",
     ]);
     assert_eq!(r["text"], cli);
     assert!(cli.starts_with("Employee E003"), "{cli}");
@@ -442,4 +446,29 @@ fn the_readme_request_is_answered() {
     let r = call_text(request);
     assert_eq!(r["ok"], true, "{r}");
     assert!(r["text"].as_str().unwrap().contains("Why not 220?"), "{r}");
+}
+
+#[test]
+fn run_on_names_the_day_an_explanation_is_made_and_only_there() {
+    let r = call(
+        &json!({"op": "explain", "rules": {"path": CGT}, "facts": workforce(),
+        "as_of": "2026-11-29", "id": "E003", "run_on": "2026-12-01"}),
+    );
+    assert_eq!(r["run_on"], "2026-12-01", "{r}");
+    assert!(r["text"]
+        .as_str()
+        .unwrap()
+        .contains("Explication établie le 1er décembre 2026"));
+    let r = call(
+        &json!({"op": "eval", "rules": {"path": CGT}, "facts": workforce(),
+        "as_of": "2026-11-29", "run_on": "2026-12-01"}),
+    );
+    let e = error(&r);
+    assert_eq!(e["code"], "grille::request");
+    assert!(e["message"].as_str().unwrap().contains("`run_on`"), "{e}");
+    let r = call(
+        &json!({"op": "explain", "rules": {"path": CGT}, "facts": workforce(),
+        "as_of": "2026-11-29", "id": "E003", "run_on": "1er décembre"}),
+    );
+    assert_eq!(error(&r)["code"], "grille::request");
 }

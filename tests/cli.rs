@@ -463,7 +463,7 @@ fn explain_names_the_layer_that_shortened_the_trial() {
     };
     let c11 = explain("C11", "fr");
     for line in [
-        "cadre : 1er février 2026 → 30 septembre 2026 (terminée)",
+        "Cadre : 1er février 2026 → 30 septembre 2026 (terminée)",
         "plafond légal du premier essai, 4 mois : fin le 31 mai 2026 au lieu du 30 juin 2026",
         "plafond légal, renouvellement compris, 8 mois : fin le 30 septembre 2026 au lieu du 31 octobre 2026",
         "- la loi limite le premier essai de `cadres` à 4 mois : il prend fin le 31 mai 2026, non le 30 juin 2026",
@@ -499,15 +499,15 @@ fn explain_names_the_company_floor() {
     };
     let c14 = explain("C14", &[]);
     for line in [
-        "  métier, tranche debutant : 100\n      règle tests/inputs/eval/company/branche.grille:73:3\n",
-        "  accord d'entreprise, tranche debutant : 110\n      « Accord d'entreprise d'essai, article 3 » (tests/inputs/eval/company/entreprise.grille:41:3)\n",
+        "  métier, tranche Débutant : 100\n      règle tests/inputs/eval/company/branche.grille:73:3\n",
+        "  accord d'entreprise, tranche Débutant : 110\n      « Accord d'entreprise d'essai, article 3 » (tests/inputs/eval/company/entreprise.grille:41:3)\n",
         "  → coefficient retenu : 110 (plancher accord d'entreprise)\n",
     ] {
         assert!(c14.contains(line), "missing {line:?} in\n{c14}");
     }
     let c02 = explain("C02", &["--lang", "en"]);
     assert!(
-        c02.contains("  company agreement, band toutes: 110\n"),
+        c02.contains("  company agreement, band Toute ancienneté: 110\n"),
         "{c02}"
     );
     assert!(c02.contains("  → coefficient: 110 (floor job)\n"), "{c02}");

@@ -211,3 +211,116 @@ fn traced_and_untraced_decisions_are_identical() {
         }
     }
 }
+
+/// `explain --format json` carries what the text shows: each step's quote and
+/// reading, each file's digest, the trial's length, renewal and break, the
+/// mission days against the cap.
+#[test]
+fn the_data_carries_quotes_readings_versions_and_figures() {
+    let rules = load(CGT);
+    let as_of = facts::parse_date("2026-11-29").unwrap();
+    let evaluator = grille::Evaluator::new(&rules, as_of);
+    let facts = facts::read(&std::fs::read_to_string(SAMPLE).unwrap(), Format::Json).unwrap();
+    let data = |id: &str| {
+        let record = facts.records.iter().flatten().find(|r| r.id == id).unwrap();
+        let outcome = evaluator.decide_traced(record);
+        explain::json::explanation(&rules, id, &outcome, as_of, None)
+    };
+    let step = |v: &serde_json::Value, kind: &str| {
+        v["decision"]["trace"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["step"] == kind)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {kind} step"))
+    };
+    // E058: two missions as Formateur, 110 + 61 = 171 days in the window
+    // 2024-11-30 → 2026-11-29 (READING §7), under the cap of 183.
+    let e058 = data("E058");
+    let window = step(&e058, "mission-window");
+    assert_eq!(window["days"], 171);
+    assert_eq!(window["cap"], 183);
+    assert_eq!(window["from"], "2024-11-30");
+    assert!(window["quote"]
+        .as_str()
+        .unwrap()
+        .contains("6 mois pendant une période de 24 mois"));
+    let floor = e058["decision"]["trace"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["floor"] == "mission")
+        .unwrap()
+        .clone();
+    assert!(floor["reading"]
+        .as_str()
+        .unwrap()
+        .contains("pourra prétendre"));
+    // E048: a cadre since the move of 2026-06-22, renewed: 4 months (L1221-19
+    // since 2009-07-01) and 2 months (avenant cadres, art. 2.2).
+    let e048 = data("E048");
+    let trial = step(&e048, "trial");
+    assert_eq!(trial["category"], "cadres");
+    assert_eq!(trial["length"], "4 months");
+    assert_eq!(trial["renewal"], "2 months");
+    assert_eq!(trial["broken_on"], serde_json::Value::Null);
+    assert_eq!(trial["end"], "2026-12-21");
+    // E021: broken on 2026-10-16.
+    assert_eq!(step(&data("E021"), "trial")["broken_on"], "2026-10-16");
+    // Each file with the digest `sha256sum` gives of its text.
+    let files = e058["files"].as_array().unwrap();
+    let paths: Vec<_> = files.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(
+        paths,
+        [CGT, "rules/idcc2098-2002.grille", "rules/loi.grille"]
+    );
+    for f in files {
+        use sha2::Digest as _;
+        let bytes = std::fs::read(f["path"].as_str().unwrap()).unwrap();
+        let digest: String = sha2::Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(f["sha256"], digest, "the digest of the file's bytes");
+    }
+    assert_eq!(files[0]["role"], "named");
+    assert_eq!(files[2]["role"], "law");
+}
+
+/// The day the fixtures' explanations are made: their headers name it.
+const RUN_ON: &str = "2026-11-30";
+
+/// `tests/inputs/explain/*.args`: comment lines saying what the explanation
+/// must show and why (READING.md), then the arguments of `grille explain`.
+/// Each is explained by the program itself, in French and in English; every
+/// snapshot was read against READING.md before it was accepted.
+#[test]
+fn explanations_of_the_sample() {
+    insta::glob!("inputs/explain/*.args", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let args = text
+            .lines()
+            .find(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .expect("a line of arguments");
+        let notes: Vec<&str> = text.lines().filter(|l| l.starts_with('#')).collect();
+        for lang in ["fr", "en"] {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_grille"))
+                .arg("explain")
+                .args(args.split_whitespace())
+                .args(["--lang", lang])
+                .env("GRILLE_RUN_ON", RUN_ON)
+                .env("NO_COLOR", "1")
+                .output()
+                .unwrap();
+            let printed = String::from_utf8(out.stdout).unwrap();
+            assert_eq!(out.status.code(), Some(0), "{args}: {printed}");
+            insta::with_settings!({
+                description => format!("grille explain {args} --lang {lang}\n{}", notes.join("\n")),
+                omit_expression => true,
+            }, {
+                insta::assert_snapshot!(lang, printed);
+            });
+        }
+    });
+}

@@ -347,3 +347,30 @@ fn empty_and_comment_only_files() {
         "# only a note\n\n# and another\n"
     );
 }
+
+#[test]
+fn quotes_and_readings_stand_under_their_source_one_string_a_line() {
+    let input = "paramètre smcc : montant\n  source \"A, note 8\"   citation \"pour 151,67 heures\"\n      lecture \"un montant daté ;\"\n \"une ligne par revalorisation\"   # why\n  1500.00 € depuis 2008-05-29\n";
+    let expected = "paramètre smcc : montant\n  source \"A, note 8\"\n  citation \"pour 151,67 heures\"\n  lecture \"un montant daté ;\"\n    \"une ligne par revalorisation\"   # why\n  1500.00 € depuis 2008-05-29\n";
+    assert_eq!(fmt(input), expected);
+    let english = "parameter smcc : amount\n  source \"A\" reading \"a dated amount\" quote \"151.67 hours\"\n  1500.00 € from 2008-05-29\n";
+    assert_eq!(
+        fmt(english),
+        "parameter smcc : amount\n  source \"A\"\n  reading \"a dated amount\"\n  quote \"151.67 hours\"\n  1500.00 € from 2008-05-29\n"
+    );
+    // Nested under a level: at the level's source's indentation.
+    let nested = "catégorie e \"E\"\n  niveau 1 : coefficients 120 à 140\n    source \"I\" lecture \"a\" \"b\"\n";
+    assert_eq!(
+        fmt(nested),
+        "catégorie e \"E\"\n  niveau 1 : coefficients 120 à 140\n    source \"I\"\n    lecture \"a\"\n      \"b\"\n"
+    );
+}
+
+#[test]
+fn a_status_keeps_its_name_for_people() {
+    let text = "statut\n  assimile-cadre   \"Assimilé cadre\" si coefficient ≥ 200\n  non-cadre \"Non-cadre\"   sinon   # le reste\n";
+    assert_eq!(
+        fmt(text),
+        "statut\n  assimile-cadre \"Assimilé cadre\" si coefficient ≥ 200\n  non-cadre \"Non-cadre\" sinon   # le reste\n"
+    );
+}

@@ -397,3 +397,37 @@ fn whole_files() {
     );
     rejects(Rule::file, &["métier", "niveau 1 : coefficients 120 à 140"]);
 }
+
+#[test]
+fn quotes_and_readings_stand_beside_a_source() {
+    accepts(
+        Rule::source,
+        &[
+            r#"source "A, note 8" citation "pour 151,67 heures par mois""#,
+            r#"source "A" lecture "un montant daté" citation "1.500,00 €""#,
+            "source \"A\" lecture \"un montant\"\n    \"daté\"",
+            r#"source "A" quote "for 151.67 hours" reading "a dated amount""#,
+        ],
+    );
+    rejects(
+        Rule::source,
+        &[r#"source "A" citation"#, r#"source "A" lecture 12"#],
+    );
+    accepts(Rule::quote, &[r#"citation "a" "b""#, r#"quote "a""#]);
+    accepts(Rule::reading, &[r#"lecture "a""#, r#"reading "a" "b""#]);
+    // Not a declaration of its own: a reading reads the text a `source` names.
+    rejects(Rule::file, &[r#"lecture "a""#]);
+}
+
+#[test]
+fn a_status_may_carry_its_name_for_people() {
+    accepts(
+        Rule::status_rule,
+        &[
+            r#"assimile-cadre "Assimilé cadre" si coefficient ≥ 200"#,
+            r#"non-cadre "Non-cadre" sinon"#,
+            "non-cadre sinon",
+        ],
+    );
+    rejects(Rule::status_rule, &[r#"non-cadre "a" "b" sinon"#]);
+}

@@ -35,6 +35,7 @@ pub(super) fn run(request: Request) -> Result<Value, Failed> {
                 id: request.id.as_deref().unwrap_or_default(),
                 lang: request.lang,
                 why_not: request.why_not.as_ref(),
+                run_on: request.run_on,
             };
             explain(&rules, &reports, &facts, day, asked)
         }
@@ -169,6 +170,7 @@ struct Asked<'q> {
     id: &'q str,
     lang: Lang,
     why_not: Option<&'q Target>,
+    run_on: Option<NaiveDate>,
 }
 
 fn explain(
@@ -225,8 +227,16 @@ fn explained(
         ),
         _ => None,
     };
-    let text = explain::text::render(rules, record, &outcome, as_of, why_not.as_ref(), asked.lang);
-    let value = explain::json::explanation(rules, &record.id, &outcome, as_of, why_not.as_ref());
+    let run = explain::text::Run {
+        as_of,
+        on: asked.run_on,
+    };
+    let why = why_not.as_ref();
+    let text = explain::text::render_run(rules, record, &outcome, run, why, asked.lang);
+    let mut value = explain::json::explanation(rules, &record.id, &outcome, as_of, why);
+    if let Some(day) = asked.run_on {
+        value["run_on"] = json!(day);
+    }
     Ok((value, text))
 }
 

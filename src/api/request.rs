@@ -35,6 +35,9 @@ struct Sent<'a> {
     lang: Option<String>,
     #[serde(default)]
     why_not: Option<String>,
+    /// The day the explanation is made, which its header names.
+    #[serde(default)]
+    run_on: Option<String>,
     #[serde(default)]
     trace: bool,
     #[serde(default)]
@@ -111,6 +114,8 @@ pub struct Request<'a> {
     pub id: Option<String>,
     pub lang: Lang,
     pub why_not: Option<Target>,
+    /// The day an explanation is made (`explain`): its header names it.
+    pub run_on: Option<NaiveDate>,
     pub trace: bool,
     pub agreement_only: bool,
     /// `NAME=VALUE` overrides, as `grille eval --set` takes them.
@@ -152,6 +157,7 @@ pub fn read(text: &str) -> Result<Request<'_>, Problem> {
     only_for(sent.id.is_some(), "id", &[Op::Explain])?;
     only_for(sent.lang.is_some(), "lang", &[Op::Explain])?;
     only_for(sent.why_not.is_some(), "why_not", &[Op::Explain])?;
+    only_for(sent.run_on.is_some(), "run_on", &[Op::Explain])?;
     let facts = facts(sent.facts, sent.facts_text, sent.format)?;
     let as_of = sent.as_of.as_deref().map(date).transpose()?;
     if decide.contains(&op) {
@@ -180,6 +186,7 @@ pub fn read(text: &str) -> Result<Request<'_>, Problem> {
         id: sent.id,
         lang: lang(sent.lang.as_deref())?,
         why_not: why_not.map_err(|e| request_error(format!("`why_not` {e}"), ""))?,
+        run_on: sent.run_on.as_deref().map(date).transpose()?,
         trace: sent.trace,
         agreement_only: sent.agreement_only,
         set: sent.set,

@@ -2,12 +2,34 @@
 
 use super::*;
 
+/// The longest quote the checker lets pass without a warning, in characters:
+/// two lines of a printed page, a phrase and not a passage.
+const MAX_QUOTE_CHARS: usize = 160;
+
 impl Checker {
     /// Pass 7b: warnings over the whole set.
     pub(super) fn lints(&mut self, rules: &RuleSet, layered: &Layered) {
         self.job_warnings(rules);
         self.values_from_the_start(rules);
         self.unused_parameters(rules, layered);
+        self.long_quotes(rules, layered);
+    }
+
+    /// Quotes are short phrases (the project's rule on quoting the texts): a
+    /// longer one is a warning at the quote, in the named file.
+    fn long_quotes(&mut self, rules: &RuleSet, layered: &Layered) {
+        let quotes = crate::syntax::cites::cites(&layered.items);
+        let quotes = quotes.iter().filter_map(|c| c.quote.as_ref());
+        for quote in quotes {
+            let chars = quote.text().chars().count();
+            if chars > MAX_QUOTE_CHARS && rules.sources.index_of(quote.span.start) == 0 {
+                let kind = Kind::LongQuote {
+                    chars,
+                    max: MAX_QUOTE_CHARS,
+                };
+                self.report(kind, quote.span);
+            }
+        }
     }
 
     fn unused_parameters(&mut self, rules: &RuleSet, layered: &Layered) {

@@ -124,9 +124,12 @@ struct Declared {
 const SUGGESTION_BUDGET: usize = 200_000;
 
 fn origin(span: Span, source: &ast::Source) -> Origin {
+    let words = |w: &Option<ast::Words>| w.as_ref().map(|w| w.text().into());
     Origin {
         span,
         source: source.as_ref().map(|s| s.node.as_str().into()),
+        quote: source.as_ref().and_then(|s| words(&s.quote)),
+        reading: source.as_ref().and_then(|s| words(&s.reading)),
     }
 }
 

@@ -142,6 +142,7 @@ impl Checker {
             }
             rules.status_rules.push(StatusRule {
                 status: r.status.node.clone(),
+                label: r.label.as_ref().map(|l| l.node.clone()),
                 condition,
                 origin: origin(r.span, &r.source.clone().or_else(|| s.source.clone())),
             });

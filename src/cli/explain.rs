@@ -18,6 +18,10 @@ pub struct Args {
     /// Evaluation date (YYYY-MM-DD); today if not given.
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     as_of: Option<chrono::NaiveDate>,
+    /// The day the explanation is made, which its header names (YYYY-MM-DD);
+    /// `GRILLE_RUN_ON` if set, else today. Tests fix it to stay deterministic.
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    run_on: Option<chrono::NaiveDate>,
     /// What would it take to reach this: a coefficient (220), a level (`niveau 4`) or a band (`senior`).
     #[arg(long, value_name = "TARGET")]
     why_not: Option<String>,
@@ -96,6 +100,10 @@ pub fn run(args: Args) -> Outcome {
     let as_of = args
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let run_on = match run_on(args.run_on) {
+        Ok(day) => day,
+        Err(e) => return Outcome::Usage(e),
+    };
     let evaluator = grille::Evaluator::new(&rules, as_of);
     let record = match found {
         Ok(record) => record,
@@ -113,17 +121,21 @@ pub fn run(args: Args) -> Outcome {
         _ => None,
     };
     let text = match args.format {
-        Format::Text => explain::text::render(
+        Format::Text => explain::text::render_run(
             &rules,
             record,
             &outcome,
-            as_of,
+            explain::text::Run {
+                as_of,
+                on: Some(run_on),
+            },
             answer.as_ref(),
             Lang::from(args.lang),
         ),
         Format::Json => {
-            let value =
+            let mut value =
                 explain::json::explanation(&rules, &record.id, &outcome, as_of, answer.as_ref());
+            value["run_on"] = serde_json::json!(run_on);
             serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
         }
     };
@@ -133,6 +145,17 @@ pub fn run(args: Args) -> Outcome {
     match outcome {
         Ok(_) => Outcome::Success,
         Err(_) => Outcome::Failure,
+    }
+}
+
+/// The day the explanation is made: `--run-on`, else `GRILLE_RUN_ON`, else today.
+fn run_on(flag: Option<chrono::NaiveDate>) -> Result<chrono::NaiveDate, String> {
+    if let Some(day) = flag {
+        return Ok(day);
+    }
+    match std::env::var("GRILLE_RUN_ON") {
+        Ok(text) => super::parse_date(&text).map_err(|e| format!("GRILLE_RUN_ON: {e}")),
+        Err(_) => Ok(chrono::Local::now().date_naive()),
     }
 }
 

@@ -8,6 +8,7 @@
 mod check;
 mod console;
 mod diff;
+mod doc;
 mod eval;
 mod explain;
 mod fmt;
@@ -57,6 +58,8 @@ enum Command {
     Sample(sample::Args),
     /// Compare two rule sets: a redline of the rules and, given facts, the impact on a workforce.
     Diff(diff::Args),
+    /// Write the rule set as a document: self-contained HTML, one section per declaration, printable on A4.
+    Doc(doc::Args),
 }
 
 /// How a command ended.
@@ -112,6 +115,7 @@ fn dispatch(cli: Cli) -> Outcome {
         Command::Fmt(args) => fmt::run(args),
         Command::Sample(args) => sample::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Doc(args) => doc::run(args),
     }
 }
 

@@ -51,6 +51,8 @@ pub enum Code {
     BelowLegalMinimum,
     // Examples.
     IncompleteExample,
+    // Quotes and readings.
+    LongQuote,
     // Layers (src/layers): files that stand on each other.
     MissingLayer,
     LayerCycle,
@@ -105,6 +107,7 @@ impl Code {
             Code::ImplicitReplacement => "grille::implicit-replacement",
             Code::ParameterBeforeFirstDate => "grille::parameter-before-first-date",
             Code::IncompleteExample => "grille::incomplete-example",
+            Code::LongQuote => "grille::long-quote",
         }
     }
 }

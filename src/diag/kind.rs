@@ -110,6 +110,8 @@ pub enum Kind {
         value: u32,
         band: String,
     },
+    /// A `citation` longer than the project quotes: it quotes short phrases only.
+    LongQuote { chars: usize, max: usize },
     /// A parameter nobody reads.
     UnusedParameter { name: String },
     /// A level whose minimum is below the SMIC on the day checked (`check --as-of`).
@@ -348,6 +350,7 @@ impl Kind {
             Kind::JobWithoutClassification { .. } => Code::JobWithoutClassification,
             Kind::DecreasingBand { .. } => Code::DecreasingBand,
             Kind::UnusedParameter { .. } => Code::UnusedParameter,
+            Kind::LongQuote { .. } => Code::LongQuote,
             Kind::KnownUntilBeforeValue { .. } => Code::KnownUntilBeforeValue,
             Kind::BelowLegalMinimum { .. } => Code::BelowLegalMinimum,
             Kind::ParameterBeforeFirstDate { .. } => Code::ParameterBeforeFirstDate,
@@ -366,6 +369,7 @@ impl Kind {
             | Kind::JobWithoutClassification { .. }
             | Kind::DecreasingBand { .. }
             | Kind::UnusedParameter { .. }
+            | Kind::LongQuote { .. }
             | Kind::KnownUntilBeforeValue { .. }
             | Kind::BelowLegalMinimum { .. }
             | Kind::ParameterBeforeFirstDate { .. } => Severity::Warning,

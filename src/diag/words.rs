@@ -76,6 +76,9 @@ pub(super) fn message(kind: &Kind) -> String {
             "`{job}` goes down with experience: {before} in `{before_band}`, {value} in `{band}`"
         ),
         Kind::UnusedParameter { name } => format!("the parameter `{name}` is never used"),
+        Kind::LongQuote { chars, max } => {
+            format!("this quote is {chars} characters long, more than the {max} a short quote takes")
+        }
         Kind::BelowLegalMinimum { level, coefficients, lowest, highest, law, day } => {
             let money = crate::eval::money;
             let range = if lowest == highest {
@@ -138,6 +141,7 @@ pub(super) fn label(kind: &Kind) -> String {
         Kind::JobWithoutClassification { .. } => "every band is blank",
         Kind::DecreasingBand { .. } => "lower than the band before",
         Kind::UnusedParameter { .. } => "declared here, used nowhere",
+        Kind::LongQuote { .. } => "quoted here",
         Kind::KnownUntilBeforeValue { .. } => "before the last value",
         Kind::BelowLegalMinimum { .. } => "the SMIC applies to these coefficients",
         Kind::ParameterBeforeFirstDate { first, .. } => return format!("first value from {first}"),
@@ -203,6 +207,9 @@ pub(super) fn help(kind: &Kind) -> String {
         }
         Kind::DecreasingBand { .. } => "automatic advancement should never lower a coefficient",
         Kind::UnusedParameter { .. } => "use it in a formula or a rule, or remove it",
+        Kind::LongQuote { .. } => {
+            "quote only the words the rule encodes; the `source` tells the reader where the rest is"
+        }
         Kind::KnownUntilBeforeValue { .. } => {
             "move the date to the last day the texts confirm, on or after the last value"
         }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::trace::{Step, StepKind, Tracer};
+use super::trace::{Gloss, Step, StepKind, Tracer};
 use crate::model::{BinaryOp, Expr, ExprKind, Input, RuleSet, Value};
 
 /// Rounds to the cent, half away from zero (1 810,305 → 1 810,31), as the salary texts do.
@@ -64,6 +64,7 @@ impl<'r> Formulas<'r> {
                             },
                             rule: Some(self.rules.place(param.origin.span)),
                             source: param.origin.source.as_deref(),
+                            gloss: Gloss::of(&[&param.origin]),
                         });
                         Ok(v)
                     }
@@ -107,6 +108,7 @@ impl<'r> Formulas<'r> {
                     },
                     rule: Some(self.rules.place(table.origin.span)),
                     source: table.origin.source.as_deref(),
+                    gloss: Gloss::of(&[&table.origin]),
                 });
                 Ok(value)
             }

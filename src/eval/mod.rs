@@ -18,6 +18,7 @@ mod next;
 mod part_time;
 mod time;
 pub mod trace;
+mod trial;
 mod warning;
 
 use std::collections::HashMap;
@@ -29,7 +30,7 @@ use rust_decimal::Decimal;
 pub use decision::{money, Claim, Decision, Minimum, MinimumFrom, NextStep, Trial, TrialStatus};
 use expr::{Formulas, Inputs};
 use grid::{BlankNote, Grid, GridCell};
-use trace::{FloorDetail, NoTrace, Recorder, Step, StepKind, Tracer};
+use trace::{FloorDetail, Gloss, NoTrace, Recorder, Step, StepKind, Tracer};
 pub use warning::{duration_words, TrialCut, Warning};
 
 use crate::calendar;
@@ -328,6 +329,7 @@ impl<'r> Evaluator<'r> {
             },
             rule: Some(rules.place(rules.jobs[job].origin.span)),
             source: rules.jobs[job].origin.source.as_deref(),
+            gloss: Gloss::of(&[&rules.jobs[job].origin]),
         });
         if record.job_since > self.as_of {
             return Err(reject(
@@ -392,6 +394,7 @@ impl<'r> Evaluator<'r> {
                 .source
                 .as_deref()
                 .or(category.origin.source.as_deref()),
+            gloss: Gloss::of(&[&level.origin, &category.origin]),
         });
         let status = self.status(coefficient, level_id, t);
         let minimum = self
@@ -418,7 +421,7 @@ impl<'r> Evaluator<'r> {
             }
         }
 
-        let trial = time::trial(self, record, (job, &others), &missions, &mut warnings, t)
+        let trial = trial::trial(self, record, (job, &others), &missions, &mut warnings, t)
             .map_err(|(field, reason)| reject(Some(&field), reason))?;
         let next_step = self.next_step(record, (job, band), (coefficient, expiry), &others, t);
 
@@ -436,6 +439,7 @@ impl<'r> Evaluator<'r> {
                 kind: StepKind::Warning { warning: w.clone() },
                 rule: None,
                 source: None,
+                gloss: Gloss::NONE,
             });
         }
         Ok(Decision {
@@ -560,6 +564,7 @@ impl<'r> Evaluator<'r> {
                 .source
                 .as_deref()
                 .or(scale.origin.source.as_deref()),
+            gloss: Gloss::of(&[&scale.bands[band].origin, &scale.origin]),
         });
         band
     }
@@ -685,6 +690,7 @@ impl<'r> Evaluator<'r> {
                     },
                     rule: Some(rules.place(floor.origin.span)),
                     source: floor.origin.source.as_deref(),
+                    gloss: Gloss::of(&[&floor.origin]),
                 });
             }
             weigh(value, floor_name(floor.kind));
@@ -702,6 +708,7 @@ impl<'r> Evaluator<'r> {
             },
             rule: None,
             source: None,
+            gloss: Gloss::NONE,
         });
         Some(coefficient)
     }
@@ -757,6 +764,7 @@ impl<'r> Evaluator<'r> {
                 .source
                 .as_deref()
                 .or(company.origin.source.as_deref()),
+            gloss: Gloss::of(&[&cell.origin, &company.origin]),
         });
         cell.coefficient
     }
@@ -813,6 +821,7 @@ impl<'r> Evaluator<'r> {
                 .as_deref()
                 .or(job_def.origin.source.as_deref())
                 .or(floor.origin.source.as_deref()),
+            gloss: job_cell_gloss(job_def, used, floor, used != band),
         }
     }
 
@@ -862,6 +871,7 @@ impl<'r> Evaluator<'r> {
             },
             rule: Some(rules.place(rule.origin.span)),
             source: rule.origin.source.as_deref(),
+            gloss: Gloss::of(&[&rule.origin]),
         });
         &rule.status
     }
@@ -982,6 +992,7 @@ impl<'r> Evaluator<'r> {
                     },
                     rule: Some(rules.place(salary.origin.span)),
                     source: salary.origin.source.as_deref(),
+                    gloss: Gloss::of(&[&salary.origin]),
                 });
                 // Amounts are given to the cent; the rule file says where rounding happens.
                 if amount.scale() <= 2 {
@@ -1005,6 +1016,7 @@ impl<'r> Evaluator<'r> {
                 },
                 rule: None,
                 source: None,
+                gloss: Gloss::NONE,
             });
         }
         Ok(minimum)
@@ -1049,6 +1061,7 @@ impl<'r> Evaluator<'r> {
                 .source
                 .as_deref()
                 .or(rules.categories[level.category].origin.source.as_deref()),
+            gloss: Gloss::of(&[&level.origin, &rules.categories[level.category].origin]),
         });
         Ok(Some(full_time))
     }
@@ -1086,6 +1099,7 @@ impl<'r> Evaluator<'r> {
             },
             rule: Some(self.rules.place(layer.origin.span)),
             source: layer.origin.source.as_deref(),
+            gloss: Gloss::of(&[&layer.origin]),
         });
         Ok(Some(if amount.scale() <= 2 {
             amount
@@ -1215,5 +1229,22 @@ pub(crate) fn floor_name(kind: FloorKind) -> &'static str {
         FloorKind::Diploma => "diploma",
         FloorKind::PreviousCoefficient => "previous-coefficient",
         FloorKind::Mission => "mission",
+    }
+}
+
+/// What a job's floor step rests on: a blank cell filled from another band
+/// rests on the floor's reading of blank cells; a cell with no value, on the
+/// job's reading (the text gives it none); a written cell, on its own reading
+/// (a cell that names a category). Each quotes the job's words if not its own.
+fn job_cell_gloss<'r>(job: &'r Job, used: usize, floor: &'r Floor, filled: bool) -> Gloss<'r> {
+    let cell = &job.cells[used];
+    let reading = match (filled, cell.coefficient) {
+        (true, _) => floor.origin.reading.as_deref(),
+        (false, None) => job.origin.reading.as_deref(),
+        (false, Some(_)) => cell.origin.reading.as_deref(),
+    };
+    Gloss {
+        quote: Gloss::of(&[&cell.origin, &job.origin]).quote,
+        reading,
     }
 }

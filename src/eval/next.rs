@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::decision::NextStep;
-use super::trace::{Step, StepKind, Tracer};
+use super::trace::{Gloss, Step, StepKind, Tracer};
 use super::{time, Evaluator, OtherFloors};
 use crate::calendar;
 use crate::facts::Record;
@@ -107,6 +107,7 @@ impl<'r> Evaluator<'r> {
                 },
                 rule: Some(rules.place(rule.origin.span)),
                 source: rule.origin.source.as_deref(),
+                gloss: Gloss::of(&[&rule.origin]),
             });
             coefficient = next;
             since = until;
@@ -159,6 +160,7 @@ impl<'r> Evaluator<'r> {
                     },
                     rule: Some(rules.place(origin.span)),
                     source: origin.source.as_deref(),
+                    gloss: Gloss::of(&[origin]),
                 });
                 return Some(step);
             }
@@ -191,6 +193,7 @@ impl<'r> Evaluator<'r> {
                 .source
                 .as_deref()
                 .or(scale.origin.source.as_deref()),
+            gloss: Gloss::of(&[&def.origin, &scale.origin]),
         });
         Some(NextStep {
             on,

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::Warning;
 use crate::diag::Place;
-use crate::model::Duration;
+use crate::model::{Duration, Origin};
 
 /// Receives the steps of an evaluation; `'a`: what the steps may borrow.
 pub trait Tracer<'a> {
@@ -101,6 +101,35 @@ pub struct Step<'a> {
     /// The rule's `source` citation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<&'a str>,
+    /// The words the rule encodes and the reading it rests on.
+    #[serde(flatten)]
+    pub gloss: Gloss<'a>,
+}
+
+/// What a rule file writes beside a rule's `source`: the words of the text
+/// (`citation`) and the reading it chose where the text is silent (`lecture`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Gloss<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading: Option<&'a str>,
+}
+
+impl<'a> Gloss<'a> {
+    pub const NONE: Gloss<'static> = Gloss {
+        quote: None,
+        reading: None,
+    };
+
+    /// The quote and the reading of the first of `origins` that has each: a
+    /// rule's own, else its declaration's (a level's, then its category's).
+    pub fn of(origins: &[&'a Origin]) -> Gloss<'a> {
+        Gloss {
+            quote: origins.iter().find_map(|o| o.quote.as_deref()),
+            reading: origins.iter().find_map(|o| o.reading.as_deref()),
+        }
+    }
 }
 
 impl Step<'_> {
@@ -111,6 +140,7 @@ impl Step<'_> {
             kind: self.kind.reborrow(),
             rule: self.rule,
             source: self.source,
+            gloss: self.gloss,
         }
     }
 }
@@ -188,6 +218,14 @@ pub enum StepKind<'a> {
         owed: Decimal,
         from: &'static str,
     },
+    /// The mission days counted in the window that ends on the evaluation
+    /// date (`from` to `until`, both included), against the cap.
+    MissionWindow {
+        from: NaiveDate,
+        until: NaiveDate,
+        days: u32,
+        cap: u32,
+    },
     /// A right claimed (mission cap).
     Claim {
         job: &'a str,
@@ -195,12 +233,20 @@ pub enum StepKind<'a> {
         since: NaiveDate,
         days: u32,
     },
-    /// The trial period of the latest move.
+    /// The trial period of the latest move: the first trial's `length` for
+    /// the `category` of the new post, the `renewal` when the move was renewed
+    /// and the rule allows it, the day it was `broken_on` if it was.
     Trial {
         job: &'a str,
         start: NaiveDate,
         end: NaiveDate,
         status: &'static str,
+        category: &'a str,
+        #[serde(serialize_with = "duration_words")]
+        length: Duration,
+        #[serde(serialize_with = "limit_words")]
+        renewal: Option<Duration>,
+        broken_on: Option<NaiveDate>,
     },
     /// The trial made shorter than the agreement's rule gives it: `by` the
     /// company agreement (`cut`: `trial`) or the law (`length`: the first
@@ -226,6 +272,11 @@ pub enum StepKind<'a> {
         #[serde(rename = "text")]
         warning: Warning<'a>,
     },
+}
+
+/// A duration in English words (`3 months`), as the decision's warnings write it.
+fn duration_words<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&super::warning::duration_words(*d, false))
 }
 
 /// A law's cap in English words, as the decision's warnings write it.

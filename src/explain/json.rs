@@ -10,8 +10,10 @@ use crate::facts::Rejection;
 use crate::layers::Role;
 use crate::model::RuleSet;
 
-/// `{id, as_of, rules, layers, decision, rejected, why_not}`: `decision` is the
-/// traced decision (its `trace` the steps), `rejected` the reason it has none.
+/// `{id, as_of, rules, layers, files, decision, rejected, why_not}`: `decision`
+/// is the traced decision (its `trace` the steps, with their quotes and
+/// readings), `rejected` the reason it has none, `files` each rule file with
+/// the SHA-256 of the text read.
 pub fn explanation(
     rules: &RuleSet,
     id: &str,
@@ -24,6 +26,7 @@ pub fn explanation(
         "as_of": as_of,
         "rules": rules.file().name,
         "layers": layers(rules),
+        "files": super::versions::file_versions(rules),
         "decision": outcome.as_ref().ok(),
         "rejected": outcome.as_ref().err(),
         "why_not": why_not,

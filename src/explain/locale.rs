@@ -149,3 +149,32 @@ mod tests {
         );
     }
 }
+
+/// `n` and the noun that counts, in the number it takes: French puts 0 and 1
+/// in the singular (« 0 mois révolu », « 1 droit ouvert »), English only 1
+/// ("0 completed months", "1 completed month").
+pub fn count(n: impl Into<u64>, (one, many): (&str, &str), lang: Lang) -> String {
+    let n = n.into();
+    let singular = match lang {
+        Lang::Fr => n <= 1,
+        Lang::En => n == 1,
+    };
+    format!("{n} {}", if singular { one } else { many })
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::*;
+
+    #[test]
+    fn nouns_take_the_number_of_their_language() {
+        let months = ("mois révolu", "mois révolus");
+        assert_eq!(count(0u32, months, Lang::Fr), "0 mois révolu");
+        assert_eq!(count(1u32, months, Lang::Fr), "1 mois révolu");
+        assert_eq!(count(2u32, months, Lang::Fr), "2 mois révolus");
+        let months = ("completed month", "completed months");
+        assert_eq!(count(0u32, months, Lang::En), "0 completed months");
+        assert_eq!(count(1u32, months, Lang::En), "1 completed month");
+        assert_eq!(count(26u32, months, Lang::En), "26 completed months");
+    }
+}

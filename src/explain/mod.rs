@@ -7,7 +7,10 @@
 
 pub mod json;
 pub mod locale;
+mod outcome;
+mod phrases;
 pub mod text;
+pub mod versions;
 
 use chrono::NaiveDate;
 use serde::Serialize;

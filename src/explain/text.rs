@@ -5,266 +5,43 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use super::locale::{self, Lang};
-use super::{Route, WhyNot};
+use super::outcome::{outcome_lines, why_not_section};
+use super::phrases::{Words, EN, FR};
+use super::WhyNot;
 use crate::eval::trace::{FloorDetail, Step, StepKind};
-use crate::eval::{Decision, TrialStatus};
+use crate::eval::Decision;
 use crate::facts::{Record, Rejection};
 use crate::model::RuleSet;
 
-/// The phrases of an explanation, in one language.
-struct Words {
-    employee: &'static str,
-    as_of: &'static str,
-    rules: &'static str,
-    facts: &'static str,
-    job_given: &'static str,
-    in_job_since: &'static str,
-    prior: &'static str,
-    diploma: &'static str,
-    hours: &'static str,
-    hours_default: &'static str,
-    salary: &'static str,
-    applied: &'static str,
-    previous: &'static str,
-    missions: &'static str,
-    moves: &'static str,
-    experience: &'static str,
-    from_to: (&'static str, &'static str),
-    completed_months: &'static str,
-    plus_prior: &'static str,
-    band: &'static str,
-    floors: &'static str,
-    floor_job: &'static str,
-    floor_company: &'static str,
-    floor_diploma: &'static str,
-    floor_previous: &'static str,
-    floor_mission: &'static str,
-    blank_takes: &'static str,
-    not_given: &'static str,
-    no_claim: &'static str,
-    claims_count: &'static str,
-    wins: &'static str,
-    given_by: &'static str,
-    transitional: &'static str,
-    classification: &'static str,
-    level: &'static str,
-    category: &'static str,
-    status: &'static str,
-    minimum: &'static str,
-    level_minimum: &'static str,
-    prorated: &'static str,
-    legal_minimum: &'static str,
-    company_minimum: &'static str,
-    agreement_minimum: &'static str,
-    owed: &'static str,
-    law_applies: &'static str,
-    company_applies: &'static str,
-    agreement_applies: &'static str,
-    since: &'static str,
-    set_for_run: &'static str,
-    below: &'static str,
-    not_below: &'static str,
-    gap: &'static str,
-    claims: &'static str,
-    claim_line: &'static str,
-    trial: &'static str,
-    trial_cut: [&'static str; 3],
-    ends_instead: (&'static str, &'static str),
-    return_to: &'static str,
-    next: &'static str,
-    no_next: &'static str,
-    warnings: &'static str,
-    rejected: &'static str,
-    why_not: &'static str,
-    current: &'static str,
-    already: &'static str,
-    by_experience: &'static str,
-    by_diploma: &'static str,
-    by_previous: &'static str,
-    unreachable: &'static str,
-    rule: &'static str,
-}
+/// Columns a wrapped line of an explanation takes at most.
+const WIDTH: usize = 100;
 
-const FR: Words = Words {
-    employee: "Salarié",
-    as_of: "au",
-    rules: "Règles",
-    facts: "Faits retenus",
-    job_given: "métier déclaré",
-    in_job_since: "dans le métier depuis le",
-    prior: "expérience antérieure dans le métier",
-    diploma: "diplôme",
-    hours: "durée mensuelle",
-    hours_default: "non déclarée (durée de référence)",
-    salary: "salaire",
-    applied: "coefficient appliqué",
-    previous: "coefficient du dernier poste dans la branche",
-    missions: "missions",
-    moves: "mobilités",
-    experience: "Expérience dans le métier",
-    from_to: ("du", "au"),
-    completed_months: "mois révolus",
-    plus_prior: "plus",
-    band: "tranche",
-    floors: "Planchers (le plus élevé l'emporte)",
-    floor_job: "métier",
-    floor_company: "accord d'entreprise",
-    floor_diploma: "diplôme",
-    floor_previous: "coefficient antérieur",
-    floor_mission: "missions",
-    blank_takes: "case vide : valeur de la tranche",
-    not_given: "non renseigné",
-    no_claim: "aucun droit",
-    claims_count: "droit(s) ouvert(s)",
-    wins: "coefficient retenu",
-    given_by: "plancher",
-    transitional: "coefficient transitoire",
-    classification: "Classement",
-    level: "niveau",
-    category: "catégorie",
-    status: "statut",
-    minimum: "Salaire minimum",
-    level_minimum: "minimum du niveau",
-    prorated: "salaire minimum",
-    legal_minimum: "SMIC pour ces heures",
-    company_minimum: "minimum de l'accord d'entreprise",
-    agreement_minimum: "minimum conventionnel",
-    owed: "minimum dû",
-    law_applies: "le SMIC s'applique",
-    company_applies: "l'accord d'entreprise s'applique",
-    agreement_applies: "le minimum conventionnel s'applique",
-    since: "depuis le",
-    set_for_run: "fixé pour ce calcul",
-    below: "sous le minimum de",
-    not_below: "au moins égal au minimum",
-    gap: "coefficient dû en plus du coefficient appliqué",
-    claims: "Droits ouverts",
-    claim_line: "plafond des missions dépassé : qualification de",
-    trial: "Période d'essai de la dernière mobilité",
-    trial_cut: [
-        "raccourcie par l'accord d'entreprise",
-        "plafond légal du premier essai",
-        "plafond légal, renouvellement compris",
-    ],
-    ends_instead: ("fin le", "au lieu du"),
-    return_to: "retour en cas de rupture",
-    next: "Prochaine étape automatique",
-    no_next: "l'expérience seule n'élève plus le coefficient",
-    warnings: "Avertissements",
-    rejected: "ne peut pas être classé",
-    why_not: "Pourquoi pas",
-    current: "coefficient actuel",
-    already: "déjà atteint",
-    by_experience: "par l'expérience seule, le",
-    by_diploma: "avec le diplôme",
-    by_previous: "avec un coefficient antérieur d'au moins",
-    unreachable: "aucun changement des faits ne l'atteint sous ces règles",
-    rule: "règle",
-};
-
-const EN: Words = Words {
-    employee: "Employee",
-    as_of: "as of",
-    rules: "Rules",
-    facts: "Facts used",
-    job_given: "job given",
-    in_job_since: "in the job since",
-    prior: "prior experience in the job",
-    diploma: "diploma",
-    hours: "monthly hours",
-    hours_default: "not given (reference hours)",
-    salary: "salary",
-    applied: "coefficient applied",
-    previous: "coefficient of the last post in the sector",
-    missions: "missions",
-    moves: "moves",
-    experience: "Experience in the job",
-    from_to: ("from", "to"),
-    completed_months: "completed months",
-    plus_prior: "plus",
-    band: "band",
-    floors: "Floors (the highest wins)",
-    floor_job: "job",
-    floor_company: "company agreement",
-    floor_diploma: "diploma",
-    floor_previous: "previous coefficient",
-    floor_mission: "missions",
-    blank_takes: "blank cell: value of band",
-    not_given: "not given",
-    no_claim: "no claim",
-    claims_count: "claim(s)",
-    wins: "coefficient",
-    given_by: "floor",
-    transitional: "transitional coefficient",
-    classification: "Classification",
-    level: "level",
-    category: "category",
-    status: "status",
-    minimum: "Minimum salary",
-    level_minimum: "level minimum",
-    prorated: "minimum salary",
-    legal_minimum: "SMIC for these hours",
-    company_minimum: "company agreement's minimum",
-    agreement_minimum: "agreement's minimum",
-    owed: "minimum owed",
-    law_applies: "the SMIC applies",
-    company_applies: "the company agreement applies",
-    agreement_applies: "the agreement's minimum applies",
-    since: "since",
-    set_for_run: "set for this run",
-    below: "below the minimum by",
-    not_below: "at least the minimum",
-    gap: "coefficient owed above the one applied",
-    claims: "Claims",
-    claim_line: "mission cap exceeded: qualification of",
-    trial: "Trial period of the latest move",
-    trial_cut: [
-        "shortened by the company agreement",
-        "legal cap on the first trial",
-        "legal cap, renewal included",
-    ],
-    ends_instead: ("ends on", "instead of"),
-    return_to: "return if broken",
-    next: "Next automatic step",
-    no_next: "experience alone no longer raises the coefficient",
-    warnings: "Warnings",
-    rejected: "cannot be classified",
-    why_not: "Why not",
-    current: "current coefficient",
-    already: "already reached",
-    by_experience: "by experience alone, on",
-    by_diploma: "with the diploma",
-    by_previous: "with a previous coefficient of at least",
-    unreachable: "no change of facts reaches it under these rules",
-    rule: "rule",
-};
-
-struct Writer<'a> {
-    out: String,
-    w: &'static Words,
-    lang: Lang,
-    rules: &'a RuleSet,
+pub(super) struct Writer<'a> {
+    pub(super) out: String,
+    pub(super) w: &'static Words,
+    pub(super) lang: Lang,
+    pub(super) rules: &'a RuleSet,
 }
 
 impl Writer<'_> {
     /// One line, its control characters escaped: an id or a job name from the
     /// facts can neither forge another line nor drive the terminal.
-    fn line(&mut self, indent: usize, text: impl AsRef<str>) {
+    pub(super) fn line(&mut self, indent: usize, text: impl AsRef<str>) {
         let text = crate::report::for_people(text.as_ref());
         let _ = writeln!(self.out, "{}{text}", " ".repeat(indent));
     }
 
-    fn heading(&mut self, text: &str) {
+    pub(super) fn heading(&mut self, text: &str) {
         self.out.push('\n');
         self.line(0, text);
     }
 
-    fn date(&self, d: NaiveDate) -> String {
+    pub(super) fn date(&self, d: NaiveDate) -> String {
         locale::date(d, self.lang)
     }
 
     /// The rule's place and citation, on its own line under a step.
-    fn cite(&mut self, step: &Step) {
+    pub(super) fn cite(&mut self, step: &Step) {
         let (open, close) = match self.lang {
             Lang::Fr => ("« ", " »"),
             Lang::En => ("\"", "\""),
@@ -276,9 +53,64 @@ impl Writer<'_> {
             (None, None) => return,
         };
         self.line(6, text);
+        if let Some(quote) = step.gloss.quote {
+            let c = colon(self.lang);
+            self.wrapped(6, &format!("{}{c}{open}{quote}{close}", self.w.quote));
+        }
+        if let Some(reading) = step.gloss.reading {
+            let c = colon(self.lang);
+            self.wrapped(6, &format!("{}{c}{reading}", self.w.reading));
+        }
     }
 
-    fn band_label(&self, job: &str, band: &str) -> String {
+    /// A long line cut at spaces to fit [`WIDTH`] columns, the rest indented
+    /// under it: a reading is a paragraph, printed to be read on paper.
+    pub(super) fn wrapped(&mut self, indent: usize, text: &str) {
+        let mut line = String::new();
+        let mut first = true;
+        for word in unbreakable_words(text) {
+            let width = if first { indent } else { indent + 2 };
+            if !line.is_empty() && width + line.chars().count() + 1 + word.chars().count() > WIDTH {
+                self.line(width, &line);
+                line.clear();
+                first = false;
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(&word);
+        }
+        if !line.is_empty() {
+            self.line(if first { indent } else { indent + 2 }, &line);
+        }
+    }
+
+    /// A job's name as its rule file declares it (the id if none is known).
+    pub(super) fn job_name<'s>(&'s self, job: &'s str) -> &'s str {
+        self.rules
+            .jobs
+            .iter()
+            .find(|j| j.id == job)
+            .map_or(job, |j| j.name.as_str())
+    }
+
+    /// A band's declared name, alone (its id when it has none).
+    pub(super) fn band_name(&self, job: &str, band: &str) -> String {
+        self.rules
+            .jobs
+            .iter()
+            .find(|j| j.id == job)
+            .and_then(|j| {
+                self.rules.scales[j.scale]
+                    .bands
+                    .iter()
+                    .find(|b| b.id == band)
+            })
+            .and_then(|b| b.label.clone())
+            .unwrap_or_else(|| band.to_string())
+    }
+
+    pub(super) fn band_label(&self, job: &str, band: &str) -> String {
         let label = self
             .rules
             .jobs
@@ -307,6 +139,27 @@ pub fn render(
     why_not: Option<&WhyNot>,
     lang: Lang,
 ) -> String {
+    let run = Run { as_of, on: None };
+    render_run(rules, record, outcome, run, why_not, lang)
+}
+
+/// The dates of an explanation: the day it decides (`as_of`), and the day it
+/// was made (`on`), which the header says when given.
+#[derive(Debug, Clone, Copy)]
+pub struct Run {
+    pub as_of: NaiveDate,
+    pub on: Option<NaiveDate>,
+}
+
+/// [`render`], the header naming the day the explanation was made.
+pub fn render_run(
+    rules: &RuleSet,
+    record: &Record,
+    outcome: &Result<Decision, Rejection>,
+    Run { as_of, on }: Run,
+    why_not: Option<&WhyNot>,
+    lang: Lang,
+) -> String {
     let w = match lang {
         Lang::Fr => &FR,
         Lang::En => &EN,
@@ -317,10 +170,21 @@ pub fn render(
         lang,
         rules,
     };
+    let versions = super::versions::file_versions(rules);
+    let version = |path: &str| {
+        versions
+            .iter()
+            .find(|v| v.path == path)
+            .map_or(String::new(), |v| format!(", sha256 {}", v.short()))
+    };
+    let name = rules.file().name.to_string();
     let title = if rules.agreement.title.is_empty() {
-        rules.file().name.to_string()
+        match version(&name).strip_prefix(", ") {
+            Some(digest) => format!("{name} ({digest})"),
+            None => name.clone(),
+        }
     } else {
-        format!("{} ({})", rules.agreement.title, rules.file().name)
+        format!("{} ({name}{})", rules.agreement.title, version(&name))
     };
     x.line(
         0,
@@ -337,7 +201,10 @@ pub fn render(
         format!("{} : {title}", w.rules)
             .replace(" : ", if lang == Lang::En { ": " } else { " : " }),
     );
-    layers(&mut x, rules);
+    layers(&mut x, rules, &version);
+    if let Some(day) = on {
+        x.line(0, format!("{} {}", w.made_on, x.date(day)));
+    }
     let trace = outcome
         .as_ref()
         .ok()
@@ -361,7 +228,7 @@ pub fn render(
 
 /// The files the rule set stands on, each with its part: the amended
 /// agreement, the law, the branch agreement a company agreement stands within.
-fn layers(x: &mut Writer, rules: &RuleSet) {
+fn layers(x: &mut Writer, rules: &RuleSet, version: &dyn Fn(&str) -> String) {
     use crate::layers::Role;
     let fr = x.lang == Lang::Fr;
     for layer in rules.layers.iter().skip(1) {
@@ -375,11 +242,15 @@ fn layers(x: &mut Writer, rules: &RuleSet) {
             (Role::Named, _) => "  ",
         };
         let c = colon(x.lang);
-        x.line(0, format!("{role}{c}{} ({})", layer.title, layer.path));
+        let path = &layer.path;
+        x.line(
+            0,
+            format!("{role}{c}{} ({path}{})", layer.title, version(path)),
+        );
     }
 }
 
-fn colon(lang: Lang) -> &'static str {
+pub(super) fn colon(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => " : ",
         Lang::En => ": ",
@@ -413,10 +284,9 @@ fn facts(x: &mut Writer, r: &Record, trace: &[Step]) {
         x.line(
             2,
             format!(
-                "{}{c}{} {}",
+                "{}{c}{}",
                 w.prior,
-                r.prior_job_months,
-                if lang == Lang::Fr { "mois" } else { "months" }
+                locale::count(r.prior_job_months, w.months, lang)
             ),
         );
     }
@@ -476,12 +346,12 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
             } => {
                 x.heading(w.experience);
                 let mut text = format!(
-                    "{} {} {} {}{c}{completed_months} {}",
+                    "{} {} {} {}{c}{}",
                     w.from_to.0,
                     x.date(*since),
                     w.from_to.1,
                     x.date(*until),
-                    w.completed_months
+                    locale::count(*completed_months, w.completed_months, lang)
                 );
                 if *prior_months > 0 {
                     text.push_str(&format!(", {} {prior_months} = {months}", w.plus_prior));
@@ -511,9 +381,10 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                             "company" => w.floor_company,
                             _ => w.floor_job,
                         };
-                        let mut t = format!("{layer}, {} {band}", w.band);
+                        let mut t = format!("{layer}, {} {}", w.band, x.band_name(d.job, band));
                         if let Some(b) = from_band {
-                            t.push_str(&format!(" ({} {b})", w.blank_takes));
+                            let name = x.band_name(d.job, b);
+                            t.push_str(&format!(" ({} {name})", w.blank_takes));
                         } else if let Some(text) =
                             written.as_ref().filter(|t| t.parse::<u32>().is_err())
                         {
@@ -522,7 +393,11 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                         t
                     }
                     FloorDetail::Diploma { diploma } => {
-                        format!("{} {}", w.floor_diploma, diploma.unwrap_or(w.not_given))
+                        let name = diploma.map(|id| match x.rules.diploma_index(id) {
+                            Some(i) => x.rules.diplomas[i].label.as_str(),
+                            None => id,
+                        });
+                        format!("{} {}", w.floor_diploma, name.unwrap_or(w.not_given))
                     }
                     FloorDetail::PreviousCoefficient { given } => match given {
                         Some(g) if Some(*g) != *coefficient => {
@@ -535,10 +410,14 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                         format!("{} ({})", w.floor_mission, w.no_claim)
                     }
                     FloorDetail::Mission { claims } => {
-                        format!("{} ({claims} {})", w.floor_mission, w.claims_count)
+                        let claims = locale::count(*claims as u64, w.claims_count, lang);
+                        format!("{} ({claims})", w.floor_mission)
                     }
                 };
                 x.line(2, format!("{what}{c}{value}"));
+                if matches!(detail, FloorDetail::Mission { .. }) {
+                    mission_window(x, trace);
+                }
                 x.cite(step);
             }
             StepKind::Entitlement { coefficient, floor } => {
@@ -599,7 +478,10 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                 x.cite(step);
             }
             StepKind::Status { status } => {
-                x.line(2, format!("{}{c}{status}", w.status));
+                let rules = &x.rules.status_rules;
+                let label = rules.iter().find(|r| r.status == *status);
+                let name = label.and_then(|r| r.label.as_deref()).unwrap_or(status);
+                x.line(2, format!("{}{c}{name}", w.status));
                 x.cite(step);
             }
             StepKind::Parameter {
@@ -657,17 +539,16 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                     x.heading(w.claims);
                     claims_open = true;
                 }
-                x.line(
-                    2,
-                    format!(
-                        "{} {job}, {} {} ({days} {}) → {}",
-                        w.claim_line,
-                        w.since,
-                        x.date(*since),
-                        if lang == Lang::Fr { "jours" } else { "days" },
-                        coefficient.map_or("—".to_string(), |c| c.to_string())
-                    ),
+                let text = format!(
+                    "{} {}, {} {} ({}) → {}",
+                    w.claim_line,
+                    x.job_name(job),
+                    w.since,
+                    x.date(*since),
+                    locale::count(*days, w.days, lang),
+                    coefficient.map_or("—".to_string(), |c| c.to_string())
                 );
+                x.line(2, text);
                 x.cite(step);
             }
             StepKind::MinimumOwed {
@@ -704,6 +585,7 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
                 );
             }
             StepKind::Trial { .. }
+            | StepKind::MissionWindow { .. }
             | StepKind::TrialCut { .. }
             | StepKind::NextStep { .. }
             | StepKind::Warning { .. } => {}
@@ -712,163 +594,48 @@ fn steps(x: &mut Writer, record: &Record, d: &Decision) {
     outcome_lines(x, record, d);
 }
 
-/// What follows from the decision: pay, claims, trial, next step, warnings.
-fn outcome_lines(x: &mut Writer, record: &Record, d: &Decision) {
-    let (w, lang) = (x.w, x.lang);
-    let c = colon(lang);
-    if let (Some(salary), Some(min)) = (record.salary, d.minimum_salary) {
-        match d.salary_shortfall {
-            Some(s) => x.line(
-                2,
-                format!(
-                    "{} {}{c}{} {}",
-                    w.salary,
-                    locale::money(salary, lang),
-                    w.below,
-                    locale::money(s, lang)
-                ),
-            ),
-            None => x.line(
-                2,
-                format!(
-                    "{} {}{c}{} ({})",
-                    w.salary,
-                    locale::money(salary, lang),
-                    w.not_below,
-                    locale::money(min, lang)
-                ),
-            ),
+/// The words of `text` a line may not break between kept together: French
+/// sets `«` before and `»`, `;`, `:`, `?`, `!` after a space that must not
+/// end a line.
+fn unbreakable_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut glue_next = false;
+    for word in text.split(' ') {
+        let glue_previous = matches!(word, "»" | ";" | ":" | "?" | "!");
+        match words.last_mut() {
+            Some(last) if glue_next || glue_previous => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
         }
+        glue_next = word == "«";
     }
-    if let Some(gap) = d.coefficient_gap {
-        x.line(2, format!("{}{c}+{gap}", w.gap));
-    }
-    if let Some(t) = &d.trial {
-        x.heading(w.trial);
-        let status = match (t.status, lang) {
-            (TrialStatus::Running, Lang::Fr) => "en cours",
-            (TrialStatus::Completed, Lang::Fr) => "terminée",
-            (TrialStatus::Broken, Lang::Fr) => "rompue",
-            (s, Lang::En) => s.as_str(),
-        };
-        x.line(
-            2,
-            format!(
-                "{} : {} → {} ({status})",
-                t.job,
-                x.date(t.start),
-                x.date(t.end)
-            )
-            .replace(" : ", c),
-        );
-        let back = t
-            .return_coefficient
-            .map_or(String::new(), |c| format!(", {c}"));
-        trial_cuts(x, d.trace.as_deref().unwrap_or(&[]));
-        x.line(2, format!("{}{c}{}{back}", w.return_to, t.return_to));
-    }
-    x.heading(w.next);
-    match &d.next_step {
-        Some(n) => {
-            let label = x.band_label(d.job, n.band);
-            x.line(
-                2,
-                format!("{} : {} {label} → {}", x.date(n.on), w.band, n.coefficient)
-                    .replace(" : ", c),
-            );
-        }
-        None => x.line(2, w.no_next),
-    }
-    if !d.warnings.is_empty() {
-        x.heading(w.warnings);
-        for warning in &d.warnings {
-            let text = match lang {
-                Lang::Fr => warning.french(|d| locale::date(d, lang)),
-                Lang::En => warning.to_string(),
-            };
-            x.line(2, format!("- {text}"));
-        }
-    }
+    words
 }
 
-/// What made the trial shorter than the agreement's rule: the company
-/// agreement, the law's caps; each with its rule.
-fn trial_cuts(x: &mut Writer, trace: &[Step]) {
+/// Under the mission floor, always: the mission days in the window that ends
+/// on the evaluation date, against the cap (« 171 jours … plafond : 183 »).
+fn mission_window(x: &mut Writer, trace: &[Step]) {
     let (w, lang) = (x.w, x.lang);
     let c = colon(lang);
     for step in trace {
-        let StepKind::TrialCut {
-            cut,
-            limit,
-            was,
-            end,
-            ..
-        } = &step.kind
-        else {
-            continue;
-        };
-        let what = match *cut {
-            "trial" => w.trial_cut[0],
-            "length" => w.trial_cut[1],
-            _ => w.trial_cut[2],
-        };
-        let limit = limit.map_or(String::new(), |l| {
-            format!(", {}", crate::eval::duration_words(l, lang == Lang::Fr))
-        });
-        let (ends, instead) = w.ends_instead;
-        let text = format!(
-            "{what}{limit}{c}{ends} {} {instead} {}",
-            x.date(*end),
-            x.date(*was)
-        );
-        x.line(2, text);
-        x.cite(step);
-    }
-}
-
-fn why_not_section(x: &mut Writer, answer: &WhyNot) {
-    let (w, lang) = (x.w, x.lang);
-    let c = colon(lang);
-    let target = match &answer.target {
-        super::Target::Coefficient(c) => c.to_string(),
-        super::Target::Level(n) => format!("{} {n}", w.level),
-        super::Target::Band(b) => format!("{} {b}", w.band),
-    };
-    let question = match lang {
-        Lang::Fr => format!("{} {target} ?", w.why_not),
-        Lang::En => format!("{} {target}?", w.why_not),
-    };
-    x.heading(&question);
-    x.line(2, format!("{}{c}{}", w.current, answer.current));
-    if answer.already {
-        x.line(2, w.already);
-        return;
-    }
-    if answer.routes.is_empty() {
-        x.line(2, w.unreachable);
-    }
-    for route in &answer.routes {
-        let text = match route {
-            Route::Experience {
-                on,
-                band,
-                coefficient,
-            } => format!(
-                "{} {} ({} {band}, {coefficient})",
-                w.by_experience,
-                x.date(*on),
-                w.band
-            ),
-            Route::Diploma {
-                diploma,
-                label,
-                coefficient,
-            } => format!("{} {diploma} ({label}) → {coefficient}", w.by_diploma),
-            Route::PreviousCoefficient {
-                at_least,
-                coefficient,
-            } => format!("{} {at_least} → {coefficient}", w.by_previous),
-        };
-        x.line(2, format!("- {text}"));
+        if let StepKind::MissionWindow {
+            from,
+            until,
+            days,
+            cap,
+        } = step.kind
+        {
+            let (from_word, to_word, cap_word) = w.mission_window;
+            let text = format!(
+                "{from_word} {} {to_word} {}{c}{} ({cap_word}{c}{})",
+                x.date(from),
+                x.date(until),
+                locale::count(days, w.days, lang),
+                locale::count(cap, w.days, lang)
+            );
+            x.line(4, text);
+        }
     }
 }

@@ -28,14 +28,14 @@ impl Printer<'_> {
     pub(super) fn layer_link(&self, link: &LayerLink, keyword: &str) -> Vec<Line> {
         let head = format!("{keyword} {}", quote(&link.path.node));
         let mut node = Node::new(Line::owner(0, head, link.span.start, link.path.span.end));
-        node.add_line(self.source(2, &link.source));
+        node.add(self.source(2, &link.source));
         node.finish()
     }
 
     pub(super) fn amends(&self, a: &Amends) -> Vec<Line> {
         let head = format!("{} {}", self.w("modifie", "amends"), quote(&a.path.node));
         let mut node = Node::new(Line::owner(0, head, a.span.start, a.path.span.end));
-        node.add_line(self.source(2, &a.source));
+        node.add(self.source(2, &a.source));
         for t in &a.taken_over {
             let text = format!(
                 "{} {} {} {} : {}",
@@ -98,13 +98,13 @@ impl Printer<'_> {
             self.expr(&m.formula)
         );
         let mut node = Node::new(Line::owner(0, text, m.span.start, m.formula.span.end));
-        node.add_line(self.source(2, &m.source));
+        node.add(self.source(2, &m.source));
         node.finish()
     }
 
     pub(super) fn trial_maximum(&self, t: &TrialMaximum) -> Vec<Line> {
         let mut node = self.bare_head(t.span, "période d'essai maximale", "maximum trial period");
-        node.add_line(self.source(2, &t.source));
+        node.add(self.source(2, &t.source));
         for rule in &t.rules {
             let length = self.duration_value(&rule.length.node, self.text_of(rule.length.span));
             let mut text = format!(
@@ -122,7 +122,7 @@ impl Printer<'_> {
                 end = total.span.end;
             }
             let mut rule_node = Node::new(Line::owner(2, text, rule.span.start, end));
-            rule_node.add_line(self.source(4, &rule.source));
+            rule_node.add(self.source(4, &rule.source));
             node.add(rule_node.finish());
         }
         node.finish()

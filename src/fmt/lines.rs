@@ -123,7 +123,7 @@ const BARE_KEYWORDS: [&str; 18] = [
 ];
 
 impl Printer<'_> {
-    fn item(&self, item: &Item) -> Vec<Line> {
+    pub(super) fn item(&self, item: &Item) -> Vec<Line> {
         match item {
             Item::Agreement(x) => self.agreement(x),
             Item::UnderLaw(x) => self.layer_link(x, self.w("sous la loi", "under the law")),
@@ -156,12 +156,6 @@ impl Printer<'_> {
         Line::leaf(indent, text, s.span.start, s.span.end)
     }
 
-    pub(super) fn source(&self, indent: usize, source: &Source) -> Option<Line> {
-        source
-            .as_ref()
-            .map(|s| self.string_line(indent, "source", s))
-    }
-
     /// A header that is a keyword alone (`classement`).
     pub(super) fn bare_head(
         &self,
@@ -179,7 +173,7 @@ impl Printer<'_> {
     }
 
     /// The end of the word after `at` (the unit after a number of months).
-    fn word_after(&self, at: usize) -> (&str, usize) {
+    pub(super) fn word_after(&self, at: usize) -> (&str, usize) {
         let rest = &self.src[at..];
         let start = at + (rest.len() - rest.trim_start().len());
         let word_len = self.src[start..]
@@ -192,7 +186,12 @@ impl Printer<'_> {
         self.src.get(span.start..span.end).unwrap_or("")
     }
 
-    fn date_line(&self, indent: usize, keyword: &str, d: &Spanned<chrono::NaiveDate>) -> Line {
+    pub(super) fn date_line(
+        &self,
+        indent: usize,
+        keyword: &str,
+        d: &Spanned<chrono::NaiveDate>,
+    ) -> Line {
         Line::leaf(
             indent,
             format!("{keyword} {}", d.node),
@@ -203,7 +202,7 @@ impl Printer<'_> {
 
     // ------------------------------------------------------------ declarations
 
-    fn agreement(&self, a: &Agreement) -> Vec<Line> {
+    pub(super) fn agreement(&self, a: &Agreement) -> Vec<Line> {
         let head = format!(
             "{} {}",
             self.agreement_kind(a.kind.node),
@@ -221,11 +220,11 @@ impl Printer<'_> {
                 .as_ref()
                 .map(|n| Line::leaf(2, format!("idcc {}", n.node), n.span.start, n.span.end)),
         );
-        node.add_line(self.source(2, &a.source));
+        node.add(self.source(2, &a.source));
         node.finish()
     }
 
-    fn typed_head(
+    pub(super) fn typed_head(
         &self,
         keyword: &str,
         name: &Spanned<String>,
@@ -239,7 +238,7 @@ impl Printer<'_> {
         format!("{head} : {}", self.value_type(t))
     }
 
-    fn parameter(&self, p: &Parameter) -> Vec<Line> {
+    pub(super) fn parameter(&self, p: &Parameter) -> Vec<Line> {
         let head = self.typed_head(
             self.w("paramètre", "parameter"),
             &p.name,
@@ -247,7 +246,7 @@ impl Printer<'_> {
             p.value_type.node,
         );
         let mut node = Node::new(Line::owner(0, head, p.span.start, p.value_type.span.end));
-        node.add_line(self.source(2, &p.source));
+        node.add(self.source(2, &p.source));
         for v in &p.values {
             let value = self.literal(&v.value.node, self.text_of(v.value.span));
             let text = format!("{value} {} {}", self.w("depuis", "from"), v.from.node);
@@ -258,13 +257,13 @@ impl Printer<'_> {
         node.finish()
     }
 
-    fn known_until(&self, known: &Option<Spanned<chrono::NaiveDate>>) -> Option<Line> {
+    pub(super) fn known_until(&self, known: &Option<Spanned<chrono::NaiveDate>>) -> Option<Line> {
         let known = known.as_ref()?;
         let text = format!("{} {}", self.w("connu jusqu'au", "known until"), known.node);
         Some(Line::leaf(2, text, known.span.start, known.span.end))
     }
 
-    fn table(&self, t: &Table) -> Vec<Line> {
+    pub(super) fn table(&self, t: &Table) -> Vec<Line> {
         let head = self.typed_head(
             self.w("barème", "table"),
             &t.name,
@@ -274,7 +273,7 @@ impl Printer<'_> {
         let head = format!("{head} {}", self.w("par coefficient", "by coefficient"));
         let end = self.word_after(self.word_after(t.value_type.span.end).1).1;
         let mut node = Node::new(Line::owner(0, head, t.span.start, end));
-        node.add_line(self.source(2, &t.source));
+        node.add(self.source(2, &t.source));
         for v in &t.versions {
             node.add(self.table_version(v));
         }
@@ -282,7 +281,7 @@ impl Printer<'_> {
         node.finish()
     }
 
-    fn table_version(&self, v: &TableVersion) -> Vec<Line> {
+    pub(super) fn table_version(&self, v: &TableVersion) -> Vec<Line> {
         // The colon is optional; French files write it, English ones do not.
         let colon = self.w(" :", "");
         let text = format!("{} {}", self.w("depuis", "from"), v.from.node);
@@ -297,7 +296,7 @@ impl Printer<'_> {
         out
     }
 
-    fn category(&self, c: &Category) -> Vec<Line> {
+    pub(super) fn category(&self, c: &Category) -> Vec<Line> {
         let head = format!(
             "{} {} {}",
             self.w("catégorie", "category"),
@@ -305,14 +304,14 @@ impl Printer<'_> {
             quote(&c.label.node)
         );
         let mut node = Node::new(Line::owner(0, head, c.span.start, c.label.span.end));
-        node.add_line(self.source(2, &c.source));
+        node.add(self.source(2, &c.source));
         for level in &c.levels {
             node.add(self.level(level));
         }
         node.finish()
     }
 
-    fn level(&self, l: &Level) -> Vec<Line> {
+    pub(super) fn level(&self, l: &Level) -> Vec<Line> {
         let set = match &l.coefficients.node {
             CoefficientSet::Range(low, high) => format!("{low} {} {high}", self.w("à", "to")),
             CoefficientSet::List(list) => list
@@ -332,11 +331,11 @@ impl Printer<'_> {
             end = minimum.span.end;
         }
         let mut node = Node::new(Line::owner(2, text, l.span.start, end));
-        node.add_line(self.source(4, &l.source));
+        node.add(self.source(4, &l.source));
         node.finish()
     }
 
-    fn diploma(&self, d: &Diploma) -> Vec<Line> {
+    pub(super) fn diploma(&self, d: &Diploma) -> Vec<Line> {
         let mut head = format!(
             "{} {} {}",
             self.w("diplôme", "diploma"),
@@ -353,11 +352,11 @@ impl Printer<'_> {
             end = end.max(floor.span.end);
         }
         let mut node = Node::new(Line::owner(0, head, d.span.start, end));
-        node.add_line(self.source(2, &d.source));
+        node.add(self.source(2, &d.source));
         node.finish()
     }
 
-    fn experience(&self, e: &Experience) -> Vec<Line> {
+    pub(super) fn experience(&self, e: &Experience) -> Vec<Line> {
         let mut head = format!("{} {}", self.w("ancienneté", "experience"), e.id.node);
         let mut end = e.id.span.end;
         if let Some(label) = &e.label {
@@ -365,14 +364,14 @@ impl Printer<'_> {
             end = label.span.end;
         }
         let mut node = Node::new(Line::owner(0, head, e.span.start, end));
-        node.add_line(self.source(2, &e.source));
+        node.add(self.source(2, &e.source));
         for band in &e.bands {
             node.add(self.band(band));
         }
         node.finish()
     }
 
-    fn band(&self, b: &Band) -> Vec<Line> {
+    pub(super) fn band(&self, b: &Band) -> Vec<Line> {
         let mut text = format!("{} {}", self.w("tranche", "band"), b.id.node);
         if let Some(label) = &b.label {
             text = format!("{text} {}", quote(&label.node));
@@ -400,11 +399,11 @@ impl Printer<'_> {
             b.span.start,
             end,
         ));
-        node.add_line(self.source(4, &b.source));
+        node.add(self.source(4, &b.source));
         node.finish()
     }
 
-    fn job(&self, j: &Job) -> Vec<Line> {
+    pub(super) fn job(&self, j: &Job) -> Vec<Line> {
         let head = format!(
             "{} {} {}",
             self.w("métier", "job"),
@@ -412,7 +411,7 @@ impl Printer<'_> {
             quote(&j.name.node)
         );
         let mut node = Node::new(Line::owner(0, head, j.span.start, j.name.span.end));
-        node.add_line(self.source(2, &j.source));
+        node.add(self.source(2, &j.source));
         node.add_line(
             j.track
                 .as_ref()
@@ -432,7 +431,7 @@ impl Printer<'_> {
         node.finish()
     }
 
-    fn entry_diploma(&self, e: &EntryDiploma) -> Line {
+    pub(super) fn entry_diploma(&self, e: &EntryDiploma) -> Line {
         let mut text = format!(
             "{} {}",
             self.w("diplôme d'accueil", "entry diploma"),
@@ -444,10 +443,10 @@ impl Printer<'_> {
         Line::leaf(2, text, e.span.start, e.span.end)
     }
 
-    fn job_cell(&self, c: &JobCell) -> Vec<Line> {
+    pub(super) fn job_cell(&self, c: &JobCell) -> Vec<Line> {
         let text = format!("{} : {}", c.band.node, self.cell(&c.cell.node));
         let mut node = Node::new(Line::owner(2, text, c.span.start, c.cell.span.end));
-        node.add_line(self.source(4, &c.source));
+        node.add(self.source(4, &c.source));
         node.finish()
     }
 
@@ -515,382 +514,25 @@ impl Printer<'_> {
         }
         out
     }
-
-    // ------------------------------------------------------------ rules
-
-    fn classification(&self, c: &Classification) -> Vec<Line> {
-        let mut node = self.bare_head(c.span, "classement", "classification");
-        node.add_line(self.source(2, &c.source));
-        for floor in &c.floors {
-            node.add(self.floor_rule(floor));
-        }
-        for t in &c.transitional {
-            node.add(self.transitional(t));
-        }
-        node.add_line(c.highest_wins.map(|span| {
-            let text = self
-                .w("le plus élevé l'emporte", "highest wins")
-                .to_string();
-            Line::leaf(2, text, span.start, span.end)
-        }));
-        node.finish()
-    }
-
-    fn floor_rule(&self, f: &FloorRule) -> Vec<Line> {
-        let kind = match f.kind.node {
-            FloorKind::Job => self.w("métier", "job"),
-            FloorKind::Diploma => self.w("diplôme", "diploma"),
-            FloorKind::PreviousCoefficient => {
-                self.w("coefficient antérieur", "previous coefficient")
-            }
-            FloorKind::Mission => "mission",
-        };
-        let text = format!("{} {kind}", self.w("plancher", "floor"));
-        let mut node = Node::new(Line::owner(2, text, f.span.start, f.kind.span.end));
-        node.add_line(self.source(4, &f.source));
-        node.add_line(f.blank_cell.as_ref().map(|b| {
-            let choice = match b.node {
-                BlankCell::PreviousBand => self.w("tranche précédente", "previous band"),
-                BlankCell::NoFloor => self.w("aucun plancher", "no floor"),
-            };
-            let text = format!("{} {choice}", self.label("case vide", "blank cell"));
-            Line::leaf(4, text, b.span.start, b.span.end)
-        }));
-        node.add_line(f.off_grid.as_ref().map(|o| {
-            let choice = match o.node {
-                OffGrid::NextLevel => self.w("niveau supérieur", "next level"),
-                OffGrid::Reject => self.w("rejet", "reject"),
-            };
-            let text = format!("{} {choice}", self.label("hors grille", "off grid"));
-            Line::leaf(4, text, o.span.start, o.span.end)
-        }));
-        node.finish()
-    }
-
-    fn transitional(&self, t: &Transitional) -> Vec<Line> {
-        let limit = self.duration_value(&t.limit.node, self.text_of(t.limit.span));
-        let mut text = format!(
-            "{} {} : {} {limit}",
-            self.w("coefficient transitoire", "transitional coefficient"),
-            t.coefficient.node,
-            self.w("au plus", "at most")
-        );
-        let mut end = t.limit.span.end;
-        if let Some(from) = &t.from {
-            text = format!("{text} {} {}", self.w("depuis", "from"), from.node);
-            end = from.span.end;
-        }
-        let mut node = Node::new(Line::owner(2, text, t.span.start, end));
-        node.add_line(self.source(4, &t.source));
-        node.finish()
-    }
-
-    fn status(&self, s: &StatusRules) -> Vec<Line> {
-        let mut node = self.bare_head(s.span, "statut", "status");
-        node.add_line(self.source(2, &s.source));
-        for rule in &s.rules {
-            node.add(self.status_rule(rule));
-        }
-        node.finish()
-    }
-
-    fn status_rule(&self, r: &StatusRule) -> Vec<Line> {
-        let (text, end) = match &r.condition {
-            Some(c) => {
-                let text = format!(
-                    "{} {} {}",
-                    r.status.node,
-                    self.w("si", "if"),
-                    self.condition(&c.node)
-                );
-                (text, c.span.end)
-            }
-            None => {
-                let text = format!("{} {}", r.status.node, self.w("sinon", "otherwise"));
-                (text, self.word_after(r.status.span.end).1)
-            }
-        };
-        let mut node = Node::new(Line::owner(2, text, r.span.start, end));
-        node.add_line(self.source(4, &r.source));
-        node.finish()
-    }
-
-    fn working_time(&self, w: &WorkingTime) -> Vec<Line> {
-        let mut node = self.bare_head(w.span, "temps de travail", "working time");
-        node.add_line(self.source(2, &w.source));
-        let hours = [
-            (
-                &w.reference_hours,
-                self.label("heures de référence", "reference hours"),
-            ),
-            (
-                &w.maximum_hours,
-                self.label("heures maximales", "maximum hours"),
-            ),
-        ];
-        for (formula, keyword) in hours {
-            node.add_line(formula.as_ref().map(|e| {
-                Line::leaf(
-                    2,
-                    format!("{keyword} {}", self.expr(e)),
-                    e.span.start,
-                    e.span.end,
-                )
-            }));
-        }
-        node.finish()
-    }
-
-    fn minimum_salary(&self, m: &MinimumSalary) -> Vec<Line> {
-        let text = format!(
-            "{} {}",
-            self.label("salaire minimum", "minimum salary"),
-            self.expr(&m.formula)
-        );
-        let mut node = Node::new(Line::owner(0, text, m.span.start, m.formula.span.end));
-        node.add_line(self.source(2, &m.source));
-        node.finish()
-    }
-
-    fn mission_cap(&self, m: &MissionCap) -> Vec<Line> {
-        let mut node = self.bare_head(m.span, "plafond des missions", "mission cap");
-        node.add_line(self.source(2, &m.source));
-        let durations = [
-            (&m.window, self.w("fenêtre", "window")),
-            (&m.at_most, self.w("au plus", "at most")),
-        ];
-        for (value, keyword) in durations {
-            node.add_line(value.as_ref().map(|d| {
-                let text = format!(
-                    "{keyword} {}",
-                    self.duration_value(&d.node, self.text_of(d.span))
-                );
-                Line::leaf(2, text, d.span.start, d.span.end)
-            }));
-        }
-        node.add_line(m.claim_band.as_ref().map(|band| {
-            let text = format!(
-                "{} {} {}",
-                self.label("droit", "claim"),
-                self.w("tranche", "band"),
-                band.node
-            );
-            Line::leaf(2, text, band.span.start, band.span.end)
-        }));
-        node.finish()
-    }
-
-    fn trial_period(&self, t: &TrialPeriod) -> Vec<Line> {
-        let mut node = self.bare_head(t.span, "période d'essai", "trial period");
-        node.add_line(self.source(2, &t.source));
-        for rule in &t.rules {
-            node.add(self.trial_rule(rule));
-        }
-        node.finish()
-    }
-
-    fn trial_rule(&self, r: &TrialRule) -> Vec<Line> {
-        let length = self.duration_value(&r.length.node, self.text_of(r.length.span));
-        let mut text = format!(
-            "{} {} : {length}",
-            self.w("catégorie", "category"),
-            r.category.node
-        );
-        let mut end = r.length.span.end;
-        if let Some(renewal) = &r.renewal {
-            let value = self.duration_value(&renewal.node, self.text_of(renewal.span));
-            text = format!("{text}, {} {value}", self.w("renouvellement", "renewal"));
-            end = renewal.span.end;
-        }
-        if let Some(from) = &r.renewal_from_coefficient {
-            text = format!(
-                "{text} {} {}",
-                self.w("dès le coefficient", "from coefficient"),
-                from.node
-            );
-            end = from.span.end;
-        }
-        let mut node = Node::new(Line::owner(2, text, r.span.start, end));
-        node.add_line(self.source(4, &r.source));
-        node.finish()
-    }
-
-    fn provision(&self, p: &Provision) -> Vec<Line> {
-        let head = format!(
-            "{} {}",
-            self.w("disposition", "provision"),
-            quote(&p.title.node)
-        );
-        let mut node = Node::new(Line::owner(0, head, p.span.start, p.title.span.end));
-        node.add_line(
-            p.text
-                .as_ref()
-                .map(|t| self.string_line(2, self.w("texte", "document"), t)),
-        );
-        node.add_line(self.source(2, &p.source));
-        node.finish()
-    }
-}
-
-impl Printer<'_> {
-    fn example(&self, e: &Example) -> Vec<Line> {
-        let head = format!("{} {}", self.w("exemple", "example"), quote(&e.title.node));
-        let mut node = Node::new(Line::owner(0, head, e.span.start, e.title.span.end));
-        node.add_line(self.source(2, &e.source));
-        node.add_line(
-            e.as_of
-                .as_ref()
-                .map(|d| self.date_line(2, self.w("au", "as of"), d)),
-        );
-        let facts = e.facts.iter().map(|f| (self.fact(&f.node), f.span));
-        node.add(self.listing(&self.label("faits", "facts"), facts.collect()));
-        let expected = e
-            .expectations
-            .iter()
-            .map(|x| (self.expectation(&x.node), x.span));
-        node.add(self.listing(&self.label("attendu", "expect"), expected.collect()));
-        node.finish()
-    }
-
-    /// `keyword a, b, c`, rows split where the source split them, wrapped if too wide.
-    fn listing(&self, keyword: &str, items: Vec<(String, Span)>) -> Vec<Line> {
-        let mut out: Vec<Line> = Vec::new();
-        let mut previous_end: Option<usize> = None;
-        for (piece, span) in items {
-            let new_row = previous_end.is_some_and(|end| {
-                self.src
-                    .get(end..span.start)
-                    .is_some_and(|t| t.contains('\n'))
-            });
-            match out.last_mut() {
-                Some(line) if !new_row && fits(line, &piece) => {
-                    line.text = format!("{}, {piece}", line.text);
-                    line.end = span.end;
-                }
-                Some(line) => {
-                    line.text.push(',');
-                    out.push(continuation(piece, span));
-                }
-                None => out.push(Line::leaf(
-                    2,
-                    format!("{keyword} {piece}"),
-                    span.start,
-                    span.end,
-                )),
-            }
-            previous_end = Some(span.end);
-        }
-        out
-    }
-
-    fn fact(&self, f: &Fact) -> String {
-        match f {
-            Fact::Job(j) => format!("{} {}", self.w("métier", "job"), quote(j)),
-            Fact::Since(d) => format!("{} {d}", self.w("depuis", "since")),
-            Fact::PriorMonths(n) => {
-                let unit = self.w("mois", if *n == 1 { "month" } else { "months" });
-                format!(
-                    "{} {n} {unit}",
-                    self.w("ancienneté antérieure", "prior experience")
-                )
-            }
-            Fact::Diploma(d) => format!("{} {d}", self.w("diplôme", "diploma")),
-            Fact::PreviousCoefficient(c) => format!(
-                "{} {c}",
-                self.w("coefficient antérieur", "previous coefficient")
-            ),
-            Fact::Hours(h) => format!("{} {h}", self.w("heures", "hours")),
-            Fact::Salary(s) => format!("{} {s} €", self.w("salaire", "salary")),
-            Fact::AppliedCoefficient(c) => format!(
-                "{} {c}",
-                self.w("coefficient appliqué", "applied coefficient")
-            ),
-            Fact::Mission { job, start, end } => {
-                let mut text = format!("mission {} {} {start}", quote(job), self.w("du", "from"));
-                if let Some(end) = end {
-                    text = format!("{text} {} {end}", self.w("au", "to"));
-                }
-                text
-            }
-            Fact::Move {
-                from,
-                to,
-                on,
-                renewed,
-                broken_on,
-            } => {
-                let mut text = format!(
-                    "{} {} {} {} {} {} {on}",
-                    self.w("mobilité", "move"),
-                    self.w("de", "from"),
-                    quote(from),
-                    self.w("vers", "to"),
-                    quote(to),
-                    self.w("le", "on"),
-                );
-                if *renewed {
-                    text = format!("{text} {}", self.w("renouvelée", "renewed"));
-                }
-                if let Some(b) = broken_on {
-                    text = format!("{text} {} {b}", self.w("rompue le", "broken on"));
-                }
-                text
-            }
-        }
-    }
-
-    fn expectation(&self, x: &Expectation) -> String {
-        match x {
-            Expectation::Coefficient(c) => format!("coefficient {c}"),
-            Expectation::Band(b) => format!("{} {b}", self.w("tranche", "band")),
-            Expectation::Level(l) => format!("{} {l}", self.w("niveau", "level")),
-            Expectation::Category(c) => format!("{} {c}", self.w("catégorie", "category")),
-            Expectation::Status(s) => format!("{} {s}", self.w("statut", "status")),
-            Expectation::Job(j) => format!("{} {j}", self.w("métier", "job")),
-            Expectation::MinimumSalary(m) => {
-                format!("{} {m} €", self.w("salaire minimum", "minimum salary"))
-            }
-            Expectation::AgreementMinimum(m) => format!(
-                "{} {m} €",
-                self.w("minimum conventionnel", "agreement minimum")
-            ),
-            Expectation::Shortfall(m) => format!("{} {m} €", self.w("manque", "shortfall")),
-            Expectation::NextStep(Some(d)) => {
-                format!("{} {d}", self.w("prochaine étape", "next step"))
-            }
-            Expectation::NextStep(None) => format!(
-                "{} {}",
-                self.w("prochaine étape", "next step"),
-                self.w("aucune", "none")
-            ),
-            Expectation::Claim { job, since } => format!(
-                "{} {job} {} {since}",
-                self.w("droit", "claim"),
-                self.w("depuis", "since")
-            ),
-            Expectation::TrialEnd(d) => format!("{} {d}", self.w("fin d'essai", "trial end")),
-            Expectation::Rejected => self.w("rejeté", "rejected").to_string(),
-        }
-    }
-}
-
-/// A count of months, to choose the unit's spelling.
-fn months(count: u32) -> Duration {
-    Duration {
-        count,
-        unit: TimeUnit::Months,
-    }
 }
 
 /// Whether `, piece` fits on the line, with room for a comma after it.
-fn fits(line: &Line, piece: &str) -> bool {
+pub(super) fn fits(line: &Line, piece: &str) -> bool {
     let width = line.indent + line.text.chars().count() + piece.chars().count();
     width + ", ,".len() <= MAX_WIDTH
 }
 
-fn continuation(piece: String, span: Span) -> Line {
+pub(super) fn continuation(piece: String, span: Span) -> Line {
     Line {
         continued: true,
         ..Line::leaf(4, piece, span.start, span.end)
+    }
+}
+
+/// A count of months, to choose the unit's spelling.
+pub(super) fn months(count: u32) -> Duration {
+    Duration {
+        count,
+        unit: TimeUnit::Months,
     }
 }

@@ -224,16 +224,48 @@ fn step(s: &Step, out: &mut Vec<u8>) {
             dates(out, &[("since", *since)]);
             numbers(out, &[("days", *days)]);
         }
+        StepKind::MissionWindow {
+            from,
+            until,
+            days,
+            cap,
+        } => {
+            tag(out, "mission-window");
+            dates(out, &[("from", *from), ("until", *until)]);
+            numbers(out, &[("days", *days), ("cap", *cap)]);
+        }
         StepKind::Trial {
             job,
             start,
             end,
             status,
+            category,
+            length,
+            renewal,
+            broken_on,
         } => {
             tag(out, "trial");
             strings(out, &[("job", job)]);
             dates(out, &[("start", *start), ("end", *end)]);
-            strings(out, &[("status", status)]);
+            let length = crate::eval::duration_words(*length, false);
+            strings(
+                out,
+                &[
+                    ("status", status),
+                    ("category", category),
+                    ("length", &length),
+                ],
+            );
+            key(out, ",", "renewal");
+            match renewal {
+                Some(r) => string(out, &crate::eval::duration_words(*r, false)),
+                None => out.extend_from_slice(b"null"),
+            }
+            key(out, ",", "broken_on");
+            match broken_on {
+                Some(d) => date(out, *d),
+                None => out.extend_from_slice(b"null"),
+            }
         }
         StepKind::TrialCut {
             by,
@@ -272,8 +304,15 @@ fn step(s: &Step, out: &mut Vec<u8>) {
         key(out, ",", "rule");
         place(out, rule);
     }
-    if let Some(source) = s.source {
-        strings(out, &[("source", source)]);
+    let texts = [
+        ("source", s.source),
+        ("quote", s.gloss.quote),
+        ("reading", s.gloss.reading),
+    ];
+    for (name, text) in texts {
+        if let Some(text) = text {
+            strings(out, &[(name, text)]);
+        }
     }
     out.push(b'}');
 }
@@ -719,11 +758,40 @@ mod tests {
                 since: day(5),
                 days: 45,
             },
+            StepKind::MissionWindow {
+                from: day(1),
+                until: day(7),
+                days: 171,
+                cap: 183,
+            },
             StepKind::Trial {
                 job: "j",
                 start: day(6),
                 end: day(7),
                 status: "running",
+                category: "tam",
+                length: crate::model::Duration {
+                    count: 3,
+                    unit: crate::model::TimeUnit::Months,
+                },
+                renewal: None,
+                broken_on: None,
+            },
+            StepKind::Trial {
+                job: "j",
+                start: day(6),
+                end: day(7),
+                status: "broken",
+                category: "employes",
+                length: crate::model::Duration {
+                    count: 1,
+                    unit: crate::model::TimeUnit::Months,
+                },
+                renewal: Some(crate::model::Duration {
+                    count: 2,
+                    unit: crate::model::TimeUnit::Weeks,
+                }),
+                broken_on: Some(day(7)),
             },
             StepKind::TrialCut {
                 by: "company",
@@ -756,11 +824,17 @@ mod tests {
             },
         ];
         for kind in kinds {
-            for (rule, source) in [(None, None), (place, Some("art. 1 « \"x\" »"))] {
+            let gloss = crate::eval::trace::Gloss {
+                quote: Some("« les mots » \"x\""),
+                reading: Some("une lecture"),
+            };
+            let cited = (place, Some("art. 1 « \"x\" »"), gloss);
+            for (rule, source, gloss) in [(None, None, Default::default()), cited] {
                 let step = Step {
                     kind: kind.clone(),
                     rule,
                     source,
+                    gloss,
                 };
                 let mut ours = Vec::new();
                 super::step(&step, &mut ours);

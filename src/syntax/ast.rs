@@ -68,7 +68,41 @@ impl Item {
 }
 
 /// A `source "..."` citation: the section or article a declaration encodes.
-pub type Source = Option<Spanned<String>>;
+pub type Source = Option<Cite>;
+
+/// A `source "…"` and what stands beside it: the words the declaration encodes
+/// (`citation "…"`) and what the text leaves open and this file chose (`lecture "…"`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cite {
+    /// The reference as written (a section, an article).
+    pub node: String,
+    /// Where the reference's string was written.
+    pub span: Span,
+    pub quote: Option<Words>,
+    pub reading: Option<Words>,
+}
+
+/// A text written as one or more strings, one a line, read joined by a space.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Words {
+    /// The whole clause, keyword included.
+    pub span: Span,
+    pub lines: Vec<Spanned<String>>,
+}
+
+impl Words {
+    /// The text, its strings joined by a space.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for line in &self.lines {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&line.node);
+        }
+        out
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Agreement {
@@ -388,6 +422,8 @@ pub struct StatusRules {
 pub struct StatusRule {
     pub span: Span,
     pub status: Spanned<String>,
+    /// The status's name for people (`"Assimilé cadre"`).
+    pub label: Option<Spanned<String>>,
     /// `None` for `sinon` / `otherwise`.
     pub condition: Option<Spanned<Condition>>,
     pub source: Source,

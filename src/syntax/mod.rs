@@ -5,9 +5,14 @@
 //! lines are collected apart by [`trivia`].
 
 pub mod ast;
+pub mod cites;
 mod lookalike;
 mod lower;
+mod lower_errors;
+mod lower_examples;
+mod lower_expr;
 mod lower_layers;
+mod lower_rules;
 pub mod trivia;
 
 use pest::Parser as _;
@@ -45,7 +50,7 @@ pub fn parse_at(source: &str, base: usize) -> Result<ast::RuleFile, Vec<Diagnost
     };
     let source_for_grammar = guard(source).map_err(shifted)?;
     let pairs = GrammarParser::parse(Rule::file, source_for_grammar)
-        .map_err(|e| shifted(vec![lower::syntax_error(source, e)]))?;
+        .map_err(|e| shifted(vec![lower_errors::syntax_error(source, e)]))?;
     let mut lowering = lower::Lowering::at(base);
     let items = lowering.file(pairs);
     if lowering.diagnostics.is_empty() {

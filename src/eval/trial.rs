@@ -1,0 +1,362 @@
+//! The trial period of an internal move: its length by the layers' rules, the
+//! law's caps, its status on the evaluation date.
+
+use chrono::NaiveDate;
+
+use super::decision::{Trial, TrialStatus};
+use super::time::{duration_at, FieldError, Missions};
+use super::trace::{Gloss, Step, StepKind, Tracer};
+use super::{Evaluator, Notes, OtherFloors, TrialCut, Warning};
+use crate::calendar;
+use crate::facts::Record;
+use crate::model::{CategoryId, Duration, DurationRef, JobId, Origin, TrialMaximum, TrialRule};
+
+/// The trial period of the latest move on or before the evaluation date.
+///
+/// Without a move there is no trial: said inline, without the call below.
+#[inline]
+pub(super) fn trial<'r, 'a, T: Tracer<'a>>(
+    e: &'a Evaluator<'r>,
+    record: &Record,
+    (job, others): (JobId, &OtherFloors),
+    missions: &Missions,
+    warnings: &mut Notes<'_, 'r>,
+    t: &mut T,
+) -> Result<Option<Trial<'r>>, FieldError> {
+    if record.moves.is_empty() {
+        return Ok(None);
+    }
+    trial_of_moves(e, record, (job, others), missions, warnings, t)
+}
+
+#[inline(never)]
+fn trial_of_moves<'r, 'a, T: Tracer<'a>>(
+    e: &'a Evaluator<'r>,
+    record: &Record,
+    (job, others): (JobId, &OtherFloors),
+    missions: &Missions,
+    warnings: &mut Notes<'_, 'r>,
+    t: &mut T,
+) -> Result<Option<Trial<'r>>, FieldError> {
+    let rules = e.rules;
+    let mut latest: Option<(usize, JobId, JobId)> = None;
+    for (i, m) in record.moves.iter().enumerate() {
+        let from = e
+            .job(&m.from)
+            .map_err(|r| (format!("moves[{i}].from"), r))?;
+        let to = e.job(&m.to).map_err(|r| (format!("moves[{i}].to"), r))?;
+        if m.on > e.as_of {
+            warnings.push(|| Warning::FutureMove { on: m.on });
+            continue;
+        }
+        // Reading: a move to the job already held changes no function; it
+        // opens no trial, and an earlier move keeps its own (said, not dropped).
+        if from == to {
+            warnings.push(|| Warning::MoveToSameJob {
+                on: m.on,
+                job: &rules.jobs[to].id,
+            });
+            continue;
+        }
+        if latest.is_none_or(|(l, _, _)| record.moves[l].on <= m.on) {
+            latest = Some((i, from, to));
+        }
+    }
+    let Some((index, from, to)) = latest else {
+        return Ok(None);
+    };
+    let m = &record.moves[index];
+    // Back in the former job after a broken trial is what the text wants.
+    let returned = m.trial_broken_on.is_some() && from == job;
+    if to != job && !returned {
+        warnings.push(|| Warning::MovedElsewhere {
+            on: m.on,
+            to: &rules.jobs[to].id,
+            job: &rules.jobs[job].id,
+        });
+    }
+    if rules.trial.is_empty() && rules.company_trial.is_empty() {
+        warnings.push(|| Warning::NoTrialRule);
+        return Ok(None);
+    }
+    // Named only when something goes wrong: most moves are fine.
+    let field = || format!("moves[{index}]");
+    let claims_then = missions
+        .claims(e, m.on, &mut Notes::discard(), &mut super::trace::NoTrace)
+        .map_err(|r| (field(), r))?;
+    let claim = claims_then.iter().filter_map(|c| c.coefficient).max();
+    let Some(coefficient) = e.entitlement_on(record, (job, others), to, m.on, claim) else {
+        warnings.push(|| Warning::TrialJobUnclassified {
+            job: &rules.jobs[to].id,
+        });
+        return Ok(None);
+    };
+    let Some(level) = rules.level_of(coefficient) else {
+        return Ok(None);
+    };
+    let category = rules.levels[level].category;
+    let planned = trial_end(
+        e,
+        (m.on, m.trial_renewed),
+        (category, coefficient),
+        warnings,
+        t,
+    )
+    .map_err(|r| (field(), r))?;
+    let Some(planned) = planned else {
+        return Ok(None);
+    };
+    let (end, rule) = (planned.end, planned.rule);
+    let status = trial_status(e, (m.trial_broken_on, end), (from, to, job), warnings);
+    t.step(|| Step {
+        kind: StepKind::Trial {
+            job: &rules.jobs[to].id,
+            start: m.on,
+            end,
+            status: status.as_str(),
+            category: &rules.categories[category].id,
+            length: planned.length,
+            renewal: planned.renewal,
+            broken_on: m.trial_broken_on,
+        },
+        rule: Some(rules.place(rule.origin.span)),
+        source: rule.origin.source.as_deref(),
+        gloss: Gloss::of(&[&rule.origin]),
+    });
+    Ok(Some(Trial {
+        job: &rules.jobs[to].id,
+        start: m.on,
+        end,
+        status,
+        return_to: &rules.jobs[from].id,
+        return_coefficient: e.entitlement_on(record, (job, others), from, m.on, claim),
+    }))
+}
+
+/// A trial as one layer's rule makes it for a move's facts.
+#[derive(Clone, Copy)]
+struct Planned<'r> {
+    rule: &'r TrialRule,
+    /// The first trial's length, as the rule gives it on the move's day.
+    length: Duration,
+    /// The last day of the first trial.
+    first_end: NaiveDate,
+    /// The renewal, when the move is renewed and the rule allows it.
+    renewal: Option<Duration>,
+    /// The last day, renewal included.
+    end: NaiveDate,
+    /// The move is renewed, and the rule allows no renewal here.
+    renewal_refused: bool,
+}
+
+type Lengths<'x> = &'x dyn Fn(DurationRef) -> Result<Option<Duration>, String>;
+
+/// Where the trial of a move on `start` ends: by the agreement's rule for the
+/// category, or by a company agreement's when it ends sooner (the most
+/// favourable to the employee is the shortest), then within the law's caps.
+/// Each cut is a warning and a step. `None`: no layer gives the category a
+/// trial (said).
+fn trial_end<'r, 'a, T: Tracer<'a>>(
+    e: &'a Evaluator<'r>,
+    (start, renewed): (NaiveDate, bool),
+    (category, coefficient): (CategoryId, u32),
+    warnings: &mut Notes<'_, 'r>,
+    t: &mut T,
+) -> Result<Option<Planned<'r>>, String> {
+    let rules = e.rules;
+    let of_category = |list: &'r [TrialRule]| list.iter().find(|r| r.category == category);
+    let facts = (start, renewed, coefficient);
+    // The agreement's durations must have a value on the move's day.
+    let required = |d| duration_at(e, d, start).map(Some);
+    let agreement = match of_category(&rules.trial) {
+        Some(rule) => plan(rule, facts, &required)?,
+        None => None,
+    };
+    // A company agreement's whose durations have none was not in force yet.
+    let in_force = |d| duration_in_force(e, d, start);
+    let company = match of_category(&rules.company_trial) {
+        Some(rule) => plan(rule, facts, &in_force)?,
+        None => None,
+    };
+    let (mut planned, cut_by_company) = match (agreement, company) {
+        (Some(a), Some(c)) if c.end < a.end => (c, Some(a.end)),
+        (Some(a), _) => (a, None),
+        (None, Some(c)) => (c, None),
+        (None, None) => {
+            warnings.push(|| Warning::NoTrialForCategory {
+                category: &rules.categories[category].id,
+            });
+            return Ok(None);
+        }
+    };
+    let category_id = rules.categories[category].id.as_str();
+    if planned.renewal_refused {
+        warnings.push(|| Warning::RenewalNotAllowed {
+            category: category_id,
+            coefficient,
+        });
+    }
+    let mut cut = |cut: TrialCut, (was, end): (NaiveDate, NaiveDate), origin: &'r Origin| {
+        warnings.push(|| Warning::TrialShortened {
+            cut,
+            category: category_id,
+            was,
+            end,
+        });
+        t.step(|| Step {
+            kind: StepKind::TrialCut {
+                by: cut.by(),
+                cut: cut.what(),
+                limit: cut.limit(),
+                was,
+                end,
+            },
+            rule: Some(rules.place(origin.span)),
+            source: origin.source.as_deref(),
+            gloss: Gloss::of(&[origin]),
+        });
+    };
+    if let Some(was) = cut_by_company {
+        cut(TrialCut::Company, (was, planned.end), &planned.rule.origin);
+    }
+    if let Some(cap) = rules.trial_maximum.iter().find(|c| c.category == category) {
+        within_law(e, &mut planned, (cap, start), &mut cut)?;
+    }
+    Ok(Some(planned))
+}
+
+/// Cuts a trial to the law's caps: the first trial (its renewal runs on from
+/// the capped end), then the whole. A cap with no value on the move's day
+/// (before the law) does not apply.
+fn within_law<'r>(
+    e: &Evaluator<'r>,
+    planned: &mut Planned<'r>,
+    (cap, start): (&'r TrialMaximum, NaiveDate),
+    cut: &mut dyn FnMut(TrialCut, (NaiveDate, NaiveDate), &'r Origin),
+) -> Result<(), String> {
+    if let Some(length) = duration_in_force(e, cap.length, start)? {
+        let longest = ends(start, length)?;
+        if planned.first_end > longest {
+            let cut_first = TrialCut::LawLength(length);
+            cut(cut_first, (planned.first_end, longest), &cap.origin);
+            planned.first_end = longest;
+            planned.end = match planned.renewal {
+                Some(renewal) => ends(next_day(longest)?, renewal)?,
+                None => longest,
+            };
+        }
+    }
+    let Some(total) = cap.total else {
+        return Ok(());
+    };
+    if let Some(total) = duration_in_force(e, total, start)? {
+        let longest = ends(start, total)?;
+        if planned.end > longest {
+            cut(
+                TrialCut::LawTotal(total),
+                (planned.end, longest),
+                &cap.origin,
+            );
+            planned.end = longest;
+        }
+    }
+    Ok(())
+}
+
+/// The trial `rule` gives a move (`start`, renewed or not, at `coefficient`);
+/// `None` when `length` finds a duration without a value that day.
+fn plan<'r>(
+    rule: &'r TrialRule,
+    (start, renewed, coefficient): (NaiveDate, bool, u32),
+    length: Lengths,
+) -> Result<Option<Planned<'r>>, String> {
+    let Some(first) = length(rule.length)? else {
+        return Ok(None);
+    };
+    let first_end = ends(start, first)?;
+    let mut planned = Planned {
+        rule,
+        length: first,
+        first_end,
+        renewal: None,
+        end: first_end,
+        renewal_refused: false,
+    };
+    if !renewed {
+        return Ok(Some(planned));
+    }
+    let eligible = rule
+        .renewal_from_coefficient
+        .is_none_or(|min| coefficient >= min);
+    match rule.renewal.filter(|_| eligible) {
+        Some(renewal) => {
+            let Some(renewal) = length(renewal)? else {
+                return Ok(None);
+            };
+            planned.renewal = Some(renewal);
+            planned.end = ends(next_day(first_end)?, renewal)?;
+        }
+        None => planned.renewal_refused = true,
+    }
+    Ok(Some(planned))
+}
+
+/// The last day of a period of `length` from `start`.
+fn ends(start: NaiveDate, length: Duration) -> Result<NaiveDate, String> {
+    calendar::period_end(start, length).ok_or_else(beyond_calendar)
+}
+
+fn next_day(day: NaiveDate) -> Result<NaiveDate, String> {
+    day.succ_opt().ok_or_else(beyond_calendar)
+}
+
+fn beyond_calendar() -> String {
+    "the trial period ends beyond the calendar".to_string()
+}
+
+/// A duration's value on `day`; `None` when its parameter has none yet.
+fn duration_in_force(
+    e: &Evaluator,
+    d: DurationRef,
+    day: NaiveDate,
+) -> Result<Option<Duration>, String> {
+    match d {
+        DurationRef::Param(p) if e.rules.params[p].at(day).is_none() => Ok(None),
+        _ => duration_at(e, d, day).map(Some),
+    }
+}
+
+/// Running, completed or broken on the evaluation date. A break counts only
+/// within the trial: one dated after its end came too late to be a trial
+/// break (the trial was completed), whether or not that day has come; one
+/// dated after the evaluation date has not happened yet.
+fn trial_status<'r>(
+    e: &Evaluator<'r>,
+    (broken_on, end): (Option<NaiveDate>, NaiveDate),
+    (from, to, job): (JobId, JobId, JobId),
+    warnings: &mut Notes<'_, 'r>,
+) -> TrialStatus {
+    let rules = e.rules;
+    let by_date = if e.as_of <= end {
+        TrialStatus::Running
+    } else {
+        TrialStatus::Completed
+    };
+    match broken_on {
+        Some(broken) if broken > end => {
+            warnings.push(|| Warning::BrokenAfterEnd { broken, end });
+            by_date
+        }
+        Some(broken) if broken <= e.as_of => {
+            if to == job {
+                warnings.push(|| Warning::ShouldBeBack {
+                    job: &rules.jobs[to].id,
+                    broken,
+                    back_to: &rules.jobs[from].id,
+                });
+            }
+            TrialStatus::Broken
+        }
+        _ => by_date,
+    }
+}
