@@ -12,10 +12,13 @@
 //! the JSON contract.
 
 mod aggregate;
+pub mod cause;
 mod chart;
+pub mod figures;
 pub mod html;
 pub mod impact;
 pub mod output;
+pub mod scenario;
 pub mod structure;
 pub mod text;
 pub mod written;
@@ -26,7 +29,7 @@ use serde::Serialize;
 
 use crate::RuleSet;
 
-pub use impact::{Comparer, Impact, Row};
+pub use impact::{Comparer, Impact, Options, Row, Scenario};
 pub use structure::compare;
 
 /// The redline of two rule sets.

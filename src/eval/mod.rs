@@ -846,6 +846,13 @@ impl<'r> Evaluator<'r> {
         Ok((id, &self.rules.levels[id]))
     }
 
+    /// The status a coefficient of the grid gives, `None` off the grid: what a
+    /// comparison ranks statuses by (the lowest coefficient giving each).
+    pub fn status_at(&self, coefficient: u32) -> Option<&'r str> {
+        let (id, _) = self.level(coefficient).ok()?;
+        Some(self.status(coefficient, id, &mut NoTrace))
+    }
+
     fn status<'a, T: Tracer<'a>>(&'a self, coefficient: u32, level: LevelId, t: &mut T) -> &'r str {
         let rules = self.rules;
         let rule = match self.by_coefficient(&self.status_by_coefficient, coefficient) {
