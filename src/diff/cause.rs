@@ -195,11 +195,18 @@ pub fn cause(
         ));
     }
     let (wb, wa) = (before.map(why).unwrap_or_default(), why(after));
-    if let Some((c, next)) = wb.transitional {
-        parts.push(format!("avant : coefficient transitoire {c} échu → {next}"));
-    }
-    if let Some((c, next)) = wa.transitional {
-        parts.push(format!("coefficient transitoire {c} échu → {next}"));
+    match (wb.transitional, wa.transitional) {
+        (Some((c, next)), Some(a)) if (c, next) == a => parts.push(format!(
+            "coefficient transitoire {c} échu → {next}, des deux côtés"
+        )),
+        (b, a) => {
+            if let Some((c, next)) = b {
+                parts.push(format!("avant : coefficient transitoire {c} échu → {next}"));
+            }
+            if let Some((c, next)) = a {
+                parts.push(format!("coefficient transitoire {c} échu → {next}"));
+            }
+        }
     }
     let (fb, fa) = (floor_words(&wb, names[0]), floor_words(&wa, names[1]));
     match (&fb, &fa) {
@@ -221,7 +228,11 @@ pub fn cause(
             minimum_words(wb.minimum_from),
             minimum_words(wa.minimum_from),
         );
-        if from_b == from_a {
+        if from_b == from_a && before_side.coefficient == after.coefficient {
+            parts.push(format!(
+                "même coefficient ; minimum : {from_a} de la proposition"
+            ));
+        } else if from_b == from_a {
             parts.push(format!("minimum : {from_a}"));
         } else {
             parts.push(format!("minimum : {from_b} → {from_a}"));

@@ -100,11 +100,7 @@ impl<'r> Side<'r> {
         let coefficient = record.coefficient?;
         let rules = base.rules();
         let level = &rules.levels[rules.level_of(coefficient)?];
-        // The minimum for other hours needs the whole decision: left out.
-        let minimum_salary = match record.hours {
-            None => base.reference_minimum(coefficient).map(|m| m.owed),
-            Some(_) => None,
-        };
+        let minimum_salary = base.minimum_at(coefficient, record);
         Some(Side {
             job: "",
             band: "",
