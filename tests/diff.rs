@@ -53,6 +53,7 @@ fn context<'a>(
         facts,
         impact,
         costs: Default::default(),
+        radar: Vec::new(),
     }
 }
 

@@ -54,6 +54,7 @@ fn context<'a>(
         facts,
         impact,
         costs,
+        radar: Vec::new(),
     }
 }
 

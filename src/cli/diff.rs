@@ -156,6 +156,14 @@ pub fn run(args: Args) -> Outcome {
         facts: &facts,
         impact: &impact,
         costs,
+        radar: match args.format {
+            Format::Text | Format::Html => [&base, &proposal]
+                .iter()
+                .enumerate()
+                .filter_map(|(side, rules)| figures::SideRadar::of(side, rules, as_of))
+                .collect(),
+            Format::Json | Format::Csv => Vec::new(),
+        },
     };
     let whole = match args.format {
         Format::Text => Some(diff::text::impact(&context, args.top.min(10))),

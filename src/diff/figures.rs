@@ -56,6 +56,70 @@ pub struct Context<'a> {
     pub facts: &'a str,
     pub impact: &'a Impact<'a>,
     pub costs: Costs,
+    /// The SMIC radar of each side under the law (base first).
+    pub radar: Vec<SideRadar>,
+}
+
+/// One side's levels and their periods below the SMIC, up to the evaluation date.
+#[derive(Debug, Clone)]
+pub struct SideRadar {
+    /// 0: the base, 1: the proposal.
+    pub side: usize,
+    pub file: String,
+    pub since: NaiveDate,
+    pub levels: Vec<crate::radar::LevelPeriods>,
+}
+
+impl SideRadar {
+    /// `None` when the rule set does not stand under the law.
+    pub fn of(side: usize, rules: &crate::RuleSet, as_of: NaiveDate) -> Option<Self> {
+        rules.legal_minimum.as_ref()?;
+        let since = crate::radar::first_dated_day(rules)?;
+        Some(SideRadar {
+            side,
+            file: rules.file().name.to_string(),
+            since,
+            levels: crate::radar::periods_below_legal_minimum(rules, since, as_of),
+        })
+    }
+
+    /// The employees of the workforce at a coefficient below the SMIC on the
+    /// evaluation date, under this side (the SMIC is what they are owed).
+    pub fn concerned(&self, i: &Impact) -> usize {
+        self.levels
+            .iter()
+            .flat_map(|l| &l.below_on_last_day)
+            .filter_map(|c| i.distribution.get(c))
+            .map(|counts| counts[self.side])
+            .sum()
+    }
+
+    /// One line per level with a period below the SMIC, and who it concerns.
+    pub fn lines(&self, i: &Impact, as_of: NaiveDate) -> Vec<String> {
+        let role = ["base", "proposition"][self.side.min(1)];
+        let mut out = vec![format!(
+            "{role} ({}) : du {} au {as_of}",
+            self.file, self.since
+        )];
+        for level in self.levels.iter().filter(|l| !l.stretches.is_empty()) {
+            let n: usize = level
+                .below_on_last_day
+                .iter()
+                .filter_map(|c| i.distribution.get(c))
+                .map(|counts| counts[self.side])
+                .sum();
+            out.push(format!(
+                "  {} [{}] ; au {as_of} : {}",
+                crate::radar::level_line(level),
+                level.place,
+                employees(n)
+            ));
+        }
+        if out.len() == 1 {
+            out.push("  aucun niveau sous le SMIC".to_string());
+        }
+        out
+    }
 }
 
 impl Context<'_> {

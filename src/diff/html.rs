@@ -207,6 +207,18 @@ fn impact(out: &mut String, c: &Workforce) {
     }
     section(out, "Masse des salaires minima", &body);
     section(out, "Coût par métier", &chart::cost(i));
+    if !c.radar.is_empty() {
+        let mut body = String::from("<p>Périodes où le minimum d'un niveau était sous le SMIC (valeurs datées de la règle et de la loi), et salariés de l'effectif à ces coefficients à la date d'évaluation.</p>\n");
+        for side in &c.radar {
+            let lines = side.lines(i, c.as_of);
+            let _ = writeln!(body, "<h3>{}</h3>\n<ul class=\"radar\">", esc(&lines[0]));
+            for line in &lines[1..] {
+                let _ = writeln!(body, "<li>{}</li>", esc(line.trim()));
+            }
+            body.push_str("</ul>\n");
+        }
+        section(out, "Radar du SMIC", &body);
+    }
     section(out, "Par métier", &groups_table("métier", &i.by_job));
     section(out, "Par tranche", &groups_table("tranche", &i.by_band));
     section(out, "Répartition des coefficients", &chart::distribution(i));

@@ -187,6 +187,7 @@ pub fn impact(c: &Context, shown: usize) -> String {
     masses(&mut out, i);
     scenarios(&mut out, i);
     losers(&mut out, c);
+    radar(&mut out, c);
     groups(
         &mut out,
         "Par métier (celui de la proposition, sinon de la base)",
@@ -238,6 +239,19 @@ fn scenarios(out: &mut String, i: &Impact) {
     let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     let numeric: Vec<bool> = (0..headers.len()).map(|n| n > 0).collect();
     out.push_str(&table(&headers, &rows, &numeric));
+}
+
+/// When each level of each side fell below the SMIC, and whom it concerns now.
+fn radar(out: &mut String, c: &Context) {
+    if c.radar.is_empty() {
+        return;
+    }
+    out.push_str("\nRadar du SMIC (périodes où le minimum d'un niveau était sous le SMIC)\n");
+    for side in &c.radar {
+        for line in side.lines(c.impact, c.as_of) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
 }
 
 /// Every employee who loses something, each with the cause and the command
