@@ -338,3 +338,44 @@ fn back_office_jobs_that_go_down_on_the_minimum_are_named() {
         Some("minimum : la grille → le SMIC")
     );
 }
+
+#[test]
+fn the_redline_gives_minima_in_euros_units_and_the_lines_of_each_file() {
+    let (base, proposal) = (load(BASE), load(PROPOSAL));
+    let redline = diff::compare_at(&base, &proposal, as_of());
+    let minima = redline.minima.as_ref().unwrap();
+    let row = |c: u32| minima.rows.iter().find(|r| r.coefficient == c).unwrap();
+    // 150: 472 × 3,876 = 1 829,472 (accord of 8 April 2025, grid n° 2) against
+    // the proposal's 1,2 × 1 500 = 1 800,00, below the SMIC 1 823,03.
+    assert_eq!(row(150).before, Some(money("1829.47")));
+    assert_eq!(row(150).after, Some(money("1823.03")));
+    assert!(row(150).after_law && !row(150).before_law);
+    assert_eq!(row(150).change(), Some(money("-6.44")));
+    assert_eq!(row(300).change(), Some(money("-291.32")));
+    assert!(row(120).before_law && row(120).after_law);
+    assert_eq!(
+        row(180).before,
+        None,
+        "180 is no coefficient of the grid in force"
+    );
+
+    let text = diff::text::redline(&redline);
+    assert!(
+        text.contains("## Minima en euros au 29 novembre 2026"),
+        "{text}"
+    );
+    assert!(text.contains("au plus 183 jours (missions_plafond) sur 24 mois (missions_fenetre)"));
+    // A parameter whose values are the same, dated otherwise: one line, both files cited.
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("heures_reference"))
+        .unwrap();
+    assert_eq!(
+        line,
+        "  heures_reference : mêmes valeurs (151.67) ; depuis 2008-01-01 → depuis 2008-05-29  \
+         (rules/idcc2098-2002.grille:55 | rules/cgt-2008.grille:52)"
+    );
+    assert!(
+        text.contains("  niveau 1  (rules/idcc2098-2002.grille:522 | rules/cgt-2008.grille:129)")
+    );
+}

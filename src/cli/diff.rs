@@ -83,7 +83,10 @@ pub fn run(args: Args) -> Outcome {
         Ok(None) => return Outcome::Failure,
         Err(e) => return Outcome::Usage(e),
     };
-    let redline = diff::compare(&base, &proposal);
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let redline = diff::compare_at(&base, &proposal, as_of);
     let mut costs = figures::Costs::default();
     for setting in &args.set_cost {
         if let Err(e) = costs.set(setting) {
@@ -101,9 +104,6 @@ pub fn run(args: Args) -> Outcome {
         Ok(records) => records,
         Err(e) => return Outcome::Usage(e),
     };
-    let as_of = args
-        .as_of
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut sink = match open_output(&args, &[&base, &proposal]) {
         Ok(s) => s,
         Err(e) => return Outcome::Usage(e),

@@ -332,6 +332,19 @@ fn one_sided_table(i: &Impact) -> String {
 
 fn redline_section(out: &mut String, r: &Redline) {
     out.push_str("<section>\n<h2>Différences entre les règles</h2>\n<p>Lignes en rouge (−) : la base seule ; en vert (+) : la proposition seule.</p>\n");
+    if let Some(m) = &r.minima {
+        let _ = writeln!(
+            out,
+            "<h3>Minima en euros au {} (temps plein, par mois)</h3>",
+            esc(&locale::date(m.as_of, Lang::Fr))
+        );
+        let rows = super::minima::table_rows(m);
+        out.push_str(&table(
+            &super::minima::HEADERS,
+            &rows,
+            &[true, true, true, true],
+        ));
+    }
     if r.sections.is_empty() {
         out.push_str("<p>Aucune différence entre les deux règles.</p>\n");
     }

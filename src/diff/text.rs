@@ -16,6 +16,19 @@ pub fn redline(r: &Redline) -> String {
     let mut out = String::from("Différences entre les règles\n");
     let _ = writeln!(out, "  - base : {}", rules(&r.base));
     let _ = writeln!(out, "  + proposition : {}", rules(&r.proposal));
+    if let Some(m) = &r.minima {
+        let _ = writeln!(
+            out,
+            "\n## Minima en euros au {} (temps plein, par mois)",
+            locale::date(m.as_of, Lang::Fr)
+        );
+        let rows = super::minima::table_rows(m);
+        out.push_str(&table(
+            &super::minima::HEADERS,
+            &rows,
+            &[true, true, true, true],
+        ));
+    }
     if r.sections.is_empty() {
         out.push_str("\nAucune différence entre les deux règles.\n");
     }
@@ -39,15 +52,26 @@ pub fn rules(info: &RulesInfo) -> String {
 
 /// An entry as redline lines (also used by the HTML report).
 pub fn entry_lines(e: &Entry) -> Vec<String> {
+    let at = match e.at.as_slice() {
+        [] => String::new(),
+        places => format!("  ({})", places.join(" | ")),
+    };
     let whole = |sign: char, text: &Option<String>| match text.as_deref() {
-        Some(t) if !t.is_empty() => format!("{sign} {} : {t}", e.subject),
-        _ => format!("{sign} {}", e.subject),
+        Some(t) if !t.is_empty() => format!("{sign} {} : {t}{at}", e.subject),
+        _ => format!("{sign} {}{at}", e.subject),
     };
     match e.change {
         Change::Added => vec![whole('+', &e.after)],
         Change::Removed => vec![whole('-', &e.before)],
         Change::Changed => {
-            let mut lines = vec![format!("  {}", e.subject)];
+            // Only the dates differ: one line says it.
+            if let [d] = e.details.as_slice() {
+                if d.field.as_deref() == Some(super::structure::DATES_ONLY) {
+                    let text = d.after.as_deref().unwrap_or_default();
+                    return vec![format!("  {} : {text}{at}", e.subject)];
+                }
+            }
+            let mut lines = vec![format!("  {}{at}", e.subject)];
             for d in &e.details {
                 let field = d
                     .field
