@@ -379,3 +379,86 @@ fn the_redline_gives_minima_in_euros_units_and_the_lines_of_each_file() {
         text.contains("  niveau 1  (rules/idcc2098-2002.grille:522 | rules/cgt-2008.grille:129)")
     );
 }
+
+/// Tags closed in order, entities known: the checker of tests/diff.rs, for the
+/// report with every section (scenarios, costs, radar, minima).
+fn check_well_formed(html: &str) {
+    const VOID: [&str; 6] = ["meta", "br", "hr", "img", "input", "link"];
+    let mut open: Vec<String> = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let end = rest[start..].find('>').expect("an unclosed tag") + start;
+        let tag = &rest[start + 1..end];
+        rest = &rest[end + 1..];
+        if tag.starts_with('!') {
+            continue;
+        }
+        if let Some(name) = tag.strip_prefix('/') {
+            let top = open
+                .pop()
+                .unwrap_or_else(|| panic!("</{name}> closes nothing"));
+            assert_eq!(top, name, "</{name}> closes <{top}>");
+            continue;
+        }
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        assert!(!name.is_empty(), "a `<` that is not a tag: <{tag}>");
+        if !tag.ends_with('/') && !VOID.contains(&name.as_str()) {
+            open.push(name);
+        }
+    }
+    assert!(open.is_empty(), "unclosed: {open:?}");
+    for (i, _) in html.match_indices('&') {
+        let entity = &html[i..];
+        assert!(
+            ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]
+                .iter()
+                .any(|e| entity.starts_with(e)),
+            "a bare & at {}",
+            &html[i..(i + 20).min(html.len())]
+        );
+    }
+}
+
+#[test]
+fn the_whole_html_report_is_well_formed_and_prints_on_a4() {
+    let out = grille(&[
+        "diff",
+        BASE,
+        PROPOSAL,
+        WORKFORCE,
+        "--as-of",
+        "2026-11-29",
+        "--format",
+        "html",
+        "--set-cost",
+        "taux_charges=0.42",
+        "--scenario",
+        "a:smcc=1800.00",
+        "--scenario",
+        "b:smcc=1850.00",
+    ]);
+    let html = String::from_utf8(out.stdout).unwrap();
+    check_well_formed(&html);
+    for section in [
+        "en-bref",
+        "perdants",
+        "scenarios",
+        "cout-par-metier",
+        "radar-du-smic",
+        "redline",
+    ] {
+        assert!(
+            html.contains(&format!("<section id=\"{section}\"")),
+            "{section}"
+        );
+    }
+    assert!(html.contains("@page { size: A4;"));
+    assert!(html.contains("section { break-before: page; }"));
+    assert!(html.contains("Minima en euros au 29 novembre 2026"));
+    // The distribution chart says whom it counts, and whom it leaves out.
+    assert!(html
+        .contains("les mêmes 44 salariés des deux côtés. 16 salariés décidés d&#39;un seul côté"));
+}

@@ -33,6 +33,7 @@ p.population { font-weight: 600; } ul.explain code { font-size: .8rem; }
   body { margin: 0; max-width: none; font-size: 10pt; }
   section { break-before: page; } section.first { break-before: auto; }
   h2 { break-after: avoid; } figure, tr, .card { break-inside: avoid; }
+  table { font-size: 8pt; } th, td { padding: .15rem .3rem; overflow-wrap: anywhere; } svg { max-width: 100%; height: auto; }
   .del, .ins, th, .before, .after, .cost, .neg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 ";
@@ -95,7 +96,7 @@ fn impact(out: &mut String, c: &Workforce) {
     let population = figures::population(i);
     let _ = writeln!(
         out,
-        "<section class=\"first\">\n<h2>En bref</h2>\n<p class=\"population\">{}</p>\n<div class=\"cards\">",
+        "<section id=\"en-bref\" class=\"first\">\n<h2>En bref</h2>\n<p class=\"population\">{}</p>\n<div class=\"cards\">",
         esc(&format!("Population : {population}."))
     );
     let compared = format!("sur {} comparés", text::employees(i.mass.employees));
@@ -265,7 +266,27 @@ fn losers_section(out: &mut String, c: &Workforce) {
 }
 
 fn section(out: &mut String, title: &str, body: &str) {
-    let _ = writeln!(out, "<section>\n<h2>{}</h2>\n{body}</section>", esc(title));
+    let _ = writeln!(
+        out,
+        "<section id=\"{}\">\n<h2>{}</h2>\n{body}</section>",
+        anchor(title),
+        esc(title)
+    );
+}
+
+/// A section's id from its title: `Coût par métier` → `cout-par-metier`.
+fn anchor(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars() {
+        // Each letter as the evaluator compares names: lower case, no accent.
+        let plain = crate::names::normalize(&c.to_string());
+        match plain.chars().next() {
+            Some(p) if p.is_ascii_alphanumeric() => out.push(p),
+            _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
+            _ => {}
+        }
+    }
+    out.trim_end_matches('-').to_string()
 }
 
 /// An HTML table, every cell escaped; `numeric` columns right-aligned.
@@ -331,7 +352,7 @@ fn one_sided_table(i: &Impact) -> String {
 }
 
 fn redline_section(out: &mut String, r: &Redline) {
-    out.push_str("<section>\n<h2>Différences entre les règles</h2>\n<p>Lignes en rouge (−) : la base seule ; en vert (+) : la proposition seule.</p>\n");
+    out.push_str("<section id=\"redline\">\n<h2>Différences entre les règles</h2>\n<p>Lignes en rouge (−) : la base seule ; en vert (+) : la proposition seule.</p>\n");
     if let Some(m) = &r.minima {
         let _ = writeln!(
             out,
