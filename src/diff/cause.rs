@@ -223,7 +223,9 @@ pub fn cause(
         )),
         _ => {}
     }
-    if before_side.coefficient == after.coefficient || wb.minimum_from != wa.minimum_from {
+    // A "before" from the facts has no trace: its layer is not known.
+    let layers_differ = before.is_some() && wb.minimum_from != wa.minimum_from;
+    if before_side.coefficient == after.coefficient || layers_differ {
         let (from_b, from_a) = (
             minimum_words(wb.minimum_from),
             minimum_words(wa.minimum_from),
