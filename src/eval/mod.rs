@@ -14,6 +14,7 @@ mod decision;
 pub mod expr;
 mod grid;
 mod known;
+mod lookup;
 mod next;
 mod part_time;
 mod time;
@@ -844,24 +845,6 @@ impl<'r> Evaluator<'r> {
             format!("the entitlement {coefficient} belongs to no level of the grid")
         })?;
         Ok((id, &self.rules.levels[id]))
-    }
-
-    /// The minimum owed at `coefficient` for the record's hours, by the same
-    /// formulas as a decision: what a comparison shows as the "before" of an
-    /// employee the rules reject, from the coefficient the facts say is applied.
-    pub fn minimum_at(&self, coefficient: u32, record: &Record) -> Option<Decimal> {
-        let hours = self.hours(record).ok()?;
-        let (_, level) = self.level(coefficient).ok()?;
-        let given = (hours, record.hours.is_some());
-        let minimum = self.minimum_salary(coefficient, level, given, &mut NoTrace);
-        minimum.ok().flatten().map(|m| m.owed)
-    }
-
-    /// The status a coefficient of the grid gives, `None` off the grid: what a
-    /// comparison ranks statuses by (the lowest coefficient giving each).
-    pub fn status_at(&self, coefficient: u32) -> Option<&'r str> {
-        let (id, _) = self.level(coefficient).ok()?;
-        Some(self.status(coefficient, id, &mut NoTrace))
     }
 
     fn status<'a, T: Tracer<'a>>(&'a self, coefficient: u32, level: LevelId, t: &mut T) -> &'r str {
