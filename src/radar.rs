@@ -161,12 +161,21 @@ pub fn periods_below_legal_minimum(
         .collect()
 }
 
-/// `since`, and every later day up to `until` on which a parameter takes a value.
+/// `since`, and every later day up to `until` on which a parameter or a table
+/// takes a value (durations aside: no minimum is a duration).
 fn change_days(rules: &RuleSet, since: NaiveDate, until: NaiveDate) -> Vec<NaiveDate> {
-    let mut days: Vec<NaiveDate> = rules
+    let params = rules
         .params
         .iter()
+        .filter(|p| p.ty != crate::model::Type::Duration);
+    let mut days: Vec<NaiveDate> = params
         .flat_map(|p| p.values.iter().map(|(day, _)| *day))
+        .chain(
+            rules
+                .tables
+                .iter()
+                .flat_map(|t| t.versions.iter().map(|(day, _)| *day)),
+        )
         .filter(|day| *day > since && *day <= until)
         .collect();
     days.push(since);

@@ -274,12 +274,17 @@ impl<'r> Impact<'r> {
         }
     }
 
-    /// The smallest change kept among the largest, once `top` are kept: a row
-    /// must be at least that to be among them.
-    pub fn least_kept(&self) -> Option<Decimal> {
+    /// The smallest change kept among the largest (euros, coefficient points),
+    /// once `top` are kept: a later row must rank above it to be among them
+    /// (a tie keeps the earlier row).
+    pub fn least_kept(&self) -> Option<(Decimal, u64)> {
         let full = self.top > 0 && self.largest.len() >= self.top;
-        full.then(|| self.largest.peek().map(|least| least.0.key.0))
-            .flatten()
+        full.then(|| {
+            self.largest
+                .peek()
+                .map(|least| (least.0.key.0, least.0.key.1))
+        })
+        .flatten()
     }
 
     /// The largest changes, largest first.

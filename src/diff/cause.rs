@@ -19,10 +19,13 @@ use crate::RuleSet;
 /// statuses (the lowest coefficient giving each).
 #[derive(Debug, Default)]
 pub struct Names<'r> {
-    jobs: HashMap<&'r str, &'r str>,
-    bands: HashMap<&'r str, &'r str>,
-    status_rank: HashMap<&'r str, u32>,
+    // Looked up for every row: hashed as job names are (a few cycles a word).
+    jobs: Fast<&'r str, &'r str>,
+    bands: Fast<&'r str, &'r str>,
+    status_rank: Fast<&'r str, u32>,
 }
+
+type Fast<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<crate::names::FastHasher>>;
 
 impl<'r> Names<'r> {
     pub fn of(rules: &'r RuleSet, evaluator: &Evaluator<'r>) -> Self {
@@ -31,12 +34,12 @@ impl<'r> Names<'r> {
             .iter()
             .map(|j| (j.id.as_str(), j.name.as_str()))
             .collect();
-        let mut bands = HashMap::new();
+        let mut bands = Fast::default();
         for band in rules.scales.iter().flat_map(|s| &s.bands) {
             let label = band.label.as_deref().unwrap_or(&band.id);
             bands.entry(band.id.as_str()).or_insert(label);
         }
-        let mut status_rank = HashMap::new();
+        let mut status_rank = Fast::default();
         for level in &rules.levels {
             for c in level.coefficients.lowest()..=rules.top_coefficient().unwrap_or(0) {
                 if let Some(status) = evaluator.status_at(c) {

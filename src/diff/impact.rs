@@ -202,8 +202,8 @@ pub struct Comparer<'r> {
     names: [Names<'r>; 2],
     scenarios: Vec<(&'r Scenario, Evaluator<'r>, Names<'r>)>,
     options: Options,
-    /// The smallest change among the largest kept, in cents, once they are
-    /// `top`; -1 before: a row below it is not traced for its cause.
+    /// The smallest change among the largest kept, once they are `top`, as
+    /// [`rank_bar`] packs it; -1 before: a row not above it is not traced.
     threshold: AtomicI64,
     /// How many largest changes are kept (set by a run).
     top: AtomicUsize,
@@ -320,7 +320,8 @@ impl<'r> Comparer<'r> {
         }
         let threshold = self.threshold.load(Ordering::Relaxed);
         self.top.load(Ordering::Relaxed) > 0
-            && (threshold < 0 || cents(rank_amount(row)) >= threshold)
+            && (threshold < 0
+                || rank_bar(rank_amount(row), coefficient_points(row), true) > threshold)
     }
 
     fn cause(&self, record: &Record, row: &Row<'r>, from_facts: bool) -> Option<String> {
@@ -455,8 +456,9 @@ impl<'r> Comparer<'r> {
                 .is_some_and(|b| self.scenario_lost(b, n, s));
             impact.scenarios[n].add(row.before.as_ref(), s, row.salary, lost);
         }
-        if let Some(least) = impact.least_kept() {
-            self.threshold.store(cents(least), Ordering::Relaxed);
+        if let Some((amount, points)) = impact.least_kept() {
+            let bar = rank_bar(amount, points, false);
+            self.threshold.store(bar, Ordering::Relaxed);
         }
     }
 
@@ -496,12 +498,18 @@ pub(super) fn rank_amount(row: &Row) -> Decimal {
     row.minimum_salary_change.unwrap_or_default().abs()
 }
 
-/// Whole cents, rounded down (a bar compared with `>=`).
-fn cents(amount: Decimal) -> i64 {
-    (amount * Decimal::ONE_HUNDRED)
-        .floor()
-        .to_i64()
-        .unwrap_or(i64::MAX)
+fn coefficient_points(row: &Row) -> u64 {
+    row.coefficient_change.unwrap_or(0).unsigned_abs()
+}
+
+/// A rank as one number, compared as the largest changes are ranked: the
+/// cents (a row's rounded up, the bar's down, so that a row above the bar by
+/// less than a cent is traced all the same), then the coefficient points.
+fn rank_bar(amount: Decimal, points: u64, row: bool) -> i64 {
+    let cents = amount * Decimal::ONE_HUNDRED;
+    let cents = if row { cents.ceil() } else { cents.floor() };
+    let cents = cents.to_i64().unwrap_or(i64::MAX >> 16).min(i64::MAX >> 16);
+    (cents << 16) | i64::try_from(points.min(0xFFFF)).unwrap_or(0xFFFF)
 }
 
 /// The coefficient decides; at equal coefficient, the minimum salary.
