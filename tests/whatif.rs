@@ -462,3 +462,30 @@ fn the_whole_html_report_is_well_formed_and_prints_on_a4() {
     assert!(html
         .contains("les mêmes 44 salariés des deux côtés. 16 salariés décidés d&#39;un seul côté"));
 }
+
+#[test]
+fn the_json_summary_gives_the_costs_with_the_contribution_estimate() {
+    let out = grille(&[
+        "diff",
+        BASE,
+        PROPOSAL,
+        WORKFORCE,
+        "--as-of",
+        "2026-11-29",
+        "--format",
+        "json",
+        "--set-cost",
+        "taux_charges=0.42",
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let costs = &value["summary"]["costs"];
+    assert_eq!(
+        costs["minimum_owed_change"]["amount"]["monthly"],
+        "18962.14"
+    );
+    assert_eq!(costs["minimum_owed_change"]["employees"], 44);
+    assert_eq!(costs["payroll_raise"]["monthly"], "1495.84");
+    let estimate = &costs["employer_contributions_estimate"];
+    assert_eq!(estimate["on_minimum_owed_change"]["monthly"], "7964.10");
+    assert_eq!(estimate["on_payroll_raise"]["annual"], "7539.00");
+}

@@ -135,7 +135,7 @@ pub fn run(args: Args) -> Outcome {
             rows.write(row, &explain)
         })?;
         progress.done();
-        rows.finish(&impact)?;
+        rows.finish(&impact, costs)?;
         Ok(impact)
     })();
     // Dropped on an early return, an unfinished output file leaves the target as it was.
@@ -312,11 +312,11 @@ impl<'w> Rows<'w> {
         }
     }
 
-    fn finish(self, impact: &Impact) -> std::io::Result<()> {
+    fn finish(self, impact: &Impact, costs: figures::Costs) -> std::io::Result<()> {
         match self {
             Rows::None => Ok(()),
             Rows::Csv(mut w) => w.flush(),
-            Rows::Json(w) => w.finish(impact).map(|_| ()),
+            Rows::Json(w) => w.finish_with(impact, costs).map(|_| ()),
         }
     }
 }

@@ -41,10 +41,18 @@ impl<W: Write> JsonWriter<W> {
         Ok(())
     }
 
-    pub fn finish(mut self, impact: &Impact) -> io::Result<W> {
+    pub fn finish(self, impact: &Impact) -> io::Result<W> {
+        self.finish_with(impact, Default::default())
+    }
+
+    /// [`JsonWriter::finish`], the summary's `costs` with the employer
+    /// contributions when a rate is given.
+    pub fn finish_with(mut self, impact: &Impact, costs: super::figures::Costs) -> io::Result<W> {
         let close = if self.rows == 0 { "]," } else { "\n  ]," };
         writeln!(self.out, "{close}")?;
-        writeln!(self.out, "  \"summary\": {}", indented(&summary(impact)))?;
+        let mut summary = summary(impact);
+        summary["costs"] = costs_json(impact, costs);
+        writeln!(self.out, "  \"summary\": {}", indented(&summary))?;
         writeln!(self.out, "}}")?;
         Ok(self.out)
     }
@@ -135,6 +143,27 @@ pub fn summary(i: &Impact) -> Value {
         "losers": i.losers.iter().map(|r| json!({"id": r.id, "position": r.position.to_string(), "losses": r.losses, "cause": r.cause})).collect::<Vec<_>>(),
         "scenarios": i.scenarios.iter().map(scenario).collect::<Vec<_>>(),
     })
+}
+
+/// (a) the change of the minima owed, (b) the payroll raise, (c) when a rate is
+/// given, the employer contributions on each (an estimate).
+fn costs_json(i: &Impact, costs: super::figures::Costs) -> Value {
+    let mut out = json!({
+        "minimum_owed_change": {
+            "employees": i.mass.employees,
+            "amount": monthly_annual(i.mass.difference()),
+        },
+        "payroll_raise": shortfall(&i.below_new_minimum),
+    });
+    if let Some(rate) = costs.charges_rate {
+        let on = |monthly: Decimal| monthly_annual((monthly * rate).round_dp(2));
+        out["employer_contributions_estimate"] = json!({
+            "rate": rate.to_string(),
+            "on_minimum_owed_change": on(i.mass.difference()),
+            "on_payroll_raise": on(i.below_new_minimum.monthly),
+        });
+    }
+    out
 }
 
 fn scenario(s: &super::scenario::ScenarioTotals) -> Value {
