@@ -79,3 +79,212 @@ fn written(below: &[u32], set: &Coefficients) -> String {
             .join(", "),
     }
 }
+
+/// A stretch of days on which a coefficient's minimum was below the SMIC:
+/// from `from` to the day before `until` (`None`: still below on the last day
+/// looked at).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub until: Option<NaiveDate>,
+}
+
+/// The coefficients of one level that share the same periods below the SMIC.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Stretch {
+    pub coefficients: Vec<u32>,
+    pub periods: Vec<Period>,
+}
+
+/// One level of the grid and when its minimum was below the SMIC.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LevelPeriods {
+    pub level: u32,
+    /// `file:line` of the level's declaration.
+    pub place: String,
+    /// Empty: never below over the days looked at.
+    pub stretches: Vec<Stretch>,
+    /// The coefficients below the SMIC on the last day looked at.
+    pub below_on_last_day: Vec<u32>,
+}
+
+/// For a rule set under the law, each level's periods below the SMIC from
+/// `since` to `until`, from the dated values: a minimum can only cross the
+/// SMIC on a day some parameter (the agreement's or the law's) takes a new
+/// value, so the grid is worked out on those days only. Empty without the law.
+pub fn periods_below_legal_minimum(
+    rules: &RuleSet,
+    since: NaiveDate,
+    until: NaiveDate,
+) -> Vec<LevelPeriods> {
+    if rules.legal_minimum.is_none() || until < since {
+        return Vec::new();
+    }
+    let days = change_days(rules, since, until);
+    // below[d][l][k]: coefficient k of level l is below the SMIC from day d on.
+    let below: Vec<Vec<Vec<bool>>> = days
+        .iter()
+        .map(|day| {
+            let evaluator = Evaluator::new(rules, *day);
+            let is_below = |c: u32| {
+                evaluator.reference_minimum(c).is_some_and(
+                    |m| matches!((m.agreement_side(), m.law), (Some(a), Some(l)) if a < l),
+                )
+            };
+            let levels = rules.levels.iter();
+            levels
+                .map(|level| coefficients(&level.coefficients).map(is_below).collect())
+                .collect()
+        })
+        .collect();
+    rules
+        .levels
+        .iter()
+        .enumerate()
+        .map(|(l, level)| {
+            let all: Vec<u32> = coefficients(&level.coefficients).collect();
+            let per_coefficient: Vec<Vec<Period>> = (0..all.len())
+                .map(|k| periods(&days, |d| below[d][l][k]))
+                .collect();
+            let last = below.last().map(|b| &b[l]);
+            LevelPeriods {
+                level: level.number,
+                place: rules.place(level.origin.span).to_string(),
+                stretches: stretches(&all, &per_coefficient),
+                below_on_last_day: all
+                    .iter()
+                    .zip(last.into_iter().flatten())
+                    .filter_map(|(c, b)| b.then_some(*c))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// `since`, and every later day up to `until` on which a parameter or a table
+/// takes a value (durations aside: no minimum is a duration).
+fn change_days(rules: &RuleSet, since: NaiveDate, until: NaiveDate) -> Vec<NaiveDate> {
+    let params = rules
+        .params
+        .iter()
+        .filter(|p| p.ty != crate::model::Type::Duration);
+    let mut days: Vec<NaiveDate> = params
+        .flat_map(|p| p.values.iter().map(|(day, _)| *day))
+        .chain(
+            rules
+                .tables
+                .iter()
+                .flat_map(|t| t.versions.iter().map(|(day, _)| *day)),
+        )
+        .filter(|day| *day > since && *day <= until)
+        .collect();
+    days.push(since);
+    days.sort();
+    days.dedup();
+    days
+}
+
+fn periods(days: &[NaiveDate], below: impl Fn(usize) -> bool) -> Vec<Period> {
+    let mut out: Vec<Period> = Vec::new();
+    let mut open: Option<NaiveDate> = None;
+    for (d, day) in days.iter().enumerate() {
+        match (open, below(d)) {
+            (None, true) => open = Some(*day),
+            (Some(from), false) => {
+                out.push(Period {
+                    from,
+                    until: Some(*day),
+                });
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = open {
+        out.push(Period { from, until: None });
+    }
+    out
+}
+
+/// Coefficients grouped by identical periods, those never below left out.
+fn stretches(all: &[u32], periods: &[Vec<Period>]) -> Vec<Stretch> {
+    let mut out: Vec<Stretch> = Vec::new();
+    for (c, p) in all.iter().zip(periods) {
+        if p.is_empty() {
+            continue;
+        }
+        match out.iter_mut().find(|s| &s.periods == p) {
+            Some(s) => s.coefficients.push(*c),
+            None => out.push(Stretch {
+                coefficients: vec![*c],
+                periods: p.clone(),
+            }),
+        }
+    }
+    out
+}
+
+/// `niveau 1 (120, 130, 140) : sous le SMIC du 2008-05-01 au 2008-06-30, depuis le 2024-01-01`.
+pub fn level_line(level: &LevelPeriods) -> String {
+    if level.stretches.is_empty() {
+        return format!("niveau {} : jamais sous le SMIC", level.level);
+    }
+    let parts: Vec<String> = level
+        .stretches
+        .iter()
+        .map(|s| {
+            let periods: Vec<String> = s.periods.iter().map(period_words).collect();
+            format!(
+                "{} : sous le SMIC {}",
+                runs(&s.coefficients),
+                periods.join(", ")
+            )
+        })
+        .collect();
+    format!("niveau {} : {}", level.level, parts.join(" ; "))
+}
+
+/// `du 2008-05-01 au 2008-06-30` (the last day below), `depuis le 2024-01-01`.
+fn period_words(p: &Period) -> String {
+    match p.until {
+        Some(until) => {
+            let last = until.pred_opt().unwrap_or(until);
+            format!("du {} au {last}", p.from)
+        }
+        None => format!("depuis le {}", p.from),
+    }
+}
+
+/// The first day any parameter of the rule set has a value: where a radar starts.
+pub fn first_dated_day(rules: &RuleSet) -> Option<NaiveDate> {
+    rules
+        .params
+        .iter()
+        .filter_map(|p| p.values.first().map(|(day, _)| *day))
+        .min()
+}
+
+/// `120 à 140`, `130, 140`, `150, 170 à 190`: runs of consecutive
+/// coefficients (a range level) written as ranges.
+fn runs(coefficients: &[u32]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < coefficients.len() {
+        let mut j = i;
+        while j + 1 < coefficients.len() && coefficients[j + 1] == coefficients[j] + 1 {
+            j += 1;
+        }
+        parts.push(match j - i {
+            0 => coefficients[i].to_string(),
+            1 => format!("{}, {}", coefficients[i], coefficients[j]),
+            _ => format!("{} à {}", coefficients[i], coefficients[j]),
+        });
+        i = j + 1;
+    }
+    let word = if coefficients.len() == 1 {
+        "coefficient"
+    } else {
+        "coefficients"
+    };
+    format!("{word} {}", parts.join(", "))
+}

@@ -27,13 +27,34 @@ fn compare<'r>(base: &'r RuleSet, proposal: &'r RuleSet, path: &str) -> (Impact<
     let text = std::fs::read_to_string(path).unwrap();
     let records = facts::read(&text, Format::from_path(path).unwrap()).unwrap();
     let mut rows = Vec::new();
+    let options = diff::Options {
+        every_cause: true,
+        ..Default::default()
+    };
     let impact = Comparer::new(base, proposal, as_of())
+        .with_options(options)
         .run(records.records.into_iter(), 20, |row| {
             rows.push(row.clone());
             Ok::<(), ()>(())
         })
         .unwrap();
     (impact, rows)
+}
+
+fn context<'a>(
+    redline: &'a diff::Redline,
+    impact: &'a Impact<'a>,
+    facts: &'a str,
+) -> diff::figures::Context<'a> {
+    diff::figures::Context {
+        base: &redline.base,
+        proposal: &redline.proposal,
+        as_of: as_of(),
+        facts,
+        impact,
+        costs: Default::default(),
+        radar: Vec::new(),
+    }
 }
 
 fn money(text: &str) -> Decimal {
@@ -65,7 +86,8 @@ fn impact_on_the_sample_workforce() {
     let (base, proposal) = (load(BASE), load(PROPOSAL));
     let redline = diff::compare(&base, &proposal);
     let (impact, rows) = compare(&base, &proposal, WORKFORCE);
-    let text = diff::text::impact(&redline, as_of(), WORKFORCE, &impact, 10);
+    let context = context(&redline, &impact, WORKFORCE);
+    let text = diff::text::impact(&context, 10);
     insta::assert_snapshot!("impact-text", text);
 
     let mut json = output::JsonWriter::start(Vec::new(), &redline, as_of(), WORKFORCE).unwrap();
@@ -319,11 +341,7 @@ fn html_report_is_self_contained_and_well_formed() {
     let (base, proposal) = (load(BASE), load(PROPOSAL));
     let redline = diff::compare(&base, &proposal);
     let (impact, _) = compare(&base, &proposal, WORKFORCE);
-    let workforce = html::Workforce {
-        as_of: as_of(),
-        facts: WORKFORCE,
-        impact: &impact,
-    };
+    let workforce = context(&redline, &impact, WORKFORCE);
     let report = html::report(&redline, Some(&workforce));
     check_well_formed(&report);
     for external in ["http", "src=", "url(", "<script", "@import", "<link"] {
@@ -421,7 +439,13 @@ fn exit_1_when_a_side_rejects_records_or_the_rules_have_errors() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let csv = String::from_utf8(out.stdout.clone()).unwrap();
     let mut lines = csv.lines();
-    assert_eq!(lines.next().unwrap(), output::CSV_HEADER.join(","));
+    // The header grows at its end only: the first columns stay where they were.
+    let header = lines.next().unwrap();
+    assert!(
+        header.starts_with(&(output::CSV_HEADER.join(",") + ",")),
+        "{header}"
+    );
+    assert_eq!(header, output::csv_header(&[]).join(","));
     assert_eq!(lines.clone().count(), 60, "one row per employee");
     assert!(lines.any(|l| l.starts_with("E033,conseiller-technique,only-proposal,")));
     assert!(stderr(&out).contains("16 by the proposal only"));

@@ -16,6 +16,11 @@ pub struct Args {
     /// below the SMIC on this day (YYYY-MM-DD or DD/MM/YYYY).
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     as_of: Option<chrono::NaiveDate>,
+    /// For a rule set under the law, print one line per level: the periods its
+    /// minimum was below the SMIC, from the first dated value to --as-of (today
+    /// by default).
+    #[arg(long)]
+    radar: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -29,7 +34,14 @@ pub fn run(args: Args) -> Outcome {
     let mut all = Vec::new();
     for path in &args.files {
         let reports = match super::load_layered(path, Default::default()) {
-            Ok(Ok((rules, reports))) => with_radar(&rules, reports, args.as_of),
+            Ok(Ok((rules, reports))) => {
+                if args.radar {
+                    if let Err(e) = print_periods(path, &rules, args.as_of) {
+                        return console::write_failed(console::STDOUT, &e);
+                    }
+                }
+                with_radar(&rules, reports, args.as_of)
+            }
             Ok(Err(reports)) => reports,
             Err(e) => return Outcome::Usage(e),
         };
@@ -96,4 +108,31 @@ fn with_radar(
         Some(day) => grille::radar::with_below_legal_minimum(rules, reports, day),
         None => reports,
     }
+}
+
+/// `check --radar`: one line per level, the periods below the SMIC.
+fn print_periods(
+    path: &str,
+    rules: &grille::RuleSet,
+    as_of: Option<chrono::NaiveDate>,
+) -> std::io::Result<()> {
+    let until = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let first = grille::radar::first_dated_day(rules);
+    let text = match (rules.legal_minimum.is_some(), first) {
+        (true, Some(since)) => {
+            let mut text = format!(
+                "{path}: minima sous le SMIC, du {since} au {until} (valeurs datées de la règle et de la loi)\n"
+            );
+            for level in grille::radar::periods_below_legal_minimum(rules, since, until) {
+                text.push_str(&format!(
+                    "  {}  ({})\n",
+                    grille::radar::level_line(&level),
+                    level.place
+                ));
+            }
+            text
+        }
+        _ => format!("{path}: not under the law (`sous la loi`): no SMIC to compare with\n"),
+    };
+    console::out(text.as_bytes())
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::console::{self, say};
 use super::output::{Input, Output};
 use super::Outcome;
-use grille::diff::{self, html, impact::Kind, output, Comparer, Impact, Redline};
+use grille::diff::{self, figures, html, impact::Kind, output, Comparer, Impact, Redline};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -48,6 +48,19 @@ pub struct Args {
     /// Compare the agreements as written, without the law above them (the SMIC…).
     #[arg(long)]
     agreement_only: bool,
+    /// A scenario of the proposal, `NAME:param=value[,param=value]`, e.g.
+    /// `smcc-1850:smcc=1850.00` (repeatable): every employee is also decided under
+    /// each, and the reports show them side by side.
+    #[arg(long = "scenario", value_name = "NAME:PARAM=VALUE,…")]
+    scenario: Vec<String>,
+    /// For an employee the base rejects, the facts' `coefficient` (the one the
+    /// employer applies) stands as the "before", marked as such.
+    #[arg(long)]
+    base_from_facts: bool,
+    /// A cost parameter: `taux_charges=0.42` adds an estimate of employer
+    /// contributions to the costs.
+    #[arg(long = "set-cost", value_name = "NAME=VALUE")]
+    set_cost: Vec<String>,
     /// How many of the largest changes (and one-sided records) to list.
     #[arg(long, value_name = "N", default_value_t = 20)]
     top: usize,
@@ -70,7 +83,20 @@ pub fn run(args: Args) -> Outcome {
         Ok(None) => return Outcome::Failure,
         Err(e) => return Outcome::Usage(e),
     };
-    let redline = diff::compare(&base, &proposal);
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let redline = diff::compare_at(&base, &proposal, as_of);
+    let mut costs = figures::Costs::default();
+    for setting in &args.set_cost {
+        if let Err(e) = costs.set(setting) {
+            return Outcome::Usage(e);
+        }
+    }
+    let scenarios = match scenarios(&args, &proposal) {
+        Ok(s) => s,
+        Err(e) => return Outcome::Usage(e),
+    };
     let Some(facts) = args.facts.clone() else {
         return redline_only(&args, &redline, [&base, &proposal]);
     };
@@ -78,23 +104,38 @@ pub fn run(args: Args) -> Outcome {
         Ok(records) => records,
         Err(e) => return Outcome::Usage(e),
     };
-    let as_of = args
-        .as_of
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut sink = match open_output(&args, &[&base, &proposal]) {
         Ok(s) => s,
         Err(e) => return Outcome::Usage(e),
     };
-    let comparer = Comparer::new(&base, &proposal, as_of);
+    let options = diff::Options {
+        every_cause: matches!(args.format, Format::Csv | Format::Json),
+        base_from_facts: args.base_from_facts,
+    };
+    let comparer = Comparer::new(&base, &proposal, as_of)
+        .with_options(options)
+        .with_scenarios(&scenarios);
     let written = (|| -> std::io::Result<Impact> {
-        let mut rows = Rows::start(args.format, &mut sink, &redline, as_of, &facts)?;
+        let names: Vec<&str> = scenarios.iter().map(|s| s.name.as_str()).collect();
+        let explain = output::ExplainRef {
+            rules: &args.proposal,
+            facts: &facts,
+            as_of,
+        };
+        let start = Start {
+            redline: &redline,
+            as_of,
+            facts: &facts,
+            scenarios: &names,
+        };
+        let mut rows = Rows::start(args.format, &mut sink, &start)?;
         let mut progress = Progress::new();
         let impact = comparer.run_parallel(&mut records, super::threads(), args.top, |row| {
             progress.tick();
-            rows.write(row)
+            rows.write(row, &explain)
         })?;
         progress.done();
-        rows.finish(&impact)?;
+        rows.finish(&impact, costs)?;
         Ok(impact)
     })();
     // Dropped on an early return, an unfinished output file leaves the target as it was.
@@ -108,22 +149,25 @@ pub fn run(args: Args) -> Outcome {
             impact
         }
     };
+    let context = figures::Context {
+        base: &redline.base,
+        proposal: &redline.proposal,
+        as_of,
+        facts: &facts,
+        impact: &impact,
+        costs,
+        radar: match args.format {
+            Format::Text | Format::Html => [&base, &proposal]
+                .iter()
+                .enumerate()
+                .filter_map(|(side, rules)| figures::SideRadar::of(side, rules, as_of))
+                .collect(),
+            Format::Json | Format::Csv => Vec::new(),
+        },
+    };
     let whole = match args.format {
-        Format::Text => Some(diff::text::impact(
-            &redline,
-            as_of,
-            &facts,
-            &impact,
-            args.top.min(10),
-        )),
-        Format::Html => {
-            let workforce = html::Workforce {
-                as_of,
-                facts: &facts,
-                impact: &impact,
-            };
-            Some(html::report(&redline, Some(&workforce)))
-        }
+        Format::Text => Some(diff::text::impact(&context, args.top.min(10))),
+        Format::Html => Some(html::report(&redline, Some(&context))),
         Format::Json | Format::Csv => None,
     };
     if let Some(text) = whole {
@@ -135,6 +179,23 @@ pub fn run(args: Args) -> Outcome {
         return outcome;
     }
     summarize(&impact, as_of)
+}
+
+/// The `--scenario`s, each a copy of the proposal with its settings.
+fn scenarios(args: &Args, proposal: &grille::RuleSet) -> Result<Vec<diff::Scenario>, String> {
+    let mut out: Vec<diff::Scenario> = Vec::new();
+    for spec in &args.scenario {
+        let scenario = diff::Scenario::parse(proposal, spec)?;
+        if out.iter().any(|s| s.name == scenario.name) {
+            return Err(format!(
+                "--scenario {spec}: the name `{}` is given twice: name each scenario once",
+                scenario.name
+            ));
+        }
+        say!("scenario {}: {}", scenario.name, scenario.settings_text());
+        out.push(scenario);
+    }
+    Ok(out)
 }
 
 fn load_both(args: &Args) -> Result<Option<(grille::RuleSet, grille::RuleSet)>, String> {
@@ -212,6 +273,14 @@ fn open_output(args: &Args, rules: &[&grille::RuleSet]) -> Result<Output, String
     Output::open(args.output.as_deref(), &inputs)
 }
 
+/// What the per-employee outputs start with.
+struct Start<'a> {
+    redline: &'a Redline,
+    as_of: NaiveDate,
+    facts: &'a str,
+    scenarios: &'a [&'a str],
+}
+
 /// The per-employee outputs, written as rows come.
 enum Rows<'w> {
     None,
@@ -221,37 +290,33 @@ enum Rows<'w> {
 }
 
 impl<'w> Rows<'w> {
-    fn start(
-        format: Format,
-        out: &'w mut (dyn Write + Send),
-        redline: &Redline,
-        as_of: NaiveDate,
-        facts: &str,
-    ) -> std::io::Result<Self> {
+    fn start(format: Format, out: &'w mut (dyn Write + Send), s: &Start) -> std::io::Result<Self> {
         Ok(match format {
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(out);
-                w.write_record(output::CSV_HEADER)?;
+                w.write_record(output::csv_header(s.scenarios))?;
                 Rows::Csv(Box::new(w))
             }
-            Format::Json => Rows::Json(output::JsonWriter::start(out, redline, as_of, facts)?),
+            Format::Json => {
+                Rows::Json(output::JsonWriter::start(out, s.redline, s.as_of, s.facts)?)
+            }
             Format::Text | Format::Html => Rows::None,
         })
     }
 
-    fn write(&mut self, row: &diff::Row) -> std::io::Result<()> {
+    fn write(&mut self, row: &diff::Row, explain: &output::ExplainRef) -> std::io::Result<()> {
         match self {
             Rows::None => Ok(()),
-            Rows::Csv(w) => Ok(w.write_record(output::csv_record(row))?),
+            Rows::Csv(w) => Ok(w.write_record(output::csv_full_record(row, explain))?),
             Rows::Json(w) => w.row(row),
         }
     }
 
-    fn finish(self, impact: &Impact) -> std::io::Result<()> {
+    fn finish(self, impact: &Impact, costs: figures::Costs) -> std::io::Result<()> {
         match self {
             Rows::None => Ok(()),
             Rows::Csv(mut w) => w.flush(),
-            Rows::Json(w) => w.finish(impact).map(|_| ()),
+            Rows::Json(w) => w.finish_with(impact, costs).map(|_| ()),
         }
     }
 }

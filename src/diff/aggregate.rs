@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BinaryHeap};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::impact::{Kind, Row, Side};
+use super::impact::{rank_amount, Kind, Row, ScenarioTotals, Side};
 
 /// How many records of each kind of change.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,7 +22,7 @@ impl Counts {
         self.0.values().sum()
     }
 
-    fn add(&mut self, kind: Kind) {
+    pub(super) fn add(&mut self, kind: Kind) {
         *self.0.entry(kind).or_default() += 1;
     }
 }
@@ -73,7 +73,7 @@ pub struct Shortfall {
 }
 
 impl Shortfall {
-    fn add(&mut self, side: Option<&Side>, salary: Option<Decimal>) {
+    pub(super) fn add(&mut self, side: Option<&Side>, salary: Option<Decimal>) {
         let minimum = side.and_then(|s| s.minimum_salary);
         if let (Some(min), Some(paid)) = (minimum, salary) {
             if paid < min {
@@ -86,7 +86,9 @@ impl Shortfall {
 
 /// The aggregates of one job or one band.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Group {
+pub struct Group<'r> {
+    /// The name people read (job name, band label).
+    pub name: &'r str,
     pub headcount: usize,
     pub changes: Counts,
     pub coefficient_before: Mean,
@@ -95,8 +97,11 @@ pub struct Group {
     pub below_new_minimum: Shortfall,
 }
 
-impl Group {
-    fn add(&mut self, row: &Row) {
+impl<'r> Group<'r> {
+    fn add(&mut self, row: &Row, name: Option<&'r str>) {
+        if let Some(name) = name {
+            self.name = name;
+        }
         self.headcount += 1;
         self.changes.add(row.change);
         if let Some(b) = &row.before {
@@ -119,11 +124,11 @@ fn add_mass(mass: &mut Mass, row: &Row) {
     }
 }
 
-/// A row ranked by the size of its change: coefficient, then minimum salary,
-/// then input order (earlier first).
+/// A row ranked by the size of its change: the monthly minimum in euros, then
+/// the coefficient, then input order (earlier first).
 #[derive(Debug)]
 struct Ranked<'r> {
-    key: (u64, Decimal, Reverse<usize>),
+    key: (Decimal, u64, Reverse<usize>),
     row: Row<'r>,
 }
 
@@ -159,13 +164,23 @@ pub struct Impact<'r> {
     pub below_old_minimum: Shortfall,
     pub below_new_minimum: Shortfall,
     /// By job (the proposal's, else the base's; `None`: rejected by both).
-    pub by_job: BTreeMap<Option<&'r str>, Group>,
+    pub by_job: BTreeMap<Option<&'r str>, Group<'r>>,
     /// By band (the proposal's, else the base's).
-    pub by_band: BTreeMap<Option<&'r str>, Group>,
+    pub by_band: BTreeMap<Option<&'r str>, Group<'r>>,
     /// Coefficient → employees before and after.
     pub distribution: BTreeMap<u32, [usize; 2]>,
+    /// The same, of the employees with both a before and an after only: the
+    /// populations compared are equal.
+    pub distribution_both: BTreeMap<u32, [usize; 2]>,
     /// The first records decided by one side only or rejected, up to `top`.
     pub one_sided: Vec<Row<'r>>,
+    /// Every employee who loses something (coefficient, level, status,
+    /// minimum), in input order: each is named in the reports.
+    pub losers: Vec<Row<'r>>,
+    /// Records whose "before" is the facts' coefficient (`--base-from-facts`).
+    pub before_from_facts: usize,
+    /// The scenarios' aggregates, in the order given.
+    pub scenarios: Vec<ScenarioTotals<'r>>,
     top: usize,
     largest: BinaryHeap<Reverse<Ranked<'r>>>,
 }
@@ -184,7 +199,11 @@ impl<'r> Impact<'r> {
             by_job: BTreeMap::new(),
             by_band: BTreeMap::new(),
             distribution: BTreeMap::new(),
+            distribution_both: BTreeMap::new(),
             one_sided: Vec::new(),
+            losers: Vec::new(),
+            before_from_facts: 0,
+            scenarios: Vec::new(),
             top,
             largest: BinaryHeap::new(),
         }
@@ -198,7 +217,7 @@ impl<'r> Impact<'r> {
         let minimum = |s: &Option<Side>| s.as_ref().and_then(|s| s.minimum_salary);
         match row.change {
             Kind::OnlyBase => self.only_base_mass += minimum(&row.before).unwrap_or_default(),
-            Kind::OnlyProposal => {
+            Kind::OnlyProposal if !row.before_from_facts => {
                 self.only_proposal_mass += minimum(&row.after).unwrap_or_default()
             }
             _ => {}
@@ -208,31 +227,41 @@ impl<'r> Impact<'r> {
         }
         self.below_old_minimum.add(row.before.as_ref(), row.salary);
         self.below_new_minimum.add(row.after.as_ref(), row.salary);
-        self.by_job.entry(row.job).or_default().add(row);
-        let band = row.after.as_ref().or(row.before.as_ref()).map(|s| s.band);
-        self.by_band.entry(band).or_default().add(row);
+        let side = row.after.as_ref().or(row.before.as_ref());
+        let job_name = side.map(|s| s.job_name);
+        self.by_job.entry(row.job).or_default().add(row, job_name);
+        let (band, band_name) = (side.map(|s| s.band), side.map(|s| s.band_name));
+        self.by_band.entry(band).or_default().add(row, band_name);
         for (i, side) in [&row.before, &row.after].into_iter().enumerate() {
             if let Some(s) = side {
                 self.distribution.entry(s.coefficient).or_default()[i] += 1;
+                if row.before.is_some() && row.after.is_some() {
+                    self.distribution_both.entry(s.coefficient).or_default()[i] += 1;
+                }
             }
+        }
+        if row.before_from_facts {
+            self.before_from_facts += 1;
+        }
+        if row.lost() {
+            self.losers.push(row.clone());
         }
         self.keep(row);
     }
 
     /// Keeps the row if it is among the largest changes or the first one-sided ones.
     fn keep(&mut self, row: &Row<'r>) {
-        if !row.change.decided_both() {
+        if !row.change.decided_both() && !row.before_from_facts {
             if self.one_sided.len() < self.top {
                 self.one_sided.push(row.clone());
             }
             return;
         }
-        if row.change == Kind::Same || self.top == 0 {
+        if row.change == Kind::Same || self.top == 0 || row.coefficient_change.is_none() {
             return;
         }
         let coefficient = row.coefficient_change.unwrap_or(0).unsigned_abs();
-        let salary = row.minimum_salary_change.unwrap_or_default().abs();
-        let key = (coefficient, salary, Reverse(self.records));
+        let key = (rank_amount(row), coefficient, Reverse(self.records));
         // Most rows are not among the largest: they are dropped without a heap move.
         let full = self.largest.len() >= self.top;
         if full && self.largest.peek().is_some_and(|least| least.0.key >= key) {
@@ -243,6 +272,19 @@ impl<'r> Impact<'r> {
         if self.largest.len() > self.top {
             self.largest.pop();
         }
+    }
+
+    /// The smallest change kept among the largest (euros, coefficient points),
+    /// once `top` are kept: a later row must rank above it to be among them
+    /// (a tie keeps the earlier row).
+    pub fn least_kept(&self) -> Option<(Decimal, u64)> {
+        let full = self.top > 0 && self.largest.len() >= self.top;
+        full.then(|| {
+            self.largest
+                .peek()
+                .map(|least| (least.0.key.0, least.0.key.1))
+        })
+        .flatten()
     }
 
     /// The largest changes, largest first.

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::html::esc;
 use super::impact::Impact;
-use super::text::{group_name, money, signed_money};
+use super::text::{group_label, money, signed_money};
 
 /// Grouped bars: employees at each coefficient, before (grey) and after (blue).
 pub(super) fn distribution(i: &Impact) -> String {
@@ -21,7 +21,7 @@ pub(super) fn distribution(i: &Impact) -> String {
         .max()
         .unwrap_or(0)
         .max(1);
-    let width = left + i.distribution.len() * (2 * bar + gap) + gap;
+    let width = left + i.distribution_both.len() * (2 * bar + gap) + gap;
     let mut svg = format!(
         "<figure>\n<svg width=\"{width}\" height=\"{}\" viewBox=\"0 0 {width} {}\" role=\"img\" aria-label=\"Répartition des coefficients avant et après\">\n",
         top + height + 40,
@@ -34,7 +34,7 @@ pub(super) fn distribution(i: &Impact) -> String {
         top + height,
         top + height
     );
-    for (n, (coefficient, counts)) in i.distribution.iter().enumerate() {
+    for (n, (coefficient, counts)) in i.distribution_both.iter().enumerate() {
         let x = left + gap + n * (2 * bar + gap);
         for (k, (count, class)) in counts.iter().zip(["before", "after"]).enumerate() {
             let h = count * height / max;
@@ -56,7 +56,12 @@ pub(super) fn distribution(i: &Impact) -> String {
             top + height + 14
         );
     }
-    svg.push_str("</svg>\n<figcaption>Salariés par coefficient, avant (base) et après (proposition).</figcaption>\n</figure>\n");
+    let _ = write!(
+        svg,
+        "</svg>\n<figcaption>Nombre de salariés par coefficient, avant (base) et après (proposition) : les mêmes {} des deux côtés. {}</figcaption>\n</figure>\n",
+        esc(&super::text::employees(super::text::rows_population(i))),
+        esc(&left_out(i))
+    );
     svg
 }
 
@@ -69,13 +74,13 @@ pub(super) fn cost(i: &Impact) -> String {
             .by_job
             .iter()
             .filter(|(_, g)| g.below_new_minimum.monthly > Decimal::ZERO);
-        ("Coût mensuel de la mise à niveau des salaires sous le minimum de la proposition, par métier.", items.map(|(k, g)| (group_name(k), g.below_new_minimum.monthly)).collect())
+        ("Hausse de paie mensuelle (€ par mois) pour porter les salaires au minimum de la proposition, par métier : tous les salariés décidés par la proposition au salaire connu.", items.map(|(k, g)| (group_label(k, g), g.below_new_minimum.monthly)).collect())
     } else {
         let items = i
             .by_job
             .iter()
             .filter(|(_, g)| !g.mass.difference().is_zero());
-        ("Écart mensuel de la masse des salaires minima, par métier (les faits ne donnent pas de salaire).", items.map(|(k, g)| (group_name(k), g.mass.difference())).collect())
+        ("Écart mensuel des minima dus (€ par mois), par métier, des salariés décidés des deux côtés (les faits ne donnent pas de salaire).", items.map(|(k, g)| (group_label(k, g), g.mass.difference())).collect())
     };
     if values.is_empty() {
         return format!("<p>{}</p>\n<p>Aucun montant à montrer.</p>\n", esc(caption));
@@ -134,4 +139,16 @@ pub(super) fn cost(i: &Impact) -> String {
         esc(caption)
     );
     svg
+}
+
+/// Who a chart of both sides leaves out, said under it.
+fn left_out(i: &Impact) -> String {
+    let out = i.records - super::text::rows_population(i);
+    match out {
+        0 => String::new(),
+        n => format!(
+            "{} décidés d'un seul côté ou rejetés n'y figurent pas.",
+            super::text::employees(n)
+        ),
+    }
 }

@@ -4,20 +4,15 @@
 
 use std::fmt::Write;
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::impact::{Group, Impact, Kind, Row};
 use super::text::{self, kind_label, money, signed_money};
-use super::{chart, Redline};
+use super::{chart, figures, Redline};
 use crate::explain::locale::{self, Lang};
 
 /// The workforce part of a report.
-pub struct Workforce<'a> {
-    pub as_of: NaiveDate,
-    pub facts: &'a str,
-    pub impact: &'a Impact<'a>,
-}
+pub type Workforce<'a> = super::figures::Context<'a>;
 
 const STYLE: &str = "
 body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1d232a; max-width: 70rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.4; }
@@ -32,9 +27,13 @@ div.redline { background: #f6f8fa; padding: .6rem; white-space: pre-wrap; font-f
 .del { background: #ffebe9; color: #82071e; } .ins { background: #dafbe1; color: #116329; }
 svg text { font-family: inherit; font-size: 11px; fill: #1d232a; } svg text.count { font-size: 9px; } .before { fill: #8c959f; } .after { fill: #0969da; } .cost { fill: #bf8700; } .neg { fill: #cf222e; }
 footer { margin-top: 2rem; color: #57606a; font-size: .8rem; }
+p.population { font-weight: 600; } ul.explain code { font-size: .8rem; }
+@page { size: A4; margin: 15mm 12mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
+  section { break-before: page; } section.first { break-before: auto; }
   h2 { break-after: avoid; } figure, tr, .card { break-inside: avoid; }
+  table { font-size: 8pt; } th, td { padding: .15rem .3rem; overflow-wrap: anywhere; } svg { max-width: 100%; height: auto; }
   .del, .ins, th, .before, .after, .cost, .neg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 ";
@@ -84,38 +83,46 @@ pub fn report(redline: &Redline, workforce: Option<&Workforce>) -> String {
     }
     out.push_str("</dl>\n</header>\n");
     if let Some(w) = workforce {
-        impact(&mut out, w.impact);
+        impact(&mut out, w);
     }
     redline_section(&mut out, redline);
     out.push_str("<footer>Produit par grille. Les montants sont des salaires minima mensuels, exacts au centime.</footer>\n</body>\n</html>\n");
     out
 }
 
-fn impact(out: &mut String, i: &Impact) {
+fn impact(out: &mut String, c: &Workforce) {
+    let i = c.impact;
     let twelve = Decimal::from(12);
-    out.push_str("<section>\n<h2>En bref</h2>\n<div class=\"cards\">\n");
+    let population = figures::population(i);
+    let _ = writeln!(
+        out,
+        "<section id=\"en-bref\" class=\"first\">\n<h2>En bref</h2>\n<p class=\"population\">{}</p>\n<div class=\"cards\">",
+        esc(&format!("Population : {population}."))
+    );
+    let compared = format!("sur {} comparés", text::employees(i.mass.employees));
     let cards = [
         (
             text::employees(i.changes.get(Kind::Up)),
-            "en hausse".to_string(),
+            format!("en hausse, {compared}"),
         ),
         (
-            text::employees(i.changes.get(Kind::Down)),
-            "en baisse".to_string(),
+            text::employees(i.losers.len()),
+            format!("perdent quelque chose, {compared}"),
         ),
         (
             signed_money(i.mass.difference()),
-            "écart de masse des minima par mois".to_string(),
+            format!("écart des minima dus par mois, {compared}"),
         ),
         (
             signed_money(i.mass.difference() * twelve),
-            "écart de masse des minima par an".to_string(),
+            format!("écart des minima dus par an, {compared}"),
         ),
         (
             money(i.below_new_minimum.monthly),
             format!(
-                "mise à niveau par mois ({} sous le nouveau minimum)",
-                text::employees(i.below_new_minimum.employees)
+                "hausse de paie par mois : {} sous le nouveau minimum, sur {} au salaire connu",
+                text::employees(i.below_new_minimum.employees),
+                text::employees(i.with_salary)
             ),
         ),
     ];
@@ -127,7 +134,25 @@ fn impact(out: &mut String, i: &Impact) {
             esc(&label)
         );
     }
-    out.push_str("</div>\n</section>\n");
+    out.push_str("</div>\n");
+    out.push_str(&table(
+        &figures::COST_HEADERS,
+        &figures::cost_rows(i, c.costs),
+        &[false, true, true, false],
+    ));
+    out.push_str("</section>\n");
+    losers_section(out, c);
+    if !i.scenarios.is_empty() {
+        let (headers, rows) = figures::scenario_table(i);
+        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+        let numeric: Vec<bool> = (0..headers.len()).map(|n| n > 0).collect();
+        let body = format!(
+            "<p>Contre la base ; {}.</p>\n{}",
+            esc(&population),
+            table(&headers, &rows, &numeric)
+        );
+        section(out, "Scénarios", &body);
+    }
     let mut rows: Vec<Vec<String>> = Kind::ALL
         .iter()
         .map(|k| {
@@ -182,11 +207,27 @@ fn impact(out: &mut String, i: &Impact) {
         }
     }
     section(out, "Masse des salaires minima", &body);
-    section(out, "Répartition des coefficients", &chart::distribution(i));
     section(out, "Coût par métier", &chart::cost(i));
+    if !c.radar.is_empty() {
+        let mut body = String::from("<p>Périodes où le minimum d'un niveau était sous le SMIC (valeurs datées de la règle et de la loi), et salariés de l'effectif à ces coefficients à la date d'évaluation.</p>\n");
+        for side in &c.radar {
+            let lines = side.lines(i, c.as_of);
+            let _ = writeln!(body, "<h3>{}</h3>\n<ul class=\"radar\">", esc(&lines[0]));
+            for line in &lines[1..] {
+                let _ = writeln!(body, "<li>{}</li>", esc(line.trim()));
+            }
+            body.push_str("</ul>\n");
+        }
+        section(out, "Radar du SMIC", &body);
+    }
     section(out, "Par métier", &groups_table("métier", &i.by_job));
     section(out, "Par tranche", &groups_table("tranche", &i.by_band));
-    section(out, "Plus grands changements", &largest_table(&i.largest()));
+    section(out, "Répartition des coefficients", &chart::distribution(i));
+    section(
+        out,
+        "Plus grands changements (par écart mensuel du minimum)",
+        &largest_table(&i.largest()),
+    );
     if !i.one_sided.is_empty() {
         section(
             out,
@@ -196,8 +237,56 @@ fn impact(out: &mut String, i: &Impact) {
     }
 }
 
+/// Every employee who loses something, with the cause and the command that
+/// explains the decision in full.
+fn losers_section(out: &mut String, c: &Workforce) {
+    let losers = &c.impact.losers;
+    let mut body = format!(
+        "<p>{} dont le coefficient, le niveau, le statut ou le minimum baisse.</p>\n",
+        text::employees(losers.len())
+    );
+    if !losers.is_empty() {
+        let rows: Vec<Vec<String>> = losers.iter().map(|r| figures::change_row(r)).collect();
+        body.push_str(&table(
+            &figures::CHANGE_HEADERS,
+            &rows,
+            &figures::CHANGE_NUMERIC,
+        ));
+        body.push_str("<p>Explication complète de chaque décision :</p>\n<ul class=\"explain\">\n");
+        for r in losers {
+            let id = r.id.as_deref().unwrap_or_default();
+            let _ = writeln!(body, "<li><code>{}</code></li>", esc(&c.explain(id)));
+        }
+        body.push_str("</ul>\n");
+    }
+    let _ = writeln!(
+        out,
+        "<section id=\"perdants\">\n<h2>Salariés qui perdent</h2>\n{body}</section>"
+    );
+}
+
 fn section(out: &mut String, title: &str, body: &str) {
-    let _ = writeln!(out, "<section>\n<h2>{}</h2>\n{body}</section>", esc(title));
+    let _ = writeln!(
+        out,
+        "<section id=\"{}\">\n<h2>{}</h2>\n{body}</section>",
+        anchor(title),
+        esc(title)
+    );
+}
+
+/// A section's id from its title: `Coût par métier` → `cout-par-metier`.
+fn anchor(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars() {
+        // Each letter as the evaluator compares names: lower case, no accent.
+        let plain = crate::names::normalize(&c.to_string());
+        match plain.chars().next() {
+            Some(p) if p.is_ascii_alphanumeric() => out.push(p),
+            _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
+            _ => {}
+        }
+    }
+    out.trim_end_matches('-').to_string()
 }
 
 /// An HTML table, every cell escaped; `numeric` columns right-aligned.
@@ -234,25 +323,8 @@ fn largest_table(rows: &[&Row]) -> String {
     if rows.is_empty() {
         return "<p>Aucun changement.</p>\n".to_string();
     }
-    let rows: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            vec![
-                r.id.clone().unwrap_or_default(),
-                r.job.unwrap_or_default().to_string(),
-                text::side_coefficient(r),
-                text::side_minimum(r),
-                r.minimum_salary_change
-                    .map(signed_money)
-                    .unwrap_or_default(),
-            ]
-        })
-        .collect();
-    table(
-        &["id", "métier", "coefficient", "salaire minimum", "écart"],
-        &rows,
-        &[false, false, false, true, true],
-    )
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| figures::change_row(r)).collect();
+    table(&figures::CHANGE_HEADERS, &rows, &figures::CHANGE_NUMERIC)
 }
 
 fn one_sided_table(i: &Impact) -> String {
@@ -280,7 +352,20 @@ fn one_sided_table(i: &Impact) -> String {
 }
 
 fn redline_section(out: &mut String, r: &Redline) {
-    out.push_str("<section>\n<h2>Différences entre les règles</h2>\n<p>Lignes en rouge (−) : la base seule ; en vert (+) : la proposition seule.</p>\n");
+    out.push_str("<section id=\"redline\">\n<h2>Différences entre les règles</h2>\n<p>Lignes en rouge (−) : la base seule ; en vert (+) : la proposition seule.</p>\n");
+    if let Some(m) = &r.minima {
+        let _ = writeln!(
+            out,
+            "<h3>Minima en euros au {} (temps plein, par mois)</h3>",
+            esc(&locale::date(m.as_of, Lang::Fr))
+        );
+        let rows = super::minima::table_rows(m);
+        out.push_str(&table(
+            &super::minima::HEADERS,
+            &rows,
+            &[true, true, true, true],
+        ));
+    }
     if r.sections.is_empty() {
         out.push_str("<p>Aucune différence entre les deux règles.</p>\n");
     }

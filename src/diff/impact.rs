@@ -3,13 +3,17 @@
 //! millions of records is compared in constant memory.
 
 use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 pub use super::aggregate::{Counts, Group, Impact, Mass, Mean, Shortfall};
 
+use super::cause::{self, Losses, Names};
+pub use super::scenario::{Scenario, ScenarioRow, ScenarioTotals};
 use crate::eval::{money, Decision, Evaluator};
 use crate::facts::{FactStream, Position, Record, Rejection};
 use crate::RuleSet;
@@ -68,10 +72,15 @@ pub struct Side<'r> {
     pub status: &'r str,
     #[serde(serialize_with = "money_or_null")]
     pub minimum_salary: Option<Decimal>,
+    /// The names people read (the rule file's job name, band label); JSON keeps the ids.
+    #[serde(skip)]
+    pub job_name: &'r str,
+    #[serde(skip)]
+    pub band_name: &'r str,
 }
 
 impl<'r> Side<'r> {
-    fn of(d: &Decision<'r, '_>) -> Self {
+    fn of(d: &Decision<'r, '_>, names: &Names<'r>) -> Self {
         Side {
             job: d.job,
             band: d.band,
@@ -80,7 +89,29 @@ impl<'r> Side<'r> {
             category: d.category,
             status: d.status,
             minimum_salary: d.minimum_salary,
+            job_name: names.job(d.job),
+            band_name: names.band(d.band),
         }
+    }
+
+    /// The base's "before" of an employee it rejects, from the facts: the
+    /// coefficient applied, its level, status and full-time minimum under the base.
+    fn from_facts(record: &Record, base: &Evaluator<'r>) -> Option<Self> {
+        let coefficient = record.coefficient?;
+        let rules = base.rules();
+        let level = &rules.levels[rules.level_of(coefficient)?];
+        let minimum_salary = base.minimum_at(coefficient, record);
+        Some(Side {
+            job: "",
+            band: "",
+            coefficient,
+            level: level.number,
+            category: &rules.categories[level.category].id,
+            status: base.status_at(coefficient).unwrap_or(""),
+            minimum_salary,
+            job_name: "",
+            band_name: "",
+        })
     }
 }
 
@@ -111,9 +142,35 @@ pub struct Row<'r> {
     /// Why a side rejected the record.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The "before" is the facts' applied coefficient (`--base-from-facts`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub before_from_facts: bool,
+    /// What goes down: `coefficient`, `level`, `status`, `minimum_salary`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub losses: Vec<&'static str>,
+    /// Why it changes, in a few words (see [`super::cause`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
+    /// What payroll must add to bring the salary up to the proposal's minimum.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "money_or_null"
+    )]
+    pub payroll_raise: Option<Decimal>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<ScenarioRow<'r>>,
 }
 
-fn money_or_null<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+impl Row<'_> {
+    pub fn lost(&self) -> bool {
+        !self.losses.is_empty()
+    }
+}
+
+pub(super) fn money_or_null<S: Serializer>(
+    value: &Option<Decimal>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     match value {
         Some(v) => s.serialize_str(&money(*v)),
         None => s.serialize_none(),
@@ -128,18 +185,76 @@ fn reason(r: &Rejection) -> String {
     }
 }
 
+/// How a comparison is run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Every changed row gets its cause (CSV, JSON); otherwise only the rows a
+    /// report shows (losers, largest changes): tracing costs.
+    pub every_cause: bool,
+    /// For a record the base rejects, the facts' `coefficient` as the "before".
+    pub base_from_facts: bool,
+}
+
 /// Decides records under the base and the proposal, on one date.
 pub struct Comparer<'r> {
     base: Evaluator<'r>,
     proposal: Evaluator<'r>,
+    names: [Names<'r>; 2],
+    scenarios: Vec<(&'r Scenario, Evaluator<'r>, Names<'r>)>,
+    options: Options,
+    /// The smallest change among the largest kept, once they are `top`, as
+    /// [`rank_bar`] packs it; -1 before: a row not above it is not traced.
+    threshold: AtomicI64,
+    /// How many largest changes are kept (set by a run).
+    top: AtomicUsize,
 }
 
 impl<'r> Comparer<'r> {
     pub fn new(base: &'r RuleSet, proposal: &'r RuleSet, as_of: NaiveDate) -> Self {
+        let (base, proposal) = (Evaluator::new(base, as_of), Evaluator::new(proposal, as_of));
+        let names = [
+            Names::of(base.rules(), &base),
+            Names::of(proposal.rules(), &proposal),
+        ];
         Comparer {
-            base: Evaluator::new(base, as_of),
-            proposal: Evaluator::new(proposal, as_of),
+            base,
+            proposal,
+            names,
+            scenarios: Vec::new(),
+            options: Options::default(),
+            threshold: AtomicI64::new(-1),
+            top: AtomicUsize::new(0),
         }
+    }
+
+    pub fn with_options(mut self, options: Options) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Each employee is also decided under each scenario (of the proposal).
+    pub fn with_scenarios(mut self, scenarios: &'r [Scenario]) -> Self {
+        let as_of = self.proposal.as_of();
+        self.scenarios = scenarios
+            .iter()
+            .map(|s| {
+                let evaluator = Evaluator::new(&s.rules, as_of);
+                let names = Names::of(&s.rules, &evaluator);
+                (s, evaluator, names)
+            })
+            .collect();
+        self
+    }
+
+    /// A new, empty impact for this comparison (its scenarios named).
+    pub fn impact(&self, top: usize) -> Impact<'r> {
+        let mut impact = Impact::new(top);
+        impact.scenarios = self
+            .scenarios
+            .iter()
+            .map(|(s, _, _)| ScenarioTotals::new(&s.name, s.settings_text()))
+            .collect();
+        impact
     }
 
     /// One record under both rule sets; a record that could not be read is
@@ -152,10 +267,108 @@ impl<'r> Comparer<'r> {
     }
 
     fn compare_read(&self, record: &Record) -> Row<'r> {
-        let side = |evaluator: &Evaluator<'r>| evaluator.decide(record).map(|d| Side::of(&d));
-        let (before, after) = (side(&self.base), side(&self.proposal));
+        let before = self
+            .base
+            .decide(record)
+            .map(|d| Side::of(&d, &self.names[0]));
+        let after = self
+            .proposal
+            .decide(record)
+            .map(|d| Side::of(&d, &self.names[1]));
+        let mut from_facts = false;
+        let before = match before {
+            Err(rejection) if self.options.base_from_facts && after.is_ok() => {
+                match Side::from_facts(record, &self.base) {
+                    Some(side) => {
+                        from_facts = true;
+                        Err((rejection, side))
+                    }
+                    None => Ok(Err(rejection)),
+                }
+            }
+            other => Ok(other),
+        };
         let id = Some(record.id.clone());
-        Self::row(record.position, id, record.salary, before, after)
+        let mut row = match before {
+            Ok(before) => Self::row(record.position, id, record.salary, before, after),
+            Err((rejection, side)) => {
+                let mut row = Self::row(record.position, id, record.salary, Ok(side), after);
+                // The base did reject it: counted as such, compared all the same.
+                row.change = Kind::OnlyProposal;
+                row.reason = Some(reason(&rejection));
+                row.before_from_facts = true;
+                row
+            }
+        };
+        if let (Some(b), Some(a)) = (&row.before, &row.after) {
+            row.losses = Losses::of(b, a, [&self.names[0], &self.names[1]]).words();
+        }
+        if self.wants_cause(&row) {
+            row.cause = self.cause(record, &row, from_facts);
+        }
+        row.scenarios = self.scenarios(record, row.before.as_ref());
+        row
+    }
+
+    /// Whether the row is one a report shows with its cause.
+    fn wants_cause(&self, row: &Row) -> bool {
+        if !matches!((&row.before, &row.after), (Some(_), Some(_))) || row.change == Kind::Same {
+            return false;
+        }
+        if self.options.every_cause || row.lost() {
+            return true;
+        }
+        let threshold = self.threshold.load(Ordering::Relaxed);
+        self.top.load(Ordering::Relaxed) > 0
+            && (threshold < 0
+                || rank_bar(rank_amount(row), coefficient_points(row), true) > threshold)
+    }
+
+    fn cause(&self, record: &Record, row: &Row<'r>, from_facts: bool) -> Option<String> {
+        let after = self.proposal.decide_traced(record).ok()?;
+        let before = match from_facts {
+            true => None,
+            false => Some(self.base.decide_traced(record).ok()?),
+        };
+        let names = [&self.names[0], &self.names[1]];
+        Some(cause::cause(
+            before.as_ref(),
+            &after,
+            row.before.as_ref()?,
+            names,
+        ))
+    }
+
+    fn scenarios(&self, record: &Record, before: Option<&Side<'r>>) -> Vec<ScenarioRow<'r>> {
+        self.scenarios
+            .iter()
+            .map(|(s, evaluator, names)| {
+                let side = evaluator.decide(record).ok().map(|d| Side::of(&d, names));
+                let change = match (before, &side) {
+                    (Some(b), Some(a)) => direction(b, a),
+                    (Some(_), None) => Kind::OnlyBase,
+                    (None, Some(_)) => Kind::OnlyProposal,
+                    (None, None) => Kind::Rejected,
+                };
+                ScenarioRow {
+                    scenario: &s.name,
+                    change,
+                    coefficient: side.as_ref().map(|a| a.coefficient),
+                    minimum_salary: side.as_ref().and_then(|a| a.minimum_salary),
+                    side,
+                }
+            })
+            .collect()
+    }
+
+    /// Whether a scenario's side of a row is lower than the base's.
+    pub(super) fn scenario_lost(&self, before: &Side, index: usize, row: &ScenarioRow) -> bool {
+        match (&row.side, self.scenarios.get(index)) {
+            (Some(after), Some((_, _, names))) => {
+                Losses::of(before, after, [&self.names[0], names]).any()
+            }
+            _ => false,
+        }
     }
 
     fn unread(rejection: &Rejection) -> Row<'r> {
@@ -192,6 +405,10 @@ impl<'r> Comparer<'r> {
             ),
             _ => (None, None),
         };
+        let minimum = after.as_ref().and_then(|a| a.minimum_salary);
+        let payroll_raise = minimum
+            .zip(salary)
+            .map(|(min, paid)| (min - paid).max(Decimal::ZERO));
         Row {
             position,
             id,
@@ -203,6 +420,11 @@ impl<'r> Comparer<'r> {
             minimum_salary_change,
             salary,
             reason,
+            before_from_facts: false,
+            losses: Vec::new(),
+            cause: None,
+            payroll_raise,
+            scenarios: Vec::new(),
         }
     }
 
@@ -214,13 +436,30 @@ impl<'r> Comparer<'r> {
         top: usize,
         mut each: impl FnMut(&Row<'r>) -> Result<(), E>,
     ) -> Result<Impact<'r>, E> {
-        let mut impact = Impact::new(top);
+        self.top.store(top, Ordering::Relaxed);
+        let mut impact = self.impact(top);
         for record in records {
             let row = self.compare(&record);
             each(&row)?;
-            impact.add(&row);
+            self.add(&mut impact, &row);
         }
         Ok(impact)
+    }
+
+    /// Adds a row up, and raises the bar a row must pass to be traced.
+    fn add(&self, impact: &mut Impact<'r>, row: &Row<'r>) {
+        impact.add(row);
+        for (n, s) in row.scenarios.iter().enumerate() {
+            let lost = row
+                .before
+                .as_ref()
+                .is_some_and(|b| self.scenario_lost(b, n, s));
+            impact.scenarios[n].add(row.before.as_ref(), s, row.salary, lost);
+        }
+        if let Some((amount, points)) = impact.least_kept() {
+            let bar = rank_bar(amount, points, false);
+            self.threshold.store(bar, Ordering::Relaxed);
+        }
     }
 
     /// [`Comparer::run`] over a stream of facts, the records decided on up to
@@ -232,8 +471,10 @@ impl<'r> Comparer<'r> {
         top: usize,
         mut each: impl FnMut(&Row<'r>) -> Result<(), E> + Send,
     ) -> Result<Impact<'r>, E> {
-        let mut impact = Impact::new(top);
-        let compare = |record: &Record, _: &mut Vec<u8>| Ok(self.compare_read(record));
+        self.top.store(top, Ordering::Relaxed);
+        let this = self;
+        let mut impact = this.impact(top);
+        let compare = |record: &Record, _: &mut Vec<u8>| Ok(this.compare_read(record));
         let stopped = records.map_parallel(threads, compare, |result| {
             let row = match result {
                 Ok((row, _)) => row,
@@ -242,7 +483,7 @@ impl<'r> Comparer<'r> {
             if let Err(e) = each(&row) {
                 return ControlFlow::Break(e);
             }
-            impact.add(&row);
+            this.add(&mut impact, &row);
             ControlFlow::Continue(())
         });
         match stopped {
@@ -250,6 +491,25 @@ impl<'r> Comparer<'r> {
             None => Ok(impact),
         }
     }
+}
+
+/// What ranks a change: the change of the monthly minimum, in euros.
+pub(super) fn rank_amount(row: &Row) -> Decimal {
+    row.minimum_salary_change.unwrap_or_default().abs()
+}
+
+fn coefficient_points(row: &Row) -> u64 {
+    row.coefficient_change.unwrap_or(0).unsigned_abs()
+}
+
+/// A rank as one number, compared as the largest changes are ranked: the
+/// cents (a row's rounded up, the bar's down, so that a row above the bar by
+/// less than a cent is traced all the same), then the coefficient points.
+fn rank_bar(amount: Decimal, points: u64, row: bool) -> i64 {
+    let cents = amount * Decimal::ONE_HUNDRED;
+    let cents = if row { cents.ceil() } else { cents.floor() };
+    let cents = cents.to_i64().unwrap_or(i64::MAX >> 16).min(i64::MAX >> 16);
+    (cents << 16) | i64::try_from(points.min(0xFFFF)).unwrap_or(0xFFFF)
 }
 
 /// The coefficient decides; at equal coefficient, the minimum salary.

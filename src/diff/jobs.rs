@@ -27,18 +27,18 @@ pub(super) fn entries(a: &RuleSet, b: &RuleSet) -> (Vec<Entry>, Option<String>) 
     for p in &pairs {
         let (x, y) = (&a.jobs[p.a], &b.jobs[p.b]);
         match Entry::changed(subject(x, y, p), details(a, x, b, y)) {
-            Some(entry) => out.push(entry),
+            Some(entry) => out.push(entry.at([super::place(a, x), super::place(b, y)])),
             None => unchanged.push(subject(x, y, p)),
         }
     }
     for (i, x) in a.jobs.iter().enumerate() {
         if !pairs.iter().any(|p| p.a == i) {
-            out.push(Entry::removed(&x.id, whole(a, x)));
+            out.push(Entry::removed(&x.id, whole(a, x)).at([super::place(a, x)]));
         }
     }
     for (i, y) in b.jobs.iter().enumerate() {
         if !pairs.iter().any(|p| p.b == i) {
-            out.push(Entry::added(&y.id, whole(b, y)));
+            out.push(Entry::added(&y.id, whole(b, y)).at([super::place(b, y)]));
         }
     }
     let note = (!unchanged.is_empty()).then(|| {

@@ -12,10 +12,14 @@
 //! the JSON contract.
 
 mod aggregate;
+pub mod cause;
 mod chart;
+pub mod figures;
 pub mod html;
 pub mod impact;
+pub mod minima;
 pub mod output;
+pub mod scenario;
 pub mod structure;
 pub mod text;
 pub mod written;
@@ -26,7 +30,7 @@ use serde::Serialize;
 
 use crate::RuleSet;
 
-pub use impact::{Comparer, Impact, Row};
+pub use impact::{Comparer, Impact, Options, Row, Scenario};
 pub use structure::compare;
 
 /// The redline of two rule sets.
@@ -36,6 +40,16 @@ pub struct Redline {
     pub proposal: RulesInfo,
     /// Only the sections with a difference, in a fixed order.
     pub sections: Vec<Section>,
+    /// The minima in euros per coefficient on a day (see [`compare_at`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minima: Option<minima::Minima>,
+}
+
+/// The redline with the minima in euros, coefficient by coefficient, on `as_of`.
+pub fn compare_at(a: &RuleSet, b: &RuleSet, as_of: chrono::NaiveDate) -> Redline {
+    let mut redline = compare(a, b);
+    redline.minima = Some(minima::on(a, b, as_of));
+    redline
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -85,6 +99,9 @@ pub struct Entry {
     /// What changed in a thing both sides have.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub details: Vec<Detail>,
+    /// `file:line` of the thing in each file that has it (base first).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub at: Vec<String>,
 }
 
 /// A line of a changed thing: `before` only is removed, `after` only is added.
@@ -104,6 +121,7 @@ impl Entry {
             before: None,
             after: Some(after.into()).filter(|a| !a.is_empty()),
             details: Vec::new(),
+            at: Vec::new(),
         }
     }
 
@@ -114,6 +132,7 @@ impl Entry {
             before: Some(before.into()).filter(|b| !b.is_empty()),
             after: None,
             details: Vec::new(),
+            at: Vec::new(),
         }
     }
 
@@ -125,7 +144,55 @@ impl Entry {
             before: None,
             after: None,
             details,
+            at: Vec::new(),
         })
+    }
+
+    /// The same entry citing where each file has the thing.
+    pub fn at(mut self, places: impl IntoIterator<Item = String>) -> Self {
+        self.at = places.into_iter().collect();
+        // A layered proposal may keep the base's own declaration: cited once.
+        self.at.dedup();
+        self
+    }
+}
+
+/// A thing of a rule set declared at a place of a file.
+pub trait Placed {
+    fn origin(&self) -> &crate::model::Origin;
+}
+
+macro_rules! placed {
+    ($($t:ty),*) => {
+        $(impl Placed for $t {
+            fn origin(&self) -> &crate::model::Origin {
+                &self.origin
+            }
+        })*
+    };
+}
+
+placed!(
+    crate::model::Param,
+    crate::model::Table,
+    crate::model::Category,
+    crate::model::Level,
+    crate::model::Diploma,
+    crate::model::Scale,
+    crate::model::Floor,
+    crate::model::Transitional,
+    crate::model::TrialRule,
+    crate::model::Provision,
+    crate::model::Job,
+    crate::model::MissionCap
+);
+
+/// `rules/cgt-2008.grille:129`: the file and line of a thing.
+pub fn place(rules: &RuleSet, thing: &impl Placed) -> String {
+    let place = rules.place(thing.origin().span).to_string();
+    match place.rsplit_once(':') {
+        Some((file_line, _column)) => file_line.to_string(),
+        None => place,
     }
 }
 
@@ -180,7 +247,7 @@ pub fn lines(a: &[String], b: &[String]) -> Vec<Detail> {
 
 /// Entries for two lists of things known by a key: removed, changed, added. Each
 /// function is given the rule set its item comes from (indices differ between them).
-pub fn keyed<T, K: PartialEq>(
+pub fn keyed<T: Placed, K: PartialEq>(
     (ra, a): (&RuleSet, &[T]),
     (rb, b): (&RuleSet, &[T]),
     key: impl Fn(&RuleSet, &T) -> K,
@@ -191,15 +258,18 @@ pub fn keyed<T, K: PartialEq>(
     let mut out = Vec::new();
     for x in a {
         match b.iter().find(|y| key(rb, y) == key(ra, x)) {
-            None => out.push(Entry::removed(subject(ra, x), whole(ra, x))),
-            Some(y) => out.extend(Entry::changed(subject(rb, y), details((ra, x), (rb, y)))),
+            None => out.push(Entry::removed(subject(ra, x), whole(ra, x)).at([place(ra, x)])),
+            Some(y) => out.extend(
+                Entry::changed(subject(rb, y), details((ra, x), (rb, y)))
+                    .map(|e| e.at([place(ra, x), place(rb, y)])),
+            ),
         }
     }
     for y in b
         .iter()
         .filter(|y| !a.iter().any(|x| key(ra, x) == key(rb, y)))
     {
-        out.push(Entry::added(subject(rb, y), whole(rb, y)));
+        out.push(Entry::added(subject(rb, y), whole(rb, y)).at([place(rb, y)]));
     }
     out
 }

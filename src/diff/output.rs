@@ -41,10 +41,18 @@ impl<W: Write> JsonWriter<W> {
         Ok(())
     }
 
-    pub fn finish(mut self, impact: &Impact) -> io::Result<W> {
+    pub fn finish(self, impact: &Impact) -> io::Result<W> {
+        self.finish_with(impact, Default::default())
+    }
+
+    /// [`JsonWriter::finish`], the summary's `costs` with the employer
+    /// contributions when a rate is given.
+    pub fn finish_with(mut self, impact: &Impact, costs: super::figures::Costs) -> io::Result<W> {
         let close = if self.rows == 0 { "]," } else { "\n  ]," };
         writeln!(self.out, "{close}")?;
-        writeln!(self.out, "  \"summary\": {}", indented(&summary(impact)))?;
+        let mut summary = summary(impact);
+        summary["costs"] = costs_json(impact, costs);
+        writeln!(self.out, "  \"summary\": {}", indented(&summary))?;
         writeln!(self.out, "}}")?;
         Ok(self.out)
     }
@@ -123,6 +131,49 @@ pub fn summary(i: &Impact) -> Value {
             .collect::<Vec<_>>(),
         "largest_changes": i.largest(),
         "one_sided": i.one_sided,
+        "population": {
+            "decided_both": i.decided_both(),
+            "before_from_facts": i.before_from_facts,
+            "text": super::figures::population(i),
+        },
+        "payroll_raise": shortfall(&i.below_new_minimum),
+        "distribution_both": i.distribution_both.iter()
+            .map(|(c, [before, after])| json!({"coefficient": c, "before": before, "after": after}))
+            .collect::<Vec<_>>(),
+        "losers": i.losers.iter().map(|r| json!({"id": r.id, "position": r.position.to_string(), "losses": r.losses, "cause": r.cause})).collect::<Vec<_>>(),
+        "scenarios": i.scenarios.iter().map(scenario).collect::<Vec<_>>(),
+    })
+}
+
+/// (a) the change of the minima owed, (b) the payroll raise, (c) when a rate is
+/// given, the employer contributions on each (an estimate).
+fn costs_json(i: &Impact, costs: super::figures::Costs) -> Value {
+    let mut out = json!({
+        "minimum_owed_change": {
+            "employees": i.mass.employees,
+            "amount": monthly_annual(i.mass.difference()),
+        },
+        "payroll_raise": shortfall(&i.below_new_minimum),
+    });
+    if let Some(rate) = costs.charges_rate {
+        let on = |monthly: Decimal| monthly_annual((monthly * rate).round_dp(2));
+        out["employer_contributions_estimate"] = json!({
+            "rate": rate.to_string(),
+            "on_minimum_owed_change": on(i.mass.difference()),
+            "on_payroll_raise": on(i.below_new_minimum.monthly),
+        });
+    }
+    out
+}
+
+fn scenario(s: &super::scenario::ScenarioTotals) -> Value {
+    json!({
+        "name": s.name,
+        "settings": s.settings,
+        "changes": changes(&s.changes),
+        "losers": s.losers,
+        "minimum_salary_mass": mass(&s.mass),
+        "below_scenario_minimum": shortfall(&s.below_new_minimum),
     })
 }
 
@@ -164,6 +215,77 @@ fn side_fields(side: &Option<Side>) -> [String; 7] {
             s.minimum_salary.map(money).unwrap_or_default(),
         ],
     }
+}
+
+/// The columns after [`CSV_HEADER`]: names people read, what is lost and why,
+/// the payroll raise, the command explaining the decision; then two per scenario.
+pub const CSV_MORE: [&str; 10] = [
+    "job_name",
+    "before_job_name",
+    "after_job_name",
+    "before_band_name",
+    "after_band_name",
+    "before_from_facts",
+    "losses",
+    "cause",
+    "payroll_raise",
+    "explain",
+];
+
+/// The whole header: [`CSV_HEADER`], [`CSV_MORE`], and for each scenario its
+/// coefficient and minimum salary.
+pub fn csv_header(scenarios: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = CSV_HEADER
+        .iter()
+        .chain(&CSV_MORE)
+        .map(|h| h.to_string())
+        .collect();
+    for name in scenarios {
+        out.push(format!("{name}:coefficient"));
+        out.push(format!("{name}:minimum_salary"));
+    }
+    out
+}
+
+/// Where the `explain` column points: the proposal's file, the facts, the date.
+pub struct ExplainRef<'a> {
+    pub rules: &'a str,
+    pub facts: &'a str,
+    pub as_of: NaiveDate,
+}
+
+/// A row in [`csv_header`] order.
+pub fn csv_full_record(row: &Row, explain: &ExplainRef) -> Vec<String> {
+    let mut fields = csv_record(row);
+    let names = |s: &Option<Side>| match s {
+        Some(s) => [s.job_name.to_string(), s.band_name.to_string()],
+        None => Default::default(),
+    };
+    let ([job_b, band_b], [job_a, band_a]) = (names(&row.before), names(&row.after));
+    let id = row.id.as_deref().unwrap_or_default();
+    let explained = row.after.is_some() && !id.is_empty();
+    fields.extend([
+        super::figures::job_name(row),
+        job_b,
+        job_a,
+        band_b,
+        band_a,
+        row.before_from_facts.to_string(),
+        row.losses.join(" "),
+        row.cause.clone().unwrap_or_default(),
+        row.payroll_raise.map(money).unwrap_or_default(),
+        match explained {
+            true => {
+                super::figures::explain_command(explain.rules, explain.facts, explain.as_of, id)
+            }
+            false => String::new(),
+        },
+    ]);
+    for s in &row.scenarios {
+        fields.push(s.coefficient.map(|c| c.to_string()).unwrap_or_default());
+        fields.push(s.minimum_salary.map(money).unwrap_or_default());
+    }
+    fields
 }
 
 /// One CSV record per employee: the row's fields in [`CSV_HEADER`] order.

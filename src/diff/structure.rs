@@ -44,6 +44,7 @@ pub fn compare(a: &RuleSet, b: &RuleSet) -> Redline {
                 note,
             })
             .collect(),
+        minima: None,
     }
 }
 
@@ -89,10 +90,45 @@ fn parameters(a: &RuleSet, b: &RuleSet) -> Vec<Entry> {
                 w::type_name(x).to_string(),
                 w::type_name(y).to_string(),
             )]);
-            details.extend(lines(&parameter_values(x), &parameter_values(y)));
+            match dates_only(x, y) {
+                Some(line) => details.push(line),
+                None => details.extend(lines(&parameter_values(x), &parameter_values(y))),
+            }
             details
         },
     )
+}
+
+/// The field a change of dates alone is noted under: the reports fold it into
+/// the subject's line.
+pub(super) const DATES_ONLY: &str = "dates seules";
+
+/// When the same values are dated otherwise, one line says so:
+/// `151.67 ; depuis 2008-01-01 → depuis 2008-05-29`.
+fn dates_only(x: &Param, y: &Param) -> Option<Detail> {
+    let same_values =
+        x.values.len() == y.values.len() && x.values.iter().zip(&y.values).all(|(a, b)| a.1 == b.1);
+    if !same_values || x.values == y.values {
+        return None;
+    }
+    let values: Vec<String> = x.values.iter().map(|(_, v)| w::value(v, x.ty)).collect();
+    let days = |p: &Param| {
+        p.values
+            .iter()
+            .map(|(d, _)| w::since(*d))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Some(Detail {
+        field: Some(DATES_ONLY.to_string()),
+        before: None,
+        after: Some(format!(
+            "mêmes valeurs ({}) ; {} → {}",
+            values.join(", "),
+            days(x),
+            days(y)
+        )),
+    })
 }
 
 fn table_rows(t: &Table) -> Vec<String> {
@@ -294,13 +330,13 @@ fn mission_fields(r: &RuleSet, m: &MissionCap) -> [String; 3] {
 fn missions(a: &RuleSet, b: &RuleSet) -> Vec<Entry> {
     let whole = |r: &RuleSet, m: &MissionCap| {
         let [window, at_most, claim] = mission_fields(r, m);
-        format!("fenêtre {window}, au plus {at_most}, droit : {claim}")
+        format!("au plus {at_most} sur {window}, droit : {claim}")
     };
     let subject = "plafond des missions";
     match (&a.mission_cap, &b.mission_cap) {
         (None, None) => vec![],
-        (Some(x), None) => vec![Entry::removed(subject, whole(a, x))],
-        (None, Some(y)) => vec![Entry::added(subject, whole(b, y))],
+        (Some(x), None) => vec![Entry::removed(subject, whole(a, x)).at([super::place(a, x)])],
+        (None, Some(y)) => vec![Entry::added(subject, whole(b, y)).at([super::place(b, y)])],
         (Some(x), Some(y)) => {
             let [wa, ma, ca] = mission_fields(a, x);
             let [wb, mb, cb] = mission_fields(b, y);
@@ -309,7 +345,11 @@ fn missions(a: &RuleSet, b: &RuleSet) -> Vec<Entry> {
                 ("au plus", ma, mb),
                 ("droit", ca, cb),
             ]);
-            Entry::changed(subject, details).into_iter().collect()
+            let at = [super::place(a, x), super::place(b, y)];
+            Entry::changed(subject, details)
+                .map(|e| e.at(at))
+                .into_iter()
+                .collect()
         }
     }
 }

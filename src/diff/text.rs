@@ -3,9 +3,9 @@
 
 use std::fmt::Write;
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::figures::{self, Context};
 use super::impact::{Group, Impact, Kind, Row};
 use super::{Change, Entry, Redline, RulesInfo};
 use crate::explain::locale::{self, Lang};
@@ -16,6 +16,19 @@ pub fn redline(r: &Redline) -> String {
     let mut out = String::from("Différences entre les règles\n");
     let _ = writeln!(out, "  - base : {}", rules(&r.base));
     let _ = writeln!(out, "  + proposition : {}", rules(&r.proposal));
+    if let Some(m) = &r.minima {
+        let _ = writeln!(
+            out,
+            "\n## Minima en euros au {} (temps plein, par mois)",
+            locale::date(m.as_of, Lang::Fr)
+        );
+        let rows = super::minima::table_rows(m);
+        out.push_str(&table(
+            &super::minima::HEADERS,
+            &rows,
+            &[true, true, true, true],
+        ));
+    }
     if r.sections.is_empty() {
         out.push_str("\nAucune différence entre les deux règles.\n");
     }
@@ -39,15 +52,26 @@ pub fn rules(info: &RulesInfo) -> String {
 
 /// An entry as redline lines (also used by the HTML report).
 pub fn entry_lines(e: &Entry) -> Vec<String> {
+    let at = match e.at.as_slice() {
+        [] => String::new(),
+        places => format!("  ({})", places.join(" | ")),
+    };
     let whole = |sign: char, text: &Option<String>| match text.as_deref() {
-        Some(t) if !t.is_empty() => format!("{sign} {} : {t}", e.subject),
-        _ => format!("{sign} {}", e.subject),
+        Some(t) if !t.is_empty() => format!("{sign} {} : {t}{at}", e.subject),
+        _ => format!("{sign} {}{at}", e.subject),
     };
     match e.change {
         Change::Added => vec![whole('+', &e.after)],
         Change::Removed => vec![whole('-', &e.before)],
         Change::Changed => {
-            let mut lines = vec![format!("  {}", e.subject)];
+            // Only the dates differ: one line says it.
+            if let [d] = e.details.as_slice() {
+                if d.field.as_deref() == Some(super::structure::DATES_ONLY) {
+                    let text = d.after.as_deref().unwrap_or_default();
+                    return vec![format!("  {} : {text}{at}", e.subject)];
+                }
+            }
+            let mut lines = vec![format!("  {}{at}", e.subject)];
             for d in &e.details {
                 let field = d
                     .field
@@ -118,6 +142,14 @@ pub fn group_name(key: &Option<&str>) -> String {
     key.unwrap_or("(non décidés)").to_string()
 }
 
+/// A group as people read it: the rule file's name, else its key.
+pub fn group_label(key: &Option<&str>, g: &Group) -> String {
+    match (key, g.name.is_empty()) {
+        (Some(_), false) => g.name.to_string(),
+        _ => group_name(key),
+    }
+}
+
 /// Aligned columns; `numeric` columns are right-aligned.
 pub fn table(headers: &[&str], rows: &[Vec<String>], numeric: &[bool]) -> String {
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
@@ -147,16 +179,19 @@ pub fn table(headers: &[&str], rows: &[Vec<String>], numeric: &[bool]) -> String
     out
 }
 
-/// The impact on a workforce: counts, salary masses, costs, by job and band, the
+/// The impact on a workforce: counts, costs with their populations, the
+/// scenarios, every employee who loses something, by job and band, the
 /// distribution of coefficients, the largest changes, the one-sided records.
-pub fn impact(r: &Redline, as_of: NaiveDate, facts: &str, i: &Impact, shown: usize) -> String {
+pub fn impact(c: &Context, shown: usize) -> String {
+    let i = c.impact;
     let mut out = format!(
         "Impact sur l'effectif au {}\n",
-        locale::date(as_of, Lang::Fr)
+        locale::date(c.as_of, Lang::Fr)
     );
-    let _ = writeln!(out, "  base : {}", rules(&r.base));
-    let _ = writeln!(out, "  proposition : {}", rules(&r.proposal));
-    let _ = writeln!(out, "  effectif : {} ({})", i.records, for_people(facts));
+    let _ = writeln!(out, "  base : {}", rules(c.base));
+    let _ = writeln!(out, "  proposition : {}", rules(c.proposal));
+    let _ = writeln!(out, "  effectif : {} ({})", i.records, for_people(c.facts));
+    let _ = writeln!(out, "  population : {}", figures::population(i));
     out.push_str("\nChangements\n");
     let mut rows: Vec<Vec<String>> = Kind::ALL
         .iter()
@@ -167,7 +202,16 @@ pub fn impact(r: &Redline, as_of: NaiveDate, facts: &str, i: &Impact, shown: usi
         .collect();
     rows.push(vec!["total".to_string(), i.changes.total().to_string()]);
     out.push_str(&table(&["", "salariés"], &rows, &[false, true]));
+    out.push_str("\nCoûts\n");
+    out.push_str(&table(
+        &figures::COST_HEADERS,
+        &figures::cost_rows(i, c.costs),
+        &[false, true, true, false],
+    ));
     masses(&mut out, i);
+    scenarios(&mut out, i);
+    losers(&mut out, c);
+    radar(&mut out, c);
     groups(
         &mut out,
         "Par métier (celui de la proposition, sinon de la base)",
@@ -181,11 +225,15 @@ pub fn impact(r: &Redline, as_of: NaiveDate, facts: &str, i: &Impact, shown: usi
         &i.by_band,
     );
     let rows: Vec<Vec<String>> = i
-        .distribution
+        .distribution_both
         .iter()
         .map(|(c, [before, after])| vec![c.to_string(), before.to_string(), after.to_string()])
         .collect();
-    out.push_str("\nRépartition des coefficients\n");
+    let _ = writeln!(
+        out,
+        "\nRépartition des coefficients ({} avec un avant et un après)",
+        employees(rows_population(i))
+    );
     out.push_str(&table(
         &["coefficient", "avant", "après"],
         &rows,
@@ -195,6 +243,64 @@ pub fn impact(r: &Redline, as_of: NaiveDate, facts: &str, i: &Impact, shown: usi
     one_sided(&mut out, i, shown);
     // Ids, reasons and names from the facts and the rules: shown escaped.
     lines_for_people(&out).into_owned()
+}
+
+/// How many employees the distribution of both sides counts.
+pub fn rows_population(i: &Impact) -> usize {
+    i.distribution_both.values().map(|[before, _]| before).sum()
+}
+
+fn scenarios(out: &mut String, i: &Impact) {
+    if i.scenarios.is_empty() {
+        return;
+    }
+    let (headers, rows) = figures::scenario_table(i);
+    let _ = writeln!(
+        out,
+        "\nScénarios de la proposition (contre la base ; {})",
+        figures::population(i)
+    );
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let numeric: Vec<bool> = (0..headers.len()).map(|n| n > 0).collect();
+    out.push_str(&table(&headers, &rows, &numeric));
+}
+
+/// When each level of each side fell below the SMIC, and whom it concerns now.
+fn radar(out: &mut String, c: &Context) {
+    if c.radar.is_empty() {
+        return;
+    }
+    out.push_str("\nRadar du SMIC (périodes où le minimum d'un niveau était sous le SMIC)\n");
+    for side in &c.radar {
+        for line in side.lines(c.impact, c.as_of) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+}
+
+/// Every employee who loses something, each with the cause and the command
+/// that explains the decision in full.
+fn losers(out: &mut String, c: &Context) {
+    let losers = &c.impact.losers;
+    let _ = writeln!(
+        out,
+        "\nSalariés qui perdent (coefficient, niveau, statut ou minimum en baisse) : {}",
+        losers.len()
+    );
+    if losers.is_empty() {
+        return;
+    }
+    let rows: Vec<Vec<String>> = losers.iter().map(|r| figures::change_row(r)).collect();
+    out.push_str(&table(
+        &figures::CHANGE_HEADERS,
+        &rows,
+        &figures::CHANGE_NUMERIC,
+    ));
+    out.push_str("  explication complète :\n");
+    for r in losers {
+        let id = r.id.as_deref().unwrap_or_default();
+        let _ = writeln!(out, "    {}", c.explain(id));
+    }
 }
 
 fn masses(out: &mut String, i: &Impact) {
@@ -269,25 +375,31 @@ fn groups(
 }
 
 /// Which columns of a group table are numbers (right-aligned).
-pub const GROUP_NUMERIC: [bool; 9] = [false, true, true, true, true, true, true, true, true];
+pub const GROUP_NUMERIC: [bool; 10] = [false, true, true, true, true, true, true, true, true, true];
 
 /// The headers and rows of a table of groups (by job or band), shared by the
 /// text and HTML reports.
 pub fn group_table<'a>(
     what: &'a str,
     groups: &std::collections::BTreeMap<Option<&str>, Group>,
-) -> ([&'a str; 9], Vec<Vec<String>>) {
+) -> ([&'a str; 10], Vec<Vec<String>>) {
     let rows = groups
         .iter()
         .map(|(key, g)| {
+            // Nobody compared: no change to show, rather than a zero.
+            let difference = match g.mass.employees {
+                0 => "—".to_string(),
+                _ => signed_money(g.mass.difference()),
+            };
             vec![
-                group_name(key),
+                group_label(key, g),
                 g.headcount.to_string(),
+                g.mass.employees.to_string(),
                 g.changes.get(Kind::Up).to_string(),
                 g.changes.get(Kind::Down).to_string(),
                 mean(&g.coefficient_before),
                 mean(&g.coefficient_after),
-                signed_money(g.mass.difference()),
+                difference,
                 g.below_new_minimum.employees.to_string(),
                 money(g.below_new_minimum.monthly),
             ]
@@ -296,13 +408,14 @@ pub fn group_table<'a>(
     let headers = [
         what,
         "effectif",
+        "comparés",
         "hausse",
         "baisse",
         "coef. avant",
         "coef. après",
-        "écart masse/mois",
-        "sous min.",
-        "mise à niveau/mois",
+        "écart minima/mois (comparés)",
+        "sous nouveau min.",
+        "hausse de paie/mois",
     ];
     (headers, rows)
 }
@@ -328,24 +441,20 @@ fn largest(out: &mut String, rows: &[&Row], shown: usize) {
     if rows.is_empty() {
         return;
     }
-    let _ = writeln!(out, "\nPlus grands changements");
+    let _ = writeln!(
+        out,
+        "\nPlus grands changements (par écart mensuel du minimum)"
+    );
     let rows: Vec<Vec<String>> = rows
         .iter()
         .take(shown)
-        .map(|r| {
-            vec![
-                for_people(r.id.as_deref().unwrap_or_default()).into_owned(),
-                r.job.unwrap_or_default().to_string(),
-                side_coefficient(r),
-                side_minimum(r),
-                r.minimum_salary_change
-                    .map(signed_money)
-                    .unwrap_or_default(),
-            ]
-        })
+        .map(|r| figures::change_row(r))
         .collect();
-    let headers = ["id", "métier", "coefficient", "salaire minimum", "écart"];
-    out.push_str(&table(&headers, &rows, &[false, false, false, true, true]));
+    out.push_str(&table(
+        &figures::CHANGE_HEADERS,
+        &rows,
+        &figures::CHANGE_NUMERIC,
+    ));
 }
 
 fn one_sided(out: &mut String, i: &Impact, shown: usize) {

@@ -90,7 +90,15 @@ pub fn since(day: NaiveDate) -> String {
 pub fn duration_ref(rules: &RuleSet, d: DurationRef) -> String {
     match d {
         DurationRef::Literal(d) => duration(d),
-        DurationRef::Param(p) => rules.params[p].name.clone(),
+        // The value with its unit, the parameter's name beside it: "183 jours
+        // (missions_plafond)"; the latest value when it is dated more than once.
+        DurationRef::Param(p) => {
+            let param = &rules.params[p];
+            match param.values.last() {
+                Some((_, v)) => format!("{} ({})", value(v, param.ty), param.name),
+                None => param.name.clone(),
+            }
+        }
     }
 }
 

@@ -14,6 +14,7 @@ mod decision;
 pub mod expr;
 mod grid;
 mod known;
+mod lookup;
 mod next;
 mod part_time;
 mod time;
