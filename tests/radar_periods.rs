@@ -98,14 +98,27 @@ fn check_radar_prints_one_line_per_level() {
         .collect();
     assert_eq!(lines.len(), 9, "{text}");
     assert!(lines[0].contains("depuis le 2026-01-01"), "{}", lines[0]);
+    // Level 1's declaration, wherever edits of the file move it.
+    let text_of_rules = std::fs::read_to_string("rules/idcc2098-2002.grille").unwrap();
+    let level = |n: u32| {
+        let start = format!("  niveau {n} :");
+        1 + text_of_rules
+            .lines()
+            .position(|l| l.starts_with(&start))
+            .unwrap()
+    };
+    let level_1 = level(1);
     assert!(
-        lines[0].ends_with("(rules/idcc2098-2002.grille:522:3)"),
+        lines[0].ends_with(&format!("(rules/idcc2098-2002.grille:{level_1}:3)")),
         "{}",
         lines[0]
     );
     assert_eq!(
         lines[3],
-        "  niveau 4 : jamais sous le SMIC  (rules/idcc2098-2002.grille:531:3)"
+        format!(
+            "  niveau 4 : jamais sous le SMIC  (rules/idcc2098-2002.grille:{}:3)",
+            level(4)
+        )
     );
     // A range level of the proposal is written as a range.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_grille"))

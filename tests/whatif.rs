@@ -370,14 +370,24 @@ fn the_redline_gives_minima_in_euros_units_and_the_lines_of_each_file() {
         .lines()
         .find(|l| l.trim_start().starts_with("heures_reference"))
         .unwrap();
+    // The lines cited are those of the declaration in each file, wherever edits move it.
+    let declared = |file: &str| line_of(file, "paramètre heures_reference ");
     assert_eq!(
         line,
-        "  heures_reference : mêmes valeurs (151.67) ; depuis 2008-01-01 → depuis 2008-05-29  \
-         (rules/idcc2098-2002.grille:55 | rules/cgt-2008.grille:52)"
+        format!(
+            "  heures_reference : mêmes valeurs (151.67) ; depuis 2008-01-01 → depuis 2008-05-29  \
+             (rules/idcc2098-2002.grille:{} | rules/cgt-2008.grille:{})",
+            declared("rules/idcc2098-2002.grille"),
+            declared("rules/cgt-2008.grille")
+        )
     );
-    assert!(
-        text.contains("  niveau 1  (rules/idcc2098-2002.grille:522 | rules/cgt-2008.grille:129)")
+    let level_1 = |file: &str| line_of(file, "  niveau 1");
+    let cited = format!(
+        "  niveau 1  (rules/idcc2098-2002.grille:{} | rules/cgt-2008.grille:{})",
+        level_1("rules/idcc2098-2002.grille"),
+        level_1("rules/cgt-2008.grille")
     );
+    assert!(text.contains(&cited), "{cited}\n{text}");
 }
 
 /// Tags closed in order, entities known: the checker of tests/diff.rs, for the
@@ -488,4 +498,10 @@ fn the_json_summary_gives_the_costs_with_the_contribution_estimate() {
     let estimate = &costs["employer_contributions_estimate"];
     assert_eq!(estimate["on_minimum_owed_change"]["monthly"], "7964.10");
     assert_eq!(estimate["on_payroll_raise"]["annual"], "7539.00");
+}
+
+/// The 1-based line of `file` that starts with `start`.
+fn line_of(file: &str, start: &str) -> usize {
+    let text = std::fs::read_to_string(file).unwrap();
+    1 + text.lines().position(|l| l.starts_with(start)).unwrap()
 }
