@@ -677,6 +677,7 @@ mod tests {
             hours: None,
             salary: None,
             coefficient: None,
+            history: None,
         }
     }
 
