@@ -12,6 +12,7 @@ mod eval;
 mod explain;
 mod fmt;
 mod output;
+mod replay;
 mod sample;
 mod test;
 
@@ -57,6 +58,8 @@ enum Command {
     Sample(sample::Args),
     /// Compare two rule sets: a redline of the rules and, given facts, the impact on a workforce.
     Diff(diff::Args),
+    /// Back-pay month by month for a contested classification, with prescription (READING §12).
+    Replay(replay::Args),
 }
 
 /// How a command ended.
@@ -112,6 +115,7 @@ fn dispatch(cli: Cli) -> Outcome {
         Command::Fmt(args) => fmt::run(args),
         Command::Sample(args) => sample::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Replay(args) => replay::run(args),
     }
 }
 
