@@ -14,6 +14,7 @@
 pub mod day;
 pub mod encode;
 pub mod html;
+pub mod sample;
 pub mod text;
 
 use std::collections::HashMap;
