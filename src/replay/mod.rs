@@ -133,6 +133,8 @@ pub struct Right<'r> {
     pub value: u32,
     pub since: NaiveDate,
     pub job: &'r str,
+    /// The job's name, as the rules write it.
+    pub job_name: &'r str,
     pub band: &'r str,
     /// Said in a few words: `band senior in Conseiller clientèle`.
     pub why: String,
@@ -531,8 +533,9 @@ impl<'r> Replayer<'r> {
                 value: s.coefficient,
                 since,
                 job: s.job,
+                job_name: self.job_name(s.job),
                 band: s.band,
-                why: self.why(s),
+                why: format!("band {} in {}", s.band, self.job_name(s.job)),
             });
         }
         Ok(rights)
@@ -563,14 +566,13 @@ impl<'r> Replayer<'r> {
         Ok(since)
     }
 
-    fn why(&self, segment: &Segment) -> String {
-        let job = self
-            .rules
+    fn job_name(&self, job: &'r str) -> &'r str {
+        let rules: &'r RuleSet = self.rules;
+        rules
             .jobs
             .iter()
-            .find(|j| j.id == segment.job)
-            .map_or(segment.job, |j| j.name.as_str());
-        format!("band {} in {job}", segment.band)
+            .find(|j| j.id == job)
+            .map_or(job, |j| j.name.as_str())
     }
 
     /// The explanation of the decision on the day a right began, as `grille

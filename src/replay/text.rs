@@ -126,13 +126,17 @@ pub fn render(r: &Replay, lang: Lang) -> String {
     if !r.rights.is_empty() {
         let _ = writeln!(out, "\n{} :", w.rights);
         for right in &r.rights {
+            let why = match lang {
+                Lang::Fr => format!("tranche {} en {}", right.band, right.job_name),
+                Lang::En => right.why.clone(),
+            };
             let _ = writeln!(
                 out,
                 "  coefficient {} {} {} : {}",
                 right.value,
                 w.owed_since,
                 date(right.since, lang),
-                for_people(&right.why)
+                for_people(&why)
             );
         }
     }
@@ -161,7 +165,10 @@ fn row(m: &MonthOwed, w: &Words, lang: Lang) -> [String; 8] {
     let minimum = match (last, m.employed) {
         (_, false) => w.outside.to_string(),
         (Some(s), true) => {
-            let layer = s.winner.map(|l| format!(" ({l})")).unwrap_or_default();
+            let layer = s
+                .winner
+                .map(|l| format!(" ({})", layer(l, lang)))
+                .unwrap_or_default();
             format!("{}{layer}", money(m.owed, lang))
         }
         (None, true) => money(m.owed, lang),
@@ -208,7 +215,7 @@ fn segment_lines(m: &MonthOwed, w: &Words, lang: Lang) -> Vec<String> {
                 date(s.to, lang),
                 for_people(s.band),
                 s.coefficient,
-                s.winner.unwrap_or(""),
+                s.winner.map_or("", |l| layer(l, lang)),
                 money(s.minimum, lang),
                 s.days(),
                 m.month.days()
@@ -247,5 +254,17 @@ fn table(out: &mut String, rows: &[[String; 8]], details: &[Vec<String>]) {
             out.push_str(detail);
             out.push('\n');
         }
+    }
+}
+
+/// The layer whose minimum won, in the reader's language.
+fn layer(winner: &str, lang: Lang) -> &'static str {
+    match (winner, lang) {
+        ("law", Lang::Fr) => "loi",
+        ("company", Lang::Fr) => "entreprise",
+        (_, Lang::Fr) => "convention",
+        ("law", Lang::En) => "law",
+        ("company", Lang::En) => "company",
+        (_, Lang::En) => "agreement",
     }
 }
