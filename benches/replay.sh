@@ -28,6 +28,7 @@ for run in 1 2 3; do
     awk -F': ' -v run="$run" '
         /Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i] }
         /Maximum resident set size/ { mb = $2 / 1024 }
-        END { printf "run %d: %.2f s, %.0f MB peak\n", run, s, mb }' "$data/time.txt"
+        /User time/ { u = $2 } /System time/ { k = $2 }
+        END { printf "run %d: %.2f s wall (%.2f s user, %.2f s system), %.0f MB peak\n", run, s, u, k, mb }' "$data/time.txt"
 done
 tail -1 "$data/replay.err"

@@ -463,3 +463,27 @@ fn contradictions_reject_the_record_with_field_and_reason() {
     assert_eq!(out.lines().count(), 1);
     assert!(err.contains("1 replayed, 5 rejected"), "{err}");
 }
+
+/// An evaluator made for another day from one of the same rules decides as
+/// one built for that day.
+#[test]
+fn an_evaluator_for_another_day_decides_as_a_new_one() {
+    let rules = rules();
+    let records = histories(&rules, 11, 60);
+    let base = grille::Evaluator::new(&rules, day("2023-11-01"));
+    for offset in [0u64, 17, 95, 400, 1000] {
+        let on = day("2023-11-01") + chrono::Days::new(offset);
+        let shared = base.on_day(on);
+        let fresh = grille::Evaluator::new(&rules, on);
+        for record in &records {
+            let mut record = record.clone();
+            record.history = None;
+            assert_eq!(
+                shared.decide(&record),
+                fresh.decide(&record),
+                "{} {on}",
+                record.id
+            );
+        }
+    }
+}

@@ -200,7 +200,7 @@ fn totals_row(r: &Replay, out: &mut Vec<u8>) {
 /// An amount and its separator; empty when there is none.
 fn money_cell(out: &mut Vec<u8>, value: Option<Decimal>) {
     if let Some(v) = value {
-        out.extend_from_slice(crate::eval::money(v).as_bytes());
+        cents(out, v);
     }
     out.push(b',');
 }
@@ -217,10 +217,22 @@ fn date(out: &mut Vec<u8>, d: NaiveDate) {
 fn money(out: &mut Vec<u8>, value: Option<Decimal>) {
     match value {
         Some(v) => {
-            let _ = write!(out, "\"{}\"", crate::eval::money(v));
+            out.push(b'"');
+            cents(out, v);
+            out.push(b'"');
         }
         None => out.extend_from_slice(b"null"),
     }
+}
+
+/// An amount with at least two decimals (as [`crate::eval::money`] writes
+/// it), written in place: a replay writes hundreds of amounts per employee.
+fn cents(out: &mut Vec<u8>, value: Decimal) {
+    let mut v = value;
+    if v.scale() < 2 {
+        v.rescale(2);
+    }
+    let _ = write!(out, "{v}");
 }
 
 /// A CSV cell, quoted as `grille eval` quotes its cells.

@@ -160,6 +160,8 @@ pub struct Replayer<'r> {
     rules: &'r RuleSet,
     settings: Settings,
     rule_days: Vec<NaiveDate>,
+    /// The evaluator of the first day, whose names and grid the others share.
+    base: Evaluator<'r>,
     /// One evaluator per day of the range, built when first needed.
     evaluators: Vec<OnceLock<Evaluator<'r>>>,
     /// Evaluators of days before the range (the day a right began).
@@ -190,6 +192,7 @@ impl<'r> Replayer<'r> {
             rules,
             settings,
             rule_days: day::rule_days(rules),
+            base: Evaluator::new(rules, settings.from.first_day()),
             evaluators: (0..range.max(0)).map(|_| OnceLock::new()).collect(),
             earlier: Mutex::default(),
             prescription: match param(PRESCRIPTION) {
@@ -321,7 +324,10 @@ impl<'r> Replayer<'r> {
             if let Some(step) = first.next_step.filter(|d| *d > from && *d <= to) {
                 end = step.pred_opt().unwrap_or(step);
             }
-            if end > from {
+            // Without missions or moves, every change is on a day of change
+            // or the next step announced: the last day need not be checked.
+            let checked = !record.missions.is_empty() || !record.moves.is_empty();
+            if end > from && checked {
                 let last = self.on_day(record, history, end, hours)?;
                 if !last.segment.same_decision(&first.segment) {
                     end = self.last_same(record, history, (from, end), hours, &first.segment)?;
@@ -422,7 +428,7 @@ impl<'r> Replayer<'r> {
             })
         };
         match self.evaluator_index(day) {
-            Some(i) => on(self.evaluators[i].get_or_init(|| Evaluator::new(self.rules, day))),
+            Some(i) => on(self.evaluators[i].get_or_init(|| self.base.on_day(day))),
             None => on(&self.earlier_evaluator(day)),
         }
     }
@@ -440,13 +446,12 @@ impl<'r> Replayer<'r> {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         // Bounded: a day before the range is only asked for the start of a right.
-        if cache.len() > 4096 {
+        if cache.len() > 256 {
             cache.clear();
         }
-        let rules = self.rules;
         cache
             .entry(day)
-            .or_insert_with(|| std::sync::Arc::new(Evaluator::new(rules, day)))
+            .or_insert_with(|| std::sync::Arc::new(self.base.on_day(day)))
             .clone()
     }
 
@@ -587,7 +592,7 @@ impl<'r> Replayer<'r> {
         let Some(facts) = day::facts_on(record, history, day, hours) else {
             return String::new();
         };
-        let evaluator = Evaluator::new(self.rules, day);
+        let evaluator = self.base.on_day(day);
         let outcome = evaluator.decide_traced(&facts);
         crate::explain::text::render(self.rules, &facts, &outcome, day, None, lang)
     }
