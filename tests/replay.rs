@@ -487,3 +487,83 @@ fn an_evaluator_for_another_day_decides_as_a_new_one() {
         }
     }
 }
+
+/// A month beyond what the rule files know (`connu jusqu'au 2026-12-31`) says
+/// so, with the month; the months before do not.
+#[test]
+fn a_month_beyond_what_the_rules_know_is_said_with_the_month() {
+    let (code, out, err) = cli(&[
+        RULES,
+        HISTORY,
+        "--id",
+        "U1",
+        "--from",
+        "2026-12",
+        "--to",
+        "2027-01",
+        "--claim-on",
+        "2027-02-01",
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let answer: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let warnings: Vec<&str> = answer["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert!(!warnings.is_empty());
+    for w in &warnings {
+        assert!(
+            w.starts_with("2027-01: ") && w.contains("known to hold until 2026-12-31"),
+            "{w}"
+        );
+    }
+}
+
+#[test]
+fn the_dossier_and_the_english_text() {
+    let args = [
+        RULES,
+        HISTORY,
+        "--id",
+        "U1",
+        "--from",
+        "2025-09",
+        "--to",
+        "2025-09",
+        "--claim-on",
+        "2026-12-01",
+    ];
+    let (code, html, err) = cli(&[&args[..], &["--format", "html"]].concat());
+    assert_eq!(code, 0, "{err}");
+    for part in [
+        "<html lang=\"fr\">",
+        "@page { size: A4",
+        "<svg",
+        "Coefficient 170 dû depuis le 15 septembre 2025",
+        "<pre>",
+        "rules/loi.grille",
+    ] {
+        assert!(html.contains(part), "{part}");
+    }
+    let (code, text, _) = cli(&[&args[..], &["--lang", "en"]].concat());
+    assert_eq!(code, 0);
+    assert!(
+        text.starts_with("Employee U1 — back-pay 2025-09 … 2025-09, claim of 1 December 2026"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "coefficient 170 owed since 15 September 2025 : band confirme in Superviseur"
+        ),
+        "{text}"
+    );
+    let (code, _, err) = cli(&[
+        RULES, HISTORY, "--from", "2025-09", "--to", "2025-09", "--format", "html",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("give one --id"), "{err}");
+}
