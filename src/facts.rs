@@ -16,13 +16,17 @@ mod csv_rows;
 mod duplicates;
 mod encoding;
 mod fast;
+mod history;
 mod ids;
 mod json;
+mod pay;
 mod quote;
 mod stream;
 pub use csv_rows::Tally;
 pub use encoding::Encoding;
+pub use history::{HeldJob, History, Month, Obtained, Pay};
 use json::{a_move, mission, JsonFields};
+pub use pay::{read_pay, PayFile, PayLine};
 pub use quote::short;
 pub use stream::{stream, stream_with, FactStream};
 
@@ -63,6 +67,8 @@ pub struct Record {
     pub hours: Option<Decimal>,
     pub salary: Option<Decimal>,
     pub coefficient: Option<u32>,
+    /// The past, for a replay: `None` when the record gives none of its fields.
+    pub history: Option<Box<History>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -324,12 +330,14 @@ impl Reader {
             ));
         };
         for key in map.keys() {
-            if !KNOWN_FIELDS.contains(&key.as_str()) && !self.unknown_fields.contains(key) {
+            let known = KNOWN_FIELDS.contains(&key.as_str())
+                || history::HISTORY_FIELDS.contains(&key.as_str());
+            if !known && !self.unknown_fields.contains(key) {
                 self.unknown_fields.insert(key.clone());
             }
         }
         let lists: [(&str, &[&str]); 2] = [("missions", &MISSION_FIELDS), ("moves", &MOVE_FIELDS)];
-        for (list, known) in lists {
+        for (list, known) in lists.into_iter().chain(history::HISTORY_LISTS) {
             let items = map.get(list).and_then(Value::as_array).map(Vec::as_slice);
             for item in items
                 .unwrap_or_default()
@@ -368,7 +376,7 @@ impl Reader {
                 .collect::<Result<_, _>>()?,
             Some(_) => return Err(at.reject("moves", "must be a list of moves")),
         };
-        Ok(Record {
+        let mut record = Record {
             position,
             job: at.required(fields.text("job", &at)?, "job")?,
             job_since: at.required(fields.date("job_since", &at)?, "job_since")?,
@@ -380,8 +388,18 @@ impl Reader {
             hours: fields.decimal("hours", &at)?,
             salary: fields.salary(&at)?,
             coefficient: fields.integer("coefficient", &at)?,
-            id,
-        })
+            history: None,
+            id: id.clone(),
+        };
+        let at = Field {
+            position,
+            id: Some(&id),
+        };
+        record.history = history::read(&fields, &at, &record)?.map(|mut h| {
+            history::sort_pay(&mut h);
+            h
+        });
+        Ok(record)
     }
 
     /// The columns of a CSV header, without empty ones at the end; the file cannot be
@@ -493,6 +511,7 @@ impl Reader {
             coefficient: cell(COEFFICIENT)
                 .map(|v| at.integer_text(v, "coefficient"))
                 .transpose()?,
+            history: None,
         })
     }
 }

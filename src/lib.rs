@@ -29,6 +29,8 @@
 //!   HTML document;
 //! - **comparing**: [`diff::compare`] (the redline of two rule sets) and
 //!   [`diff::Comparer`] (a workforce under both, added up in [`diff::Impact`]);
+//! - **back-pay**: [`replay::Replayer`] (an employee's history month by
+//!   month, READING §12), [`replay::encode`], [`replay::text`], [`replay::html`];
 //! - **JSON in, JSON out**: [`api::call`], for servers and other languages.
 //!
 //! The other modules are the machinery (syntax tree, checker, tables): public
@@ -102,6 +104,7 @@ pub mod layers;
 pub mod model;
 pub mod names;
 pub mod radar;
+pub mod replay;
 pub mod report;
 pub mod sample;
 pub mod sources;

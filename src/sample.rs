@@ -316,6 +316,7 @@ impl<'r> Generator<'r> {
             hours,
             salary: None,
             coefficient: None,
+            history: None,
         }
     }
 
@@ -601,6 +602,7 @@ fn decidable(first: &Evaluator, pools: Vec<JobPool>) -> Result<Vec<JobPool>, Sam
                 hours: None,
                 salary: None,
                 coefficient: None,
+                history: None,
             };
             let result = first.decide(&probe).map(|_| ()).map_err(|r| r.reason);
             reason = reason.take().or(result.clone().err());

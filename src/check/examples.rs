@@ -35,6 +35,7 @@ impl Checker {
             hours: None,
             salary: None,
             coefficient: None,
+            history: None,
         };
         for fact in &e.facts {
             match &fact.node {

@@ -13,6 +13,7 @@ mod eval;
 mod explain;
 mod fmt;
 mod output;
+mod replay;
 mod sample;
 mod test;
 
@@ -60,6 +61,8 @@ enum Command {
     Diff(diff::Args),
     /// Write the rule set as a document: self-contained HTML, one section per declaration, printable on A4.
     Doc(doc::Args),
+    /// Back-pay month by month for a contested classification, with prescription (READING §12).
+    Replay(replay::Args),
 }
 
 /// How a command ended.
@@ -116,6 +119,7 @@ fn dispatch(cli: Cli) -> Outcome {
         Command::Sample(args) => sample::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Doc(args) => doc::run(args),
+        Command::Replay(args) => replay::run(args),
     }
 }
 

@@ -64,6 +64,9 @@ pub struct Args {
     /// The date the sample is drawn for (YYYY-MM-DD): hire dates are before it; today if not given. Give it for the same bytes on another day.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<NaiveDate>,
+    /// With the payslips of the N months before --as-of, for `grille replay` (JSON Lines only).
+    #[arg(long, value_name = "N")]
+    history_months: Option<u32>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -124,7 +127,17 @@ pub fn run(args: Args) -> Outcome {
         Ok(output) => output,
         Err(e) => return Outcome::Usage(e),
     };
-    match generator.write(format, &mut output) {
+    let written = match args.history_months {
+        Some(_) if format != Format::JsonLines => {
+            return Outcome::Usage(
+                "--history-months writes JSON Lines: use --format jsonl or a .jsonl output"
+                    .to_string(),
+            )
+        }
+        Some(months) => grille::replay::sample::write_sample(&generator, months, &mut output),
+        None => generator.write(format, &mut output),
+    };
+    match written {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::InvalidData => {
             say!("error: {e}");

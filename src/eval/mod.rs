@@ -23,7 +23,7 @@ mod trial;
 mod warning;
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -63,9 +63,9 @@ pub struct Evaluator<'r> {
     any_beyond_known: bool,
     lowest_coefficient: u32,
     /// The job floor of every cell, when the rules have a job floor.
-    grid: Option<Grid>,
-    diplomas: Names<DiplomaId>,
-    jobs: Names<JobId>,
+    grid: Option<Arc<Grid>>,
+    diplomas: Arc<Names<DiplomaId>>,
+    jobs: Arc<Names<JobId>>,
     /// The minimums of the part-time hours met, with their steps for traces.
     part_time: part_time::PartTime<'r>,
     /// Which floors the rules list, for the entitlement of other bands and days.
@@ -219,6 +219,33 @@ struct OtherFloors {
 
 impl<'r> Evaluator<'r> {
     pub fn new(rules: &'r RuleSet, as_of: NaiveDate) -> Self {
+        let grid = rules
+            .floors
+            .iter()
+            .find(|f| f.kind == FloorKind::Job)
+            .map(|floor| Arc::new(Grid::new(rules, floor.blank_cell)));
+        let names = (
+            Arc::new(Names::diplomas(rules)),
+            Arc::new(Names::jobs(rules)),
+        );
+        Self::tabulated(rules, as_of, grid, names)
+    }
+
+    /// An evaluator of the same rules on another day, sharing with this one
+    /// what does not depend on the day (the names, the job grid): a replay
+    /// decides on many days, and building those each time would cost more
+    /// than the decisions.
+    pub fn on_day(&self, as_of: NaiveDate) -> Self {
+        let names = (self.diplomas.clone(), self.jobs.clone());
+        Self::tabulated(self.rules, as_of, self.grid.clone(), names)
+    }
+
+    fn tabulated(
+        rules: &'r RuleSet,
+        as_of: NaiveDate,
+        grid: Option<Arc<Grid>>,
+        (diplomas, jobs): (Arc<Names<DiplomaId>>, Arc<Names<JobId>>),
+    ) -> Self {
         let formulas = Formulas { rules, day: as_of };
         let constant = |e: &Option<Expr>| match e {
             Some(e) => formulas.eval(e, &Inputs::default(), &mut NoTrace).map(Some),
@@ -254,13 +281,9 @@ impl<'r> Evaluator<'r> {
             any_beyond_known: beyond_known.iter().any(|w| !w.is_empty()),
             beyond_known,
             lowest_coefficient,
-            grid: rules
-                .floors
-                .iter()
-                .find(|f| f.kind == FloorKind::Job)
-                .map(|floor| Grid::new(rules, floor.blank_cell)),
-            diplomas: Names::diplomas(rules),
-            jobs: Names::jobs(rules),
+            grid,
+            diplomas,
+            jobs,
             part_time: part_time::PartTime::default(),
             floors: FloorsListed::new(rules),
             unknown_jobs: Mutex::default(),

@@ -416,6 +416,7 @@ mod tests {
             hours: None,
             salary: None,
             coefficient: None,
+            history: None,
         }
     }
 

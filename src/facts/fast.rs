@@ -225,6 +225,14 @@ pub(super) fn record(
     unknown: &mut dyn FnMut(&str),
 ) -> Option<Record> {
     let fields = Scanner::object(line)?;
+    // A history is read by the general reader, which checks it whole.
+    if fields
+        .unknown
+        .iter()
+        .any(|k| history::HISTORY_FIELDS.contains(k))
+    {
+        return None;
+    }
     // Noted first: a record rejected below still had them.
     for name in &fields.unknown {
         unknown(name);
@@ -269,6 +277,7 @@ pub(super) fn record(
         hours: optional(field(HOURS), decimal)?,
         salary,
         coefficient: optional(field(COEFFICIENT), whole)?,
+        history: None,
         id: id.to_string(),
     };
     Some(record)

@@ -176,12 +176,12 @@ pub(super) fn a_move(value: &Value, at: &Field, index: usize) -> Result<Move, Re
     })
 }
 
-fn rename(mut r: Rejection, field: &str) -> Rejection {
+pub(super) fn rename(mut r: Rejection, field: &str) -> Rejection {
     r.field = Some(field.to_string());
     r
 }
 
-fn kind(value: &Value) -> &'static str {
+pub(super) fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "true/false",

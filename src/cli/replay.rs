@@ -1,0 +1,348 @@
+//! `grille replay`: back-pay month by month for a contested classification
+//! (READING §12), over the employees of a facts file with their history.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::console::say;
+use super::output::{Input, Output};
+use super::Outcome;
+use grille::facts::{Month, PayLine, Record, Rejection};
+use grille::replay::{encode, Replayer, Settings};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The rule file, e.g. rules/idcc2098-2002.grille (with the layers it stands on).
+    #[arg(value_name = "RULES")]
+    rules: String,
+    /// Employee facts with their history: JSON array or JSON Lines (`-` reads standard input).
+    #[arg(value_name = "FACTS")]
+    facts: String,
+    /// Payslips in a separate file (CSV or JSON Lines: id, month, salary, hours?, coefficient?), joined by id.
+    #[arg(long, value_name = "FILE")]
+    pay: Option<String>,
+    /// First month replayed (YYYY-MM).
+    #[arg(long, value_name = "MONTH", value_parser = parse_month)]
+    from: Month,
+    /// Last month replayed (YYYY-MM), inclusive.
+    #[arg(long, value_name = "MONTH", value_parser = parse_month)]
+    to: Month,
+    /// The day the claim is brought (YYYY-MM-DD): prescription counts from it; today if not given.
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    claim_on: Option<NaiveDate>,
+    /// Replay only this employee (repeatable); by default, every employee of the file.
+    #[arg(long = "id", value_name = "ID")]
+    ids: Vec<String>,
+    /// Output format: text (default), json, jsonl, csv, or html (the claim dossier of one employee).
+    #[arg(long, value_enum, default_value_t = ReplayFormat::Text)]
+    format: ReplayFormat,
+    /// Language of the text output.
+    #[arg(long, value_enum, default_value_t = super::LangArg::Fr)]
+    lang: super::LangArg,
+    /// Write to FILE instead of standard output (a temporary file in the same folder, renamed when complete).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Format of the facts file, when its extension does not say it.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<super::InputFormat>,
+    #[command(flatten)]
+    reading: super::Reading,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ReplayFormat {
+    Text,
+    Json,
+    Jsonl,
+    Csv,
+    Html,
+}
+
+fn parse_month(text: &str) -> Result<Month, String> {
+    Month::parse(text).ok_or_else(|| format!("`{text}` is not a month written YYYY-MM"))
+}
+
+/// Payslips of the separate file by id, each with where it was read.
+type PayById = HashMap<String, Vec<PayLine>>;
+
+pub fn run(args: Args) -> Outcome {
+    let settings = Settings {
+        from: args.from,
+        to: args.to,
+        claim_on: args
+            .claim_on
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+    };
+    if let Err(e) = grille::replay::check_settings(&settings) {
+        return Outcome::Usage(format!("--from {} --to {}: {e}", args.from, args.to));
+    }
+    if args.format == ReplayFormat::Html && args.ids.len() != 1 {
+        return Outcome::Usage(
+            "--format html is the dossier of one employee: give one --id".to_string(),
+        );
+    }
+    let (rules, report) = match super::load_rules(&args.rules) {
+        Ok(Some(loaded)) => loaded,
+        Ok(None) => return Outcome::Failure,
+        Err(e) => return Outcome::Usage(e),
+    };
+    let warnings = report.count(grille::Severity::Warning);
+    if warnings > 0 {
+        say!(
+            "{}: {warnings} warning(s) on the rules (see `grille check {}`)",
+            args.rules,
+            args.rules
+        );
+    }
+    let (pay, mut failed) = match read_pay(&args) {
+        Ok(read) => read,
+        Err(e) => return Outcome::Usage(e),
+    };
+    let mut records = match super::stream_facts(&args.facts, args.input_format, args.reading) {
+        Ok(records) => records,
+        Err(e) => return Outcome::Usage(e),
+    };
+    let layers = super::layer_files(&rules);
+    let mut inputs = vec![
+        Input {
+            what: "rule file",
+            path: &args.rules,
+        },
+        Input {
+            what: "facts file",
+            path: &args.facts,
+        },
+    ];
+    if let Some(pay) = &args.pay {
+        inputs.push(Input {
+            what: "pay file",
+            path: pay,
+        });
+    }
+    inputs.extend(layers.iter().map(|path| Input {
+        what: "rule file",
+        path,
+    }));
+    let mut output = match Output::open(args.output.as_deref(), &inputs) {
+        Ok(output) => output,
+        Err(e) => return Outcome::Usage(e),
+    };
+    let replayer = Replayer::new(&rules, settings);
+    let wanted: HashSet<&str> = args.ids.iter().map(String::as_str).collect();
+    let replay_one = |record: &Record, out: &mut Vec<u8>| -> Result<Option<String>, Rejection> {
+        if !wanted.is_empty() && !wanted.contains(record.id.as_str()) {
+            return Ok(None);
+        }
+        let joined;
+        let record = match pay.get(&record.id) {
+            Some(lines) => {
+                joined = join_pay(record, lines)?;
+                &joined
+            }
+            None => record,
+        };
+        let replay = replayer.replay(record)?;
+        write_one(&replayer, record, &replay, args.format, args.lang, out);
+        Ok(Some(record.id.clone()))
+    };
+    let mut seen: HashSet<String> = HashSet::new();
+    let (mut replayed, mut rejected, mut count) = (0usize, 0usize, 0usize);
+    let format = args.format;
+    let mut write_error = None;
+    let stopped = records.map_parallel(super::threads(), replay_one, |result| {
+        match result {
+            Ok((None, _)) => {}
+            Ok((Some(id), bytes)) => {
+                replayed += 1;
+                seen.insert(id);
+                let framed = frame(format, count, bytes);
+                count += 1;
+                if let Err(e) = std::io::Write::write_all(&mut output, &framed) {
+                    write_error = Some(e);
+                    return ControlFlow::Break(());
+                }
+            }
+            Err(rejection) => {
+                if let Some(id) = &rejection.id {
+                    seen.insert(id.clone());
+                }
+                if wanted.is_empty()
+                    || rejection
+                        .id
+                        .as_deref()
+                        .is_some_and(|id| wanted.contains(id))
+                {
+                    rejected += 1;
+                    say!("{}: rejected: {rejection}", args.facts);
+                }
+            }
+        }
+        ControlFlow::Continue(())
+    });
+    if let Some(e) = write_error.filter(|_| stopped.is_some()) {
+        return output.failure(&e);
+    }
+    let finished = records.finish();
+    let end: &[u8] = match (format, count) {
+        (ReplayFormat::Json, 0) => b"[]\n",
+        (ReplayFormat::Json, _) => b"\n]\n",
+        _ => b"",
+    };
+    if let Err(e) = std::io::Write::write_all(&mut output, end) {
+        return output.failure(&e);
+    }
+    match finished {
+        Ok(warnings) => {
+            for w in &warnings {
+                say!("{}: warning: {w}", args.facts);
+            }
+        }
+        Err(e) => return Outcome::Usage(format!("{}: {e}", args.facts)),
+    }
+    failed += report_unjoined(&args, &pay, &seen, &wanted);
+    for id in args.ids.iter().filter(|id| !seen.contains(id.as_str())) {
+        say!("error: no employee with id `{id}` in {}", args.facts);
+        failed += 1;
+    }
+    if let Err(outcome) = output.commit() {
+        return outcome;
+    }
+    say!(
+        "{replayed} replayed, {rejected} rejected ({} to {}, claim on {})",
+        settings.from,
+        settings.to,
+        settings.claim_on
+    );
+    if rejected > 0 || failed > 0 {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    }
+}
+
+/// The separate pay file by id; lines that cannot be read are reported (and counted).
+fn read_pay(args: &Args) -> Result<(PayById, usize), String> {
+    let Some(path) = &args.pay else {
+        return Ok((PayById::new(), 0));
+    };
+    let format = super::facts_format(path, None)?;
+    let bytes = super::read_bytes(path, "pay file")?;
+    let file = grille::facts::read_pay(&bytes, format, args.reading.options())
+        .map_err(|e| format!("{path}: {e}"))?;
+    for w in &file.warnings {
+        say!("{path}: warning: {w}");
+    }
+    let mut by_id = PayById::new();
+    let mut failed = 0;
+    for line in file.lines {
+        match line {
+            Ok(line) => by_id.entry(line.id.clone()).or_default().push(line),
+            Err(rejection) => {
+                failed += 1;
+                say!("{path}: rejected: {rejection}");
+            }
+        }
+    }
+    Ok((by_id, failed))
+}
+
+/// The record with the payslips of the separate file; a month the record or
+/// the file already gives is a contradiction, named with its line.
+fn join_pay(record: &Record, lines: &[PayLine]) -> Result<Record, Rejection> {
+    let mut joined = record.clone();
+    let history = joined.history.get_or_insert_with(Default::default);
+    for line in lines {
+        history.add_pay(line.pay.clone()).map_err(|month| {
+            Rejection::new(
+                record.position,
+                Some(&record.id),
+                Some("pay"),
+                format!(
+                    "the month {month} is given twice (again at {} of the pay file)",
+                    line.position
+                ),
+            )
+        })?;
+    }
+    Ok(joined)
+}
+
+/// Reports payslips whose id is in no record of the facts (never dropped in silence).
+fn report_unjoined(
+    args: &Args,
+    pay: &PayById,
+    seen: &HashSet<String>,
+    wanted: &HashSet<&str>,
+) -> usize {
+    let Some(path) = &args.pay else { return 0 };
+    let mut unjoined: Vec<&PayLine> = pay
+        .iter()
+        .filter(|(id, _)| {
+            !seen.contains(*id) && (wanted.is_empty() || wanted.contains(id.as_str()))
+        })
+        .flat_map(|(_, lines)| lines)
+        .collect();
+    unjoined.sort_by_key(|l| match l.position {
+        grille::facts::Position::Line(n) | grille::facts::Position::Record(n) => n,
+    });
+    for line in &unjoined {
+        say!(
+            "{path}: {}, field `id`: no employee `{}` in {} (payslip of {} not replayed)",
+            line.position,
+            grille::facts::short(&line.id),
+            args.facts,
+            line.pay.month
+        );
+    }
+    unjoined.len()
+}
+
+fn write_one(
+    replayer: &Replayer,
+    record: &Record,
+    replay: &grille::replay::Replay,
+    format: ReplayFormat,
+    lang: super::LangArg,
+    out: &mut Vec<u8>,
+) {
+    match format {
+        ReplayFormat::Json | ReplayFormat::Jsonl => {
+            encode::json(replay, out);
+            out.push(b'\n');
+        }
+        ReplayFormat::Csv => encode::csv(replay, out),
+        ReplayFormat::Text => {
+            out.extend_from_slice(grille::replay::text::render(replay, lang.into()).as_bytes());
+        }
+        ReplayFormat::Html => {
+            let explanations: Vec<String> = replay
+                .rights
+                .iter()
+                .map(|r| replayer.explain(record, r.since, grille::explain::Lang::Fr))
+                .collect();
+            let html = grille::replay::html::dossier(replayer.rules(), replay, &explanations);
+            out.extend_from_slice(html.as_bytes());
+        }
+    }
+}
+
+/// One employee's bytes as the format frames them: a JSON array's element,
+/// the CSV header before the first, a blank line between texts.
+fn frame(format: ReplayFormat, index: usize, bytes: &[u8]) -> Vec<u8> {
+    let mut framed = Vec::with_capacity(bytes.len() + 4);
+    match format {
+        ReplayFormat::Json => {
+            framed.extend_from_slice(if index == 0 { b"[\n  " } else { b",\n  " });
+            framed.extend_from_slice(bytes.strip_suffix(b"\n").unwrap_or(bytes));
+            return framed;
+        }
+        ReplayFormat::Csv if index == 0 => framed.extend_from_slice(encode::CSV_HEADER.as_bytes()),
+        ReplayFormat::Text if index > 0 => framed.push(b'\n'),
+        _ => {}
+    }
+    framed.extend_from_slice(bytes);
+    framed
+}
