@@ -210,7 +210,7 @@ fn usage_errors_exit_2() {
             RULES,
             "examples/workforce.json",
             "--as-of",
-            "29/11/2026",
+            "31/11/2026",
         ],
         &["eval", RULES, "no-such-file.json"],
         &["eval", RULES, "examples/workforce.json", "--format", "xml"],

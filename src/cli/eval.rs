@@ -149,6 +149,7 @@ pub fn run(args: Args) -> Outcome {
         rejected,
         stopped,
     } = counts;
+    let skipped = skipped_rows(records.tally().empty_rows);
     // The output is completed (the JSON array closed) even when the input broke off.
     let finished = records.finish();
     if let Err(e) = writer.finish() {
@@ -167,7 +168,7 @@ pub fn run(args: Args) -> Outcome {
                 let _ = output.commit();
             }
             say!(
-                "{decided} decided, {rejected} rejected before the reading stopped (as of {as_of})"
+                "{decided} decided, {rejected} rejected{skipped} before the reading stopped (as of {as_of})"
             );
             return Outcome::Usage(format!("{}: {e}", args.facts));
         }
@@ -177,15 +178,24 @@ pub fn run(args: Args) -> Outcome {
     }
     if stopped {
         say!(
-            "stopped at the first rejected record (--strict): {decided} decided, {rejected} rejected (as of {as_of})"
+            "stopped at the first rejected record (--strict): {decided} decided, {rejected} rejected{skipped} (as of {as_of})"
         );
         return Outcome::Failure;
     }
-    say!("{decided} decided, {rejected} rejected (as of {as_of})");
+    say!("{decided} decided, {rejected} rejected{skipped} (as of {as_of})");
     if rejected > 0 {
         Outcome::Failure
     } else {
         Outcome::Success
+    }
+}
+
+/// The rows of empty cells skipped, for the summary line (nothing when none).
+pub(super) fn skipped_rows(empty_rows: usize) -> String {
+    match empty_rows {
+        0 => String::new(),
+        1 => ", 1 empty row skipped".to_string(),
+        n => format!(", {n} empty rows skipped"),
     }
 }
 
