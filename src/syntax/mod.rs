@@ -5,6 +5,7 @@
 //! lines are collected apart by [`trivia`].
 
 pub mod ast;
+mod hints;
 mod lookalike;
 mod lower;
 mod lower_layers;
