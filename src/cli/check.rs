@@ -16,6 +16,9 @@ pub struct Args {
     /// below the SMIC on this day (YYYY-MM-DD or DD/MM/YYYY).
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     as_of: Option<chrono::NaiveDate>,
+    /// Show every warning with its source lines (by default, one line each, grouped).
+    #[arg(long, short = 'v')]
+    verbose: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -58,7 +61,12 @@ pub fn run(args: Args) -> Outcome {
                     }
                 }
                 Format::Human => {
-                    console::say_raw(&report.render(stderr_color()));
+                    let rendered = if args.verbose {
+                        report.render_verbose(stderr_color())
+                    } else {
+                        report.render_brief(stderr_color())
+                    };
+                    console::say_raw(&rendered);
                     let (errors, warnings) = (
                         report.count(Severity::Error),
                         report.count(Severity::Warning),

@@ -39,6 +39,9 @@ pub struct Args {
     /// Attach the trace of every decision (JSON formats).
     #[arg(long)]
     explain: bool,
+    /// Do not repeat the count of the rule file's warnings (`grille check` shows them).
+    #[arg(long, short = 'q')]
+    quiet: bool,
     /// Override a parameter for this run, e.g. `--set smcc=1850.00` (repeatable).
     #[arg(long = "set", value_name = "NAME=VALUE")]
     set: Vec<String>,
@@ -62,13 +65,8 @@ pub fn run(args: Args) -> Outcome {
     if let Err(e) = super::apply_settings(&mut rules, &args.set) {
         return Outcome::Usage(e);
     }
-    let warnings = report.count(grille::Severity::Warning);
-    if warnings > 0 {
-        say!(
-            "{}: {warnings} warning(s) on the rules (see `grille check {}`)",
-            args.rules,
-            args.rules
-        );
+    if !args.quiet {
+        super::say_rule_warnings(&args.rules, &report);
     }
     let mut records = match super::stream_facts(&args.facts, args.input_format, args.reading) {
         Ok(records) => records,

@@ -230,7 +230,7 @@ fn load_rules_with(
         Ok((rules, mut reports)) => Ok(Some((rules, reports.swap_remove(0)))),
         Err(reports) => {
             for report in &reports {
-                console::say_raw(&report.render(stderr_color()));
+                console::say_raw(&report.render_brief(stderr_color()));
                 say!(
                     "{}: {} error(s), {} warning(s)",
                     report.file.name,
@@ -240,6 +240,15 @@ fn load_rules_with(
             }
             Ok(None)
         }
+    }
+}
+
+/// The count of a rule file's warnings, in one line (`--quiet` leaves it out):
+/// `eval` and `diff` show them only there, `grille check` shows each.
+fn say_rule_warnings(path: &str, report: &grille::Report) {
+    let warnings = report.count(grille::Severity::Warning);
+    if warnings > 0 {
+        say!("{path}: {warnings} warning(s) on the rules (see `grille check {path}`)");
     }
 }
 

@@ -320,6 +320,7 @@ impl Kind {
             label: self.label(),
             help: Some(self.help()),
             related: self.related(),
+            kind: Some(Box::new(self)),
         }
     }
 
