@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use crate::eval::{money, Decision};
 
+pub mod csv_fr;
 mod json;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +18,8 @@ pub enum OutputFormat {
     Jsonl,
     /// One row per decision, the flat fields.
     Csv,
+    /// [`OutputFormat::Csv`] as French spreadsheets open it ([`csv_fr`]).
+    CsvFr,
 }
 
 /// Writes decisions one at a time, in a chosen format.
@@ -74,6 +77,11 @@ impl<W: Write> Writer<W> {
                     .write_all(if self.count == 0 { b"[\n  " } else { b",\n  " })?;
             }
             OutputFormat::Csv if self.count == 0 => self.out.write_all(CSV_HEADER.as_bytes())?,
+            OutputFormat::CsvFr if self.count == 0 => {
+                let mut header = Vec::new();
+                csv_fr::header(&mut header, &csv_fr::DECISION_HEADERS);
+                self.out.write_all(&header)?;
+            }
             _ => {}
         }
         self.out.write_all(bytes)?;
@@ -142,6 +150,7 @@ pub fn encode(d: &Decision, format: OutputFormat, out: &mut Vec<u8>) -> io::Resu
             out.push(b'\n');
         }
         OutputFormat::Csv => csv_row(d, out)?,
+        OutputFormat::CsvFr => csv_fr::decision_row(d, out),
         OutputFormat::Table => {
             let row = table_row(d).map(|c| for_people(&c).into_owned());
             out.extend_from_slice(row.join("  ").as_bytes());

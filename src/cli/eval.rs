@@ -25,6 +25,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = super::DecisionFormat::Table)]
     format: super::DecisionFormat,
+    /// CSV as French spreadsheets open it: `;`, decimal commas, dates day first,
+    /// French headers, a UTF-8 byte-order mark.
+    #[arg(long)]
+    csv_fr: bool,
     /// Write the decisions to FILE instead of standard output (a temporary file in the same folder, renamed when complete).
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
@@ -52,6 +56,15 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Outcome {
+    let format = match (args.csv_fr, OutputFormat::from(args.format)) {
+        (false, format) => format,
+        (true, OutputFormat::Table | OutputFormat::Csv) => OutputFormat::CsvFr,
+        (true, _) => {
+            return Outcome::Usage(
+                "--csv-fr writes CSV: it goes with --format csv (or no --format)".to_string(),
+            )
+        }
+    };
     let (mut rules, report) = match super::load_rules_with(
         &args.rules,
         grille::layers::Options {
@@ -95,7 +108,6 @@ pub fn run(args: Args) -> Outcome {
         Ok(output) => output,
         Err(e) => return Outcome::Usage(e),
     };
-    let format = OutputFormat::from(args.format);
     let mut writer = Writer::new(&mut output, format);
     let threads = super::threads();
     let mut counts = Counts::default();
