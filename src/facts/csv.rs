@@ -122,6 +122,7 @@ pub(super) struct Utf8Row<'a> {
 
 impl<'a> Utf8Row<'a> {
     /// The row, or the index of its first field that is not UTF-8.
+    #[inline]
     fn new(row: &'a csv_rows::Row) -> Result<Self, usize> {
         // Checked whole, then each field's ends: a field is UTF-8 exactly when both hold.
         if let Ok(text) = std::str::from_utf8(row.as_slice()) {
@@ -135,10 +136,12 @@ impl<'a> Utf8Row<'a> {
         Err(bad.unwrap_or(0))
     }
 
+    #[inline]
     fn get(&self, i: usize) -> Option<&'a str> {
         self.text.get(self.row.range(i)?)
     }
 
+    #[inline]
     fn len(&self) -> usize {
         self.row.len()
     }

@@ -222,7 +222,9 @@ impl<'a> CsvRows<'a> {
         }
     }
 
-    /// Reads the next row into `row`.
+    /// Reads the next row into `row`. Inlined in [`CsvRows::next`]: its result,
+    /// which may hold a rejection, is then not copied once more per row.
+    #[inline(always)]
     fn next_row(&mut self, row: &mut Row) -> io::Result<Next> {
         if !self.skip_line_ends()? {
             return Ok(Next::End);
