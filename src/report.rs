@@ -7,6 +7,7 @@ use crate::eval::{money, Decision};
 
 pub mod csv_fr;
 mod json;
+pub mod xlsx;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
@@ -20,6 +21,9 @@ pub enum OutputFormat {
     Csv,
     /// [`OutputFormat::Csv`] as French spreadsheets open it ([`csv_fr`]).
     CsvFr,
+    /// A workbook: the decisions sheet and the rejections sheet ([`xlsx`]),
+    /// written as a whole by [`Writer::finish`].
+    Xlsx,
 }
 
 /// Writes decisions one at a time, in a chosen format.
@@ -28,6 +32,8 @@ pub struct Writer<W: Write> {
     format: OutputFormat,
     count: usize,
     table_rows: Vec<[String; 9]>,
+    /// The sheets of an xlsx workbook: decisions, then rejections.
+    sheets: [xlsx::Sheet; 2],
 }
 
 const COLUMNS: [&str; 9] = [
@@ -49,6 +55,10 @@ impl<W: Write> Writer<W> {
             format,
             count: 0,
             table_rows: Vec::new(),
+            sheets: [
+                xlsx::Sheet::new(xlsx::DECISIONS, &csv_fr::DECISION_HEADERS),
+                xlsx::Sheet::new(xlsx::REJECTIONS, &xlsx::REJECTION_HEADERS),
+            ],
         }
     }
 
@@ -56,6 +66,10 @@ impl<W: Write> Writer<W> {
         if self.format == OutputFormat::Table {
             self.table_rows.push(table_row(d));
             self.count += 1;
+            return Ok(());
+        }
+        if self.format == OutputFormat::Xlsx {
+            self.push_cells(xlsx::decision_cells(d, None));
             return Ok(());
         }
         let mut bytes = Vec::with_capacity(256);
@@ -67,6 +81,20 @@ impl<W: Write> Writer<W> {
     pub fn push_row(&mut self, row: [String; 9]) {
         self.table_rows.push(row);
         self.count += 1;
+    }
+
+    /// Adds a row to the decisions sheet (see [`xlsx::decision_cells`]).
+    pub fn push_cells(&mut self, cells: Vec<xlsx::Cell>) {
+        self.sheets[0].rows.push(cells);
+        self.count += 1;
+    }
+
+    /// A rejected record: a row of the rejections sheet (the other formats
+    /// leave rejections to standard error).
+    pub fn push_rejection(&mut self, rejection: &crate::facts::Rejection) {
+        if self.format == OutputFormat::Xlsx {
+            self.sheets[1].rows.push(xlsx::rejection_cells(rejection));
+        }
     }
 
     /// Writes one decision already encoded by [`encode`] (in another thread, say).
@@ -131,6 +159,10 @@ impl<W: Write> Writer<W> {
                     writeln!(self.out, "{}", line.trim_end())?;
                 }
             }
+            OutputFormat::Xlsx => {
+                let book = xlsx::workbook(&self.sheets).map_err(io::Error::other)?;
+                self.out.write_all(&book)?;
+            }
             _ => {}
         }
         self.out.flush()?;
@@ -151,6 +183,8 @@ pub fn encode(d: &Decision, format: OutputFormat, out: &mut Vec<u8>) -> io::Resu
         }
         OutputFormat::Csv => csv_row(d, out)?,
         OutputFormat::CsvFr => csv_fr::decision_row(d, out),
+        // A workbook is laid out as a whole by [`Writer`] from [`xlsx::decision_cells`].
+        OutputFormat::Xlsx => {}
         OutputFormat::Table => {
             let row = table_row(d).map(|c| for_people(&c).into_owned());
             out.extend_from_slice(row.join("  ").as_bytes());

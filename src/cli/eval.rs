@@ -9,7 +9,7 @@ use super::console::say;
 use super::output::{Input, Output};
 use super::Outcome;
 use grille::facts::{Record, Rejection};
-use grille::report::{encode, table_row, OutputFormat, Writer};
+use grille::report::{encode, table_row, xlsx, OutputFormat, Writer};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -65,6 +65,12 @@ pub fn run(args: Args) -> Outcome {
             )
         }
     };
+    if format == OutputFormat::Xlsx
+        && args.output.is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        return Outcome::Usage("--format xlsx writes a file: give --output FILE.xlsx".to_string());
+    }
     let (mut rules, report) = match super::load_rules_with(
         &args.rules,
         grille::layers::Options {
@@ -111,34 +117,42 @@ pub fn run(args: Args) -> Outcome {
     let mut writer = Writer::new(&mut output, format);
     let threads = super::threads();
     let mut counts = Counts::default();
-    let table = format == OutputFormat::Table;
-    let decide = |record: &Record, out: &mut Vec<u8>| -> Result<Option<TableRow>, Rejection> {
+    let decide = |record: &Record, out: &mut Vec<u8>| -> Result<Made, Rejection> {
         let decision = if args.explain {
             evaluator.decide_traced(record)?
         } else {
             evaluator.decide(record)?
         };
-        if table {
-            return Ok(Some(Box::new(table_row(&decision))));
-        }
-        // Writing into memory cannot fail; an empty line would show if encoding ever did.
-        let _ = encode(&decision, format, out);
-        Ok(None)
+        Ok(match format {
+            OutputFormat::Table => Made::Row(Box::new(table_row(&decision))),
+            OutputFormat::Xlsx => Made::Cells(xlsx::decision_cells(&decision, Some(&rules))),
+            _ => {
+                // Writing into memory cannot fail; an empty line would show if encoding ever did.
+                let _ = encode(&decision, format, out);
+                Made::Encoded
+            }
+        })
     };
     let stopped = records.map_parallel(threads, decide, |result| {
         let written = match result {
-            Ok((Some(row), _)) => {
+            Ok((Made::Row(row), _)) => {
                 counts.decided += 1;
                 writer.push_row(*row);
                 Ok(())
             }
-            Ok((None, bytes)) => {
+            Ok((Made::Cells(cells), _)) => {
+                counts.decided += 1;
+                writer.push_cells(cells);
+                Ok(())
+            }
+            Ok((Made::Encoded, bytes)) => {
                 counts.decided += 1;
                 writer.write_encoded(bytes)
             }
             Err(rejection) => {
                 counts.rejected += 1;
                 say!("{}: rejected: {rejection}", args.facts);
+                writer.push_rejection(&rejection);
                 if args.strict {
                     return ControlFlow::Break(None);
                 }
@@ -217,5 +231,12 @@ struct Counts {
     stopped: bool,
 }
 
-// Boxed: the results of a batch stay small for the byte formats.
-type TableRow = Box<[String; 9]>;
+/// What deciding a record made, for the output's format.
+enum Made {
+    /// Written into the batch's bytes (JSON, JSON Lines, CSV).
+    Encoded,
+    /// A row of the table. Boxed: the results of a batch stay small for the byte formats.
+    Row(Box<[String; 9]>),
+    /// A row of the workbook's decisions sheet.
+    Cells(Vec<xlsx::Cell>),
+}

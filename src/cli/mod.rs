@@ -336,6 +336,8 @@ pub enum DecisionFormat {
     Jsonl,
     /// One row per decision, the flat fields.
     Csv,
+    /// A workbook (with --output FILE): the decisions and the rejections, a sheet each.
+    Xlsx,
 }
 
 impl From<DecisionFormat> for grille::report::OutputFormat {
@@ -346,6 +348,7 @@ impl From<DecisionFormat> for grille::report::OutputFormat {
             DecisionFormat::Json => OutputFormat::Json,
             DecisionFormat::Jsonl => OutputFormat::Jsonl,
             DecisionFormat::Csv => OutputFormat::Csv,
+            DecisionFormat::Xlsx => OutputFormat::Xlsx,
         }
     }
 }
