@@ -32,6 +32,8 @@ pub struct Writer<W: Write> {
     format: OutputFormat,
     count: usize,
     table_rows: Vec<[String; 9]>,
+    /// The language of the table's headers.
+    lang: crate::catalogue::Lang,
     /// The sheets of an xlsx workbook: decisions, then rejections.
     sheets: [xlsx::Sheet; 2],
 }
@@ -55,11 +57,18 @@ impl<W: Write> Writer<W> {
             format,
             count: 0,
             table_rows: Vec::new(),
+            lang: crate::catalogue::Lang::En,
             sheets: [
                 xlsx::Sheet::new(xlsx::DECISIONS, &csv_fr::DECISION_HEADERS),
                 xlsx::Sheet::new(xlsx::REJECTIONS, &xlsx::REJECTION_HEADERS),
             ],
         }
+    }
+
+    /// The table's headers in `lang` (English by default: the contract's names).
+    pub fn in_lang(mut self, lang: crate::catalogue::Lang) -> Self {
+        self.lang = lang;
+        self
     }
 
     pub fn write(&mut self, d: &Decision) -> io::Result<()> {
@@ -126,7 +135,11 @@ impl<W: Write> Writer<W> {
             }
             OutputFormat::Table => {
                 // Ids and names come from the facts: shown escaped, never raw.
-                let header = COLUMNS.map(Cow::Borrowed);
+                let lang = self.lang;
+                let header: [Cow<'_, str>; 9] = std::array::from_fn(|i| match lang {
+                    crate::catalogue::Lang::En => Cow::Borrowed(COLUMNS[i]),
+                    fr => Cow::Owned(crate::catalogue::Text::TableHeader(i).say(fr)),
+                });
                 let body = self
                     .table_rows
                     .iter()
@@ -239,6 +252,73 @@ fn csv_row(d: &Decision, out: &mut Vec<u8>) -> io::Result<()> {
     }
     out.push(b'\n');
     Ok(())
+}
+
+/// A decision as a row of the table format, for people: in `lang`, the job,
+/// band and category by their declared names when `rules` are given.
+pub fn table_row_in(
+    d: &Decision,
+    rules: Option<&crate::model::RuleSet>,
+    lang: crate::catalogue::Lang,
+) -> [String; 9] {
+    use crate::catalogue::{Text, TrialState};
+    let mut notes: Vec<Text> = Vec::new();
+    if let Some(s) = d.salary_shortfall {
+        notes.push(Text::Shortfall(s));
+    }
+    if let Some(g) = d.coefficient_gap {
+        notes.push(Text::CoefficientOwed(g));
+    }
+    if d.minimum_from == Some(crate::eval::MinimumFrom::Law) {
+        notes.push(Text::SmicApplies);
+    }
+    let names = xlsx::Names { rules };
+    for c in &d.claims {
+        notes.push(Text::Claim {
+            job: names.job(c.job),
+            since: c.since,
+        });
+    }
+    if let Some(t) = &d.trial {
+        let status = match t.status {
+            crate::eval::TrialStatus::Running => TrialState::Running,
+            crate::eval::TrialStatus::Completed => TrialState::Completed,
+            crate::eval::TrialStatus::Broken => TrialState::Broken,
+        };
+        notes.push(Text::Trial { status, end: t.end });
+    }
+    if let Some(n) = &d.next_step {
+        notes.push(Text::NextStep {
+            coefficient: n.coefficient,
+            on: n.on,
+        });
+    }
+    if !d.warnings.is_empty() {
+        notes.push(Text::Warnings(d.warnings.len()));
+    }
+    let notes: Vec<String> = notes.iter().map(|n| n.say(lang)).collect();
+    let minimum = d.minimum_salary.map(|m| match lang {
+        crate::catalogue::Lang::En => money(m),
+        fr => crate::explain::locale::number(cents(m), fr),
+    });
+    [
+        d.id.to_string(),
+        names.job(d.job).to_string(),
+        names.band(d.job, d.band).to_string(),
+        d.coefficient.to_string(),
+        d.level.to_string(),
+        names.category(d.category).to_string(),
+        d.status.to_string(),
+        minimum.unwrap_or_default(),
+        notes.join("; "),
+    ]
+}
+
+/// An amount with two decimals.
+fn cents(value: rust_decimal::Decimal) -> rust_decimal::Decimal {
+    let mut v = value.round_dp(2);
+    v.rescale(2);
+    v
 }
 
 /// A decision as a row of the table format.

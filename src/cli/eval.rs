@@ -9,7 +9,7 @@ use super::console::say;
 use super::output::{Input, Output};
 use super::Outcome;
 use grille::facts::{Record, Rejection};
-use grille::report::{encode, table_row, xlsx, OutputFormat, Writer};
+use grille::report::{encode, table_row_in, xlsx, OutputFormat, Writer};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -43,6 +43,9 @@ pub struct Args {
     /// Attach the trace of every decision (JSON formats).
     #[arg(long)]
     explain: bool,
+    /// Language of the table (its headers and notes).
+    #[arg(long, value_enum, default_value_t = super::LangArg::Fr)]
+    lang: super::LangArg,
     /// Do not repeat the count of the rule file's warnings (`grille check` shows them).
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -114,7 +117,11 @@ pub fn run(args: Args) -> Outcome {
         Ok(output) => output,
         Err(e) => return Outcome::Usage(e),
     };
-    let mut writer = Writer::new(&mut output, format);
+    let lang = grille::catalogue::Lang::from(args.lang);
+    // The French table names things as the rules declare them; the English one
+    // keeps the ids, as it always has (the contract's words).
+    let names = Some(&rules).filter(|_| lang == grille::catalogue::Lang::Fr);
+    let mut writer = Writer::new(&mut output, format).in_lang(lang);
     let threads = super::threads();
     let mut counts = Counts::default();
     let decide = |record: &Record, out: &mut Vec<u8>| -> Result<Made, Rejection> {
@@ -124,7 +131,7 @@ pub fn run(args: Args) -> Outcome {
             evaluator.decide(record)?
         };
         Ok(match format {
-            OutputFormat::Table => Made::Row(Box::new(table_row(&decision))),
+            OutputFormat::Table => Made::Row(Box::new(table_row_in(&decision, names, lang))),
             OutputFormat::Xlsx => Made::Cells(xlsx::decision_cells(&decision, Some(&rules))),
             _ => {
                 // Writing into memory cannot fail; an empty line would show if encoding ever did.

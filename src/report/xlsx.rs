@@ -146,24 +146,15 @@ pub const REJECTION_HEADERS: [&str; 4] = ["Position", "Matricule", "Champ", "Mot
 pub fn decision_cells(d: &Decision, rules: Option<&RuleSet>) -> Vec<Cell> {
     let text = |s: &str| Cell::Text(s.to_string());
     let money = |m: Option<Decimal>| m.map_or(Cell::Empty, Cell::Money);
-    let job = rules.and_then(|r| r.jobs.iter().find(|j| j.id == d.job));
-    let band = rules
-        .and_then(|r| {
-            r.scales
-                .iter()
-                .flat_map(|s| &s.bands)
-                .find(|b| b.id == d.band)
-        })
-        .and_then(|b| b.label.as_deref());
-    let category = rules.and_then(|r| r.categories.iter().find(|c| c.id == d.category));
+    let names = Names { rules };
     let warnings: Vec<String> = d.warnings.iter().map(ToString::to_string).collect();
     vec![
         text(d.id),
-        text(job.map_or(d.job, |j| j.name.as_str())),
-        text(band.unwrap_or(d.band)),
+        text(names.job(d.job)),
+        text(names.band(d.job, d.band)),
         Cell::Integer(i64::from(d.coefficient)),
         Cell::Integer(i64::from(d.level)),
-        text(category.map_or(d.category, |c| c.label.as_str())),
+        text(names.category(d.category)),
         text(d.status),
         money(d.minimum_salary),
         money(d.salary_shortfall),
@@ -184,6 +175,45 @@ pub fn decision_cells(d: &Decision, rules: Option<&RuleSet>) -> Vec<Cell> {
         money(d.minimum_law),
         d.minimum_from.map_or(Cell::Empty, |f| text(f.as_str())),
     ]
+}
+
+/// The declared names of what a decision names by id; the id itself without
+/// the rules, or when nothing declares a name.
+pub struct Names<'r> {
+    pub rules: Option<&'r RuleSet>,
+}
+
+impl<'r> Names<'r> {
+    pub fn job<'a>(&self, id: &'a str) -> &'a str
+    where
+        'r: 'a,
+    {
+        let job = self.rules.and_then(|r| r.jobs.iter().find(|j| j.id == id));
+        job.map_or(id, |j| j.name.as_str())
+    }
+
+    /// A band of `job`'s experience scale (scales may share band ids).
+    pub fn band<'a>(&self, job: &str, id: &'a str) -> &'a str
+    where
+        'r: 'a,
+    {
+        let label = self.rules.and_then(|r| {
+            let job = r.jobs.iter().find(|j| j.id == job)?;
+            let scale = r.scales.get(job.scale)?;
+            scale.bands.iter().find(|b| b.id == id)?.label.as_deref()
+        });
+        label.unwrap_or(id)
+    }
+
+    pub fn category<'a>(&self, id: &'a str) -> &'a str
+    where
+        'r: 'a,
+    {
+        let category = self
+            .rules
+            .and_then(|r| r.categories.iter().find(|c| c.id == id));
+        category.map_or(id, |c| c.label.as_str())
+    }
 }
 
 /// A rejected record as a row of the rejections sheet.
