@@ -56,11 +56,28 @@ pub enum Text<'a> {
         passed: usize,
         failed: usize,
     },
+    /// `grille check`: a file's last line.
+    CheckCount {
+        errors: usize,
+        warnings: usize,
+    },
+    /// `grille check`: the warnings of a file the checked one stands on, counted.
+    WarningsShownBy {
+        warnings: usize,
+        file: &'a str,
+    },
 }
 
 /// Words of the English texts that no French text may carry: the tests scan
 /// the French outputs for them.
-pub const ENGLISH_WORDS: [&str; 14] = [
+pub const ENGLISH_WORDS: [&str; 21] = [
+    "shown by",
+    "error(s)",
+    "jobs ",
+    "given to",
+    "line ",
+    "blank",
+    "below",
     "below minimum",
     "owed",
     "applies",
@@ -188,6 +205,14 @@ impl Text<'_> {
                     format!("{what}: expected {expected}, got {got}"),
                 )
             }
+            Text::WarningsShownBy { warnings, file } => (
+                format!("{warnings} avertissement(s), que montre `grille check {file}`"),
+                format!("{warnings} warning(s), shown by `grille check {file}`"),
+            ),
+            Text::CheckCount { errors, warnings } => (
+                format!("{errors} erreur(s), {warnings} avertissement(s)"),
+                format!("{errors} error(s), {warnings} warning(s)"),
+            ),
             Text::ExamplesCount { passed, failed } => (
                 format!("{passed} réussi(s), {failed} en échec"),
                 format!("{passed} passed, {failed} failed"),
@@ -234,6 +259,14 @@ mod tests {
             Text::ExamplesCount {
                 passed: 35,
                 failed: 1,
+            },
+            Text::CheckCount {
+                errors: 1,
+                warnings: 20,
+            },
+            Text::WarningsShownBy {
+                warnings: 20,
+                file: "rules/cgt-2008.grille",
             },
         ]);
         all.extend(EXPECTED.iter().map(|(what, _)| Text::Expected {

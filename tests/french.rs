@@ -47,6 +47,33 @@ fn french_outputs_carry_no_english_word() {
     }
 }
 
+/// The shipped files have warnings only (errors are not in the catalogue yet).
+#[test]
+fn check_s_warnings_are_french() {
+    let out = Command::new(env!("CARGO_BIN_EXE_grille"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "check",
+            RULES[0],
+            RULES[1],
+            "rules/loi.grille",
+            "examples/accord-entreprise.grille",
+        ])
+        .output()
+        .unwrap();
+    let report = String::from_utf8(out.stderr).unwrap();
+    assert!(report.contains("avertissement(s)"), "{report}");
+    // Codes (`[grille::blank-cells]`) are identifiers, the same in every language.
+    let report: String = report
+        .lines()
+        .map(|l| l.split(" [grille::").next().unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for word in ENGLISH_WORDS {
+        assert!(!report.contains(word), "`{word}` in\n{report}");
+    }
+}
+
 /// `tests/inputs/test/examples.grille` fails two examples on purpose.
 #[test]
 fn a_failed_example_is_reported_in_french() {

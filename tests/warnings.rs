@@ -22,7 +22,7 @@ fn grille(args: &[&str]) -> (String, i32) {
 /// two jobs without any value, "Animateur" and "Animatrice" given to two jobs.
 #[test]
 fn the_proposal_s_warnings_fit_on_a_screen() {
-    let (stderr, code) = grille(&["check", "rules/cgt-2008.grille"]);
+    let (stderr, code) = grille(&["check", "rules/cgt-2008.grille", "--lang", "en"]);
     assert_eq!(code, 0, "{stderr}");
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 5, "{stderr}");
@@ -39,6 +39,17 @@ fn the_proposal_s_warnings_fit_on_a_screen() {
     assert!(!stderr.contains('╭'), "{stderr}");
     let (verbose, _) = grille(&["check", "rules/cgt-2008.grille", "--verbose"]);
     assert_eq!(verbose.matches('╭').count(), 20, "{verbose}");
+    // French by default.
+    let (french, _) = grille(&["check", "rules/cgt-2008.grille"]);
+    let lines: Vec<&str> = french.lines().collect();
+    assert!(
+        lines[1].contains("6 métiers payés sous le plancher de leur propre diplôme d'accueil : `conseiller-technique` (ligne 294 : bac+2 230 > 200)"),
+        "{french}"
+    );
+    assert_eq!(
+        lines[4],
+        "rules/cgt-2008.grille : 0 erreur(s), 20 avertissement(s)"
+    );
 }
 
 #[test]
@@ -53,7 +64,7 @@ fn errors_come_first_with_their_source() {
     .unwrap();
     let path = broken.to_str().unwrap();
     for flags in [&[][..], &["--verbose"][..]] {
-        let mut args = vec!["check", path];
+        let mut args = vec!["check", path, "--lang", "en"];
         args.extend_from_slice(flags);
         let (stderr, code) = grille(&args);
         assert_eq!(code, 1, "{stderr}");
