@@ -392,3 +392,42 @@ fn flags_take_french_dates_and_decimals() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("29/11/2026 (day/month/year)"));
 }
+
+/// Diplomas are found by id, declared name or alias, as jobs are; a name two
+/// diplomas bear is refused naming both (`ambiguous-diploma-name.grille`: `DUT`
+/// is an alias of `bac+2` and of `bac+3`).
+#[test]
+fn diplomas_are_found_by_name_or_alias() {
+    let rules = grille::load_path(
+        root("tests/inputs/check/ambiguous-diploma-name.grille"),
+        Default::default(),
+    )
+    .unwrap()
+    .0;
+    let evaluator = grille::Evaluator::new(&rules, facts::parse_date(AS_OF).unwrap());
+    let text = "id;job;job_since;diploma\n\
+                A;agent;01/01/2020;BTS\n\
+                B;agent;01/01/2020;licence\n\
+                C;agent;01/01/2020;BTS, DUT\n\
+                D;agent;01/01/2020;DUT\n\
+                E;agent;01/01/2020;Bac pro\n";
+    let facts = facts::read(text, Format::Csv).unwrap();
+    let outcomes: Vec<_> = facts
+        .records
+        .iter()
+        .map(|r| evaluator.decide(r.as_ref().unwrap()))
+        .collect();
+    for decided in &outcomes[..3] {
+        assert!(decided.is_ok(), "{decided:?}");
+    }
+    let ambiguous = outcomes[3].as_ref().unwrap_err();
+    assert_eq!(ambiguous.field.as_deref(), Some("diploma"));
+    assert!(
+        ambiguous
+            .reason
+            .contains("`DUT` names several diplomas of the rule set: `bac+2`, `bac+3`"),
+        "{ambiguous}"
+    );
+    let unknown = outcomes[4].as_ref().unwrap_err();
+    assert!(unknown.reason.contains("by id, name or alias"), "{unknown}");
+}
