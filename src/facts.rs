@@ -11,19 +11,27 @@ use std::fmt;
 
 mod array;
 mod batch;
+mod columns;
+mod csv;
 mod csv_fr;
 mod csv_rows;
 mod duplicates;
 mod encoding;
 mod fast;
+mod fields;
 mod history;
 mod ids;
 mod json;
 mod pay;
 mod quote;
 mod stream;
+pub use columns::ColumnMap;
+use csv::Columns;
+pub use csv_fr::{date as parse_date_fr, decimal as parse_decimal_fr};
 pub use csv_rows::Tally;
 pub use encoding::Encoding;
+use fields::KNOWN_FIELDS;
+pub use fields::{header_field, Field, FIELDS};
 pub use history::{HeldJob, History, Month, Obtained, Pay};
 use json::{a_move, mission, JsonFields};
 pub use pay::{read_pay, PayFile, PayLine};
@@ -156,38 +164,9 @@ impl Format {
     }
 }
 
-/// The fields of the contract; anything else is ignored and named once in a warning.
-const KNOWN_FIELDS: [&str; 11] = [
-    "id",
-    "job",
-    "job_since",
-    "prior_job_months",
-    "diploma",
-    "previous_sector_coefficient",
-    "missions",
-    "moves",
-    "hours",
-    "salary",
-    "coefficient",
-];
-
 /// The fields of a mission and of a move.
 const MISSION_FIELDS: [&str; 3] = ["job", "start", "end"];
 const MOVE_FIELDS: [&str; 5] = ["from", "to", "on", "trial_renewed", "trial_broken_on"];
-
-// Where each field stands in KNOWN_FIELDS.
-const ID: usize = 0;
-const JOB: usize = 1;
-const JOB_SINCE: usize = 2;
-const PRIOR_JOB_MONTHS: usize = 3;
-const DIPLOMA: usize = 4;
-const PREVIOUS_SECTOR_COEFFICIENT: usize = 5;
-const MISSIONS: usize = 6;
-const MOVES: usize = 7;
-const HOURS: usize = 8;
-const SALARY: usize = 9;
-const COEFFICIENT: usize = 10;
-
 /// Everything read from a facts file.
 #[derive(Debug, Default)]
 pub struct Facts {
@@ -208,12 +187,14 @@ impl fmt::Display for ReadError {
 }
 
 /// How to read a CSV file, when the file itself does not say it well enough.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// The field separator; `None`: told by the header line (`;` or `,`).
     pub delimiter: Option<u8>,
     /// The text encoding; `None`: UTF-8, or Windows-1252 when the file is not UTF-8.
     pub encoding: Option<Encoding>,
+    /// Columns named for fields (`--columns`), for headers the reader does not know.
+    pub columns: ColumnMap,
 }
 
 /// Reads a whole facts file held in memory.
@@ -354,7 +335,7 @@ impl Reader {
             position,
         };
         let id = fields.id()?;
-        let at = Field {
+        let at = Place {
             position,
             id: Some(&id),
         };
@@ -391,7 +372,7 @@ impl Reader {
             history: None,
             id: id.clone(),
         };
-        let at = Field {
+        let at = Place {
             position,
             id: Some(&id),
         };
@@ -400,190 +381,6 @@ impl Reader {
             h
         });
         Ok(record)
-    }
-
-    /// The columns of a CSV header, without empty ones at the end; the file cannot be
-    /// read without `id`, `job`, `job_since`, nor with a field of the contract named twice.
-    fn csv_columns(&mut self, header: &[String]) -> Result<Columns, ReadError> {
-        let mut columns: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
-        while columns.last().is_some_and(String::is_empty) {
-            columns.pop();
-        }
-        let separator = char::from(self.delimiter).escape_default().to_string();
-        for required in ["id", "job", "job_since"] {
-            if !columns.iter().any(|c| c == required) {
-                let header = columns.join(&char::from(self.delimiter).to_string());
-                return Err(ReadError(format!(
-                    "the CSV header has no `{required}` column (header: {}; separator `{separator}`)",
-                    short(&header)
-                )));
-            }
-        }
-        // Which of two columns would be read is a guess: refused. Columns grille
-        // ignores may repeat, as spreadsheets often have them.
-        for field in KNOWN_FIELDS {
-            let mut at = columns.iter().enumerate().filter(|(_, c)| *c == field);
-            if let (Some((first, _)), Some((second, _))) = (at.next(), at.next()) {
-                return Err(ReadError(format!(
-                    "the CSV header names `{field}` twice (columns {} and {}): \
-                     which one holds it cannot be told; rename or remove one",
-                    first + 1,
-                    second + 1
-                )));
-            }
-        }
-        for c in &columns {
-            if ["missions", "moves"].contains(&c.as_str()) {
-                self.warnings.push(format!("CSV cannot carry `{c}`: the column was ignored; use JSON for missions and moves"));
-            } else if !KNOWN_FIELDS.contains(&c.as_str()) && !c.is_empty() {
-                self.unknown_fields.insert(c.clone());
-            }
-        }
-        Ok(Columns::new(columns))
-    }
-
-    /// One CSV row: its fields must all be UTF-8 text; `not_utf8` says what then.
-    fn csv_row(
-        &mut self,
-        columns: &Columns,
-        row: &csv_rows::Row,
-        not_utf8: &str,
-    ) -> Result<Record, Rejection> {
-        let position = Position::Line(row.line);
-        let text = Utf8Row::new(row).map_err(|field| {
-            let reason = format!("field {} is not valid UTF-8 text {not_utf8}", field + 1);
-            Rejection::new(position, None, None, reason)
-        })?;
-        self.csv_record(columns, &text, position)
-    }
-
-    fn csv_record(
-        &mut self,
-        columns: &Columns,
-        row: &Utf8Row,
-        position: Position,
-    ) -> Result<Record, Rejection> {
-        self.csv_width(columns.names.len(), row, position)?;
-        let cell = |field: usize| -> Option<&str> {
-            columns.at[field]
-                .and_then(|i| row.get(i))
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-        };
-        let Some(id) = cell(ID) else {
-            return Err(Rejection::new(
-                position,
-                None,
-                Some("id"),
-                "the id is missing",
-            ));
-        };
-        let at = Field {
-            position,
-            id: Some(id),
-        };
-        Ok(Record {
-            position,
-            id: id.to_string(),
-            job: at.required(cell(JOB).map(str::to_string), "job")?,
-            job_since: at.required(
-                cell(JOB_SINCE)
-                    .map(|v| at.csv_date(v, "job_since"))
-                    .transpose()?,
-                "job_since",
-            )?,
-            prior_job_months: cell(PRIOR_JOB_MONTHS)
-                .map(|v| at.integer_text(v, "prior_job_months"))
-                .transpose()?
-                .unwrap_or(0),
-            diploma: cell(DIPLOMA).map(str::to_string),
-            previous_sector_coefficient: cell(PREVIOUS_SECTOR_COEFFICIENT)
-                .map(|v| at.integer_text(v, "previous_sector_coefficient"))
-                .transpose()?,
-            missions: Vec::new(),
-            moves: Vec::new(),
-            hours: cell(HOURS)
-                .map(|v| at.csv_decimal(v, "hours", false))
-                .transpose()?,
-            salary: cell(SALARY)
-                .map(|v| at.salary(at.csv_decimal(v, "salary", true)?, v))
-                .transpose()?,
-            coefficient: cell(COEFFICIENT)
-                .map(|v| at.integer_text(v, "coefficient"))
-                .transpose()?,
-            history: None,
-        })
-    }
-}
-
-/// The columns of a CSV header, and where each field of the contract stands in them.
-struct Columns {
-    names: Vec<String>,
-    /// Indexed like [`KNOWN_FIELDS`].
-    at: [Option<usize>; KNOWN_FIELDS.len()],
-}
-
-impl Columns {
-    fn new(names: Vec<String>) -> Self {
-        let at = KNOWN_FIELDS.map(|k| names.iter().position(|c| c == k));
-        Columns { names, at }
-    }
-}
-
-/// A CSV row whose fields are all UTF-8 text.
-struct Utf8Row<'a> {
-    row: &'a csv_rows::Row,
-    /// The fields' bytes end to end, each field on character boundaries.
-    text: &'a str,
-}
-
-impl<'a> Utf8Row<'a> {
-    /// The row, or the index of its first field that is not UTF-8.
-    fn new(row: &'a csv_rows::Row) -> Result<Self, usize> {
-        // Checked whole, then each field's ends: a field is UTF-8 exactly when both hold.
-        if let Ok(text) = std::str::from_utf8(row.as_slice()) {
-            let fields = Utf8Row { row, text };
-            if (0..row.len()).all(|i| fields.get(i).is_some()) {
-                return Ok(fields);
-            }
-        }
-        let bad = (0..row.len())
-            .position(|i| row.field(i).is_none_or(|f| std::str::from_utf8(f).is_err()));
-        Err(bad.unwrap_or(0))
-    }
-
-    fn get(&self, i: usize) -> Option<&'a str> {
-        self.text.get(self.row.range(i)?)
-    }
-
-    fn len(&self) -> usize {
-        self.row.len()
-    }
-}
-
-impl Reader {
-    /// A row shorter than the header is refused; one longer only with empty cells past it.
-    fn csv_width(&self, width: usize, row: &Utf8Row, position: Position) -> Result<(), Rejection> {
-        let id = row.get(0).map(str::trim).filter(|v| !v.is_empty());
-        if row.len() < width {
-            let reason = format!("this row has {} fields, the header {width}", row.len());
-            return Err(Rejection::new(position, id, None, reason));
-        }
-        let mut extra = (width..row.len()).filter_map(|i| Some((i, row.get(i)?)));
-        if let Some((i, value)) = extra.find(|(_, v)| !v.trim().is_empty()) {
-            let mut reason = format!(
-                "column {} holds `{value}`, but the header names {width} columns \
-                 (only empty cells may follow them)",
-                i + 1
-            );
-            if self.delimiter == b',' && value.trim().bytes().all(|b| b.is_ascii_digit()) {
-                reason.push_str(
-                    "; in a file separated by `,` a decimal comma must be quoted: \"1850,00\"",
-                );
-            }
-            return Err(Rejection::new(position, id, None, reason));
-        }
-        Ok(())
     }
 }
 
@@ -610,12 +407,12 @@ fn duplicate_id(position: Position, id: &str) -> Rejection {
 }
 
 /// Where a field is, to say so when it is wrong.
-struct Field<'a> {
+struct Place<'a> {
     position: Position,
     id: Option<&'a str>,
 }
 
-impl Field<'_> {
+impl Place<'_> {
     fn reject(&self, field: &str, reason: impl Into<String>) -> Rejection {
         Rejection::new(self.position, self.id, Some(field), reason)
     }
@@ -805,25 +602,11 @@ mod tests {
     }
 
     #[test]
-    fn field_positions_name_the_fields_of_the_contract() {
-        let named = [
-            (ID, "id"),
-            (JOB, "job"),
-            (JOB_SINCE, "job_since"),
-            (PRIOR_JOB_MONTHS, "prior_job_months"),
-            (DIPLOMA, "diploma"),
-            (PREVIOUS_SECTOR_COEFFICIENT, "previous_sector_coefficient"),
-            (MISSIONS, "missions"),
-            (MOVES, "moves"),
-            (HOURS, "hours"),
-            (SALARY, "salary"),
-            (COEFFICIENT, "coefficient"),
-        ];
-        for (i, name) in named {
-            assert_eq!(KNOWN_FIELDS[i], name);
-            assert_eq!(fast::field_index(name), Some(i));
+    fn the_fast_reader_finds_each_field_where_the_table_has_it() {
+        for spec in &FIELDS {
+            assert_eq!(fast::field_index(spec.name), Some(spec.field.index()));
         }
-        assert_eq!(named.len(), KNOWN_FIELDS.len());
+        assert_eq!(fast::field_index("salaire"), None);
     }
 
     #[test]

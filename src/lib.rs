@@ -90,6 +90,7 @@
 
 pub mod api;
 pub mod calendar;
+pub mod catalogue;
 pub mod check;
 pub mod diag;
 pub mod diff;

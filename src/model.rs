@@ -220,6 +220,8 @@ pub struct Diploma {
     pub id: String,
     pub label: String,
     pub floor: Option<u32>,
+    /// Other names facts may give it (`appellations`).
+    pub aliases: Vec<String>,
     pub origin: Origin,
 }
 
@@ -486,15 +488,48 @@ impl RuleSet {
         self.categories.iter().position(|c| c.id == id)
     }
 
-    pub fn diploma_index(&self, id: &str) -> Option<DiplomaId> {
+    /// The diploma named `given`: by its id, else by its id, declared name or
+    /// an alias in normalised form, when that names one diploma only.
+    pub fn diploma_index(&self, given: &str) -> Option<DiplomaId> {
         // Facts usually give the id as declared: no need to normalise every id.
-        if let Some(exact) = self.diplomas.iter().position(|d| d.id == id) {
+        if let Some(exact) = self.diplomas.iter().position(|d| d.id == given) {
             return Some(exact);
         }
-        let wanted = crate::names::normalize(id);
-        self.diplomas
+        match self.diplomas_named(given).as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// The diplomas whose id, name or alias is `given` in normalised form. An id
+    /// designates its diploma alone: another diploma's alias cannot take it.
+    pub fn diplomas_named(&self, given: &str) -> Vec<DiplomaId> {
+        let wanted = crate::names::normalize(given);
+        let by_id = self
+            .diplomas
             .iter()
-            .position(|d| crate::names::normalize(&d.id) == wanted)
+            .position(|d| crate::names::normalize(&d.id) == wanted);
+        if let Some(first) = by_id {
+            return vec![first];
+        }
+        (0..self.diplomas.len())
+            .filter(|&i| {
+                let d = &self.diplomas[i];
+                std::iter::once(&d.label)
+                    .chain(&d.aliases)
+                    .any(|n| crate::names::normalize(n) == wanted)
+            })
+            .collect()
+    }
+
+    /// Every name of every diploma (id, declared name, aliases), with the diploma.
+    pub fn diploma_names(&self) -> impl Iterator<Item = (&str, DiplomaId)> + Clone + '_ {
+        self.diplomas.iter().enumerate().flat_map(|(i, d)| {
+            std::iter::once(&d.id)
+                .chain(std::iter::once(&d.label))
+                .chain(&d.aliases)
+                .map(move |n| (n.as_str(), i))
+        })
     }
 
     pub fn param_index(&self, name: &str) -> Option<ParamId> {

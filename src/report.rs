@@ -5,7 +5,9 @@ use std::io::{self, Write};
 
 use crate::eval::{money, Decision};
 
+pub mod csv_fr;
 mod json;
+pub mod xlsx;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
@@ -17,6 +19,11 @@ pub enum OutputFormat {
     Jsonl,
     /// One row per decision, the flat fields.
     Csv,
+    /// [`OutputFormat::Csv`] as French spreadsheets open it ([`csv_fr`]).
+    CsvFr,
+    /// A workbook: the decisions sheet and the rejections sheet ([`xlsx`]),
+    /// written as a whole by [`Writer::finish`].
+    Xlsx,
 }
 
 /// Writes decisions one at a time, in a chosen format.
@@ -25,6 +32,10 @@ pub struct Writer<W: Write> {
     format: OutputFormat,
     count: usize,
     table_rows: Vec<[String; 9]>,
+    /// The language of the table's headers.
+    lang: crate::catalogue::Lang,
+    /// The sheets of an xlsx workbook: decisions, then rejections.
+    sheets: [xlsx::Sheet; 2],
 }
 
 const COLUMNS: [&str; 9] = [
@@ -46,13 +57,28 @@ impl<W: Write> Writer<W> {
             format,
             count: 0,
             table_rows: Vec::new(),
+            lang: crate::catalogue::Lang::En,
+            sheets: [
+                xlsx::Sheet::new(xlsx::DECISIONS, &csv_fr::DECISION_HEADERS),
+                xlsx::Sheet::new(xlsx::REJECTIONS, &xlsx::REJECTION_HEADERS),
+            ],
         }
+    }
+
+    /// The table's headers in `lang` (English by default: the contract's names).
+    pub fn in_lang(mut self, lang: crate::catalogue::Lang) -> Self {
+        self.lang = lang;
+        self
     }
 
     pub fn write(&mut self, d: &Decision) -> io::Result<()> {
         if self.format == OutputFormat::Table {
             self.table_rows.push(table_row(d));
             self.count += 1;
+            return Ok(());
+        }
+        if self.format == OutputFormat::Xlsx {
+            self.push_cells(xlsx::decision_cells(d, None));
             return Ok(());
         }
         let mut bytes = Vec::with_capacity(256);
@@ -66,6 +92,20 @@ impl<W: Write> Writer<W> {
         self.count += 1;
     }
 
+    /// Adds a row to the decisions sheet (see [`xlsx::decision_cells`]).
+    pub fn push_cells(&mut self, cells: Vec<xlsx::Cell>) {
+        self.sheets[0].rows.push(cells);
+        self.count += 1;
+    }
+
+    /// A rejected record: a row of the rejections sheet (the other formats
+    /// leave rejections to standard error).
+    pub fn push_rejection(&mut self, rejection: &crate::facts::Rejection) {
+        if self.format == OutputFormat::Xlsx {
+            self.sheets[1].rows.push(xlsx::rejection_cells(rejection));
+        }
+    }
+
     /// Writes one decision already encoded by [`encode`] (in another thread, say).
     pub fn write_encoded(&mut self, bytes: &[u8]) -> io::Result<()> {
         match self.format {
@@ -74,6 +114,11 @@ impl<W: Write> Writer<W> {
                     .write_all(if self.count == 0 { b"[\n  " } else { b",\n  " })?;
             }
             OutputFormat::Csv if self.count == 0 => self.out.write_all(CSV_HEADER.as_bytes())?,
+            OutputFormat::CsvFr if self.count == 0 => {
+                let mut header = Vec::new();
+                csv_fr::header(&mut header, &csv_fr::DECISION_HEADERS);
+                self.out.write_all(&header)?;
+            }
             _ => {}
         }
         self.out.write_all(bytes)?;
@@ -90,7 +135,11 @@ impl<W: Write> Writer<W> {
             }
             OutputFormat::Table => {
                 // Ids and names come from the facts: shown escaped, never raw.
-                let header = COLUMNS.map(Cow::Borrowed);
+                let lang = self.lang;
+                let header: [Cow<'_, str>; 9] = std::array::from_fn(|i| match lang {
+                    crate::catalogue::Lang::En => Cow::Borrowed(COLUMNS[i]),
+                    fr => Cow::Owned(crate::catalogue::Text::TableHeader(i).say(fr)),
+                });
                 let body = self
                     .table_rows
                     .iter()
@@ -123,6 +172,10 @@ impl<W: Write> Writer<W> {
                     writeln!(self.out, "{}", line.trim_end())?;
                 }
             }
+            OutputFormat::Xlsx => {
+                let book = xlsx::workbook(&self.sheets).map_err(io::Error::other)?;
+                self.out.write_all(&book)?;
+            }
             _ => {}
         }
         self.out.flush()?;
@@ -142,6 +195,9 @@ pub fn encode(d: &Decision, format: OutputFormat, out: &mut Vec<u8>) -> io::Resu
             out.push(b'\n');
         }
         OutputFormat::Csv => csv_row(d, out)?,
+        OutputFormat::CsvFr => csv_fr::decision_row(d, out),
+        // A workbook is laid out as a whole by [`Writer`] from [`xlsx::decision_cells`].
+        OutputFormat::Xlsx => {}
         OutputFormat::Table => {
             let row = table_row(d).map(|c| for_people(&c).into_owned());
             out.extend_from_slice(row.join("  ").as_bytes());
@@ -196,6 +252,73 @@ fn csv_row(d: &Decision, out: &mut Vec<u8>) -> io::Result<()> {
     }
     out.push(b'\n');
     Ok(())
+}
+
+/// A decision as a row of the table format, for people: in `lang`, the job,
+/// band and category by their declared names when `rules` are given.
+pub fn table_row_in(
+    d: &Decision,
+    rules: Option<&crate::model::RuleSet>,
+    lang: crate::catalogue::Lang,
+) -> [String; 9] {
+    use crate::catalogue::{Text, TrialState};
+    let mut notes: Vec<Text> = Vec::new();
+    if let Some(s) = d.salary_shortfall {
+        notes.push(Text::Shortfall(s));
+    }
+    if let Some(g) = d.coefficient_gap {
+        notes.push(Text::CoefficientOwed(g));
+    }
+    if d.minimum_from == Some(crate::eval::MinimumFrom::Law) {
+        notes.push(Text::SmicApplies);
+    }
+    let names = xlsx::Names { rules };
+    for c in &d.claims {
+        notes.push(Text::Claim {
+            job: names.job(c.job),
+            since: c.since,
+        });
+    }
+    if let Some(t) = &d.trial {
+        let status = match t.status {
+            crate::eval::TrialStatus::Running => TrialState::Running,
+            crate::eval::TrialStatus::Completed => TrialState::Completed,
+            crate::eval::TrialStatus::Broken => TrialState::Broken,
+        };
+        notes.push(Text::Trial { status, end: t.end });
+    }
+    if let Some(n) = &d.next_step {
+        notes.push(Text::NextStep {
+            coefficient: n.coefficient,
+            on: n.on,
+        });
+    }
+    if !d.warnings.is_empty() {
+        notes.push(Text::Warnings(d.warnings.len()));
+    }
+    let notes: Vec<String> = notes.iter().map(|n| n.say(lang)).collect();
+    let minimum = d.minimum_salary.map(|m| match lang {
+        crate::catalogue::Lang::En => money(m),
+        fr => crate::explain::locale::number(cents(m), fr),
+    });
+    [
+        d.id.to_string(),
+        names.job(d.job).to_string(),
+        names.band(d.job, d.band).to_string(),
+        d.coefficient.to_string(),
+        d.level.to_string(),
+        names.category(d.category).to_string(),
+        d.status.to_string(),
+        minimum.unwrap_or_default(),
+        notes.join("; "),
+    ]
+}
+
+/// An amount with two decimals.
+fn cents(value: rust_decimal::Decimal) -> rust_decimal::Decimal {
+    let mut v = value.round_dp(2);
+    v.rescale(2);
+    v
 }
 
 /// A decision as a row of the table format.

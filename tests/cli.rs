@@ -103,7 +103,7 @@ fn output_formats() {
         .unwrap()
         .starts_with("id,job,band,coefficient,level,category,status,minimum_salary"));
     assert_eq!(lines.count(), 60);
-    let table = stdout(&grille(&[&args[..], &["table"]].concat()));
+    let table = stdout(&grille(&[&args[..], &["table", "--lang", "en"]].concat()));
     assert!(table.starts_with("id "));
     assert!(table
         .lines()
@@ -210,7 +210,7 @@ fn usage_errors_exit_2() {
             RULES,
             "examples/workforce.json",
             "--as-of",
-            "29/11/2026",
+            "31/11/2026",
         ],
         &["eval", RULES, "no-such-file.json"],
         &["eval", RULES, "examples/workforce.json", "--format", "xml"],
@@ -239,7 +239,7 @@ fn help_teaches_the_commands() {
 
 #[test]
 fn test_runs_the_examples_of_rule_files() {
-    let out = grille(&["test", RULES]);
+    let out = grille(&["test", RULES, "--lang", "en"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let text = stdout(&out);
     assert!(text.lines().last().unwrap().ends_with(" passed, 0 failed"));
@@ -248,7 +248,7 @@ fn test_runs_the_examples_of_rule_files() {
 
 #[test]
 fn test_reports_each_failure_as_expected_versus_got() {
-    let out = grille(&["test", "tests/inputs/test/examples.grille"]);
+    let out = grille(&["test", "tests/inputs/test/examples.grille", "--lang", "en"]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert_eq!(text.lines().last().unwrap(), "2 passed, 2 failed");
@@ -441,7 +441,7 @@ fn company_agreement_example_checks_formats_and_passes_its_examples() {
     );
     let fmt = grille(&["fmt", "--check", example, &branch, &company]);
     assert_eq!(fmt.status.code(), Some(0), "{}", stderr(&fmt));
-    let test = grille(&["test", example]);
+    let test = grille(&["test", example, "--lang", "en"]);
     assert_eq!(test.status.code(), Some(0), "{}", stdout(&test));
     assert!(
         stdout(&test).contains("9 passed, 0 failed"),

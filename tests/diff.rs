@@ -464,7 +464,7 @@ fn usage_errors_exit_2() {
         &["diff", BASE, PROPOSAL, "no-such-file.json"],
         &["diff", BASE, PROPOSAL, "--format", "csv"],
         &["diff", BASE, PROPOSAL, WORKFORCE, "--format", "pdf"],
-        &["diff", BASE, PROPOSAL, WORKFORCE, "--as-of", "29/11/2026"],
+        &["diff", BASE, PROPOSAL, WORKFORCE, "--as-of", "31/11/2026"],
         &[
             "diff",
             BASE,

@@ -257,3 +257,177 @@ fn the_delimiter_and_encoding_may_be_given() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A payroll export as a French office has it (`paie-fr.csv`): French headers
+/// (`Matricule`, `Emploi`, `Date d'entrée dans le poste`, `Expérience antérieure
+/// (mois)`, `Diplôme`, `Horaire mensuel`, `Salaire de base`, `Coefficient`, and a
+/// `Nom` grille does not use), `;`, decimal commas, dates day first,
+/// Windows-1252, CRLF line ends, a row of empty cells on line 5 and three after
+/// the last employee. Lines counted by hand: header 1, E001-E003 on 2-4, the empty
+/// row 5, E004-E006 on 6-8, E099 (31/02/2026) on 9, E007-E009 on 10-12, E098
+/// (`Téléopérateur`, no such job) on 13, E010-E011 on 14-15, empty rows 16-18.
+#[test]
+fn a_french_payroll_export_is_decided_without_a_flag() {
+    let (rejected, warnings) = check("paie-fr.csv", Options::default(), 13);
+    assert_eq!(rejected, ["line 9 job_since", "line 13 job"]);
+    assert!(warnings.iter().any(|w| w.contains("`Nom`")), "{warnings:?}");
+    let (written, stderr, code) = eval("paie-fr.csv", &[]);
+    assert_eq!((written, code), (11, 1), "{stderr}");
+    assert!(
+        stderr.contains("11 decided, 2 rejected, 4 empty rows skipped"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("paie-fr.csv: rejected: line 9 (id E099), field `job_since`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("paie-fr.csv: rejected: line 13 (id E098), field `job`"),
+        "{stderr}"
+    );
+}
+
+/// Headers grille does not know are named with one `--columns`; `Coef.` is known.
+#[test]
+fn unusual_headers_are_named_with_one_flag() {
+    let (_, stderr, code) = eval("paie-intitules.csv", &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("no `id` column"), "{stderr}");
+    assert!(stderr.contains("--columns id=COLUMN"), "{stderr}");
+    let columns = "id=Salarié n°,job=Libellé emploi occupé,job_since=Depuis le,\
+                   diploma=Dipl.,hours=Heures/mois,salary=Brut mensuel";
+    let (written, stderr, code) = eval("paie-intitules.csv", &["--columns", columns]);
+    assert_eq!((written, code), (5, 0), "{stderr}");
+    assert!(stderr.contains("5 decided, 0 rejected"), "{stderr}");
+    let map = facts::ColumnMap::parse(columns).unwrap();
+    let options = Options {
+        columns: map,
+        ..Options::default()
+    };
+    let (rejected, warnings) = check("paie-intitules.csv", options, 5);
+    assert!(
+        rejected.is_empty() && warnings.iter().all(|w| !w.contains("ignored")),
+        "{rejected:?} {warnings:?}"
+    );
+    // A column named that the header lacks is refused naming the flag.
+    let (_, stderr, code) = eval("paie-intitules.csv", &["--columns", "id=Numéro"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("--columns id=Numéro: the CSV header has no column `Numéro`"),
+        "{stderr}"
+    );
+    let (_, stderr, code) = eval("paie-intitules.csv", &["--columns", "idd=Numéro"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("`idd` is not a field of the facts"),
+        "{stderr}"
+    );
+}
+
+/// Flags take dates and decimals in the forms a CSV file may use.
+#[test]
+fn flags_take_french_dates_and_decimals() {
+    let out = grille(&[
+        "eval",
+        RULES,
+        "examples/workforce.csv",
+        "--as-of",
+        "29/11/2026",
+        "--format",
+        "jsonl",
+    ]);
+    let french = String::from_utf8(out.stdout).unwrap();
+    let out = grille(&[
+        "eval",
+        RULES,
+        "examples/workforce.csv",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(french, String::from_utf8(out.stdout).unwrap());
+    let with = |value: &str| {
+        let set = format!("smcc={value}");
+        let out = grille(&[
+            "eval",
+            RULES,
+            "examples/workforce.csv",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "jsonl",
+            "--set",
+            &set,
+        ]);
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+            out.status.code(),
+        )
+    };
+    let (plain, _, code) = with("1800.00");
+    assert_eq!(code, Some(0));
+    for french in ["1 800,00", "1800,00", "1 800,00 €", "1\u{A0}800,00"] {
+        let (out, stderr, code) = with(french);
+        assert_eq!(
+            (out.as_str(), code),
+            (plain.as_str(), Some(0)),
+            "{french}: {stderr}"
+        );
+    }
+    let (_, stderr, code) = with("1,800");
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("--set smcc=1,800: `1,800` is ambiguous"),
+        "{stderr}"
+    );
+    let out = grille(&[
+        "eval",
+        RULES,
+        "examples/workforce.csv",
+        "--as-of",
+        "31/02/2026",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("29/11/2026 (day/month/year)"));
+}
+
+/// Diplomas are found by id, declared name or alias, as jobs are; a name two
+/// diplomas bear is refused naming both (`ambiguous-diploma-name.grille`: `DUT`
+/// is an alias of `bac+2` and of `bac+3`).
+#[test]
+fn diplomas_are_found_by_name_or_alias() {
+    let rules = grille::load_path(
+        root("tests/inputs/check/ambiguous-diploma-name.grille"),
+        Default::default(),
+    )
+    .unwrap()
+    .0;
+    let evaluator = grille::Evaluator::new(&rules, facts::parse_date(AS_OF).unwrap());
+    let text = "id;job;job_since;diploma\n\
+                A;agent;01/01/2020;BTS\n\
+                B;agent;01/01/2020;licence\n\
+                C;agent;01/01/2020;BTS, DUT\n\
+                D;agent;01/01/2020;DUT\n\
+                E;agent;01/01/2020;Bac pro\n";
+    let facts = facts::read(text, Format::Csv).unwrap();
+    let outcomes: Vec<_> = facts
+        .records
+        .iter()
+        .map(|r| evaluator.decide(r.as_ref().unwrap()))
+        .collect();
+    for decided in &outcomes[..3] {
+        assert!(decided.is_ok(), "{decided:?}");
+    }
+    let ambiguous = outcomes[3].as_ref().unwrap_err();
+    assert_eq!(ambiguous.field.as_deref(), Some("diploma"));
+    assert!(
+        ambiguous
+            .reason
+            .contains("`DUT` names several diplomas of the rule set: `bac+2`, `bac+3`"),
+        "{ambiguous}"
+    );
+    let unknown = outcomes[4].as_ref().unwrap_err();
+    assert!(unknown.reason.contains("by id, name or alias"), "{unknown}");
+}

@@ -138,9 +138,18 @@ fn an_integer_out_of_range_says_so_and_gives_the_range() {
 
 /// Lines of a text as a file holds them: each line end closes one, and what
 /// follows the last one is a line if it is not empty.
-fn physical_lines(bytes: &[u8]) -> usize {
-    let ends = bytes.iter().filter(|b| **b == b'\n').count();
-    ends + usize::from(!bytes.is_empty() && !bytes.ends_with(b"\n"))
+fn physical_lines(bytes: &[u8], format: Format) -> usize {
+    let mut ends = bytes.iter().filter(|b| **b == b'\n').count();
+    if format == Format::Csv {
+        // A `\r` alone ends a CSV line too (old Mac files), as editors show it.
+        ends += bytes
+            .windows(2)
+            .filter(|w| w[0] == b'\r' && w[1] != b'\n')
+            .count();
+        ends += usize::from(bytes.ends_with(b"\r"));
+    }
+    let ended = bytes.ends_with(b"\n") || (format == Format::Csv && bytes.ends_with(b"\r"));
+    ends + usize::from(!bytes.is_empty() && !ended)
 }
 
 /// Reads a file one record at a time and in parallel batches, checks that both
@@ -153,7 +162,7 @@ fn read_and_count(bytes: &[u8], format: Format) -> Vec<Result<Record, Rejection>
     stream.finish().unwrap();
     assert_eq!(tally.records, one_by_one.len());
     if format != Format::Json {
-        assert_eq!(tally.lines, physical_lines(bytes), "{tally:?}");
+        assert_eq!(tally.lines, physical_lines(bytes, format), "{tally:?}");
     }
     assert_eq!(read_batched(bytes, format), one_by_one);
     one_by_one
@@ -230,9 +239,22 @@ fn the_counts_add_up_on_lines_of_every_kind() {
     let jsonl = b"{\"id\":\"a\",\"job\":\"x\",\"job_since\":\"2020-01-01\"}\n\n  \n\xff\nnot json\r\n{\"id\":\"a\",\"job\":\"x\",\"job_since\":\"2020-01-01\"}";
     let records = read_and_count(jsonl, Format::JsonLines);
     assert_eq!(records.len(), 4);
+    // The row `;;` holds empty cells only: skipped, counted apart (not a record).
     let csv = b"id;job;job_since\n\nE1;x;2020-01-01\n;;\n\xe9;x;2020-01-01\r\n\r\nE3;x\n";
     let records = read_and_count(csv, Format::Csv);
-    assert_eq!(records.len(), 4);
+    assert_eq!(records.len(), 3);
+    // Line ends of old Mac files, `\r` alone: each row on its own line.
+    let csv = b"id;job;job_since\rE1;x;2020-01-01\r\rE2;x;2020-13-01\r;;\rE3;x;2020-01-01";
+    let records = read_and_count(csv, Format::Csv);
+    let lines: Vec<_> = records
+        .iter()
+        .map(|r| match r {
+            Ok(r) => r.position,
+            Err(r) => r.position,
+        })
+        .collect();
+    use facts::Position::Line;
+    assert_eq!(lines, [Line(2), Line(4), Line(6)]);
 }
 
 #[test]

@@ -213,13 +213,37 @@ impl Checker {
             return;
         }
         let floor = d.floor.as_ref().and_then(|c| self.cell(rules, c));
+        self.diploma_aliases(rules, d);
         self.declared.diplomas.insert(key, rules.diplomas.len());
         rules.diplomas.push(Diploma {
             id: d.id.node.clone(),
             label: d.label.node.clone(),
             floor,
+            aliases: d.aliases.iter().map(|a| a.node.clone()).collect(),
             origin: origin(d.id.span, &d.source),
         });
+    }
+
+    /// A name or alias of `d` that an earlier diploma already bears is ambiguous.
+    fn diploma_aliases(&mut self, rules: &RuleSet, d: &ast::Diploma) {
+        let names = std::iter::once(&d.label).chain(&d.aliases);
+        for name in names {
+            let key = normalize(&name.node);
+            let earlier = rules.diplomas.iter().find(|e| {
+                std::iter::once(&e.id)
+                    .chain(std::iter::once(&e.label))
+                    .chain(&e.aliases)
+                    .any(|n| normalize(n) == key)
+            });
+            if let Some(earlier) = earlier {
+                let kind = Kind::AmbiguousDiplomaName {
+                    name: rules.sources.text(name.span).to_string(),
+                    diplomas: vec![earlier.id.clone(), d.id.node.clone()],
+                    first: earlier.origin.span,
+                };
+                self.report(kind, name.span);
+            }
+        }
     }
 
     fn scale(&mut self, rules: &mut RuleSet, e: &ast::Experience) {

@@ -21,6 +21,12 @@ pub struct Args {
     /// by default).
     #[arg(long)]
     radar: bool,
+    /// Show every warning with its source lines (by default, one line each, grouped).
+    #[arg(long, short = 'v')]
+    verbose: bool,
+    /// Language of the warnings' lines and of the count (errors are English for now).
+    #[arg(long, value_enum, default_value_t = super::LangArg::Fr)]
+    lang: super::LangArg,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -59,7 +65,12 @@ pub fn run(args: Args) -> Outcome {
             if i > 0 && report.diagnostics.is_empty() && args.format == Format::Human {
                 if hidden > 0 {
                     let name = &report.file.name;
-                    say!("{name}: {hidden} warning(s), shown by `grille check {name}`");
+                    let lang = args.lang.into();
+                    let hidden = grille::catalogue::Text::WarningsShownBy {
+                        warnings: hidden,
+                        file: name,
+                    };
+                    say!("{name}{} {}", colon(lang), hidden.say(lang));
                 }
                 continue;
             }
@@ -70,15 +81,19 @@ pub fn run(args: Args) -> Outcome {
                     }
                 }
                 Format::Human => {
-                    console::say_raw(&report.render(stderr_color()));
+                    let rendered = if args.verbose {
+                        report.render_verbose(stderr_color())
+                    } else {
+                        report.render_brief_in(stderr_color(), args.lang.into())
+                    };
+                    console::say_raw(&rendered);
                     let (errors, warnings) = (
                         report.count(Severity::Error),
                         report.count(Severity::Warning),
                     );
-                    say!(
-                        "{}: {errors} error(s), {warnings} warning(s)",
-                        report.file.name
-                    );
+                    let count = grille::catalogue::Text::CheckCount { errors, warnings };
+                    let lang = args.lang.into();
+                    say!("{}{} {}", report.file.name, colon(lang), count.say(lang));
                 }
             }
         }
@@ -135,4 +150,12 @@ fn print_periods(
         _ => format!("{path}: not under the law (`sous la loi`): no SMIC to compare with\n"),
     };
     console::out(text.as_bytes())
+}
+
+/// `:` after a file name, as each language writes it.
+fn colon(lang: grille::catalogue::Lang) -> &'static str {
+    match lang {
+        grille::catalogue::Lang::Fr => " :",
+        grille::catalogue::Lang::En => ":",
+    }
 }

@@ -9,7 +9,7 @@ use super::console::say;
 use super::output::{Input, Output};
 use super::Outcome;
 use grille::facts::{Record, Rejection};
-use grille::report::{encode, table_row, OutputFormat, Writer};
+use grille::report::{encode, table_row_in, xlsx, OutputFormat, Writer};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -25,6 +25,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = super::DecisionFormat::Table)]
     format: super::DecisionFormat,
+    /// CSV as French spreadsheets open it: `;`, decimal commas, dates day first,
+    /// French headers, a UTF-8 byte-order mark.
+    #[arg(long)]
+    csv_fr: bool,
     /// Write the decisions to FILE instead of standard output (a temporary file in the same folder, renamed when complete).
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
@@ -39,6 +43,12 @@ pub struct Args {
     /// Attach the trace of every decision (JSON formats).
     #[arg(long)]
     explain: bool,
+    /// Language of the table (its headers and notes).
+    #[arg(long, value_enum, default_value_t = super::LangArg::Fr)]
+    lang: super::LangArg,
+    /// Do not repeat the count of the rule file's warnings (`grille check` shows them).
+    #[arg(long, short = 'q')]
+    quiet: bool,
     /// Override a parameter for this run, e.g. `--set smcc=1850.00` (repeatable).
     #[arg(long = "set", value_name = "NAME=VALUE")]
     set: Vec<String>,
@@ -49,6 +59,21 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Outcome {
+    let format = match (args.csv_fr, OutputFormat::from(args.format)) {
+        (false, format) => format,
+        (true, OutputFormat::Table | OutputFormat::Csv) => OutputFormat::CsvFr,
+        (true, _) => {
+            return Outcome::Usage(
+                "--csv-fr writes CSV: it goes with --format csv (or no --format)".to_string(),
+            )
+        }
+    };
+    if format == OutputFormat::Xlsx
+        && args.output.is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        return Outcome::Usage("--format xlsx writes a file: give --output FILE.xlsx".to_string());
+    }
     let (mut rules, report) = match super::load_rules_with(
         &args.rules,
         grille::layers::Options {
@@ -62,13 +87,8 @@ pub fn run(args: Args) -> Outcome {
     if let Err(e) = super::apply_settings(&mut rules, &args.set) {
         return Outcome::Usage(e);
     }
-    let warnings = report.count(grille::Severity::Warning);
-    if warnings > 0 {
-        say!(
-            "{}: {warnings} warning(s) on the rules (see `grille check {}`)",
-            args.rules,
-            args.rules
-        );
+    if !args.quiet {
+        super::say_rule_warnings(&args.rules, &report);
     }
     let mut records = match super::stream_facts(&args.facts, args.input_format, args.reading) {
         Ok(records) => records,
@@ -97,38 +117,49 @@ pub fn run(args: Args) -> Outcome {
         Ok(output) => output,
         Err(e) => return Outcome::Usage(e),
     };
-    let format = OutputFormat::from(args.format);
-    let mut writer = Writer::new(&mut output, format);
+    let lang = grille::catalogue::Lang::from(args.lang);
+    // The French table names things as the rules declare them; the English one
+    // keeps the ids, as it always has (the contract's words).
+    let names = Some(&rules).filter(|_| lang == grille::catalogue::Lang::Fr);
+    let mut writer = Writer::new(&mut output, format).in_lang(lang);
     let threads = super::threads();
     let mut counts = Counts::default();
-    let table = format == OutputFormat::Table;
-    let decide = |record: &Record, out: &mut Vec<u8>| -> Result<Option<TableRow>, Rejection> {
+    let decide = |record: &Record, out: &mut Vec<u8>| -> Result<Made, Rejection> {
         let decision = if args.explain {
             evaluator.decide_traced(record)?
         } else {
             evaluator.decide(record)?
         };
-        if table {
-            return Ok(Some(Box::new(table_row(&decision))));
-        }
-        // Writing into memory cannot fail; an empty line would show if encoding ever did.
-        let _ = encode(&decision, format, out);
-        Ok(None)
+        Ok(match format {
+            OutputFormat::Table => Made::Row(Box::new(table_row_in(&decision, names, lang))),
+            OutputFormat::Xlsx => Made::Cells(xlsx::decision_cells(&decision, Some(&rules))),
+            _ => {
+                // Writing into memory cannot fail; an empty line would show if encoding ever did.
+                let _ = encode(&decision, format, out);
+                Made::Encoded
+            }
+        })
     };
     let stopped = records.map_parallel(threads, decide, |result| {
         let written = match result {
-            Ok((Some(row), _)) => {
+            Ok((Made::Row(row), _)) => {
                 counts.decided += 1;
                 writer.push_row(*row);
                 Ok(())
             }
-            Ok((None, bytes)) => {
+            Ok((Made::Cells(cells), _)) => {
+                counts.decided += 1;
+                writer.push_cells(cells);
+                Ok(())
+            }
+            Ok((Made::Encoded, bytes)) => {
                 counts.decided += 1;
                 writer.write_encoded(bytes)
             }
             Err(rejection) => {
                 counts.rejected += 1;
                 say!("{}: rejected: {rejection}", args.facts);
+                writer.push_rejection(&rejection);
                 if args.strict {
                     return ControlFlow::Break(None);
                 }
@@ -149,6 +180,7 @@ pub fn run(args: Args) -> Outcome {
         rejected,
         stopped,
     } = counts;
+    let skipped = skipped_rows(records.tally().empty_rows);
     // The output is completed (the JSON array closed) even when the input broke off.
     let finished = records.finish();
     if let Err(e) = writer.finish() {
@@ -167,7 +199,7 @@ pub fn run(args: Args) -> Outcome {
                 let _ = output.commit();
             }
             say!(
-                "{decided} decided, {rejected} rejected before the reading stopped (as of {as_of})"
+                "{decided} decided, {rejected} rejected{skipped} before the reading stopped (as of {as_of})"
             );
             return Outcome::Usage(format!("{}: {e}", args.facts));
         }
@@ -177,15 +209,24 @@ pub fn run(args: Args) -> Outcome {
     }
     if stopped {
         say!(
-            "stopped at the first rejected record (--strict): {decided} decided, {rejected} rejected (as of {as_of})"
+            "stopped at the first rejected record (--strict): {decided} decided, {rejected} rejected{skipped} (as of {as_of})"
         );
         return Outcome::Failure;
     }
-    say!("{decided} decided, {rejected} rejected (as of {as_of})");
+    say!("{decided} decided, {rejected} rejected{skipped} (as of {as_of})");
     if rejected > 0 {
         Outcome::Failure
     } else {
         Outcome::Success
+    }
+}
+
+/// The rows of empty cells skipped, for the summary line (nothing when none).
+pub(super) fn skipped_rows(empty_rows: usize) -> String {
+    match empty_rows {
+        0 => String::new(),
+        1 => ", 1 empty row skipped".to_string(),
+        n => format!(", {n} empty rows skipped"),
     }
 }
 
@@ -197,5 +238,12 @@ struct Counts {
     stopped: bool,
 }
 
-// Boxed: the results of a batch stay small for the byte formats.
-type TableRow = Box<[String; 9]>;
+/// What deciding a record made, for the output's format.
+enum Made {
+    /// Written into the batch's bytes (JSON, JSON Lines, CSV).
+    Encoded,
+    /// A row of the table. Boxed: the results of a batch stay small for the byte formats.
+    Row(Box<[String; 9]>),
+    /// A row of the workbook's decisions sheet.
+    Cells(Vec<xlsx::Cell>),
+}

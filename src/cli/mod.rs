@@ -238,7 +238,7 @@ fn load_rules_with(
         Ok((rules, mut reports)) => Ok(Some((rules, reports.swap_remove(0)))),
         Err(reports) => {
             for report in &reports {
-                console::say_raw(&report.render(stderr_color()));
+                console::say_raw(&report.render_brief(stderr_color()));
                 say!(
                     "{}: {} error(s), {} warning(s)",
                     report.file.name,
@@ -248,6 +248,15 @@ fn load_rules_with(
             }
             Ok(None)
         }
+    }
+}
+
+/// The count of a rule file's warnings, in one line (`--quiet` leaves it out):
+/// `eval` and `diff` show them only there, `grille check` shows each.
+fn say_rule_warnings(path: &str, report: &grille::Report) {
+    let warnings = report.count(grille::Severity::Warning);
+    if warnings > 0 {
+        say!("{path}: {warnings} warning(s) on the rules (see `grille check {path}`)");
     }
 }
 
@@ -270,6 +279,7 @@ fn apply_settings_as(
                 "`{flag} {setting}`: write NAME=VALUE, e.g. {flag} smcc=1850.00"
             ));
         };
+        let value = &setting_value(value).map_err(|e| format!("{flag} {setting}: {e}"))?;
         grille::check::set_parameter(rules, name.trim(), value)
             .map_err(|e| format!("{flag} {setting}: {e}"))?;
         let role = role.map(|r| format!(" ({r})")).unwrap_or_default();
@@ -281,6 +291,28 @@ fn apply_settings_as(
         );
     }
     Ok(())
+}
+
+/// A `--set` value written as a CSV file may write a number (`1 800,00`,
+/// `1 800,00 €`): with a decimal point, as the rule file writes it. Any other
+/// value is left to the rule set to read.
+fn setting_value(value: &str) -> Result<String, String> {
+    let trimmed = value.trim();
+    let number = trimmed
+        .trim_end_matches('€')
+        .trim_end_matches("EUR")
+        .trim_end();
+    let unit = &trimmed[number.len()..];
+    let french = number.contains([',', ' ', '\u{A0}', '\u{202F}'])
+        && number.bytes().any(|b| b.is_ascii_digit())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || ",.- \u{A0}\u{202F}".contains(c));
+    if !french {
+        return Ok(value.to_string());
+    }
+    let decimal = grille::facts::parse_decimal_fr(number, false)?;
+    Ok(format!("{decimal}{unit}"))
 }
 
 /// `--lang`: the library's [`grille::explain::Lang`], as the command line spells it.
@@ -312,6 +344,8 @@ pub enum DecisionFormat {
     Jsonl,
     /// One row per decision, the flat fields.
     Csv,
+    /// A workbook (with --output FILE): the decisions and the rejections, a sheet each.
+    Xlsx,
 }
 
 impl From<DecisionFormat> for grille::report::OutputFormat {
@@ -322,6 +356,7 @@ impl From<DecisionFormat> for grille::report::OutputFormat {
             DecisionFormat::Json => OutputFormat::Json,
             DecisionFormat::Jsonl => OutputFormat::Jsonl,
             DecisionFormat::Csv => OutputFormat::Csv,
+            DecisionFormat::Xlsx => OutputFormat::Xlsx,
         }
     }
 }
@@ -361,6 +396,10 @@ pub struct Reading {
     /// CSV text encoding; by default UTF-8, or Windows-1252 (with a warning) when not UTF-8.
     #[arg(long, value_enum, value_name = "ENCODING")]
     encoding: Option<EncodingArg>,
+    /// CSV columns holding the fields, when the header's names are not known to grille:
+    /// `id=Matricule,job=Emploi`, or a file with a `field = Column` pair per line.
+    #[arg(long, value_name = "MAP|FILE", value_parser = parse_columns)]
+    columns: Option<&'static grille::facts::ColumnMap>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -383,8 +422,30 @@ impl Reading {
                 EncodingArg::Windows1252 => Encoding::Windows1252,
                 EncodingArg::Latin1 => Encoding::Latin1,
             }),
+            columns: self.columns.cloned().unwrap_or_default(),
         }
     }
+}
+
+/// `--columns`: pairs given inline, or the name of a mapping file. Kept for the
+/// whole run (leaked once): [`Reading`] stays `Copy`, as the commands take it.
+fn parse_columns(text: &str) -> Result<&'static grille::facts::ColumnMap, String> {
+    columns_map(text).map(|map| &*Box::leak(Box::new(map)))
+}
+
+fn columns_map(text: &str) -> Result<grille::facts::ColumnMap, String> {
+    use grille::facts::ColumnMap;
+    if text.contains('=') {
+        return ColumnMap::parse(text);
+    }
+    let file = std::fs::read_to_string(text).map_err(|e| {
+        format!(
+            "`{text}` is neither FIELD=COLUMN pairs (id=Matricule,job=Emploi) nor a mapping \
+             file that can be read ({})",
+            io_reason(&e)
+        )
+    })?;
+    ColumnMap::parse_file(&file).map_err(|e| format!("{text}: {e}"))
 }
 
 fn parse_delimiter(text: &str) -> Result<u8, String> {
@@ -424,9 +485,12 @@ fn read_facts(
     })
 }
 
+/// A date on the command line, in the forms a CSV file may use: `2026-11-29`
+/// or, day first, `29/11/2026`.
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
-    grille::facts::parse_date(text)
-        .ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
+    grille::facts::parse_date_fr(text.trim()).ok_or_else(|| {
+        format!("`{text}` is not a date written 2026-11-29 or 29/11/2026 (day/month/year)")
+    })
 }
 
 /// Threads to decide on: twice the cores, or what `GRILLE_THREADS` says (the

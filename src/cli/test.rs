@@ -2,16 +2,20 @@
 
 use super::console::{out_line, write_failed, STDOUT};
 use super::{load_rules, Outcome};
+use grille::catalogue::{Lang, Text};
 
 #[derive(clap::Args)]
 pub struct Args {
     /// Rule files whose examples to run.
     #[arg(required = true, value_name = "RULES")]
     files: Vec<String>,
+    /// Language of the report.
+    #[arg(long, value_enum, default_value_t = super::LangArg::Fr)]
+    lang: super::LangArg,
 }
 
 pub fn run(args: Args) -> Outcome {
-    match run_all(&args.files) {
+    match run_all(&args.files, args.lang.into()) {
         Ok(outcome) => outcome,
         Err(e) => write_failed(STDOUT, &e),
     }
@@ -19,7 +23,7 @@ pub fn run(args: Args) -> Outcome {
 
 /// Runs every example, one line each on stdout (the titles and values escaped:
 /// they come from the rule files).
-fn run_all(files: &[String]) -> std::io::Result<Outcome> {
+fn run_all(files: &[String], lang: Lang) -> std::io::Result<Outcome> {
     let (mut passed, mut failed) = (0usize, 0usize);
     for path in files {
         let rules = match load_rules(path) {
@@ -31,26 +35,31 @@ fn run_all(files: &[String]) -> std::io::Result<Outcome> {
             let place = rules.location(result.example.origin.span);
             if result.passed() {
                 passed += 1;
-                out_line(&format!("ok      {} ({place})", result.example.title))?;
+                let ok = Text::ExamplePassed.say(lang);
+                out_line(&format!("{ok}  {} ({place})", result.example.title))?;
                 continue;
             }
             failed += 1;
-            out_line(&format!("FAILED  {} ({place})", result.example.title))?;
+            let failed_word = Text::ExampleFailed.say(lang);
+            out_line(&format!(
+                "{failed_word}  {} ({place})",
+                result.example.title
+            ))?;
             for f in &result.failures {
-                out_line(&format!(
-                    "        {}: expected {}, got {} ({})",
-                    f.what,
-                    f.expected,
-                    f.got,
-                    rules.location(f.span)
-                ))?;
+                let expected = Text::Expected {
+                    what: f.what,
+                    expected: &f.expected,
+                    got: &f.got,
+                };
+                let place = rules.location(f.span);
+                out_line(&format!("        {} ({place})", expected.say(lang)))?;
             }
             if !result.steps.is_empty() {
                 out_line(&format!("        steps: {}", result.steps))?;
             }
         }
     }
-    out_line(&format!("{passed} passed, {failed} failed"))?;
+    out_line(&Text::ExamplesCount { passed, failed }.say(lang))?;
     Ok(if failed > 0 {
         Outcome::Failure
     } else {

@@ -85,6 +85,12 @@ pub enum Kind {
         first: Span,
         first_job: String,
     },
+    /// One name (a declared name or an alias) given to several diplomas.
+    AmbiguousDiplomaName {
+        name: String,
+        diplomas: Vec<String>,
+        first: Span,
+    },
     /// A job whose beginner value is below its own entry diploma's floor.
     EntryDiplomaAboveJob {
         job: String,
@@ -316,6 +322,7 @@ impl Kind {
             label: self.label(),
             help: Some(self.help()),
             related: self.related(),
+            kind: Some(Box::new(self)),
         }
     }
 
@@ -343,7 +350,7 @@ impl Kind {
             Kind::MisplacedOption { .. } => Code::MisplacedOption,
             Kind::StatusIncomplete { .. } => Code::StatusIncomplete,
             Kind::UnreachableRule { .. } => Code::UnreachableRule,
-            Kind::AmbiguousName { .. } => Code::AmbiguousName,
+            Kind::AmbiguousName { .. } | Kind::AmbiguousDiplomaName { .. } => Code::AmbiguousName,
             Kind::EntryDiplomaAboveJob { .. } => Code::EntryDiplomaAboveJob,
             Kind::EntryDiplomaOrder => Code::EntryDiplomaOrder,
             Kind::BlankCells { .. } => Code::BlankCells,
@@ -363,6 +370,7 @@ impl Kind {
         match self {
             Kind::UnreachableRule { .. }
             | Kind::AmbiguousName { .. }
+            | Kind::AmbiguousDiplomaName { .. }
             | Kind::EntryDiplomaAboveJob { .. }
             | Kind::EntryDiplomaOrder
             | Kind::BlankCells { .. }
@@ -399,6 +407,9 @@ impl Kind {
             Kind::AmbiguousName {
                 first, first_job, ..
             } => one(*first, &format!("given to `{first_job}` here")),
+            Kind::AmbiguousDiplomaName {
+                first, diplomas, ..
+            } => one(*first, &format!("given to `{}` here", diplomas[0])),
             Kind::DivisionByZero(Divisor::Parameter { value, date, .. }) => {
                 one(*value, &format!("zero from {date}"))
             }

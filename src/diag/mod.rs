@@ -7,6 +7,7 @@
 //! words of the grammar. [`Report`] ties diagnostics to their source file and
 //! renders them with miette.
 
+mod brief;
 pub mod code;
 mod excerpt;
 pub mod kind;
@@ -39,6 +40,9 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Other places worth showing (the first declaration of a duplicate…).
     pub related: Vec<(Span, String)>,
+    /// What the checker found, as data, when it made the diagnostic from a [`Kind`]:
+    /// warnings of one kind are grouped on one line by it ([`Report::render_brief`]).
+    pub kind: Option<Box<Kind>>,
 }
 
 impl Diagnostic {
@@ -51,6 +55,7 @@ impl Diagnostic {
             label: String::new(),
             help: None,
             related: Vec::new(),
+            kind: None,
         }
     }
 

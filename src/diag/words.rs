@@ -60,6 +60,10 @@ pub(super) fn message(kind: &Kind) -> String {
             let jobs: Vec<String> = jobs.iter().map(|j| format!("`{j}`")).collect();
             format!("the name {name} is given to several jobs: {}", jobs.join(" and "))
         }
+        Kind::AmbiguousDiplomaName { name, diplomas, .. } => {
+            let diplomas: Vec<String> = diplomas.iter().map(|d| format!("`{d}`")).collect();
+            format!("the name {name} is given to several diplomas: {}", diplomas.join(" and "))
+        }
         Kind::EntryDiplomaAboveJob { job, diploma, floor, beginner } => format!(
             "the entry diploma of `{job}` (`{diploma}`) has a floor of {floor}, above its beginner coefficient {beginner}"
         ),
@@ -135,6 +139,7 @@ pub(super) fn label(kind: &Kind) -> String {
         Kind::StatusIncomplete { .. } => "no `sinon`",
         Kind::UnreachableRule { .. } => "never reached",
         Kind::AmbiguousName { .. } => "also names another job",
+        Kind::AmbiguousDiplomaName { .. } => "also names another diploma",
         Kind::EntryDiplomaAboveJob { .. } => "pays less than its own entry diploma",
         Kind::EntryDiplomaOrder => "read as lowest to highest",
         Kind::BlankCells { .. } => "incomplete grid",
@@ -196,6 +201,9 @@ pub(super) fn help(kind: &Kind) -> String {
         Kind::UnreachableRule { .. } => "put `sinon` last",
         Kind::AmbiguousName { .. } => {
             "employees recorded under this name cannot be classified; rename one of them or remove the alias"
+        }
+        Kind::AmbiguousDiplomaName { .. } => {
+            "facts giving this name are refused (an id is still read as its own diploma); remove the alias from one of them"
         }
         Kind::EntryDiplomaAboveJob { .. } => {
             "a beginner holding the expected diploma gets the diploma floor, not the job's value"

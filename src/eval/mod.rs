@@ -157,13 +157,18 @@ impl<Id: Copy> Names<Id> {
 impl Names<DiplomaId> {
     /// The first diploma wins a name, as in [`RuleSet::diploma_index`].
     fn diplomas(rules: &RuleSet) -> Self {
-        let ids = || rules.diplomas.iter().enumerate();
-        let declared = ids().map(|(i, d)| (d.id.as_str(), i));
-        // Each normalised name designates one diploma: the index keeps the first.
-        let normalized: Vec<(String, [DiplomaId; 1])> =
-            ids().map(|(i, d)| (normalize(&d.id), [i])).collect();
+        // Only the names that designate one diploma: the others take the slow
+        // path, which says which diplomas they name.
+        let one: Vec<(&str, DiplomaId)> = rules
+            .diploma_names()
+            .filter(|(name, i)| rules.diplomas_named(name) == [*i])
+            .collect();
+        let normalized: Vec<(String, [DiplomaId; 1])> = one
+            .iter()
+            .map(|(name, i)| (normalize(name), [*i]))
+            .collect();
         let normalized = normalized.iter().map(|(name, id)| (name.as_str(), &id[..]));
-        Names::new(declared, normalized)
+        Names::new(one.iter().copied(), normalized)
     }
 }
 
@@ -616,14 +621,21 @@ impl<'r> Evaluator<'r> {
                 "the rule set declares no diplomas, and the facts give `{name}`"
             )),
             None => {
-                let ids: Vec<String> = rules
-                    .diplomas
-                    .iter()
-                    .map(|d| format!("`{}`", d.id))
-                    .collect();
-                Err(format!(
-                    "the rule set has no diploma `{name}`; it knows {}",
+                let named = rules.diplomas_named(name);
+                let ids = |all: &mut dyn Iterator<Item = DiplomaId>| {
+                    let ids: Vec<String> =
+                        all.map(|d| format!("`{}`", rules.diplomas[d].id)).collect();
                     ids.join(", ")
+                };
+                if named.len() > 1 {
+                    return Err(format!(
+                        "`{name}` names several diplomas of the rule set: {}; give the id",
+                        ids(&mut named.into_iter())
+                    ));
+                }
+                Err(format!(
+                    "the rule set has no diploma `{name}`; it knows {} (by id, name or alias)",
+                    ids(&mut (0..rules.diplomas.len()))
                 ))
             }
         }

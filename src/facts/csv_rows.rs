@@ -23,10 +23,13 @@ pub struct Tally {
     pub records: usize,
     /// Blank lines, skipped.
     pub blank_lines: usize,
+    /// CSV rows whose cells are all empty (`;;;;`, which spreadsheets leave
+    /// after the last row), skipped: not records.
+    pub empty_rows: usize,
     /// Lines of the header (CSV).
     pub header_lines: usize,
     /// The lines of the file (CSV and JSON Lines; none for a JSON array): those
-    /// of the header, of each record and the blank ones, in all.
+    /// of the header, of each record, the blank ones and the rows of empty cells, in all.
     pub lines: usize,
 }
 
@@ -87,6 +90,8 @@ pub(super) struct CsvRows<'a> {
     line: usize,
     line_in_row: bool,
     line_started: bool,
+    /// Past the header: rows of empty cells are skipped.
+    skip_empty: bool,
     pub tally: Tally,
 }
 
@@ -106,19 +111,21 @@ impl<'a> CsvRows<'a> {
             line: 1,
             line_in_row: false,
             line_started: false,
+            skip_empty: false,
             tally: Tally::default(),
         }
     }
 
     /// Reads the header: the first row, which must be well quoted.
     pub fn header(&mut self, row: &mut Row) -> io::Result<Option<Result<(), Rejection>>> {
-        let read = match self.next(row)? {
+        let read = match self.next_row(row)? {
             Next::End => None,
             Next::Row => Some(Ok(())),
             Next::Refused(r) => Some(Err(r)),
         };
         self.tally.header_lines = self.tally.lines - self.tally.blank_lines;
         self.tally.records = 0;
+        self.skip_empty = true;
         Ok(read)
     }
 
@@ -153,15 +160,18 @@ impl<'a> CsvRows<'a> {
         loop {
             while let Some(&byte) = self.buffer[..self.filled].get(self.at) {
                 match byte {
-                    b'\n' => {
-                        if !self.line_in_row {
-                            self.tally.blank_lines += 1;
-                            self.tally.lines += 1;
+                    b'\n' => self.end_line(),
+                    // A `\r` alone ends a line (old Mac files), as editors show it.
+                    b'\r' => match self.buffer[..self.filled].get(self.at + 1) {
+                        Some(b'\n') => self.line_started = true,
+                        Some(_) => self.end_line(),
+                        None if self.eof => self.line_started = true,
+                        // What follows is not read yet: read it, then look again.
+                        None => {
+                            self.line_started = true;
+                            break;
                         }
-                        self.line += 1;
-                        (self.line_in_row, self.line_started) = (false, false);
-                    }
-                    b'\r' => self.line_started = true,
+                    },
                     _ => return Ok(true),
                 }
                 self.at += 1;
@@ -177,8 +187,45 @@ impl<'a> CsvRows<'a> {
         }
     }
 
-    /// Reads the next row into `row`.
+    /// A line end where no row is: a blank line, unless a row was on it.
+    fn end_line(&mut self) {
+        if !self.line_in_row {
+            self.tally.blank_lines += 1;
+            self.tally.lines += 1;
+        }
+        self.line += 1;
+        (self.line_in_row, self.line_started) = (false, false);
+    }
+
+    /// Whether the `\r` a row ended with stands alone (not before a `\n`): then it
+    /// ended the line too.
+    fn lone_carriage_return(&mut self) -> io::Result<bool> {
+        if self.at == self.filled {
+            let mut keep = self.at;
+            self.fill(&mut keep)?;
+        }
+        Ok(self.buffer[..self.filled].get(self.at) != Some(&b'\n'))
+    }
+
+    /// Reads the next row into `row`, skipping rows of empty cells after the header.
     pub fn next(&mut self, row: &mut Row) -> io::Result<Next> {
+        loop {
+            let next = self.next_row(row)?;
+            // A row's first byte is usually not blank: one byte looked at.
+            let empty = || row.as_slice().iter().all(u8::is_ascii_whitespace);
+            if self.skip_empty && matches!(next, Next::Row) && empty() {
+                self.tally.records -= 1;
+                self.tally.empty_rows += 1;
+                continue;
+            }
+            return Ok(next);
+        }
+    }
+
+    /// Reads the next row into `row`. Inlined in [`CsvRows::next`]: its result,
+    /// which may hold a rejection, is then not copied once more per row.
+    #[inline(always)]
+    fn next_row(&mut self, row: &mut Row) -> io::Result<Next> {
         if !self.skip_line_ends()? {
             return Ok(Next::End);
         }
@@ -228,6 +275,10 @@ impl<'a> CsvRows<'a> {
         self.tally.records += 1;
         self.line_in_row = !ended_by_line_feed;
         self.line_started = !ended_by_line_feed;
+        if text.last() == Some(&b'\r') && self.lone_carriage_return()? {
+            self.line += 1;
+            (self.line_in_row, self.line_started) = (false, false);
+        }
         Ok(Next::Row)
     }
 
@@ -438,19 +489,43 @@ mod tests {
                 Ok((3, vec!["c".into(), "x\ny".into()])),
                 Ok((6, vec!["  ".into()])),
                 Ok((7, vec!["d".into(), "e".into()])),
-                Ok((7, vec!["f".into()])),
+                Ok((8, vec!["f".into()])),
             ]
         );
-        // Seven lines: five rows over five of them (the last two rows share
-        // one, cut by a lone `\r`), two blank.
+        // Eight lines: five rows over six of them (a lone `\r` ends a line, as
+        // editors show it), two blank.
         assert_eq!(
             tally,
             Tally {
                 records: 5,
                 blank_lines: 2,
                 header_lines: 0,
-                lines: 7
+                empty_rows: 0,
+                lines: 8
             }
         );
+    }
+
+    /// Rows of empty cells after the header are skipped and counted, whatever
+    /// the line ends (a lone `\r` too); the rows after them keep their lines.
+    #[test]
+    fn rows_of_empty_cells_are_skipped_and_counted() {
+        for end in ["\n", "\r\n", "\r"] {
+            let text = ["id;x", "a;1", ";", " ; ", "b;2", ";;", ""].join(end);
+            let mut reader = CsvRows::new(Box::new(text.as_bytes()), b';');
+            let mut row = Row::default();
+            assert!(matches!(reader.header(&mut row), Ok(Some(Ok(())))));
+            let mut lines = Vec::new();
+            while let Ok(Next::Row) = reader.next(&mut row) {
+                lines.push(row.line);
+            }
+            assert_eq!(lines, [2, 5], "{end:?}");
+            let tally = reader.tally;
+            assert_eq!(
+                (tally.records, tally.empty_rows, tally.lines),
+                (2, 3, 6),
+                "{end:?}"
+            );
+        }
     }
 }

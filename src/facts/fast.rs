@@ -13,20 +13,7 @@ struct RawFields<'a> {
 
 /// Where a field of the contract stands in [`KNOWN_FIELDS`].
 pub(super) fn field_index(key: &str) -> Option<usize> {
-    Some(match key {
-        "id" => ID,
-        "job" => JOB,
-        "job_since" => JOB_SINCE,
-        "prior_job_months" => PRIOR_JOB_MONTHS,
-        "diploma" => DIPLOMA,
-        "previous_sector_coefficient" => PREVIOUS_SECTOR_COEFFICIENT,
-        "missions" => MISSIONS,
-        "moves" => MOVES,
-        "hours" => HOURS,
-        "salary" => SALARY,
-        "coefficient" => COEFFICIENT,
-        _ => return None,
-    })
+    KNOWN_FIELDS.iter().position(|name| *name == key)
 }
 
 /// Nesting deeper than this is left to the general reader.
@@ -237,25 +224,25 @@ pub(super) fn record(
     for name in &fields.unknown {
         unknown(name);
     }
-    let field = |i: usize| fields.values[i].filter(|raw| *raw != "null");
-    let id = text(field(ID)?).filter(|t| !t.trim().is_empty())?;
-    let job = text(field(JOB)?).filter(|t| !t.trim().is_empty())?;
-    let job_since = parse_date(text(field(JOB_SINCE)?)?)?;
-    let missions = match field(MISSIONS) {
+    let field = |f: Field| fields.values[f.index()].filter(|raw| *raw != "null");
+    let id = text(field(Field::Id)?).filter(|t| !t.trim().is_empty())?;
+    let job = text(field(Field::Job)?).filter(|t| !t.trim().is_empty())?;
+    let job_since = parse_date(text(field(Field::JobSince)?)?)?;
+    let missions = match field(Field::Missions) {
         None => Vec::new(),
         Some(raw) => Scanner::list_of(raw, |m| {
             m.note_unknown("missions", &MISSION_FIELDS, unknown)?;
             mission(m)
         })?,
     };
-    let moves = match field(MOVES) {
+    let moves = match field(Field::Moves) {
         None => Vec::new(),
         Some(raw) => Scanner::list_of(raw, |m| {
             m.note_unknown("moves", &MOVE_FIELDS, unknown)?;
             a_move(m)
         })?,
     };
-    let salary = optional(field(SALARY), decimal)?;
+    let salary = optional(field(Field::Salary), decimal)?;
     // More than two decimals: the general reader says what a salary takes.
     if salary.is_some_and(|s| s.scale() > 2) {
         return None;
@@ -264,19 +251,19 @@ pub(super) fn record(
         position,
         job: job.to_string(),
         job_since,
-        prior_job_months: optional(field(PRIOR_JOB_MONTHS), whole)?.unwrap_or(0),
-        diploma: match field(DIPLOMA) {
+        prior_job_months: optional(field(Field::PriorJobMonths), whole)?.unwrap_or(0),
+        diploma: match field(Field::Diploma) {
             None => None,
             Some(raw) => Some(text(raw)?)
                 .filter(|t| !t.trim().is_empty())
                 .map(str::to_string),
         },
-        previous_sector_coefficient: optional(field(PREVIOUS_SECTOR_COEFFICIENT), whole)?,
+        previous_sector_coefficient: optional(field(Field::PreviousSectorCoefficient), whole)?,
         missions,
         moves,
-        hours: optional(field(HOURS), decimal)?,
+        hours: optional(field(Field::Hours), decimal)?,
         salary,
-        coefficient: optional(field(COEFFICIENT), whole)?,
+        coefficient: optional(field(Field::Coefficient), whole)?,
         history: None,
         id: id.to_string(),
     };

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use super::json::{kind, rename, JsonFields};
-use super::{Field, Record, Rejection};
+use super::{Place, Record, Rejection};
 
 /// The fields of the history; the fast path leaves a record holding one to the general reader.
 pub(crate) const HISTORY_FIELDS: [&str; 5] = ["hired_on", "left_on", "jobs", "diplomas", "pay"];
@@ -167,7 +167,7 @@ pub(crate) fn has_history(map: &Map<String, Value>) -> bool {
 /// The history a JSON record gives, checked against the record's own fields.
 pub(super) fn read(
     fields: &JsonFields,
-    at: &Field,
+    at: &Place,
     record: &Record,
 ) -> Result<Option<Box<History>>, Rejection> {
     if !has_history(fields.map) {
@@ -187,9 +187,9 @@ pub(super) fn read(
 /// The entries of a list field, each read by `item` from its object.
 fn list<T>(
     fields: &JsonFields,
-    at: &Field,
+    at: &Place,
     name: &str,
-    item: impl Fn(&JsonFields, &Field, &str) -> Result<T, Rejection>,
+    item: impl Fn(&JsonFields, &Place, &str) -> Result<T, Rejection>,
 ) -> Result<Vec<T>, Rejection> {
     let items = match fields.get(name) {
         None => return Ok(Vec::new()),
@@ -217,7 +217,7 @@ fn list<T>(
 
 fn required<T>(
     value: Result<Option<T>, Rejection>,
-    at: &Field,
+    at: &Place,
     name: &str,
 ) -> Result<T, Rejection> {
     value
@@ -225,7 +225,7 @@ fn required<T>(
         .ok_or_else(|| at.reject(name, "this field is required"))
 }
 
-fn held_job(fields: &JsonFields, at: &Field, entry: &str) -> Result<HeldJob, Rejection> {
+fn held_job(fields: &JsonFields, at: &Place, entry: &str) -> Result<HeldJob, Rejection> {
     let name = |f: &str| format!("{entry}.{f}");
     Ok(HeldJob {
         job: required(fields.text("job", at), at, &name("job"))?,
@@ -237,7 +237,7 @@ fn held_job(fields: &JsonFields, at: &Field, entry: &str) -> Result<HeldJob, Rej
     })
 }
 
-fn obtained(fields: &JsonFields, at: &Field, entry: &str) -> Result<Obtained, Rejection> {
+fn obtained(fields: &JsonFields, at: &Place, entry: &str) -> Result<Obtained, Rejection> {
     let name = |f: &str| format!("{entry}.{f}");
     Ok(Obtained {
         diploma: required(fields.text("diploma", at), at, &name("diploma"))?,
@@ -248,7 +248,7 @@ fn obtained(fields: &JsonFields, at: &Field, entry: &str) -> Result<Obtained, Re
 /// A payslip from a JSON object; `salary` names its amount's field in messages.
 pub(super) fn pay(
     fields: &JsonFields,
-    at: &Field,
+    at: &Place,
     entry: &str,
     salary: &str,
 ) -> Result<Pay, Rejection> {
@@ -283,7 +283,7 @@ pub(super) fn pay(
 }
 
 /// What the history and the record cannot both say.
-fn contradictions(history: &History, at: &Field, record: &Record) -> Result<(), Rejection> {
+fn contradictions(history: &History, at: &Place, record: &Record) -> Result<(), Rejection> {
     if let (Some(hired), Some(left)) = (history.hired_on, history.left_on) {
         if left < hired {
             return Err(at.reject(

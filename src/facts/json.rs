@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-use super::{Field, Mission, Move, Position, Rejection};
+use super::{Mission, Move, Place, Position, Rejection};
 
 pub(super) struct JsonFields<'a> {
     pub map: &'a Map<String, Value>,
@@ -35,7 +35,7 @@ impl JsonFields<'_> {
         }
     }
 
-    pub(super) fn text(&self, name: &str, at: &Field) -> Result<Option<String>, Rejection> {
+    pub(super) fn text(&self, name: &str, at: &Place) -> Result<Option<String>, Rejection> {
         match self.get(name) {
             None => Ok(None),
             Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
@@ -44,14 +44,14 @@ impl JsonFields<'_> {
         }
     }
 
-    pub(super) fn date(&self, name: &str, at: &Field) -> Result<Option<NaiveDate>, Rejection> {
+    pub(super) fn date(&self, name: &str, at: &Place) -> Result<Option<NaiveDate>, Rejection> {
         match self.text(name, at)? {
             None => Ok(None),
             Some(s) => at.date_text(&s, name).map(Some),
         }
     }
 
-    pub(super) fn integer(&self, name: &str, at: &Field) -> Result<Option<u32>, Rejection> {
+    pub(super) fn integer(&self, name: &str, at: &Place) -> Result<Option<u32>, Rejection> {
         match self.get(name) {
             None => Ok(None),
             Some(Value::Number(n)) => at.integer_text(&n.to_string(), name).map(Some),
@@ -62,7 +62,7 @@ impl JsonFields<'_> {
         }
     }
 
-    pub(super) fn salary(&self, at: &Field) -> Result<Option<Decimal>, Rejection> {
+    pub(super) fn salary(&self, at: &Place) -> Result<Option<Decimal>, Rejection> {
         let value = self.decimal("salary", at)?;
         match (value, self.get("salary")) {
             (Some(value), Some(raw)) => {
@@ -76,7 +76,7 @@ impl JsonFields<'_> {
         }
     }
 
-    pub(super) fn decimal(&self, name: &str, at: &Field) -> Result<Option<Decimal>, Rejection> {
+    pub(super) fn decimal(&self, name: &str, at: &Place) -> Result<Option<Decimal>, Rejection> {
         match self.get(name) {
             None => Ok(None),
             Some(Value::String(s)) => at.decimal_text(s.trim(), name).map(Some),
@@ -90,7 +90,7 @@ impl JsonFields<'_> {
     }
 }
 
-pub(super) fn mission(value: &Value, at: &Field, index: usize) -> Result<Mission, Rejection> {
+pub(super) fn mission(value: &Value, at: &Place, index: usize) -> Result<Mission, Rejection> {
     let field = format!("missions[{index}]");
     let Value::Object(map) = value else {
         return Err(at.reject(
@@ -125,7 +125,7 @@ pub(super) fn mission(value: &Value, at: &Field, index: usize) -> Result<Mission
     Ok(Mission { job, start, end })
 }
 
-pub(super) fn a_move(value: &Value, at: &Field, index: usize) -> Result<Move, Rejection> {
+pub(super) fn a_move(value: &Value, at: &Place, index: usize) -> Result<Move, Rejection> {
     let field = format!("moves[{index}]");
     let Value::Object(map) = value else {
         return Err(at.reject(

@@ -13,7 +13,7 @@ use super::csv_fr;
 use super::encoding::{Decoder, Detected};
 use super::history::{self, Month, Pay};
 use super::json::JsonFields;
-use super::{Field, Format, Options, Position, ReadError, Rejection};
+use super::{Format, Options, Place, Position, ReadError, Rejection};
 
 /// One payslip line, with the id it belongs to.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,7 +88,7 @@ fn json_line(line: &str, position: Position) -> Result<PayLine, Rejection> {
         position,
     };
     let id = fields.id()?;
-    let at = Field {
+    let at = Place {
         position,
         id: Some(&id),
     };
@@ -177,7 +177,7 @@ fn csv_line(
             "the id is missing",
         ));
     };
-    let field = Field {
+    let field = Place {
         position,
         id: Some(id),
     };

@@ -90,6 +90,12 @@ pub fn stream_with<'a>(
         if options.delimiter.is_some() {
             return Err(ReadError("--delimiter applies to CSV only".to_string()));
         }
+        if !options.columns.is_empty() {
+            return Err(ReadError(
+                "--columns applies to CSV only: JSON names its fields as the contract does"
+                    .to_string(),
+            ));
+        }
     }
     let source = match format {
         Format::Json => json_source(input)?,
@@ -167,7 +173,7 @@ fn csv_source<'a>(
             .collect::<Result<Vec<String>, _>>()
             .map_err(|_| ReadError("the CSV header is not valid UTF-8 text".to_string()))?,
     };
-    let columns = Box::new(reader.csv_columns(&names)?);
+    let columns = Box::new(reader.csv_columns(&names, &options.columns)?);
     Ok(Source::Csv {
         input: rows,
         columns,

@@ -353,6 +353,9 @@ impl Printer<'_> {
         }
         let mut node = Node::new(Line::owner(0, head, d.span.start, end));
         node.add(self.source(2, &d.source));
+        for rows in self.alias_lists(&d.aliases) {
+            node.add(self.aliases(&rows));
+        }
         node.finish()
     }
 

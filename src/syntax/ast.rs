@@ -298,6 +298,8 @@ pub struct Diploma {
     pub id: Spanned<String>,
     pub label: Spanned<String>,
     pub floor: Option<Spanned<Cell>>,
+    /// Other names payroll files give it (`appellations "BTS", "DUT"`).
+    pub aliases: Vec<Spanned<String>>,
     pub source: Source,
 }
 

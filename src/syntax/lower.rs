@@ -525,6 +525,7 @@ impl Lowering {
             id: Spanned::new(String::new(), Span::default()),
             label: Spanned::new(String::new(), Span::default()),
             floor: None,
+            aliases: Vec::new(),
             source: None,
         };
         for p in pair.into_inner() {
@@ -532,6 +533,12 @@ impl Lowering {
             match p.as_rule() {
                 Rule::id => out.id = self.text(p),
                 Rule::string => out.label = self.string(p),
+                Rule::aliases => {
+                    for s in p.into_inner().filter(|q| q.as_rule() == Rule::string) {
+                        let alias = self.string(s);
+                        out.aliases.push(alias);
+                    }
+                }
                 Rule::source => self.set_source(&mut out.source, p),
                 Rule::diploma_floor => {
                     if let Some(c) = self.inner(p, Rule::cell) {

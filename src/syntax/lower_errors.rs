@@ -28,7 +28,11 @@ pub(super) fn syntax_error(source: &str, error: pest::error::Error<Rule>) -> Dia
     };
     Diagnostic::error(Code::Syntax, span, format!("unexpected {found_text}"))
         .label(format!("expected {expected}"))
-        .help(super::lookalike::hint(source, at, found).unwrap_or_else(|| syntax_help(found)))
+        .help(
+            super::lookalike::hint(source, at, found)
+                .or_else(|| super::hints::hint(source, at, found))
+                .unwrap_or_else(|| syntax_help(found)),
+        )
 }
 
 fn found_token(source: &str, at: usize) -> &str {
@@ -143,7 +147,7 @@ fn rule_word(rule: Rule) -> &'static str {
             "a type (`montant`, `décimal`, `durée`, `entier`)"
         }
         expr | term | factor | group | call | lookup => "a formula",
-        add_op | mul_op => "an operator (`+`, `-`, `×`, `/`)",
+        add_op | mul_op => "an operator (`+`, `-`, `×` or `*`, `/`)",
         euro => "`€`",
         kw_agreement | agreement_kind | kw_law | kw_company => "`convention`",
         kw_under_law => "`sous la loi`",

@@ -6,6 +6,7 @@
 
 pub mod ast;
 pub mod cites;
+mod hints;
 mod lookalike;
 mod lower;
 mod lower_errors;

@@ -1,0 +1,307 @@
+//! The words grille says to people, in French (the default) and English, one
+//! place for both: each [`Text`] gives its two wordings together
+//! ([`Text::both`]), so a message cannot exist in one language only. The
+//! outputs for machines (JSON, the CSV of the contract) keep the contract's
+//! ids and English field names.
+//!
+//! Covered so far: `eval`'s table (its headers and notes), `grille test`'s
+//! report. Explanations have their own (`explain`); diagnostics, rejection
+//! reasons and the decisions' warnings are still English (issue #19, item 1).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::explain::locale;
+pub use crate::explain::Lang;
+
+/// Something said to a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text<'a> {
+    /// The table's column headers, in order.
+    TableHeader(usize),
+    /// Paid this much below the minimum.
+    Shortfall(Decimal),
+    /// The coefficient applied is this much below the one owed.
+    CoefficientOwed(u32),
+    /// The SMIC is above the agreement's minimum.
+    SmicApplies,
+    /// A claim to a job (the mission cap) since a day.
+    Claim {
+        job: &'a str,
+        since: NaiveDate,
+    },
+    /// A trial period, its state and its end.
+    Trial {
+        status: TrialState,
+        end: NaiveDate,
+    },
+    /// The next automatic step: a coefficient on a day.
+    NextStep {
+        coefficient: u32,
+        on: NaiveDate,
+    },
+    /// How many warnings a decision carries.
+    Warnings(usize),
+    /// `grille test`: an example that passed, or failed.
+    ExamplePassed,
+    ExampleFailed,
+    /// `grille test`: one expectation not met.
+    Expected {
+        what: &'a str,
+        expected: &'a str,
+        got: &'a str,
+    },
+    /// `grille test`: the last line.
+    ExamplesCount {
+        passed: usize,
+        failed: usize,
+    },
+    /// `grille check`: a file's last line.
+    CheckCount {
+        errors: usize,
+        warnings: usize,
+    },
+    /// `grille check`: the warnings of a file the checked one stands on, counted.
+    WarningsShownBy {
+        warnings: usize,
+        file: &'a str,
+    },
+}
+
+/// Words of the English texts that no French text may carry: the tests scan
+/// the French outputs for them.
+pub const ENGLISH_WORDS: [&str; 21] = [
+    "shown by",
+    "error(s)",
+    "jobs ",
+    "given to",
+    "line ",
+    "blank",
+    "below",
+    "below minimum",
+    "owed",
+    "applies",
+    "claim ",
+    "since",
+    "until",
+    "trial ",
+    "warning(s)",
+    "passed",
+    "failed",
+    "FAILED",
+    "expected",
+    "got ",
+    " on 20",
+];
+
+/// A trial period's state, as a note says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrialState {
+    Running,
+    Completed,
+    Broken,
+}
+
+/// The table's columns: French, then English (the English are the contract's names).
+const HEADERS: [(&str, &str); 9] = [
+    ("matricule", "id"),
+    ("emploi", "job"),
+    ("tranche", "band"),
+    ("coefficient", "coefficient"),
+    ("niveau", "level"),
+    ("catégorie", "category"),
+    ("statut", "status"),
+    ("minimum", "minimum_salary"),
+    ("notes", "notes"),
+];
+
+/// `grille test`'s expectation names (`examples.rs`), in French.
+const EXPECTED: [(&str, &str); 13] = [
+    ("outcome", "résultat"),
+    ("coefficient", "coefficient"),
+    ("band", "tranche"),
+    ("level", "niveau"),
+    ("category", "catégorie"),
+    ("status", "statut"),
+    ("job", "métier"),
+    ("minimum salary", "salaire minimum"),
+    ("agreement minimum", "minimum conventionnel"),
+    ("shortfall", "manque"),
+    ("next step", "prochaine étape"),
+    ("claim", "droit"),
+    ("trial end", "fin d'essai"),
+];
+
+impl Text<'_> {
+    /// The text in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
+        let (fr, en) = self.both();
+        match lang {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+
+    /// The French and the English wording.
+    pub fn both(&self) -> (String, String) {
+        let day = |d: &NaiveDate| (locale::date(*d, Lang::Fr), d.to_string());
+        match self {
+            Text::TableHeader(i) => {
+                let (fr, en) = HEADERS.get(*i).copied().unwrap_or(("", ""));
+                (fr.to_string(), en.to_string())
+            }
+            Text::Shortfall(amount) => (
+                format!(
+                    "payé {} de moins que le minimum",
+                    locale::money(*amount, Lang::Fr)
+                ),
+                format!("paid {} below minimum", crate::eval::money(*amount)),
+            ),
+            Text::CoefficientOwed(gap) => (
+                format!("coefficient +{gap} dû"),
+                format!("coefficient +{gap} owed"),
+            ),
+            Text::SmicApplies => ("le SMIC s'applique".into(), "SMIC applies".into()),
+            Text::Claim { job, since } => {
+                let (fr, en) = day(since);
+                (
+                    format!("droit à {job} depuis le {fr}"),
+                    format!("claim {job} since {en}"),
+                )
+            }
+            Text::Trial { status, end } => {
+                let (fr, en) = day(end);
+                let (state_fr, state_en) = match status {
+                    TrialState::Running => ("en cours", "running"),
+                    TrialState::Completed => ("terminé", "completed"),
+                    TrialState::Broken => ("rompu", "broken"),
+                };
+                (
+                    format!("essai {state_fr} jusqu'au {fr}"),
+                    format!("trial {state_en} until {en}"),
+                )
+            }
+            Text::NextStep { coefficient, on } => {
+                let (fr, en) = day(on);
+                (
+                    format!("→ {coefficient} le {fr}"),
+                    format!("→ {coefficient} on {en}"),
+                )
+            }
+            Text::Warnings(n) => (format!("{n} avertissement(s)"), format!("{n} warning(s)")),
+            Text::ExamplePassed => ("ok    ".into(), "ok    ".into()),
+            Text::ExampleFailed => ("ÉCHEC ".into(), "FAILED".into()),
+            Text::Expected {
+                what,
+                expected,
+                got,
+            } => {
+                let fr_what = EXPECTED
+                    .iter()
+                    .find(|(en, _)| en == what)
+                    .map_or(*what, |(_, fr)| fr);
+                (
+                    format!("{fr_what} : attendu {expected}, obtenu {got}"),
+                    format!("{what}: expected {expected}, got {got}"),
+                )
+            }
+            Text::WarningsShownBy { warnings, file } => (
+                format!("{warnings} avertissement(s), que montre `grille check {file}`"),
+                format!("{warnings} warning(s), shown by `grille check {file}`"),
+            ),
+            Text::CheckCount { errors, warnings } => (
+                format!("{errors} erreur(s), {warnings} avertissement(s)"),
+                format!("{errors} error(s), {warnings} warning(s)"),
+            ),
+            Text::ExamplesCount { passed, failed } => (
+                format!("{passed} réussi(s), {failed} en échec"),
+                format!("{passed} passed, {failed} failed"),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of each text, to look at both wordings.
+    fn every_text() -> Vec<Text<'static>> {
+        let day = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+        let mut all: Vec<Text> = (0..HEADERS.len()).map(Text::TableHeader).collect();
+        all.extend([
+            Text::Shortfall(Decimal::new(5000, 2)),
+            Text::CoefficientOwed(20),
+            Text::SmicApplies,
+            Text::Claim {
+                job: "superviseur",
+                since: day,
+            },
+            Text::Trial {
+                status: TrialState::Running,
+                end: day,
+            },
+            Text::Trial {
+                status: TrialState::Completed,
+                end: day,
+            },
+            Text::Trial {
+                status: TrialState::Broken,
+                end: day,
+            },
+            Text::NextStep {
+                coefficient: 190,
+                on: day,
+            },
+            Text::Warnings(2),
+            Text::ExamplePassed,
+            Text::ExampleFailed,
+            Text::ExamplesCount {
+                passed: 35,
+                failed: 1,
+            },
+            Text::CheckCount {
+                errors: 1,
+                warnings: 20,
+            },
+            Text::WarningsShownBy {
+                warnings: 20,
+                file: "rules/cgt-2008.grille",
+            },
+        ]);
+        all.extend(EXPECTED.iter().map(|(what, _)| Text::Expected {
+            what,
+            expected: "200",
+            got: "210",
+        }));
+        all
+    }
+
+    #[test]
+    fn every_text_is_said_in_both_languages() {
+        for text in every_text() {
+            let (fr, en) = text.both();
+            assert!(!fr.trim().is_empty() && !en.trim().is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn no_english_word_in_a_french_text() {
+        for text in every_text() {
+            let (fr, _) = text.both();
+            for word in ENGLISH_WORDS {
+                assert!(!fr.contains(word), "{text:?}: {fr}");
+            }
+        }
+        let failed = Text::Expected {
+            what: "coefficient",
+            expected: "200",
+            got: "210",
+        };
+        assert_eq!(
+            failed.say(Lang::Fr),
+            "coefficient : attendu 200, obtenu 210"
+        );
+        assert_eq!(failed.say(Lang::En), "coefficient: expected 200, got 210");
+    }
+}

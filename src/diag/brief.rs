@@ -1,0 +1,267 @@
+//! Diagnostics as a person reads them first: the errors with their source
+//! lines, then one line per warning, the warnings of one kind over several jobs
+//! (six jobs paid below their entry diploma's floor) on one line naming them.
+
+use super::{Diagnostic, Kind, Report, Severity};
+use crate::catalogue::Lang;
+use crate::report::for_people;
+
+impl Report {
+    /// The errors rendered with their source ([`Report::render`]), then the
+    /// warnings one line each, grouped by kind.
+    pub fn render_brief(&self, color: bool) -> String {
+        self.render_brief_in(color, Lang::En)
+    }
+
+    /// [`Report::render_brief`] with the warnings' lines in `lang` (the errors,
+    /// rendered with their source, are English for now).
+    pub fn render_brief_in(&self, color: bool, lang: Lang) -> String {
+        let errors = Report {
+            file: self.file.clone(),
+            diagnostics: self
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .cloned()
+                .collect(),
+        };
+        let mut out = errors.render(color);
+        for line in self.warning_lines_in(lang) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Every diagnostic with its source lines, the errors first.
+    pub fn render_verbose(&self, color: bool) -> String {
+        let mut sorted = self.clone();
+        sorted
+            .diagnostics
+            .sort_by_key(|d| std::cmp::Reverse(d.severity == Severity::Error));
+        sorted.render(color)
+    }
+
+    /// One line per warning, or per group of warnings of one kind.
+    pub fn warning_lines(&self) -> Vec<String> {
+        self.warning_lines_in(Lang::En)
+    }
+
+    /// [`Report::warning_lines`] in `lang`.
+    pub fn warning_lines_in(&self, lang: Lang) -> Vec<String> {
+        let warnings = self.diagnostics.iter().filter(|d| !d.is_error());
+        // Groups in the order of their first warning.
+        let mut groups: Vec<(Option<&'static str>, Vec<&Diagnostic>)> = Vec::new();
+        for d in warnings {
+            let title = d.kind.as_deref().and_then(|k| group_title(k, lang));
+            match groups
+                .iter_mut()
+                .find(|(t, _)| title.is_some() && *t == title)
+            {
+                Some((_, members)) => members.push(d),
+                None => groups.push((title, vec![d])),
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(title, members)| match (title, members.as_slice()) {
+                (Some(title), [_, _, ..]) => self.group_line(title, &members, lang),
+                (_, [one, ..]) => self.one_line(one, lang),
+                (_, []) => String::new(),
+            })
+            .collect()
+    }
+
+    fn one_line(&self, d: &Diagnostic, lang: Lang) -> String {
+        let french = match (lang, d.kind.as_deref()) {
+            (Lang::Fr, Some(kind)) => french_message(kind),
+            _ => None,
+        };
+        let colon = if lang == Lang::Fr { " :" } else { ":" };
+        format!(
+            "  ⚠ {}{colon} {} [{}]",
+            for_people(&self.file.location(d.span)),
+            for_people(french.as_deref().unwrap_or(&d.message)),
+            d.code
+        )
+    }
+
+    fn group_line(&self, title: &str, members: &[&Diagnostic], lang: Lang) -> String {
+        let items: Vec<String> = members
+            .iter()
+            .map(|d| {
+                let line = self.file.line_col(d.span.start).0;
+                let (word, colon) = match lang {
+                    Lang::Fr => ("ligne", " :"),
+                    Lang::En => ("line", ":"),
+                };
+                match d.kind.as_deref().map(|k| item(k, lang)) {
+                    Some((what, Some(detail))) => format!("{what} ({word} {line}{colon} {detail})"),
+                    Some((what, None)) => format!("{what} ({word} {line})"),
+                    None => format!("{word} {line}"),
+                }
+            })
+            .collect();
+        let colon = if lang == Lang::Fr { " :" } else { ":" };
+        format!(
+            "  ⚠ {}{colon} {} {title}{colon} {} [{}]",
+            for_people(&self.file.name),
+            members.len(),
+            for_people(&items.join(", ")),
+            members[0].code
+        )
+    }
+}
+
+/// What warnings of a kind have in common, when several are worth one line.
+fn group_title(kind: &Kind, lang: Lang) -> Option<&'static str> {
+    let (fr, en) = match kind {
+        Kind::EntryDiplomaAboveJob { .. } => (
+            "métiers payés sous le plancher de leur propre diplôme d'accueil",
+            "jobs paid below their own entry diploma's floor",
+        ),
+        Kind::BlankCells { .. } => ("métiers avec des tranches vides", "jobs with blank bands"),
+        Kind::JobWithoutClassification { .. } => {
+            ("métiers sans aucune valeur", "jobs without any value")
+        }
+        Kind::DecreasingBand { .. } => (
+            "coefficients qui baissent avec l'ancienneté",
+            "coefficients going down with experience",
+        ),
+        Kind::UnusedParameter { .. } => ("paramètres jamais lus", "parameters never used"),
+        Kind::AmbiguousName { .. } => (
+            "noms donnés à plusieurs métiers",
+            "names given to several jobs",
+        ),
+        Kind::AmbiguousDiplomaName { .. } => (
+            "noms donnés à plusieurs diplômes",
+            "names given to several diplomas",
+        ),
+        Kind::BelowLegalMinimum { .. } => ("niveaux sous le SMIC", "levels below the SMIC"),
+        Kind::ParameterBeforeFirstDate { .. } => (
+            "valeurs lues avant leur première date",
+            "values read before their first date",
+        ),
+        _ => return None,
+    };
+    Some(match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    })
+}
+
+/// A warning's message in French, for the warnings the checker gives on one line.
+fn french_message(kind: &Kind) -> Option<String> {
+    let ids = |all: &[String]| {
+        let quoted: Vec<String> = all.iter().map(|i| format!("`{i}`")).collect();
+        quoted.join(" et ")
+    };
+    Some(match kind {
+        Kind::UnreachableRule { .. } => {
+            "cette règle de statut vient après `sinon` : elle ne s'applique jamais".into()
+        }
+        Kind::AmbiguousName { name, jobs, .. } => {
+            format!("le nom {name} est donné à plusieurs métiers : {}", ids(jobs))
+        }
+        Kind::AmbiguousDiplomaName { name, diplomas, .. } => {
+            format!("le nom {name} est donné à plusieurs diplômes : {}", ids(diplomas))
+        }
+        Kind::EntryDiplomaAboveJob {
+            job,
+            diploma,
+            floor,
+            beginner,
+        } => format!(
+            "le diplôme d'accueil de `{job}` (`{diploma}`) a un plancher de {floor}, \
+             au-dessus de son coefficient de débutant {beginner}"
+        ),
+        Kind::EntryDiplomaOrder => {
+            "la plage de diplômes d'accueil est écrite du plus élevé au plus bas".into()
+        }
+        Kind::BlankCells { job, blank, bands } => format!(
+            "{} des {bands} tranches de `{job}` sont vides : {}",
+            blank.len(),
+            blank.join(", ")
+        ),
+        Kind::JobWithoutClassification { job } => {
+            format!("le métier `{job}` n'a aucune classification")
+        }
+        Kind::DecreasingBand {
+            job,
+            before,
+            before_band,
+            value,
+            band,
+        } => format!(
+            "`{job}` baisse avec l'ancienneté : {before} en `{before_band}`, {value} en `{band}`"
+        ),
+        Kind::UnusedParameter { name } => format!("le paramètre `{name}` n'est jamais lu"),
+        Kind::KnownUntilBeforeValue { name, known, last } => format!(
+            "`{name}` est dit connu jusqu'au {known}, mais il a une valeur à partir du {last}"
+        ),
+        Kind::ParameterBeforeFirstDate {
+            name,
+            first,
+            agreement,
+        } => format!(
+            "`{name}` n'a pas de valeur avant le {first}, mais la convention est datée du {agreement}"
+        ),
+        Kind::BelowLegalMinimum {
+            level,
+            coefficients,
+            law,
+            day,
+            ..
+        } => format!(
+            "le {day}, le niveau {level} (coefficients {coefficients}) paie moins que le SMIC ({})",
+            crate::explain::locale::money(*law, Lang::Fr)
+        ),
+        _ => return None,
+    })
+}
+
+/// One warning of a group, in a few words: what it is about, and the detail.
+fn item(kind: &Kind, lang: Lang) -> (String, Option<String>) {
+    match kind {
+        Kind::EntryDiplomaAboveJob {
+            job,
+            diploma,
+            floor,
+            beginner,
+        } => (
+            format!("`{job}`"),
+            Some(format!("{diploma} {floor} > {beginner}")),
+        ),
+        Kind::BlankCells { job, blank, .. } => (format!("`{job}`"), Some(blank.join(", "))),
+        Kind::JobWithoutClassification { job } => (format!("`{job}`"), None),
+        Kind::DecreasingBand {
+            job,
+            before,
+            before_band,
+            value,
+            band,
+        } => (
+            format!("`{job}`"),
+            Some(format!("{before_band} {before}, {band} {value}")),
+        ),
+        Kind::UnusedParameter { name } => (format!("`{name}`"), None),
+        Kind::AmbiguousName { name, jobs, .. } => (name.clone(), Some(jobs.join(", "))),
+        Kind::AmbiguousDiplomaName { name, diplomas, .. } => {
+            (name.clone(), Some(diplomas.join(", ")))
+        }
+        Kind::BelowLegalMinimum {
+            level,
+            coefficients,
+            ..
+        } => (format!("niveau {level}"), Some(coefficients.clone())),
+        Kind::ParameterBeforeFirstDate { name, first, .. } => {
+            let from = if lang == Lang::Fr {
+                "à partir du"
+            } else {
+                "from"
+            };
+            (format!("`{name}`"), Some(format!("{from} {first}")))
+        }
+        _ => (String::new(), None),
+    }
+}

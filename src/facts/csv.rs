@@ -1,0 +1,181 @@
+//! Reading CSV rows into records: the header's columns, then each row's cells.
+
+use super::*;
+
+impl Reader {
+    /// The columns of a CSV header, without empty ones at the end, and the field
+    /// each holds (see [`columns::place`]).
+    pub(super) fn csv_columns(
+        &mut self,
+        header: &[String],
+        map: &ColumnMap,
+    ) -> Result<Columns, ReadError> {
+        let mut names: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
+        while names.last().is_some_and(String::is_empty) {
+            names.pop();
+        }
+        let at = columns::place(&names, map, self.delimiter)?;
+        for (i, c) in names.iter().enumerate() {
+            if at.contains(&Some(i)) || c.is_empty() {
+                continue;
+            }
+            if [Field::Missions, Field::Moves]
+                .iter()
+                .any(|f| header_field(c) == Some(*f))
+            {
+                self.warnings.push(format!(
+                    "CSV cannot carry `{c}`: the column was ignored; use JSON for missions and moves"
+                ));
+            } else {
+                self.unknown_fields.insert(c.clone());
+            }
+        }
+        Ok(Columns { names, at })
+    }
+
+    /// One CSV row: its fields must all be UTF-8 text; `not_utf8` says what then.
+    pub(super) fn csv_row(
+        &mut self,
+        columns: &Columns,
+        row: &csv_rows::Row,
+        not_utf8: &str,
+    ) -> Result<Record, Rejection> {
+        let position = Position::Line(row.line);
+        let text = Utf8Row::new(row).map_err(|field| {
+            let reason = format!("field {} is not valid UTF-8 text {not_utf8}", field + 1);
+            Rejection::new(position, None, None, reason)
+        })?;
+        self.csv_record(columns, &text, position)
+    }
+
+    pub(super) fn csv_record(
+        &mut self,
+        columns: &Columns,
+        row: &Utf8Row,
+        position: Position,
+    ) -> Result<Record, Rejection> {
+        self.csv_width(columns.names.len(), row, position)?;
+        let cell = |field: Field| -> Option<&str> {
+            columns.at[field.index()]
+                .and_then(|i| row.get(i))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+        };
+        let Some(id) = cell(Field::Id) else {
+            return Err(Rejection::new(
+                position,
+                None,
+                Some("id"),
+                "the id is missing",
+            ));
+        };
+        let at = Place {
+            position,
+            id: Some(id),
+        };
+        Ok(Record {
+            position,
+            id: id.to_string(),
+            job: at.required(cell(Field::Job).map(str::to_string), "job")?,
+            job_since: at.required(
+                cell(Field::JobSince)
+                    .map(|v| at.csv_date(v, "job_since"))
+                    .transpose()?,
+                "job_since",
+            )?,
+            prior_job_months: cell(Field::PriorJobMonths)
+                .map(|v| at.integer_text(v, "prior_job_months"))
+                .transpose()?
+                .unwrap_or(0),
+            diploma: cell(Field::Diploma).map(str::to_string),
+            previous_sector_coefficient: cell(Field::PreviousSectorCoefficient)
+                .map(|v| at.integer_text(v, "previous_sector_coefficient"))
+                .transpose()?,
+            missions: Vec::new(),
+            moves: Vec::new(),
+            hours: cell(Field::Hours)
+                .map(|v| at.csv_decimal(v, "hours", false))
+                .transpose()?,
+            salary: cell(Field::Salary)
+                .map(|v| at.salary(at.csv_decimal(v, "salary", true)?, v))
+                .transpose()?,
+            coefficient: cell(Field::Coefficient)
+                .map(|v| at.integer_text(v, "coefficient"))
+                .transpose()?,
+            // CSV carries no history: a replay reads it from JSON.
+            history: None,
+        })
+    }
+}
+
+/// The columns of a CSV header, and where each field of the contract stands in them.
+pub(super) struct Columns {
+    pub(super) names: Vec<String>,
+    /// Indexed like [`FIELDS`].
+    at: columns::Placed,
+}
+
+/// A CSV row whose fields are all UTF-8 text.
+pub(super) struct Utf8Row<'a> {
+    row: &'a csv_rows::Row,
+    /// The fields' bytes end to end, each field on character boundaries.
+    text: &'a str,
+}
+
+impl<'a> Utf8Row<'a> {
+    /// The row, or the index of its first field that is not UTF-8.
+    #[inline]
+    fn new(row: &'a csv_rows::Row) -> Result<Self, usize> {
+        // Checked whole, then each field's ends: a field is UTF-8 exactly when both hold.
+        if let Ok(text) = std::str::from_utf8(row.as_slice()) {
+            let fields = Utf8Row { row, text };
+            if (0..row.len()).all(|i| fields.get(i).is_some()) {
+                return Ok(fields);
+            }
+        }
+        let bad = (0..row.len())
+            .position(|i| row.field(i).is_none_or(|f| std::str::from_utf8(f).is_err()));
+        Err(bad.unwrap_or(0))
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> Option<&'a str> {
+        self.text.get(self.row.range(i)?)
+    }
+
+    #[inline]
+    fn len(&self) -> usize {
+        self.row.len()
+    }
+}
+
+impl Reader {
+    /// A row shorter than the header is refused; one longer only with empty cells past it.
+    pub(super) fn csv_width(
+        &self,
+        width: usize,
+        row: &Utf8Row,
+        position: Position,
+    ) -> Result<(), Rejection> {
+        let id = row.get(0).map(str::trim).filter(|v| !v.is_empty());
+        if row.len() < width {
+            let reason = format!("this row has {} fields, the header {width}", row.len());
+            return Err(Rejection::new(position, id, None, reason));
+        }
+        let mut extra = (width..row.len()).filter_map(|i| Some((i, row.get(i)?)));
+        if let Some((i, value)) = extra.find(|(_, v)| !v.trim().is_empty()) {
+            let mut reason = format!(
+                "column {} holds `{value}`, but the header names {width} columns \
+                 (only empty cells may follow them)",
+                i + 1
+            );
+            if self.delimiter == b',' && value.trim().bytes().all(|b| b.is_ascii_digit()) {
+                reason.push_str(
+                    "; in a file separated by `,` a decimal comma must be quoted: \"1850,00\"",
+                );
+            }
+            return Err(Rejection::new(position, id, None, reason));
+        }
+        Ok(())
+    }
+}

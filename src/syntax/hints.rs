@@ -1,0 +1,279 @@
+//! Help that fits the mistake: a syntax error whose text shows a common slip
+//! (a decimal comma, a date written day first, `x` for `×`, a job without its
+//! id…) gets a help line naming the fix, with the text rewritten as it should be.
+
+/// The help for a syntax error at `at`, where `found` starts, when the text
+/// there shows a known slip.
+pub(super) fn hint(source: &str, at: usize, found: &str) -> Option<String> {
+    let before = source.get(..at).unwrap_or_default();
+    let line_before = before.rsplit('\n').next().unwrap_or_default();
+    let after = source.get(at..).unwrap_or_default();
+    let line = format!(
+        "{line_before}{}",
+        after.split('\n').next().unwrap_or_default()
+    );
+    decimal_comma(line_before, found)
+        .or_else(|| grouped_thousands(line_before, found))
+        .or_else(|| day_first_date(found))
+        .or_else(|| unpadded_date(found))
+        .or_else(|| euro_word(found))
+        .or_else(|| times_letter(line_before, found))
+        .or_else(|| missing_id(source, at, line_before, found))
+        .or_else(|| dash_range(line_before, after))
+        .or_else(|| band_without_colon(&line))
+}
+
+/// `1,4` in a formula reads as `1` then a list separator: the error falls on `4`.
+fn decimal_comma(before: &str, found: &str) -> Option<String> {
+    let whole = trailing_digits(before.strip_suffix(',')?)?;
+    let fraction: String = found.chars().take_while(char::is_ascii_digit).collect();
+    if fraction.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "write {whole}.{fraction}: rule files take a decimal point, not a decimal comma \
+         (a comma separates the items of a list)"
+    ))
+}
+
+/// `1 800,00 €`: the error falls on `800,00`, after a number and a space.
+fn grouped_thousands(before: &str, found: &str) -> Option<String> {
+    let head = trailing_digits(before.strip_suffix(' ')?)?;
+    let group: String = found.chars().take_while(char::is_ascii_digit).collect();
+    if group.len() != 3 || head.len() > 3 {
+        return None;
+    }
+    let rest = &found[group.len()..];
+    let fraction = rest.strip_prefix([',', '.']).map(|f| {
+        f.chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+    });
+    let written = match fraction {
+        Some(f) if !f.is_empty() => format!("{head}{group}.{f}"),
+        _ => format!("{head}{group}"),
+    };
+    Some(format!(
+        "write {written}: numbers in rule files have no space between thousands, and a \
+         decimal point"
+    ))
+}
+
+/// `01/01/2027`: rule files write dates year first.
+fn day_first_date(found: &str) -> Option<String> {
+    let date: String = found
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '/' || *c == '.')
+        .collect();
+    let parts: Vec<&str> = date.split(['/', '.']).collect();
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    let short = |s: &str| (1..=2).contains(&s.len());
+    if !(short(day) && short(month) && year.len() == 4) {
+        return None;
+    }
+    Some(format!(
+        "write {year}-{month:0>2}-{day:0>2}: dates in rule files are written year-month-day"
+    ))
+}
+
+/// `2008-5-29`: a date has two digits for the month and the day.
+fn unpadded_date(found: &str) -> Option<String> {
+    let parts: Vec<&str> = found.split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    (digits(year, 4..=4) && digits(month, 1..=2) && digits(day, 1..=2)).then(|| {
+        format!(
+            "write {year}-{month:0>2}-{day:0>2}: a date has four digits for the year, two for \
+             the month and two for the day"
+        )
+    })
+}
+
+/// `1500.00 euros`: an amount is written with `€` (or `EUR`).
+fn euro_word(found: &str) -> Option<String> {
+    ["euros", "euro", "eur."]
+        .contains(&found.to_lowercase().as_str())
+        .then(|| format!("write `€` (or `EUR`) after an amount, not `{found}`"))
+}
+
+/// `1.6 x smcc`: no `×` key on the keyboard; `*` is read as `×`.
+fn times_letter(before: &str, found: &str) -> Option<String> {
+    if !matches!(found, "x" | "X")
+        || !before
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit() || c == ')')
+    {
+        return None;
+    }
+    let factor = before.trim_end().rsplit(' ').next().unwrap_or_default();
+    Some(format!(
+        "multiply with `×` or `*`, not the letter `{found}`: {factor} × … (or {factor} * …)"
+    ))
+}
+
+/// `métier "Chargé de recouvrement"`: a declaration starts with its id, then its name.
+fn missing_id(source: &str, at: usize, before: &str, found: &str) -> Option<String> {
+    if !found.starts_with('"') {
+        return None;
+    }
+    let keyword = before.trim_end();
+    let declared = [
+        "métier",
+        "metier",
+        "job",
+        "diplôme",
+        "diplome",
+        "diploma",
+        "catégorie",
+        "categorie",
+        "category",
+        "paramètre",
+        "parametre",
+        "parameter",
+        "barème",
+        "bareme",
+        "table",
+    ]
+    .into_iter()
+    .find(|k| keyword == *k || keyword.ends_with(&format!(" {k}")))?;
+    let rest = source.get(at + 1..)?;
+    let name = &rest[..rest.find(['"', '\n']).unwrap_or(rest.len())];
+    let id = slug(name);
+    if id.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "a declaration starts with its id, then its name: {declared} {id} \"{name}\" \
+         (the id is what facts and other rules use: letters, digits, `-`, `+`)"
+    ))
+}
+
+/// `coefficients 170 - 190`: a range is written with `à`.
+fn dash_range(before: &str, after: &str) -> Option<String> {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let [.., keyword, low] = words.as_slice() else {
+        return None;
+    };
+    if !keyword.starts_with("coefficient") || !low.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let rest = after.strip_prefix(['-', '–'])?;
+    let high = rest.split_whitespace().next().unwrap_or("…");
+    Some(format!(
+        "a range of coefficients is written with `à`: coefficients {low} à {high}"
+    ))
+}
+
+/// `debutant = 170` or `debutant 170` in a job: a band value takes a colon.
+fn band_without_colon(line: &str) -> Option<String> {
+    if !line.starts_with([' ', '\t']) {
+        return None;
+    }
+    let (band, value) = line.trim().split_once(char::is_whitespace)?;
+    let value = value.trim_start().trim_start_matches('=').trim();
+    const KEYWORDS: [&str; 12] = [
+        "niveau",
+        "tranche",
+        "source",
+        "plancher",
+        "catégorie",
+        "minimum",
+        "appellations",
+        "filière",
+        "diplôme",
+        "ancienneté",
+        "level",
+        "band",
+    ];
+    let id_like = !KEYWORDS.contains(&band)
+        && band
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '+');
+    let a_value = value.starts_with(|c: char| c.is_ascii_digit())
+        || ["niveau ", "catégorie ", "vide"]
+            .iter()
+            .any(|w| value.starts_with(w));
+    (id_like && a_value).then(|| format!("a band value is written with a colon: {band} : {value}"))
+}
+
+/// The digits `text` ends with, if any.
+fn trailing_digits(text: &str) -> Option<&str> {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()
+        .map(|(i, _)| i)?;
+    Some(&text[start..])
+}
+
+/// An id made from a name: lower case, no accents, words joined by `-`.
+fn slug(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric() && c != '+')
+        .filter(|w| !w.is_empty())
+        .map(crate::names::normalize)
+        .collect();
+    words.join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(source: &str, found: &str) -> Option<String> {
+        let at = source.find(found).unwrap();
+        hint(source, at, found)
+    }
+
+    #[test]
+    fn each_slip_gets_its_fix() {
+        let cases = [
+            (
+                "  niveau 3 : coefficients 170 à 190, minimum 1,4 × smcc",
+                "4",
+                "write 1.4",
+            ),
+            ("  1 800,00 € depuis 2008-05-29", "800,00", "write 1800.00"),
+            (
+                "  1500.00 € depuis 01/01/2027",
+                "01/01/2027",
+                "write 2027-01-01",
+            ),
+            ("  minimum 1.6 x smcc", "x", "`×` or `*`"),
+            (
+                "  1500.00 € depuis 2008-5-9",
+                "2008-5-9",
+                "write 2008-05-09",
+            ),
+            (
+                "  1500.00 euros depuis 2008-05-29",
+                "euros",
+                "`€` (or `EUR`)",
+            ),
+            (
+                "métier \"Chargé de recouvrement\"",
+                "\"Chargé",
+                "métier charge-de-recouvrement \"Chargé de recouvrement\"",
+            ),
+            (
+                "  niveau 3 : coefficients 170 - 190",
+                "-",
+                "coefficients 170 à 190",
+            ),
+            ("  debutant = 170", "=", "debutant : 170"),
+            ("  debutant 120", "debutant", "debutant : 120"),
+        ];
+        for (source, found, says) in cases {
+            let help = at(source, found).unwrap_or_else(|| panic!("{source}: no hint"));
+            assert!(help.contains(says), "{source}: {help}");
+        }
+        assert_eq!(at("  minimum 1.6 y smcc", "y"), None);
+    }
+}
