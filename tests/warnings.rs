@@ -26,12 +26,17 @@ fn the_proposal_s_warnings_fit_on_a_screen() {
     assert_eq!(code, 0, "{stderr}");
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 5, "{stderr}");
+    // The lines are those of the rule file, wherever edits move them.
+    let technical = line_of("métier conseiller-technique ");
+    let trainer = line_of("  appellations \"Formatrice\", \"Animateur\"");
     assert!(
-        lines[1].contains("6 jobs paid below their own entry diploma's floor: `conseiller-technique` (line 294: bac+2 230 > 200)"),
+        lines[1].contains(&format!("6 jobs paid below their own entry diploma's floor: `conseiller-technique` (line {technical}: bac+2 230 > 200)")),
         "{stderr}"
     );
     assert!(
-        lines[3].contains("\"Animateur\" (line 376: superviseur, formateur)"),
+        lines[3].contains(&format!(
+            "\"Animateur\" (line {trainer}: superviseur, formateur)"
+        )),
         "{stderr}"
     );
     assert_eq!(lines[4], "rules/cgt-2008.grille: 0 error(s), 20 warning(s)");
@@ -43,7 +48,7 @@ fn the_proposal_s_warnings_fit_on_a_screen() {
     let (french, _) = grille(&["check", "rules/cgt-2008.grille"]);
     let lines: Vec<&str> = french.lines().collect();
     assert!(
-        lines[1].contains("6 métiers payés sous le plancher de leur propre diplôme d'accueil : `conseiller-technique` (ligne 294 : bac+2 230 > 200)"),
+        lines[1].contains(&format!("6 métiers payés sous le plancher de leur propre diplôme d'accueil : `conseiller-technique` (ligne {technical} : bac+2 230 > 200)")),
         "{french}"
     );
     assert_eq!(
@@ -100,4 +105,10 @@ fn quiet_leaves_out_the_rule_file_s_warnings() {
         stderr.lines().last().unwrap().contains("decided"),
         "{stderr}"
     );
+}
+
+/// The 1-based line of the proposal that starts with `start`.
+fn line_of(start: &str) -> usize {
+    let text = std::fs::read_to_string("rules/cgt-2008.grille").unwrap();
+    1 + text.lines().position(|l| l.starts_with(start)).unwrap()
 }
