@@ -25,7 +25,9 @@
 //!   [`explain::json::explanation`] (the same as data), [`explain::why_not`];
 //! - **comparing**: [`diff::compare`] (the redline of two rule sets) and
 //!   [`diff::Comparer`] (a workforce under both, added up in [`diff::Impact`]);
-//! - **JSON in, JSON out**: [`api::call`], for servers and other languages.
+//! - **JSON in, JSON out**: [`api::call`], for servers and other languages;
+//! - **the workbench**: [`serve::Workbench`] (`grille serve`), a local web page
+//!   over [`api::call`].
 //!
 //! The other modules are the machinery (syntax tree, checker, tables): public
 //! for the tools and tests of this repository, not a promise.
@@ -99,6 +101,7 @@ pub mod names;
 pub mod radar;
 pub mod report;
 pub mod sample;
+pub mod serve;
 pub mod sources;
 pub mod span;
 pub mod syntax;

@@ -13,6 +13,7 @@ mod explain;
 mod fmt;
 mod output;
 mod sample;
+mod serve;
 mod test;
 
 use std::io::IsTerminal;
@@ -57,6 +58,8 @@ enum Command {
     Sample(sample::Args),
     /// Compare two rule sets: a redline of the rules and, given facts, the impact on a workforce.
     Diff(diff::Args),
+    /// Open the negotiation workbench: a local web page to edit a rule file and see its effect.
+    Serve(serve::Args),
 }
 
 /// How a command ended.
@@ -112,6 +115,7 @@ fn dispatch(cli: Cli) -> Outcome {
         Command::Fmt(args) => fmt::run(args),
         Command::Sample(args) => sample::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
 
