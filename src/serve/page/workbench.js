@@ -83,20 +83,23 @@ function where(problem) {
   return `${problem.file}:${problem.line}: `;
 }
 
+// Errors in view, warnings folded under their count: a long list of warnings
+// must not hide the examples and the workforce.
 function showDiagnostics(answer) {
-  const list = $('diagnostics');
-  list.textContent = '';
   const marks = new Map();
-  const shown = [['error', answer.errors || []], ['warning', answer.warnings || []]];
-  for (const [kind, problems] of shown) {
+  const shown = [['error', $('diagnostics'), answer.errors || []], ['warning', $('warnings'), answer.warnings || []]];
+  for (const [kind, list, problems] of shown) {
+    list.textContent = '';
     for (const p of problems) {
       const here = !p.file || p.file === workbench.rules;
-      if (here && p.line && !marks.has(p.line)) marks.set(p.line, kind === 'error' ? 'bad' : 'warn');
+      if (here && p.line && marks.get(p.line) !== 'bad') marks.set(p.line, kind === 'error' ? 'bad' : 'warn');
       const text = `${where(p)}${kind === 'error' ? 'erreur' : 'avertissement'} [${p.code}] ${p.message}`;
       list.appendChild(item(kind, text, here ? p.line : null, p.help));
     }
   }
-  if (!list.children.length) list.appendChild(item('', 'Aucun diagnostic.', null, null));
+  const errors = (answer.errors || []).length;
+  if (!errors) $('diagnostics').appendChild(item('', 'Aucune erreur.', null, null));
+  $('warnings-summary').textContent = `${(answer.warnings || []).length} avertissement(s)`;
   editor.gutter(marks);
 }
 
