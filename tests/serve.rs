@@ -432,3 +432,63 @@ fn the_page_is_served_with_its_editor() {
     assert!(script.body.contains("X-Grille-Token"));
     assert!(!script.body.contains("http://") && !script.body.contains("https://"));
 }
+
+#[test]
+fn the_command_prints_the_address_and_serves_it() {
+    use std::io::BufRead;
+    /// Stops the server however the test ends.
+    struct Running(std::process::Child);
+    impl Drop for Running {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut child = Running(
+        std::process::Command::new(env!("CARGO_BIN_EXE_grille"))
+            .args(["serve", "rules/cgt-2008.grille"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let mut line = String::new();
+    let stdout = child.0.stdout.take().unwrap();
+    std::io::BufReader::new(stdout)
+        .read_line(&mut line)
+        .unwrap();
+    let url = line.trim();
+    let rest = url
+        .strip_prefix("http://127.0.0.1:")
+        .unwrap_or_else(|| panic!("{url}"));
+    let (port, token) = rest
+        .split_once("/?token=")
+        .unwrap_or_else(|| panic!("{url}"));
+    assert_eq!(token.len(), 64, "{url}");
+    let address: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let bench = Bench {
+        dir: PathBuf::from("rules"),
+        rules: "rules/cgt-2008.grille".into(),
+        address,
+        token: token.to_string(),
+    };
+    let answer = bench.call(&json!({"op": "check"}));
+    drop(child);
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.json()["rules"], "rules/cgt-2008.grille");
+}
+
+#[test]
+fn the_command_says_which_file_it_cannot_read() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_grille"))
+        .args(["serve", "rules/absente.grille"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot read the rule file `rules/absente.grille`: no such file"),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
+}

@@ -13,6 +13,7 @@
 //! The workbench also answers `{"op": "test"}` (the file's examples), which
 //! the API does not have yet.
 
+use super::Refusal;
 use serde_json::{json, Map, Value};
 
 use super::held::Held;
@@ -128,7 +129,7 @@ fn edited_text(held: &Held, files: Map<String, Value>) -> Result<Option<String>,
     for (path, text) in files {
         if held_name(held, &path)? != held.rules() {
             return Err(Refused {
-                code: "grille::serve-outside",
+                code: Refusal::Outside.code(),
                 message: format!(
                     "only the edited rule file's text may be given, not `{}`'s",
                     crate::facts::short(&path)
@@ -150,7 +151,7 @@ fn held_name(held: &Held, path: &str) -> Result<String, Refused> {
     match held.holds(path) {
         true => Ok(super::held::key(std::path::Path::new(path))),
         false => Err(Refused {
-            code: "grille::serve-outside",
+            code: Refusal::Outside.code(),
             message: format!(
                 "`{}` is not one of the files this workbench holds",
                 crate::facts::short(path)
@@ -170,7 +171,7 @@ fn held_name(held: &Held, path: &str) -> Result<String, Refused> {
 
 fn malformed(message: &str, help: &str) -> Refused {
     Refused {
-        code: "grille::request",
+        code: Refusal::Request.code(),
         message: message.to_string(),
         help: help.to_string(),
         outside: false,
@@ -189,7 +190,7 @@ pub(super) fn run_examples(held: &Held, edited: Option<&str>, main: &str) -> Val
         Ok((rules, _)) => rules,
         Err(e) => {
             return json!({"ok": false, "errors": [{
-                "code": "grille::serve-rules", "message": e.to_string(),
+                "code": Refusal::Rules.code(), "message": e.to_string(),
                 "file": main, "line": null, "column": null,
                 "help": "fix the errors that `check` lists first",
             }]})

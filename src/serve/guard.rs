@@ -1,6 +1,7 @@
 //! What every request must pass before it is answered: its `Host`, its
 //! `Origin`, its token, its size.
 
+use super::Refusal;
 use std::io::Read;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -95,7 +96,7 @@ fn refused(state: &State, request: &Request) -> Option<Response> {
     if !host_allowed(host, state.address) {
         return Some(refusal(
             StatusCode::MISDIRECTED_REQUEST,
-            "grille::serve-host",
+            Refusal::Host.code(),
             format!("this server does not answer for the host `{}`", short(host)),
             format!(
                 "open the address grille serve printed: http://127.0.0.1:{}/",
@@ -108,7 +109,7 @@ fn refused(state: &State, request: &Request) -> Option<Response> {
         if origin != format!("http://{host}") {
             return Some(refusal(
                 StatusCode::FORBIDDEN,
-                "grille::serve-origin",
+                Refusal::Origin.code(),
                 format!("requests from the page `{}` are refused", short(origin)),
                 "only the workbench's own page may call its API".to_string(),
             ));
@@ -125,7 +126,7 @@ fn refused(state: &State, request: &Request) -> Option<Response> {
         };
         return Some(refusal(
             StatusCode::UNAUTHORIZED,
-            "grille::serve-token",
+            Refusal::Token.code(),
             message.to_string(),
             "send the token of the URL grille serve printed, as `Authorization: Bearer TOKEN` \
              or `X-Grille-Token: TOKEN`"
@@ -146,7 +147,7 @@ fn refused(state: &State, request: &Request) -> Option<Response> {
 pub(super) fn too_large() -> Response {
     refusal(
         StatusCode::PAYLOAD_TOO_LARGE,
-        "grille::serve-too-large",
+        Refusal::TooLarge.code(),
         format!(
             "the request is larger than {} MiB",
             BODY_LIMIT / (1024 * 1024)

@@ -40,6 +40,51 @@ pub use held::Held;
 /// kilobytes, a facts file sent inline a little more.
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
+/// Why the workbench refuses a request, as its JSON answers name it: HTTP
+/// refusals, not rule-file diagnostics (those come from [`crate::api`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Refusal {
+    /// No token, or not the server's (401).
+    Token,
+    /// A `Host` that is not the address listened on (421).
+    Host,
+    /// An `Origin` that is not the server's (403).
+    Origin,
+    /// A body over [`BODY_LIMIT`] (413).
+    TooLarge,
+    /// A path the workbench does not hold (403).
+    Outside,
+    /// The edited file changed on the disk since it was read (409).
+    Changed,
+    /// The edited file cannot be written (500).
+    Write,
+    /// `test` on rules that have errors.
+    Rules,
+    /// No such page (404).
+    Route,
+    /// A request the API does not read (400), as `grille::api` names it.
+    Request,
+    Internal,
+}
+
+impl Refusal {
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            Refusal::Token => "grille::serve-token",
+            Refusal::Host => "grille::serve-host",
+            Refusal::Origin => "grille::serve-origin",
+            Refusal::TooLarge => "grille::serve-too-large",
+            Refusal::Outside => "grille::serve-outside",
+            Refusal::Changed => "grille::serve-changed",
+            Refusal::Write => "grille::serve-write",
+            Refusal::Rules => "grille::serve-rules",
+            Refusal::Route => "grille::serve-route",
+            Refusal::Request => "grille::request",
+            Refusal::Internal => "grille::internal",
+        }
+    }
+}
+
 /// What `grille serve` is started with.
 #[derive(Debug, Clone)]
 pub struct Config {

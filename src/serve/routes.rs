@@ -1,5 +1,6 @@
 //! The routes: the page and its assets, and the API under `/api/`.
 
+use super::Refusal;
 use std::sync::Arc;
 
 use axum::body::Bytes;
@@ -77,7 +78,7 @@ fn raw_json(status: StatusCode, body: String) -> Response {
 async fn not_found() -> Response {
     refusal(
         StatusCode::NOT_FOUND,
-        "grille::serve-route",
+        Refusal::Route.code(),
         "no such page".to_string(),
         "the API is POST /api/call, GET /api/files, POST /api/save".to_string(),
     )
@@ -114,7 +115,7 @@ fn unread(rejection: BytesRejection) -> Response {
         StatusCode::PAYLOAD_TOO_LARGE => guard::too_large(),
         status => refusal(
             status,
-            "grille::request",
+            Refusal::Request.code(),
             format!("the request's body cannot be read: {rejection}"),
             "send one JSON object".to_string(),
         ),
@@ -171,7 +172,7 @@ async fn api_save(
 fn internal() -> Response {
     refusal(
         StatusCode::INTERNAL_SERVER_ERROR,
-        "grille::internal",
+        Refusal::Internal.code(),
         "internal error while answering the request".to_string(),
         "a bug of grille: please report it with the request".to_string(),
     )

@@ -7,6 +7,7 @@
 //! version is kept as `FILE.bak`; each file is written beside itself and
 //! renamed, so that a crash leaves the old file or the new one, never half.
 
+use super::Refusal;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
@@ -40,7 +41,7 @@ pub(super) fn save(held: &Held, body: &[u8]) -> Saved {
         Err(e) => {
             return refused(
                 400,
-                "grille::request",
+                Refusal::Request.code(),
                 format!("the save request cannot be read: {e}"),
                 "send {\"text\": \"the rule file\", \"force\": false}",
             )
@@ -65,7 +66,7 @@ pub(super) fn save(held: &Held, body: &[u8]) -> Saved {
     if changed && !asked.force {
         return refused(
             409,
-            "grille::serve-changed",
+            Refusal::Changed.code(),
             format!(
                 "`{}` changed on the disk since the workbench read it",
                 held.rules()
@@ -140,7 +141,7 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 fn write_failed(path: &Path, e: &std::io::Error) -> Saved {
     refused(
         500,
-        "grille::serve-write",
+        Refusal::Write.code(),
         format!("cannot write `{}`: {e}", path.display()),
         "check that its folder is writable; the rule file itself was not changed",
     )
