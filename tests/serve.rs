@@ -13,6 +13,8 @@ use serde_json::{json, Value};
 /// A folder of its own for each test: the rule files copied there (a save
 /// writes), and a file beside the folder that no request may read.
 struct Bench {
+    /// The test's own folder, removed at the end; `None`: the repository's files.
+    root: Option<PathBuf>,
     dir: PathBuf,
     rules: String,
     address: SocketAddr,
@@ -46,10 +48,19 @@ fn start(with_facts: bool) -> Bench {
     let (address, token) = (bound.address(), bound.token().to_string());
     std::thread::spawn(move || bound.run());
     Bench {
+        root: Some(root),
         dir,
         rules: rules.to_string_lossy().into_owned(),
         address,
         token,
+    }
+}
+
+impl Drop for Bench {
+    fn drop(&mut self) {
+        if let Some(root) = &self.root {
+            let _ = std::fs::remove_dir_all(root);
+        }
     }
 }
 
@@ -467,6 +478,7 @@ fn the_command_prints_the_address_and_serves_it() {
     assert_eq!(token.len(), 64, "{url}");
     let address: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
     let bench = Bench {
+        root: None,
         dir: PathBuf::from("rules"),
         rules: "rules/cgt-2008.grille".into(),
         address,
