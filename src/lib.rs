@@ -31,7 +31,9 @@
 //!   [`diff::Comparer`] (a workforce under both, added up in [`diff::Impact`]);
 //! - **back-pay**: [`replay::Replayer`] (an employee's history month by
 //!   month, READING §12), [`replay::encode`], [`replay::text`], [`replay::html`];
-//! - **JSON in, JSON out**: [`api::call`], for servers and other languages.
+//! - **JSON in, JSON out**: [`api::call`], for servers and other languages;
+//! - **the workbench** (cargo feature `serve`, on by default):
+//!   `serve::Workbench` (`grille serve`), a local web page over [`api::call`].
 //!
 //! The other modules are the machinery (syntax tree, checker, tables): public
 //! for the tools and tests of this repository, not a promise.
@@ -108,6 +110,8 @@ pub mod radar;
 pub mod replay;
 pub mod report;
 pub mod sample;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod sources;
 pub mod span;
 pub mod syntax;

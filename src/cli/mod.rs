@@ -15,6 +15,8 @@ mod fmt;
 mod output;
 mod replay;
 mod sample;
+#[cfg(feature = "serve")]
+mod serve;
 mod test;
 
 use std::io::IsTerminal;
@@ -63,6 +65,9 @@ enum Command {
     Doc(doc::Args),
     /// Back-pay month by month for a contested classification, with prescription (READING §12).
     Replay(replay::Args),
+    /// Open the negotiation workbench: a local web page to edit a rule file and see its effect.
+    #[cfg(feature = "serve")]
+    Serve(serve::Args),
 }
 
 /// How a command ended.
@@ -120,6 +125,8 @@ fn dispatch(cli: Cli) -> Outcome {
         Command::Diff(args) => diff::run(args),
         Command::Doc(args) => doc::run(args),
         Command::Replay(args) => replay::run(args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(args),
     }
 }
 
