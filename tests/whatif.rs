@@ -505,3 +505,82 @@ fn line_of(file: &str, start: &str) -> usize {
     let text = std::fs::read_to_string(file).unwrap();
     1 + text.lines().position(|l| l.starts_with(start)).unwrap()
 }
+
+/// The contribution estimate per job and band of `small.json`, summed by hand
+/// in tests/inputs/diff/notes.md ("(c) per job and band"): each share within a
+/// cent of its exact value, the shares adding up to the totals of the costs.
+#[test]
+fn the_contribution_estimate_per_job_and_band_adds_up_to_the_total() {
+    let out = grille(&[
+        "diff",
+        BASE,
+        PROPOSAL,
+        "tests/inputs/diff/small.json",
+        "--as-of",
+        "2026-11-29",
+        "--format",
+        "json",
+        "--set-cost",
+        "taux_charges=0.42",
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let summary = &value["summary"];
+    let total = &summary["costs"]["employer_contributions_estimate"];
+    assert_eq!(total["on_minimum_owed_change"]["monthly"], "419.44");
+    assert_eq!(total["on_payroll_raise"]["monthly"], "100.79");
+    let shares = |list: &str, key: &str| -> Vec<(String, String, String)> {
+        summary[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| {
+                let e = &g["employer_contributions_estimate"];
+                let amount = |what: &str| e[what]["monthly"].as_str().unwrap().to_string();
+                (
+                    g[key].as_str().unwrap_or("").to_string(),
+                    amount("on_minimum_owed_change"),
+                    amount("on_payroll_raise"),
+                )
+            })
+            .collect()
+    };
+    let s = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+    // 466.89 × 0.42 = 196.0938 and 531.77 × 0.42 = 223.3434 round to 196.09
+    // and 223.34, a cent short of 419.44: the larger remainder takes it.
+    assert_eq!(
+        shares("by_job", "job"),
+        [
+            s("conseiller-clientele", "196.10", "100.79"),
+            s("conseiller-technique", "0.00", "0.00"),
+            s("superviseur", "223.34", "0.00"),
+        ]
+    );
+    assert_eq!(
+        shares("by_band", "band"),
+        [
+            s("confirme", "0.00", "0.00"),
+            s("debutant", "116.33", "42.00"),
+            s("experimente", "303.11", "58.79"),
+        ]
+    );
+    let annual = &summary["by_job"][0]["employer_contributions_estimate"];
+    assert_eq!(annual["on_minimum_owed_change"]["annual"], "2353.20");
+
+    // The terminal summary gives the same shares, labelled as an estimate.
+    let text = grille(&[
+        "diff",
+        BASE,
+        PROPOSAL,
+        "tests/inputs/diff/small.json",
+        "--as-of",
+        "2026-11-29",
+        "--set-cost",
+        "taux_charges=0.42",
+    ]);
+    let text = String::from_utf8(text.stdout)
+        .unwrap()
+        .replace('\u{a0}', " ");
+    assert!(text.contains("charges est. sur (a)/mois"), "{text}");
+    assert!(text.contains("+196,10 €"), "{text}");
+    assert!(text.contains("estimation des charges patronales au taux de 42,00 %"));
+}

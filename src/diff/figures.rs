@@ -194,7 +194,7 @@ pub fn cost_rows(i: &Impact, costs: Costs) -> Vec<Vec<String>> {
     if let Some(rate) = costs.charges_rate {
         let rate_text = locale::number(rate * Decimal::ONE_HUNDRED, Lang::Fr);
         for (what, monthly) in [("(a)", i.mass.difference()), ("(b)", raise.monthly)] {
-            let charges = (monthly * rate).round_dp(2);
+            let charges = super::estimate::on_total(monthly, rate);
             rows.push(vec![
                 format!(
                     "(c) estimation des charges patronales sur {what}, au taux de {rate_text} %"

@@ -220,8 +220,16 @@ fn impact(out: &mut String, c: &Workforce) {
         }
         section(out, "Radar du SMIC", &body);
     }
-    section(out, "Par métier", &groups_table("métier", &i.by_job));
-    section(out, "Par tranche", &groups_table("tranche", &i.by_band));
+    section(
+        out,
+        "Par métier",
+        &groups_table("métier", &i.by_job, c.costs.charges_rate),
+    );
+    section(
+        out,
+        "Par tranche",
+        &groups_table("tranche", &i.by_band, c.costs.charges_rate),
+    );
     section(out, "Répartition des coefficients", &chart::distribution(i));
     section(
         out,
@@ -314,9 +322,17 @@ fn table(headers: &[&str], rows: &[Vec<String>], numeric: &[bool]) -> String {
     out
 }
 
-fn groups_table(what: &str, groups: &std::collections::BTreeMap<Option<&str>, Group>) -> String {
-    let (headers, rows) = text::group_table(what, groups);
-    table(&headers, &rows, &text::GROUP_NUMERIC)
+fn groups_table(
+    what: &str,
+    groups: &std::collections::BTreeMap<Option<&str>, Group>,
+    rate: Option<rust_decimal::Decimal>,
+) -> String {
+    let (headers, rows) = text::group_table(what, groups, rate);
+    let mut out = table(&headers, &rows, &text::group_numeric(&headers));
+    if let Some(note) = rate.map(text::estimate_note) {
+        let _ = writeln!(out, "<p>{}</p>", esc(&note));
+    }
+    out
 }
 
 fn largest_table(rows: &[&Row]) -> String {

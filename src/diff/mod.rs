@@ -14,6 +14,7 @@
 mod aggregate;
 pub mod cause;
 mod chart;
+pub mod estimate;
 pub mod figures;
 pub mod html;
 pub mod impact;

@@ -52,6 +52,10 @@ impl<W: Write> JsonWriter<W> {
         writeln!(self.out, "{close}")?;
         let mut summary = summary(impact);
         summary["costs"] = costs_json(impact, costs);
+        if let Some(rate) = costs.charges_rate {
+            group_estimates(&mut summary["by_job"], &impact.by_job, rate);
+            group_estimates(&mut summary["by_band"], &impact.by_band, rate);
+        }
         writeln!(self.out, "  \"summary\": {}", indented(&summary))?;
         writeln!(self.out, "}}")?;
         Ok(self.out)
@@ -156,7 +160,7 @@ fn costs_json(i: &Impact, costs: super::figures::Costs) -> Value {
         "payroll_raise": shortfall(&i.below_new_minimum),
     });
     if let Some(rate) = costs.charges_rate {
-        let on = |monthly: Decimal| monthly_annual((monthly * rate).round_dp(2));
+        let on = |monthly: Decimal| monthly_annual(super::estimate::on_total(monthly, rate));
         out["employer_contributions_estimate"] = json!({
             "rate": rate.to_string(),
             "on_minimum_owed_change": on(i.mass.difference()),
@@ -164,6 +168,27 @@ fn costs_json(i: &Impact, costs: super::figures::Costs) -> Value {
         });
     }
     out
+}
+
+/// Each group's share of the contribution estimate (`employer_contributions_estimate`
+/// with `on_minimum_owed_change`, `on_payroll_raise`): the shares add up to
+/// the summary's `costs`.
+fn group_estimates(
+    out: &mut Value,
+    groups: &std::collections::BTreeMap<Option<&str>, Group>,
+    rate: Decimal,
+) {
+    let estimates = super::estimate::by_group(groups, rate);
+    let Some(items) = out.as_array_mut() else {
+        return;
+    };
+    for (item, [on_minima, on_raise]) in items.iter_mut().zip(estimates) {
+        item["employer_contributions_estimate"] = json!({
+            "rate": rate.to_string(),
+            "on_minimum_owed_change": monthly_annual(on_minima),
+            "on_payroll_raise": monthly_annual(on_raise),
+        });
+    }
 }
 
 fn scenario(s: &super::scenario::ScenarioTotals) -> Value {

@@ -217,12 +217,14 @@ pub fn impact(c: &Context, shown: usize) -> String {
         "Par métier (celui de la proposition, sinon de la base)",
         "métier",
         &i.by_job,
+        c.costs.charges_rate,
     );
     groups(
         &mut out,
         "Par tranche (celle de la proposition, sinon de la base)",
         "tranche",
         &i.by_band,
+        c.costs.charges_rate,
     );
     let rows: Vec<Vec<String>> = i
         .distribution_both
@@ -368,30 +370,52 @@ fn groups(
     title: &str,
     what: &str,
     groups: &std::collections::BTreeMap<Option<&str>, Group>,
+    rate: Option<rust_decimal::Decimal>,
 ) {
     let _ = writeln!(out, "\n{title}");
-    let (headers, rows) = group_table(what, groups);
-    out.push_str(&table(&headers, &rows, &GROUP_NUMERIC));
+    let (headers, rows) = group_table(what, groups, rate);
+    out.push_str(&table(&headers, &rows, &group_numeric(&headers)));
+    if let Some(note) = rate.map(estimate_note) {
+        let _ = writeln!(out, "  {note}");
+    }
 }
 
-/// Which columns of a group table are numbers (right-aligned).
-pub const GROUP_NUMERIC: [bool; 10] = [false, true, true, true, true, true, true, true, true, true];
+/// Which columns of a group table are numbers (right-aligned): all but the first.
+pub fn group_numeric(headers: &[&str]) -> Vec<bool> {
+    (0..headers.len()).map(|i| i > 0).collect()
+}
+
+/// What the estimate columns of a group table are, and that they add up.
+pub fn estimate_note(rate: rust_decimal::Decimal) -> String {
+    format!(
+        "charges est. : estimation des charges patronales au taux de {} % (--set-cost taux_charges), \
+         au centime près ; les lignes s'additionnent au total des coûts (c)",
+        crate::explain::locale::number(
+            rate * rust_decimal::Decimal::ONE_HUNDRED,
+            crate::explain::locale::Lang::Fr
+        )
+    )
+}
 
 /// The headers and rows of a table of groups (by job or band), shared by the
-/// text and HTML reports.
+/// text and HTML reports; with a contribution rate, two columns of the
+/// estimate on (a) and (b), apportioned so that they add up to the totals.
 pub fn group_table<'a>(
     what: &'a str,
     groups: &std::collections::BTreeMap<Option<&str>, Group>,
-) -> ([&'a str; 10], Vec<Vec<String>>) {
+    rate: Option<rust_decimal::Decimal>,
+) -> (Vec<&'a str>, Vec<Vec<String>>) {
+    let estimates = rate.map(|r| super::estimate::by_group(groups, r));
     let rows = groups
         .iter()
-        .map(|(key, g)| {
+        .enumerate()
+        .map(|(n, (key, g))| {
             // Nobody compared: no change to show, rather than a zero.
-            let difference = match g.mass.employees {
+            let compared = |amount| match g.mass.employees {
                 0 => "—".to_string(),
-                _ => signed_money(g.mass.difference()),
+                _ => signed_money(amount),
             };
-            vec![
+            let mut row = vec![
                 group_label(key, g),
                 g.headcount.to_string(),
                 g.mass.employees.to_string(),
@@ -399,13 +423,17 @@ pub fn group_table<'a>(
                 g.changes.get(Kind::Down).to_string(),
                 mean(&g.coefficient_before),
                 mean(&g.coefficient_after),
-                difference,
+                compared(g.mass.difference()),
                 g.below_new_minimum.employees.to_string(),
                 money(g.below_new_minimum.monthly),
-            ]
+            ];
+            if let Some([on_minima, on_raise]) = estimates.as_ref().map(|e| e[n]) {
+                row.extend([compared(on_minima), signed_money(on_raise)]);
+            }
+            row
         })
         .collect();
-    let headers = [
+    let mut headers = vec![
         what,
         "effectif",
         "comparés",
@@ -417,6 +445,9 @@ pub fn group_table<'a>(
         "sous nouveau min.",
         "hausse de paie/mois",
     ];
+    if rate.is_some() {
+        headers.extend(["charges est. sur (a)/mois", "charges est. sur (b)/mois"]);
+    }
     (headers, rows)
 }
 
