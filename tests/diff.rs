@@ -1,6 +1,9 @@
 //! `grille diff`: the redline of two rule sets, the impact on a workforce, the
 //! reports; the library for the contents, the binary for exit codes and files.
 
+mod common;
+use common::check_well_formed;
+
 use std::process::{Command, Output};
 
 use chrono::NaiveDate;
@@ -293,47 +296,6 @@ fn raising_the_proposals_smcc_changes_only_minimum_salaries() {
     let redline = diff::compare(&base, &proposal);
     assert_eq!(redline.sections.len(), 1);
     assert_eq!(redline.sections[0].id, "parameters");
-}
-
-/// Tags balance (void and self-closed ones aside) and every `&` starts an entity we write.
-fn check_well_formed(html: &str) {
-    const VOID: [&str; 6] = ["meta", "br", "hr", "img", "input", "link"];
-    let mut open: Vec<String> = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        let end = rest[start..].find('>').expect("an unclosed tag") + start;
-        let tag = &rest[start + 1..end];
-        rest = &rest[end + 1..];
-        if tag.starts_with('!') {
-            continue;
-        }
-        if let Some(name) = tag.strip_prefix('/') {
-            let top = open
-                .pop()
-                .unwrap_or_else(|| panic!("</{name}> closes nothing"));
-            assert_eq!(top, name, "</{name}> closes <{top}>");
-            continue;
-        }
-        let name: String = tag
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        assert!(!name.is_empty(), "a `<` that is not a tag: <{tag}>");
-        if !tag.ends_with('/') && !VOID.contains(&name.as_str()) {
-            open.push(name);
-        }
-    }
-    assert!(open.is_empty(), "unclosed: {open:?}");
-    for (i, _) in html.match_indices('&') {
-        let entity = &html[i..];
-        assert!(
-            ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]
-                .iter()
-                .any(|e| entity.starts_with(e)),
-            "a bare & at {}",
-            &html[i..(i + 20).min(html.len())]
-        );
-    }
 }
 
 #[test]

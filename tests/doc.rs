@@ -4,8 +4,10 @@
 //! lays it out on A4 pages. Without Chromium the browser test fails, unless
 //! `GRILLE_NO_BROWSER=1` says this machine has none.
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 const CGT: &str = "rules/cgt-2008.grille";
@@ -206,25 +208,6 @@ fn chromium() -> Option<String> {
     Some(std::env::var("GRILLE_CHROMIUM").unwrap_or_else(|_| "chromium".to_string()))
 }
 
-fn headless(browser: &str, profile: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("cannot run `{browser}` ({e}): install chromium, or set GRILLE_NO_BROWSER=1")
-        })
-}
-
 #[test]
 fn chromium_lays_the_document_out_on_a4_pages() {
     let Some(browser) = chromium() else {
@@ -237,7 +220,11 @@ fn chromium_lays_the_document_out_on_a4_pages() {
     std::fs::write(&page, doc(CGT, "2026-11-29")).unwrap();
     let url = format!("file://{}", page.display());
     // The DOM the browser built: every section a sibling, none swallowed by another.
-    let dom = headless(&browser, &dir.join("profile"), &["--dump-dom", &url]);
+    let dom = common::headless(
+        &browser,
+        &dir.join("profile"),
+        &["--dump-dom".to_string(), url.clone()],
+    );
     let dom = String::from_utf8_lossy(&dom.stdout).to_string();
     let text = std::fs::read_to_string(CGT).unwrap();
     let declarations = grille::syntax::parse(&text).unwrap().items.len();
@@ -250,13 +237,13 @@ fn chromium_lays_the_document_out_on_a4_pages() {
     assert!(!dom.contains("</h2><section"), "sections are not nested");
     // Printed: A4 pages (595 × 842 points), many of them.
     let pdf = dir.join("proposition.pdf");
-    let printed = headless(
+    let printed = common::headless(
         &browser,
         &dir.join("profile"),
         &[
-            "--no-pdf-header-footer",
-            &format!("--print-to-pdf={}", pdf.display()),
-            &url,
+            "--no-pdf-header-footer".to_string(),
+            format!("--print-to-pdf={}", pdf.display()),
+            url.clone(),
         ],
     );
     let bytes = std::fs::read(&pdf)

@@ -3,6 +3,8 @@
 //! fails, unless GRILLE_NO_BROWSER=1 says to skip it (a machine that cannot
 //! install it); `.ci/run` installs it.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -52,22 +54,9 @@ fn report(dir: &Path) -> PathBuf {
 }
 
 fn chromium(browser: &str, dir: &Path, args: &[String], page: &Path) -> std::process::Output {
-    let profile = dir.join("profile");
-    Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .unwrap()
+    let mut args = args.to_vec();
+    args.push(format!("file://{}", page.display()));
+    common::headless(browser, &dir.join("profile"), &args)
 }
 
 /// Width and height of a PNG, from its header.

@@ -3,6 +3,9 @@
 //! populations, scenarios side by side. The figures are worked out by hand in
 //! tests/inputs/diff/whatif-notes.md.
 
+mod common;
+use common::check_well_formed;
+
 use std::process::Command;
 
 use chrono::NaiveDate;
@@ -388,48 +391,6 @@ fn the_redline_gives_minima_in_euros_units_and_the_lines_of_each_file() {
         level_1("rules/cgt-2008.grille")
     );
     assert!(text.contains(&cited), "{cited}\n{text}");
-}
-
-/// Tags closed in order, entities known: the checker of tests/diff.rs, for the
-/// report with every section (scenarios, costs, radar, minima).
-fn check_well_formed(html: &str) {
-    const VOID: [&str; 6] = ["meta", "br", "hr", "img", "input", "link"];
-    let mut open: Vec<String> = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        let end = rest[start..].find('>').expect("an unclosed tag") + start;
-        let tag = &rest[start + 1..end];
-        rest = &rest[end + 1..];
-        if tag.starts_with('!') {
-            continue;
-        }
-        if let Some(name) = tag.strip_prefix('/') {
-            let top = open
-                .pop()
-                .unwrap_or_else(|| panic!("</{name}> closes nothing"));
-            assert_eq!(top, name, "</{name}> closes <{top}>");
-            continue;
-        }
-        let name: String = tag
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        assert!(!name.is_empty(), "a `<` that is not a tag: <{tag}>");
-        if !tag.ends_with('/') && !VOID.contains(&name.as_str()) {
-            open.push(name);
-        }
-    }
-    assert!(open.is_empty(), "unclosed: {open:?}");
-    for (i, _) in html.match_indices('&') {
-        let entity = &html[i..];
-        assert!(
-            ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]
-                .iter()
-                .any(|e| entity.starts_with(e)),
-            "a bare & at {}",
-            &html[i..(i + 20).min(html.len())]
-        );
-    }
 }
 
 #[test]
