@@ -2,6 +2,8 @@
 //! the SMIC, checked by hand against the accords and the SMIC table in
 //! tests/inputs/radar/notes.md.
 
+mod common;
+
 use chrono::NaiveDate;
 use grille::radar::{self, Period};
 
@@ -99,14 +101,7 @@ fn check_radar_prints_one_line_per_level() {
     assert_eq!(lines.len(), 9, "{text}");
     assert!(lines[0].contains("depuis le 2026-01-01"), "{}", lines[0]);
     // Level 1's declaration, wherever edits of the file move it.
-    let text_of_rules = std::fs::read_to_string("rules/idcc2098-2002.grille").unwrap();
-    let level = |n: u32| {
-        let start = format!("  niveau {n} :");
-        1 + text_of_rules
-            .lines()
-            .position(|l| l.starts_with(&start))
-            .unwrap()
-    };
+    let level = |n: u32| common::line_of("rules/idcc2098-2002.grille", &format!("  niveau {n} :"));
     let level_1 = level(1);
     assert!(
         lines[0].ends_with(&format!("(rules/idcc2098-2002.grille:{level_1}:3)")),

@@ -2,6 +2,8 @@
 //! of one kind over several jobs on one line; `--verbose` shows each with its
 //! source lines, errors first; `eval --quiet` leaves the rule file's count out.
 
+mod common;
+
 use std::process::Command;
 
 fn grille(args: &[&str]) -> (String, i32) {
@@ -109,6 +111,5 @@ fn quiet_leaves_out_the_rule_file_s_warnings() {
 
 /// The 1-based line of the proposal that starts with `start`.
 fn line_of(start: &str) -> usize {
-    let text = std::fs::read_to_string("rules/cgt-2008.grille").unwrap();
-    1 + text.lines().position(|l| l.starts_with(start)).unwrap()
+    common::line_of("rules/cgt-2008.grille", start)
 }

@@ -4,7 +4,7 @@
 //! tests/inputs/diff/whatif-notes.md.
 
 mod common;
-use common::check_well_formed;
+use common::{check_well_formed, line_of};
 
 use std::process::Command;
 
@@ -459,12 +459,6 @@ fn the_json_summary_gives_the_costs_with_the_contribution_estimate() {
     let estimate = &costs["employer_contributions_estimate"];
     assert_eq!(estimate["on_minimum_owed_change"]["monthly"], "7964.10");
     assert_eq!(estimate["on_payroll_raise"]["annual"], "7539.00");
-}
-
-/// The 1-based line of `file` that starts with `start`.
-fn line_of(file: &str, start: &str) -> usize {
-    let text = std::fs::read_to_string(file).unwrap();
-    1 + text.lines().position(|l| l.starts_with(start)).unwrap()
 }
 
 /// The contribution estimate per job and band of `small.json`, summed by hand

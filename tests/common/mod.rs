@@ -66,3 +66,13 @@ pub fn headless(browser: &str, profile: &Path, args: &[String]) -> Output {
             panic!("cannot run `{browser}` ({e}): install chromium, or set GRILLE_NO_BROWSER=1")
         })
 }
+
+/// The 1-based line of `file` that starts with `start`: tests cite rule-file
+/// lines through it, so that an edit moving a declaration does not break them.
+pub fn line_of(file: &str, start: &str) -> usize {
+    let text = std::fs::read_to_string(file).unwrap();
+    1 + text
+        .lines()
+        .position(|l| l.starts_with(start))
+        .unwrap_or_else(|| panic!("no line of {file} starts with {start:?}"))
+}
