@@ -13,9 +13,12 @@ use std::sync::Arc;
 
 use crate::sources::Sources;
 use crate::span::Span;
+
+mod formula;
 pub use crate::syntax::ast::{
     BinaryOp, BlankCell, CompareOp, CompareSubject, Duration, FloorKind, OffGrid, TimeUnit,
 };
+pub use formula::{Expr, ExprKind, Input};
 
 pub type ParamId = usize;
 pub type TableId = usize;
@@ -389,80 +392,6 @@ pub struct Provision {
     pub title: String,
     pub text: Option<String>,
     pub origin: Origin,
-}
-
-/// A checked formula.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Expr {
-    pub span: Span,
-    pub kind: ExprKind,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum ExprKind {
-    Number(Decimal),
-    Param(ParamId),
-    Lookup(TableId, Box<Expr>),
-    Input(Input),
-    Round(Box<Expr>),
-    Neg(Box<Expr>),
-    Binary(BinaryOp, Box<Expr>, Box<Expr>),
-}
-
-impl Expr {
-    /// Writes the formula as the language spells it: numbers, `arrondi`, signs,
-    /// and parentheses only where precedence needs them. Each leaf (a parameter,
-    /// a table row, an input) is written by `leaf`: by its name in a redline, by
-    /// its value in an explanation.
-    pub fn write(&self, out: &mut String, leaf: &mut dyn FnMut(&Expr, &mut String)) {
-        self.write_in(out, 0, leaf);
-    }
-
-    fn write_in(&self, out: &mut String, parent: u8, leaf: &mut dyn FnMut(&Expr, &mut String)) {
-        match &self.kind {
-            ExprKind::Number(v) => out.push_str(&v.to_string()),
-            ExprKind::Param(_) | ExprKind::Lookup(..) | ExprKind::Input(_) => leaf(self, out),
-            ExprKind::Round(inner) => {
-                out.push_str("arrondi(");
-                inner.write_in(out, 0, leaf);
-                out.push(')');
-            }
-            ExprKind::Neg(inner) => {
-                out.push('-');
-                inner.write_in(out, 3, leaf);
-            }
-            ExprKind::Binary(op, l, r) => {
-                let (symbol, precedence) = match op {
-                    BinaryOp::Add => (" + ", 1),
-                    BinaryOp::Sub => (" - ", 1),
-                    BinaryOp::Mul => (" × ", 2),
-                    BinaryOp::Div => (" / ", 2),
-                };
-                // The right operand binds tighter, so that `a - (b - c)` keeps its parentheses.
-                let paren = precedence < parent;
-                if paren {
-                    out.push('(');
-                }
-                l.write_in(out, precedence, leaf);
-                out.push_str(symbol);
-                r.write_in(out, precedence + 1, leaf);
-                if paren {
-                    out.push(')');
-                }
-            }
-        }
-    }
-}
-
-/// A value the evaluation provides to a formula.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Input {
-    /// The employee's monthly hours (`heures`).
-    Hours,
-    /// The coefficient decided (`coefficient`).
-    Coefficient,
-    /// The full-time minimum of the level (`minimum`), in the minimum-salary formula.
-    LevelMinimum,
 }
 
 impl RuleSet {

@@ -5,6 +5,7 @@
 //! lines are collected apart by [`trivia`].
 
 pub mod ast;
+mod ast_examples;
 pub mod cites;
 mod hints;
 mod lookalike;
