@@ -13,6 +13,7 @@ mod lower;
 mod lower_errors;
 mod lower_examples;
 mod lower_expr;
+mod lower_grid;
 mod lower_layers;
 mod lower_rules;
 pub mod trivia;
