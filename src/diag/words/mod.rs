@@ -1,0 +1,246 @@
+//! The words of each [`Kind`]: its message (what is wrong, one sentence), its
+//! label (on the exact span) and its help (what to do). Messages are lowercase,
+//! user text in backticks.
+
+mod names;
+mod ranges;
+mod types;
+
+use names::*;
+use ranges::*;
+use types::*;
+
+pub(super) use names::first_declared;
+
+use super::kind::*;
+
+pub(super) fn message(kind: &Kind) -> String {
+    match kind {
+        Kind::NotUtf8 { byte } => format!("the rule file is not UTF-8 text (byte {byte})"),
+        Kind::Duplicate { what, .. } => duplicate_message(what),
+        Kind::ReservedName { name } => format!("`{name}` is a name the evaluation provides"),
+        Kind::UnknownName { what, name, .. } => unknown_message(what, name),
+        Kind::UnknownLevel { number, .. } => format!("there is no level {number}"),
+        Kind::UnavailableInput { name, .. } => format!("`{name}` has no value here"),
+        Kind::TypeMismatch(m) => mismatch_message(m),
+        Kind::MissingValue(m) => missing_message(m),
+        Kind::DivisionByZero(Divisor::Literal) => "this formula divides by zero".to_string(),
+        Kind::DivisionByZero(Divisor::Parameter { name, date, .. }) => {
+            format!("this formula divides by `{name}`, which is zero from {date}")
+        }
+        Kind::EmptyCategory { id } => format!("the category `{id}` has no level"),
+        Kind::NoGrid { .. } => "the rule file declares no grid".to_string(),
+        Kind::NoJob { grid: true } => "the rule file declares no job".to_string(),
+        Kind::NoJob { .. } => "the rule file declares no job and no grid".to_string(),
+        Kind::TooManyCells { max } => {
+            format!("the jobs have more than {max} band values in all (jobs × bands)")
+        }
+        Kind::OverlappingLevels { lower, upper, .. } => {
+            format!("levels {lower} and {upper} share coefficients")
+        }
+        Kind::BadRange(r) => bad_range_message(r),
+        Kind::OffGridCoefficient { coefficient, .. } => {
+            format!("coefficient {coefficient} belongs to no level of the grid")
+        }
+        Kind::TopOfGrid { coefficient } => format!(
+            "coefficient {coefficient} is the top of the grid: there is no next coefficient to move to"
+        ),
+        Kind::BadBands(b) => bad_bands_message(b),
+        Kind::NoFloor { jobs_without_classification: true } => {
+            "the rule file has jobs but no `classement`".to_string()
+        }
+        Kind::NoFloor { .. } => "the classification lists no floor".to_string(),
+        Kind::NoCombination => "the classification does not say how its floors combine".to_string(),
+        Kind::MisplacedOption { blank_cell: true } => {
+            "`case vide` applies to the job floor only".to_string()
+        }
+        Kind::MisplacedOption { .. } => {
+            "`hors grille` applies to the previous-coefficient floor only".to_string()
+        }
+        Kind::StatusIncomplete { no_status: true } => {
+            "the rule file says nothing of status".to_string()
+        }
+        Kind::StatusIncomplete { .. } => "the status rules do not cover every employee".to_string(),
+        Kind::UnreachableRule { .. } => {
+            "this status rule comes after `sinon` and never applies".to_string()
+        }
+        Kind::AmbiguousName { name, jobs, .. } => {
+            let jobs: Vec<String> = jobs.iter().map(|j| format!("`{j}`")).collect();
+            format!("the name {name} is given to several jobs: {}", jobs.join(" and "))
+        }
+        Kind::AmbiguousDiplomaName { name, diplomas, .. } => {
+            let diplomas: Vec<String> = diplomas.iter().map(|d| format!("`{d}`")).collect();
+            format!("the name {name} is given to several diplomas: {}", diplomas.join(" and "))
+        }
+        Kind::EntryDiplomaAboveJob { job, diploma, floor, beginner } => format!(
+            "the entry diploma of `{job}` (`{diploma}`) has a floor of {floor}, above its beginner coefficient {beginner}"
+        ),
+        Kind::EntryDiplomaOrder => "the entry diploma range is written highest first".to_string(),
+        Kind::BlankCells { job, blank, bands } => format!(
+            "{} of {bands} bands of `{job}` are blank: {}",
+            blank.len(),
+            blank.join(", ")
+        ),
+        Kind::JobWithoutClassification { job } => {
+            format!("the job `{job}` has no classification")
+        }
+        Kind::DecreasingBand { job, before, before_band, value, band } => format!(
+            "`{job}` goes down with experience: {before} in `{before_band}`, {value} in `{band}`"
+        ),
+        Kind::UnusedParameter { name } => format!("the parameter `{name}` is never used"),
+        Kind::LongQuote { chars, max } => {
+            format!("this quote is {chars} characters long, more than the {max} a short quote takes")
+        }
+        Kind::BelowLegalMinimum { level, coefficients, lowest, highest, law, day } => {
+            let money = crate::eval::money;
+            let range = if lowest == highest {
+                money(*lowest)
+            } else {
+                format!("{} to {}", money(*lowest), money(*highest))
+            };
+            format!(
+                "on {day}, level {level} (coefficients {coefficients}) pays {range}, below the SMIC ({})",
+                money(*law)
+            )
+        }
+        Kind::KnownUntilBeforeValue { name, known, last } => {
+            format!("`{name}` is said known until {known}, but it has a value from {last}")
+        }
+        Kind::ParameterBeforeFirstDate { name, first, agreement } => format!(
+            "`{name}` has no value before {first}, but the agreement is dated {agreement}"
+        ),
+        Kind::IncompleteExample(ExampleGap::Expectation) => "the example expects nothing".to_string(),
+        Kind::IncompleteExample(gap) => format!("the example has no {}", example_gap(*gap)),
+    }
+}
+
+pub(super) fn label(kind: &Kind) -> String {
+    let text = match kind {
+        Kind::NotUtf8 { .. } => "not UTF-8",
+        Kind::Duplicate { what, .. } => duplicate_label(what),
+        Kind::ReservedName { .. } => "reserved",
+        Kind::UnknownName { what, .. } => unknown_label(what),
+        Kind::UnknownLevel { .. } => "unknown level",
+        Kind::UnavailableInput { .. } => "not available in this formula",
+        Kind::TypeMismatch(m) => return mismatch_label(m),
+        Kind::MissingValue(m) => return missing_label(m),
+        Kind::DivisionByZero(_) => "divides by zero",
+        Kind::EmptyCategory { .. } => "no `niveau` follows",
+        Kind::NoGrid { first_job: true } => "a job, but no `catégorie` with levels",
+        Kind::NoGrid { .. } => "no `catégorie` with levels",
+        Kind::NoJob { grid: true } => "a grid, but no `métier`",
+        Kind::NoJob { .. } => "no `catégorie`, no `métier`",
+        Kind::TooManyCells { .. } => "from this job on",
+        Kind::OverlappingLevels { upper_start, .. } => return format!("starts at {upper_start}"),
+        Kind::BadRange(r) => return bad_range_label(r),
+        Kind::OffGridCoefficient { .. } => "not in the grid",
+        Kind::TopOfGrid { .. } => "nothing above",
+        Kind::BadBands(b) => return bad_bands_label(b),
+        Kind::NoFloor {
+            jobs_without_classification: true,
+        } => "jobs without a classification rule",
+        Kind::NoFloor { .. } => "empty",
+        Kind::NoCombination => "add `le plus élevé l'emporte`",
+        Kind::MisplacedOption { blank_cell: true } => "not a job floor",
+        Kind::MisplacedOption { .. } => "not that floor",
+        Kind::StatusIncomplete { no_status: true } => "jobs without a status rule",
+        Kind::StatusIncomplete { .. } => "no `sinon`",
+        Kind::UnreachableRule { .. } => "never reached",
+        Kind::AmbiguousName { .. } => "also names another job",
+        Kind::AmbiguousDiplomaName { .. } => "also names another diploma",
+        Kind::EntryDiplomaAboveJob { .. } => "pays less than its own entry diploma",
+        Kind::EntryDiplomaOrder => "read as lowest to highest",
+        Kind::BlankCells { .. } => "incomplete grid",
+        Kind::JobWithoutClassification { .. } => "every band is blank",
+        Kind::DecreasingBand { .. } => "lower than the band before",
+        Kind::UnusedParameter { .. } => "declared here, used nowhere",
+        Kind::LongQuote { .. } => "quoted here",
+        Kind::KnownUntilBeforeValue { .. } => "before the last value",
+        Kind::BelowLegalMinimum { .. } => "the SMIC applies to these coefficients",
+        Kind::ParameterBeforeFirstDate { first, .. } => return format!("first value from {first}"),
+        Kind::IncompleteExample(ExampleGap::Expectation) => "no `attendu :`",
+        Kind::IncompleteExample(gap) => return format!("no {}", example_gap(*gap)),
+    };
+    text.to_string()
+}
+
+pub(super) fn help(kind: &Kind) -> String {
+    let text = match kind {
+        Kind::NotUtf8 { .. } => {
+            "save it as UTF-8 (a Windows-1252 or Latin-1 export must be converted first)"
+        }
+        Kind::Duplicate { what, .. } => return duplicate_help(what),
+        Kind::ReservedName { .. } => {
+            "choose another name: `heures`, `coefficient` and `minimum` are reserved"
+        }
+        Kind::UnknownName { what, candidates, .. } => return did_you_mean(what, candidates),
+        Kind::UnknownLevel { levels, .. } => return format!("the grid has levels {levels}"),
+        Kind::UnavailableInput { input, .. } => input_help(*input),
+        Kind::TypeMismatch(m) => return mismatch_help(m),
+        Kind::MissingValue(m) => missing_help(m),
+        Kind::DivisionByZero(Divisor::Literal) => "a division by zero has no value: divide by another number",
+        Kind::DivisionByZero(_) => {
+            "every employee decided on that date would be rejected: give the parameter a value other than zero"
+        }
+        Kind::EmptyCategory { .. } => "add its levels: `niveau 1 : coefficients 120 à 140`",
+        Kind::NoGrid { .. } => "declare categories and their levels with coefficients",
+        Kind::NoJob { .. } => {
+            "a rule set classifies jobs on a grid: declare categories with their levels, then jobs (`métier id \"Name\"` and their band values)"
+        }
+        Kind::TooManyCells { .. } => "split the rule set, or give the jobs fewer bands",
+        Kind::OverlappingLevels { .. } => "a coefficient must belong to exactly one level",
+        Kind::BadRange(r) => return bad_range_help(r),
+        Kind::OffGridCoefficient { nearest, .. } => {
+            return format!("the nearest coefficients of the grid are {nearest}")
+        }
+        Kind::TopOfGrid { .. } => "a transitional coefficient needs a higher coefficient in the grid",
+        Kind::BadBands(b) => return bad_bands_help(b),
+        Kind::NoFloor { jobs_without_classification: true } => {
+            "add `classement` with `plancher métier` and `le plus élevé l'emporte`"
+        }
+        Kind::NoFloor { .. } => "list at least `plancher métier`",
+        Kind::NoCombination => "floors combine by taking the highest: write `le plus élevé l'emporte`",
+        Kind::MisplacedOption { blank_cell: true } => "move it under `plancher métier`",
+        Kind::MisplacedOption { .. } => "move it under `plancher coefficient antérieur`",
+        Kind::StatusIncomplete { no_status: true } => {
+            "add `statut` followed by rules such as `cadre si catégorie cadres` and `non-cadre sinon`"
+        }
+        Kind::StatusIncomplete { .. } => "end with a catch-all rule, e.g. `non-cadre sinon`",
+        Kind::UnreachableRule { .. } => "put `sinon` last",
+        Kind::AmbiguousName { .. } => {
+            "employees recorded under this name cannot be classified; rename one of them or remove the alias"
+        }
+        Kind::AmbiguousDiplomaName { .. } => {
+            "facts giving this name are refused (an id is still read as its own diploma); remove the alias from one of them"
+        }
+        Kind::EntryDiplomaAboveJob { .. } => {
+            "a beginner holding the expected diploma gets the diploma floor, not the job's value"
+        }
+        Kind::EntryDiplomaOrder => "write the lower diploma first",
+        Kind::BlankCells { .. } => "a blank band takes the value the classification says (`case vide`)",
+        Kind::JobWithoutClassification { .. } => {
+            "employees in this job get only the other floors (diploma, previous coefficient…)"
+        }
+        Kind::DecreasingBand { .. } => "automatic advancement should never lower a coefficient",
+        Kind::UnusedParameter { .. } => "use it in a formula or a rule, or remove it",
+        Kind::LongQuote { .. } => {
+            "quote only the words the rule encodes; the `source` tells the reader where the rest is"
+        }
+        Kind::KnownUntilBeforeValue { .. } => {
+            "move the date to the last day the texts confirm, on or after the last value"
+        }
+        Kind::BelowLegalMinimum { .. } => {
+            "employees at these coefficients are owed the SMIC; a new salary accord would raise the grid above it"
+        }
+        Kind::ParameterBeforeFirstDate { .. } => {
+            "employees evaluated before that date are rejected; add the earlier value or date the agreement later"
+        }
+        Kind::IncompleteExample(ExampleGap::Expectation) => {
+            "say what the rules must give, e.g. `attendu : coefficient 190, tranche experimente`"
+        }
+        Kind::IncompleteExample(_) => {
+            "an example needs `au DATE`, and `faits :` with at least `métier \"…\"` and `depuis DATE`"
+        }
+    };
+    text.to_string()
+}
