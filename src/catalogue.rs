@@ -14,6 +14,46 @@ use rust_decimal::Decimal;
 use crate::explain::locale;
 pub use crate::explain::Lang;
 
+/// A text in both languages, French first: what a diagnostic, a hint or a
+/// rejection says is made as one `Said`, so neither wording can be left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Said {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Said {
+    pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Said {
+        Said {
+            fr: fr.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The wording in `lang`.
+    pub fn say(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// Both wordings changed by `f` (a prefix, quotes…).
+    pub fn map(self, f: impl Fn(&str, Lang) -> String) -> Said {
+        Said {
+            fr: f(&self.fr, Lang::Fr),
+            en: f(&self.en, Lang::En),
+        }
+    }
+}
+
+/// `("texte", "text")`: French, then English.
+impl<F: Into<String>, E: Into<String>> From<(F, E)> for Said {
+    fn from((fr, en): (F, E)) -> Said {
+        Said::new(fr, en)
+    }
+}
+
 /// Something said to a person.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Text<'a> {
@@ -61,11 +101,25 @@ pub enum Text<'a> {
         errors: usize,
         warnings: usize,
     },
+    /// `eval`, `diff`…: the rule file's warnings, counted, pointing to `grille check`.
+    RuleWarnings {
+        warnings: usize,
+        file: &'a str,
+    },
     /// `grille check`: the warnings of a file the checked one stands on, counted.
     WarningsShownBy {
         warnings: usize,
         file: &'a str,
     },
+}
+
+/// `:` after a file name or a label, as each language writes it (French puts
+/// a space before).
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => " :",
+        Lang::En => ":",
+    }
 }
 
 /// Words of the English texts that no French text may carry: the tests scan
@@ -209,6 +263,10 @@ impl Text<'_> {
                 format!("{warnings} avertissement(s), que montre `grille check {file}`"),
                 format!("{warnings} warning(s), shown by `grille check {file}`"),
             ),
+            Text::RuleWarnings { warnings, file } => (
+                format!("{warnings} avertissement(s) sur les règles (voir `grille check {file}`)"),
+                format!("{warnings} warning(s) on the rules (see `grille check {file}`)"),
+            ),
             Text::CheckCount { errors, warnings } => (
                 format!("{errors} erreur(s), {warnings} avertissement(s)"),
                 format!("{errors} error(s), {warnings} warning(s)"),
@@ -265,6 +323,10 @@ mod tests {
                 warnings: 20,
             },
             Text::WarningsShownBy {
+                warnings: 20,
+                file: "rules/cgt-2008.grille",
+            },
+            Text::RuleWarnings {
                 warnings: 20,
                 file: "rules/cgt-2008.grille",
             },

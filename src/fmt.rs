@@ -54,10 +54,14 @@ fn verify(original: &ast::RuleFile, text: &str) -> Result<(), Vec<Diagnostic>> {
         Err(vec![Diagnostic::error(
             Code::Fmt,
             Span::new(0, 0),
-            "the formatter could not lay this file out without changing it; it was left as is",
+            (
+                "le formateur n'a pas pu mettre ce fichier en forme sans le changer ; il est laissé tel quel",
+                "the formatter could not lay this file out without changing it; it was left as is",
+            ),
         )
-        .help(
+        .help((
+            "c'est un défaut de `grille fmt` : signalez-le avec le fichier",
             "this is a bug of `grille fmt`: please report it with the file",
-        )])
+        ))])
     }
 }

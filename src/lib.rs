@@ -159,7 +159,7 @@ pub fn load(name: &str, text: &str) -> Result<(RuleSet, Report), Report> {
             diagnostics: vec![Diagnostic::error(
                 diag::Code::MissingLayer,
                 span::Span::default(),
-                reason,
+                (reason.clone(), reason),
             )],
         }),
     }

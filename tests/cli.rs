@@ -423,7 +423,7 @@ fn control_characters_in_a_rule_file_are_masked_in_its_diagnostics() {
     assert_eq!(out.status.code(), Some(1));
     let report = stderr(&out);
     assert!(!report.contains('\u{1b}'), "{report}");
-    assert!(report.contains("unexpected `\\u{1b}[0m`"), "{report}");
+    assert!(report.contains("`\\u{1b}[0m` inattendu"), "{report}");
     assert!(report.contains("convention \"A?[31mB\" date"), "{report}");
 }
 

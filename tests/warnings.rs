@@ -97,12 +97,18 @@ fn quiet_leaves_out_the_rule_file_s_warnings() {
         "jsonl",
     ];
     let (stderr, _) = grille(&args);
-    assert!(stderr.contains("20 warning(s) on the rules"), "{stderr}");
+    assert!(
+        stderr.contains("20 avertissement(s) sur les règles"),
+        "{stderr}"
+    );
     let mut quiet = args.to_vec();
     quiet.push("--quiet");
     let (stderr, code) = grille(&quiet);
     assert_eq!(code, 0, "{stderr}");
-    assert!(!stderr.contains("warning"), "{stderr}");
+    assert!(
+        !stderr.contains("avertissement") && !stderr.contains("warning"),
+        "{stderr}"
+    );
     assert!(
         stderr.lines().last().unwrap().contains("decided"),
         "{stderr}"

@@ -231,17 +231,12 @@ impl GridIndex {
     }
 
     /// The coefficients of the grid around `c`, for a help line.
-    fn nearest(&self, c: u32) -> String {
+    fn nearest(&self, c: u32) -> Vec<u32> {
         let below = match self.previous.get(c as usize) {
             Some(p) => Some(*p).filter(|p| *p != u32::MAX),
             None => self.previous.len().checked_sub(1).map(|top| top as u32),
         };
         let above = self.next_above(c);
-        match (below, above) {
-            (Some(b), Some(a)) => format!("{b} and {a}"),
-            (Some(b), None) => b.to_string(),
-            (None, Some(a)) => a.to_string(),
-            (None, None) => "none".to_string(),
-        }
+        below.into_iter().chain(above).collect()
     }
 }

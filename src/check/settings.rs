@@ -24,7 +24,7 @@ pub fn set_parameter(rules: &mut RuleSet, name: &str, text: &str) -> Result<(), 
                 expected,
                 found,
             });
-            format!("{}; {}", kind.message(), kind.help())
+            format!("{}; {}", kind.message().en, kind.help().en)
         })?;
         if value == Value::Number(Decimal::ZERO) && divisor_params(rules).contains(&id) {
             return Err(format!(

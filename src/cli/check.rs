@@ -2,6 +2,7 @@
 
 use super::console::{self, say};
 use super::{stderr_color, Outcome};
+use grille::catalogue::colon;
 use grille::Severity;
 
 #[derive(clap::Args)]
@@ -24,9 +25,10 @@ pub struct Args {
     /// Show every warning with its source lines (by default, one line each, grouped).
     #[arg(long, short = 'v')]
     verbose: bool,
-    /// Language of the warnings' lines and of the count (errors are English for now).
-    #[arg(long, value_enum, default_value_t = super::LangArg::Fr)]
-    lang: super::LangArg,
+    /// Language of the report: `fr` or `en` (by default, the locale's: English
+    /// when LC_ALL, LC_MESSAGES or LANG starts with `en`, French otherwise).
+    #[arg(long, value_enum)]
+    lang: Option<super::LangArg>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -36,6 +38,7 @@ enum Format {
 }
 
 pub fn run(args: Args) -> Outcome {
+    let lang = super::set_lang(args.lang);
     let mut failed = false;
     let mut all = Vec::new();
     for path in &args.files {
@@ -65,7 +68,6 @@ pub fn run(args: Args) -> Outcome {
             if i > 0 && report.diagnostics.is_empty() && args.format == Format::Human {
                 if hidden > 0 {
                     let name = &report.file.name;
-                    let lang = args.lang.into();
                     let hidden = grille::catalogue::Text::WarningsShownBy {
                         warnings: hidden,
                         file: name,
@@ -82,9 +84,9 @@ pub fn run(args: Args) -> Outcome {
                 }
                 Format::Human => {
                     let rendered = if args.verbose {
-                        report.render_verbose(stderr_color())
+                        report.render_verbose_in(stderr_color(), lang)
                     } else {
-                        report.render_brief_in(stderr_color(), args.lang.into())
+                        report.render_brief_in(stderr_color(), lang)
                     };
                     console::say_raw(&rendered);
                     let (errors, warnings) = (
@@ -92,7 +94,6 @@ pub fn run(args: Args) -> Outcome {
                         report.count(Severity::Warning),
                     );
                     let count = grille::catalogue::Text::CheckCount { errors, warnings };
-                    let lang = args.lang.into();
                     say!("{}{} {}", report.file.name, colon(lang), count.say(lang));
                 }
             }
@@ -150,12 +151,4 @@ fn print_periods(
         _ => format!("{path}: not under the law (`sous la loi`): no SMIC to compare with\n"),
     };
     console::out(text.as_bytes())
-}
-
-/// `:` after a file name, as each language writes it.
-fn colon(lang: grille::catalogue::Lang) -> &'static str {
-    match lang {
-        grille::catalogue::Lang::Fr => " :",
-        grille::catalogue::Lang::En => ":",
-    }
 }

@@ -43,9 +43,10 @@ pub struct Args {
     /// Attach the trace of every decision (JSON formats).
     #[arg(long)]
     explain: bool,
-    /// Language of the table (its headers and notes).
-    #[arg(long, value_enum, default_value_t = super::LangArg::Fr)]
-    lang: super::LangArg,
+    /// Language of the table (its headers and notes): `fr` or `en` (by default, the locale's: English when
+    /// LC_ALL, LC_MESSAGES or LANG starts with `en`, French otherwise).
+    #[arg(long, value_enum)]
+    lang: Option<super::LangArg>,
     /// Do not repeat the count of the rule file's warnings (`grille check` shows them).
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -59,6 +60,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Outcome {
+    super::set_lang(args.lang);
     let format = match (args.csv_fr, OutputFormat::from(args.format)) {
         (false, format) => format,
         (true, OutputFormat::Table | OutputFormat::Csv) => OutputFormat::CsvFr,
@@ -117,7 +119,7 @@ pub fn run(args: Args) -> Outcome {
         Ok(output) => output,
         Err(e) => return Outcome::Usage(e),
     };
-    let lang = grille::catalogue::Lang::from(args.lang);
+    let lang = super::lang();
     // The French table names things as the rules declare them; the English one
     // keeps the ids, as it always has (the contract's words).
     let names = Some(&rules).filter(|_| lang == grille::catalogue::Lang::Fr);

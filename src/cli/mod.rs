@@ -12,6 +12,7 @@ mod doc;
 mod eval;
 mod explain;
 mod fmt;
+mod lang;
 mod output;
 mod replay;
 mod sample;
@@ -23,6 +24,8 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use console::say;
+use grille::catalogue::colon;
+pub(crate) use lang::{lang, set_lang};
 
 use clap::{Parser, Subcommand};
 
@@ -244,14 +247,14 @@ fn load_rules_with(
     match load_layered(path, options)? {
         Ok((rules, mut reports)) => Ok(Some((rules, reports.swap_remove(0)))),
         Err(reports) => {
+            let lang = lang();
             for report in &reports {
-                console::say_raw(&report.render_brief(stderr_color()));
-                say!(
-                    "{}: {} error(s), {} warning(s)",
-                    report.file.name,
-                    report.count(grille::Severity::Error),
-                    report.count(grille::Severity::Warning)
-                );
+                console::say_raw(&report.render_brief_in(stderr_color(), lang));
+                let count = grille::catalogue::Text::CheckCount {
+                    errors: report.count(grille::Severity::Error),
+                    warnings: report.count(grille::Severity::Warning),
+                };
+                say!("{}{} {}", report.file.name, colon(lang), count.say(lang));
             }
             Ok(None)
         }
@@ -263,7 +266,12 @@ fn load_rules_with(
 fn say_rule_warnings(path: &str, report: &grille::Report) {
     let warnings = report.count(grille::Severity::Warning);
     if warnings > 0 {
-        say!("{path}: {warnings} warning(s) on the rules (see `grille check {path}`)");
+        let lang = lang();
+        let said = grille::catalogue::Text::RuleWarnings {
+            warnings,
+            file: path,
+        };
+        say!("{path}{} {}", colon(lang), said.say(lang));
     }
 }
 

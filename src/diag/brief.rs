@@ -13,8 +13,7 @@ impl Report {
         self.render_brief_in(color, Lang::En)
     }
 
-    /// [`Report::render_brief`] with the warnings' lines in `lang` (the errors,
-    /// rendered with their source, are English for now).
+    /// [`Report::render_brief`] in `lang`.
     pub fn render_brief_in(&self, color: bool, lang: Lang) -> String {
         let errors = Report {
             file: self.file.clone(),
@@ -25,7 +24,7 @@ impl Report {
                 .cloned()
                 .collect(),
         };
-        let mut out = errors.render(color);
+        let mut out = errors.render_in(color, lang);
         for line in self.warning_lines_in(lang) {
             out.push_str(&line);
             out.push('\n');
@@ -35,11 +34,16 @@ impl Report {
 
     /// Every diagnostic with its source lines, the errors first.
     pub fn render_verbose(&self, color: bool) -> String {
+        self.render_verbose_in(color, Lang::En)
+    }
+
+    /// [`Report::render_verbose`] in `lang`.
+    pub fn render_verbose_in(&self, color: bool, lang: Lang) -> String {
         let mut sorted = self.clone();
         sorted
             .diagnostics
             .sort_by_key(|d| std::cmp::Reverse(d.severity == Severity::Error));
-        sorted.render(color)
+        sorted.render_in(color, lang)
     }
 
     /// One line per warning, or per group of warnings of one kind.
@@ -73,15 +77,11 @@ impl Report {
     }
 
     fn one_line(&self, d: &Diagnostic, lang: Lang) -> String {
-        let french = match (lang, d.kind.as_deref()) {
-            (Lang::Fr, Some(kind)) => french_message(kind),
-            _ => None,
-        };
         let colon = if lang == Lang::Fr { " :" } else { ":" };
         format!(
             "  ⚠ {}{colon} {} [{}]",
             for_people(&self.file.location(d.span)),
-            for_people(french.as_deref().unwrap_or(&d.message)),
+            for_people(d.message_in(lang)),
             d.code
         )
     }
@@ -150,76 +150,6 @@ fn group_title(kind: &Kind, lang: Lang) -> Option<&'static str> {
     })
 }
 
-/// A warning's message in French, for the warnings the checker gives on one line.
-fn french_message(kind: &Kind) -> Option<String> {
-    let ids = |all: &[String]| {
-        let quoted: Vec<String> = all.iter().map(|i| format!("`{i}`")).collect();
-        quoted.join(" et ")
-    };
-    Some(match kind {
-        Kind::UnreachableRule { .. } => {
-            "cette règle de statut vient après `sinon` : elle ne s'applique jamais".into()
-        }
-        Kind::AmbiguousName { name, jobs, .. } => {
-            format!("le nom {name} est donné à plusieurs métiers : {}", ids(jobs))
-        }
-        Kind::AmbiguousDiplomaName { name, diplomas, .. } => {
-            format!("le nom {name} est donné à plusieurs diplômes : {}", ids(diplomas))
-        }
-        Kind::EntryDiplomaAboveJob {
-            job,
-            diploma,
-            floor,
-            beginner,
-        } => format!(
-            "le diplôme d'accueil de `{job}` (`{diploma}`) a un plancher de {floor}, \
-             au-dessus de son coefficient de débutant {beginner}"
-        ),
-        Kind::EntryDiplomaOrder => {
-            "la plage de diplômes d'accueil est écrite du plus élevé au plus bas".into()
-        }
-        Kind::BlankCells { job, blank, bands } => format!(
-            "{} des {bands} tranches de `{job}` sont vides : {}",
-            blank.len(),
-            blank.join(", ")
-        ),
-        Kind::JobWithoutClassification { job } => {
-            format!("le métier `{job}` n'a aucune classification")
-        }
-        Kind::DecreasingBand {
-            job,
-            before,
-            before_band,
-            value,
-            band,
-        } => format!(
-            "`{job}` baisse avec l'ancienneté : {before} en `{before_band}`, {value} en `{band}`"
-        ),
-        Kind::UnusedParameter { name } => format!("le paramètre `{name}` n'est jamais lu"),
-        Kind::KnownUntilBeforeValue { name, known, last } => format!(
-            "`{name}` est dit connu jusqu'au {known}, mais il a une valeur à partir du {last}"
-        ),
-        Kind::ParameterBeforeFirstDate {
-            name,
-            first,
-            agreement,
-        } => format!(
-            "`{name}` n'a pas de valeur avant le {first}, mais la convention est datée du {agreement}"
-        ),
-        Kind::BelowLegalMinimum {
-            level,
-            coefficients,
-            law,
-            day,
-            ..
-        } => format!(
-            "le {day}, le niveau {level} (coefficients {coefficients}) paie moins que le SMIC ({})",
-            crate::explain::locale::money(*law, Lang::Fr)
-        ),
-        _ => return None,
-    })
-}
-
 /// One warning of a group, in a few words: what it is about, and the detail.
 fn item(kind: &Kind, lang: Lang) -> (String, Option<String>) {
     match kind {
@@ -253,7 +183,13 @@ fn item(kind: &Kind, lang: Lang) -> (String, Option<String>) {
             level,
             coefficients,
             ..
-        } => (format!("niveau {level}"), Some(coefficients.clone())),
+        } => (
+            match lang {
+                Lang::Fr => format!("niveau {level}"),
+                Lang::En => format!("level {level}"),
+            },
+            Some(coefficients.clone()),
+        ),
         Kind::ParameterBeforeFirstDate { name, first, .. } => {
             let from = if lang == Lang::Fr {
                 "à partir du"

@@ -40,13 +40,22 @@ impl Lowering {
                     Diagnostic::error(
                         Code::TooDeep,
                         self.span(&op),
-                        format!(
-                            "this formula has more than {} operators",
-                            super::MAX_OPERATORS
+                        (
+                            format!(
+                                "cette formule a plus de {} opérateurs",
+                                super::MAX_OPERATORS
+                            ),
+                            format!(
+                                "this formula has more than {} operators",
+                                super::MAX_OPERATORS
+                            ),
                         ),
                     )
-                    .label("too long from here")
-                    .help("split the computation into parameters or tables"),
+                    .label(("trop longue à partir d'ici", "too long from here"))
+                    .help((
+                        "découpez le calcul en paramètres ou en barèmes",
+                        "split the computation into parameters or tables",
+                    )),
                 );
             }
             if self.formula_operators > super::MAX_OPERATORS {

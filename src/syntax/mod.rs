@@ -72,9 +72,15 @@ fn guard(source: &str) -> Result<&str, Vec<Diagnostic>> {
         return Err(vec![Diagnostic::error(
             Code::TooLarge,
             Span::new(0, 0),
-            format!("the rule file is larger than {} MiB", MAX_FILE_BYTES >> 20),
+            (
+                format!("le fichier de règles dépasse {} Mio", MAX_FILE_BYTES >> 20),
+                format!("the rule file is larger than {} MiB", MAX_FILE_BYTES >> 20),
+            ),
         )
-        .help("split the rule set or remove generated content")]);
+        .help((
+            "découpez le jeu de règles ou retirez le contenu généré",
+            "split the rule set or remove generated content",
+        ))]);
     }
     let mut depth = 0usize;
     for (at, c) in source.char_indices() {
@@ -85,10 +91,18 @@ fn guard(source: &str) -> Result<&str, Vec<Diagnostic>> {
                     return Err(vec![Diagnostic::error(
                         Code::TooDeep,
                         Span::new(at, at + 1),
-                        format!("formulas nest more than {MAX_NESTING} parentheses deep"),
+                        (
+                            format!(
+                                "les formules imbriquent plus de {MAX_NESTING} niveaux de parenthèses"
+                            ),
+                            format!("formulas nest more than {MAX_NESTING} parentheses deep"),
+                        ),
                     )
-                    .label("too deep here")
-                    .help("write the formula with fewer nested parentheses")]);
+                    .label(("trop profond ici", "too deep here"))
+                    .help((
+                        "écrivez la formule avec moins de parenthèses imbriquées",
+                        "write the formula with fewer nested parentheses",
+                    ))]);
                 }
             }
             ')' | ']' => depth = depth.saturating_sub(1),

@@ -1,102 +1,159 @@
 //! The words of ranges, bands and examples.
 
 use super::super::kind::*;
+use super::said;
+use crate::catalogue::Said;
 
-pub(super) fn bad_range_message(r: &BadRange) -> String {
+pub(super) fn bad_range_message(r: &BadRange) -> Said {
     match r {
-        BadRange::TooHigh { max, highest } => {
-            format!("coefficients go up to {max}; this level reaches {highest}")
-        }
-        BadRange::Empty { low, high } => format!("the range {low} à {high} is empty"),
-        BadRange::NotIncreasing => {
-            "coefficients must be listed in increasing order, each once".to_string()
-        }
-        BadRange::EmptyBand { band, .. } => format!("the band `{band}` is empty"),
+        BadRange::TooHigh { max, highest } => said(
+            format!("les coefficients vont jusqu'à {max} ; ce niveau atteint {highest}"),
+            format!("coefficients go up to {max}; this level reaches {highest}"),
+        ),
+        BadRange::Empty { low, high } => said(
+            format!("la plage {low} à {high} est vide"),
+            format!("the range {low} à {high} is empty"),
+        ),
+        BadRange::NotIncreasing => said(
+            "les coefficients se listent dans l'ordre croissant, chacun une fois",
+            "coefficients must be listed in increasing order, each once",
+        ),
+        BadRange::EmptyBand { band, .. } => said(
+            format!("la tranche `{band}` est vide"),
+            format!("the band `{band}` is empty"),
+        ),
     }
 }
 
-pub(super) fn bad_range_label(r: &BadRange) -> String {
+pub(super) fn bad_range_label(r: &BadRange) -> Said {
     match r {
-        BadRange::TooHigh { .. } => "too high".to_string(),
-        BadRange::Empty { .. } => "lowest first".to_string(),
-        BadRange::NotIncreasing => "not increasing".to_string(),
-        BadRange::EmptyBand { from, to, .. } => format!("from {from} to {to} months"),
+        BadRange::TooHigh { .. } => said("trop élevé", "too high"),
+        BadRange::Empty { .. } => said("le plus bas d'abord", "lowest first"),
+        BadRange::NotIncreasing => said("pas croissant", "not increasing"),
+        BadRange::EmptyBand { from, to, .. } => said(
+            format!("de {from} à {to} mois"),
+            format!("from {from} to {to} months"),
+        ),
     }
 }
 
-pub(super) fn bad_range_help(r: &BadRange) -> String {
+pub(super) fn bad_range_help(r: &BadRange) -> Said {
     match r {
-        BadRange::TooHigh { .. } => "grids use coefficients of a few hundred".to_string(),
-        BadRange::Empty { low, high } => format!("write `{high} à {low}`"),
-        BadRange::NotIncreasing => "sort the list and remove repeats".to_string(),
-        BadRange::EmptyBand { .. } => "the end must come after the start".to_string(),
+        BadRange::TooHigh { .. } => said(
+            "les grilles ont des coefficients de quelques centaines",
+            "grids use coefficients of a few hundred",
+        ),
+        BadRange::Empty { low, high } => said(
+            format!("écrivez `{high} à {low}`"),
+            format!("write `{high} à {low}`"),
+        ),
+        BadRange::NotIncreasing => said(
+            "triez la liste et retirez les répétitions",
+            "sort the list and remove repeats",
+        ),
+        BadRange::EmptyBand { .. } => said(
+            "la fin doit venir après le début",
+            "the end must come after the start",
+        ),
     }
 }
 
-pub(super) fn bad_bands_message(b: &BadBands) -> String {
+pub(super) fn bad_bands_message(b: &BadBands) -> Said {
     match b {
-        BadBands::NoBand { scale } => format!("the experience scale `{scale}` has no band"),
-        BadBands::FirstNotAtZero { .. } => "the first band must start at 0 months".to_string(),
+        BadBands::NoBand { scale } => said(
+            format!("l'échelle d'ancienneté `{scale}` n'a aucune tranche"),
+            format!("the experience scale `{scale}` has no band"),
+        ),
+        BadBands::FirstNotAtZero { .. } => said(
+            "la première tranche doit commencer à 0 mois",
+            "the first band must start at 0 months",
+        ),
         BadBands::NotMeeting {
             previous,
             next,
             gap,
             ..
         } => {
-            let what = if gap.is_some() {
-                "leave a gap"
+            let (fr, en) = if gap.is_some() {
+                ("laissent un trou", "leave a gap")
             } else {
-                "overlap"
+                ("se chevauchent", "overlap")
             };
-            format!("bands `{previous}` and `{next}` {what}")
+            said(
+                format!("les tranches `{previous}` et `{next}` {fr}"),
+                format!("bands `{previous}` and `{next}` {en}"),
+            )
         }
-        BadBands::LastHasEnd { .. } => "the last band must have no end".to_string(),
-        BadBands::NoScale => "no experience scale is declared".to_string(),
+        BadBands::LastHasEnd { .. } => said(
+            "la dernière tranche ne doit pas avoir de fin",
+            "the last band must have no end",
+        ),
+        BadBands::NoScale => said(
+            "aucune échelle d'ancienneté n'est déclarée",
+            "no experience scale is declared",
+        ),
     }
 }
 
-pub(super) fn bad_bands_label(b: &BadBands) -> String {
+pub(super) fn bad_bands_label(b: &BadBands) -> Said {
     match b {
-        BadBands::NoBand { .. } => "no `tranche`".to_string(),
-        BadBands::FirstNotAtZero { from } => format!("starts at {from} months"),
+        BadBands::NoBand { .. } => said("pas de `tranche`", "no `tranche`"),
+        BadBands::FirstNotAtZero { from } => said(
+            format!("commence à {from} mois"),
+            format!("starts at {from} months"),
+        ),
         BadBands::NotMeeting {
             gap: Some((end, start)),
             ..
-        } => {
-            format!("nothing covers {end} to {start} months")
-        }
+        } => said(
+            format!("rien ne couvre de {end} à {start} mois"),
+            format!("nothing covers {end} to {start} months"),
+        ),
         BadBands::NotMeeting {
             previous,
             next_from,
             ..
-        } => {
-            format!("`{previous}` already covers {next_from} months")
-        }
-        BadBands::LastHasEnd { .. } => "ends here".to_string(),
-        BadBands::NoScale => "this job needs bands".to_string(),
+        } => said(
+            format!("`{previous}` couvre déjà {next_from} mois"),
+            format!("`{previous}` already covers {next_from} months"),
+        ),
+        BadBands::LastHasEnd { .. } => said("finit ici", "ends here"),
+        BadBands::NoScale => said("ce métier a besoin de tranches", "this job needs bands"),
     }
 }
 
-pub(super) fn bad_bands_help(b: &BadBands) -> String {
+pub(super) fn bad_bands_help(b: &BadBands) -> Said {
     match b {
-        BadBands::NoBand { .. } => {
-            "add bands: `tranche debutant \"Débutant\" : de 0 à 6 mois`".to_string()
-        }
-        BadBands::FirstNotAtZero { .. } => {
-            "a beginner has 0 months of experience: start the first band at 0".to_string()
-        }
-        BadBands::NotMeeting { .. } => "each band starts where the previous one ends".to_string(),
-        BadBands::LastHasEnd { from } => format!("write `à partir de {from} mois`"),
-        BadBands::NoScale => {
-            "declare one: `ancienneté standard` followed by its `tranche` lines".to_string()
-        }
+        BadBands::NoBand { .. } => said(
+            "ajoutez des tranches : `tranche debutant \"Débutant\" : de 0 à 6 mois`",
+            "add bands: `tranche debutant \"Débutant\" : de 0 à 6 mois`",
+        ),
+        BadBands::FirstNotAtZero { .. } => said(
+            "un débutant a 0 mois d'expérience : commencez la première tranche à 0",
+            "a beginner has 0 months of experience: start the first band at 0",
+        ),
+        BadBands::NotMeeting { .. } => said(
+            "chaque tranche commence où finit la précédente",
+            "each band starts where the previous one ends",
+        ),
+        BadBands::LastHasEnd { from } => said(
+            format!("écrivez `à partir de {from} mois`"),
+            format!("write `à partir de {from} mois`"),
+        ),
+        BadBands::NoScale => said(
+            "déclarez-en une : `ancienneté standard` suivi de ses lignes `tranche`",
+            "declare one: `ancienneté standard` followed by its `tranche` lines",
+        ),
     }
 }
 
-pub(super) fn example_gap(gap: ExampleGap) -> &'static str {
+pub(super) fn example_gap(gap: ExampleGap) -> Said {
     match gap {
-        ExampleGap::Date => "date (`au`)",
-        ExampleGap::JobOrStart => "job or start date (`métier \"…\"`, `depuis DATE`)",
-        ExampleGap::Expectation => "expectation",
+        ExampleGap::Date => said("date (`au`)", "date (`au`)"),
+        ExampleGap::JobOrStart => said(
+            "métier ni date de début (`métier \"…\"`, `depuis DATE`)",
+            "job or start date (`métier \"…\"`, `depuis DATE`)",
+        ),
+        ExampleGap::Expectation => said("attente", "expectation"),
     }
 }

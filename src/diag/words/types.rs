@@ -1,164 +1,266 @@
 //! The words of type mismatches and missing values.
 
 use super::super::kind::*;
+use super::said;
+use crate::catalogue::Said;
 use crate::model::Type;
 use crate::syntax::ast::{BinaryOp, ValueType};
 
-pub(super) fn mismatch_message(m: &Mismatch) -> String {
+pub(super) fn mismatch_message(m: &Mismatch) -> Said {
     match m {
         Mismatch::Literal {
             name,
             expected,
             found,
-        } => format!(
-            "`{name}` is declared as {}, but this value is {}",
-            value_type_word(*expected),
-            found_word(*found)
-        ),
-        Mismatch::DurationTable => "a table holds numbers or amounts, not durations".to_string(),
-        Mismatch::NotADuration { name, ty } => {
-            format!("`{name}` is {}, a duration is needed here", type_word(*ty))
+        } => {
+            let (expected_fr, expected_en) = value_type_words(*expected);
+            let (found_fr, found_en) = found_words(*found);
+            said(
+                format!("`{name}` est déclaré comme {expected_fr}, mais cette valeur {found_fr}"),
+                format!("`{name}` is declared as {expected_en}, but this value is {found_en}"),
+            )
         }
-        Mismatch::MissionLimitInMonths => "the mission limit is counted in days".to_string(),
+        Mismatch::DurationTable => said(
+            "un barème contient des nombres ou des montants, pas des durées",
+            "a table holds numbers or amounts, not durations",
+        ),
+        Mismatch::NotADuration { name, ty } => {
+            let (fr, en) = type_words(*ty);
+            said(
+                format!("`{name}` est {fr}, il faut ici une durée"),
+                format!("`{name}` is {en}, a duration is needed here"),
+            )
+        }
+        Mismatch::MissionLimitInMonths => said(
+            "la limite des missions se compte en jours",
+            "the mission limit is counted in days",
+        ),
         Mismatch::FormulaNotAmount(ty) => {
-            format!("this formula gives {}, an amount is needed", type_word(*ty))
+            let (fr, en) = type_words(*ty);
+            said(
+                format!("cette formule donne {fr}, il faut un montant"),
+                format!("this formula gives {en}, an amount is needed"),
+            )
         }
         Mismatch::FormulaNotNumber(ty) => {
-            format!("this formula gives {}, a number is needed", type_word(*ty))
+            let (fr, en) = type_words(*ty);
+            said(
+                format!("cette formule donne {fr}, il faut un nombre"),
+                format!("this formula gives {en}, a number is needed"),
+            )
         }
-        Mismatch::DurationInFormula(name) => {
-            format!("`{name}` is a duration and cannot be used in a formula")
-        }
-        Mismatch::TableWithoutRow(name) => format!("`{name}` is a table: say which row"),
-        Mismatch::TableKey => "a table row is chosen by a coefficient".to_string(),
-        Mismatch::Operands { op, left, right } => format!(
-            "cannot {} {} and {}",
-            op_verb(*op),
-            type_word(*left),
-            type_word(*right)
+        Mismatch::DurationInFormula(name) => said(
+            format!("`{name}` est une durée et ne peut pas servir dans une formule"),
+            format!("`{name}` is a duration and cannot be used in a formula"),
         ),
+        Mismatch::TableWithoutRow(name) => said(
+            format!("`{name}` est un barème : dites quelle ligne"),
+            format!("`{name}` is a table: say which row"),
+        ),
+        Mismatch::TableKey => said(
+            "une ligne de barème se choisit par un coefficient",
+            "a table row is chosen by a coefficient",
+        ),
+        Mismatch::Operands { op, left, right } => {
+            let (verb_fr, verb_en) = op_verbs(*op);
+            let (left_fr, left_en) = type_words(*left);
+            let (right_fr, right_en) = type_words(*right);
+            said(
+                format!("impossible {verb_fr} {left_fr} et {right_fr}"),
+                format!("cannot {verb_en} {left_en} and {right_en}"),
+            )
+        }
     }
 }
 
-pub(super) fn mismatch_label(m: &Mismatch) -> String {
-    let text = match m {
+pub(super) fn mismatch_label(m: &Mismatch) -> Said {
+    let (fr, en) = match m {
         Mismatch::Literal { expected, .. } => {
-            return format!("expected {}", value_type_word(*expected))
+            let (fr, en) = value_type_words(*expected);
+            return said(format!("attendu : {fr}"), format!("expected {en}"));
         }
-        Mismatch::DurationTable => "not allowed in a table",
-        Mismatch::NotADuration { .. } => "expected a duration",
-        Mismatch::MissionLimitInMonths => "months have no fixed number of days",
-        Mismatch::FormulaNotAmount(_) => "not an amount",
-        Mismatch::FormulaNotNumber(_) => "not a number",
-        Mismatch::DurationInFormula(_) => "a duration",
-        Mismatch::TableWithoutRow(_) => "a table",
-        Mismatch::TableKey => "not a coefficient",
-        Mismatch::Operands { .. } => "types do not fit",
+        Mismatch::DurationTable => ("interdit dans un barème", "not allowed in a table"),
+        Mismatch::NotADuration { .. } => ("une durée est attendue", "expected a duration"),
+        Mismatch::MissionLimitInMonths => (
+            "un mois n'a pas un nombre fixe de jours",
+            "months have no fixed number of days",
+        ),
+        Mismatch::FormulaNotAmount(_) => ("pas un montant", "not an amount"),
+        Mismatch::FormulaNotNumber(_) => ("pas un nombre", "not a number"),
+        Mismatch::DurationInFormula(_) => ("une durée", "a duration"),
+        Mismatch::TableWithoutRow(_) => ("un barème", "a table"),
+        Mismatch::TableKey => ("pas un coefficient", "not a coefficient"),
+        Mismatch::Operands { .. } => ("les types ne vont pas ensemble", "types do not fit"),
     };
-    text.to_string()
+    said(fr, en)
 }
 
-pub(super) fn mismatch_help(m: &Mismatch) -> String {
-    let text = match m {
+pub(super) fn mismatch_help(m: &Mismatch) -> Said {
+    let (fr, en) = match m {
         Mismatch::Literal { found, .. } => match found {
-            Found::Duration => "write a number here",
-            Found::Number => "write a duration, e.g. `1 mois` or `183 jours`",
-            Found::Euros => "remove the `€`, or declare the parameter as `montant`",
-            Found::NotWhole => "write a whole number, or declare the parameter as `décimal`",
-            Found::Negative => "the rules have no negative values: write zero or more",
+            Found::Duration => ("écrivez un nombre ici", "write a number here"),
+            Found::Number => (
+                "écrivez une durée, par exemple `1 mois` ou `183 jours`",
+                "write a duration, e.g. `1 mois` or `183 jours`",
+            ),
+            Found::Euros => (
+                "retirez le `€`, ou déclarez le paramètre comme `montant`",
+                "remove the `€`, or declare the parameter as `montant`",
+            ),
+            Found::NotWhole => (
+                "écrivez un nombre entier, ou déclarez le paramètre comme `décimal`",
+                "write a whole number, or declare the parameter as `décimal`",
+            ),
+            Found::Negative => (
+                "les règles n'ont pas de valeurs négatives : écrivez zéro ou plus",
+                "the rules have no negative values: write zero or more",
+            ),
         },
-        Mismatch::DurationTable => "declare the table as `montant`, `décimal` or `entier`",
-        Mismatch::NotADuration { .. } => "declare the parameter as `durée`",
-        Mismatch::MissionLimitInMonths => {
-            "write the limit in days or weeks, e.g. `au plus 183 jours` for six months"
+        Mismatch::DurationTable => (
+            "déclarez le barème comme `montant`, `décimal` ou `entier`",
+            "declare the table as `montant`, `décimal` or `entier`",
+        ),
+        Mismatch::NotADuration { .. } => (
+            "déclarez le paramètre comme `durée`",
+            "declare the parameter as `durée`",
+        ),
+        Mismatch::MissionLimitInMonths => (
+            "écrivez la limite en jours ou en semaines, par exemple `au plus 183 jours` pour six mois",
+            "write the limit in days or weeks, e.g. `au plus 183 jours` for six months",
+        ),
+        Mismatch::FormulaNotAmount(_) => (
+            "multipliez par un paramètre montant (par exemple `1.4 × smcc`) ou écrivez `€` après un nombre",
+            "multiply by an amount parameter (e.g. `1.4 × smcc`) or write `€` after a number",
+        ),
+        Mismatch::FormulaNotNumber(_) => (
+            "les heures sont des nombres simples, sans `€`",
+            "hours are plain numbers, without `€`",
+        ),
+        Mismatch::DurationInFormula(_) => (
+            "les formules calculent des montants et des nombres",
+            "formulas compute amounts and numbers",
+        ),
+        Mismatch::TableWithoutRow(name) => {
+            return said(
+                format!("écrivez `{name}[coefficient]`"),
+                format!("write `{name}[coefficient]`"),
+            )
         }
-        Mismatch::FormulaNotAmount(_) => {
-            "multiply by an amount parameter (e.g. `1.4 × smcc`) or write `€` after a number"
-        }
-        Mismatch::FormulaNotNumber(_) => "hours are plain numbers, without `€`",
-        Mismatch::DurationInFormula(_) => "formulas compute amounts and numbers",
-        Mismatch::TableWithoutRow(name) => return format!("write `{name}[coefficient]`"),
-        Mismatch::TableKey => "write `table[coefficient]`",
-        Mismatch::Operands { .. } => {
-            "amounts add to amounts; an amount is multiplied or divided by a number"
-        }
+        Mismatch::TableKey => (
+            "écrivez `barème[coefficient]`",
+            "write `table[coefficient]`",
+        ),
+        Mismatch::Operands { .. } => (
+            "un montant s'ajoute à un montant ; un montant se multiplie ou se divise par un nombre",
+            "amounts add to amounts; an amount is multiplied or divided by a number",
+        ),
     };
-    text.to_string()
+    said(fr, en)
 }
 
-pub(super) fn found_word(found: Found) -> &'static str {
+/// What a literal turned out to be: in French the whole predicate ("est une
+/// durée", "n'est pas un nombre entier"), in English what follows "is".
+fn found_words(found: Found) -> (&'static str, &'static str) {
     match found {
-        Found::Duration => "a duration",
-        Found::Number => "a number",
-        Found::Euros => "an amount in euros",
-        Found::NotWhole => "not a whole number",
-        Found::Negative => "below zero",
+        Found::Duration => ("est une durée", "a duration"),
+        Found::Number => ("est un nombre", "a number"),
+        Found::Euros => ("est un montant en euros", "an amount in euros"),
+        Found::NotWhole => ("n'est pas un nombre entier", "not a whole number"),
+        Found::Negative => ("est inférieure à zéro", "below zero"),
     }
 }
 
-pub(crate) fn value_type_word(t: ValueType) -> &'static str {
+/// A declared type, as a person says it: French, then English.
+fn value_type_words(t: ValueType) -> (&'static str, &'static str) {
     match t {
-        ValueType::Amount => "an amount",
-        ValueType::Decimal => "a number",
-        ValueType::Integer => "a whole number",
-        ValueType::Duration => "a duration",
+        ValueType::Amount => ("un montant", "an amount"),
+        ValueType::Decimal => ("un nombre", "a number"),
+        ValueType::Integer => ("un nombre entier", "a whole number"),
+        ValueType::Duration => ("une durée", "a duration"),
     }
 }
 
-pub(super) fn type_word(t: Type) -> &'static str {
+fn type_words(t: Type) -> (&'static str, &'static str) {
     match t {
-        Type::Amount => "an amount",
-        Type::Number => "a number",
-        Type::Duration => "a duration",
+        Type::Amount => ("un montant", "an amount"),
+        Type::Number => ("un nombre", "a number"),
+        Type::Duration => ("une durée", "a duration"),
     }
 }
 
-pub(super) fn op_verb(op: BinaryOp) -> &'static str {
+fn op_verbs(op: BinaryOp) -> (&'static str, &'static str) {
     match op {
-        BinaryOp::Add => "add",
-        BinaryOp::Sub => "subtract",
-        BinaryOp::Mul => "multiply",
-        BinaryOp::Div => "divide",
+        BinaryOp::Add => ("d'additionner", "add"),
+        BinaryOp::Sub => ("de soustraire", "subtract"),
+        BinaryOp::Mul => ("de multiplier", "multiply"),
+        BinaryOp::Div => ("de diviser", "divide"),
     }
 }
 
 // ---------------------------------------------------------------- missing values
 
-pub(super) fn missing_message(m: &Missing) -> String {
+pub(super) fn missing_message(m: &Missing) -> Said {
     match m {
-        Missing::ParameterValue(name) => format!("the parameter `{name}` has no value"),
-        Missing::TableRows(name) => format!("the table `{name}` has no rows"),
-        Missing::ReferenceHours => {
-            "the minimum salary uses `heures`, but no reference hours are declared".to_string()
-        }
-        Missing::MissionCap => "the mission floor needs a `plafond des missions`".to_string(),
-        Missing::MissionCapPart(what) => format!("the mission cap needs `{what}`"),
+        Missing::ParameterValue(name) => said(
+            format!("le paramètre `{name}` n'a pas de valeur"),
+            format!("the parameter `{name}` has no value"),
+        ),
+        Missing::TableRows(name) => said(
+            format!("le barème `{name}` n'a aucune ligne"),
+            format!("the table `{name}` has no rows"),
+        ),
+        Missing::ReferenceHours => said(
+            "le salaire minimum lit `heures`, mais aucun horaire de référence n'est déclaré",
+            "the minimum salary uses `heures`, but no reference hours are declared",
+        ),
+        Missing::MissionCap => said(
+            "le plancher des missions demande un `plafond des missions`",
+            "the mission floor needs a `plafond des missions`",
+        ),
+        Missing::MissionCapPart(what) => said(
+            format!("le plafond des missions demande `{what}`"),
+            format!("the mission cap needs `{what}`"),
+        ),
     }
 }
 
-pub(super) fn missing_label(m: &Missing) -> String {
-    let text = match m {
-        Missing::ParameterValue(_) => "no value",
-        Missing::TableRows(_) => "empty",
-        Missing::ReferenceHours => "needs reference hours",
-        Missing::MissionCap => "no mission cap declared",
-        Missing::MissionCapPart(what) => return format!("no `{what}`"),
+pub(super) fn missing_label(m: &Missing) -> Said {
+    let (fr, en) = match m {
+        Missing::ParameterValue(_) => ("pas de valeur", "no value"),
+        Missing::TableRows(_) => ("vide", "empty"),
+        Missing::ReferenceHours => ("demande un horaire de référence", "needs reference hours"),
+        Missing::MissionCap => (
+            "aucun plafond des missions déclaré",
+            "no mission cap declared",
+        ),
+        Missing::MissionCapPart(what) => {
+            return said(format!("pas de `{what}`"), format!("no `{what}`"))
+        }
     };
-    text.to_string()
+    said(fr, en)
 }
 
-pub(super) fn missing_help(m: &Missing) -> &'static str {
+pub(super) fn missing_help(m: &Missing) -> (&'static str, &'static str) {
     match m {
-        Missing::ParameterValue(_) => {
-            "give a value and the date it applies from, e.g. `1234.50 € depuis 2020-01-01`"
-        }
-        Missing::TableRows(_) => "add `depuis DATE` followed by rows `120 : 439`",
-        Missing::ReferenceHours => {
-            "add `temps de travail` with `heures de référence : ...`, the hours of an employee who gives none"
-        }
-        Missing::MissionCap => "declare `plafond des missions` with its window, limit and claim",
-        Missing::MissionCapPart(_) => {
-            "write `fenêtre 24 mois`, `au plus 183 jours` and `droit : tranche debutant`"
-        }
+        Missing::ParameterValue(_) => (
+            "donnez une valeur et la date à partir de laquelle elle s'applique, par exemple `1234.50 € depuis 2020-01-01`",
+            "give a value and the date it applies from, e.g. `1234.50 € depuis 2020-01-01`",
+        ),
+        Missing::TableRows(_) => (
+            "ajoutez `depuis DATE` suivi de lignes `120 : 439`",
+            "add `depuis DATE` followed by rows `120 : 439`",
+        ),
+        Missing::ReferenceHours => (
+            "ajoutez `temps de travail` avec `heures de référence : ...`, l'horaire d'un salarié qui n'en donne pas",
+            "add `temps de travail` with `heures de référence : ...`, the hours of an employee who gives none",
+        ),
+        Missing::MissionCap => (
+            "déclarez `plafond des missions` avec sa fenêtre, sa limite et son droit",
+            "declare `plafond des missions` with its window, limit and claim",
+        ),
+        Missing::MissionCapPart(_) => (
+            "écrivez `fenêtre 24 mois`, `au plus 183 jours` et `droit : tranche debutant`",
+            "write `fenêtre 24 mois`, `au plus 183 jours` and `droit : tranche debutant`",
+        ),
     }
 }
