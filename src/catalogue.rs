@@ -80,6 +80,8 @@ pub enum Text<'a> {
         coefficient: u32,
         on: NaiveDate,
     },
+    /// The layer whose minimum won (`minimum_from`).
+    MinimumFrom(crate::eval::MinimumFrom),
     /// How many warnings a decision carries.
     Warnings(usize),
     /// `grille test`: an example that passed, or failed.
@@ -96,6 +98,13 @@ pub enum Text<'a> {
         passed: usize,
         failed: usize,
     },
+    /// `check --radar`: the heading, the days looked at.
+    RadarHeading {
+        since: NaiveDate,
+        until: NaiveDate,
+    },
+    /// `check --radar` on a rule set not under the law.
+    NotUnderLaw,
     /// `grille check`: a file's last line.
     CheckCount {
         errors: usize,
@@ -243,6 +252,14 @@ impl Text<'_> {
                 )
             }
             Text::Warnings(n) => (format!("{n} avertissement(s)"), format!("{n} warning(s)")),
+            Text::MinimumFrom(from) => {
+                let fr = match from {
+                    crate::eval::MinimumFrom::Law => "loi",
+                    crate::eval::MinimumFrom::Agreement => "convention",
+                    crate::eval::MinimumFrom::Company => "entreprise",
+                };
+                (fr.to_string(), from.as_str().to_string())
+            }
             Text::ExamplePassed => ("ok    ".into(), "ok    ".into()),
             Text::ExampleFailed => ("ÉCHEC ".into(), "FAILED".into()),
             Text::Expected {
@@ -266,6 +283,18 @@ impl Text<'_> {
             Text::RuleWarnings { warnings, file } => (
                 format!("{warnings} avertissement(s) sur les règles (voir `grille check {file}`)"),
                 format!("{warnings} warning(s) on the rules (see `grille check {file}`)"),
+            ),
+            Text::RadarHeading { since, until } => (
+                format!(
+                    "minima sous le SMIC, du {since} au {until} (valeurs datées de la règle et de la loi)"
+                ),
+                format!(
+                    "minima below the SMIC, from {since} to {until} (the dated values of the rules and of the law)"
+                ),
+            ),
+            Text::NotUnderLaw => (
+                "pas sous la loi (`sous la loi`) : pas de SMIC auquel comparer".into(),
+                "not under the law (`sous la loi`): no SMIC to compare with".into(),
             ),
             Text::CheckCount { errors, warnings } => (
                 format!("{errors} erreur(s), {warnings} avertissement(s)"),
@@ -312,6 +341,9 @@ mod tests {
                 on: day,
             },
             Text::Warnings(2),
+            Text::MinimumFrom(crate::eval::MinimumFrom::Law),
+            Text::MinimumFrom(crate::eval::MinimumFrom::Agreement),
+            Text::MinimumFrom(crate::eval::MinimumFrom::Company),
             Text::ExamplePassed,
             Text::ExampleFailed,
             Text::ExamplesCount {
@@ -330,6 +362,11 @@ mod tests {
                 warnings: 20,
                 file: "rules/cgt-2008.grille",
             },
+            Text::RadarHeading {
+                since: day,
+                until: day,
+            },
+            Text::NotUnderLaw,
         ]);
         all.extend(EXPECTED.iter().map(|(what, _)| Text::Expected {
             what,

@@ -43,10 +43,22 @@ fn french_csv_holds_the_csv_rows_written_the_french_way() {
     let (french, plain) = (rows(text, b';'), rows(&plain, b','));
     assert_eq!(french.len(), plain.len());
     assert_eq!(french.len(), 61, "a header and the 60 employees");
-    // Columns 7, 8, 13, 14 are amounts; 10 the next step's date.
+    // Columns 7, 8, 13, 14 are amounts; 10 the next step's date; 12 the
+    // warnings, said in French; 15 the layer whose minimum won, in French.
     for (f, p) in french.iter().zip(&plain).skip(1) {
         for (i, (f, p)) in f.iter().zip(p).enumerate() {
+            if i == 12 {
+                assert_eq!(f.is_empty(), p.is_empty(), "warnings of {p}");
+                continue;
+            }
             let expected = match i {
+                15 => match p.as_str() {
+                    "law" => "loi",
+                    "agreement" => "convention",
+                    "company" => "entreprise",
+                    other => other,
+                }
+                .to_string(),
                 7 | 8 | 13 | 14 => p.replace('.', ","),
                 10 if !p.is_empty() => {
                     let (y, rest) = p.split_once('-').unwrap();

@@ -45,7 +45,7 @@ pub fn run(args: Args) -> Outcome {
         let reports = match super::load_layered(path, Default::default()) {
             Ok(Ok((rules, reports))) => {
                 if args.radar {
-                    if let Err(e) = print_periods(path, &rules, args.as_of) {
+                    if let Err(e) = print_periods(path, &rules, args.as_of, lang) {
                         return console::write_failed(console::STDOUT, &e);
                     }
                 }
@@ -131,14 +131,15 @@ fn print_periods(
     path: &str,
     rules: &grille::RuleSet,
     as_of: Option<chrono::NaiveDate>,
+    lang: grille::catalogue::Lang,
 ) -> std::io::Result<()> {
+    use grille::catalogue::Text;
     let until = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
     let first = grille::radar::first_dated_day(rules);
     let text = match (rules.legal_minimum.is_some(), first) {
         (true, Some(since)) => {
-            let mut text = format!(
-                "{path}: minima sous le SMIC, du {since} au {until} (valeurs datées de la règle et de la loi)\n"
-            );
+            let heading = Text::RadarHeading { since, until };
+            let mut text = format!("{path}{} {}\n", colon(lang), heading.say(lang));
             for level in grille::radar::periods_below_legal_minimum(rules, since, until) {
                 text.push_str(&format!(
                     "  {}  ({})\n",
@@ -148,7 +149,7 @@ fn print_periods(
             }
             text
         }
-        _ => format!("{path}: not under the law (`sous la loi`): no SMIC to compare with\n"),
+        _ => format!("{path}{} {}\n", colon(lang), Text::NotUnderLaw.say(lang)),
     };
     console::out(text.as_bytes())
 }

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::catalogue::{Lang, Text};
 use crate::eval::Decision;
 
 /// What starts the file: the UTF-8 byte-order mark, by which Excel tells UTF-8.
@@ -106,7 +107,7 @@ pub fn decision_row(d: &Decision, out: &mut Vec<u8>) {
         sep(out);
     }
     sep(out);
-    let warnings: Vec<String> = d.warnings.iter().map(ToString::to_string).collect();
+    let warnings = french_warnings(d);
     text(out, &warnings.join(" | "));
     for value in [d.minimum_agreement, d.minimum_law] {
         sep(out);
@@ -116,9 +117,19 @@ pub fn decision_row(d: &Decision, out: &mut Vec<u8>) {
     }
     sep(out);
     if let Some(from) = d.minimum_from {
-        text(out, from.as_str());
+        text(out, &Text::MinimumFrom(from).say(Lang::Fr));
     }
     end_row(out);
+}
+
+/// A decision's warnings as a French office reads them (dates `29/11/2026`,
+/// amounts in euros); the JSON keeps the contract's English sentences.
+pub fn french_warnings(d: &Decision) -> Vec<String> {
+    use crate::explain::locale;
+    d.warnings
+        .iter()
+        .map(|w| w.french(|day| locale::date(day, Lang::Fr)))
+        .collect()
 }
 
 #[cfg(test)]

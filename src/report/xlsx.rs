@@ -11,6 +11,7 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use crate::eval::Decision;
 use crate::facts::Rejection;
 use crate::model::RuleSet;
+use crate::report::csv_fr::french_warnings;
 
 /// A value of a cell, as the sheet shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -147,7 +148,7 @@ pub fn decision_cells(d: &Decision, rules: Option<&RuleSet>) -> Vec<Cell> {
     let text = |s: &str| Cell::Text(s.to_string());
     let money = |m: Option<Decimal>| m.map_or(Cell::Empty, Cell::Money);
     let names = Names { rules };
-    let warnings: Vec<String> = d.warnings.iter().map(ToString::to_string).collect();
+    let warnings = french_warnings(d);
     vec![
         text(d.id),
         text(names.job(d.job)),
@@ -173,7 +174,9 @@ pub fn decision_cells(d: &Decision, rules: Option<&RuleSet>) -> Vec<Cell> {
         },
         money(d.minimum_agreement),
         money(d.minimum_law),
-        d.minimum_from.map_or(Cell::Empty, |f| text(f.as_str())),
+        d.minimum_from.map_or(Cell::Empty, |f| {
+            Cell::Text(crate::catalogue::Text::MinimumFrom(f).say(crate::catalogue::Lang::Fr))
+        }),
     ]
 }
 
