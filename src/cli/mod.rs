@@ -12,6 +12,7 @@ mod doc;
 mod eval;
 mod explain;
 mod fmt;
+mod help_fr;
 mod lang;
 mod output;
 mod replay;
@@ -83,7 +84,7 @@ pub enum Outcome {
 }
 
 pub fn run() -> ExitCode {
-    let outcome = match Cli::try_parse() {
+    let outcome = match parse_in(help_lang(std::env::args_os())) {
         Ok(cli) => dispatch(cli),
         Err(e) => {
             // Help and version go to stdout, errors to stderr; neither may panic.
@@ -114,6 +115,32 @@ pub fn run() -> ExitCode {
             say!("error: {message}");
             console::status(2)
         }
+    }
+}
+
+/// The command line read, its help in `lang` (French: [`help_fr`]).
+fn parse_in(lang: grille::catalogue::Lang) -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let command = match lang {
+        grille::catalogue::Lang::Fr => help_fr::french(Cli::command()),
+        grille::catalogue::Lang::En => Cli::command(),
+    };
+    Cli::from_arg_matches(&command.try_get_matches()?)
+}
+
+/// The language of `--help`: `--lang en` / `--lang=en` among the arguments
+/// (before clap reads them), else the locale's.
+fn help_lang(args: impl Iterator<Item = std::ffi::OsString>) -> grille::catalogue::Lang {
+    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+    let asked = args.iter().enumerate().find_map(|(i, a)| match a.as_str() {
+        "--lang" => args.get(i + 1).map(String::as_str),
+        other => other.strip_prefix("--lang="),
+    });
+    match asked {
+        Some("en") => grille::catalogue::Lang::En,
+        Some("fr") => grille::catalogue::Lang::Fr,
+        // Not `lang()`: the command's own `--lang` sets it once, later.
+        _ => lang::locale_lang(|name| std::env::var(name).ok()),
     }
 }
 
