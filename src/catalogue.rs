@@ -82,6 +82,8 @@ pub enum Text<'a> {
     },
     /// The layer whose minimum won (`minimum_from`).
     MinimumFrom(crate::eval::MinimumFrom),
+    /// Where a record stands in its file: `ligne 3`, `enregistrement 3`.
+    Position(crate::facts::Position),
     /// How many warnings a decision carries.
     Warnings(usize),
     /// `grille test`: an example that passed, or failed.
@@ -252,6 +254,13 @@ impl Text<'_> {
                 )
             }
             Text::Warnings(n) => (format!("{n} avertissement(s)"), format!("{n} warning(s)")),
+            Text::Position(position) => {
+                let fr = match position {
+                    crate::facts::Position::Record(n) => format!("enregistrement {n}"),
+                    crate::facts::Position::Line(n) => format!("ligne {n}"),
+                };
+                (fr, position.to_string())
+            }
             Text::MinimumFrom(from) => {
                 let fr = match from {
                     crate::eval::MinimumFrom::Law => "loi",
@@ -342,6 +351,8 @@ mod tests {
             },
             Text::Warnings(2),
             Text::MinimumFrom(crate::eval::MinimumFrom::Law),
+            Text::Position(crate::facts::Position::Line(3)),
+            Text::Position(crate::facts::Position::Record(3)),
             Text::MinimumFrom(crate::eval::MinimumFrom::Agreement),
             Text::MinimumFrom(crate::eval::MinimumFrom::Company),
             Text::ExamplePassed,

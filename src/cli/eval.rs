@@ -135,6 +135,12 @@ pub fn run(args: Args) -> Outcome {
         Ok(match format {
             OutputFormat::Table => Made::Row(Box::new(table_row_in(&decision, names, lang))),
             OutputFormat::Xlsx => Made::Cells(xlsx::decision_cells(&decision, Some(&rules))),
+            // The sheet's row, names for people, written the French way.
+            OutputFormat::CsvFr => {
+                let cells = xlsx::decision_cells(&decision, Some(&rules));
+                grille::report::csv_fr::cells_row(out, &cells);
+                Made::Encoded
+            }
             _ => {
                 // Writing into memory cannot fail; an empty line would show if encoding ever did.
                 let _ = encode(&decision, format, out);

@@ -57,6 +57,26 @@ pub fn end_row(out: &mut Vec<u8>) {
     out.extend_from_slice(b"\r\n");
 }
 
+/// A row of cells (what a sheet of `--format xlsx` holds), written the
+/// French way: the same table as the spreadsheet, as CSV.
+pub fn cells_row(out: &mut Vec<u8>, cells: &[crate::report::xlsx::Cell]) {
+    use crate::report::xlsx::Cell;
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(b';');
+        }
+        match cell {
+            Cell::Empty => {}
+            Cell::Text(value) => text(out, value),
+            Cell::Integer(n) => out.extend_from_slice(n.to_string().as_bytes()),
+            Cell::Money(amount) => money(out, *amount),
+            Cell::Number(number) => decimal(out, *number),
+            Cell::Date(day) => date(out, *day),
+        }
+    }
+    end_row(out);
+}
+
 /// `eval`'s columns, in the order of the `csv` format's.
 pub const DECISION_HEADERS: [&str; 16] = [
     "Matricule",
