@@ -107,6 +107,24 @@ pub enum Text<'a> {
     },
     /// `check --radar` on a rule set not under the law.
     NotUnderLaw,
+    /// `eval`'s last line on stderr: the records decided and rejected, the
+    /// empty rows skipped; how the run ended.
+    EvalSummary {
+        decided: usize,
+        rejected: usize,
+        empty_rows: usize,
+        as_of: NaiveDate,
+        ended: Ended,
+    },
+    /// `diff`'s last line on stderr: how many records, decided by which side.
+    DiffSummary {
+        records: usize,
+        as_of: NaiveDate,
+        both: usize,
+        base_only: usize,
+        proposal_only: usize,
+        rejected: usize,
+    },
     /// `grille check`: a file's last line.
     CheckCount {
         errors: usize,
@@ -158,6 +176,17 @@ pub const ENGLISH_WORDS: [&str; 21] = [
     "got ",
     " on 20",
 ];
+
+/// How `eval` ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// Every record read.
+    Done,
+    /// `--strict` stopped at the first rejected record.
+    Strict,
+    /// The reading of the facts broke off.
+    Broken,
+}
 
 /// A trial period's state, as a note says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -305,6 +334,62 @@ impl Text<'_> {
                 "pas sous la loi (`sous la loi`) : pas de SMIC auquel comparer".into(),
                 "not under the law (`sous la loi`): no SMIC to compare with".into(),
             ),
+            Text::EvalSummary {
+                decided,
+                rejected,
+                empty_rows,
+                as_of,
+                ended,
+            } => {
+                let (skipped_fr, skipped_en) = match empty_rows {
+                    0 => (String::new(), String::new()),
+                    1 => (
+                        ", 1 ligne vide sautée".to_string(),
+                        ", 1 empty row skipped".to_string(),
+                    ),
+                    n => (
+                        format!(", {n} lignes vides sautées"),
+                        format!(", {n} empty rows skipped"),
+                    ),
+                };
+                let counts_fr = format!("{decided} décidé(s), {rejected} rejeté(s){skipped_fr}");
+                let counts_en = format!("{decided} decided, {rejected} rejected{skipped_en}");
+                let on = locale::date(*as_of, Lang::Fr);
+                match ended {
+                    Ended::Done => (
+                        format!("{counts_fr} (au {on})"),
+                        format!("{counts_en} (as of {as_of})"),
+                    ),
+                    Ended::Strict => (
+                        format!(
+                            "arrêt au premier enregistrement rejeté (--strict) : {counts_fr} (au {on})"
+                        ),
+                        format!(
+                            "stopped at the first rejected record (--strict): {counts_en} (as of {as_of})"
+                        ),
+                    ),
+                    Ended::Broken => (
+                        format!("{counts_fr} avant l'arrêt de la lecture (au {on})"),
+                        format!("{counts_en} before the reading stopped (as of {as_of})"),
+                    ),
+                }
+            }
+            Text::DiffSummary {
+                records,
+                as_of,
+                both,
+                base_only,
+                proposal_only,
+                rejected,
+            } => (
+                format!(
+                    "{records} enregistrement(s) comparé(s) (au {}) : {both} décidé(s) des deux côtés, {base_only} par la base seulement, {proposal_only} par la proposition seulement, {rejected} rejeté(s) des deux côtés",
+                    locale::date(*as_of, Lang::Fr)
+                ),
+                format!(
+                    "{records} records compared (as of {as_of}): {both} decided by both, {base_only} by the base only, {proposal_only} by the proposal only, {rejected} rejected by both"
+                ),
+            ),
             Text::CheckCount { errors, warnings } => (
                 format!("{errors} erreur(s), {warnings} avertissement(s)"),
                 format!("{errors} error(s), {warnings} warning(s)"),
@@ -378,7 +463,24 @@ mod tests {
                 until: day,
             },
             Text::NotUnderLaw,
+            Text::DiffSummary {
+                records: 60,
+                as_of: day,
+                both: 44,
+                base_only: 0,
+                proposal_only: 16,
+                rejected: 0,
+            },
         ]);
+        for ended in [Ended::Done, Ended::Strict, Ended::Broken] {
+            all.push(Text::EvalSummary {
+                decided: 11,
+                rejected: 2,
+                empty_rows: 4,
+                as_of: day,
+                ended,
+            });
+        }
         all.extend(EXPECTED.iter().map(|(what, _)| Text::Expected {
             what,
             expected: "200",

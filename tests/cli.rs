@@ -128,7 +128,7 @@ fn rejected_records_are_reported_and_the_rest_decided() {
     assert_eq!(decided.len(), 4);
     let err = stderr(&out);
     assert!(err.contains("record 3 (id R03), field `job`: the name `Animateur` is ambiguous: it names `superviseur` and `formateur`"), "{err}");
-    assert!(err.contains("4 decided, 12 rejected"), "{err}");
+    assert!(err.contains("4 décidé(s), 12 rejeté(s)"), "{err}");
 }
 
 #[test]

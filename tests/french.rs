@@ -232,3 +232,127 @@ fn check_s_errors_are_french_unless_asked() {
     );
     assert!(english.contains("1 error(s), 0 warning(s)"), "{english}");
 }
+
+/// Every command a French office runs, in French (the locale of these runs is
+/// not English, no `--lang`), over the shipped files and the samples: no string
+/// of the English catalogue nor common English word in what it prints. The
+/// rule files' own words (ids in backticks, quoted names) are not read; JSON
+/// keys and the contract's English are not in these outputs.
+#[test]
+fn every_command_speaks_french() {
+    let cgt = "rules/cgt-2008.grille";
+    let idcc = "rules/idcc2098-2002.grille";
+    let on = ["--as-of", "2026-11-29"];
+    let runs: Vec<Vec<&str>> = vec![
+        vec![
+            "check",
+            cgt,
+            idcc,
+            "rules/loi.grille",
+            "examples/accord-entreprise.grille",
+        ],
+        vec!["check", "tests/inputs/check/syntax-missing-id.grille"],
+        vec!["test", cgt, idcc],
+        [&["eval", cgt, "examples/workforce.json"][..], &on].concat(),
+        [
+            &["eval", cgt, "examples/workforce.csv", "--csv-fr"][..],
+            &on,
+        ]
+        .concat(),
+        [&["eval", idcc, "tests/inputs/facts/paie-fr.csv"][..], &on].concat(),
+        [
+            &["explain", cgt, "examples/workforce.json", "--id", "E001"][..],
+            &on,
+        ]
+        .concat(),
+        [&["diff", idcc, cgt, "examples/workforce.json"][..], &on].concat(),
+        [
+            &["diff", idcc, cgt, "examples/workforce.json", "--csv-fr"][..],
+            &on,
+        ]
+        .concat(),
+        vec!["diff", idcc, cgt],
+        vec!["doc", cgt, "--as-of", "2026-11-29"],
+        vec!["--help"],
+        vec!["eval", "--help"],
+    ];
+    let replay = [
+        "replay",
+        idcc,
+        "examples/history.json",
+        "--from",
+        "2025-07",
+        "--to",
+        "2025-12",
+        "--claim-on",
+        "2026-01-15",
+    ];
+    let mut found = Vec::new();
+    for args in runs.iter().map(Vec::as_slice).chain([&replay[..]]) {
+        let out = Command::new(env!("CARGO_BIN_EXE_grille"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(args)
+            .env("LANG", "fr_FR.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap();
+        // replay's stderr is another command's to translate: its text output is read.
+        let stderr = if args[0] == "replay" {
+            Vec::new()
+        } else {
+            out.stderr
+        };
+        let text =
+            String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&stderr);
+        for line in text.lines() {
+            let read = people_words(line);
+            for word in ENGLISH_WORDS.iter().chain(&COMMON_ENGLISH) {
+                if read.contains(word) {
+                    found.push(format!("{}: `{word}` in {line}", args.join(" ")));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "{} English words:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
+
+/// Rejection reasons and the facts readers' warnings are still English
+/// `String`s in the library (issue #19, item 2: a typed reason with both
+/// wordings): the part of a line from one of these on is not read yet.
+const PENDING: [&str; 4] = [
+    "rejected: ",
+    "rejeté par la base : ",
+    "rejeté par la proposition : ",
+    ": warning: ",
+];
+
+/// What a line says in its own words: without what backticks and double
+/// quotes hold (the rule file's words), the codes (`[grille::blank-cells]`),
+/// the source lines a diagnostic quotes (`12 │ …`), the commands it suggests
+/// (`grille …`), the HTML's markup, and the [`PENDING`] reasons.
+fn people_words(line: &str) -> String {
+    let trimmed = line.trim_start();
+    // clap's own: the `-h, --help` flag's name and its `help` command's line.
+    let clap = trimmed.starts_with("-h, --help") || trimmed.starts_with("help ");
+    if clap || line.contains(" │ ") || trimmed.starts_with("grille ") || line.contains('<') {
+        return String::new();
+    }
+    let mut line = line.split(" [grille::").next().unwrap_or(line);
+    for pending in PENDING {
+        line = line.split(pending).next().unwrap_or(line);
+    }
+    // A CSV row: its `Motif` holds the reason (pending too); the rest is read.
+    let outside_quotes: String = line.split('"').step_by(2).collect::<Vec<_>>().join(" ");
+    let cells: Vec<&str> = outside_quotes
+        .split(';')
+        .filter(|c| !c.contains("the rule set"))
+        .collect();
+    let line = cells.join(";");
+    line.split('`').step_by(2).collect::<Vec<_>>().join(" ")
+}

@@ -93,7 +93,7 @@ fn semicolons_decimal_commas_french_dates_and_a_bom() {
     );
     let (written, stderr, code) = eval("semicolon-fr.csv", &[]);
     assert_eq!((written, code), (11, 0), "{stderr}");
-    assert!(stderr.contains("11 decided, 0 rejected"), "{stderr}");
+    assert!(stderr.contains("11 décidé(s), 0 rejeté(s)"), "{stderr}");
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn windows_1252_is_detected_and_said() {
         stderr.contains("line 2: field 2 is not valid UTF-8"),
         "{stderr}"
     );
-    assert!(stderr.contains(&format!("{written} decided")), "{stderr}");
+    assert!(stderr.contains(&format!("{written} décidé(s)")), "{stderr}");
 }
 
 #[test]
@@ -204,7 +204,7 @@ fn a_mixed_file_decides_the_good_rows_and_says_where_the_bad_ones_are() {
     assert_eq!(rejected, expected);
     let (written, stderr, code) = eval("mixed.csv", &[]);
     assert_eq!((written, code), (4, 1), "{stderr}");
-    assert!(stderr.contains("4 decided, 9 rejected"), "{stderr}");
+    assert!(stderr.contains("4 décidé(s), 9 rejeté(s)"), "{stderr}");
     assert!(
         stderr.contains("line 3 (id E002), field `salary`: `1,850` is ambiguous"),
         "{stderr}"
@@ -274,7 +274,7 @@ fn a_french_payroll_export_is_decided_without_a_flag() {
     let (written, stderr, code) = eval("paie-fr.csv", &[]);
     assert_eq!((written, code), (11, 1), "{stderr}");
     assert!(
-        stderr.contains("11 decided, 2 rejected, 4 empty rows skipped"),
+        stderr.contains("11 décidé(s), 2 rejeté(s), 4 lignes vides sautées"),
         "{stderr}"
     );
     assert!(
@@ -298,7 +298,7 @@ fn unusual_headers_are_named_with_one_flag() {
                    diploma=Dipl.,hours=Heures/mois,salary=Brut mensuel";
     let (written, stderr, code) = eval("paie-intitules.csv", &["--columns", columns]);
     assert_eq!((written, code), (5, 0), "{stderr}");
-    assert!(stderr.contains("5 decided, 0 rejected"), "{stderr}");
+    assert!(stderr.contains("5 décidé(s), 0 rejeté(s)"), "{stderr}");
     let map = facts::ColumnMap::parse(columns).unwrap();
     let options = Options {
         columns: map,

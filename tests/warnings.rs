@@ -110,7 +110,7 @@ fn quiet_leaves_out_the_rule_file_s_warnings() {
         "{stderr}"
     );
     assert!(
-        stderr.lines().last().unwrap().contains("decided"),
+        stderr.lines().last().unwrap().contains("décidé(s)"),
         "{stderr}"
     );
 }

@@ -33,6 +33,11 @@ pub struct Args {
     /// day first, French headers, names for people, a UTF-8 byte-order mark.
     #[arg(long)]
     csv_fr: bool,
+    /// Language of what is said on standard error: `fr` or `en` (by default, the
+    /// locale's: English when LC_ALL, LC_MESSAGES or LANG starts with `en`, French
+    /// otherwise). The reports are French.
+    #[arg(long, value_enum)]
+    lang: Option<super::LangArg>,
     /// Write to FILE instead of standard output (a temporary file in the same folder, renamed when complete).
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
@@ -84,6 +89,7 @@ enum Format {
 const PROGRESS_EVERY: usize = 100_000;
 
 pub fn run(mut args: Args) -> Outcome {
+    super::set_lang(args.lang);
     if args.csv_fr {
         match args.format {
             Format::Text | Format::Csv => args.format = Format::Csv,
@@ -416,14 +422,15 @@ impl Progress {
 
 fn summarize(impact: &Impact, as_of: NaiveDate) -> Outcome {
     let count = |k: Kind| impact.changes.get(k);
-    say!(
-        "{} records compared (as of {as_of}): {} decided by both, {} by the base only, {} by the proposal only, {} rejected by both",
-        impact.records,
-        impact.decided_both(),
-        count(Kind::OnlyBase),
-        count(Kind::OnlyProposal),
-        count(Kind::Rejected)
-    );
+    let said = grille::catalogue::Text::DiffSummary {
+        records: impact.records,
+        as_of,
+        both: impact.decided_both(),
+        base_only: count(Kind::OnlyBase),
+        proposal_only: count(Kind::OnlyProposal),
+        rejected: count(Kind::Rejected),
+    };
+    say!("{}", said.say(super::lang()));
     if impact.decided_both() == impact.records {
         Outcome::Success
     } else {

@@ -188,7 +188,17 @@ pub fn run(args: Args) -> Outcome {
         rejected,
         stopped,
     } = counts;
-    let skipped = skipped_rows(records.tally().empty_rows);
+    let empty_rows = records.tally().empty_rows;
+    let summary = |ended| {
+        let said = grille::catalogue::Text::EvalSummary {
+            decided,
+            rejected,
+            empty_rows,
+            as_of,
+            ended,
+        };
+        said.say(lang)
+    };
     // The output is completed (the JSON array closed) even when the input broke off.
     let finished = records.finish();
     if let Err(e) = writer.finish() {
@@ -206,9 +216,7 @@ pub fn run(args: Args) -> Outcome {
             if args.output.is_none() {
                 let _ = output.commit();
             }
-            say!(
-                "{decided} decided, {rejected} rejected{skipped} before the reading stopped (as of {as_of})"
-            );
+            say!("{}", summary(grille::catalogue::Ended::Broken));
             return Outcome::Usage(format!("{}: {e}", args.facts));
         }
     }
@@ -216,25 +224,14 @@ pub fn run(args: Args) -> Outcome {
         return outcome;
     }
     if stopped {
-        say!(
-            "stopped at the first rejected record (--strict): {decided} decided, {rejected} rejected{skipped} (as of {as_of})"
-        );
+        say!("{}", summary(grille::catalogue::Ended::Strict));
         return Outcome::Failure;
     }
-    say!("{decided} decided, {rejected} rejected{skipped} (as of {as_of})");
+    say!("{}", summary(grille::catalogue::Ended::Done));
     if rejected > 0 {
         Outcome::Failure
     } else {
         Outcome::Success
-    }
-}
-
-/// The rows of empty cells skipped, for the summary line (nothing when none).
-pub(super) fn skipped_rows(empty_rows: usize) -> String {
-    match empty_rows {
-        0 => String::new(),
-        1 => ", 1 empty row skipped".to_string(),
-        n => format!(", {n} empty rows skipped"),
     }
 }
 

@@ -86,6 +86,7 @@ const OWN: &[(&str, &str, &str)] = &[
     ("diff", "facts", "Les faits des salariés décidés sous les deux (tableau JSON, JSON Lines ou CSV ; `-` lit l'entrée standard). Sans eux, seul le comparatif des règles"),
     ("diff", "as_of", "Date d'évaluation (AAAA-MM-JJ) des deux jeux de règles ; aujourd'hui si absente"),
     ("diff", "format", "`text` (résumé au terminal), `json` (tout), `csv` (une ligne par salarié), `html` (rapport à partager), `xlsx` (un classeur : les salariés, la synthèse, par métier, par tranche ; donnez --output FICHIER.xlsx)"),
+    ("diff", "lang", "Langue de ce qui est dit sur la sortie d'erreur : `fr` ou `en` (par défaut, celle de la locale : anglais quand LC_ALL, LC_MESSAGES ou LANG commence par `en`, français sinon). Les rapports sont en français"),
     ("diff", "csv_fr", "Le tableau des salariés comme l'ouvrent les tableurs français : `;`, virgule décimale, dates jour en tête, en-têtes français, noms pour les personnes, marque d'ordre des octets UTF-8"),
     ("diff", "set", "Remplace un paramètre dans les deux jeux de règles, par exemple `--set smcc=1850.00` (répétable)"),
     ("diff", "set_base", "Remplace un paramètre dans la base seulement (répétable)"),
@@ -199,10 +200,31 @@ fn french_command(name: &str, sub: Command) -> Command {
     }
     for id in ids {
         if let Some(help) = flag(name, &id) {
-            sub = sub.mut_arg(&id, |a| a.help(help).long_help(None::<&str>));
+            sub = sub.mut_arg(&id, |a| french_arg(a, help));
         }
     }
     sub
+}
+
+/// A flag with its French help; its values listed without their English
+/// descriptions (the French help says what they are).
+fn french_arg(arg: clap::Arg, help: &str) -> clap::Arg {
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    let described = arg
+        .get_possible_values()
+        .iter()
+        .any(|v| v.get_help().is_some());
+    if values.is_empty() || !described {
+        return arg.help(help.to_string()).long_help(None::<&str>);
+    }
+    arg.hide_possible_values(true)
+        .help(format!("{help} [valeurs : {}]", values.join(", ")))
+        .long_help(None::<&str>)
 }
 
 /// clap's headings, and `-h` / `-V` with French help.
