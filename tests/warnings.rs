@@ -32,12 +32,14 @@ fn the_proposal_s_warnings_fit_on_a_screen() {
     let technical = line_of("métier conseiller-technique ");
     let trainer = line_of("  appellations \"Formatrice\", \"Animateur\"");
     assert!(
-        lines[1].contains(&format!("6 jobs paid below their own entry diploma's floor: `conseiller-technique` (line {technical}: bac+2 230 > 200)")),
+        // The job by its declared name: `métier conseiller-technique "Conseiller
+        // spécifique / technique"`.
+        lines[1].contains(&format!("6 jobs paid below their own entry diploma's floor: Conseiller spécifique / technique (line {technical}: bac+2 230 > 200)")),
         "{stderr}"
     );
     assert!(
         lines[3].contains(&format!(
-            "\"Animateur\" (line {trainer}: superviseur, formateur)"
+            "\"Animateur\" (line {trainer}: Superviseur, Formateur)"
         )),
         "{stderr}"
     );
@@ -50,7 +52,7 @@ fn the_proposal_s_warnings_fit_on_a_screen() {
     let (french, _) = grille(&["check", "rules/cgt-2008.grille"]);
     let lines: Vec<&str> = french.lines().collect();
     assert!(
-        lines[1].contains(&format!("6 métiers payés sous le plancher de leur propre diplôme d'accueil : `conseiller-technique` (ligne {technical} : bac+2 230 > 200)")),
+        lines[1].contains(&format!("6 métiers payés sous le plancher de leur propre diplôme d'accueil : Conseiller spécifique / technique (ligne {technical} : bac+2 230 > 200)")),
         "{french}"
     );
     assert_eq!(

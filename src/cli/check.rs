@@ -42,8 +42,15 @@ pub fn run(args: Args) -> Outcome {
     let mut failed = false;
     let mut all = Vec::new();
     for path in &args.files {
+        // The jobs' declared names, for the grouped warnings' lines.
+        let mut job_names = std::collections::HashMap::new();
         let reports = match super::load_layered(path, Default::default()) {
             Ok(Ok((rules, reports))) => {
+                job_names = rules
+                    .jobs
+                    .iter()
+                    .map(|j| (j.id.clone(), j.name.clone()))
+                    .collect();
                 if args.radar {
                     if let Err(e) = print_periods(path, &rules, args.as_of, lang) {
                         return console::write_failed(console::STDOUT, &e);
@@ -86,7 +93,8 @@ pub fn run(args: Args) -> Outcome {
                     let rendered = if args.verbose {
                         report.render_verbose_in(stderr_color(), lang)
                     } else {
-                        report.render_brief_in(stderr_color(), lang)
+                        let job_name = |id: &str| job_names.get(id).cloned();
+                        report.render_brief_named(stderr_color(), lang, &job_name)
                     };
                     console::say_raw(&rendered);
                     let (errors, warnings) = (

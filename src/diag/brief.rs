@@ -15,6 +15,12 @@ impl Report {
 
     /// [`Report::render_brief`] in `lang`.
     pub fn render_brief_in(&self, color: bool, lang: Lang) -> String {
+        self.render_brief_named(color, lang, &|_| None)
+    }
+
+    /// [`Report::render_brief_in`], the jobs of the grouped warnings named by
+    /// `job_name` (the declared name of a job id, when the rules loaded).
+    pub fn render_brief_named(&self, color: bool, lang: Lang, job_name: JobName) -> String {
         let errors = Report {
             file: self.file.clone(),
             diagnostics: self
@@ -25,7 +31,7 @@ impl Report {
                 .collect(),
         };
         let mut out = errors.render_in(color, lang);
-        for line in self.warning_lines_in(lang) {
+        for line in self.warning_lines_named(lang, job_name) {
             out.push_str(&line);
             out.push('\n');
         }
@@ -53,6 +59,11 @@ impl Report {
 
     /// [`Report::warning_lines`] in `lang`.
     pub fn warning_lines_in(&self, lang: Lang) -> Vec<String> {
+        self.warning_lines_named(lang, &|_| None)
+    }
+
+    /// [`Report::warning_lines_in`], the grouped jobs named by `job_name`.
+    pub fn warning_lines_named(&self, lang: Lang, job_name: JobName) -> Vec<String> {
         let warnings = self.diagnostics.iter().filter(|d| !d.is_error());
         // Groups in the order of their first warning.
         let mut groups: Vec<(Option<&'static str>, Vec<&Diagnostic>)> = Vec::new();
@@ -69,7 +80,7 @@ impl Report {
         groups
             .into_iter()
             .map(|(title, members)| match (title, members.as_slice()) {
-                (Some(title), [_, _, ..]) => self.group_line(title, &members, lang),
+                (Some(title), [_, _, ..]) => self.group_line(title, &members, lang, job_name),
                 (_, [one, ..]) => self.one_line(one, lang),
                 (_, []) => String::new(),
             })
@@ -86,7 +97,13 @@ impl Report {
         )
     }
 
-    fn group_line(&self, title: &str, members: &[&Diagnostic], lang: Lang) -> String {
+    fn group_line(
+        &self,
+        title: &str,
+        members: &[&Diagnostic],
+        lang: Lang,
+        job_name: JobName,
+    ) -> String {
         let items: Vec<String> = members
             .iter()
             .map(|d| {
@@ -95,7 +112,7 @@ impl Report {
                     Lang::Fr => ("ligne", " :"),
                     Lang::En => ("line", ":"),
                 };
-                match d.kind.as_deref().map(|k| item(k, lang)) {
+                match d.kind.as_deref().map(|k| item(k, lang, job_name)) {
                     Some((what, Some(detail))) => format!("{what} ({word} {line}{colon} {detail})"),
                     Some((what, None)) => format!("{what} ({word} {line})"),
                     None => format!("{word} {line}"),
@@ -150,32 +167,42 @@ fn group_title(kind: &Kind, lang: Lang) -> Option<&'static str> {
     })
 }
 
+/// The declared name of a job id, when known.
+pub type JobName<'a> = &'a dyn Fn(&str) -> Option<String>;
+
 /// One warning of a group, in a few words: what it is about, and the detail.
-fn item(kind: &Kind, lang: Lang) -> (String, Option<String>) {
+/// A job is named by its declared name when `job_name` knows it, else by its id.
+fn item(kind: &Kind, lang: Lang, job_name: JobName) -> (String, Option<String>) {
+    let job = |id: &str| job_name(id).unwrap_or_else(|| format!("`{id}`"));
     match kind {
         Kind::EntryDiplomaAboveJob {
-            job,
+            job: job_id,
             diploma,
             floor,
             beginner,
-        } => (
-            format!("`{job}`"),
-            Some(format!("{diploma} {floor} > {beginner}")),
-        ),
-        Kind::BlankCells { job, blank, .. } => (format!("`{job}`"), Some(blank.join(", "))),
-        Kind::JobWithoutClassification { job } => (format!("`{job}`"), None),
+        } => (job(job_id), Some(format!("{diploma} {floor} > {beginner}"))),
+        Kind::BlankCells {
+            job: job_id, blank, ..
+        } => (job(job_id), Some(blank.join(", "))),
+        Kind::JobWithoutClassification { job: job_id } => (job(job_id), None),
         Kind::DecreasingBand {
-            job,
+            job: job_id,
             before,
             before_band,
             value,
             band,
         } => (
-            format!("`{job}`"),
+            job(job_id),
             Some(format!("{before_band} {before}, {band} {value}")),
         ),
         Kind::UnusedParameter { name } => (format!("`{name}`"), None),
-        Kind::AmbiguousName { name, jobs, .. } => (name.clone(), Some(jobs.join(", "))),
+        Kind::AmbiguousName { name, jobs, .. } => {
+            let named: Vec<String> = jobs
+                .iter()
+                .map(|id| job_name(id).unwrap_or_else(|| id.clone()))
+                .collect();
+            (name.clone(), Some(named.join(", ")))
+        }
         Kind::AmbiguousDiplomaName { name, diplomas, .. } => {
             (name.clone(), Some(diplomas.join(", ")))
         }
