@@ -322,15 +322,10 @@ fn every_command_speaks_french() {
     );
 }
 
-/// Rejection reasons and the facts readers' warnings are still English
-/// `String`s in the library (issue #19, item 2: a typed reason with both
-/// wordings): the part of a line from one of these on is not read yet.
-const PENDING: [&str; 4] = [
-    "rejected: ",
-    "rejeté par la base : ",
-    "rejeté par la proposition : ",
-    ": warning: ",
-];
+/// The facts readers' warnings are still English `String`s in the library
+/// (rejection reasons are typed, `grille::facts::Reason`): the part of a line
+/// from this on is not read yet.
+const PENDING: [&str; 1] = [": warning: "];
 
 /// What a line says in its own words: without what backticks and double
 /// quotes hold (the rule file's words), the codes (`[grille::blank-cells]`),
@@ -347,12 +342,10 @@ fn people_words(line: &str) -> String {
     for pending in PENDING {
         line = line.split(pending).next().unwrap_or(line);
     }
-    // A CSV row: its `Motif` holds the reason (pending too); the rest is read.
     let outside_quotes: String = line.split('"').step_by(2).collect::<Vec<_>>().join(" ");
-    let cells: Vec<&str> = outside_quotes
-        .split(';')
-        .filter(|c| !c.contains("the rule set"))
-        .collect();
-    let line = cells.join(";");
-    line.split('`').step_by(2).collect::<Vec<_>>().join(" ")
+    outside_quotes
+        .split('`')
+        .step_by(2)
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -126,7 +126,7 @@ fn windows_1252_is_detected_and_said() {
     let (written, stderr, code) = eval("windows-1252.csv", &["--encoding", "utf-8"]);
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("line 2: field 2 is not valid UTF-8"),
+        stderr.contains("ligne 2 : field 2 is not valid UTF-8"),
         "{stderr}"
     );
     assert!(stderr.contains(&format!("{written} décidé(s)")), "{stderr}");
@@ -206,7 +206,7 @@ fn a_mixed_file_decides_the_good_rows_and_says_where_the_bad_ones_are() {
     assert_eq!((written, code), (4, 1), "{stderr}");
     assert!(stderr.contains("4 décidé(s), 9 rejeté(s)"), "{stderr}");
     assert!(
-        stderr.contains("line 3 (id E002), field `salary`: `1,850` is ambiguous"),
+        stderr.contains("ligne 3 (id E002), champ `salary` : `1,850` is ambiguous"),
         "{stderr}"
     );
 }
@@ -215,8 +215,8 @@ fn a_mixed_file_decides_the_good_rows_and_says_where_the_bad_ones_are() {
 fn strict_stops_at_the_first_rejection() {
     let (written, stderr, code) = eval("mixed.csv", &["--strict"]);
     assert_eq!((written, code), (1, 1), "{stderr}");
-    assert_eq!(stderr.matches("rejected:").count(), 1, "{stderr}");
-    assert!(stderr.contains("line 3 (id E002)"), "{stderr}");
+    assert_eq!(stderr.matches("rejeté :").count(), 1, "{stderr}");
+    assert!(stderr.contains("ligne 3 (id E002)"), "{stderr}");
     assert!(stderr.contains("--strict"), "{stderr}");
     let (written, _, code) = eval("semicolon-fr.csv", &["--strict"]);
     assert_eq!((written, code), (11, 0));
@@ -278,11 +278,11 @@ fn a_french_payroll_export_is_decided_without_a_flag() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("paie-fr.csv: rejected: line 9 (id E099), field `job_since`"),
+        stderr.contains("paie-fr.csv : rejeté : ligne 9 (id E099), champ `job_since`"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("paie-fr.csv: rejected: line 13 (id E098), field `job`"),
+        stderr.contains("paie-fr.csv : rejeté : ligne 13 (id E098), champ `job`"),
         "{stderr}"
     );
 }

@@ -166,7 +166,7 @@ pub fn run(args: Args) -> Outcome {
             }
             Err(rejection) => {
                 counts.rejected += 1;
-                say!("{}: rejected: {rejection}", args.facts);
+                super::say_rejection(&args.facts, &rejection);
                 writer.push_rejection(&rejection);
                 if args.strict {
                     return ControlFlow::Break(None);

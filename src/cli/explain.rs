@@ -110,7 +110,7 @@ pub fn run(args: Args) -> Outcome {
     let record = match found {
         Ok(record) => record,
         Err(rejection) => {
-            say!("{}: rejected: {rejection}", args.facts);
+            super::say_rejection(&args.facts, rejection);
             return Outcome::Failure;
         }
     };

@@ -302,6 +302,17 @@ fn say_rule_warnings(path: &str, report: &grille::Report) {
     }
 }
 
+/// A rejected record on stderr, in the command's language.
+fn say_rejection(facts: &str, rejection: &grille::facts::Rejection) {
+    let lang = lang();
+    let rejected = match lang {
+        grille::catalogue::Lang::Fr => "rejeté",
+        grille::catalogue::Lang::En => "rejected",
+    };
+    let c = colon(lang);
+    say!("{facts}{c} {rejected}{c} {}", rejection.say(lang));
+}
+
 /// Applies `--set NAME=VALUE` overrides, saying each on stderr.
 fn apply_settings(rules: &mut grille::RuleSet, settings: &[String]) -> Result<(), String> {
     apply_settings_as(rules, settings, "--set", None)

@@ -139,7 +139,7 @@ pub fn employee_cells(row: &Row, explain: &ExplainRef, names: &SideNames) -> Vec
         row.coefficient_change.map_or(Cell::Empty, Cell::Integer),
         row.minimum_salary_change.map_or(Cell::Empty, Cell::Money),
         row.salary.map_or(Cell::Empty, Cell::Money),
-        optional_text(row.reason.as_deref()),
+        optional_text(row.reason_fr.as_deref()),
         Cell::Text(Text::Position(row.position).say(Lang::Fr)),
         optional_text(row.job),
         optional_text(row.before.as_ref().map(|s| s.job)),

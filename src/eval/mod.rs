@@ -83,7 +83,7 @@ pub struct Evaluator<'r> {
     unknown_jobs: Mutex<UnknownJobs>,
 }
 
-type UnknownJobs = HashMap<String, String>;
+type UnknownJobs = HashMap<String, crate::facts::Reason>;
 
 #[derive(Debug, Clone, Copy, Default)]
 struct FloorsListed {
@@ -166,14 +166,14 @@ impl<'r> Evaluator<'r> {
         t: &mut T,
     ) -> Result<Decision<'r, 'a>, Rejection> {
         let rules = self.rules;
-        let reject = |field: Option<&str>, reason: String| {
+        let reject = |field: Option<&str>, reason: crate::facts::Reason| {
             Rejection::new(record.position, Some(&record.id), field, reason)
         };
         let mut kept = Vec::new();
         let mut warnings = Notes::keep(&mut kept);
 
         let job = self
-            .job(&record.job)
+            .job_or_reason(&record.job)
             .map_err(|reason| reject(Some("job"), reason))?;
         t.step(|| Step {
             kind: StepKind::Job {
@@ -191,21 +191,22 @@ impl<'r> Evaluator<'r> {
                 format!(
                     "{} is after the evaluation date {}",
                     record.job_since, self.as_of
-                ),
+                )
+                .into(),
             ));
         }
         let hours = self
             .hours(record)
-            .map_err(|reason| reject(Some("hours"), reason))?;
+            .map_err(|reason| reject(Some("hours"), reason.into()))?;
         let band = self.experience(record, job, t);
         let diploma_given = self.diploma_index(record.diploma.as_deref().unwrap_or("none"));
         let others = OtherFloors {
             diploma: self
                 .diploma_floor(record, diploma_given)
-                .map_err(|reason| reject(Some("diploma"), reason))?,
+                .map_err(|reason| reject(Some("diploma"), reason.into()))?,
             previous: self
                 .previous_floor(record)
-                .map_err(|reason| reject(Some("previous_sector_coefficient"), reason))?,
+                .map_err(|reason| reject(Some("previous_sector_coefficient"), reason.into()))?,
             claim: None,
             diploma_given,
             previous_given: record.previous_sector_coefficient,
@@ -218,10 +219,10 @@ impl<'r> Evaluator<'r> {
             }
         }
         let missions = time::Missions::resolve(self, record)
-            .map_err(|(field, reason)| reject(Some(&field), reason))?;
+            .map_err(|(field, reason)| reject(Some(&field), reason.into()))?;
         let claims = missions
             .claims(self, self.as_of, &mut warnings, t)
-            .map_err(|reason| reject(Some("missions"), reason))?;
+            .map_err(|reason| reject(Some("missions"), reason.into()))?;
         let others = OtherFloors {
             claim: claims.iter().filter_map(|c| c.coefficient).max(),
             claims: claims.len(),
@@ -230,11 +231,11 @@ impl<'r> Evaluator<'r> {
 
         let coefficient = self
             .entitlement(job, band, &others, &mut warnings, t)
-            .ok_or_else(|| reject(None, self.no_floor_reason(job)))?;
+            .ok_or_else(|| reject(None, self.no_floor_reason(job).into()))?;
         let (coefficient, expiry) = self.transitional(record, job, coefficient, self.as_of, t);
         let (level_id, level) = self
             .level(coefficient)
-            .map_err(|reason| reject(None, reason))?;
+            .map_err(|reason| reject(None, reason.into()))?;
         let category = &rules.categories[level.category];
         t.step(|| Step {
             kind: StepKind::Level {
@@ -253,7 +254,7 @@ impl<'r> Evaluator<'r> {
         let status = self.status(coefficient, level_id, t);
         let minimum = self
             .minimum_salary(coefficient, level, (hours, record.hours.is_some()), t)
-            .map_err(|reason| reject(None, reason))?;
+            .map_err(|reason| reject(None, reason.into()))?;
         let (minimum_salary, layered) = match &minimum {
             Some(m) => (Some(m.owed), m.layered.then_some(m)),
             None => (None, None),
@@ -276,7 +277,7 @@ impl<'r> Evaluator<'r> {
         }
 
         let trial = trial::trial(self, record, (job, &others), &missions, &mut warnings, t)
-            .map_err(|(field, reason)| reject(Some(&field), reason))?;
+            .map_err(|(field, reason)| reject(Some(&field), reason.into()))?;
         let next_step = self.next_step(record, (job, band), (coefficient, expiry), &others, t);
 
         let salary_shortfall = match (minimum_salary, record.salary) {

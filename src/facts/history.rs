@@ -222,7 +222,7 @@ fn required<T>(
 ) -> Result<T, Rejection> {
     value
         .map_err(|r| rename(r, name))?
-        .ok_or_else(|| at.reject(name, "this field is required"))
+        .ok_or_else(|| at.reject(name, crate::facts::Reason::Required))
 }
 
 fn held_job(fields: &JsonFields, at: &Place, entry: &str) -> Result<HeldJob, Rejection> {
@@ -263,12 +263,20 @@ pub(super) fn pay(
     let month = Month::parse(month_text.trim()).ok_or_else(|| {
         at.reject(
             &name("month"),
-            format!("`{month_text}` is not a month written YYYY-MM"),
+            crate::facts::Reason::NotAMonth {
+                text: month_text.to_string(),
+                french: false,
+            },
         )
     })?;
     let amount = required(fields.salary(at), at, &name(salary))?;
     if amount.is_sign_negative() && !amount.is_zero() {
-        return Err(at.reject(&name(salary), format!("`{amount}` must not be negative")));
+        return Err(at.reject(
+            &name(salary),
+            crate::facts::Reason::Negative {
+                text: amount.to_string(),
+            },
+        ));
     }
     Ok(Pay {
         month,

@@ -249,6 +249,6 @@ pub fn rejection_cells(r: &Rejection) -> Vec<Cell> {
         Cell::Text(crate::catalogue::Text::Position(r.position).say(crate::catalogue::Lang::Fr)),
         optional(&r.id),
         optional(&r.field),
-        Cell::Text(r.reason.clone()),
+        Cell::Text(r.french.to_string()),
     ]
 }
