@@ -18,7 +18,9 @@ mod formula;
 pub use crate::syntax::ast::{
     BinaryOp, BlankCell, CompareOp, CompareSubject, Duration, FloorKind, OffGrid, TimeUnit,
 };
-pub use formula::{Expr, ExprKind, Input};
+pub use formula::{
+    compare_symbol, Conditional, Expr, ExprKind, Extreme, Input, RoundDir, Rounding, Test, TestKind,
+};
 
 pub type ParamId = usize;
 pub type TableId = usize;

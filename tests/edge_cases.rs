@@ -129,3 +129,26 @@ fn an_unexpected_word_with_an_accent_past_forty_bytes_is_reported_not_a_panic() 
     let message = format!("{report:?}");
     assert!(message.contains(&"x".repeat(39)), "{message}");
 }
+
+/// `si … sinon si …` nests without parentheses: a hostile file chaining
+/// thousands of them is refused before the parser recurses, on a thread with a
+/// test's small stack, with `grille::too-deep`, never a stack overflow.
+#[test]
+fn thousands_of_chained_conditionals_are_refused_not_overflowed() {
+    let chain = |n: usize| -> String {
+        let links: String = (0..n)
+            .map(|i| format!("si coefficient > {i} alors 1 € sinon "))
+            .collect();
+        format!("salaire minimum : {links}0 €\n")
+    };
+    assert!(grille::syntax::parse(&chain(60)).is_ok(), "60 links parse");
+    let text = chain(20_000);
+    let result = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || grille::syntax::parse(&text).map(|_| ()))
+        .unwrap()
+        .join()
+        .expect("no stack overflow");
+    let diagnostics = result.expect_err("refused");
+    assert_eq!(diagnostics[0].code, "grille::too-deep");
+}

@@ -233,6 +233,25 @@ fn formulas_keep_only_the_parentheses_they_need() {
 }
 
 #[test]
+fn formula_functions_and_conditions_in_both_languages() {
+    // Canonical already: written back unchanged, the parentheses of a test kept,
+    // a `si` inside a sum in parentheses (its `sinon` runs to the end).
+    let french = "salaire minimum : arrondi(max(a, 0) + (si heures > 151.67 et non (b ≤ c ou d = 1) alors min(a, b, c) sinon 0 €), 1 €, supérieur)\n";
+    assert_eq!(fmt(french), french);
+    // Other spellings to the canonical ones; the directions by their keyword.
+    let english = "agreement \"T\"\nminimum salary: highest of(round(a, 0.50, down), if a >= 1 and b != 2 or not c < 3 then a otherwise round(b, 1 €, nearest))\n";
+    assert_eq!(
+        fmt(english),
+        "agreement \"T\"\nminimum salary: max(round(a, 0.50, down), if a ≥ 1 and b ≠ 2 or not c < 3 then a otherwise round(b, 1 €, nearest))\n"
+    );
+    let up = "salaire minimum : arrondi(a, 1 €, superieur) + le moins eleve de(a, b)\n";
+    assert_eq!(
+        fmt(up),
+        "salaire minimum : arrondi(a, 1 €, supérieur) + min(a, b)\n"
+    );
+}
+
+#[test]
 fn numbers_durations_and_strings_as_written() {
     let text = "\
 parametre smcc \"Le \\\"SMCC\\\" \\\\ note\" : montant

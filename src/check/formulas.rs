@@ -28,7 +28,7 @@ impl Checker {
 
     /// A formula typed, with its names resolved; `inputs` are what the evaluation
     /// provides where it stands.
-    fn expr(
+    pub(super) fn expr(
         &mut self,
         rules: &RuleSet,
         e: &ast::Expr,
@@ -46,6 +46,9 @@ impl Checker {
                 let (inner, ty) = self.expr(rules, inner, inputs)?;
                 (ExprKind::Round(Box::new(inner)), ty)
             }
+            A::RoundTo(inner, rounding) => self.round_to(rules, inner, rounding, inputs)?,
+            A::Extreme(which, args) => self.extreme(rules, *which, args, e.span, inputs)?,
+            A::If(c) => self.conditional(rules, c, e.span, inputs)?,
             A::Neg(inner) => {
                 let (inner, ty) = self.expr(rules, inner, inputs)?;
                 (ExprKind::Neg(Box::new(inner)), ty)
@@ -192,10 +195,7 @@ pub(super) fn divisor_params(rules: &RuleSet) -> HashSet<ParamId> {
                 walk(l, out);
                 walk(r, out);
             }
-            ExprKind::Lookup(_, inner) | ExprKind::Round(inner) | ExprKind::Neg(inner) => {
-                walk(inner, out)
-            }
-            ExprKind::Number(_) | ExprKind::Param(_) | ExprKind::Input(_) => {}
+            _ => e.children().into_iter().for_each(|c| walk(c, out)),
         }
     }
     let mut out = HashSet::new();
@@ -237,11 +237,7 @@ pub(super) fn builtin_input(name: &str) -> Option<Input> {
 pub(super) fn mentions(e: &model::Expr, input: Input) -> bool {
     match &e.kind {
         ExprKind::Input(i) => *i == input,
-        ExprKind::Lookup(_, inner) | ExprKind::Round(inner) | ExprKind::Neg(inner) => {
-            mentions(inner, input)
-        }
-        ExprKind::Binary(_, l, r) => mentions(l, input) || mentions(r, input),
-        ExprKind::Number(_) | ExprKind::Param(_) => false,
+        _ => e.children().into_iter().any(|c| mentions(c, input)),
     }
 }
 

@@ -14,6 +14,7 @@ mod completeness;
 mod declarations;
 mod examples;
 mod formulas;
+mod functions;
 mod grid;
 mod jobs;
 mod layers;

@@ -103,6 +103,17 @@ pub(super) fn message(kind: &Kind) -> String {
         ),
         Kind::IncompleteExample(ExampleGap::Expectation) => "the example expects nothing".to_string(),
         Kind::IncompleteExample(gap) => format!("the example has no {}", example_gap(*gap)),
+        Kind::FunctionArity { function } => {
+            format!("`{}` needs two values or more", function_word(*function))
+        }
+        Kind::BadRoundingUnit { unit } => format!("cannot round to a multiple of {unit}"),
+        Kind::ConstantTest { holds } => format!(
+            "this test compares two numbers of the file: it is {}",
+            match holds {
+                TestHolds::Always => "always true",
+                TestHolds::Never => "never true",
+            }
+        ),
     }
 }
 
@@ -152,6 +163,9 @@ pub(super) fn label(kind: &Kind) -> String {
         Kind::ParameterBeforeFirstDate { first, .. } => return format!("first value from {first}"),
         Kind::IncompleteExample(ExampleGap::Expectation) => "no `attendu :`",
         Kind::IncompleteExample(gap) => return format!("no {}", example_gap(*gap)),
+        Kind::FunctionArity { .. } => "one value",
+        Kind::BadRoundingUnit { .. } => "not above zero",
+        Kind::ConstantTest { .. } => "the same on every day, for every employee",
     };
     text.to_string()
 }
@@ -233,8 +247,31 @@ pub(super) fn help(kind: &Kind) -> String {
         Kind::IncompleteExample(_) => {
             "an example needs `au DATE`, and `faits :` with at least `métier \"…\"` and `depuis DATE`"
         }
+        Kind::FunctionArity { function: Function::Min } => {
+            "`min(a, b)` gives the lower of its values: add the value compared"
+        }
+        Kind::FunctionArity { .. } => {
+            "`max(a, b)` gives the higher of its values: add the value compared"
+        }
+        Kind::BadRoundingUnit { .. } => {
+            "write the multiple to round to, e.g. `arrondi(x, 1 €, supérieur)` to the euro above"
+        }
+        Kind::ConstantTest { .. } => {
+            "compare a value that changes (a parameter, `heures`, `coefficient`), or remove the `si`"
+        }
     };
     text.to_string()
+}
+
+/// A function's name as the rule file writes it.
+pub(super) fn function_word(f: Function) -> &'static str {
+    match f {
+        Function::Max => "max",
+        Function::Min => "min",
+        Function::Round => "arrondi",
+        Function::If => "si … alors … sinon",
+        Function::Compare => "a comparison",
+    }
 }
 
 // ---------------------------------------------------------------- duplicates

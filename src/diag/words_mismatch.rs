@@ -38,6 +38,21 @@ pub(super) fn mismatch_message(m: &Mismatch) -> String {
             type_word(*left),
             type_word(*right)
         ),
+        Mismatch::Arguments {
+            function: Function::Round,
+            left,
+            ..
+        } => format!("cannot round {} to a multiple of euros", type_word(*left)),
+        Mismatch::Arguments {
+            function,
+            left,
+            right,
+        } => format!(
+            "{} mixes {} and {}",
+            arguments_word(*function),
+            type_word(*left),
+            type_word(*right)
+        ),
     }
 }
 
@@ -55,6 +70,7 @@ pub(super) fn mismatch_label(m: &Mismatch) -> String {
         Mismatch::TableWithoutRow(_) => "a table",
         Mismatch::TableKey => "not a coefficient",
         Mismatch::Operands { .. } => "types do not fit",
+        Mismatch::Arguments { .. } => "types do not fit",
     };
     text.to_string()
 }
@@ -83,8 +99,25 @@ pub(super) fn mismatch_help(m: &Mismatch) -> String {
         Mismatch::Operands { .. } => {
             "amounts add to amounts; an amount is multiplied or divided by a number"
         }
+        Mismatch::Arguments {
+            function: Function::Round,
+            ..
+        } => "round a number to a plain multiple (`arrondi(x, 0.5)`), an amount to `1 €`",
+        Mismatch::Arguments { .. } => {
+            "give every value one type, amounts with amounts, numbers with numbers (a number written without `€` takes the type of the others)"
+        }
     };
     text.to_string()
+}
+
+fn arguments_word(f: Function) -> &'static str {
+    match f {
+        Function::Max => "`max`",
+        Function::Min => "`min`",
+        Function::Round => "`arrondi`",
+        Function::If => "this `si … alors … sinon`",
+        Function::Compare => "this comparison",
+    }
 }
 
 fn found_word(found: Found) -> &'static str {

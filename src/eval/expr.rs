@@ -125,6 +125,18 @@ impl<'r> Formulas<'r> {
                     .ok_or_else(|| "this level has no minimum".to_string()),
             },
             ExprKind::Round(inner) => Ok(round_cent(self.eval(inner, inputs, t)?)),
+            ExprKind::RoundTo(inner, rounding) => {
+                super::functions::round_to(self.eval(inner, inputs, t)?, rounding)
+            }
+            ExprKind::Extreme(which, args) => self.extreme(*which, args, inputs, t),
+            ExprKind::If(c) => {
+                let taken = if self.holds(&c.test, inputs, t)? {
+                    &c.then
+                } else {
+                    &c.otherwise
+                };
+                self.eval(taken, inputs, t)
+            }
             ExprKind::Neg(inner) => Ok(-self.eval(inner, inputs, t)?),
             ExprKind::Binary(op, l, r) => {
                 let l = self.eval(l, inputs, t)?;
@@ -151,7 +163,11 @@ impl<'r> Formulas<'r> {
     /// The formula with every value put in, as a person checks it: `arrondi(1.2 × 2000.00 × 120.5 / 160.25)`.
     pub fn with_values(&self, e: &Expr, inputs: &Inputs) -> String {
         let mut out = String::new();
-        e.write(&mut out, &mut |leaf, out| self.value(leaf, inputs, out));
+        e.write_choosing(
+            &mut out,
+            &mut |leaf, out| self.value(leaf, inputs, out),
+            &mut |test| self.holds(test, inputs, &mut super::trace::NoTrace).ok(),
+        );
         out
     }
 

@@ -12,6 +12,7 @@
 
 mod decision;
 pub mod expr;
+pub mod functions;
 mod grid;
 mod known;
 mod lookup;

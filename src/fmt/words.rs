@@ -171,8 +171,13 @@ impl Printer<'_> {
             ExprKind::Round(inner) => {
                 format!("{}({})", self.w("arrondi", "round"), self.expr(inner))
             }
+            ExprKind::RoundTo(inner, rounding) => self.round_to(inner, rounding),
+            ExprKind::Extreme(which, args) => self.extreme(*which, args),
+            ExprKind::If(c) => self.conditional(c),
             ExprKind::Neg(inner) => match inner.kind {
-                ExprKind::Binary(..) | ExprKind::Neg(_) => format!("-({})", self.expr(inner)),
+                ExprKind::Binary(..) | ExprKind::Neg(_) | ExprKind::If(_) => {
+                    format!("-({})", self.expr(inner))
+                }
                 _ => format!("-{}", self.expr(inner)),
             },
             ExprKind::Binary(op, left, right) => {
@@ -188,7 +193,7 @@ impl Printer<'_> {
         }
     }
 
-    fn operand(&self, e: &Expr, at_least: u8) -> String {
+    pub(super) fn operand(&self, e: &Expr, at_least: u8) -> String {
         if precedence(e) < at_least {
             format!("({})", self.expr(e))
         } else {
@@ -199,6 +204,8 @@ impl Printer<'_> {
 
 fn precedence(e: &Expr) -> u8 {
     match e.kind {
+        // Its `sinon` runs to the end: inside an operation, it takes parentheses.
+        ExprKind::If(_) => 0,
         ExprKind::Binary(BinaryOp::Add | BinaryOp::Sub, ..) => 1,
         ExprKind::Binary(BinaryOp::Mul | BinaryOp::Div, ..) => 2,
         _ => 3,
@@ -214,7 +221,7 @@ fn binary_op(op: BinaryOp) -> &'static str {
     }
 }
 
-fn compare_op(op: CompareOp) -> &'static str {
+pub(super) fn compare_op(op: CompareOp) -> &'static str {
     match op {
         CompareOp::Ge => "≥",
         CompareOp::Le => "≤",
@@ -226,7 +233,7 @@ fn compare_op(op: CompareOp) -> &'static str {
 }
 
 /// A number as written (the decimal keeps its scale: `1234.50`), `€` if an amount.
-fn number(digits: &str, euro: bool) -> String {
+pub(super) fn number(digits: &str, euro: bool) -> String {
     if euro {
         format!("{digits} €")
     } else {

@@ -531,6 +531,12 @@ pub enum ExprKind {
     /// `table[key]`.
     Lookup(Spanned<String>, Box<Expr>),
     Round(Box<Expr>),
+    /// `arrondi(x, 1 €, supérieur)`.
+    RoundTo(Box<Expr>, Rounding),
+    /// `max(a, b, …)`, `min(a, b, …)`.
+    Extreme(Extreme, Vec<Expr>),
+    /// `si … alors … sinon …`.
+    If(Box<Conditional>),
     Neg(Box<Expr>),
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
 }
@@ -544,3 +550,4 @@ pub enum BinaryOp {
 }
 
 pub use super::ast_examples::{Example, Expectation, Fact};
+pub use super::ast_functions::{Conditional, Extreme, RoundDir, Rounding, Test, TestKind};

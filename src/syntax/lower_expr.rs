@@ -33,23 +33,7 @@ impl Lowering {
         };
         let mut left = self.operand(first, operand);
         while let (Some(op), Some(right)) = (inner.next(), inner.next()) {
-            // Formulas are evaluated recursively: bound their size so no input can exhaust the stack.
-            self.formula_operators += 1;
-            if self.formula_operators == super::MAX_OPERATORS + 1 {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        Code::TooDeep,
-                        self.span(&op),
-                        format!(
-                            "this formula has more than {} operators",
-                            super::MAX_OPERATORS
-                        ),
-                    )
-                    .label("too long from here")
-                    .help("split the computation into parameters or tables"),
-                );
-            }
-            if self.formula_operators > super::MAX_OPERATORS {
+            if !self.one_more_operator(self.span(&op)) {
                 break;
             }
             let op = match op.as_str() {
@@ -66,6 +50,28 @@ impl Lowering {
             };
         }
         left
+    }
+
+    /// Formulas are evaluated recursively: their size is bounded so that no input
+    /// can exhaust the stack. Counts one operator (a sign, a function's argument,
+    /// a condition) at `at`; false past the limit, reported once.
+    pub(super) fn one_more_operator(&mut self, at: Span) -> bool {
+        self.formula_operators += 1;
+        if self.formula_operators == super::MAX_OPERATORS + 1 {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::TooDeep,
+                    at,
+                    format!(
+                        "this formula has more than {} operators",
+                        super::MAX_OPERATORS
+                    ),
+                )
+                .label("too long from here")
+                .help("split the computation into parameters or tables"),
+            );
+        }
+        self.formula_operators <= super::MAX_OPERATORS
     }
 
     pub(super) fn operand(&mut self, pair: P, rule: Rule) -> Expr {
@@ -108,11 +114,16 @@ impl Lowering {
                     Some(e) => self.expr(e),
                     None => continue,
                 },
-                Rule::call => match self.inner(p, Rule::expr) {
-                    Some(e) => Expr {
-                        span: here,
-                        kind: ExprKind::Round(Box::new(self.expr(e))),
-                    },
+                Rule::call => match self.round(p) {
+                    Some(kind) => Expr { span: here, kind },
+                    None => continue,
+                },
+                Rule::extreme => Expr {
+                    span: here,
+                    kind: self.extreme(p),
+                },
+                Rule::conditional => match self.conditional(p) {
+                    Some(kind) => Expr { span: here, kind },
                     None => continue,
                 },
                 Rule::lookup => {
