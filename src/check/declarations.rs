@@ -3,6 +3,7 @@
 
 use super::formulas::builtin_input;
 use super::*;
+use crate::syntax::ast::NumberUnit;
 
 impl Checker {
     /// Pass 1: the agreement, parameters, tables and provisions.
@@ -347,9 +348,11 @@ pub fn literal_value(literal: Literal, expected: ValueType) -> Result<Value, Fou
         (Literal::Duration(d), ValueType::Duration) => Ok(Value::Duration(d)),
         (Literal::Duration(_), _) => Err(Found::Duration),
         (Literal::Number { .. }, ValueType::Duration) => Err(Found::Number),
-        (Literal::Number { euro: true, .. }, ValueType::Decimal | ValueType::Integer) => {
-            Err(Found::Euros)
-        }
+        (Literal::Number { unit, .. }, _) if !unit_fits(unit, expected) => Err(match unit {
+            NumberUnit::Euro => Found::Euros,
+            NumberUnit::EuroPerHour => Found::PerHour,
+            _ => Found::Hours,
+        }),
         (Literal::Number { value, .. }, ValueType::Integer) if !value.fract().is_zero() => {
             Err(Found::NotWhole)
         }
@@ -360,10 +363,24 @@ pub fn literal_value(literal: Literal, expected: ValueType) -> Result<Value, Fou
     }
 }
 
+/// Whether a number written with `unit` may be a value of type `expected`: a
+/// bare number always, `€` for a monthly amount, `€/h` hourly, `h` hours.
+fn unit_fits(unit: NumberUnit, expected: ValueType) -> bool {
+    matches!(
+        (unit, expected),
+        (NumberUnit::None, _)
+            | (NumberUnit::Euro, ValueType::Amount)
+            | (NumberUnit::EuroPerHour, ValueType::HourlyAmount)
+            | (NumberUnit::Hours, ValueType::Hours)
+    )
+}
+
 /// The declared type of a parameter, and whether it is whole.
 pub(super) fn value_type(t: ValueType) -> (Type, bool) {
     match t {
         ValueType::Amount => (Type::Amount, false),
+        ValueType::HourlyAmount => (Type::Hourly, false),
+        ValueType::Hours => (Type::Hours, false),
         ValueType::Decimal => (Type::Number, false),
         ValueType::Integer => (Type::Number, true),
         ValueType::Duration => (Type::Duration, false),
@@ -374,6 +391,8 @@ pub(super) fn value_type(t: ValueType) -> (Type, bool) {
 pub(super) fn declared_type(ty: Type, integer: bool) -> ValueType {
     match (ty, integer) {
         (Type::Amount, _) => ValueType::Amount,
+        (Type::Hourly, _) => ValueType::HourlyAmount,
+        (Type::Hours, _) => ValueType::Hours,
         (Type::Number, false) => ValueType::Decimal,
         (Type::Number, true) => ValueType::Integer,
         (Type::Duration, _) => ValueType::Duration,

@@ -19,7 +19,7 @@ impl Checker {
 
     pub(super) fn number_formula(&mut self, rules: &RuleSet, e: &ast::Expr) -> Option<model::Expr> {
         let (expr, ty) = self.expr(rules, e, &[])?;
-        if ty != Type::Number {
+        if !matches!(ty, Type::Number | Type::Hours) {
             self.report(Kind::TypeMismatch(Mismatch::FormulaNotNumber(ty)), e.span);
             return None;
         }
@@ -36,9 +36,14 @@ impl Checker {
     ) -> Option<(model::Expr, Type)> {
         use ast::ExprKind as A;
         let (kind, ty) = match &e.kind {
-            A::Number { value, euro } => (
+            A::Number { value, unit } => (
                 ExprKind::Number(*value),
-                if *euro { Type::Amount } else { Type::Number },
+                match unit {
+                    ast::NumberUnit::None => Type::Number,
+                    ast::NumberUnit::Euro => Type::Amount,
+                    ast::NumberUnit::EuroPerHour => Type::Hourly,
+                    ast::NumberUnit::Hours => Type::Hours,
+                },
             ),
             A::Name(name) => self.name(rules, name, e.span, inputs)?,
             A::Lookup(name, key) => self.lookup(rules, name, key, inputs)?,
@@ -86,10 +91,11 @@ impl Checker {
                 self.report(Kind::UnavailableInput { name, input }, span);
                 return None;
             }
-            let ty = if input == Input::LevelMinimum {
-                Type::Amount
-            } else {
-                Type::Number
+            let ty = match input {
+                Input::LevelMinimum if rules.hourly_levels => Type::Hourly,
+                Input::LevelMinimum => Type::Amount,
+                Input::Hours => Type::Hours,
+                Input::Coefficient => Type::Number,
             };
             return Some((ExprKind::Input(input), ty));
         }
@@ -241,11 +247,24 @@ pub(super) fn mentions(e: &model::Expr, input: Input) -> bool {
     }
 }
 
+/// The type of `l op r`. Hours are numbers to a monthly amount (`minimum ×
+/// heures / heures_reference` prorates it) and make an hourly amount monthly
+/// (`12.00 €/h × heures`); a number added to hours is hours (`heures - 151.67`).
 fn binary_type(op: BinaryOp, l: Type, r: Type) -> Option<Type> {
     use Type::*;
     match (op, l, r) {
         (_, Duration, _) | (_, _, Duration) => None,
         (BinaryOp::Add | BinaryOp::Sub, a, b) if a == b => Some(a),
+        (BinaryOp::Add | BinaryOp::Sub, Hours, Number)
+        | (BinaryOp::Add | BinaryOp::Sub, Number, Hours) => Some(Hours),
+        (BinaryOp::Mul, Hourly, Hours) | (BinaryOp::Mul, Hours, Hourly) => Some(Amount),
+        (BinaryOp::Mul, Amount, Hours) | (BinaryOp::Mul, Hours, Amount) => Some(Amount),
+        (BinaryOp::Div, Amount, Hours) => Some(Amount),
+        (BinaryOp::Mul, Hourly, Number) | (BinaryOp::Mul, Number, Hourly) => Some(Hourly),
+        (BinaryOp::Div, Hourly, Number) => Some(Hourly),
+        (BinaryOp::Mul, Hours, Number) | (BinaryOp::Mul, Number, Hours) => Some(Hours),
+        (BinaryOp::Div, Hours, Number) => Some(Hours),
+        (BinaryOp::Div, Hours, Hours) | (BinaryOp::Div, Hourly, Hourly) => Some(Number),
         (BinaryOp::Mul, Amount, Number) | (BinaryOp::Mul, Number, Amount) => Some(Amount),
         (BinaryOp::Mul, Number, Number) => Some(Number),
         (BinaryOp::Div, Amount, Number) => Some(Amount),

@@ -25,9 +25,21 @@ impl Checker {
 
     /// The one type of `operands` (a bare number fits any), or a mismatch reported at `span`.
     fn one_type(&mut self, operands: &[Typed], function: Function, span: Span) -> Option<Type> {
-        let mut fixed = operands.iter().filter(|o| !o.flexible).map(|o| o.ty);
+        // A number beside hours is hours (`min(heures, heures_reference)`).
+        let hours = operands.iter().any(|o| o.ty == Type::Hours);
+        let number_as_hours = |t: Type| {
+            if hours && t == Type::Number {
+                Type::Hours
+            } else {
+                t
+            }
+        };
+        let mut fixed = operands
+            .iter()
+            .filter(|o| !o.flexible)
+            .map(|o| number_as_hours(o.ty));
         let Some(first) = fixed.next() else {
-            return Some(Type::Number);
+            return Some(number_as_hours(Type::Number));
         };
         if let Some(other) = fixed.find(|t| *t != first) {
             let mismatch = Mismatch::Arguments {
@@ -158,7 +170,7 @@ impl Checker {
 /// A number written without `€` (or its negation): it takes the type of its place.
 fn bare_number(e: &ast::Expr) -> bool {
     match &e.kind {
-        ast::ExprKind::Number { euro, .. } => !euro,
+        ast::ExprKind::Number { unit, .. } => *unit == ast::NumberUnit::None,
         ast::ExprKind::Neg(inner) => bare_number(inner),
         _ => false,
     }

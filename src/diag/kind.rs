@@ -214,6 +214,11 @@ pub enum Mismatch {
     /// `au plus 6 mois`: mission days are counted one by one.
     MissionLimitInMonths,
     FormulaNotAmount(Type),
+    /// Levels whose minimums are of two units (monthly, hourly).
+    LevelMinimumUnits {
+        first: Type,
+        this: Type,
+    },
     FormulaNotNumber(Type),
     DurationInFormula(String),
     /// A table named without its row.
@@ -257,6 +262,10 @@ pub enum Found {
     Duration,
     Number,
     Euros,
+    /// `€/h` on a value not per hour.
+    PerHour,
+    /// `h` on a value not in hours.
+    Hours,
     NotWhole,
     /// A value below zero (only from outside the file: `--set`).
     Negative,

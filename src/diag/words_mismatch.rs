@@ -21,9 +21,17 @@ pub(super) fn mismatch_message(m: &Mismatch) -> String {
             format!("`{name}` is {}, a duration is needed here", type_word(*ty))
         }
         Mismatch::MissionLimitInMonths => "the mission limit is counted in days".to_string(),
+        Mismatch::FormulaNotAmount(Type::Hourly) => {
+            "this formula gives an hourly amount, a monthly amount is needed".to_string()
+        }
         Mismatch::FormulaNotAmount(ty) => {
             format!("this formula gives {}, an amount is needed", type_word(*ty))
         }
+        Mismatch::LevelMinimumUnits { first, this } => format!(
+            "this level's minimum is {}, an earlier level's is {}",
+            type_word(*this),
+            type_word(*first)
+        ),
         Mismatch::FormulaNotNumber(ty) => {
             format!("this formula gives {}, a number is needed", type_word(*ty))
         }
@@ -65,6 +73,7 @@ pub(super) fn mismatch_label(m: &Mismatch) -> String {
         Mismatch::NotADuration { .. } => "expected a duration",
         Mismatch::MissionLimitInMonths => "months have no fixed number of days",
         Mismatch::FormulaNotAmount(_) => "not an amount",
+        Mismatch::LevelMinimumUnits { .. } => "another unit",
         Mismatch::FormulaNotNumber(_) => "not a number",
         Mismatch::DurationInFormula(_) => "a duration",
         Mismatch::TableWithoutRow(_) => "a table",
@@ -81,6 +90,8 @@ pub(super) fn mismatch_help(m: &Mismatch) -> String {
             Found::Duration => "write a number here",
             Found::Number => "write a duration, e.g. `1 mois` or `183 jours`",
             Found::Euros => "remove the `€`, or declare the parameter as `montant`",
+            Found::PerHour => "remove the `€/h`, or declare the parameter as `montant horaire`",
+            Found::Hours => "remove the `h`, or declare the parameter as `heures`",
             Found::NotWhole => "write a whole number, or declare the parameter as `décimal`",
             Found::Negative => "the rules have no negative values: write zero or more",
         },
@@ -89,6 +100,12 @@ pub(super) fn mismatch_help(m: &Mismatch) -> String {
         Mismatch::MissionLimitInMonths => {
             "write the limit in days or weeks, e.g. `au plus 183 jours` for six months"
         }
+        Mismatch::FormulaNotAmount(Type::Hourly) => {
+            "the minimum owed is monthly: multiply the hourly amount by `heures` (`minimum × heures`)"
+        }
+        Mismatch::LevelMinimumUnits { .. } => {
+            "give every level a minimum per month, or every level a minimum per hour (`montant horaire`)"
+        }
         Mismatch::FormulaNotAmount(_) => {
             "multiply by an amount parameter (e.g. `1.4 × smcc`) or write `€` after a number"
         }
@@ -96,6 +113,16 @@ pub(super) fn mismatch_help(m: &Mismatch) -> String {
         Mismatch::DurationInFormula(_) => "formulas compute amounts and numbers",
         Mismatch::TableWithoutRow(name) => return format!("write `{name}[coefficient]`"),
         Mismatch::TableKey => "write `table[coefficient]`",
+        Mismatch::Operands {
+            left: Type::Hourly,
+            right: Type::Amount,
+            ..
+        }
+        | Mismatch::Operands {
+            left: Type::Amount,
+            right: Type::Hourly,
+            ..
+        } => "an hourly amount and a monthly one: multiply the hourly amount by `heures` first",
         Mismatch::Operands { .. } => {
             "amounts add to amounts; an amount is multiplied or divided by a number"
         }
@@ -125,6 +152,8 @@ fn found_word(found: Found) -> &'static str {
         Found::Duration => "a duration",
         Found::Number => "a number",
         Found::Euros => "an amount in euros",
+        Found::PerHour => "an amount per hour",
+        Found::Hours => "a number of hours",
         Found::NotWhole => "not a whole number",
         Found::Negative => "below zero",
     }
@@ -133,6 +162,8 @@ fn found_word(found: Found) -> &'static str {
 fn value_type_word(t: ValueType) -> &'static str {
     match t {
         ValueType::Amount => "an amount",
+        ValueType::HourlyAmount => "an hourly amount",
+        ValueType::Hours => "a number of hours",
         ValueType::Decimal => "a number",
         ValueType::Integer => "a whole number",
         ValueType::Duration => "a duration",
@@ -142,6 +173,8 @@ fn value_type_word(t: ValueType) -> &'static str {
 fn type_word(t: Type) -> &'static str {
     match t {
         Type::Amount => "an amount",
+        Type::Hourly => "an hourly amount",
+        Type::Hours => "a number of hours",
         Type::Number => "a number",
         Type::Duration => "a duration",
     }

@@ -49,6 +49,8 @@ pub fn coefficients(c: &Coefficients) -> String {
 pub fn type_name(param: &Param) -> &'static str {
     match param.ty {
         Type::Amount => "montant",
+        Type::Hourly => "montant horaire",
+        Type::Hours => "heures",
         Type::Duration => "durée",
         Type::Number if param.integer => "entier",
         Type::Number => "décimal",
@@ -59,6 +61,8 @@ pub fn type_name(param: &Param) -> &'static str {
 pub fn value(v: &Value, ty: Type) -> String {
     match v {
         Value::Number(n) if ty == Type::Amount => format!("{n} €"),
+        Value::Number(n) if ty == Type::Hourly => format!("{n} €/h"),
+        Value::Number(n) if ty == Type::Hours => format!("{n} h"),
         Value::Number(n) => n.to_string(),
         Value::Duration(d) => duration(*d),
     }

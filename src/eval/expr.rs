@@ -178,11 +178,9 @@ impl<'r> Formulas<'r> {
                 let param = &self.rules.params[*p];
                 match param.at(self.day) {
                     Some((_, Value::Number(v))) => {
-                        let amount = param.ty == crate::model::Type::Amount;
-                        out.push_str(&shown(v, amount));
-                        if amount {
-                            out.push_str(" €");
-                        }
+                        let unit = unit_of(param.ty);
+                        out.push_str(&shown(v, unit.contains('€')));
+                        out.push_str(unit);
                     }
                     _ => out.push_str(&param.name),
                 }
@@ -199,6 +197,10 @@ impl<'r> Formulas<'r> {
                     rows.get(&k.to_u32()?).copied()
                 });
                 match value {
+                    Some(v) if table.ty == crate::model::Type::Hourly => {
+                        out.push_str(&shown(v, true));
+                        out.push_str(" €/h");
+                    }
                     Some(v) => out.push_str(&v.to_string()),
                     None => out.push_str(&table.name),
                 }
@@ -207,11 +209,14 @@ impl<'r> Formulas<'r> {
                 let (value, unit) = match i {
                     Input::Hours => (inputs.hours, " h"),
                     Input::Coefficient => (inputs.coefficient.map(Decimal::from), ""),
+                    Input::LevelMinimum if self.rules.hourly_levels => {
+                        (inputs.level_minimum, " €/h")
+                    }
                     Input::LevelMinimum => (inputs.level_minimum, " €"),
                 };
                 match value {
                     Some(v) => {
-                        out.push_str(&shown(v, unit == " €"));
+                        out.push_str(&shown(v, unit.contains('€')));
                         out.push_str(unit);
                     }
                     None => out.push('?'),
@@ -219,6 +224,16 @@ impl<'r> Formulas<'r> {
             }
             _ => {}
         }
+    }
+}
+
+/// The unit written after a parameter's value in an explanation.
+fn unit_of(ty: crate::model::Type) -> &'static str {
+    match ty {
+        crate::model::Type::Amount => " €",
+        crate::model::Type::Hourly => " €/h",
+        crate::model::Type::Hours => " h",
+        _ => "",
     }
 }
 

@@ -90,6 +90,11 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// An amount per hour from its monthly writing: `12,00 €/h`, `€12.00/h`.
+pub fn per_hour(money: &str) -> String {
+    format!("{money}/h")
+}
+
 /// A formula written by the evaluator (`arrondi(2000.00 € × 120.5 h / 160.25)`) in the reader's language.
 pub fn formula(text: &str, lang: Lang) -> String {
     let text = match lang {

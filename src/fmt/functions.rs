@@ -2,7 +2,9 @@
 //! `arrondi(x, 1 €, supérieur)`, `max(a, b)`, `si … alors … sinon …`.
 
 use super::words::{compare_op, number, Printer};
-use crate::syntax::ast::{Conditional, Expr, Extreme, RoundDir, Rounding, Test, TestKind};
+use crate::syntax::ast::{
+    Conditional, Expr, Extreme, NumberUnit, RoundDir, Rounding, Test, TestKind,
+};
 
 impl Printer<'_> {
     pub(super) fn round_to(&self, inner: &Expr, rounding: &Rounding) -> String {
@@ -16,7 +18,14 @@ impl Printer<'_> {
             "{}({}, {}{direction})",
             self.w("arrondi", "round"),
             self.expr(inner),
-            number(&rounding.unit.to_string(), rounding.euro)
+            number(
+                &rounding.unit.to_string(),
+                if rounding.euro {
+                    NumberUnit::Euro
+                } else {
+                    NumberUnit::None
+                }
+            )
         )
     }
 

@@ -3,7 +3,7 @@
 
 use crate::syntax::ast::{
     BinaryOp, Cell, CompareOp, CompareSubject, Condition, Duration, DurationValue, Expr, ExprKind,
-    Literal, RuleFile, TimeUnit, ValueType,
+    Literal, NumberUnit, RuleFile, TimeUnit, ValueType,
 };
 
 /// The language of a file's keywords.
@@ -82,6 +82,8 @@ impl Printer<'_> {
     pub fn value_type(&self, t: ValueType) -> &'static str {
         match t {
             ValueType::Amount => self.w("montant", "amount"),
+            ValueType::HourlyAmount => self.w("montant horaire", "hourly amount"),
+            ValueType::Hours => self.w("heures", "hours"),
             ValueType::Decimal => self.w("décimal", "decimal"),
             ValueType::Duration => self.w("durée", "duration"),
             ValueType::Integer => self.w("entier", "integer"),
@@ -91,7 +93,7 @@ impl Printer<'_> {
     /// A literal; `written` is its source text, to keep the unit's spelling.
     pub fn literal(&self, literal: &Literal, written: &str) -> String {
         match literal {
-            Literal::Number { value, euro } => number(&value.to_string(), *euro),
+            Literal::Number { value, unit } => number(&value.to_string(), *unit),
             Literal::Duration(d) => self.duration(*d, last_word(written)),
         }
     }
@@ -165,7 +167,7 @@ impl Printer<'_> {
     /// A formula with only the parentheses its tree needs.
     pub fn expr(&self, e: &Expr) -> String {
         match &e.kind {
-            ExprKind::Number { value, euro } => number(&value.to_string(), *euro),
+            ExprKind::Number { value, unit } => number(&value.to_string(), *unit),
             ExprKind::Name(name) => name.clone(),
             ExprKind::Lookup(table, key) => format!("{}[{}]", table.node, self.expr(key)),
             ExprKind::Round(inner) => {
@@ -233,11 +235,12 @@ pub(super) fn compare_op(op: CompareOp) -> &'static str {
 }
 
 /// A number as written (the decimal keeps its scale: `1234.50`), `€` if an amount.
-pub(super) fn number(digits: &str, euro: bool) -> String {
-    if euro {
-        format!("{digits} €")
-    } else {
-        digits.to_string()
+pub(super) fn number(digits: &str, unit: NumberUnit) -> String {
+    match unit {
+        NumberUnit::None => digits.to_string(),
+        NumberUnit::Euro => format!("{digits} €"),
+        NumberUnit::EuroPerHour => format!("{digits} €/h"),
+        NumberUnit::Hours => format!("{digits} h"),
     }
 }
 

@@ -198,6 +198,10 @@ pub struct TrialMaxRule {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueType {
     Amount,
+    /// `montant horaire`: euros per hour.
+    HourlyAmount,
+    /// `heures`: a number of hours.
+    Hours,
     Decimal,
     Duration,
     Integer,
@@ -206,8 +210,27 @@ pub enum ValueType {
 /// A literal value: a number (with or without `€`) or a duration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Literal {
-    Number { value: Decimal, euro: bool },
+    Number { value: Decimal, unit: NumberUnit },
     Duration(Duration),
+}
+
+/// The unit written after a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NumberUnit {
+    #[default]
+    None,
+    /// `€`: euros per month.
+    Euro,
+    /// `€/h`: euros per hour.
+    EuroPerHour,
+    /// `h`: hours.
+    Hours,
+}
+
+impl NumberUnit {
+    pub fn is_euro(self) -> bool {
+        matches!(self, NumberUnit::Euro)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -524,7 +547,7 @@ pub struct Expr {
 pub enum ExprKind {
     Number {
         value: Decimal,
-        euro: bool,
+        unit: NumberUnit,
     },
     /// A parameter, or a name the evaluation provides (`heures`, `minimum`, `coefficient`).
     Name(String),

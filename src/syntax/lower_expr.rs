@@ -27,7 +27,7 @@ impl Lowering {
                 span: Span::default(),
                 kind: ExprKind::Number {
                     value: Decimal::ZERO,
-                    euro: false,
+                    unit: NumberUnit::None,
                 },
             };
         };
@@ -89,7 +89,7 @@ impl Lowering {
             span: sp,
             kind: ExprKind::Number {
                 value: Decimal::ZERO,
-                euro: false,
+                unit: NumberUnit::None,
             },
         };
         for p in pair.into_inner() {
@@ -106,7 +106,9 @@ impl Lowering {
                         span: here,
                         kind: ExprKind::Number {
                             value,
-                            euro: inner.next().is_some(),
+                            unit: inner
+                                .next()
+                                .map_or(NumberUnit::None, super::lower::number_unit),
                         },
                     }
                 }

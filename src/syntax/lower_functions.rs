@@ -29,7 +29,9 @@ impl Lowering {
                     if let Some(n) = parts.next() {
                         rounding.unit = self.decimal(n);
                     }
-                    rounding.euro = parts.next().is_some();
+                    rounding.euro = parts
+                        .next()
+                        .is_some_and(|u| super::lower::number_unit(u).is_euro());
                 }
                 Rule::round_dir => rounding.direction = p.into_inner().next().map(direction),
                 _ => {}
@@ -134,7 +136,7 @@ impl Lowering {
             span,
             kind: ExprKind::Number {
                 value: Default::default(),
-                euro: false,
+                unit: NumberUnit::None,
             },
         };
         let right = sides.pop().unwrap_or_else(zero);

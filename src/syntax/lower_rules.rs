@@ -217,7 +217,7 @@ impl Lowering {
             span: here,
             kind: ExprKind::Number {
                 value: Decimal::ZERO,
-                euro: false,
+                unit: NumberUnit::None,
             },
         };
         let mut source = None;
