@@ -351,6 +351,7 @@ pub fn literal_value(literal: Literal, expected: ValueType) -> Result<Value, Fou
         (Literal::Number { unit, .. }, _) if !unit_fits(unit, expected) => Err(match unit {
             NumberUnit::Euro => Found::Euros,
             NumberUnit::EuroPerHour => Found::PerHour,
+            NumberUnit::Percent => Found::Percent,
             _ => Found::Hours,
         }),
         (Literal::Number { value, .. }, ValueType::Integer) if !value.fract().is_zero() => {
@@ -359,7 +360,7 @@ pub fn literal_value(literal: Literal, expected: ValueType) -> Result<Value, Fou
         (Literal::Number { value, .. }, _) if value.is_sign_negative() && !value.is_zero() => {
             Err(Found::Negative)
         }
-        (Literal::Number { value, .. }, _) => Ok(Value::Number(value)),
+        (Literal::Number { value, unit }, _) => Ok(Value::Number(unit.value(value))),
     }
 }
 
@@ -372,6 +373,7 @@ fn unit_fits(unit: NumberUnit, expected: ValueType) -> bool {
             | (NumberUnit::Euro, ValueType::Amount)
             | (NumberUnit::EuroPerHour, ValueType::HourlyAmount)
             | (NumberUnit::Hours, ValueType::Hours)
+            | (NumberUnit::Percent, ValueType::Rate | ValueType::Decimal)
     )
 }
 
@@ -381,6 +383,7 @@ pub(super) fn value_type(t: ValueType) -> (Type, bool) {
         ValueType::Amount => (Type::Amount, false),
         ValueType::HourlyAmount => (Type::Hourly, false),
         ValueType::Hours => (Type::Hours, false),
+        ValueType::Rate => (Type::Number, false),
         ValueType::Decimal => (Type::Number, false),
         ValueType::Integer => (Type::Number, true),
         ValueType::Duration => (Type::Duration, false),

@@ -37,9 +37,9 @@ impl Checker {
         use ast::ExprKind as A;
         let (kind, ty) = match &e.kind {
             A::Number { value, unit } => (
-                ExprKind::Number(*value),
+                ExprKind::Number(unit.value(*value)),
                 match unit {
-                    ast::NumberUnit::None => Type::Number,
+                    ast::NumberUnit::None | ast::NumberUnit::Percent => Type::Number,
                     ast::NumberUnit::Euro => Type::Amount,
                     ast::NumberUnit::EuroPerHour => Type::Hourly,
                     ast::NumberUnit::Hours => Type::Hours,

@@ -48,6 +48,7 @@ fn written_literal(text: &str) -> Option<Literal> {
         ("€", NumberUnit::Euro),
         ("EUR", NumberUnit::Euro),
         (" h", NumberUnit::Hours),
+        ("%", NumberUnit::Percent),
     ];
     let (number, unit) = units
         .iter()

@@ -266,6 +266,8 @@ pub enum Found {
     PerHour,
     /// `h` on a value not in hours.
     Hours,
+    /// `%` on a value that is not a rate.
+    Percent,
     NotWhole,
     /// A value below zero (only from outside the file: `--set`).
     Negative,

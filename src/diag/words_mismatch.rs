@@ -92,6 +92,7 @@ pub(super) fn mismatch_help(m: &Mismatch) -> String {
             Found::Euros => "remove the `€`, or declare the parameter as `montant`",
             Found::PerHour => "remove the `€/h`, or declare the parameter as `montant horaire`",
             Found::Hours => "remove the `h`, or declare the parameter as `heures`",
+            Found::Percent => "write the amount itself, or declare the parameter as `taux`",
             Found::NotWhole => "write a whole number, or declare the parameter as `décimal`",
             Found::Negative => "the rules have no negative values: write zero or more",
         },
@@ -154,6 +155,7 @@ fn found_word(found: Found) -> &'static str {
         Found::Euros => "an amount in euros",
         Found::PerHour => "an amount per hour",
         Found::Hours => "a number of hours",
+        Found::Percent => "a percentage",
         Found::NotWhole => "not a whole number",
         Found::Negative => "below zero",
     }
@@ -164,6 +166,7 @@ fn value_type_word(t: ValueType) -> &'static str {
         ValueType::Amount => "an amount",
         ValueType::HourlyAmount => "an hourly amount",
         ValueType::Hours => "a number of hours",
+        ValueType::Rate => "a rate",
         ValueType::Decimal => "a number",
         ValueType::Integer => "a whole number",
         ValueType::Duration => "a duration",

@@ -84,6 +84,7 @@ impl Printer<'_> {
             ValueType::Amount => self.w("montant", "amount"),
             ValueType::HourlyAmount => self.w("montant horaire", "hourly amount"),
             ValueType::Hours => self.w("heures", "hours"),
+            ValueType::Rate => self.w("taux", "rate"),
             ValueType::Decimal => self.w("décimal", "decimal"),
             ValueType::Duration => self.w("durée", "duration"),
             ValueType::Integer => self.w("entier", "integer"),
@@ -241,6 +242,7 @@ pub(super) fn number(digits: &str, unit: NumberUnit) -> String {
         NumberUnit::Euro => format!("{digits} €"),
         NumberUnit::EuroPerHour => format!("{digits} €/h"),
         NumberUnit::Hours => format!("{digits} h"),
+        NumberUnit::Percent => format!("{digits} %"),
     }
 }
 

@@ -202,6 +202,8 @@ pub enum ValueType {
     HourlyAmount,
     /// `heures`: a number of hours.
     Hours,
+    /// `taux`: a factor, often written in percent (`25 %`).
+    Rate,
     Decimal,
     Duration,
     Integer,
@@ -225,11 +227,21 @@ pub enum NumberUnit {
     EuroPerHour,
     /// `h`: hours.
     Hours,
+    /// `%`: the number written is a hundredth of the value (`25 %` is 0.25).
+    Percent,
 }
 
 impl NumberUnit {
     pub fn is_euro(self) -> bool {
         matches!(self, NumberUnit::Euro)
+    }
+
+    /// The value a number written with this unit stands for: `25 %` is 0.25.
+    pub fn value(self, written: Decimal) -> Decimal {
+        match self {
+            NumberUnit::Percent => written / Decimal::ONE_HUNDRED,
+            _ => written,
+        }
     }
 }
 

@@ -283,6 +283,7 @@ impl Lowering {
             Some(Rule::type_amount) => ValueType::Amount,
             Some(Rule::type_hourly) => ValueType::HourlyAmount,
             Some(Rule::type_hours) => ValueType::Hours,
+            Some(Rule::type_rate) => ValueType::Rate,
             Some(Rule::type_duration) => ValueType::Duration,
             Some(Rule::type_integer) => ValueType::Integer,
             _ => ValueType::Decimal,
@@ -434,6 +435,7 @@ pub(super) fn number_unit(unit: P) -> NumberUnit {
     match unit.into_inner().next().map(|u| u.as_rule()) {
         Some(Rule::per_hour) => NumberUnit::EuroPerHour,
         Some(Rule::hours_unit) => NumberUnit::Hours,
+        Some(Rule::percent) => NumberUnit::Percent,
         _ => NumberUnit::Euro,
     }
 }

@@ -143,7 +143,8 @@ fn rule_word(rule: Rule) -> &'static str {
         compare_op => "a comparison (`≥`, `>`, `=`, …)",
         kw_if => "`si`",
         kw_otherwise => "`sinon`",
-        value_type | type_amount | type_hourly | type_hours | type_decimal | type_duration
+        value_type | type_amount | type_hourly | type_hours | type_rate | type_decimal
+        | type_duration
         | type_integer => {
             "a type (`montant`, `décimal`, `durée`, `entier`)"
         }
@@ -158,7 +159,7 @@ fn rule_word(rule: Rule) -> &'static str {
         kw_and | kw_or => "`et` or `ou`",
         kw_not => "`non`",
         add_op | mul_op => "an operator (`+`, `-`, `×` or `*`, `/`)",
-        euro | unit | per_hour | hours_unit => "`€` (or `€/h`, `h`)",
+        euro | unit | per_hour | hours_unit | percent => "`€` (or `€/h`, `h`, `%`)",
         kw_agreement | agreement_kind | kw_law | kw_company => "`convention`",
         kw_under_law => "`sous la loi`",
         kw_amends => "`modifie`",
