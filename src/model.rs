@@ -547,6 +547,12 @@ fn parse_value(text: &str, ty: Type, integer: bool) -> Result<Value, &'static st
             .parse::<u32>()
             .map(|n| Value::Number(n.into()))
             .map_err(|_| "a whole number"),
+        // `25%` or `25 %`: a rate in percent.
+        Type::Number if text.ends_with('%') => {
+            crate::facts::parse_decimal(text.trim_end_matches('%').trim_end())
+                .map(|v| Value::Number(v / Decimal::ONE_HUNDRED))
+                .ok_or("a number (e.g. `37.5`) or a percentage (`25 %`)")
+        }
         Type::Number | Type::Hours => crate::facts::parse_decimal(text.trim_end_matches(" h"))
             .map(Value::Number)
             .ok_or("a number (e.g. `37.5`)"),

@@ -152,3 +152,22 @@ fn thousands_of_chained_conditionals_are_refused_not_overflowed() {
     let diagnostics = result.expect_err("refused");
     assert_eq!(diagnostics[0].code, "grille::too-deep");
 }
+
+/// `--set majoration=50%`: a rate given in percent is a hundredth, as in the file.
+#[test]
+fn a_rate_set_in_percent_is_a_hundredth() {
+    let (mut rules, _) = grille::load_path(
+        "tests/inputs/eval/hourly-minimums/rules.grille",
+        Default::default(),
+    )
+    .unwrap();
+    rules.set_parameter("majoration", "50%").unwrap();
+    let facts = r#"[{"id": "H2", "job": "Commis", "job_since": "2024-01-01", "hours": "169"}]"#;
+    let facts = facts::read(facts, Format::Json).unwrap();
+    let evaluator = grille::Evaluator::new(&rules, date("2025-06-01"));
+    let decision = evaluator
+        .decide(facts.records[0].as_ref().unwrap())
+        .unwrap();
+    // 12.08 × 151.67 = 1832.1736; 12.08 × 1.50 × 17.33 = 314.0196; 2146.1932 → 2146.19.
+    assert_eq!(decision.minimum_salary.unwrap().to_string(), "2146.19");
+}
