@@ -104,6 +104,8 @@ pub enum Type {
     Amount,
     /// Euros per hour (`montant horaire`, `12.00 €/h`).
     Hourly,
+    /// Euros per year (`montant annuel`, `20580 €/an`).
+    Annual,
     /// A number of hours (`heures`, `151.67 h`, the employee's `heures`).
     Hours,
     Number,
@@ -530,10 +532,12 @@ fn parse_value(text: &str, ty: Type, integer: bool) -> Result<Value, &'static st
         Type::Duration => parse_duration(text)
             .map(Value::Duration)
             .ok_or("a duration (e.g. `2 mois`, `183 jours`)"),
-        Type::Amount | Type::Hourly => {
+        Type::Amount | Type::Hourly | Type::Annual => {
             let number = text
                 .trim_end_matches("€/h")
                 .trim_end_matches("EUR/h")
+                .trim_end_matches("€/an")
+                .trim_end_matches("EUR/an")
                 .trim_end();
             let number = number
                 .trim_end_matches('€')

@@ -72,6 +72,7 @@ const CASES: &[Case] = &[
     functions_case("formula-functions-overtime-fr", "F2", Lang::Fr),
     functions_case("formula-functions-overtime-en", "F2", Lang::En),
     functions_case("formula-functions-condition-fr", "F5", Lang::Fr),
+    functions_case("formula-functions-annual-fr", "F6", Lang::Fr),
     hourly_case("hourly-minimum-overtime-fr", "H2", Lang::Fr),
     hourly_case("hourly-minimum-overtime-en", "H2", Lang::En),
 ];

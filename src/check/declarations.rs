@@ -352,6 +352,7 @@ pub fn literal_value(literal: Literal, expected: ValueType) -> Result<Value, Fou
             NumberUnit::Euro => Found::Euros,
             NumberUnit::EuroPerHour => Found::PerHour,
             NumberUnit::Percent => Found::Percent,
+            NumberUnit::EuroPerYear => Found::PerYear,
             _ => Found::Hours,
         }),
         (Literal::Number { value, .. }, ValueType::Integer) if !value.fract().is_zero() => {
@@ -372,6 +373,7 @@ fn unit_fits(unit: NumberUnit, expected: ValueType) -> bool {
         (NumberUnit::None, _)
             | (NumberUnit::Euro, ValueType::Amount)
             | (NumberUnit::EuroPerHour, ValueType::HourlyAmount)
+            | (NumberUnit::EuroPerYear, ValueType::AnnualAmount)
             | (NumberUnit::Hours, ValueType::Hours)
             | (NumberUnit::Percent, ValueType::Rate | ValueType::Decimal)
     )
@@ -384,6 +386,7 @@ pub(super) fn value_type(t: ValueType) -> (Type, bool) {
         ValueType::HourlyAmount => (Type::Hourly, false),
         ValueType::Hours => (Type::Hours, false),
         ValueType::Rate => (Type::Number, false),
+        ValueType::AnnualAmount => (Type::Annual, false),
         ValueType::Decimal => (Type::Number, false),
         ValueType::Integer => (Type::Number, true),
         ValueType::Duration => (Type::Duration, false),
@@ -396,6 +399,7 @@ pub(super) fn declared_type(ty: Type, integer: bool) -> ValueType {
         (Type::Amount, _) => ValueType::Amount,
         (Type::Hourly, _) => ValueType::HourlyAmount,
         (Type::Hours, _) => ValueType::Hours,
+        (Type::Annual, _) => ValueType::AnnualAmount,
         (Type::Number, false) => ValueType::Decimal,
         (Type::Number, true) => ValueType::Integer,
         (Type::Duration, _) => ValueType::Duration,

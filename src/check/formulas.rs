@@ -42,6 +42,7 @@ impl Checker {
                     ast::NumberUnit::None | ast::NumberUnit::Percent => Type::Number,
                     ast::NumberUnit::Euro => Type::Amount,
                     ast::NumberUnit::EuroPerHour => Type::Hourly,
+                    ast::NumberUnit::EuroPerYear => Type::Annual,
                     ast::NumberUnit::Hours => Type::Hours,
                 },
             ),
@@ -54,6 +55,7 @@ impl Checker {
             A::RoundTo(inner, rounding) => self.round_to(rules, inner, rounding, inputs)?,
             A::Extreme(which, args) => self.extreme(rules, *which, args, e.span, inputs)?,
             A::If(c) => self.conditional(rules, c, e.span, inputs)?,
+            A::Convert { annual, amount } => self.convert(rules, *annual, amount, inputs)?,
             A::Neg(inner) => {
                 let (inner, ty) = self.expr(rules, inner, inputs)?;
                 (ExprKind::Neg(Box::new(inner)), ty)
@@ -265,6 +267,9 @@ fn binary_type(op: BinaryOp, l: Type, r: Type) -> Option<Type> {
         (BinaryOp::Mul, Hours, Number) | (BinaryOp::Mul, Number, Hours) => Some(Hours),
         (BinaryOp::Div, Hours, Number) => Some(Hours),
         (BinaryOp::Div, Hours, Hours) | (BinaryOp::Div, Hourly, Hourly) => Some(Number),
+        (BinaryOp::Mul, Annual, Number) | (BinaryOp::Mul, Number, Annual) => Some(Annual),
+        (BinaryOp::Div, Annual, Number) => Some(Annual),
+        (BinaryOp::Div, Annual, Annual) => Some(Number),
         (BinaryOp::Mul, Amount, Number) | (BinaryOp::Mul, Number, Amount) => Some(Amount),
         (BinaryOp::Mul, Number, Number) => Some(Number),
         (BinaryOp::Div, Amount, Number) => Some(Amount),

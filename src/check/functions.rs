@@ -108,6 +108,41 @@ impl Checker {
         Some((ExprKind::Extreme(which, args), ty))
     }
 
+    /// `annuel(x)`: a monthly amount × 12; `mensuel(x)`: an annual amount ÷ 12. The
+    /// checked formula is that product or quotient (explanations write `× 12`).
+    pub(super) fn convert(
+        &mut self,
+        rules: &RuleSet,
+        annual: bool,
+        amount: &ast::Expr,
+        inputs: &[Input],
+    ) -> Option<(ExprKind, Type)> {
+        let (inner, ty) = self.expr(rules, amount, inputs)?;
+        let (from, to, op) = match annual {
+            true => (Type::Amount, Type::Annual, BinaryOp::Mul),
+            false => (Type::Annual, Type::Amount, BinaryOp::Div),
+        };
+        if ty != from {
+            let function = if annual {
+                Function::Annual
+            } else {
+                Function::Monthly
+            };
+            let mismatch = Mismatch::Arguments {
+                function,
+                left: ty,
+                right: from,
+            };
+            self.report(Kind::TypeMismatch(mismatch), amount.span);
+            return None;
+        }
+        let twelve = model::Expr {
+            span: amount.span,
+            kind: ExprKind::Number(Decimal::from(12)),
+        };
+        Some((ExprKind::Binary(op, Box::new(inner), Box::new(twelve)), to))
+    }
+
     /// `si test alors a sinon b`: both branches of one type.
     pub(super) fn conditional(
         &mut self,

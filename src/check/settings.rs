@@ -44,6 +44,8 @@ fn written_literal(text: &str) -> Option<Literal> {
     use crate::syntax::ast::NumberUnit;
     let units = [
         ("€/h", NumberUnit::EuroPerHour),
+        ("€/an", NumberUnit::EuroPerYear),
+        ("EUR/an", NumberUnit::EuroPerYear),
         ("EUR/h", NumberUnit::EuroPerHour),
         ("€", NumberUnit::Euro),
         ("EUR", NumberUnit::Euro),

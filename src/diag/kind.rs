@@ -247,6 +247,9 @@ pub enum Function {
     If,
     /// The two sides of a comparison.
     Compare,
+    /// `annuel(x)`, `mensuel(x)`.
+    Annual,
+    Monthly,
 }
 
 /// What a constant test always gives.
@@ -268,6 +271,8 @@ pub enum Found {
     Hours,
     /// `%` on a value that is not a rate.
     Percent,
+    /// `€/an` on a value not per year.
+    PerYear,
     NotWhole,
     /// A value below zero (only from outside the file: `--set`).
     Negative,

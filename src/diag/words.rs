@@ -271,6 +271,8 @@ pub(super) fn function_word(f: Function) -> &'static str {
         Function::Round => "arrondi",
         Function::If => "si … alors … sinon",
         Function::Compare => "a comparison",
+        Function::Annual => "annuel",
+        Function::Monthly => "mensuel",
     }
 }
 

@@ -52,6 +52,16 @@ pub(super) fn mismatch_message(m: &Mismatch) -> String {
             ..
         } => format!("cannot round {} to a multiple of euros", type_word(*left)),
         Mismatch::Arguments {
+            function: function @ (Function::Annual | Function::Monthly),
+            left,
+            right,
+        } => format!(
+            "{} takes {}, this is {}",
+            arguments_word(*function),
+            type_word(*right),
+            type_word(*left)
+        ),
+        Mismatch::Arguments {
             function,
             left,
             right,
@@ -93,6 +103,7 @@ pub(super) fn mismatch_help(m: &Mismatch) -> String {
             Found::PerHour => "remove the `€/h`, or declare the parameter as `montant horaire`",
             Found::Hours => "remove the `h`, or declare the parameter as `heures`",
             Found::Percent => "write the amount itself, or declare the parameter as `taux`",
+            Found::PerYear => "remove the `€/an`, or declare the parameter as `montant annuel`",
             Found::NotWhole => "write a whole number, or declare the parameter as `décimal`",
             Found::Negative => "the rules have no negative values: write zero or more",
         },
@@ -128,6 +139,10 @@ pub(super) fn mismatch_help(m: &Mismatch) -> String {
             "amounts add to amounts; an amount is multiplied or divided by a number"
         }
         Mismatch::Arguments {
+            function: Function::Annual | Function::Monthly,
+            ..
+        } => "`annuel(x)` makes a monthly amount annual (× 12), `mensuel(x)` an annual one monthly (÷ 12)",
+        Mismatch::Arguments {
             function: Function::Round,
             ..
         } => "round a number to a plain multiple (`arrondi(x, 0.5)`), an amount to `1 €`",
@@ -145,6 +160,8 @@ fn arguments_word(f: Function) -> &'static str {
         Function::Round => "`arrondi`",
         Function::If => "this `si … alors … sinon`",
         Function::Compare => "this comparison",
+        Function::Annual => "`annuel(…)`",
+        Function::Monthly => "`mensuel(…)`",
     }
 }
 
@@ -156,6 +173,7 @@ fn found_word(found: Found) -> &'static str {
         Found::PerHour => "an amount per hour",
         Found::Hours => "a number of hours",
         Found::Percent => "a percentage",
+        Found::PerYear => "an amount per year",
         Found::NotWhole => "not a whole number",
         Found::Negative => "below zero",
     }
@@ -167,6 +185,7 @@ fn value_type_word(t: ValueType) -> &'static str {
         ValueType::HourlyAmount => "an hourly amount",
         ValueType::Hours => "a number of hours",
         ValueType::Rate => "a rate",
+        ValueType::AnnualAmount => "an annual amount",
         ValueType::Decimal => "a number",
         ValueType::Integer => "a whole number",
         ValueType::Duration => "a duration",
@@ -178,6 +197,7 @@ fn type_word(t: Type) -> &'static str {
         Type::Amount => "an amount",
         Type::Hourly => "an hourly amount",
         Type::Hours => "a number of hours",
+        Type::Annual => "an annual amount",
         Type::Number => "a number",
         Type::Duration => "a duration",
     }

@@ -51,6 +51,7 @@ pub fn type_name(param: &Param) -> &'static str {
         Type::Amount => "montant",
         Type::Hourly => "montant horaire",
         Type::Hours => "heures",
+        Type::Annual => "montant annuel",
         Type::Duration => "durée",
         Type::Number if param.integer => "entier",
         Type::Number => "décimal",
@@ -63,6 +64,7 @@ pub fn value(v: &Value, ty: Type) -> String {
         Value::Number(n) if ty == Type::Amount => format!("{n} €"),
         Value::Number(n) if ty == Type::Hourly => format!("{n} €/h"),
         Value::Number(n) if ty == Type::Hours => format!("{n} h"),
+        Value::Number(n) if ty == Type::Annual => format!("{n} €/an"),
         Value::Number(n) => n.to_string(),
         Value::Duration(d) => duration(*d),
     }

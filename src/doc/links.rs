@@ -158,7 +158,10 @@ fn expr_names(e: &Expr, out: &mut BTreeSet<String>) {
             out.insert(table.node.clone());
             expr_names(key, out);
         }
-        ExprKind::Round(x) | ExprKind::RoundTo(x, _) | ExprKind::Neg(x) => expr_names(x, out),
+        ExprKind::Round(x)
+        | ExprKind::RoundTo(x, _)
+        | ExprKind::Neg(x)
+        | ExprKind::Convert { amount: x, .. } => expr_names(x, out),
         ExprKind::Extreme(_, args) => args.iter().for_each(|a| expr_names(a, out)),
         ExprKind::If(c) => {
             test_names(&c.test, out);

@@ -233,6 +233,7 @@ fn unit_of(ty: crate::model::Type) -> &'static str {
         crate::model::Type::Amount => " €",
         crate::model::Type::Hourly => " €/h",
         crate::model::Type::Hours => " h",
+        crate::model::Type::Annual => " €/an",
         _ => "",
     }
 }

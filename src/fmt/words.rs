@@ -85,6 +85,7 @@ impl Printer<'_> {
             ValueType::HourlyAmount => self.w("montant horaire", "hourly amount"),
             ValueType::Hours => self.w("heures", "hours"),
             ValueType::Rate => self.w("taux", "rate"),
+            ValueType::AnnualAmount => self.w("montant annuel", "annual amount"),
             ValueType::Decimal => self.w("décimal", "decimal"),
             ValueType::Duration => self.w("durée", "duration"),
             ValueType::Integer => self.w("entier", "integer"),
@@ -177,6 +178,14 @@ impl Printer<'_> {
             ExprKind::RoundTo(inner, rounding) => self.round_to(inner, rounding),
             ExprKind::Extreme(which, args) => self.extreme(*which, args),
             ExprKind::If(c) => self.conditional(c),
+            ExprKind::Convert { annual, amount } => format!(
+                "{}({})",
+                match annual {
+                    true => self.w("annuel", "annual"),
+                    false => self.w("mensuel", "monthly"),
+                },
+                self.expr(amount)
+            ),
             ExprKind::Neg(inner) => match inner.kind {
                 ExprKind::Binary(..) | ExprKind::Neg(_) | ExprKind::If(_) => {
                     format!("-({})", self.expr(inner))
@@ -243,6 +252,7 @@ pub(super) fn number(digits: &str, unit: NumberUnit) -> String {
         NumberUnit::EuroPerHour => format!("{digits} €/h"),
         NumberUnit::Hours => format!("{digits} h"),
         NumberUnit::Percent => format!("{digits} %"),
+        NumberUnit::EuroPerYear => format!("{digits} €/an"),
     }
 }
 

@@ -204,6 +204,8 @@ pub enum ValueType {
     Hours,
     /// `taux`: a factor, often written in percent (`25 %`).
     Rate,
+    /// `montant annuel`: euros per year.
+    AnnualAmount,
     Decimal,
     Duration,
     Integer,
@@ -227,6 +229,8 @@ pub enum NumberUnit {
     EuroPerHour,
     /// `h`: hours.
     Hours,
+    /// `€/an`: euros per year.
+    EuroPerYear,
     /// `%`: the number written is a hundredth of the value (`25 %` is 0.25).
     Percent,
 }
@@ -572,6 +576,11 @@ pub enum ExprKind {
     Extreme(Extreme, Vec<Expr>),
     /// `si … alors … sinon …`.
     If(Box<Conditional>),
+    /// `annuel(x)` (`annual`: true) or `mensuel(x)`.
+    Convert {
+        annual: bool,
+        amount: Box<Expr>,
+    },
     Neg(Box<Expr>),
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
 }

@@ -284,6 +284,7 @@ impl Lowering {
             Some(Rule::type_hourly) => ValueType::HourlyAmount,
             Some(Rule::type_hours) => ValueType::Hours,
             Some(Rule::type_rate) => ValueType::Rate,
+            Some(Rule::type_annual) => ValueType::AnnualAmount,
             Some(Rule::type_duration) => ValueType::Duration,
             Some(Rule::type_integer) => ValueType::Integer,
             _ => ValueType::Decimal,
@@ -436,6 +437,7 @@ pub(super) fn number_unit(unit: P) -> NumberUnit {
         Some(Rule::per_hour) => NumberUnit::EuroPerHour,
         Some(Rule::hours_unit) => NumberUnit::Hours,
         Some(Rule::percent) => NumberUnit::Percent,
+        Some(Rule::per_year) => NumberUnit::EuroPerYear,
         _ => NumberUnit::Euro,
     }
 }

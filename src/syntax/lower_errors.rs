@@ -143,7 +143,7 @@ fn rule_word(rule: Rule) -> &'static str {
         compare_op => "a comparison (`≥`, `>`, `=`, …)",
         kw_if => "`si`",
         kw_otherwise => "`sinon`",
-        value_type | type_amount | type_hourly | type_hours | type_rate | type_decimal
+        value_type | type_amount | type_hourly | type_annual | type_hours | type_rate | type_decimal
         | type_duration
         | type_integer => {
             "a type (`montant`, `décimal`, `durée`, `entier`)"
@@ -159,7 +159,10 @@ fn rule_word(rule: Rule) -> &'static str {
         kw_and | kw_or => "`et` or `ou`",
         kw_not => "`non`",
         add_op | mul_op => "an operator (`+`, `-`, `×` or `*`, `/`)",
-        euro | unit | per_hour | hours_unit | percent => "`€` (or `€/h`, `h`, `%`)",
+        euro | unit | per_hour | per_year | hours_unit | percent => {
+            "`€` (or `€/h`, `€/an`, `h`, `%`)"
+        }
+        convert | convert_fn | kw_annual | kw_monthly => "`annuel(…)` or `mensuel(…)`",
         kw_agreement | agreement_kind | kw_law | kw_company => "`convention`",
         kw_under_law => "`sous la loi`",
         kw_amends => "`modifie`",

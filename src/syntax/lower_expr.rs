@@ -124,6 +124,10 @@ impl Lowering {
                     span: here,
                     kind: self.extreme(p),
                 },
+                Rule::convert => match self.convert(p) {
+                    Some(kind) => Expr { span: here, kind },
+                    None => continue,
+                },
                 Rule::conditional => match self.conditional(p) {
                     Some(kind) => Expr { span: here, kind },
                     None => continue,

@@ -63,6 +63,15 @@ impl Lowering {
         ExprKind::Extreme(which, args)
     }
 
+    /// `annuel(x)` or `mensuel(x)`.
+    pub(super) fn convert(&mut self, pair: P) -> Option<ExprKind> {
+        let mut inner = pair.into_inner();
+        let which = inner.next()?.into_inner().next()?.as_rule();
+        let amount = Box::new(self.expr(inner.next()?));
+        let annual = which == Rule::kw_annual;
+        Some(ExprKind::Convert { annual, amount })
+    }
+
     /// `si test alors a sinon b`.
     pub(super) fn conditional(&mut self, pair: P) -> Option<ExprKind> {
         if !self.one_more_operator(self.span(&pair)) {
