@@ -257,7 +257,7 @@ impl Lowering {
             return Spanned::new(
                 Literal::Number {
                     value: Decimal::ZERO,
-                    euro: false,
+                    unit: NumberUnit::None,
                 },
                 sp,
             );
@@ -268,7 +268,7 @@ impl Lowering {
                 let value = self.decimal(first);
                 Literal::Number {
                     value,
-                    euro: inner.next().is_some(),
+                    unit: inner.next().map_or(NumberUnit::None, number_unit),
                 }
             }
         };
@@ -305,6 +305,10 @@ impl Lowering {
         let sp = self.span(&pair);
         let kind = match pair.into_inner().next().map(|p| p.as_rule()) {
             Some(Rule::type_amount) => ValueType::Amount,
+            Some(Rule::type_hourly) => ValueType::HourlyAmount,
+            Some(Rule::type_hours) => ValueType::Hours,
+            Some(Rule::type_rate) => ValueType::Rate,
+            Some(Rule::type_annual) => ValueType::AnnualAmount,
             Some(Rule::type_duration) => ValueType::Duration,
             Some(Rule::type_integer) => ValueType::Integer,
             _ => ValueType::Decimal,
@@ -477,4 +481,15 @@ fn attribute_fr(what: &str) -> String {
         other => return format!("un {other}"),
     };
     fr.to_string()
+}
+
+/// The unit after a number (a `unit` pair).
+pub(super) fn number_unit(unit: P) -> NumberUnit {
+    match unit.into_inner().next().map(|u| u.as_rule()) {
+        Some(Rule::per_hour) => NumberUnit::EuroPerHour,
+        Some(Rule::hours_unit) => NumberUnit::Hours,
+        Some(Rule::percent) => NumberUnit::Percent,
+        Some(Rule::per_year) => NumberUnit::EuroPerYear,
+        _ => NumberUnit::Euro,
+    }
 }

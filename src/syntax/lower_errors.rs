@@ -171,19 +171,36 @@ fn rule_word(rule: Rule) -> (&'static str, &'static str) {
         }
         cell | kw_blank | blank_cell => ("un coefficient, `niveau N`, `catégorie X` ou `vide`", "a coefficient, `niveau N`, `catégorie X` or `vide`"),
         job_cell => ("une valeur de tranche (`débutant : 170`)", "a band value (`débutant : 170`)"),
-        floor_kind => k("`métier`, `diplôme`, `coefficient antérieur` or `mission`"),
+        floor_kind => (
+            "`métier`, `diplôme`, `coefficient antérieur` ou `mission`",
+            "`métier`, `diplôme`, `coefficient antérieur` or `mission`",
+        ),
         condition | compare_condition | compared => {
             ("une condition (`catégorie cadres`, `coefficient ≥ 200`)", "a condition (`catégorie cadres`, `coefficient ≥ 200`)")
         }
         compare_op => ("une comparaison (`≥`, `>`, `=`, …)", "a comparison (`≥`, `>`, `=`, …)"),
         kw_if => k("`si`"),
         kw_otherwise => k("`sinon`"),
-        value_type | type_amount | type_decimal | type_duration | type_integer => {
+        value_type | type_amount | type_hourly | type_annual | type_hours | type_rate | type_decimal
+        | type_duration
+        | type_integer => {
             ("un type (`montant`, `décimal`, `durée`, `entier`)", "a type (`montant`, `décimal`, `durée`, `entier`)")
         }
-        expr | term | factor | group | call | lookup => ("une formule", "a formula"),
+        expr | term | factor | group | call | lookup | extreme | extreme_fn | conditional => {
+            ("une formule", "a formula")
+        }
+        round_opts => ("`, 1 €` (l'unité à laquelle arrondir)", "`, 1 €` (the unit to round to)"),
+        round_dir | kw_up | kw_down | kw_nearest => ("`supérieur`, `inférieur` ou `au plus proche`", "`supérieur`, `inférieur` or `au plus proche`"),
+        kw_max | kw_min => ("`max` ou `min`", "`max` or `min`"),
+        test | test_and | test_not | test_group | comparison => ("un test (`heures > 151.67`)", "a test (`heures > 151.67`)"),
+        kw_then => k("`alors`"),
+        kw_and | kw_or => ("`et` ou `ou`", "`et` or `ou`"),
+        kw_not => k("`non`"),
         add_op | mul_op => ("un opérateur (`+`, `-`, `×` ou `*`, `/`)", "an operator (`+`, `-`, `×` or `*`, `/`)"),
-        euro => k("`€`"),
+        euro | unit | per_hour | per_year | hours_unit | percent => {
+            ("`€` (ou `€/h`, `€/an`, `h`, `%`)", "`€` (or `€/h`, `€/an`, `h`, `%`)")
+        }
+        convert | convert_fn | kw_annual | kw_monthly => ("`annuel(…)` ou `mensuel(…)`", "`annuel(…)` or `mensuel(…)`"),
         kw_agreement | agreement_kind | kw_law | kw_company => k("`convention`"),
         kw_under_law => k("`sous la loi`"),
         kw_amends => k("`modifie`"),

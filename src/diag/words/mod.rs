@@ -235,6 +235,40 @@ pub(super) fn message(kind: &Kind) -> Said {
             Lang::Fr => format!("l'exemple n'a pas de {gap}"),
             Lang::En => format!("the example has no {gap}"),
         }),
+        Kind::FunctionArity { function } => {
+            let word = function_word(*function);
+            said(
+                format!("`{word}` demande deux valeurs ou plus"),
+                format!("`{word}` needs two values or more"),
+            )
+        }
+        Kind::BadRoundingUnit { unit } => said(
+            format!("impossible d'arrondir à un multiple de {unit}"),
+            format!("cannot round to a multiple of {unit}"),
+        ),
+        Kind::ConstantTest { holds } => {
+            let (fr, en) = match holds {
+                TestHolds::Always => ("toujours vrai", "always true"),
+                TestHolds::Never => ("jamais vrai", "never true"),
+            };
+            said(
+                format!("ce test compare deux nombres du fichier : il est {fr}"),
+                format!("this test compares two numbers of the file: it is {en}"),
+            )
+        }
+    }
+}
+
+/// A function's name as the rule file writes it.
+pub(super) fn function_word(f: Function) -> &'static str {
+    match f {
+        Function::Max => "max",
+        Function::Min => "min",
+        Function::Round => "arrondi",
+        Function::If => "si … alors … sinon",
+        Function::Compare => "comparaison",
+        Function::Annual => "annuel",
+        Function::Monthly => "mensuel",
     }
 }
 
@@ -367,6 +401,12 @@ pub(super) fn label(kind: &Kind) -> Said {
                 Lang::En => format!("no {gap}"),
             })
         }
+        Kind::FunctionArity { .. } => ("une seule valeur", "one value"),
+        Kind::BadRoundingUnit { .. } => ("pas au-dessus de zéro", "not above zero"),
+        Kind::ConstantTest { .. } => (
+            "le même chaque jour, pour chaque salarié",
+            "the same on every day, for every employee",
+        ),
     };
     said(fr, en)
 }
@@ -527,6 +567,24 @@ pub(super) fn help(kind: &Kind) -> Said {
         Kind::IncompleteExample(_) => (
             "un exemple demande `au DATE`, et `faits :` avec au moins `métier \"…\"` et `depuis DATE`",
             "an example needs `au DATE`, and `faits :` with at least `métier \"…\"` and `depuis DATE`",
+        ),
+        Kind::FunctionArity {
+            function: Function::Min,
+        } => (
+            "`min(a, b)` donne la plus basse de ses valeurs : ajoutez la valeur comparée",
+            "`min(a, b)` gives the lower of its values: add the value compared",
+        ),
+        Kind::FunctionArity { .. } => (
+            "`max(a, b)` donne la plus haute de ses valeurs : ajoutez la valeur comparée",
+            "`max(a, b)` gives the higher of its values: add the value compared",
+        ),
+        Kind::BadRoundingUnit { .. } => (
+            "écrivez le multiple auquel arrondir, par exemple `arrondi(x, 1 €, supérieur)` à l'euro au-dessus",
+            "write the multiple to round to, e.g. `arrondi(x, 1 €, supérieur)` to the euro above",
+        ),
+        Kind::ConstantTest { .. } => (
+            "comparez une valeur qui change (un paramètre, `heures`, `coefficient`), ou retirez le `si`",
+            "compare a value that changes (a parameter, `heures`, `coefficient`), or remove the `si`",
         ),
     };
     said(fr, en)

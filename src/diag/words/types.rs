@@ -35,11 +35,25 @@ pub(super) fn mismatch_message(m: &Mismatch) -> Said {
             "la limite des missions se compte en jours",
             "the mission limit is counted in days",
         ),
+        Mismatch::FormulaNotAmount(Type::Hourly) => said(
+            "cette formule donne un montant horaire, il faut un montant mensuel",
+            "this formula gives an hourly amount, a monthly amount is needed",
+        ),
         Mismatch::FormulaNotAmount(ty) => {
             let (fr, en) = type_words(*ty);
             said(
                 format!("cette formule donne {fr}, il faut un montant"),
                 format!("this formula gives {en}, an amount is needed"),
+            )
+        }
+        Mismatch::LevelMinimumUnits { first, this } => {
+            let ((this_fr, this_en), (first_fr, first_en)) =
+                (type_words(*this), type_words(*first));
+            said(
+                format!(
+                    "le minimum de ce niveau est {this_fr}, celui d'un niveau précédent {first_fr}"
+                ),
+                format!("this level's minimum is {this_en}, an earlier level's is {first_en}"),
             )
         }
         Mismatch::FormulaNotNumber(ty) => {
@@ -70,6 +84,41 @@ pub(super) fn mismatch_message(m: &Mismatch) -> Said {
                 format!("cannot {verb_en} {left_en} and {right_en}"),
             )
         }
+        Mismatch::Arguments {
+            function: Function::Round,
+            left,
+            ..
+        } => {
+            let (fr, en) = type_words(*left);
+            said(
+                format!("impossible d'arrondir {fr} à un multiple d'euros"),
+                format!("cannot round {en} to a multiple of euros"),
+            )
+        }
+        Mismatch::Arguments {
+            function: function @ (Function::Annual | Function::Monthly),
+            left,
+            right,
+        } => {
+            let (f_fr, f_en) = arguments_words(*function);
+            let ((l_fr, l_en), (r_fr, r_en)) = (type_words(*left), type_words(*right));
+            said(
+                format!("{f_fr} prend {r_fr}, ceci est {l_fr}"),
+                format!("{f_en} takes {r_en}, this is {l_en}"),
+            )
+        }
+        Mismatch::Arguments {
+            function,
+            left,
+            right,
+        } => {
+            let (f_fr, f_en) = arguments_words(*function);
+            let ((l_fr, l_en), (r_fr, r_en)) = (type_words(*left), type_words(*right));
+            said(
+                format!("{f_fr} mêle {l_fr} et {r_fr}"),
+                format!("{f_en} mixes {l_en} and {r_en}"),
+            )
+        }
     }
 }
 
@@ -86,6 +135,8 @@ pub(super) fn mismatch_label(m: &Mismatch) -> Said {
             "months have no fixed number of days",
         ),
         Mismatch::FormulaNotAmount(_) => ("pas un montant", "not an amount"),
+        Mismatch::LevelMinimumUnits { .. } => ("une autre unité", "another unit"),
+        Mismatch::Arguments { .. } => ("les types ne vont pas ensemble", "types do not fit"),
         Mismatch::FormulaNotNumber(_) => ("pas un nombre", "not a number"),
         Mismatch::DurationInFormula(_) => ("une durée", "a duration"),
         Mismatch::TableWithoutRow(_) => ("un barème", "a table"),
@@ -107,6 +158,22 @@ pub(super) fn mismatch_help(m: &Mismatch) -> Said {
                 "retirez le `€`, ou déclarez le paramètre comme `montant`",
                 "remove the `€`, or declare the parameter as `montant`",
             ),
+            Found::PerHour => (
+                "retirez le `€/h`, ou déclarez le paramètre comme `montant horaire`",
+                "remove the `€/h`, or declare the parameter as `montant horaire`",
+            ),
+            Found::Hours => (
+                "retirez le `h`, ou déclarez le paramètre comme `heures`",
+                "remove the `h`, or declare the parameter as `heures`",
+            ),
+            Found::Percent => (
+                "écrivez le montant lui-même, ou déclarez le paramètre comme `taux`",
+                "write the amount itself, or declare the parameter as `taux`",
+            ),
+            Found::PerYear => (
+                "retirez le `€/an`, ou déclarez le paramètre comme `montant annuel`",
+                "remove the `€/an`, or declare the parameter as `montant annuel`",
+            ),
             Found::NotWhole => (
                 "écrivez un nombre entier, ou déclarez le paramètre comme `décimal`",
                 "write a whole number, or declare the parameter as `décimal`",
@@ -127,6 +194,14 @@ pub(super) fn mismatch_help(m: &Mismatch) -> Said {
         Mismatch::MissionLimitInMonths => (
             "écrivez la limite en jours ou en semaines, par exemple `au plus 183 jours` pour six mois",
             "write the limit in days or weeks, e.g. `au plus 183 jours` for six months",
+        ),
+        Mismatch::FormulaNotAmount(Type::Hourly) => (
+            "le minimum dû est mensuel : multipliez le montant horaire par `heures` (`minimum × heures`)",
+            "the minimum owed is monthly: multiply the hourly amount by `heures` (`minimum × heures`)",
+        ),
+        Mismatch::LevelMinimumUnits { .. } => (
+            "donnez à chaque niveau un minimum par mois, ou à chaque niveau un minimum par heure (`montant horaire`)",
+            "give every level a minimum per month, or every level a minimum per hour (`montant horaire`)",
         ),
         Mismatch::FormulaNotAmount(_) => (
             "multipliez par un paramètre montant (par exemple `1.4 × smcc`) ou écrivez `€` après un nombre",
@@ -150,9 +225,40 @@ pub(super) fn mismatch_help(m: &Mismatch) -> Said {
             "écrivez `barème[coefficient]`",
             "write `table[coefficient]`",
         ),
+        Mismatch::Operands {
+            left: Type::Hourly,
+            right: Type::Amount,
+            ..
+        }
+        | Mismatch::Operands {
+            left: Type::Amount,
+            right: Type::Hourly,
+            ..
+        } => (
+            "un montant horaire et un montant mensuel : multipliez d'abord le montant horaire par `heures`",
+            "an hourly amount and a monthly one: multiply the hourly amount by `heures` first",
+        ),
         Mismatch::Operands { .. } => (
             "un montant s'ajoute à un montant ; un montant se multiplie ou se divise par un nombre",
             "amounts add to amounts; an amount is multiplied or divided by a number",
+        ),
+        Mismatch::Arguments {
+            function: Function::Annual | Function::Monthly,
+            ..
+        } => (
+            "`annuel(x)` rend annuel un montant mensuel (× 12), `mensuel(x)` rend mensuel un montant annuel (÷ 12)",
+            "`annuel(x)` makes a monthly amount annual (× 12), `mensuel(x)` an annual one monthly (÷ 12)",
+        ),
+        Mismatch::Arguments {
+            function: Function::Round,
+            ..
+        } => (
+            "arrondissez un nombre à un multiple simple (`arrondi(x, 0.5)`), un montant à `1 €`",
+            "round a number to a plain multiple (`arrondi(x, 0.5)`), an amount to `1 €`",
+        ),
+        Mismatch::Arguments { .. } => (
+            "donnez un seul type à toutes les valeurs, des montants avec des montants, des nombres avec des nombres (un nombre écrit sans `€` prend le type des autres)",
+            "give every value one type, amounts with amounts, numbers with numbers (a number written without `€` takes the type of the others)",
         ),
     };
     said(fr, en)
@@ -165,6 +271,10 @@ fn found_words(found: Found) -> (&'static str, &'static str) {
         Found::Duration => ("est une durée", "a duration"),
         Found::Number => ("est un nombre", "a number"),
         Found::Euros => ("est un montant en euros", "an amount in euros"),
+        Found::PerHour => ("est un montant par heure", "an amount per hour"),
+        Found::Hours => ("est un nombre d'heures", "a number of hours"),
+        Found::Percent => ("est un pourcentage", "a percentage"),
+        Found::PerYear => ("est un montant par an", "an amount per year"),
         Found::NotWhole => ("n'est pas un nombre entier", "not a whole number"),
         Found::Negative => ("est inférieure à zéro", "below zero"),
     }
@@ -174,6 +284,10 @@ fn found_words(found: Found) -> (&'static str, &'static str) {
 fn value_type_words(t: ValueType) -> (&'static str, &'static str) {
     match t {
         ValueType::Amount => ("un montant", "an amount"),
+        ValueType::HourlyAmount => ("un montant horaire", "an hourly amount"),
+        ValueType::Hours => ("un nombre d'heures", "a number of hours"),
+        ValueType::Rate => ("un taux", "a rate"),
+        ValueType::AnnualAmount => ("un montant annuel", "an annual amount"),
         ValueType::Decimal => ("un nombre", "a number"),
         ValueType::Integer => ("un nombre entier", "a whole number"),
         ValueType::Duration => ("une durée", "a duration"),
@@ -183,8 +297,23 @@ fn value_type_words(t: ValueType) -> (&'static str, &'static str) {
 fn type_words(t: Type) -> (&'static str, &'static str) {
     match t {
         Type::Amount => ("un montant", "an amount"),
+        Type::Hourly => ("un montant horaire", "an hourly amount"),
+        Type::Hours => ("un nombre d'heures", "a number of hours"),
+        Type::Annual => ("un montant annuel", "an annual amount"),
         Type::Number => ("un nombre", "a number"),
         Type::Duration => ("une durée", "a duration"),
+    }
+}
+
+fn arguments_words(f: Function) -> (&'static str, &'static str) {
+    match f {
+        Function::Max => ("`max`", "`max`"),
+        Function::Min => ("`min`", "`min`"),
+        Function::Round => ("`arrondi`", "`arrondi`"),
+        Function::If => ("ce `si … alors … sinon`", "this `si … alors … sinon`"),
+        Function::Compare => ("cette comparaison", "this comparison"),
+        Function::Annual => ("`annuel(…)`", "`annuel(…)`"),
+        Function::Monthly => ("`mensuel(…)`", "`mensuel(…)`"),
     }
 }
 
