@@ -34,18 +34,20 @@ impl<'r> Evaluator<'r> {
             .and_then(Option::as_ref)
             .filter(|_| at_reference_hours);
         if let Some(cached) = cached {
-            if !T::RECORDS {
-                return cached.minimum.clone();
-            }
-            // The steps write the hours out: they are reused for the very number
-            // the rules give, not for another writing of it (one more trailing zero).
-            if self.written_as_reference(hours) {
-                let steps = cached
-                    .steps
-                    .get_or_init(|| self.minimum_steps(coefficient, level, hours));
-                t.replay(steps);
-                return cached.minimum.clone();
-            }
+            t.record(|t| {
+                // The steps write the hours out: those kept are reused for the
+                // very number the rules give, not for another writing of it
+                // (one more trailing zero), whose own are computed afresh.
+                if self.written_as_reference(hours) {
+                    let steps = cached
+                        .steps
+                        .get_or_init(|| self.minimum_steps(coefficient, level, hours));
+                    t.replay(steps);
+                } else {
+                    let _ = self.computed_minimum_salary(coefficient, level, hours, t);
+                }
+            });
+            return cached.minimum.clone();
         }
         let key = part_time::Key {
             coefficient,
@@ -56,12 +58,12 @@ impl<'r> Evaluator<'r> {
             // The slots this pair may take hold others: computed afresh.
             return self.computed_minimum_salary(coefficient, level, hours, t);
         };
-        if T::RECORDS {
+        t.record(|t| {
             let steps = kept
                 .steps
                 .get_or_init(|| self.minimum_steps(coefficient, level, hours));
             t.replay(steps);
-        }
+        });
         kept.minimum.clone()
     }
 
@@ -173,9 +175,14 @@ impl<'r> Evaluator<'r> {
             .and_then(|i| self.full_time_minimums.get(i as usize))
             .and_then(Option::as_ref);
         let full_time = match cached {
-            Some(value) if !T::RECORDS => value.clone()?,
-            _ => formulas.eval(level_minimum, inputs, t)?,
+            Some(value) => value.clone()?,
+            None => formulas.eval(level_minimum, inputs, &mut NoTrace)?,
         };
+        // The parameters the formula reads are shown under it: evaluated again
+        // for them (the value is the one above, by the same formula).
+        t.record(|t| {
+            let _ = formulas.eval(level_minimum, inputs, t);
+        });
         t.step(|| Step {
             kind: StepKind::Formula {
                 what: "level-minimum",

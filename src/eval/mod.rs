@@ -288,7 +288,7 @@ impl<'r> Evaluator<'r> {
             .filter(|applied| *applied < coefficient)
             .map(|applied| coefficient - applied);
         let _ = warnings; // the warnings are all in `kept` now
-        for w in kept.iter().filter(|_| T::RECORDS) {
+        for w in &kept {
             t.step(|| Step {
                 kind: StepKind::Warning { warning: w.clone() },
                 rule: None,

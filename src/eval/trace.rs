@@ -17,12 +17,14 @@ use crate::model::{Duration, Origin};
 
 /// Receives the steps of an evaluation; `'a`: what the steps may borrow.
 pub trait Tracer<'a> {
-    /// Whether steps are kept: the fast path may take cached values instead of
-    /// recomputing what it would otherwise have to show.
-    const RECORDS: bool;
-
     /// Records the step `make` builds, if this tracer keeps steps.
     fn step(&mut self, make: impl FnOnce() -> Step<'a>);
+
+    /// Runs `record` with this tracer, if it keeps steps: for steps that take
+    /// work to find beyond what the decision computes (a formula evaluated
+    /// again for the values it reads, steps kept by the evaluator). The
+    /// decision itself never depends on what `record` does.
+    fn record(&mut self, record: impl FnOnce(&mut Self));
 
     /// Records steps kept by the evaluator, lending their texts.
     fn replay(&mut self, steps: &'a [Step<'_>]) {
@@ -36,10 +38,11 @@ pub trait Tracer<'a> {
 pub struct NoTrace;
 
 impl<'a> Tracer<'a> for NoTrace {
-    const RECORDS: bool = false;
-
     #[inline(always)]
     fn step(&mut self, _: impl FnOnce() -> Step<'a>) {}
+
+    #[inline(always)]
+    fn record(&mut self, _: impl FnOnce(&mut Self)) {}
 }
 
 /// Keeps every step, in order.
@@ -57,10 +60,12 @@ impl<'a> Recorder<'a> {
 }
 
 impl<'a> Tracer<'a> for Recorder<'a> {
-    const RECORDS: bool = true;
-
     fn step(&mut self, make: impl FnOnce() -> Step<'a>) {
         self.steps.push(make());
+    }
+
+    fn record(&mut self, record: impl FnOnce(&mut Self)) {
+        record(self);
     }
 }
 
