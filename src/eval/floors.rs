@@ -4,8 +4,9 @@
 use chrono::NaiveDate;
 
 use super::grid::{BlankNote, GridCell};
+use super::trace::FloorName;
 use super::trace::{FloorDetail, Gloss, Step, StepKind, Tracer};
-use super::{floor_name, Evaluator, Notes, OtherFloors, Warning, COMPANY_FLOOR};
+use super::{Evaluator, Notes, OtherFloors, Warning};
 use crate::calendar;
 use crate::facts::Record;
 use crate::model::*;
@@ -110,8 +111,8 @@ impl<'r> Evaluator<'r> {
         t: &mut T,
     ) {
         let rules = self.rules;
-        let mut winner: Option<&'static str> = None;
-        let mut weigh = |value: Option<u32>, name: &'static str| {
+        let mut winner: Option<FloorName> = None;
+        let mut weigh = |value: Option<u32>, name: FloorName| {
             if winner.is_none() && value.is_some() && value == coefficient {
                 winner = Some(name);
             }
@@ -130,11 +131,11 @@ impl<'r> Evaluator<'r> {
             if floor.kind != FloorKind::Job {
                 t.step(|| other_floor_step(rules, floor, value, others));
             }
-            weigh(value, floor_name(floor.kind));
+            weigh(value, floor.kind.into());
             // A company agreement's value for the job is one more floor, right
             // after the agreement's: a tie keeps the agreement's.
             if floor.kind == FloorKind::Job {
-                weigh(self.company_floor(job, band, t), COMPANY_FLOOR);
+                weigh(self.company_floor(job, band, t), FloorName::Company);
             }
         }
         let (Some(coefficient), Some(winner)) = (coefficient, winner) else {
@@ -171,7 +172,7 @@ impl<'r> Evaluator<'r> {
         };
         t.step(|| Step {
             kind: StepKind::Floor {
-                floor: COMPANY_FLOOR,
+                floor: FloorName::Company,
                 coefficient: cell.coefficient,
                 detail: FloorDetail::Job {
                     band: &bands[band].id,
@@ -227,7 +228,7 @@ impl<'r> Evaluator<'r> {
         };
         Step {
             kind: StepKind::Floor {
-                floor: floor_name(FloorKind::Job),
+                floor: FloorName::Job,
                 // The agreement's own: a company agreement's is a step of its own.
                 coefficient: job_def.cells[used].coefficient,
                 detail: FloorDetail::Job {
@@ -346,7 +347,7 @@ fn other_floor_step<'r>(
 ) -> Step<'r> {
     Step {
         kind: StepKind::Floor {
-            floor: floor_name(floor.kind),
+            floor: floor.kind.into(),
             coefficient: value,
             detail: match floor.kind {
                 FloorKind::Diploma => FloorDetail::Diploma {

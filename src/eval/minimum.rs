@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::expr::{self, Formulas, Inputs};
-use super::trace::{Gloss, NoTrace, Recorder, Step, StepKind, Tracer};
+use super::trace::{FormulaKind, Gloss, NoTrace, Recorder, Step, StepKind, Tracer};
 use super::{part_time, Evaluator, Minimum};
 use crate::model::*;
 
@@ -102,7 +102,8 @@ impl<'r> Evaluator<'r> {
             level_minimum: None,
         };
         let Some(full_time) = self.level_minimum(coefficient, level, &inputs, t)? else {
-            let law = self.layer_minimum(&rules.legal_minimum, "legal-minimum", &inputs, t)?;
+            let law =
+                self.layer_minimum(&rules.legal_minimum, FormulaKind::LegalMinimum, &inputs, t)?;
             return Ok(Minimum::owed(None, None, law));
         };
         let inputs = Inputs {
@@ -115,7 +116,7 @@ impl<'r> Evaluator<'r> {
                 let amount = formulas.eval(&salary.formula, &inputs, t)?;
                 t.step(|| Step {
                     kind: StepKind::Formula {
-                        what: "minimum-salary",
+                        what: FormulaKind::MinimumSalary,
                         formula: formulas.with_values(&salary.formula, &inputs).into(),
                         result: amount,
                     },
@@ -131,8 +132,14 @@ impl<'r> Evaluator<'r> {
                 }
             }
         };
-        let company = self.layer_minimum(&rules.company_minimum, "company-minimum", &inputs, t)?;
-        let law = self.layer_minimum(&rules.legal_minimum, "legal-minimum", &inputs, t)?;
+        let company = self.layer_minimum(
+            &rules.company_minimum,
+            FormulaKind::CompanyMinimum,
+            &inputs,
+            t,
+        )?;
+        let law =
+            self.layer_minimum(&rules.legal_minimum, FormulaKind::LegalMinimum, &inputs, t)?;
         let minimum = Minimum::owed(Some(agreement), company, law);
         if let Some(m) = minimum.filter(Minimum::layered) {
             t.step(|| Step {
@@ -141,7 +148,7 @@ impl<'r> Evaluator<'r> {
                     company: m.company,
                     law: m.law,
                     owed: m.owed,
-                    from: m.from.as_str(),
+                    from: m.from,
                 },
                 rule: None,
                 source: None,
@@ -185,7 +192,7 @@ impl<'r> Evaluator<'r> {
         });
         t.step(|| Step {
             kind: StepKind::Formula {
-                what: "level-minimum",
+                what: FormulaKind::LevelMinimum,
                 formula: formulas.with_values(level_minimum, inputs).into(),
                 result: full_time,
             },
@@ -204,7 +211,7 @@ impl<'r> Evaluator<'r> {
     fn layer_minimum<'a, T: Tracer<'a>>(
         &self,
         layer: &'r Option<MinimumSalary>,
-        what: &'static str,
+        what: FormulaKind,
         inputs: &Inputs,
         t: &mut T,
     ) -> Result<Option<Decimal>, String>
@@ -222,7 +229,7 @@ impl<'r> Evaluator<'r> {
             Ok(amount) => amount,
             // The law file's values start on a date (the SMIC from 2008-05-01):
             // before it the law's minimum is not known, and the decision says so.
-            Err(_) if what == "legal-minimum" => return Ok(None),
+            Err(_) if what == FormulaKind::LegalMinimum => return Ok(None),
             Err(e) => return Err(e),
         };
         t.step(|| Step {

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::decision::Claim;
+use super::decision::{Claim, ClaimKind};
 use super::trace::{Gloss, Step, StepKind, Tracer};
 use super::{Evaluator, Notes, Warning};
 use crate::calendar;
@@ -130,7 +130,7 @@ impl Missions {
                     gloss: Gloss::of(&[&cap.origin]),
                 });
                 Claim {
-                    kind: "mission-cap",
+                    kind: ClaimKind::MissionCap,
                     job: &def.id,
                     coefficient,
                     since,
