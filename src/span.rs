@@ -117,6 +117,7 @@ impl<T: fmt::Debug> fmt::Debug for Spanned<T> {
 }
 
 /// Line and column (both from 1) of a byte offset, columns counted in characters.
+#[cfg_attr(not(feature = "internals"), allow(dead_code))]
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text[..floor_char_boundary(text, offset)];
@@ -126,6 +127,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+#[cfg_attr(not(feature = "internals"), allow(dead_code))]
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {
         offset -= 1;
