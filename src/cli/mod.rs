@@ -333,7 +333,7 @@ fn apply_settings_as(
             ));
         };
         let value = &setting_value(value).map_err(|e| format!("{flag} {setting}: {e}"))?;
-        grille::check::set_parameter(rules, name.trim(), value)
+        grille::set_parameter(rules, name.trim(), value)
             .map_err(|e| format!("{flag} {setting}: {e}"))?;
         let role = role.map(|r| format!(" ({r})")).unwrap_or_default();
         say!(

@@ -38,7 +38,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-pub use decision::{money, Claim, Decision, Minimum, MinimumFrom, NextStep, Trial, TrialStatus};
+pub use decision::{
+    money, Claim, ClaimKind, Decision, Minimum, MinimumFrom, NextStep, Trial, TrialStatus,
+};
 use grid::Grid;
 use resolve::Names;
 use tables::status_rule;
@@ -290,7 +292,7 @@ impl<'r> Evaluator<'r> {
             .filter(|applied| *applied < coefficient)
             .map(|applied| coefficient - applied);
         let _ = warnings; // the warnings are all in `kept` now
-        for w in kept.iter().filter(|_| T::RECORDS) {
+        for w in &kept {
             t.step(|| Step {
                 kind: StepKind::Warning { warning: w.clone() },
                 rule: None,
@@ -401,18 +403,5 @@ impl<'r> Evaluator<'r> {
     fn by_coefficient<'t, V>(&self, table: &'t [V], coefficient: u32) -> Option<&'t V> {
         let index = coefficient.checked_sub(self.lowest_coefficient)?;
         table.get(usize::try_from(index).ok()?)
-    }
-}
-
-/// The name of a company agreement's job floor in traces (`floor`), beside
-/// those of [`floor_name`].
-pub(crate) const COMPANY_FLOOR: &str = "company";
-
-pub(crate) fn floor_name(kind: FloorKind) -> &'static str {
-    match kind {
-        FloorKind::Job => "job",
-        FloorKind::Diploma => "diploma",
-        FloorKind::PreviousCoefficient => "previous-coefficient",
-        FloorKind::Mission => "mission",
     }
 }

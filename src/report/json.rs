@@ -145,7 +145,7 @@ fn displayed(out: &mut Vec<u8>, value: &impl std::fmt::Display) {
 
 fn claim(c: &Claim, out: &mut Vec<u8>) {
     key(out, "{", "kind");
-    string(out, c.kind);
+    string(out, c.kind.as_str());
     key(out, ",", "job");
     string(out, c.job);
     key(out, ",", "coefficient");

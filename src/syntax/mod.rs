@@ -170,6 +170,7 @@ fn deep_conditional(source: &str) -> Option<usize> {
 
 /// Parses one grammar rule alone over the whole input, for tests of the grammar.
 #[doc(hidden)]
+#[cfg_attr(not(feature = "internals"), allow(dead_code))]
 pub fn parses_as(rule: Rule, input: &str) -> bool {
     match GrammarParser::parse(rule, input) {
         Ok(mut pairs) => pairs
