@@ -272,7 +272,7 @@ fn formula(x: &mut Writer, step: &Step, open: &mut Sections) {
         FormulaKind::MinimumSalary => w.prorated,
     };
     let mut result = locale::money(crate::eval::expr::round_cent(*result), lang);
-    if *what == "level-minimum" && x.rules.hourly_levels {
+    if *what == FormulaKind::LevelMinimum && x.rules.hourly_levels {
         result = locale::per_hour(&result);
     }
     x.line(
