@@ -17,6 +17,7 @@ mod known;
 mod lookup;
 mod next;
 mod part_time;
+mod same_rules;
 mod time;
 pub mod trace;
 mod trial;
@@ -47,20 +48,25 @@ pub struct Evaluator<'r> {
     maximum_hours: Result<Option<Decimal>, String>,
     /// Each grid coefficient's full-time minimum on the evaluation date, computed
     /// once by the same formulas (index: coefficient − the grid's lowest).
-    full_time_minimums: Vec<Option<Result<Decimal, String>>>,
+    /// This and the other tables by coefficient are shared by the evaluators
+    /// of other days under the same rules ([`Evaluator::on_day_of_same_rules`]).
+    full_time_minimums: Arc<[Option<Result<Decimal, String>>]>,
     /// The level of each grid coefficient (same index).
-    level_by_coefficient: Vec<Option<LevelId>>,
+    level_by_coefficient: Arc<[Option<LevelId>]>,
     /// The status rule that applies to each grid coefficient (same index).
-    status_by_coefficient: Vec<Option<usize>>,
+    status_by_coefficient: Arc<[Option<usize>]>,
     /// The transitional rule of each grid coefficient, if it has one (same index).
-    transitional_by_coefficient: Vec<Option<usize>>,
+    transitional_by_coefficient: Arc<[Option<usize>]>,
     /// Each grid coefficient's minimum salary at the reference hours (same index).
-    reference_minimums: Vec<Option<ReferenceMinimum<'r>>>,
+    reference_minimums: Arc<[Option<ReferenceMinimum<'r>>]>,
     /// The values each grid coefficient's minimum reads beyond the day they
     /// are known to hold, as warnings (same index; empty almost always).
-    beyond_known: Vec<Vec<Warning<'r>>>,
+    beyond_known: Arc<[Vec<Warning<'r>>]>,
     /// Whether any entry of `beyond_known` has a warning: one test per decision.
     any_beyond_known: bool,
+    /// Whether the tables hold text written with the evaluation date (an
+    /// error or a warning naming it): they are then not shared with other days.
+    day_in_tables: bool,
     lowest_coefficient: u32,
     /// The job floor of every cell, when the rules have a job floor.
     grid: Option<Arc<Grid>>,
@@ -262,7 +268,8 @@ impl<'r> Evaluator<'r> {
             .map(|l| l.coefficients.lowest())
             .min()
             .unwrap_or(0);
-        let full_time_minimums = full_time_minimums(rules, &formulas, lowest_coefficient);
+        let full_time_minimums: Arc<[_]> =
+            full_time_minimums(rules, &formulas, lowest_coefficient).into();
         let top = rules.top_coefficient().unwrap_or(0);
         let grid_coefficients = || lowest_coefficient..=top.max(lowest_coefficient);
         let level_by_coefficient: Vec<_> = grid_coefficients().map(|c| rules.level_of(c)).collect();
@@ -279,12 +286,13 @@ impl<'r> Evaluator<'r> {
             reference_hours: constant(&rules.reference_hours),
             maximum_hours: constant(&rules.maximum_hours),
             full_time_minimums,
-            level_by_coefficient,
+            level_by_coefficient: level_by_coefficient.into(),
             status_by_coefficient,
             transitional_by_coefficient,
-            reference_minimums: Vec::new(),
+            reference_minimums: Arc::new([]),
             any_beyond_known: beyond_known.iter().any(|w| !w.is_empty()),
-            beyond_known,
+            beyond_known: beyond_known.into(),
+            day_in_tables: false,
             lowest_coefficient,
             grid,
             diplomas,
@@ -311,6 +319,7 @@ impl<'r> Evaluator<'r> {
                 .collect();
             evaluator.reference_minimums = minimums;
         }
+        evaluator.day_in_tables = evaluator.tables_name_their_day();
         evaluator
     }
 
