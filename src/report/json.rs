@@ -12,7 +12,8 @@ use crate::eval::trace::{FloorDetail, Step, StepKind};
 use crate::eval::{Claim, Decision, NextStep, Trial};
 
 mod scalars;
-pub(super) use scalars::{date, money, number};
+pub(super) use scalars::number;
+pub(crate) use scalars::{date, money};
 use scalars::{digits_of, quoted_money};
 
 pub fn decision(d: &Decision, out: &mut Vec<u8>) {
