@@ -5,9 +5,13 @@
 
 use super::*;
 
-/// The record's known fields as raw JSON text, and the names of the others.
+mod histories;
+
+/// The record's known fields as raw JSON text, those of its history, and the
+/// names of the others.
 struct RawFields<'a> {
     values: [Option<&'a str>; KNOWN_FIELDS.len()],
+    history: [Option<&'a str>; history::HISTORY_FIELDS.len()],
     unknown: Vec<&'a str>,
 }
 
@@ -32,13 +36,17 @@ impl<'a> Scanner<'a> {
         let mut scan = Scanner { text, at: 0 };
         let mut fields = RawFields {
             values: [None; KNOWN_FIELDS.len()],
+            history: [None; history::HISTORY_FIELDS.len()],
             unknown: Vec::new(),
         };
         // A field given twice goes to the general reader, which rejects it.
         let mut twice = false;
         scan.members(|key, value| match field_index(key) {
             Some(i) => twice |= fields.values[i].replace(value).is_some(),
-            None => fields.unknown.push(key),
+            None => match history::HISTORY_FIELDS.iter().position(|f| *f == key) {
+                Some(i) => twice |= fields.history[i].replace(value).is_some(),
+                None => fields.unknown.push(key),
+            },
         })?;
         scan.whitespace();
         (scan.at == text.len() && !twice).then_some(fields)
@@ -212,14 +220,6 @@ pub(super) fn record(
     unknown: &mut dyn FnMut(&str),
 ) -> Option<Record> {
     let fields = Scanner::object(line)?;
-    // A history is read by the general reader, which checks it whole.
-    if fields
-        .unknown
-        .iter()
-        .any(|k| history::HISTORY_FIELDS.contains(k))
-    {
-        return None;
-    }
     // Noted first: a record rejected below still had them.
     for name in &fields.unknown {
         unknown(name);
@@ -247,7 +247,7 @@ pub(super) fn record(
     if salary.is_some_and(|s| s.scale() > 2) {
         return None;
     }
-    let record = Record {
+    let mut record = Record {
         position,
         job: job.to_string(),
         job_since,
@@ -267,6 +267,7 @@ pub(super) fn record(
         history: None,
         id: id.to_string(),
     };
+    record.history = histories::history(&fields.history, &record, unknown)?;
     Some(record)
 }
 
