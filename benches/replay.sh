@@ -16,7 +16,7 @@ mkdir -p "$data"
 histories="$data/histories-100k-full.jsonl"
 [ -s "$histories" ] || "$grille" sample --rules rules/idcc2098-2002.grille --employees 100000 \
     --seed 7 --as-of 2026-11-29 --history-months 36 --history-full --output "$histories" 2>/dev/null
-echo "input: $(wc -l <"$histories") employees, $(grep -o '"month"' "$histories" | wc -l) pay lines, $(du -m "$histories" | cut -f1) MB"
+echo "input: $(wc -l <"$histories") employees, $(grep -o '"month"' "$histories" | wc -l) pay lines, $(du -mL "$histories" | cut -f1) MB"
 for run in 1 2 3; do
     status=0
     /usr/bin/time -v -o "$data/time.txt" "$grille" replay rules/idcc2098-2002.grille "$histories" \

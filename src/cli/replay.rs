@@ -158,9 +158,9 @@ pub fn run(args: Args) -> Outcome {
             Ok((Some(id), bytes)) => {
                 replayed += 1;
                 seen.insert(id);
-                let framed = frame(format, count, bytes);
+                let written = frame(format, count, bytes, &mut output);
                 count += 1;
-                if let Err(e) = std::io::Write::write_all(&mut output, &framed) {
+                if let Err(e) = written {
                     write_error = Some(e);
                     return ControlFlow::Break(());
                 }
@@ -315,7 +315,8 @@ fn write_one(
         }
         ReplayFormat::Csv => encode::csv(replay, out),
         ReplayFormat::Text => {
-            out.extend_from_slice(grille::replay::text::render(replay, lang.into()).as_bytes());
+            let text = grille::replay::text::render(replayer.rules(), replay, lang.into());
+            out.extend_from_slice(text.as_bytes());
         }
         ReplayFormat::Html => {
             let explanations: Vec<String> = replay
@@ -329,20 +330,24 @@ fn write_one(
     }
 }
 
-/// One employee's bytes as the format frames them: a JSON array's element,
-/// the CSV header before the first, a blank line between texts.
-fn frame(format: ReplayFormat, index: usize, bytes: &[u8]) -> Vec<u8> {
-    let mut framed = Vec::with_capacity(bytes.len() + 4);
-    match format {
-        ReplayFormat::Json => {
-            framed.extend_from_slice(if index == 0 { b"[\n  " } else { b",\n  " });
-            framed.extend_from_slice(bytes.strip_suffix(b"\n").unwrap_or(bytes));
-            return framed;
-        }
-        ReplayFormat::Csv if index == 0 => framed.extend_from_slice(encode::CSV_HEADER.as_bytes()),
-        ReplayFormat::Text if index > 0 => framed.push(b'\n'),
-        _ => {}
-    }
-    framed.extend_from_slice(bytes);
-    framed
+/// Writes one employee's bytes as the format frames them: a JSON array's
+/// element, the CSV header before the first, a blank line between texts
+/// (written as they are: a replay writes about 10 kB an employee).
+fn frame(
+    format: ReplayFormat,
+    index: usize,
+    bytes: &[u8],
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let (before, bytes): (&[u8], &[u8]) = match format {
+        ReplayFormat::Json => (
+            if index == 0 { b"[\n  " } else { b",\n  " },
+            bytes.strip_suffix(b"\n").unwrap_or(bytes),
+        ),
+        ReplayFormat::Csv if index == 0 => (encode::CSV_HEADER.as_bytes(), bytes),
+        ReplayFormat::Text if index > 0 => (b"\n", bytes),
+        _ => (b"", bytes),
+    };
+    out.write_all(before)?;
+    out.write_all(bytes)
 }
