@@ -52,6 +52,11 @@ pub fn json(r: &Replay, out: &mut Vec<u8>) {
         date(out, right.since);
         out.extend_from_slice(b",\"why\":");
         string(out, &right.why);
+        // `why` is for people; the job and band ids are for programs.
+        out.extend_from_slice(b",\"job\":");
+        string(out, right.job);
+        out.extend_from_slice(b",\"band\":");
+        string(out, right.band);
         out.push(b'}');
     }
     out.extend_from_slice(b"],\"warnings\":[");

@@ -14,6 +14,7 @@
 pub mod day;
 pub mod encode;
 pub mod html;
+pub mod names;
 pub mod sample;
 pub mod text;
 mod totals;
@@ -136,7 +137,10 @@ pub struct Right<'r> {
     /// The job's name, as the rules write it.
     pub job_name: &'r str,
     pub band: &'r str,
-    /// Said in a few words: `band senior in Conseiller clientèle`.
+    /// The band's label, as the rules write it (its id if it has none).
+    pub band_name: &'r str,
+    /// Said in a few words, in English: `band senior in Conseiller clientèle`
+    /// ([`crate::catalogue::Text::RightOfBand`] says it in French too).
     pub why: String,
 }
 
@@ -478,9 +482,14 @@ impl<'r> Replayer<'r> {
                 value: s.coefficient,
                 since,
                 job: s.job,
-                job_name: self.job_name(s.job),
+                job_name: names::job_name(self.rules, s.job),
                 band: s.band,
-                why: format!("band {} in {}", s.band, self.job_name(s.job)),
+                band_name: names::band_name(self.rules, s.job, s.band),
+                why: crate::catalogue::Text::RightOfBand {
+                    band: s.band,
+                    job: names::job_name(self.rules, s.job),
+                }
+                .say(crate::explain::Lang::En),
             });
         }
         Ok(rights)
@@ -509,15 +518,6 @@ impl<'r> Replayer<'r> {
             }
         }
         Ok(since)
-    }
-
-    fn job_name(&self, job: &'r str) -> &'r str {
-        let rules: &'r RuleSet = self.rules;
-        rules
-            .jobs
-            .iter()
-            .find(|j| j.id == job)
-            .map_or(job, |j| j.name.as_str())
     }
 
     /// The explanation of the decision on the day a right began, as `grille
