@@ -561,7 +561,8 @@ fn the_dossier_and_the_english_text() {
     );
     assert!(
         text.contains(
-            "coefficient 170 owed since 15 September 2025 : band confirme in Superviseur"
+            // The band's label (rules/idcc2098-2002.grille, `tranche confirme`).
+            "coefficient 170 owed since 15 September 2025 : band Confirmé (6 à 12 mois) in Superviseur"
         ),
         "{text}"
     );
