@@ -16,6 +16,7 @@ pub mod encode;
 pub mod html;
 pub mod names;
 pub mod sample;
+pub mod tables;
 pub mod text;
 mod totals;
 
