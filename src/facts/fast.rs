@@ -247,7 +247,7 @@ pub(super) fn record(
     if salary.is_some_and(|s| s.scale() > 2) {
         return None;
     }
-    let mut record = Record {
+    let record = Record {
         position,
         job: job.to_string(),
         job_since,
@@ -267,8 +267,10 @@ pub(super) fn record(
         history: None,
         id: id.to_string(),
     };
-    record.history = histories::history(&fields.history, &record, unknown)?;
-    Some(record)
+    if fields.history.iter().all(Option::is_none) {
+        return Some(record);
+    }
+    histories::with_history(record, &fields.history, unknown)
 }
 
 /// An object's members, in order.

@@ -10,18 +10,17 @@ use super::*;
 use crate::facts::history::{contradictions, sort_pay, HISTORY_LISTS};
 use crate::facts::{HeldJob, History, Month, Obtained, Pay};
 
-/// The history of `record` from the raw values of its history fields (in the
-/// order of [`history::HISTORY_FIELDS`]): `Some(None)` when it gives none,
-/// `None` when the general reader must read the line.
-pub(super) fn history(
+/// `record` with the history the raw values of its history fields give (in
+/// the order of [`history::HISTORY_FIELDS`], at least one given: a field
+/// given as null counts as given, as for the general reader); `None` when the
+/// general reader must read the line. Apart from the record's own path, so
+/// that a record without history is built in place as before.
+#[inline(never)]
+pub(super) fn with_history(
+    mut record: Record,
     raw: &[Option<&str>; history::HISTORY_FIELDS.len()],
-    record: &Record,
     unknown: &mut dyn FnMut(&str),
-) -> Option<Option<Box<History>>> {
-    // A field given as null counts as given, as for the general reader.
-    if raw.iter().all(Option::is_none) {
-        return Some(None);
-    }
+) -> Option<Record> {
     let given = |i: usize| raw[i].filter(|value| *value != "null");
     let [jobs, diplomas, pay] = HISTORY_LISTS;
     let mut history = History {
@@ -35,9 +34,10 @@ pub(super) fn history(
         position: record.position,
         id: Some(&record.id),
     };
-    contradictions(&history, &at, record).ok()?;
+    contradictions(&history, &at, &record).ok()?;
     sort_pay(&mut history);
-    Some(Some(Box::new(history)))
+    record.history = Some(Box::new(history));
+    Some(record)
 }
 
 /// The entries of a list field, unknown keys noted as `pay[].key`.
