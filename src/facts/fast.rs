@@ -7,11 +7,10 @@ use super::*;
 
 mod histories;
 
-/// The record's known fields as raw JSON text, those of its history, and the
-/// names of the others.
+/// The record's known fields as raw JSON text, and the names of the others
+/// (a history's among them: `histories` reads it).
 struct RawFields<'a> {
     values: [Option<&'a str>; KNOWN_FIELDS.len()],
-    history: [Option<&'a str>; history::HISTORY_FIELDS.len()],
     unknown: Vec<&'a str>,
 }
 
@@ -36,17 +35,13 @@ impl<'a> Scanner<'a> {
         let mut scan = Scanner { text, at: 0 };
         let mut fields = RawFields {
             values: [None; KNOWN_FIELDS.len()],
-            history: [None; history::HISTORY_FIELDS.len()],
             unknown: Vec::new(),
         };
         // A field given twice goes to the general reader, which rejects it.
         let mut twice = false;
         scan.members(|key, value| match field_index(key) {
             Some(i) => twice |= fields.values[i].replace(value).is_some(),
-            None => match history::HISTORY_FIELDS.iter().position(|f| *f == key) {
-                Some(i) => twice |= fields.history[i].replace(value).is_some(),
-                None => fields.unknown.push(key),
-            },
+            None => fields.unknown.push(key),
         })?;
         scan.whitespace();
         (scan.at == text.len() && !twice).then_some(fields)
@@ -220,8 +215,10 @@ pub(super) fn record(
     unknown: &mut dyn FnMut(&str),
 ) -> Option<Record> {
     let fields = Scanner::object(line)?;
+    let in_history = |k: &&str| history::HISTORY_FIELDS.contains(k);
+    let has_history = fields.unknown.iter().any(in_history);
     // Noted first: a record rejected below still had them.
-    for name in &fields.unknown {
+    for name in fields.unknown.iter().filter(|k| !in_history(k)) {
         unknown(name);
     }
     let field = |f: Field| fields.values[f.index()].filter(|raw| *raw != "null");
@@ -267,10 +264,10 @@ pub(super) fn record(
         history: None,
         id: id.to_string(),
     };
-    if fields.history.iter().all(Option::is_none) {
+    if !has_history {
         return Some(record);
     }
-    histories::with_history(record, &fields.history, unknown)
+    histories::with_history(record, line, unknown)
 }
 
 /// An object's members, in order.

@@ -10,17 +10,28 @@ use super::*;
 use crate::facts::history::{contradictions, sort_pay, HISTORY_LISTS};
 use crate::facts::{HeldJob, History, Month, Obtained, Pay};
 
-/// `record` with the history the raw values of its history fields give (in
-/// the order of [`history::HISTORY_FIELDS`], at least one given: a field
-/// given as null counts as given, as for the general reader); `None` when the
-/// general reader must read the line. Apart from the record's own path, so
-/// that a record without history is built in place as before.
+/// `record` with the history its `line` gives (at least one of its fields is
+/// there: a field given as null counts as given, as for the general reader);
+/// `None` when the general reader must read the line. The line's members are
+/// scanned again for the history's: the record's own path stays as it was
+/// for the records without history.
 #[inline(never)]
 pub(super) fn with_history(
     mut record: Record,
-    raw: &[Option<&str>; history::HISTORY_FIELDS.len()],
+    line: &str,
     unknown: &mut dyn FnMut(&str),
 ) -> Option<Record> {
+    let mut raw = [None; history::HISTORY_FIELDS.len()];
+    let mut twice = false;
+    let mut scan = Scanner { text: line, at: 0 };
+    scan.members(|key, value| {
+        if let Some(i) = history::HISTORY_FIELDS.iter().position(|f| *f == key) {
+            twice |= raw[i].replace(value).is_some();
+        }
+    })?;
+    if twice {
+        return None;
+    }
     let given = |i: usize| raw[i].filter(|value| *value != "null");
     let [jobs, diplomas, pay] = HISTORY_LISTS;
     let mut history = History {
