@@ -9,6 +9,7 @@
 
 mod cite;
 mod examples;
+mod functions;
 mod layers;
 mod layout;
 mod lines;

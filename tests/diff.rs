@@ -607,3 +607,22 @@ fn a_back_office_is_decided_by_both_rule_sets() {
         ("formateur-interne", "formateur")
     );
 }
+
+/// The redline of an hourly table and a rate writes each value with its unit.
+#[test]
+fn the_redline_writes_hourly_amounts_with_their_unit() {
+    let path = "tests/inputs/eval/hourly-minimums/rules.grille";
+    let text = std::fs::read_to_string(path).unwrap();
+    let raised = text.replace("12 : 12.08 €/h", "12 : 12.55 €/h");
+    assert_ne!(raised, text);
+    let (proposal, _) = grille::load("raised.grille", &raised).unwrap();
+    let redline = diff::text::redline(&diff::compare(&load(path), &proposal));
+    assert!(
+        redline.contains("-   depuis 2024-12-01, 12 : 12.08 €/h"),
+        "{redline}"
+    );
+    assert!(
+        redline.contains("+   depuis 2024-12-01, 12 : 12.55 €/h"),
+        "{redline}"
+    );
+}

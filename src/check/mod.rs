@@ -14,6 +14,7 @@ mod completeness;
 mod declarations;
 mod examples;
 mod formulas;
+mod functions;
 mod grid;
 mod jobs;
 mod layers;
@@ -210,6 +211,7 @@ fn empty_rule_set(layered: &Layered) -> RuleSet {
         reference_hours: None,
         maximum_hours: None,
         minimum_salary: None,
+        hourly_levels: false,
         mission_cap: None,
         trial: Vec::new(),
         provisions: Vec::new(),

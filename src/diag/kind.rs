@@ -145,6 +145,12 @@ pub enum Kind {
     },
     /// An `exemple` without `au`, `métier`, `depuis` or `attendu`.
     IncompleteExample(ExampleGap),
+    /// `max(x)`: a function given too few values.
+    FunctionArity { function: Function },
+    /// `arrondi(x, 0 €)`: a rounding unit of zero or less.
+    BadRoundingUnit { unit: String },
+    /// `si 1 > 2 alors …`: a test between two numbers written in the file.
+    ConstantTest { holds: TestHolds },
 }
 
 /// What was declared twice.
@@ -208,6 +214,11 @@ pub enum Mismatch {
     /// `au plus 6 mois`: mission days are counted one by one.
     MissionLimitInMonths,
     FormulaNotAmount(Type),
+    /// Levels whose minimums are of two units (monthly, hourly).
+    LevelMinimumUnits {
+        first: Type,
+        this: Type,
+    },
     FormulaNotNumber(Type),
     DurationInFormula(String),
     /// A table named without its row.
@@ -218,6 +229,34 @@ pub enum Mismatch {
         left: Type,
         right: Type,
     },
+    /// `max(12 €, heures)`: a function's values, a `si`'s branches or a test's sides of two types.
+    Arguments {
+        function: Function,
+        left: Type,
+        right: Type,
+    },
+}
+
+/// A function of formulas, or what a type mismatch is between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Function {
+    Max,
+    Min,
+    Round,
+    /// The two branches of `si … alors … sinon …`.
+    If,
+    /// The two sides of a comparison.
+    Compare,
+    /// `annuel(x)`, `mensuel(x)`.
+    Annual,
+    Monthly,
+}
+
+/// What a constant test always gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestHolds {
+    Always,
+    Never,
 }
 
 /// What a literal turned out to be.
@@ -226,6 +265,14 @@ pub enum Found {
     Duration,
     Number,
     Euros,
+    /// `€/h` on a value not per hour.
+    PerHour,
+    /// `h` on a value not in hours.
+    Hours,
+    /// `%` on a value that is not a rate.
+    Percent,
+    /// `€/an` on a value not per year.
+    PerYear,
     NotWhole,
     /// A value below zero (only from outside the file: `--set`).
     Negative,
@@ -362,6 +409,8 @@ impl Kind {
             Kind::BelowLegalMinimum { .. } => Code::BelowLegalMinimum,
             Kind::ParameterBeforeFirstDate { .. } => Code::ParameterBeforeFirstDate,
             Kind::IncompleteExample(_) => Code::IncompleteExample,
+            Kind::FunctionArity { .. } | Kind::BadRoundingUnit { .. } => Code::BadFunction,
+            Kind::ConstantTest { .. } => Code::ConstantTest,
         }
     }
 
@@ -380,7 +429,8 @@ impl Kind {
             | Kind::LongQuote { .. }
             | Kind::KnownUntilBeforeValue { .. }
             | Kind::BelowLegalMinimum { .. }
-            | Kind::ParameterBeforeFirstDate { .. } => Severity::Warning,
+            | Kind::ParameterBeforeFirstDate { .. }
+            | Kind::ConstantTest { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

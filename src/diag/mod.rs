@@ -12,6 +12,7 @@ pub mod code;
 mod excerpt;
 pub mod kind;
 mod words;
+mod words_mismatch;
 
 pub use code::Code;
 pub use kind::Kind;

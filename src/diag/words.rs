@@ -3,8 +3,8 @@
 //! user text in backticks.
 
 use super::kind::*;
-use crate::model::{Input, Type};
-use crate::syntax::ast::{BinaryOp, ValueType};
+use super::words_mismatch::{mismatch_help, mismatch_label, mismatch_message};
+use crate::model::Input;
 
 pub(super) fn message(kind: &Kind) -> String {
     match kind {
@@ -103,6 +103,17 @@ pub(super) fn message(kind: &Kind) -> String {
         ),
         Kind::IncompleteExample(ExampleGap::Expectation) => "the example expects nothing".to_string(),
         Kind::IncompleteExample(gap) => format!("the example has no {}", example_gap(*gap)),
+        Kind::FunctionArity { function } => {
+            format!("`{}` needs two values or more", function_word(*function))
+        }
+        Kind::BadRoundingUnit { unit } => format!("cannot round to a multiple of {unit}"),
+        Kind::ConstantTest { holds } => format!(
+            "this test compares two numbers of the file: it is {}",
+            match holds {
+                TestHolds::Always => "always true",
+                TestHolds::Never => "never true",
+            }
+        ),
     }
 }
 
@@ -152,6 +163,9 @@ pub(super) fn label(kind: &Kind) -> String {
         Kind::ParameterBeforeFirstDate { first, .. } => return format!("first value from {first}"),
         Kind::IncompleteExample(ExampleGap::Expectation) => "no `attendu :`",
         Kind::IncompleteExample(gap) => return format!("no {}", example_gap(*gap)),
+        Kind::FunctionArity { .. } => "one value",
+        Kind::BadRoundingUnit { .. } => "not above zero",
+        Kind::ConstantTest { .. } => "the same on every day, for every employee",
     };
     text.to_string()
 }
@@ -233,8 +247,33 @@ pub(super) fn help(kind: &Kind) -> String {
         Kind::IncompleteExample(_) => {
             "an example needs `au DATE`, and `faits :` with at least `métier \"…\"` and `depuis DATE`"
         }
+        Kind::FunctionArity { function: Function::Min } => {
+            "`min(a, b)` gives the lower of its values: add the value compared"
+        }
+        Kind::FunctionArity { .. } => {
+            "`max(a, b)` gives the higher of its values: add the value compared"
+        }
+        Kind::BadRoundingUnit { .. } => {
+            "write the multiple to round to, e.g. `arrondi(x, 1 €, supérieur)` to the euro above"
+        }
+        Kind::ConstantTest { .. } => {
+            "compare a value that changes (a parameter, `heures`, `coefficient`), or remove the `si`"
+        }
     };
     text.to_string()
+}
+
+/// A function's name as the rule file writes it.
+pub(super) fn function_word(f: Function) -> &'static str {
+    match f {
+        Function::Max => "max",
+        Function::Min => "min",
+        Function::Round => "arrondi",
+        Function::If => "si … alors … sinon",
+        Function::Compare => "a comparison",
+        Function::Annual => "annuel",
+        Function::Monthly => "mensuel",
+    }
 }
 
 // ---------------------------------------------------------------- duplicates
@@ -359,126 +398,6 @@ fn input_help(input: Input) -> &'static str {
         Input::Hours => "`heures` (the employee's monthly hours) is known in the `salaire minimum` formula only",
         Input::Coefficient => "`coefficient` is known in level minima and the `salaire minimum` formula",
         Input::LevelMinimum => "`minimum` (the level's full-time minimum) is known in the `salaire minimum` formula only",
-    }
-}
-
-// ---------------------------------------------------------------- types
-
-fn mismatch_message(m: &Mismatch) -> String {
-    match m {
-        Mismatch::Literal {
-            name,
-            expected,
-            found,
-        } => format!(
-            "`{name}` is declared as {}, but this value is {}",
-            value_type_word(*expected),
-            found_word(*found)
-        ),
-        Mismatch::DurationTable => "a table holds numbers or amounts, not durations".to_string(),
-        Mismatch::NotADuration { name, ty } => {
-            format!("`{name}` is {}, a duration is needed here", type_word(*ty))
-        }
-        Mismatch::MissionLimitInMonths => "the mission limit is counted in days".to_string(),
-        Mismatch::FormulaNotAmount(ty) => {
-            format!("this formula gives {}, an amount is needed", type_word(*ty))
-        }
-        Mismatch::FormulaNotNumber(ty) => {
-            format!("this formula gives {}, a number is needed", type_word(*ty))
-        }
-        Mismatch::DurationInFormula(name) => {
-            format!("`{name}` is a duration and cannot be used in a formula")
-        }
-        Mismatch::TableWithoutRow(name) => format!("`{name}` is a table: say which row"),
-        Mismatch::TableKey => "a table row is chosen by a coefficient".to_string(),
-        Mismatch::Operands { op, left, right } => format!(
-            "cannot {} {} and {}",
-            op_verb(*op),
-            type_word(*left),
-            type_word(*right)
-        ),
-    }
-}
-
-fn mismatch_label(m: &Mismatch) -> String {
-    let text = match m {
-        Mismatch::Literal { expected, .. } => {
-            return format!("expected {}", value_type_word(*expected))
-        }
-        Mismatch::DurationTable => "not allowed in a table",
-        Mismatch::NotADuration { .. } => "expected a duration",
-        Mismatch::MissionLimitInMonths => "months have no fixed number of days",
-        Mismatch::FormulaNotAmount(_) => "not an amount",
-        Mismatch::FormulaNotNumber(_) => "not a number",
-        Mismatch::DurationInFormula(_) => "a duration",
-        Mismatch::TableWithoutRow(_) => "a table",
-        Mismatch::TableKey => "not a coefficient",
-        Mismatch::Operands { .. } => "types do not fit",
-    };
-    text.to_string()
-}
-
-fn mismatch_help(m: &Mismatch) -> String {
-    let text = match m {
-        Mismatch::Literal { found, .. } => match found {
-            Found::Duration => "write a number here",
-            Found::Number => "write a duration, e.g. `1 mois` or `183 jours`",
-            Found::Euros => "remove the `€`, or declare the parameter as `montant`",
-            Found::NotWhole => "write a whole number, or declare the parameter as `décimal`",
-            Found::Negative => "the rules have no negative values: write zero or more",
-        },
-        Mismatch::DurationTable => "declare the table as `montant`, `décimal` or `entier`",
-        Mismatch::NotADuration { .. } => "declare the parameter as `durée`",
-        Mismatch::MissionLimitInMonths => {
-            "write the limit in days or weeks, e.g. `au plus 183 jours` for six months"
-        }
-        Mismatch::FormulaNotAmount(_) => {
-            "multiply by an amount parameter (e.g. `1.4 × smcc`) or write `€` after a number"
-        }
-        Mismatch::FormulaNotNumber(_) => "hours are plain numbers, without `€`",
-        Mismatch::DurationInFormula(_) => "formulas compute amounts and numbers",
-        Mismatch::TableWithoutRow(name) => return format!("write `{name}[coefficient]`"),
-        Mismatch::TableKey => "write `table[coefficient]`",
-        Mismatch::Operands { .. } => {
-            "amounts add to amounts; an amount is multiplied or divided by a number"
-        }
-    };
-    text.to_string()
-}
-
-fn found_word(found: Found) -> &'static str {
-    match found {
-        Found::Duration => "a duration",
-        Found::Number => "a number",
-        Found::Euros => "an amount in euros",
-        Found::NotWhole => "not a whole number",
-        Found::Negative => "below zero",
-    }
-}
-
-pub(crate) fn value_type_word(t: ValueType) -> &'static str {
-    match t {
-        ValueType::Amount => "an amount",
-        ValueType::Decimal => "a number",
-        ValueType::Integer => "a whole number",
-        ValueType::Duration => "a duration",
-    }
-}
-
-fn type_word(t: Type) -> &'static str {
-    match t {
-        Type::Amount => "an amount",
-        Type::Number => "a number",
-        Type::Duration => "a duration",
-    }
-}
-
-fn op_verb(op: BinaryOp) -> &'static str {
-    match op {
-        BinaryOp::Add => "add",
-        BinaryOp::Sub => "subtract",
-        BinaryOp::Mul => "multiply",
-        BinaryOp::Div => "divide",
     }
 }
 

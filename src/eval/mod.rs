@@ -18,6 +18,7 @@
 mod decision;
 pub mod expr;
 mod floors;
+pub mod functions;
 mod grid;
 mod known;
 mod lookup;

@@ -271,13 +271,13 @@ fn formula(x: &mut Writer, step: &Step, open: &mut Sections) {
         "company-minimum" => w.company_minimum,
         _ => w.prorated,
     };
+    let mut result = locale::money(crate::eval::expr::round_cent(*result), lang);
+    if *what == "level-minimum" && x.rules.hourly_levels {
+        result = locale::per_hour(&result);
+    }
     x.line(
         2,
-        format!(
-            "{label}{c}{} = {}",
-            locale::formula(formula, lang),
-            locale::money(crate::eval::expr::round_cent(*result), lang)
-        ),
+        format!("{label}{c}{} = {result}", locale::formula(formula, lang)),
     );
     x.cite(step);
     for p in open.parameters.drain(..) {

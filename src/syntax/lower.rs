@@ -233,7 +233,7 @@ impl Lowering {
             return Spanned::new(
                 Literal::Number {
                     value: Decimal::ZERO,
-                    euro: false,
+                    unit: NumberUnit::None,
                 },
                 sp,
             );
@@ -244,7 +244,7 @@ impl Lowering {
                 let value = self.decimal(first);
                 Literal::Number {
                     value,
-                    euro: inner.next().is_some(),
+                    unit: inner.next().map_or(NumberUnit::None, number_unit),
                 }
             }
         };
@@ -281,6 +281,10 @@ impl Lowering {
         let sp = self.span(&pair);
         let kind = match pair.into_inner().next().map(|p| p.as_rule()) {
             Some(Rule::type_amount) => ValueType::Amount,
+            Some(Rule::type_hourly) => ValueType::HourlyAmount,
+            Some(Rule::type_hours) => ValueType::Hours,
+            Some(Rule::type_rate) => ValueType::Rate,
+            Some(Rule::type_annual) => ValueType::AnnualAmount,
             Some(Rule::type_duration) => ValueType::Duration,
             Some(Rule::type_integer) => ValueType::Integer,
             _ => ValueType::Decimal,
@@ -424,5 +428,16 @@ impl Lowering {
             }
         }
         out
+    }
+}
+
+/// The unit after a number (a `unit` pair).
+pub(super) fn number_unit(unit: P) -> NumberUnit {
+    match unit.into_inner().next().map(|u| u.as_rule()) {
+        Some(Rule::per_hour) => NumberUnit::EuroPerHour,
+        Some(Rule::hours_unit) => NumberUnit::Hours,
+        Some(Rule::percent) => NumberUnit::Percent,
+        Some(Rule::per_year) => NumberUnit::EuroPerYear,
+        _ => NumberUnit::Euro,
     }
 }

@@ -143,12 +143,26 @@ fn rule_word(rule: Rule) -> &'static str {
         compare_op => "a comparison (`≥`, `>`, `=`, …)",
         kw_if => "`si`",
         kw_otherwise => "`sinon`",
-        value_type | type_amount | type_decimal | type_duration | type_integer => {
+        value_type | type_amount | type_hourly | type_annual | type_hours | type_rate | type_decimal
+        | type_duration
+        | type_integer => {
             "a type (`montant`, `décimal`, `durée`, `entier`)"
         }
-        expr | term | factor | group | call | lookup => "a formula",
+        expr | term | factor | group | call | lookup | extreme | extreme_fn | conditional => {
+            "a formula"
+        }
+        round_opts => "`, 1 €` (the unit to round to)",
+        round_dir | kw_up | kw_down | kw_nearest => "`supérieur`, `inférieur` or `au plus proche`",
+        kw_max | kw_min => "`max` or `min`",
+        test | test_and | test_not | test_group | comparison => "a test (`heures > 151.67`)",
+        kw_then => "`alors`",
+        kw_and | kw_or => "`et` or `ou`",
+        kw_not => "`non`",
         add_op | mul_op => "an operator (`+`, `-`, `×` or `*`, `/`)",
-        euro => "`€`",
+        euro | unit | per_hour | per_year | hours_unit | percent => {
+            "`€` (or `€/h`, `€/an`, `h`, `%`)"
+        }
+        convert | convert_fn | kw_annual | kw_monthly => "`annuel(…)` or `mensuel(…)`",
         kw_agreement | agreement_kind | kw_law | kw_company => "`convention`",
         kw_under_law => "`sous la loi`",
         kw_amends => "`modifie`",

@@ -6,6 +6,7 @@
 
 pub mod ast;
 mod ast_examples;
+mod ast_functions;
 pub mod cites;
 mod hints;
 mod lookalike;
@@ -13,6 +14,7 @@ mod lower;
 mod lower_errors;
 mod lower_examples;
 mod lower_expr;
+mod lower_functions;
 mod lower_grid;
 mod lower_layers;
 mod lower_rules;
@@ -96,7 +98,54 @@ fn guard(source: &str) -> Result<&str, Vec<Diagnostic>> {
             _ => {}
         }
     }
+    if let Some(at) = deep_conditional(source) {
+        return Err(vec![Diagnostic::error(
+            Code::TooDeep,
+            Span::new(at, at),
+            format!("formulas nest more than {MAX_NESTING} `si … alors` deep"),
+        )
+        .label("too deep here")
+        .help("split the formula into parameters or tables")]);
+    }
     Ok(source)
+}
+
+/// Where a declaration holds more than [`MAX_NESTING`] `alors` (`then`): `si`
+/// nests without parentheses (`sinon si …`), and the parser recurses for each.
+/// A declaration starts at column 0 (as `grille fmt` writes it; a file laid out
+/// otherwise counts as one declaration); strings and comments are skipped.
+fn deep_conditional(source: &str) -> Option<usize> {
+    let mut count = 0usize;
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        if line.starts_with(|c: char| c.is_alphabetic()) {
+            count = 0;
+        }
+        let mut in_string = false;
+        let mut word_start = None;
+        for (i, c) in line.char_indices() {
+            match c {
+                '"' => in_string = !in_string,
+                '#' if !in_string => break,
+                _ if in_string => {}
+                _ if c.is_alphanumeric() || c == '_' => {
+                    word_start.get_or_insert(i);
+                    continue;
+                }
+                _ => {}
+            }
+            if let Some(start) = word_start.take() {
+                if matches!(&line[start..i], "alors" | "then") {
+                    count += 1;
+                    if count > MAX_NESTING {
+                        return Some(offset + start);
+                    }
+                }
+            }
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// Parses one grammar rule alone over the whole input, for tests of the grammar.
