@@ -5,7 +5,7 @@
 //! ids and English field names.
 //!
 //! Covered so far: `eval`'s table (its headers and notes), `grille test`'s
-//! report. Explanations have their own (`explain`); diagnostics, rejection
+//! report, why a right of `grille replay` is owed. Explanations have their own (`explain`); diagnostics, rejection
 //! reasons and the decisions' warnings are still English (issue #19, item 1).
 
 use chrono::NaiveDate;
@@ -139,6 +139,12 @@ pub enum Text<'a> {
     WarningsShownBy {
         warnings: usize,
         file: &'a str,
+    },
+    /// `grille replay`: why a coefficient is owed, the band reached in a job
+    /// (the English wording is the JSON's `why`).
+    RightOfBand {
+        band: &'a str,
+        job: &'a str,
     },
 }
 
@@ -398,6 +404,10 @@ impl Text<'_> {
                 format!("{passed} réussi(s), {failed} en échec"),
                 format!("{passed} passed, {failed} failed"),
             ),
+            Text::RightOfBand { band, job } => (
+                format!("tranche {band} en {job}"),
+                format!("band {band} in {job}"),
+            ),
         }
     }
 }
@@ -470,6 +480,10 @@ mod tests {
                 base_only: 0,
                 proposal_only: 16,
                 rejected: 0,
+            },
+            Text::RightOfBand {
+                band: "Confirmé (6 à 12 mois)",
+                job: "Téléconseiller",
             },
         ]);
         for ended in [Ended::Done, Ended::Strict, Ended::Broken] {

@@ -26,6 +26,7 @@ mod minimum;
 mod next;
 mod part_time;
 mod resolve;
+mod same_rules;
 mod tables;
 mod time;
 pub mod trace;
@@ -59,20 +60,25 @@ pub struct Evaluator<'r> {
     maximum_hours: Result<Option<Decimal>, String>,
     /// Each grid coefficient's full-time minimum on the evaluation date, computed
     /// once by the same formulas (index: coefficient − the grid's lowest).
-    full_time_minimums: Vec<Option<Result<Decimal, String>>>,
+    /// This and the other tables by coefficient are shared by the evaluators
+    /// of other days under the same rules ([`Evaluator::on_day_of_same_rules`]).
+    full_time_minimums: Arc<[Option<Result<Decimal, String>>]>,
     /// The level of each grid coefficient (same index).
-    level_by_coefficient: Vec<Option<LevelId>>,
+    level_by_coefficient: Arc<[Option<LevelId>]>,
     /// The status rule that applies to each grid coefficient (same index).
-    status_by_coefficient: Vec<Option<usize>>,
+    status_by_coefficient: Arc<[Option<usize>]>,
     /// The transitional rule of each grid coefficient, if it has one (same index).
-    transitional_by_coefficient: Vec<Option<usize>>,
+    transitional_by_coefficient: Arc<[Option<usize>]>,
     /// Each grid coefficient's minimum salary at the reference hours (same index).
-    reference_minimums: Vec<Option<ReferenceMinimum<'r>>>,
+    reference_minimums: Arc<[Option<ReferenceMinimum<'r>>]>,
     /// The values each grid coefficient's minimum reads beyond the day they
     /// are known to hold, as warnings (same index; empty almost always).
-    beyond_known: Vec<Vec<Warning<'r>>>,
+    beyond_known: Arc<[Vec<Warning<'r>>]>,
     /// Whether any entry of `beyond_known` has a warning: one test per decision.
     any_beyond_known: bool,
+    /// Whether the tables hold text written with the evaluation date (an
+    /// error or a warning naming it): they are then not shared with other days.
+    day_in_tables: bool,
     lowest_coefficient: u32,
     /// The job floor of every cell, when the rules have a job floor.
     grid: Option<Arc<Grid>>,

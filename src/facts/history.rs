@@ -1,8 +1,9 @@
 //! An employee's history (facts.md, "History"): hire and departure, the jobs
 //! held before the current one, the diplomas obtained, what was paid each month.
 //! All optional: a record without them is read and decided as before. Read by
-//! the general JSON reader; every contradiction rejects the record with the
-//! field and the reason.
+//! the general JSON reader (and in place by the fast one, `fast/histories.rs`,
+//! when it is plain); every contradiction rejects the record with the field
+//! and the reason.
 
 use std::fmt;
 
@@ -291,7 +292,11 @@ pub(super) fn pay(
 }
 
 /// What the history and the record cannot both say.
-fn contradictions(history: &History, at: &Place, record: &Record) -> Result<(), Rejection> {
+pub(super) fn contradictions(
+    history: &History,
+    at: &Place,
+    record: &Record,
+) -> Result<(), Rejection> {
     if let (Some(hired), Some(left)) = (history.hired_on, history.left_on) {
         if left < hired {
             return Err(at.reject(

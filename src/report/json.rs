@@ -11,7 +11,8 @@ use crate::eval::{Claim, Decision, NextStep, Trial};
 
 mod scalars;
 mod step;
-pub(super) use scalars::{date, money, number};
+pub(super) use scalars::number;
+pub(crate) use scalars::{date, money};
 use scalars::{digits_of, quoted_money};
 use step::step;
 
