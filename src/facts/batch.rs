@@ -31,11 +31,13 @@ enum Item<T> {
         id_end: usize,
         position: Position,
         end: usize,
-        value: Result<T, Rejection>,
+        value: Result<T, Box<Rejection>>,
     },
     /// A record that could not be read.
-    Unread(Rejection),
+    Unread(Box<Rejection>),
 }
+// Rejections are boxed: they are rare, and an item as large as a rejection
+// was copied through memcpy on every record (+0.3 % on `eval`).
 
 /// One thread's share of a batch, mapped.
 struct Mapped<T> {
@@ -186,7 +188,7 @@ fn deliver<T, B>(
         let (mut start, mut id_start) = (0, 0);
         for item in part.items {
             let result = match item {
-                Item::Unread(rejection) => Err(rejection),
+                Item::Unread(rejection) => Err(*rejection),
                 Item::Read {
                     id_hash,
                     id_end,
@@ -198,7 +200,7 @@ fn deliver<T, B>(
                     let id = part.ids.get(id_start..id_end).unwrap_or_default();
                     (start, id_start) = (end, id_end);
                     if ids.insert(id, id_hash) {
-                        value.map(|v| (v, bytes))
+                        value.map(|v| (v, bytes)).map_err(|r| *r)
                     } else {
                         Err(super::duplicate_id(position, id))
                     }
@@ -430,7 +432,7 @@ impl<T> Mapped<T> {
         map: &impl Fn(&Record, &mut Vec<u8>) -> Result<T, Rejection>,
     ) {
         let item = match record {
-            Err(rejection) => Item::Unread(rejection),
+            Err(rejection) => Item::Unread(Box::new(rejection)),
             Ok(record) => {
                 let start = self.bytes.len();
                 let value = map(&record, &mut self.bytes);
@@ -444,7 +446,7 @@ impl<T> Mapped<T> {
                     id_end: self.ids.len(),
                     position: record.position,
                     end: self.bytes.len(),
-                    value,
+                    value: value.map_err(Box::new),
                 }
             }
         };

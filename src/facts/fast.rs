@@ -215,8 +215,27 @@ pub(super) fn record(
     unknown: &mut dyn FnMut(&str),
 ) -> Option<Record> {
     let fields = Scanner::object(line)?;
-    let in_history = |k: &&str| history::HISTORY_FIELDS.contains(k);
-    let has_history = fields.unknown.iter().any(in_history);
+    if fields.unknown.iter().any(in_history) {
+        let mut record = without_history(&fields, position, unknown)?;
+        histories::add_history(&mut record, line, unknown)?;
+        return Some(record);
+    }
+    // The record built in the caller's slot: a record that a branch could
+    // still change was built aside and copied, twice (+1.5 % on `eval`).
+    without_history(&fields, position, unknown)
+}
+
+fn in_history(key: &&str) -> bool {
+    history::HISTORY_FIELDS.contains(key)
+}
+
+/// The record of the contract's fields, its history left to `histories`.
+#[inline(always)]
+fn without_history(
+    fields: &RawFields,
+    position: Position,
+    unknown: &mut dyn FnMut(&str),
+) -> Option<Record> {
     // Noted first: a record rejected below still had them.
     for name in fields.unknown.iter().filter(|k| !in_history(k)) {
         unknown(name);
@@ -244,7 +263,7 @@ pub(super) fn record(
     if salary.is_some_and(|s| s.scale() > 2) {
         return None;
     }
-    let record = Record {
+    Some(Record {
         position,
         job: job.to_string(),
         job_since,
@@ -263,11 +282,7 @@ pub(super) fn record(
         coefficient: optional(field(Field::Coefficient), whole)?,
         history: None,
         id: id.to_string(),
-    };
-    if !has_history {
-        return Some(record);
-    }
-    histories::with_history(record, line, unknown)
+    })
 }
 
 /// An object's members, in order.

@@ -16,11 +16,11 @@ use crate::facts::{HeldJob, History, Month, Obtained, Pay};
 /// scanned again for the history's: the record's own path stays as it was
 /// for the records without history.
 #[inline(never)]
-pub(super) fn with_history(
-    mut record: Record,
+pub(super) fn add_history(
+    record: &mut Record,
     line: &str,
     unknown: &mut dyn FnMut(&str),
-) -> Option<Record> {
+) -> Option<()> {
     let mut raw = [None; history::HISTORY_FIELDS.len()];
     let mut twice = false;
     let mut scan = Scanner { text: line, at: 0 };
@@ -45,10 +45,10 @@ pub(super) fn with_history(
         position: record.position,
         id: Some(&record.id),
     };
-    contradictions(&history, &at, &record).ok()?;
+    contradictions(&history, &at, record).ok()?;
     sort_pay(&mut history);
     record.history = Some(Box::new(history));
-    Some(record)
+    Some(())
 }
 
 /// The entries of a list field, unknown keys noted as `pay[].key`.
