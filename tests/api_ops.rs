@@ -311,3 +311,25 @@ fn replay_problems_are_errors_as_data() {
         .unwrap()
         .contains("`id`"));
 }
+
+#[test]
+fn eval_gives_the_names_of_the_ids_it_decides() {
+    let answer = call(&json!({"op": "eval", "rules": {"path": CGT},
+        "facts": [{"id": "E1", "job": "Téléconseillère", "job_since": "2024-03-01"}], "as_of": AS_OF}));
+    assert_eq!(
+        answer["decisions"][0]["job"], "conseiller-clientele",
+        "{answer}"
+    );
+    // rules/cgt-2008.grille: `métier conseiller-clientele "Conseiller clientèle"`.
+    assert_eq!(
+        answer["names"]["jobs"]["conseiller-clientele"],
+        "Conseiller clientèle"
+    );
+    let band = answer["decisions"][0]["band"].as_str().unwrap();
+    assert!(answer["names"]["bands"][band].is_string(), "{answer}");
+    let category = answer["decisions"][0]["category"].as_str().unwrap();
+    assert!(
+        answer["names"]["categories"][category].is_string(),
+        "{answer}"
+    );
+}

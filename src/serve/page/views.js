@@ -75,6 +75,7 @@ function showExamples(answer) {
 const COLUMNS = ['id', 'job', 'band', 'coefficient', 'level', 'category', 'status', 'minimum_salary'];
 const NUMERIC = ['coefficient', 'level', 'minimum_salary'];
 const table_state = { sort: 'id', descending: false, filter: '' };
+const SHOWN_ROWS = 500;
 
 function cellText(d, column, names) {
   if (column === 'job') return jobName(names, d.job);
@@ -108,7 +109,8 @@ function showDecisions() {
   const at = COLUMNS.indexOf(table_state.sort);
   const key = (r) => (NUMERIC.includes(table_state.sort) ? Number(r.d[table_state.sort] ?? -1) : r.cells[at]);
   rows.sort((a, b) => { const x = key(a), y = key(b); const c = x < y ? -1 : x > y ? 1 : 0; return table_state.descending ? -c : c; });
-  for (const { d, cells } of rows) {
+  // The first rows of the sort and filter: a large workforce is read through the filter.
+  for (const { d, cells } of rows.slice(0, SHOWN_ROWS)) {
     const open = () => explainEmployee(d.id);
     const row = el('tr', { tabindex: '0', class: 'clickable', 'data-id': d.id, onclick: open,
       onkeydown: (e) => { if (e.key === 'Enter') open(); } });
@@ -116,7 +118,7 @@ function showDecisions() {
     body.append(row);
   }
   for (const r of answer.rejected) $('rejected').append(item('error', `${r.id || '?'} ${t('rejected')} : ${r.reason || JSON.stringify(r)}`));
-  $('workforce-summary').textContent = `${t('decisions', answer.decisions.length, answer.rejected.length)} · ${t('shown', rows.length)}`;
+  $('workforce-summary').textContent = `${t('decisions', answer.decisions.length, answer.rejected.length)} · ${t('shown', Math.min(rows.length, SHOWN_ROWS))}`;
 }
 
 // ---- an employee's explanation -----------------------------------------
