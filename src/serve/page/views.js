@@ -117,6 +117,9 @@ function showDecisions() {
     cells.forEach((text, i) => row.append(el('td', NUMERIC.includes(COLUMNS[i]) ? { class: 'number' } : {}, text)));
     body.append(row);
   }
+  const ids = $('employee-ids');
+  ids.textContent = '';
+  for (const d of answer.decisions.slice(0, SHOWN_ROWS)) ids.append(el('option', { value: d.id }));
   for (const r of answer.rejected) $('rejected').append(item('error', `${r.id || '?'} ${t('rejected')} : ${r.reason || JSON.stringify(r)}`));
   $('workforce-summary').textContent = `${t('decisions', answer.decisions.length, answer.rejected.length)} · ${t('shown', Math.min(rows.length, SHOWN_ROWS))}`;
 }
@@ -126,6 +129,7 @@ function showDecisions() {
 async function explainEmployee(id, whyNot) {
   selectTab('workforce');
   workbench.explained = id;
+  $('replay-id').value = id;
   $('why-not-id').textContent = id;
   const extra = { as_of: $('as-of').value, id, lang: i18n.lang };
   if (whyNot) extra.why_not = whyNot;
