@@ -9,6 +9,7 @@ pub mod json;
 pub mod locale;
 mod outcome;
 mod phrases;
+mod steps;
 pub mod text;
 pub mod versions;
 

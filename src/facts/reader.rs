@@ -1,0 +1,216 @@
+//! The general reader of one record: a JSON value checked field by field,
+//! and what reading keeps from one record to the next (the ids seen, the
+//! fields ignored). The CSV rows' half is in `csv.rs`; the fast path, which
+//! falls back on this one, in `fast.rs`.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use super::fields::KNOWN_FIELDS;
+use super::json::{a_move, mission, JsonFields};
+use super::{
+    array, duplicates, fast, history, ids, short, Place, Position, Record, Rejection,
+    MISSION_FIELDS, MOVE_FIELDS,
+};
+
+/// What reading keeps from one record to the next: the ids seen (to reject
+/// duplicates), the fields ignored, the notes on the file.
+#[derive(Default)]
+pub(super) struct Reader {
+    /// The CSV field separator.
+    pub(super) delimiter: u8,
+    pub(super) warnings: Vec<String>,
+    pub(super) ids: ids::IdSet,
+    pub(super) unknown_fields: BTreeSet<String>,
+}
+
+impl Reader {
+    pub(super) fn finish(mut self) -> Vec<String> {
+        if !self.unknown_fields.is_empty() {
+            // Named each, up to a screenful: a file may invent a key per record.
+            const NAMED: usize = 20;
+            let mut names: Vec<String> = self
+                .unknown_fields
+                .iter()
+                .take(NAMED)
+                .map(|f| format!("`{}`", short(f)))
+                .collect();
+            if self.unknown_fields.len() > NAMED {
+                names.push(format!("and {} more", self.unknown_fields.len() - NAMED));
+            }
+            self.warnings.push(format!(
+                "fields not used by grille were ignored: {}",
+                names.join(", ")
+            ));
+        }
+        self.warnings
+    }
+
+    /// A record read, unless its id was already used.
+    pub(super) fn admit(&mut self, record: Result<Record, Rejection>) -> Result<Record, Rejection> {
+        record.and_then(|r| {
+            if self.ids.insert(&r.id, ids::hash(&r.id)) {
+                Ok(r)
+            } else {
+                Err(duplicate_id(r.position, &r.id))
+            }
+        })
+    }
+
+    /// An element of a JSON array, as its text.
+    pub(super) fn json_element(
+        &mut self,
+        text: &[u8],
+        element: array::Element,
+    ) -> Result<Record, Rejection> {
+        let position = Position::Record(element.number);
+        match std::str::from_utf8(text) {
+            Ok(text) => self.json_line(text, position, Some((element.line, element.column))),
+            Err(_) => Err(Rejection::new(
+                position,
+                None,
+                None,
+                "this record is not valid UTF-8 text (JSON is always UTF-8)",
+            )),
+        }
+    }
+
+    /// One line of a JSON Lines file, or an element of an array starting at
+    /// `origin` (line, column) in its file.
+    pub(super) fn json_line(
+        &mut self,
+        line: &str,
+        position: Position,
+        origin: Option<(usize, usize)>,
+    ) -> Result<Record, Rejection> {
+        let unknown_fields = &mut self.unknown_fields;
+        let mut note = |name: &str| {
+            if !unknown_fields.contains(name) {
+                unknown_fields.insert(name.to_string());
+            }
+        };
+        if let Some(record) = fast::record(line, position, &mut note) {
+            return Ok(record);
+        }
+        match serde_json::from_str::<Value>(line) {
+            Ok(value) => match duplicates::duplicate_key(line) {
+                None => self.json_record(value, position),
+                Some(key) => {
+                    let id = value.get("id").and_then(Value::as_str);
+                    let reason = "this key is given twice: which value counts cannot be told";
+                    Err(Rejection::new(position, id, Some(&key), reason))
+                }
+            },
+            Err(e) => Err(Rejection::new(position, None, None, not_json(&e, origin))),
+        }
+    }
+
+    pub(super) fn json_record(
+        &mut self,
+        value: Value,
+        position: Position,
+    ) -> Result<Record, Rejection> {
+        let Value::Object(map) = value else {
+            return Err(Rejection::new(
+                position,
+                None,
+                None,
+                "a record must be a JSON object",
+            ));
+        };
+        for key in map.keys() {
+            let known = KNOWN_FIELDS.contains(&key.as_str())
+                || history::HISTORY_FIELDS.contains(&key.as_str());
+            if !known && !self.unknown_fields.contains(key) {
+                self.unknown_fields.insert(key.clone());
+            }
+        }
+        let lists: [(&str, &[&str]); 2] = [("missions", &MISSION_FIELDS), ("moves", &MOVE_FIELDS)];
+        for (list, known) in lists.into_iter().chain(history::HISTORY_LISTS) {
+            let items = map.get(list).and_then(Value::as_array).map(Vec::as_slice);
+            for item in items
+                .unwrap_or_default()
+                .iter()
+                .filter_map(Value::as_object)
+            {
+                for key in item.keys().filter(|k| !known.contains(&k.as_str())) {
+                    self.unknown_fields.insert(format!("{list}[].{key}"));
+                }
+            }
+        }
+        let fields = JsonFields {
+            map: &map,
+            position,
+        };
+        let id = fields.id()?;
+        let at = Place {
+            position,
+            id: Some(&id),
+        };
+        let missions = match map.get("missions") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, m)| mission(m, &at, i))
+                .collect::<Result<_, _>>()?,
+            Some(_) => return Err(at.reject("missions", "must be a list of missions")),
+        };
+        let moves = match map.get("moves") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, m)| a_move(m, &at, i))
+                .collect::<Result<_, _>>()?,
+            Some(_) => return Err(at.reject("moves", "must be a list of moves")),
+        };
+        let mut record = Record {
+            position,
+            job: at.required(fields.text("job", &at)?, "job")?,
+            job_since: at.required(fields.date("job_since", &at)?, "job_since")?,
+            prior_job_months: fields.integer("prior_job_months", &at)?.unwrap_or(0),
+            diploma: fields.text("diploma", &at)?,
+            previous_sector_coefficient: fields.integer("previous_sector_coefficient", &at)?,
+            missions,
+            moves,
+            hours: fields.decimal("hours", &at)?,
+            salary: fields.salary(&at)?,
+            coefficient: fields.integer("coefficient", &at)?,
+            history: None,
+            id: id.clone(),
+        };
+        let at = Place {
+            position,
+            id: Some(&id),
+        };
+        record.history = history::read(&fields, &at, &record)?.map(|mut h| {
+            history::sort_pay(&mut h);
+            h
+        });
+        Ok(record)
+    }
+}
+
+/// Why a record is not JSON, and where: in its line, or in the file for an
+/// element of an array starting at `origin`.
+fn not_json(e: &serde_json::Error, origin: Option<(usize, usize)>) -> String {
+    let Some((line, column)) = origin else {
+        return format!("not valid JSON (column {}): {e}", e.column());
+    };
+    let (line, column) = if e.line() <= 1 {
+        (line, column + e.column().saturating_sub(1))
+    } else {
+        (line + e.line() - 1, e.column())
+    };
+    let text = e.to_string();
+    let place = format!(" at line {} column {}", e.line(), e.column());
+    let what = text.strip_suffix(&place).unwrap_or(&text);
+    format!("not valid JSON (line {line}, column {column}): {what}")
+}
+
+pub(super) fn duplicate_id(position: Position, id: &str) -> Rejection {
+    let reason = format!("the id `{id}` was already used by an earlier record");
+    Rejection::new(position, Some(id), Some("id"), reason)
+}
