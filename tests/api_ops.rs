@@ -290,6 +290,12 @@ fn replay_problems_are_errors_as_data() {
             "2023-06",
         ),
         (json!({"from": "juin"}), "grille::request", "`from`"),
+        // 601 months: beyond what one request replays (600, fifty years).
+        (
+            json!({"from": "1974-01", "to": "2024-01"}),
+            "grille::replay",
+            "601 months",
+        ),
         (json!({"claim_on": "hier"}), "grille::request", "`claim_on`"),
     ];
     for (extra, code, words) in cases {

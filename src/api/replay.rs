@@ -74,5 +74,20 @@ fn settings(record: &Record, asked: &ReplayAsked) -> Result<Settings, Problem> {
         Problem::new(Code::Replay, format!("`from` {from} `to` {to}: {e}"))
             .help("`from` is the first month replayed, `to` the last, YYYY-MM")
     })?;
+    // The replay prepares an evaluator per day of the range: a server bounds
+    // what one request may ask.
+    let months = (i64::from(to.year) - i64::from(from.year)) * 12 + i64::from(to.month)
+        - i64::from(from.month)
+        + 1;
+    if months > MOST_MONTHS {
+        return Err(Problem::new(
+            Code::Replay,
+            format!("`from` {from} `to` {to}: {months} months, more than the {MOST_MONTHS} a request may replay"),
+        )
+        .help("replay a career in parts, or with `grille replay` on the command line"));
+    }
     Ok(settings)
 }
+
+/// The longest replay one request asks: a career of fifty years.
+const MOST_MONTHS: i64 = 600;
