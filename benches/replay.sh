@@ -2,7 +2,8 @@
 # Whole-process figures of `grille replay` (issue 16's speed target: 100,000
 # employees with 36 monthly payslips each, 3.6 million pay lines in JSON Lines,
 # replayed in <= 5 s and <= 500 MB, streamed): generates the histories with
-# `grille sample --history-months 36` once, then runs the replay three times
+# `grille sample --history-months 36 --history-full` once (every employee hired
+# before the range and paid every month: 36 payslips each), then runs the replay three times
 # under `/usr/bin/time -v` and prints each wall time and peak memory.
 #
 #   benches/replay.sh [DATA_DIR]     (default: target/bench-data)
@@ -12,10 +13,10 @@ cargo build --release --locked --quiet
 grille=target/release/grille
 data=${1:-target/bench-data}
 mkdir -p "$data"
-histories="$data/histories-100k.jsonl"
+histories="$data/histories-100k-full.jsonl"
 [ -s "$histories" ] || "$grille" sample --rules rules/idcc2098-2002.grille --employees 100000 \
-    --seed 7 --as-of 2026-11-29 --history-months 36 --output "$histories" 2>/dev/null
-echo "input: $(wc -l <"$histories") employees, $(grep -o '"month"' "$histories" | wc -l) pay lines, $(du -m "$histories" | cut -f1) MB"
+    --seed 7 --as-of 2026-11-29 --history-months 36 --history-full --output "$histories" 2>/dev/null
+echo "input: $(wc -l <"$histories") employees, $(grep -o '"month"' "$histories" | wc -l) pay lines, $(du -mL "$histories" | cut -f1) MB"
 for run in 1 2 3; do
     status=0
     /usr/bin/time -v -o "$data/time.txt" "$grille" replay rules/idcc2098-2002.grille "$histories" \

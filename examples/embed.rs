@@ -19,7 +19,7 @@ const PROPOSAL: &str = "rules/cgt-2008.grille";
 const WORKFORCE: &str = "examples/workforce.json";
 const THREADS: usize = 4;
 
-fn main() -> Result<(), Box<dyn Error>> {
+pub fn main() -> Result<(), Box<dyn Error>> {
     // Each rule file with the files it stands on (the rules in force, the law),
     // loaded once: a server would keep these for all its requests.
     let base: Arc<RuleSet> = Arc::new(grille::load_path(IN_FORCE, Default::default())?.0);

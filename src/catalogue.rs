@@ -5,7 +5,7 @@
 //! ids and English field names.
 //!
 //! Covered so far: `eval`'s table (its headers and notes), `grille test`'s
-//! report. Explanations have their own (`explain`); diagnostics, rejection
+//! report, why a right of `grille replay` is owed. Explanations have their own (`explain`); diagnostics, rejection
 //! reasons and the decisions' warnings are still English (issue #19, item 1).
 
 use chrono::NaiveDate;
@@ -13,6 +13,46 @@ use rust_decimal::Decimal;
 
 use crate::explain::locale;
 pub use crate::explain::Lang;
+
+/// A text in both languages, French first: what a diagnostic, a hint or a
+/// rejection says is made as one `Said`, so neither wording can be left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Said {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Said {
+    pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Said {
+        Said {
+            fr: fr.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The wording in `lang`.
+    pub fn say(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// Both wordings changed by `f` (a prefix, quotes…).
+    pub fn map(self, f: impl Fn(&str, Lang) -> String) -> Said {
+        Said {
+            fr: f(&self.fr, Lang::Fr),
+            en: f(&self.en, Lang::En),
+        }
+    }
+}
+
+/// `("texte", "text")`: French, then English.
+impl<F: Into<String>, E: Into<String>> From<(F, E)> for Said {
+    fn from((fr, en): (F, E)) -> Said {
+        Said::new(fr, en)
+    }
+}
 
 /// Something said to a person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +80,10 @@ pub enum Text<'a> {
         coefficient: u32,
         on: NaiveDate,
     },
+    /// The layer whose minimum won (`minimum_from`).
+    MinimumFrom(crate::eval::MinimumFrom),
+    /// Where a record stands in its file: `ligne 3`, `enregistrement 3`.
+    Position(crate::facts::Position),
     /// How many warnings a decision carries.
     Warnings(usize),
     /// `grille test`: an example that passed, or failed.
@@ -56,16 +100,61 @@ pub enum Text<'a> {
         passed: usize,
         failed: usize,
     },
+    /// `check --radar`: the heading, the days looked at.
+    RadarHeading {
+        since: NaiveDate,
+        until: NaiveDate,
+    },
+    /// `check --radar` on a rule set not under the law.
+    NotUnderLaw,
+    /// `eval`'s last line on stderr: the records decided and rejected, the
+    /// empty rows skipped; how the run ended.
+    EvalSummary {
+        decided: usize,
+        rejected: usize,
+        empty_rows: usize,
+        as_of: NaiveDate,
+        ended: Ended,
+    },
+    /// `diff`'s last line on stderr: how many records, decided by which side.
+    DiffSummary {
+        records: usize,
+        as_of: NaiveDate,
+        both: usize,
+        base_only: usize,
+        proposal_only: usize,
+        rejected: usize,
+    },
     /// `grille check`: a file's last line.
     CheckCount {
         errors: usize,
         warnings: usize,
+    },
+    /// `eval`, `diff`…: the rule file's warnings, counted, pointing to `grille check`.
+    RuleWarnings {
+        warnings: usize,
+        file: &'a str,
     },
     /// `grille check`: the warnings of a file the checked one stands on, counted.
     WarningsShownBy {
         warnings: usize,
         file: &'a str,
     },
+    /// `grille replay`: why a coefficient is owed, the band reached in a job
+    /// (the English wording is the JSON's `why`).
+    RightOfBand {
+        band: &'a str,
+        job: &'a str,
+    },
+}
+
+/// `:` after a file name or a label, as each language writes it (French puts
+/// a space before).
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => " :",
+        Lang::En => ":",
+    }
 }
 
 /// Words of the English texts that no French text may carry: the tests scan
@@ -93,6 +182,17 @@ pub const ENGLISH_WORDS: [&str; 21] = [
     "got ",
     " on 20",
 ];
+
+/// How `eval` ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// Every record read.
+    Done,
+    /// `--strict` stopped at the first rejected record.
+    Strict,
+    /// The reading of the facts broke off.
+    Broken,
+}
 
 /// A trial period's state, as a note says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,6 +289,21 @@ impl Text<'_> {
                 )
             }
             Text::Warnings(n) => (format!("{n} avertissement(s)"), format!("{n} warning(s)")),
+            Text::Position(position) => {
+                let fr = match position {
+                    crate::facts::Position::Record(n) => format!("enregistrement {n}"),
+                    crate::facts::Position::Line(n) => format!("ligne {n}"),
+                };
+                (fr, position.to_string())
+            }
+            Text::MinimumFrom(from) => {
+                let fr = match from {
+                    crate::eval::MinimumFrom::Law => "loi",
+                    crate::eval::MinimumFrom::Agreement => "convention",
+                    crate::eval::MinimumFrom::Company => "entreprise",
+                };
+                (fr.to_string(), from.as_str().to_string())
+            }
             Text::ExamplePassed => ("ok    ".into(), "ok    ".into()),
             Text::ExampleFailed => ("ÉCHEC ".into(), "FAILED".into()),
             Text::Expected {
@@ -209,6 +324,78 @@ impl Text<'_> {
                 format!("{warnings} avertissement(s), que montre `grille check {file}`"),
                 format!("{warnings} warning(s), shown by `grille check {file}`"),
             ),
+            Text::RuleWarnings { warnings, file } => (
+                format!("{warnings} avertissement(s) sur les règles (voir `grille check {file}`)"),
+                format!("{warnings} warning(s) on the rules (see `grille check {file}`)"),
+            ),
+            Text::RadarHeading { since, until } => (
+                format!(
+                    "minima sous le SMIC, du {since} au {until} (valeurs datées de la règle et de la loi)"
+                ),
+                format!(
+                    "minima below the SMIC, from {since} to {until} (the dated values of the rules and of the law)"
+                ),
+            ),
+            Text::NotUnderLaw => (
+                "pas sous la loi (`sous la loi`) : pas de SMIC auquel comparer".into(),
+                "not under the law (`sous la loi`): no SMIC to compare with".into(),
+            ),
+            Text::EvalSummary {
+                decided,
+                rejected,
+                empty_rows,
+                as_of,
+                ended,
+            } => {
+                let (skipped_fr, skipped_en) = match empty_rows {
+                    0 => (String::new(), String::new()),
+                    1 => (
+                        ", 1 ligne vide sautée".to_string(),
+                        ", 1 empty row skipped".to_string(),
+                    ),
+                    n => (
+                        format!(", {n} lignes vides sautées"),
+                        format!(", {n} empty rows skipped"),
+                    ),
+                };
+                let counts_fr = format!("{decided} décidé(s), {rejected} rejeté(s){skipped_fr}");
+                let counts_en = format!("{decided} decided, {rejected} rejected{skipped_en}");
+                let on = locale::date(*as_of, Lang::Fr);
+                match ended {
+                    Ended::Done => (
+                        format!("{counts_fr} (au {on})"),
+                        format!("{counts_en} (as of {as_of})"),
+                    ),
+                    Ended::Strict => (
+                        format!(
+                            "arrêt au premier enregistrement rejeté (--strict) : {counts_fr} (au {on})"
+                        ),
+                        format!(
+                            "stopped at the first rejected record (--strict): {counts_en} (as of {as_of})"
+                        ),
+                    ),
+                    Ended::Broken => (
+                        format!("{counts_fr} avant l'arrêt de la lecture (au {on})"),
+                        format!("{counts_en} before the reading stopped (as of {as_of})"),
+                    ),
+                }
+            }
+            Text::DiffSummary {
+                records,
+                as_of,
+                both,
+                base_only,
+                proposal_only,
+                rejected,
+            } => (
+                format!(
+                    "{records} enregistrement(s) comparé(s) (au {}) : {both} décidé(s) des deux côtés, {base_only} par la base seulement, {proposal_only} par la proposition seulement, {rejected} rejeté(s) des deux côtés",
+                    locale::date(*as_of, Lang::Fr)
+                ),
+                format!(
+                    "{records} records compared (as of {as_of}): {both} decided by both, {base_only} by the base only, {proposal_only} by the proposal only, {rejected} rejected by both"
+                ),
+            ),
             Text::CheckCount { errors, warnings } => (
                 format!("{errors} erreur(s), {warnings} avertissement(s)"),
                 format!("{errors} error(s), {warnings} warning(s)"),
@@ -216,6 +403,10 @@ impl Text<'_> {
             Text::ExamplesCount { passed, failed } => (
                 format!("{passed} réussi(s), {failed} en échec"),
                 format!("{passed} passed, {failed} failed"),
+            ),
+            Text::RightOfBand { band, job } => (
+                format!("tranche {band} en {job}"),
+                format!("band {band} in {job}"),
             ),
         }
     }
@@ -254,6 +445,11 @@ mod tests {
                 on: day,
             },
             Text::Warnings(2),
+            Text::MinimumFrom(crate::eval::MinimumFrom::Law),
+            Text::Position(crate::facts::Position::Line(3)),
+            Text::Position(crate::facts::Position::Record(3)),
+            Text::MinimumFrom(crate::eval::MinimumFrom::Agreement),
+            Text::MinimumFrom(crate::eval::MinimumFrom::Company),
             Text::ExamplePassed,
             Text::ExampleFailed,
             Text::ExamplesCount {
@@ -268,7 +464,37 @@ mod tests {
                 warnings: 20,
                 file: "rules/cgt-2008.grille",
             },
+            Text::RuleWarnings {
+                warnings: 20,
+                file: "rules/cgt-2008.grille",
+            },
+            Text::RadarHeading {
+                since: day,
+                until: day,
+            },
+            Text::NotUnderLaw,
+            Text::DiffSummary {
+                records: 60,
+                as_of: day,
+                both: 44,
+                base_only: 0,
+                proposal_only: 16,
+                rejected: 0,
+            },
+            Text::RightOfBand {
+                band: "Confirmé (6 à 12 mois)",
+                job: "Téléconseiller",
+            },
         ]);
+        for ended in [Ended::Done, Ended::Strict, Ended::Broken] {
+            all.push(Text::EvalSummary {
+                decided: 11,
+                rejected: 2,
+                empty_rows: 4,
+                as_of: day,
+                ended,
+            });
+        }
         all.extend(EXPECTED.iter().map(|(what, _)| Text::Expected {
             what,
             expected: "200",

@@ -24,6 +24,7 @@ mod json;
 mod pay;
 mod quote;
 mod reader;
+mod reason;
 mod stream;
 pub use columns::ColumnMap;
 use csv::Columns;
@@ -36,6 +37,7 @@ pub use history::{HeldJob, History, Month, Obtained, Pay};
 pub use pay::{read_pay, PayFile, PayLine};
 pub use quote::short;
 use reader::{duplicate_id, Reader};
+pub use reason::{Reason, ReasonCode};
 pub use stream::{stream, stream_with, FactStream};
 
 use chrono::NaiveDate;
@@ -102,7 +104,13 @@ pub struct Rejection {
     pub position: Position,
     pub id: Option<String>,
     pub field: Option<String>,
+    /// The reason in English (the contract's text).
     pub reason: String,
+    /// The reason's stable code ([`Reason::code`]): `required`, `unknown-job`…
+    pub code: ReasonCode,
+    /// The reason in French, as French outputs say it.
+    #[serde(skip)]
+    pub french: Box<str>,
 }
 
 /// A position as the text of its `Display` (`line 3`).
@@ -124,18 +132,47 @@ impl fmt::Display for Rejection {
 }
 
 impl Rejection {
+    /// The rejection as a person reads it in `lang`: `ligne 9 (id E099), champ
+    /// `job_since` : …` (English: the `Display`).
+    pub fn say(&self, lang: crate::catalogue::Lang) -> String {
+        if lang == crate::catalogue::Lang::En {
+            return self.to_string();
+        }
+        let mut out = crate::catalogue::Text::Position(self.position).say(lang);
+        if let Some(id) = &self.id {
+            out.push_str(&format!(" (id {})", short(id)));
+        }
+        if let Some(field) = &self.field {
+            out.push_str(&format!(", champ `{}`", short(field)));
+        }
+        out.push_str(&format!(" : {}", self.french));
+        out
+    }
+
+    /// The reason in `lang`.
+    pub fn reason_in(&self, lang: crate::catalogue::Lang) -> &str {
+        match lang {
+            crate::catalogue::Lang::Fr => &self.french,
+            crate::catalogue::Lang::En => &self.reason,
+        }
+    }
+
     pub fn new(
         position: Position,
         id: Option<&str>,
         field: Option<&str>,
-        reason: impl Into<String>,
+        reason: impl Into<Reason>,
     ) -> Self {
+        let reason = reason.into();
+        let said = reason.said();
         // Every rejection is made here: what it quotes is bounded once for all.
         Rejection {
             position,
             id: id.map(str::to_string),
             field: field.map(str::to_string),
-            reason: quote::bound_message(reason.into()),
+            reason: quote::bound_message(said.en),
+            code: reason.code(),
+            french: quote::bound_message(said.fr).into(),
         }
     }
 }
@@ -218,25 +255,31 @@ struct Place<'a> {
 }
 
 impl Place<'_> {
-    fn reject(&self, field: &str, reason: impl Into<String>) -> Rejection {
+    fn reject(&self, field: &str, reason: impl Into<Reason>) -> Rejection {
         Rejection::new(self.position, self.id, Some(field), reason)
     }
 
     fn required<T>(&self, value: Option<T>, field: &str) -> Result<T, Rejection> {
-        value.ok_or_else(|| self.reject(field, "this field is required"))
+        value.ok_or_else(|| self.reject(field, Reason::Required))
     }
 
     fn date_text(&self, text: &str, field: &str) -> Result<NaiveDate, Rejection> {
-        parse_date(text)
-            .ok_or_else(|| self.reject(field, format!("`{text}` is not a date written YYYY-MM-DD")))
+        parse_date(text).ok_or_else(|| {
+            let text = text.to_string();
+            self.reject(
+                field,
+                Reason::NotADate {
+                    text,
+                    french: false,
+                },
+            )
+        })
     }
 
     fn csv_date(&self, text: &str, field: &str) -> Result<NaiveDate, Rejection> {
         csv_fr::date(text).ok_or_else(|| {
-            self.reject(
-                field,
-                format!("`{text}` is not a date written 29/11/2026 (day/month/year) or 2026-11-29"),
-            )
+            let text = text.to_string();
+            self.reject(field, Reason::NotADate { text, french: true })
         })
     }
 

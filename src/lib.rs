@@ -90,10 +90,21 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+/// A module of the machinery: public with the `internals` feature (tests and
+/// tools), else the crate's own, so that callers rely on the facade only.
+macro_rules! internal {
+    (mod $name:ident;) => {
+        #[cfg(feature = "internals")]
+        pub mod $name;
+        #[cfg(not(feature = "internals"))]
+        pub(crate) mod $name;
+    };
+}
+
 pub mod api;
 pub mod calendar;
 pub mod catalogue;
-pub mod check;
+internal! { mod check; }
 pub mod diag;
 pub mod diff;
 pub mod doc;
@@ -105,17 +116,18 @@ pub mod fmt;
 mod json_text;
 pub mod layers;
 pub mod model;
-pub mod names;
+internal! { mod names; }
 pub mod radar;
 pub mod replay;
 pub mod report;
 pub mod sample;
 #[cfg(feature = "serve")]
 pub mod serve;
-pub mod sources;
-pub mod span;
-pub mod syntax;
+internal! { mod sources; }
+internal! { mod span; }
+internal! { mod syntax; }
 
+pub use check::set_parameter;
 pub use diag::{Diagnostic, Report, Severity, SourceFile};
 pub use eval::{Decision, Evaluator};
 pub use model::RuleSet;
@@ -159,7 +171,7 @@ pub fn load(name: &str, text: &str) -> Result<(RuleSet, Report), Report> {
             diagnostics: vec![Diagnostic::error(
                 diag::Code::MissingLayer,
                 span::Span::default(),
-                reason,
+                (reason.clone(), reason),
             )],
         }),
     }

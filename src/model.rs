@@ -18,7 +18,9 @@ mod formula;
 pub use crate::syntax::ast::{
     BinaryOp, BlankCell, CompareOp, CompareSubject, Duration, FloorKind, OffGrid, TimeUnit,
 };
-pub use formula::{Expr, ExprKind, Input};
+pub use formula::{
+    compare_symbol, Conditional, Expr, ExprKind, Extreme, Input, RoundDir, Rounding, Test, TestKind,
+};
 
 pub type ParamId = usize;
 pub type TableId = usize;
@@ -56,6 +58,8 @@ pub struct RuleSet {
     pub reference_hours: Option<Expr>,
     pub maximum_hours: Option<Expr>,
     pub minimum_salary: Option<MinimumSalary>,
+    /// The levels' `minimum` is per hour (`montant horaire`), not per month.
+    pub hourly_levels: bool,
     /// The law's minimum (the SMIC) for the employee's hours, when the rule set stands under the law.
     pub legal_minimum: Option<MinimumSalary>,
     /// A company agreement's minimum, which wins where it is higher.
@@ -96,7 +100,14 @@ pub struct AgreementInfo {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Type {
+    /// Euros per month.
     Amount,
+    /// Euros per hour (`montant horaire`, `12.00 €/h`).
+    Hourly,
+    /// Euros per year (`montant annuel`, `20580 €/an`).
+    Annual,
+    /// A number of hours (`heures`, `151.67 h`, the employee's `heures`).
+    Hours,
     Number,
     Duration,
 }
@@ -521,8 +532,14 @@ fn parse_value(text: &str, ty: Type, integer: bool) -> Result<Value, &'static st
         Type::Duration => parse_duration(text)
             .map(Value::Duration)
             .ok_or("a duration (e.g. `2 mois`, `183 jours`)"),
-        Type::Amount => {
+        Type::Amount | Type::Hourly | Type::Annual => {
             let number = text
+                .trim_end_matches("€/h")
+                .trim_end_matches("EUR/h")
+                .trim_end_matches("€/an")
+                .trim_end_matches("EUR/an")
+                .trim_end();
+            let number = number
                 .trim_end_matches('€')
                 .trim_end_matches("EUR")
                 .trim_end();
@@ -534,7 +551,13 @@ fn parse_value(text: &str, ty: Type, integer: bool) -> Result<Value, &'static st
             .parse::<u32>()
             .map(|n| Value::Number(n.into()))
             .map_err(|_| "a whole number"),
-        Type::Number => crate::facts::parse_decimal(text)
+        // `25%` or `25 %`: a rate in percent.
+        Type::Number if text.ends_with('%') => {
+            crate::facts::parse_decimal(text.trim_end_matches('%').trim_end())
+                .map(|v| Value::Number(v / Decimal::ONE_HUNDRED))
+                .ok_or("a number (e.g. `37.5`) or a percentage (`25 %`)")
+        }
+        Type::Number | Type::Hours => crate::facts::parse_decimal(text.trim_end_matches(" h"))
             .map(Value::Number)
             .ok_or("a number (e.g. `37.5`)"),
     }

@@ -7,6 +7,8 @@ use crate::eval::{money, Decision};
 
 pub mod csv_fr;
 mod json;
+/// The JSON writers of dates and amounts, for the replay's encoder.
+pub(crate) use json::{date as json_date, money as json_money};
 pub mod xlsx;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -114,11 +114,16 @@ impl Sources {
             d.span = d.span.unshifted(base);
             // A related place in another file cannot be drawn under this one: say where it is.
             let related = std::mem::take(&mut d.related);
-            for (span, label) in related {
+            let related_fr = std::mem::take(&mut d.french.related);
+            for (i, (span, label)) in related.into_iter().enumerate() {
+                let fr = related_fr.get(i).cloned().unwrap_or_default();
                 if self.index_of(span.start) == placed {
                     d.related.push((span.unshifted(base), label));
+                    d.french.related.push(fr);
                 } else {
-                    d.label = format!("{} ({label}: {})", d.label, self.locate(span));
+                    let place = self.locate(span);
+                    d.label = format!("{} ({label}: {place})", d.label);
+                    d.french.label = format!("{} ({fr} : {place})", d.french.label);
                 }
             }
             by_file[placed].push(d);
@@ -162,13 +167,15 @@ mod tests {
         let d = Diagnostic::error(
             crate::diag::Code::Syntax,
             Span::new(base + 1, base + 2),
-            "x",
+            ("x", "x"),
         )
-        .related(Span::new(0, 1), "first here");
+        .related(Span::new(0, 1), ("d'abord ici", "first here"));
         let reports = sources.reports(vec![d]);
         assert_eq!(reports.len(), 2);
         assert!(reports[0].diagnostics.is_empty());
         assert_eq!(reports[1].diagnostics[0].span.start, 1);
         assert!(reports[1].diagnostics[0].label.contains("a.grille:1:1"));
+        let french = &reports[1].diagnostics[0].french.label;
+        assert!(french.contains("(d'abord ici : a.grille:1:1)"), "{french}");
     }
 }

@@ -1,12 +1,11 @@
 //! Source locations.
 
+use std::cell::Cell;
 use std::fmt;
 
-/// A byte range in a source file.
-///
-/// All spans compare equal, so that two syntax trees that differ only in layout
-/// (the formatter's round trip) compare equal; use [`Span::same_place`] to
-/// compare positions.
+/// A byte range in a source file. Two spans are equal when they cover the
+/// same bytes; [`ignoring_spans`] compares values as if every span were equal
+/// (the formatter's round trip: the same declarations, laid out anew).
 #[derive(Clone, Copy, Default, Eq)]
 pub struct Span {
     pub start: usize,
@@ -47,13 +46,37 @@ impl Span {
 }
 
 impl PartialEq for Span {
-    fn eq(&self, _: &Span) -> bool {
-        true
+    fn eq(&self, other: &Span) -> bool {
+        self.same_place(*other) || SPANS_IGNORED.with(Cell::get)
     }
 }
 
 impl std::hash::Hash for Span {
-    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.start.hash(state);
+        self.end.hash(state);
+    }
+}
+
+thread_local! {
+    /// Set while [`ignoring_spans`] runs on this thread.
+    static SPANS_IGNORED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `compare` with every span equal to every other, on this thread: for
+/// comparing what two texts say whatever their layout (the formatter checks
+/// its output parses back to the declarations it was given). Hashes are not
+/// affected: compare, do not hash, under it.
+pub fn ignoring_spans<R>(compare: impl FnOnce() -> R) -> R {
+    /// Restores the flag even if `compare` unwinds.
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            SPANS_IGNORED.with(|ignored| ignored.set(self.0));
+        }
+    }
+    let _restore = Restore(SPANS_IGNORED.with(|ignored| ignored.replace(true)));
+    compare()
 }
 
 impl fmt::Debug for Span {
@@ -94,6 +117,7 @@ impl<T: fmt::Debug> fmt::Debug for Spanned<T> {
 }
 
 /// Line and column (both from 1) of a byte offset, columns counted in characters.
+#[cfg_attr(not(feature = "internals"), allow(dead_code))]
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text[..floor_char_boundary(text, offset)];
@@ -103,9 +127,41 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+#[cfg_attr(not(feature = "internals"), allow(dead_code))]
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
     offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn spans_are_equal_when_they_cover_the_same_bytes() {
+        assert!(Span::new(3, 5) == Span::new(3, 5));
+        assert!(Span::new(3, 5) != Span::new(3, 6));
+        assert!(Spanned::new("a", Span::new(0, 1)) != Spanned::new("a", Span::new(4, 5)));
+        let set: HashSet<Span> = [Span::new(0, 1), Span::new(4, 5), Span::new(0, 1)].into();
+        assert_eq!(set.len(), 2);
+    }
+
+    #[test]
+    fn ignoring_spans_compares_what_is_written_only_while_it_runs() {
+        let (here, there) = (
+            Spanned::new("a", Span::new(0, 1)),
+            Spanned::new("a", Span::new(4, 5)),
+        );
+        assert!(ignoring_spans(|| here == there));
+        assert!(!ignoring_spans(
+            || here == Spanned::new("b", Span::new(4, 5))
+        ));
+        assert!(here != there, "the spans count again afterwards");
+        let unwound = std::panic::catch_unwind(|| ignoring_spans(|| panic!("in the comparison")));
+        assert!(unwound.is_err());
+        assert!(here != there, "and after a panic inside");
+    }
 }

@@ -2,7 +2,8 @@
 //!
 //! Each file of `tests/inputs/check/` has one defect and names, on its first line
 //! (`# code: grille::...`), the diagnostic code it must raise. The test asserts
-//! that code is reported, then snapshots the rendered report (no colours).
+//! that code is reported, then snapshots the rendered report (no colours, in
+//! French as `grille check` says it by default).
 
 #[test]
 fn check_fixtures() {
@@ -33,7 +34,11 @@ fn check_fixtures() {
             codes.contains(&expected_code.as_str()),
             "{name}: expected {expected_code}, got {codes:?}"
         );
-        let rendered: String = reports.iter().map(|r| r.render(false)).collect();
+        // French, as `grille check` says it by default.
+        let rendered: String = reports
+            .iter()
+            .map(|r| r.render_in(false, grille::catalogue::Lang::Fr))
+            .collect();
         insta::with_settings!({ omit_expression => true }, {
             insta::assert_snapshot!(rendered);
         });

@@ -1,5 +1,6 @@
 //! `eval --csv-fr`: the `csv` format as French spreadsheets open it. Each row
-//! holds what the `csv` row holds, amounts with a decimal comma, dates day first.
+//! holds what the `csv` row holds, amounts with a decimal comma, dates day first,
+//! names for people instead of ids.
 
 use std::process::Command;
 
@@ -43,10 +44,26 @@ fn french_csv_holds_the_csv_rows_written_the_french_way() {
     let (french, plain) = (rows(text, b';'), rows(&plain, b','));
     assert_eq!(french.len(), plain.len());
     assert_eq!(french.len(), 61, "a header and the 60 employees");
-    // Columns 7, 8, 13, 14 are amounts; 10 the next step's date.
+    // Columns 7, 8, 13, 14 are amounts; 10 the next step's date; 12 the
+    // warnings, said in French; 15 the layer whose minimum won, in French.
     for (f, p) in french.iter().zip(&plain).skip(1) {
         for (i, (f, p)) in f.iter().zip(p).enumerate() {
+            if i == 12 {
+                assert_eq!(f.is_empty(), p.is_empty(), "warnings of {p}");
+                continue;
+            }
+            // Job, band, category, status: the declared names (checked below).
+            if [1, 2, 5, 6].contains(&i) {
+                continue;
+            }
             let expected = match i {
+                15 => match p.as_str() {
+                    "law" => "loi",
+                    "agreement" => "convention",
+                    "company" => "entreprise",
+                    other => other,
+                }
+                .to_string(),
                 7 | 8 | 13 | 14 => p.replace('.', ","),
                 10 if !p.is_empty() => {
                     let (y, rest) = p.split_once('-').unwrap();
@@ -61,6 +78,21 @@ fn french_csv_holds_the_csv_rows_written_the_french_way() {
     // E001 (examples/workforce.csv): 2100.00 paid; a next step in 2027.
     let e001 = french.iter().find(|r| r[0] == "E001").unwrap();
     assert!(e001[7].contains(','), "{e001:?}");
+    // Names for people (rules/cgt-2008.grille: `métier conseiller-clientele
+    // "Conseiller clientèle"`, `tranche debutant "Débutant"`, `catégorie
+    // employes "Employés"`, `non-cadre "Non-cadre" sinon`).
+    assert_eq!(
+        e001[1..7],
+        [
+            "Conseiller clientèle",
+            "Débutant",
+            "170",
+            "3",
+            "Employés",
+            "Non-cadre"
+        ],
+        "{e001:?}"
+    );
     let (_, code) = eval(&["--csv-fr", "--format", "json"]);
     assert_eq!(code, 2);
 }

@@ -372,7 +372,7 @@ fn exit_0_when_every_record_is_decided_on_both_sides() {
         err.contains("rules/cgt-2008.grille (proposal): smcc = 2050.00 for this run"),
         "{err}"
     );
-    assert!(err.contains("60 decided by both"), "{err}");
+    assert!(err.contains("60 décidé(s) des deux côtés"), "{err}");
     assert!(
         !err.contains('\r'),
         "no progress when stderr is not a terminal"
@@ -410,7 +410,7 @@ fn exit_1_when_a_side_rejects_records_or_the_rules_have_errors() {
     assert_eq!(header, output::csv_header(&[]).join(","));
     assert_eq!(lines.clone().count(), 60, "one row per employee");
     assert!(lines.any(|l| l.starts_with("E033,conseiller-technique,only-proposal,")));
-    assert!(stderr(&out).contains("16 by the proposal only"));
+    assert!(stderr(&out).contains("16 par la proposition seulement"));
     let broken = grille(&[
         "diff",
         BASE,
@@ -605,5 +605,24 @@ fn a_back_office_is_decided_by_both_rule_sets() {
             trainer.after.as_ref().unwrap().job
         ),
         ("formateur-interne", "formateur")
+    );
+}
+
+/// The redline of an hourly table and a rate writes each value with its unit.
+#[test]
+fn the_redline_writes_hourly_amounts_with_their_unit() {
+    let path = "tests/inputs/eval/hourly-minimums/rules.grille";
+    let text = std::fs::read_to_string(path).unwrap();
+    let raised = text.replace("12 : 12.08 €/h", "12 : 12.55 €/h");
+    assert_ne!(raised, text);
+    let (proposal, _) = grille::load("raised.grille", &raised).unwrap();
+    let redline = diff::text::redline(&diff::compare(&load(path), &proposal));
+    assert!(
+        redline.contains("-   depuis 2024-12-01, 12 : 12.08 €/h"),
+        "{redline}"
+    );
+    assert!(
+        redline.contains("+   depuis 2024-12-01, 12 : 12.55 €/h"),
+        "{redline}"
     );
 }

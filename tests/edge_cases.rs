@@ -129,3 +129,45 @@ fn an_unexpected_word_with_an_accent_past_forty_bytes_is_reported_not_a_panic() 
     let message = format!("{report:?}");
     assert!(message.contains(&"x".repeat(39)), "{message}");
 }
+
+/// `si … sinon si …` nests without parentheses: a hostile file chaining
+/// thousands of them is refused before the parser recurses, on a thread with a
+/// test's small stack, with `grille::too-deep`, never a stack overflow.
+#[test]
+fn thousands_of_chained_conditionals_are_refused_not_overflowed() {
+    let chain = |n: usize| -> String {
+        let links: String = (0..n)
+            .map(|i| format!("si coefficient > {i} alors 1 € sinon "))
+            .collect();
+        format!("salaire minimum : {links}0 €\n")
+    };
+    assert!(grille::syntax::parse(&chain(60)).is_ok(), "60 links parse");
+    let text = chain(20_000);
+    let result = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || grille::syntax::parse(&text).map(|_| ()))
+        .unwrap()
+        .join()
+        .expect("no stack overflow");
+    let diagnostics = result.expect_err("refused");
+    assert_eq!(diagnostics[0].code, "grille::too-deep");
+}
+
+/// `--set majoration=50%`: a rate given in percent is a hundredth, as in the file.
+#[test]
+fn a_rate_set_in_percent_is_a_hundredth() {
+    let (mut rules, _) = grille::load_path(
+        "tests/inputs/eval/hourly-minimums/rules.grille",
+        Default::default(),
+    )
+    .unwrap();
+    rules.set_parameter("majoration", "50%").unwrap();
+    let facts = r#"[{"id": "H2", "job": "Commis", "job_since": "2024-01-01", "hours": "169"}]"#;
+    let facts = facts::read(facts, Format::Json).unwrap();
+    let evaluator = grille::Evaluator::new(&rules, date("2025-06-01"));
+    let decision = evaluator
+        .decide(facts.records[0].as_ref().unwrap())
+        .unwrap();
+    // 12.08 × 151.67 = 1832.1736; 12.08 × 1.50 × 17.33 = 314.0196; 2146.1932 → 2146.19.
+    assert_eq!(decision.minimum_salary.unwrap().to_string(), "2146.19");
+}

@@ -69,7 +69,39 @@ const CASES: &[Case] = &[
         lang: Lang::Fr,
         why_not: None,
     },
+    functions_case("formula-functions-overtime-fr", "F2", Lang::Fr),
+    functions_case("formula-functions-overtime-en", "F2", Lang::En),
+    functions_case("formula-functions-condition-fr", "F5", Lang::Fr),
+    functions_case("formula-functions-annual-fr", "F6", Lang::Fr),
+    hourly_case("hourly-minimum-overtime-fr", "H2", Lang::Fr),
+    hourly_case("hourly-minimum-overtime-en", "H2", Lang::En),
 ];
+
+/// tests/inputs/eval/hourly-minimums: `montant horaire`, `€/h × h`.
+const fn hourly_case(name: &'static str, id: &'static str, lang: Lang) -> Case {
+    Case {
+        name,
+        rules: "tests/inputs/eval/hourly-minimums/rules.grille",
+        facts: "tests/inputs/eval/hourly-minimums/facts.json",
+        id,
+        as_of: "2025-06-01",
+        lang,
+        why_not: None,
+    }
+}
+
+/// tests/inputs/eval/formula-functions: `max`, `min`, `si`, `arrondi(x, 1 €, …)`.
+const fn functions_case(name: &'static str, id: &'static str, lang: Lang) -> Case {
+    Case {
+        name,
+        rules: "tests/inputs/eval/formula-functions/rules.grille",
+        facts: "tests/inputs/eval/formula-functions/facts.json",
+        id,
+        as_of: "2024-06-01",
+        lang,
+        why_not: None,
+    }
+}
 
 fn load(path: &str) -> grille::RuleSet {
     grille::load_path(path, Default::default()).unwrap().0

@@ -1,9 +1,9 @@
 //! No English word reaches a French output: `eval`'s table and `grille test`'s
 //! report, French by default, over the shipped rule files and the sample
 //! workforce, carry none of the English catalogue's words
-//! (`grille::catalogue::ENGLISH_WORDS`); `--lang en` still gives them.
-//! (Diagnostics, rejection reasons and the decisions' warnings are not in the
-//! catalogue yet: `check` and stderr are left out.)
+//! (`grille::catalogue::ENGLISH_WORDS`); `--lang en` still gives them. Every
+//! diagnostic of the check fixtures is said in both languages, its French
+//! words free of common English ones.
 
 use std::process::Command;
 
@@ -106,4 +106,246 @@ fn english_is_on_request() {
     assert!(table.contains("below minimum"), "{table}");
     let report = stdout(&["test", RULES[0], "--lang", "en"]);
     assert!(report.trim_end().ends_with("passed, 0 failed"), "{report}");
+}
+
+/// English words common enough that no French diagnostic may carry them.
+const COMMON_ENGLISH: [&str; 24] = [
+    " the ",
+    "the ",
+    " is ",
+    " of ",
+    " and ",
+    " or ",
+    " not ",
+    " no ",
+    " has ",
+    " with ",
+    "write ",
+    "add ",
+    "declare",
+    " must ",
+    "cannot",
+    "unexpected",
+    "expected",
+    "did you mean",
+    "help",
+    " file",
+    " job",
+    " band",
+    "number",
+    " here",
+];
+
+/// Rule files of a fixture folder, by their path relative to it.
+struct FixtureFiles(std::path::PathBuf);
+
+impl grille::layers::Files for FixtureFiles {
+    fn read(&self, path: &std::path::Path) -> Result<String, String> {
+        grille::layers::Disk.read(&self.0.join(path))
+    }
+}
+
+/// Every diagnostic of `tests/inputs/check/` (one fixture per kind of mistake)
+/// and of the shipped files: message, label, help and related labels in French
+/// and in English, the French free of English words. The source lines a
+/// report quotes are the fixture's own (English comments): only the
+/// diagnostics' words are read.
+#[test]
+fn every_diagnostic_is_said_in_both_languages() {
+    let folder = std::path::Path::new("tests/inputs/check");
+    let mut seen = 0;
+    let mut paths: Vec<_> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "grille"))
+        .collect();
+    paths.sort();
+    let mut reports = Vec::new();
+    for path in &paths {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let files = FixtureFiles(folder.to_path_buf());
+        match grille::load_with(&files, name.as_ref(), Default::default()) {
+            Ok((_, found)) | Err(grille::LoadError::Invalid(found)) => reports.extend(found),
+            Err(e) => panic!("{name}: {e:?}"),
+        }
+    }
+    for rules in RULES.iter().chain(&["examples/accord-entreprise.grille"]) {
+        let (_, found) = grille::load_path(rules, Default::default()).unwrap();
+        reports.extend(found);
+    }
+    for report in &reports {
+        for d in &report.diagnostics {
+            seen += 1;
+            let place = format!("{} [{}] {}", report.file.name, d.code, d.message);
+            let fr = &d.french;
+            assert!(!fr.message.is_empty(), "{place}: no French message");
+            assert_ne!(fr.message, d.message, "{place}: the same in both");
+            assert_eq!(fr.label.is_empty(), d.label.is_empty(), "{place}: label");
+            assert_eq!(fr.help.is_some(), d.help.is_some(), "{place}: help");
+            assert_eq!(fr.related.len(), d.related.len(), "{place}: related");
+            let words = std::iter::once(&fr.message)
+                .chain(std::iter::once(&fr.label))
+                .chain(&fr.help)
+                .chain(&fr.related);
+            for text in words {
+                // Backticks hold the rule file's own words.
+                let outside: String = text.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+                for word in ENGLISH_WORDS.iter().chain(&COMMON_ENGLISH) {
+                    assert!(!outside.contains(word), "{place}: `{word}` in {text}");
+                }
+            }
+        }
+    }
+    assert!(seen > 60, "{seen} diagnostics");
+}
+
+/// `grille check` says an error in French by default, in English with `--lang en`.
+#[test]
+fn check_s_errors_are_french_unless_asked() {
+    let run = |lang: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_grille"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["check", "tests/inputs/check/syntax-times-letter.grille"])
+            .args(lang)
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let french = run(&[]);
+    assert!(french.contains("× `x` inattendu"), "{french}");
+    assert!(
+        french.contains("aide : multipliez avec `×` ou `*`, pas la lettre `x`"),
+        "{french}"
+    );
+    assert!(
+        french.contains("1 erreur(s), 0 avertissement(s)"),
+        "{french}"
+    );
+    let english = run(&["--lang", "en"]);
+    assert!(english.contains("× unexpected `x`"), "{english}");
+    assert!(
+        english.contains("help: multiply with `×` or `*`"),
+        "{english}"
+    );
+    assert!(english.contains("1 error(s), 0 warning(s)"), "{english}");
+}
+
+/// Every command a French office runs, in French (the locale of these runs is
+/// not English, no `--lang`), over the shipped files and the samples: no string
+/// of the English catalogue nor common English word in what it prints. The
+/// rule files' own words (ids in backticks, quoted names) are not read; JSON
+/// keys and the contract's English are not in these outputs.
+#[test]
+fn every_command_speaks_french() {
+    let cgt = "rules/cgt-2008.grille";
+    let idcc = "rules/idcc2098-2002.grille";
+    let on = ["--as-of", "2026-11-29"];
+    let runs: Vec<Vec<&str>> = vec![
+        vec![
+            "check",
+            cgt,
+            idcc,
+            "rules/loi.grille",
+            "examples/accord-entreprise.grille",
+        ],
+        vec!["check", "tests/inputs/check/syntax-missing-id.grille"],
+        vec!["test", cgt, idcc],
+        [&["eval", cgt, "examples/workforce.json"][..], &on].concat(),
+        [
+            &["eval", cgt, "examples/workforce.csv", "--csv-fr"][..],
+            &on,
+        ]
+        .concat(),
+        [&["eval", idcc, "tests/inputs/facts/paie-fr.csv"][..], &on].concat(),
+        [
+            &["explain", cgt, "examples/workforce.json", "--id", "E001"][..],
+            &on,
+        ]
+        .concat(),
+        [&["diff", idcc, cgt, "examples/workforce.json"][..], &on].concat(),
+        [
+            &["diff", idcc, cgt, "examples/workforce.json", "--csv-fr"][..],
+            &on,
+        ]
+        .concat(),
+        vec!["diff", idcc, cgt],
+        vec!["doc", cgt, "--as-of", "2026-11-29"],
+        vec!["--help"],
+        vec!["eval", "--help"],
+    ];
+    let replay = [
+        "replay",
+        idcc,
+        "examples/history.json",
+        "--from",
+        "2025-07",
+        "--to",
+        "2025-12",
+        "--claim-on",
+        "2026-01-15",
+    ];
+    let mut found = Vec::new();
+    for args in runs.iter().map(Vec::as_slice).chain([&replay[..]]) {
+        let out = Command::new(env!("CARGO_BIN_EXE_grille"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(args)
+            .env("LANG", "fr_FR.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap();
+        // replay's stderr is another command's to translate: its text output is read.
+        let stderr = if args[0] == "replay" {
+            Vec::new()
+        } else {
+            out.stderr
+        };
+        let text =
+            String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&stderr);
+        for line in text.lines() {
+            let read = people_words(line);
+            for word in ENGLISH_WORDS.iter().chain(&COMMON_ENGLISH) {
+                if read.contains(word) {
+                    found.push(format!("{}: `{word}` in {line}", args.join(" ")));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "{} English words:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
+
+/// The facts readers' warnings are still English `String`s in the library
+/// (rejection reasons are typed, `grille::facts::Reason`): the part of a line
+/// from this on is not read yet.
+const PENDING: [&str; 1] = [": warning: "];
+
+/// What a line says in its own words: without what backticks and double
+/// quotes hold (the rule file's words), the codes (`[grille::blank-cells]`),
+/// the source lines a diagnostic quotes (`12 │ …`), the commands it suggests
+/// (`grille …`), the HTML's markup, and the [`PENDING`] reasons.
+fn people_words(line: &str) -> String {
+    let trimmed = line.trim_start();
+    // clap's own: the `-h, --help` flag's name and its `help` command's line.
+    let clap = trimmed.starts_with("-h, --help") || trimmed.starts_with("help ");
+    if clap || line.contains(" │ ") || trimmed.starts_with("grille ") || line.contains('<') {
+        return String::new();
+    }
+    let mut line = line.split(" [grille::").next().unwrap_or(line);
+    for pending in PENDING {
+        line = line.split(pending).next().unwrap_or(line);
+    }
+    let outside_quotes: String = line.split('"').step_by(2).collect::<Vec<_>>().join(" ");
+    outside_quotes
+        .split('`')
+        .step_by(2)
+        .collect::<Vec<_>>()
+        .join(" ")
 }

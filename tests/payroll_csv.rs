@@ -93,7 +93,7 @@ fn semicolons_decimal_commas_french_dates_and_a_bom() {
     );
     let (written, stderr, code) = eval("semicolon-fr.csv", &[]);
     assert_eq!((written, code), (11, 0), "{stderr}");
-    assert!(stderr.contains("11 decided, 0 rejected"), "{stderr}");
+    assert!(stderr.contains("11 décidé(s), 0 rejeté(s)"), "{stderr}");
 }
 
 #[test]
@@ -126,10 +126,10 @@ fn windows_1252_is_detected_and_said() {
     let (written, stderr, code) = eval("windows-1252.csv", &["--encoding", "utf-8"]);
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("line 2: field 2 is not valid UTF-8"),
+        stderr.contains("ligne 2 : field 2 is not valid UTF-8"),
         "{stderr}"
     );
-    assert!(stderr.contains(&format!("{written} decided")), "{stderr}");
+    assert!(stderr.contains(&format!("{written} décidé(s)")), "{stderr}");
 }
 
 #[test]
@@ -204,9 +204,9 @@ fn a_mixed_file_decides_the_good_rows_and_says_where_the_bad_ones_are() {
     assert_eq!(rejected, expected);
     let (written, stderr, code) = eval("mixed.csv", &[]);
     assert_eq!((written, code), (4, 1), "{stderr}");
-    assert!(stderr.contains("4 decided, 9 rejected"), "{stderr}");
+    assert!(stderr.contains("4 décidé(s), 9 rejeté(s)"), "{stderr}");
     assert!(
-        stderr.contains("line 3 (id E002), field `salary`: `1,850` is ambiguous"),
+        stderr.contains("ligne 3 (id E002), champ `salary` : `1,850` is ambiguous"),
         "{stderr}"
     );
 }
@@ -215,8 +215,8 @@ fn a_mixed_file_decides_the_good_rows_and_says_where_the_bad_ones_are() {
 fn strict_stops_at_the_first_rejection() {
     let (written, stderr, code) = eval("mixed.csv", &["--strict"]);
     assert_eq!((written, code), (1, 1), "{stderr}");
-    assert_eq!(stderr.matches("rejected:").count(), 1, "{stderr}");
-    assert!(stderr.contains("line 3 (id E002)"), "{stderr}");
+    assert_eq!(stderr.matches("rejeté :").count(), 1, "{stderr}");
+    assert!(stderr.contains("ligne 3 (id E002)"), "{stderr}");
     assert!(stderr.contains("--strict"), "{stderr}");
     let (written, _, code) = eval("semicolon-fr.csv", &["--strict"]);
     assert_eq!((written, code), (11, 0));
@@ -274,15 +274,15 @@ fn a_french_payroll_export_is_decided_without_a_flag() {
     let (written, stderr, code) = eval("paie-fr.csv", &[]);
     assert_eq!((written, code), (11, 1), "{stderr}");
     assert!(
-        stderr.contains("11 decided, 2 rejected, 4 empty rows skipped"),
+        stderr.contains("11 décidé(s), 2 rejeté(s), 4 lignes vides sautées"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("paie-fr.csv: rejected: line 9 (id E099), field `job_since`"),
+        stderr.contains("paie-fr.csv : rejeté : ligne 9 (id E099), champ `job_since`"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("paie-fr.csv: rejected: line 13 (id E098), field `job`"),
+        stderr.contains("paie-fr.csv : rejeté : ligne 13 (id E098), champ `job`"),
         "{stderr}"
     );
 }
@@ -298,7 +298,7 @@ fn unusual_headers_are_named_with_one_flag() {
                    diploma=Dipl.,hours=Heures/mois,salary=Brut mensuel";
     let (written, stderr, code) = eval("paie-intitules.csv", &["--columns", columns]);
     assert_eq!((written, code), (5, 0), "{stderr}");
-    assert!(stderr.contains("5 decided, 0 rejected"), "{stderr}");
+    assert!(stderr.contains("5 décidé(s), 0 rejeté(s)"), "{stderr}");
     let map = facts::ColumnMap::parse(columns).unwrap();
     let options = Options {
         columns: map,

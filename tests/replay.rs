@@ -158,7 +158,11 @@ fn histories(rules: &RuleSet, seed: u64, employees: u64) -> Vec<grille::facts::R
     let sets = [rules.clone()];
     let generator = grille::sample::Generator::new(&sets, options).unwrap();
     let mut text = Vec::new();
-    grille::replay::sample::write_sample(&generator, 30, &mut text).unwrap();
+    let history = grille::replay::sample::PayHistory {
+        months: 30,
+        full: false,
+    };
+    grille::replay::sample::write_sample(&generator, history, &mut text).unwrap();
     let facts =
         grille::facts::read(std::str::from_utf8(&text).unwrap(), Format::JsonLines).unwrap();
     facts.records.into_iter().map(Result::unwrap).collect()
@@ -557,7 +561,8 @@ fn the_dossier_and_the_english_text() {
     );
     assert!(
         text.contains(
-            "coefficient 170 owed since 15 September 2025 : band confirme in Superviseur"
+            // The band's label (rules/idcc2098-2002.grille, `tranche confirme`).
+            "coefficient 170 owed since 15 September 2025 : band Confirmé (6 à 12 mois) in Superviseur"
         ),
         "{text}"
     );

@@ -438,7 +438,8 @@ fn the_help_teaches_the_command() {
     assert!(help.contains(
         "grille sample --rules rules/cgt-2008.grille --employees 100000 --seed 7 --output big.jsonl"
     ));
-    assert!(help.contains("CSV carries no missions and no moves"));
+    // French by default (the locale of the tests is not English).
+    assert!(help.contains("Le CSV ne porte ni missions ni mutations"));
     let missing = grille(&["sample", "--employees", "5", "--seed", "1"]);
     assert_eq!(missing.status.code(), Some(2), "--rules is required");
 }

@@ -32,12 +32,14 @@ fn the_proposal_s_warnings_fit_on_a_screen() {
     let technical = line_of("métier conseiller-technique ");
     let trainer = line_of("  appellations \"Formatrice\", \"Animateur\"");
     assert!(
-        lines[1].contains(&format!("6 jobs paid below their own entry diploma's floor: `conseiller-technique` (line {technical}: bac+2 230 > 200)")),
+        // The job by its declared name: `métier conseiller-technique "Conseiller
+        // spécifique / technique"`.
+        lines[1].contains(&format!("6 jobs paid below their own entry diploma's floor: Conseiller spécifique / technique (line {technical}: bac+2 230 > 200)")),
         "{stderr}"
     );
     assert!(
         lines[3].contains(&format!(
-            "\"Animateur\" (line {trainer}: superviseur, formateur)"
+            "\"Animateur\" (line {trainer}: Superviseur, Formateur)"
         )),
         "{stderr}"
     );
@@ -50,7 +52,7 @@ fn the_proposal_s_warnings_fit_on_a_screen() {
     let (french, _) = grille(&["check", "rules/cgt-2008.grille"]);
     let lines: Vec<&str> = french.lines().collect();
     assert!(
-        lines[1].contains(&format!("6 métiers payés sous le plancher de leur propre diplôme d'accueil : `conseiller-technique` (ligne {technical} : bac+2 230 > 200)")),
+        lines[1].contains(&format!("6 métiers payés sous le plancher de leur propre diplôme d'accueil : Conseiller spécifique / technique (ligne {technical} : bac+2 230 > 200)")),
         "{french}"
     );
     assert_eq!(
@@ -97,14 +99,20 @@ fn quiet_leaves_out_the_rule_file_s_warnings() {
         "jsonl",
     ];
     let (stderr, _) = grille(&args);
-    assert!(stderr.contains("20 warning(s) on the rules"), "{stderr}");
+    assert!(
+        stderr.contains("20 avertissement(s) sur les règles"),
+        "{stderr}"
+    );
     let mut quiet = args.to_vec();
     quiet.push("--quiet");
     let (stderr, code) = grille(&quiet);
     assert_eq!(code, 0, "{stderr}");
-    assert!(!stderr.contains("warning"), "{stderr}");
     assert!(
-        stderr.lines().last().unwrap().contains("decided"),
+        !stderr.contains("avertissement") && !stderr.contains("warning"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.lines().last().unwrap().contains("décidé(s)"),
         "{stderr}"
     );
 }

@@ -102,7 +102,8 @@ fn eval_writes_a_workbook_with_numbers_as_numbers() {
     }
     let rejected = book.worksheet_range("Rejets").unwrap();
     let lines: Vec<String> = rejected.rows().skip(1).map(|r| r[0].to_string()).collect();
-    assert_eq!(lines, ["line 9", "line 13"]);
+    // Positions as a French reader says them.
+    assert_eq!(lines, ["ligne 9", "ligne 13"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

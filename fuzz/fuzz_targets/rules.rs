@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
         .and_then(|l| l.strip_prefix("#set "))
         .and_then(|l| l.split_once('='))
     {
-        if grille::check::set_parameter(&mut rules, name, value).is_err() {
+        if grille::set_parameter(&mut rules, name, value).is_err() {
             return;
         }
     }

@@ -68,6 +68,13 @@ impl Checker {
             let at = rules.minimum_salary.as_ref().map_or(end, |m| m.origin.span);
             self.report(Kind::MissingValue(Missing::ReferenceHours), at);
         }
+        // Without a `salaire minimum`, the level's minimum is owed as it is: per month.
+        if rules.hourly_levels && rules.minimum_salary.is_none() {
+            if let Some(level) = rules.levels.iter().find(|l| l.minimum.is_some()) {
+                let mismatch = Mismatch::FormulaNotAmount(Type::Hourly);
+                self.report(Kind::TypeMismatch(mismatch), level.origin.span);
+            }
+        }
         if rules.has_floor(FloorKind::Mission) && rules.mission_cap.is_none() {
             if let Some(f) = rules.floors.iter().find(|f| f.kind == FloorKind::Mission) {
                 self.report(Kind::MissingValue(Missing::MissionCap), f.origin.span);

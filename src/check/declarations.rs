@@ -3,6 +3,7 @@
 
 use super::formulas::builtin_input;
 use super::*;
+use crate::syntax::ast::NumberUnit;
 
 impl Checker {
     /// Pass 1: the agreement, parameters, tables and provisions.
@@ -347,23 +348,45 @@ pub fn literal_value(literal: Literal, expected: ValueType) -> Result<Value, Fou
         (Literal::Duration(d), ValueType::Duration) => Ok(Value::Duration(d)),
         (Literal::Duration(_), _) => Err(Found::Duration),
         (Literal::Number { .. }, ValueType::Duration) => Err(Found::Number),
-        (Literal::Number { euro: true, .. }, ValueType::Decimal | ValueType::Integer) => {
-            Err(Found::Euros)
-        }
+        (Literal::Number { unit, .. }, _) if !unit_fits(unit, expected) => Err(match unit {
+            NumberUnit::Euro => Found::Euros,
+            NumberUnit::EuroPerHour => Found::PerHour,
+            NumberUnit::Percent => Found::Percent,
+            NumberUnit::EuroPerYear => Found::PerYear,
+            _ => Found::Hours,
+        }),
         (Literal::Number { value, .. }, ValueType::Integer) if !value.fract().is_zero() => {
             Err(Found::NotWhole)
         }
         (Literal::Number { value, .. }, _) if value.is_sign_negative() && !value.is_zero() => {
             Err(Found::Negative)
         }
-        (Literal::Number { value, .. }, _) => Ok(Value::Number(value)),
+        (Literal::Number { value, unit }, _) => Ok(Value::Number(unit.value(value))),
     }
+}
+
+/// Whether a number written with `unit` may be a value of type `expected`: a
+/// bare number always, `€` for a monthly amount, `€/h` hourly, `h` hours.
+fn unit_fits(unit: NumberUnit, expected: ValueType) -> bool {
+    matches!(
+        (unit, expected),
+        (NumberUnit::None, _)
+            | (NumberUnit::Euro, ValueType::Amount)
+            | (NumberUnit::EuroPerHour, ValueType::HourlyAmount)
+            | (NumberUnit::EuroPerYear, ValueType::AnnualAmount)
+            | (NumberUnit::Hours, ValueType::Hours)
+            | (NumberUnit::Percent, ValueType::Rate | ValueType::Decimal)
+    )
 }
 
 /// The declared type of a parameter, and whether it is whole.
 pub(super) fn value_type(t: ValueType) -> (Type, bool) {
     match t {
         ValueType::Amount => (Type::Amount, false),
+        ValueType::HourlyAmount => (Type::Hourly, false),
+        ValueType::Hours => (Type::Hours, false),
+        ValueType::Rate => (Type::Number, false),
+        ValueType::AnnualAmount => (Type::Annual, false),
         ValueType::Decimal => (Type::Number, false),
         ValueType::Integer => (Type::Number, true),
         ValueType::Duration => (Type::Duration, false),
@@ -374,6 +397,9 @@ pub(super) fn value_type(t: ValueType) -> (Type, bool) {
 pub(super) fn declared_type(ty: Type, integer: bool) -> ValueType {
     match (ty, integer) {
         (Type::Amount, _) => ValueType::Amount,
+        (Type::Hourly, _) => ValueType::HourlyAmount,
+        (Type::Hours, _) => ValueType::Hours,
+        (Type::Annual, _) => ValueType::AnnualAmount,
         (Type::Number, false) => ValueType::Decimal,
         (Type::Number, true) => ValueType::Integer,
         (Type::Duration, _) => ValueType::Duration,

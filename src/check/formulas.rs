@@ -19,7 +19,7 @@ impl Checker {
 
     pub(super) fn number_formula(&mut self, rules: &RuleSet, e: &ast::Expr) -> Option<model::Expr> {
         let (expr, ty) = self.expr(rules, e, &[])?;
-        if ty != Type::Number {
+        if !matches!(ty, Type::Number | Type::Hours) {
             self.report(Kind::TypeMismatch(Mismatch::FormulaNotNumber(ty)), e.span);
             return None;
         }
@@ -28,7 +28,7 @@ impl Checker {
 
     /// A formula typed, with its names resolved; `inputs` are what the evaluation
     /// provides where it stands.
-    fn expr(
+    pub(super) fn expr(
         &mut self,
         rules: &RuleSet,
         e: &ast::Expr,
@@ -36,9 +36,15 @@ impl Checker {
     ) -> Option<(model::Expr, Type)> {
         use ast::ExprKind as A;
         let (kind, ty) = match &e.kind {
-            A::Number { value, euro } => (
-                ExprKind::Number(*value),
-                if *euro { Type::Amount } else { Type::Number },
+            A::Number { value, unit } => (
+                ExprKind::Number(unit.value(*value)),
+                match unit {
+                    ast::NumberUnit::None | ast::NumberUnit::Percent => Type::Number,
+                    ast::NumberUnit::Euro => Type::Amount,
+                    ast::NumberUnit::EuroPerHour => Type::Hourly,
+                    ast::NumberUnit::EuroPerYear => Type::Annual,
+                    ast::NumberUnit::Hours => Type::Hours,
+                },
             ),
             A::Name(name) => self.name(rules, name, e.span, inputs)?,
             A::Lookup(name, key) => self.lookup(rules, name, key, inputs)?,
@@ -46,6 +52,10 @@ impl Checker {
                 let (inner, ty) = self.expr(rules, inner, inputs)?;
                 (ExprKind::Round(Box::new(inner)), ty)
             }
+            A::RoundTo(inner, rounding) => self.round_to(rules, inner, rounding, inputs)?,
+            A::Extreme(which, args) => self.extreme(rules, *which, args, e.span, inputs)?,
+            A::If(c) => self.conditional(rules, c, e.span, inputs)?,
+            A::Convert { annual, amount } => self.convert(rules, *annual, amount, inputs)?,
             A::Neg(inner) => {
                 let (inner, ty) = self.expr(rules, inner, inputs)?;
                 (ExprKind::Neg(Box::new(inner)), ty)
@@ -83,10 +93,11 @@ impl Checker {
                 self.report(Kind::UnavailableInput { name, input }, span);
                 return None;
             }
-            let ty = if input == Input::LevelMinimum {
-                Type::Amount
-            } else {
-                Type::Number
+            let ty = match input {
+                Input::LevelMinimum if rules.hourly_levels => Type::Hourly,
+                Input::LevelMinimum => Type::Amount,
+                Input::Hours => Type::Hours,
+                Input::Coefficient => Type::Number,
             };
             return Some((ExprKind::Input(input), ty));
         }
@@ -192,10 +203,7 @@ pub(super) fn divisor_params(rules: &RuleSet) -> HashSet<ParamId> {
                 walk(l, out);
                 walk(r, out);
             }
-            ExprKind::Lookup(_, inner) | ExprKind::Round(inner) | ExprKind::Neg(inner) => {
-                walk(inner, out)
-            }
-            ExprKind::Number(_) | ExprKind::Param(_) | ExprKind::Input(_) => {}
+            _ => e.children().into_iter().for_each(|c| walk(c, out)),
         }
     }
     let mut out = HashSet::new();
@@ -237,19 +245,31 @@ pub(super) fn builtin_input(name: &str) -> Option<Input> {
 pub(super) fn mentions(e: &model::Expr, input: Input) -> bool {
     match &e.kind {
         ExprKind::Input(i) => *i == input,
-        ExprKind::Lookup(_, inner) | ExprKind::Round(inner) | ExprKind::Neg(inner) => {
-            mentions(inner, input)
-        }
-        ExprKind::Binary(_, l, r) => mentions(l, input) || mentions(r, input),
-        ExprKind::Number(_) | ExprKind::Param(_) => false,
+        _ => e.children().into_iter().any(|c| mentions(c, input)),
     }
 }
 
+/// The type of `l op r`. Hours are numbers to a monthly amount (`minimum ×
+/// heures / heures_reference` prorates it) and make an hourly amount monthly
+/// (`12.00 €/h × heures`); a number added to hours is hours (`heures - 151.67`).
 fn binary_type(op: BinaryOp, l: Type, r: Type) -> Option<Type> {
     use Type::*;
     match (op, l, r) {
         (_, Duration, _) | (_, _, Duration) => None,
         (BinaryOp::Add | BinaryOp::Sub, a, b) if a == b => Some(a),
+        (BinaryOp::Add | BinaryOp::Sub, Hours, Number)
+        | (BinaryOp::Add | BinaryOp::Sub, Number, Hours) => Some(Hours),
+        (BinaryOp::Mul, Hourly, Hours) | (BinaryOp::Mul, Hours, Hourly) => Some(Amount),
+        (BinaryOp::Mul, Amount, Hours) | (BinaryOp::Mul, Hours, Amount) => Some(Amount),
+        (BinaryOp::Div, Amount, Hours) => Some(Amount),
+        (BinaryOp::Mul, Hourly, Number) | (BinaryOp::Mul, Number, Hourly) => Some(Hourly),
+        (BinaryOp::Div, Hourly, Number) => Some(Hourly),
+        (BinaryOp::Mul, Hours, Number) | (BinaryOp::Mul, Number, Hours) => Some(Hours),
+        (BinaryOp::Div, Hours, Number) => Some(Hours),
+        (BinaryOp::Div, Hours, Hours) | (BinaryOp::Div, Hourly, Hourly) => Some(Number),
+        (BinaryOp::Mul, Annual, Number) | (BinaryOp::Mul, Number, Annual) => Some(Annual),
+        (BinaryOp::Div, Annual, Number) => Some(Annual),
+        (BinaryOp::Div, Annual, Annual) => Some(Number),
         (BinaryOp::Mul, Amount, Number) | (BinaryOp::Mul, Number, Amount) => Some(Amount),
         (BinaryOp::Mul, Number, Number) => Some(Number),
         (BinaryOp::Div, Amount, Number) => Some(Amount),

@@ -3,6 +3,32 @@
 use super::*;
 
 impl Checker {
+    /// A level's full-time minimum: per month, or per hour (`montant horaire`),
+    /// the same unit for every level (`unit`: the first one's).
+    fn level_minimum(
+        &mut self,
+        rules: &RuleSet,
+        e: &ast::Expr,
+        unit: &mut Option<Type>,
+    ) -> Option<model::Expr> {
+        let (expr, ty) = self.expr(rules, e, &[Input::Coefficient])?;
+        if !matches!(ty, Type::Amount | Type::Hourly) {
+            self.report(Kind::TypeMismatch(Mismatch::FormulaNotAmount(ty)), e.span);
+            return None;
+        }
+        match *unit {
+            Some(first) if first != ty => {
+                let mismatch = Mismatch::LevelMinimumUnits { first, this: ty };
+                self.report(Kind::TypeMismatch(mismatch), e.span);
+                None
+            }
+            _ => {
+                *unit = Some(ty);
+                Some(expr)
+            }
+        }
+    }
+
     /// Pass 2: categories and their levels, in file order.
     pub(super) fn grid(&mut self, rules: &mut RuleSet, items: &[Item]) {
         let categories = items.iter().filter_map(|i| match i {
@@ -10,6 +36,8 @@ impl Checker {
             _ => None,
         });
         let mut level_spans: HashMap<u32, Span> = HashMap::new();
+        // The unit of the first level minimum: every other is of the same.
+        let mut minimum_unit: Option<Type> = None;
         for c in categories {
             if let Some(first) = self.declared.categories.get(&c.id.node) {
                 let what = Duplicated::Category(c.id.node.clone());
@@ -41,7 +69,7 @@ impl Checker {
                 let minimum = l
                     .minimum
                     .as_ref()
-                    .and_then(|e| self.amount_formula(rules, e, &[Input::Coefficient]));
+                    .and_then(|e| self.level_minimum(rules, e, &mut minimum_unit));
                 rules.levels.push(Level {
                     number: l.number.node,
                     category,
@@ -51,6 +79,7 @@ impl Checker {
                 });
             }
         }
+        rules.hourly_levels = minimum_unit == Some(Type::Hourly);
         rules.levels.sort_by_key(|l| l.coefficients.lowest());
         for pair in rules.levels.windows(2) {
             if pair[1].coefficients.lowest() <= pair[0].coefficients.highest() {
@@ -231,17 +260,12 @@ impl GridIndex {
     }
 
     /// The coefficients of the grid around `c`, for a help line.
-    fn nearest(&self, c: u32) -> String {
+    fn nearest(&self, c: u32) -> Vec<u32> {
         let below = match self.previous.get(c as usize) {
             Some(p) => Some(*p).filter(|p| *p != u32::MAX),
             None => self.previous.len().checked_sub(1).map(|top| top as u32),
         };
         let above = self.next_above(c);
-        match (below, above) {
-            (Some(b), Some(a)) => format!("{b} and {a}"),
-            (Some(b), None) => b.to_string(),
-            (None, Some(a)) => a.to_string(),
-            (None, None) => "none".to_string(),
-        }
+        below.into_iter().chain(above).collect()
     }
 }

@@ -71,10 +71,19 @@ impl Checker {
                 Diagnostic::error(
                     Code::LayerConflict,
                     j.id.span,
-                    "the agreement's classification lists no job floor: these values would apply to nothing",
+                    (
+                        "le classement de la convention ne liste aucun plancher métier : ces valeurs ne s'appliqueraient à rien",
+                        "the agreement's classification lists no job floor: these values would apply to nothing",
+                    ),
                 )
-                .label("no `plancher métier` in the agreement")
-                .help("add `plancher métier` to the agreement's `classement`, or remove these values"),
+                .label((
+                    "pas de `plancher métier` dans la convention",
+                    "no `plancher métier` in the agreement",
+                ))
+                .help((
+                    "ajoutez `plancher métier` au `classement` de la convention, ou retirez ces valeurs",
+                    "add `plancher métier` to the agreement's `classement`, or remove these values",
+                )),
             );
         }
         let cells = self.job_cells(rules, j, rules.jobs[job].scale);
@@ -97,12 +106,24 @@ impl Checker {
                 Diagnostic::error(
                     Code::LayerConflict,
                     j.name.span,
-                    format!("the agreement names `{}` \"{}\"", def.id, def.name),
+                    (
+                        format!("la convention nomme `{}` \"{}\"", def.id, def.name),
+                        format!("the agreement names `{}` \"{}\"", def.id, def.name),
+                    ),
                 )
-                .label("not a name the agreement gives this job")
-                .help(format!(
-                    "write `métier {} \"{}\"`: a company agreement does not rename the agreement's jobs",
-                    def.id, def.name
+                .label((
+                    "pas un nom que la convention donne à ce métier",
+                    "not a name the agreement gives this job",
+                ))
+                .help((
+                    format!(
+                        "écrivez `métier {} \"{}\"` : un accord d'entreprise ne renomme pas les métiers de la convention",
+                        def.id, def.name
+                    ),
+                    format!(
+                        "write `métier {} \"{}\"`: a company agreement does not rename the agreement's jobs",
+                        def.id, def.name
+                    ),
                 )),
             );
         }
@@ -117,10 +138,16 @@ impl Checker {
                 Diagnostic::error(
                     Code::LayerKind,
                     span,
-                    "a company agreement gives the agreement's jobs their coefficients, nothing else",
+                    (
+                        "un accord d'entreprise donne aux métiers de la convention leurs coefficients, rien d'autre",
+                        "a company agreement gives the agreement's jobs their coefficients, nothing else",
+                    ),
                 )
-                .label("the agreement's, not the company's")
-                .help("a job's names, track, entry diploma and experience scale are the agreement's: amend the agreement to change them"),
+                .label(("celui de la convention, pas de l'entreprise", "the agreement's, not the company's"))
+                .help((
+                    "les noms, la filière, le diplôme d'accueil et l'ancienneté d'un métier sont ceux de la convention : modifiez la convention pour les changer",
+                    "a job's names, track, entry diploma and experience scale are the agreement's: amend the agreement to change them",
+                )),
             );
         }
     }

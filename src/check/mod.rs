@@ -14,6 +14,7 @@ mod completeness;
 mod declarations;
 mod examples;
 mod formulas;
+mod functions;
 mod grid;
 mod jobs;
 mod layers;
@@ -39,13 +40,17 @@ use crate::sources::Sources;
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::{self, Cell, Item, Literal, RuleFile, ValueType};
 
+// For the tests and tools that reach inside (the `internals` feature).
+#[cfg(feature = "internals")]
 pub use declarations::literal_value;
 use grid::GridIndex;
+#[cfg(feature = "internals")]
 pub use grid::MAX_COEFFICIENT;
 pub use settings::set_parameter;
 
 /// Checks a parsed rule file. The rule set is returned when there is no error;
 /// the diagnostics (warnings, and errors if any) always are.
+#[cfg_attr(not(feature = "internals"), allow(dead_code))]
 pub fn check(file: SourceFile, ast: &RuleFile) -> (Option<RuleSet>, Vec<Diagnostic>) {
     let layered = Layered {
         sources: Sources::one(file),
@@ -210,6 +215,7 @@ fn empty_rule_set(layered: &Layered) -> RuleSet {
         reference_hours: None,
         maximum_hours: None,
         minimum_salary: None,
+        hourly_levels: false,
         mission_cap: None,
         trial: Vec::new(),
         provisions: Vec::new(),

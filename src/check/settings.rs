@@ -24,7 +24,7 @@ pub fn set_parameter(rules: &mut RuleSet, name: &str, text: &str) -> Result<(), 
                 expected,
                 found,
             });
-            format!("{}; {}", kind.message(), kind.help())
+            format!("{}; {}", kind.message().en, kind.help().en)
         })?;
         if value == Value::Number(Decimal::ZERO) && divisor_params(rules).contains(&id) {
             return Err(format!(
@@ -41,11 +41,21 @@ fn written_literal(text: &str) -> Option<Literal> {
     if let Some(duration) = model::parse_duration(text) {
         return Some(Literal::Duration(duration));
     }
-    let number = text
-        .trim_end_matches('€')
-        .trim_end_matches("EUR")
-        .trim_end();
-    let euro = number.len() != text.len();
-    let value = crate::facts::parse_decimal(number)?;
-    Some(Literal::Number { value, euro })
+    use crate::syntax::ast::NumberUnit;
+    let units = [
+        ("€/h", NumberUnit::EuroPerHour),
+        ("€/an", NumberUnit::EuroPerYear),
+        ("EUR/an", NumberUnit::EuroPerYear),
+        ("EUR/h", NumberUnit::EuroPerHour),
+        ("€", NumberUnit::Euro),
+        ("EUR", NumberUnit::Euro),
+        (" h", NumberUnit::Hours),
+        ("%", NumberUnit::Percent),
+    ];
+    let (number, unit) = units
+        .iter()
+        .find_map(|(suffix, unit)| Some((text.strip_suffix(suffix)?, *unit)))
+        .unwrap_or((text, NumberUnit::None));
+    let value = crate::facts::parse_decimal(number.trim_end())?;
+    Some(Literal::Number { value, unit })
 }

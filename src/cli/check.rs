@@ -2,6 +2,7 @@
 
 use super::console::{self, say};
 use super::{stderr_color, Outcome};
+use grille::catalogue::colon;
 use grille::Severity;
 
 #[derive(clap::Args)]
@@ -24,9 +25,10 @@ pub struct Args {
     /// Show every warning with its source lines (by default, one line each, grouped).
     #[arg(long, short = 'v')]
     verbose: bool,
-    /// Language of the warnings' lines and of the count (errors are English for now).
-    #[arg(long, value_enum, default_value_t = super::LangArg::Fr)]
-    lang: super::LangArg,
+    /// Language of the report: `fr` or `en` (by default, the locale's: English
+    /// when LC_ALL, LC_MESSAGES or LANG starts with `en`, French otherwise).
+    #[arg(long, value_enum)]
+    lang: Option<super::LangArg>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -36,13 +38,21 @@ enum Format {
 }
 
 pub fn run(args: Args) -> Outcome {
+    let lang = super::set_lang(args.lang);
     let mut failed = false;
     let mut all = Vec::new();
     for path in &args.files {
+        // The jobs' declared names, for the grouped warnings' lines.
+        let mut job_names = std::collections::HashMap::new();
         let reports = match super::load_layered(path, Default::default()) {
             Ok(Ok((rules, reports))) => {
+                job_names = rules
+                    .jobs
+                    .iter()
+                    .map(|j| (j.id.clone(), j.name.clone()))
+                    .collect();
                 if args.radar {
-                    if let Err(e) = print_periods(path, &rules, args.as_of) {
+                    if let Err(e) = print_periods(path, &rules, args.as_of, lang) {
                         return console::write_failed(console::STDOUT, &e);
                     }
                 }
@@ -65,7 +75,6 @@ pub fn run(args: Args) -> Outcome {
             if i > 0 && report.diagnostics.is_empty() && args.format == Format::Human {
                 if hidden > 0 {
                     let name = &report.file.name;
-                    let lang = args.lang.into();
                     let hidden = grille::catalogue::Text::WarningsShownBy {
                         warnings: hidden,
                         file: name,
@@ -82,9 +91,10 @@ pub fn run(args: Args) -> Outcome {
                 }
                 Format::Human => {
                     let rendered = if args.verbose {
-                        report.render_verbose(stderr_color())
+                        report.render_verbose_in(stderr_color(), lang)
                     } else {
-                        report.render_brief_in(stderr_color(), args.lang.into())
+                        let job_name = |id: &str| job_names.get(id).cloned();
+                        report.render_brief_named(stderr_color(), lang, &job_name)
                     };
                     console::say_raw(&rendered);
                     let (errors, warnings) = (
@@ -92,7 +102,6 @@ pub fn run(args: Args) -> Outcome {
                         report.count(Severity::Warning),
                     );
                     let count = grille::catalogue::Text::CheckCount { errors, warnings };
-                    let lang = args.lang.into();
                     say!("{}{} {}", report.file.name, colon(lang), count.say(lang));
                 }
             }
@@ -130,14 +139,15 @@ fn print_periods(
     path: &str,
     rules: &grille::RuleSet,
     as_of: Option<chrono::NaiveDate>,
+    lang: grille::catalogue::Lang,
 ) -> std::io::Result<()> {
+    use grille::catalogue::Text;
     let until = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
     let first = grille::radar::first_dated_day(rules);
     let text = match (rules.legal_minimum.is_some(), first) {
         (true, Some(since)) => {
-            let mut text = format!(
-                "{path}: minima sous le SMIC, du {since} au {until} (valeurs datées de la règle et de la loi)\n"
-            );
+            let heading = Text::RadarHeading { since, until };
+            let mut text = format!("{path}{} {}\n", colon(lang), heading.say(lang));
             for level in grille::radar::periods_below_legal_minimum(rules, since, until) {
                 text.push_str(&format!(
                     "  {}  ({})\n",
@@ -147,15 +157,7 @@ fn print_periods(
             }
             text
         }
-        _ => format!("{path}: not under the law (`sous la loi`): no SMIC to compare with\n"),
+        _ => format!("{path}{} {}\n", colon(lang), Text::NotUnderLaw.say(lang)),
     };
     console::out(text.as_bytes())
-}
-
-/// `:` after a file name, as each language writes it.
-fn colon(lang: grille::catalogue::Lang) -> &'static str {
-    match lang {
-        grille::catalogue::Lang::Fr => " :",
-        grille::catalogue::Lang::En => ":",
-    }
 }

@@ -25,9 +25,19 @@ pub struct Args {
     /// Evaluation date (YYYY-MM-DD) of both rule sets; today if not given.
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     as_of: Option<NaiveDate>,
-    /// `text` (terminal summary), `json` (everything), `csv` (one row per employee), `html` (report to share).
+    /// `text` (terminal summary), `json` (everything), `csv` (one row per employee), `html` (report to share),
+    /// `xlsx` (a spreadsheet: the employees, the totals, by job, by band; give --output FILE.xlsx).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// The employees' table as French spreadsheets open it: `;`, decimal commas, dates
+    /// day first, French headers, names for people, a UTF-8 byte-order mark.
+    #[arg(long)]
+    csv_fr: bool,
+    /// Language of what is said on standard error: `fr` or `en` (by default, the
+    /// locale's: English when LC_ALL, LC_MESSAGES or LANG starts with `en`, French
+    /// otherwise). The reports are French.
+    #[arg(long, value_enum)]
+    lang: Option<super::LangArg>,
     /// Write to FILE instead of standard output (a temporary file in the same folder, renamed when complete).
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
@@ -72,12 +82,27 @@ enum Format {
     Json,
     Csv,
     Html,
+    Xlsx,
 }
 
 /// Progress on a terminal, every this many records.
 const PROGRESS_EVERY: usize = 100_000;
 
-pub fn run(args: Args) -> Outcome {
+pub fn run(mut args: Args) -> Outcome {
+    super::set_lang(args.lang);
+    if args.csv_fr {
+        match args.format {
+            Format::Text | Format::Csv => args.format = Format::Csv,
+            _ => {
+                return Outcome::Usage(
+                    "--csv-fr writes CSV: it goes with --format csv (or no --format)".to_string(),
+                )
+            }
+        }
+    }
+    if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Outcome::Usage("--format xlsx writes a file: give --output FILE.xlsx".to_string());
+    }
     let (base, proposal) = match load_both(&args) {
         Ok(Some(both)) => both,
         Ok(None) => return Outcome::Failure,
@@ -109,7 +134,7 @@ pub fn run(args: Args) -> Outcome {
         Err(e) => return Outcome::Usage(e),
     };
     let options = diff::Options {
-        every_cause: matches!(args.format, Format::Csv | Format::Json),
+        every_cause: matches!(args.format, Format::Csv | Format::Json | Format::Xlsx),
         base_from_facts: args.base_from_facts,
     };
     let comparer = Comparer::new(&base, &proposal, as_of)
@@ -128,11 +153,12 @@ pub fn run(args: Args) -> Outcome {
             facts: &facts,
             scenarios: &names,
         };
-        let mut rows = Rows::start(args.format, &mut sink, &start)?;
+        let mut rows = Rows::start(args.format, args.csv_fr, &mut sink, &start)?;
+        let names = grille::diff::sheets::SideNames::new(&base, &proposal);
         let mut progress = Progress::new();
         let impact = comparer.run_parallel(&mut records, super::threads(), args.top, |row| {
             progress.tick();
-            rows.write(row, &explain)
+            rows.write(row, &explain, &names)
         })?;
         progress.done();
         rows.finish(&impact, costs)?;
@@ -162,13 +188,13 @@ pub fn run(args: Args) -> Outcome {
                 .enumerate()
                 .filter_map(|(side, rules)| figures::SideRadar::of(side, rules, as_of))
                 .collect(),
-            Format::Json | Format::Csv => Vec::new(),
+            Format::Json | Format::Csv | Format::Xlsx => Vec::new(),
         },
     };
     let whole = match args.format {
         Format::Text => Some(diff::text::impact(&context, args.top.min(10))),
         Format::Html => Some(html::report(&redline, Some(&context))),
-        Format::Json | Format::Csv => None,
+        Format::Json | Format::Csv | Format::Xlsx => None,
     };
     if let Some(text) = whole {
         if let Err(e) = sink.write_all(text.as_bytes()) {
@@ -212,10 +238,7 @@ fn load_both(args: &Args) -> Result<Option<(grille::RuleSet, grille::RuleSet)>, 
         };
         super::apply_settings_as(&mut rules, &args.set, "--set", Some(role))?;
         super::apply_settings_as(&mut rules, own, &format!("--set-{role}"), Some(role))?;
-        let warnings = report.count(grille::Severity::Warning);
-        if warnings > 0 {
-            say!("{path}: {warnings} warning(s) on the rules (see `grille check {path}`)");
-        }
+        super::say_rule_warnings(path, &report);
         loaded.push(rules);
     }
     let proposal = loaded.pop().expect("two rule sets");
@@ -228,9 +251,9 @@ fn redline_only(args: &Args, redline: &Redline, rules: [&grille::RuleSet; 2]) ->
         Format::Text => diff::text::redline(redline),
         Format::Json => serde_json::to_string_pretty(redline).unwrap_or_default() + "\n",
         Format::Html => html::report(redline, None),
-        Format::Csv => {
+        Format::Csv | Format::Xlsx => {
             return Outcome::Usage(
-                "--format csv gives one row per employee: name a facts file".to_string(),
+                "--format csv and xlsx give one row per employee: name a facts file".to_string(),
             )
         }
     };
@@ -287,11 +310,35 @@ enum Rows<'w> {
     // Boxed: a CSV writer carries its buffer.
     Csv(Box<csv::Writer<&'w mut (dyn Write + Send)>>),
     Json(output::JsonWriter<&'w mut (dyn Write + Send)>),
+    /// `--csv-fr`: each row written as it comes, the French way.
+    CsvFr(&'w mut (dyn Write + Send)),
+    /// `--format xlsx`: the employees' rows kept for the sheet, written at the end.
+    Xlsx(&'w mut (dyn Write + Send), grille::report::xlsx::Sheet),
 }
 
 impl<'w> Rows<'w> {
-    fn start(format: Format, out: &'w mut (dyn Write + Send), s: &Start) -> std::io::Result<Self> {
+    fn start(
+        format: Format,
+        csv_fr: bool,
+        out: &'w mut (dyn Write + Send),
+        s: &Start,
+    ) -> std::io::Result<Self> {
+        use grille::diff::sheets;
+        let headers = || sheets::employee_headers(s.scenarios);
         Ok(match format {
+            Format::Csv if csv_fr => {
+                let mut bytes = Vec::new();
+                let headers = headers();
+                let columns: Vec<&str> = headers.iter().map(String::as_str).collect();
+                grille::report::csv_fr::header(&mut bytes, &columns);
+                out.write_all(&bytes)?;
+                Rows::CsvFr(out)
+            }
+            Format::Xlsx => {
+                let mut sheet = grille::report::xlsx::Sheet::new(sheets::EMPLOYEES, &[]);
+                sheet.headers = headers();
+                Rows::Xlsx(out, sheet)
+            }
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(out);
                 w.write_record(output::csv_header(s.scenarios))?;
@@ -304,11 +351,28 @@ impl<'w> Rows<'w> {
         })
     }
 
-    fn write(&mut self, row: &diff::Row, explain: &output::ExplainRef) -> std::io::Result<()> {
+    fn write(
+        &mut self,
+        row: &diff::Row,
+        explain: &output::ExplainRef,
+        names: &grille::diff::sheets::SideNames,
+    ) -> std::io::Result<()> {
         match self {
             Rows::None => Ok(()),
             Rows::Csv(w) => Ok(w.write_record(output::csv_full_record(row, explain))?),
             Rows::Json(w) => w.row(row),
+            Rows::CsvFr(out) => {
+                let mut bytes = Vec::new();
+                let cells = grille::diff::sheets::employee_cells(row, explain, names);
+                grille::report::csv_fr::cells_row(&mut bytes, &cells);
+                out.write_all(&bytes)
+            }
+            Rows::Xlsx(_, sheet) => {
+                sheet
+                    .rows
+                    .push(grille::diff::sheets::employee_cells(row, explain, names));
+                Ok(())
+            }
         }
     }
 
@@ -317,6 +381,13 @@ impl<'w> Rows<'w> {
             Rows::None => Ok(()),
             Rows::Csv(mut w) => w.flush(),
             Rows::Json(w) => w.finish_with(impact, costs).map(|_| ()),
+            Rows::CsvFr(out) => out.flush(),
+            Rows::Xlsx(out, employees) => {
+                let sheets = grille::diff::sheets::workbook_sheets(employees, impact);
+                let bytes =
+                    grille::report::xlsx::workbook(&sheets).map_err(std::io::Error::other)?;
+                out.write_all(&bytes)
+            }
         }
     }
 }
@@ -351,14 +422,15 @@ impl Progress {
 
 fn summarize(impact: &Impact, as_of: NaiveDate) -> Outcome {
     let count = |k: Kind| impact.changes.get(k);
-    say!(
-        "{} records compared (as of {as_of}): {} decided by both, {} by the base only, {} by the proposal only, {} rejected by both",
-        impact.records,
-        impact.decided_both(),
-        count(Kind::OnlyBase),
-        count(Kind::OnlyProposal),
-        count(Kind::Rejected)
-    );
+    let said = grille::catalogue::Text::DiffSummary {
+        records: impact.records,
+        as_of,
+        both: impact.decided_both(),
+        base_only: count(Kind::OnlyBase),
+        proposal_only: count(Kind::OnlyProposal),
+        rejected: count(Kind::Rejected),
+    };
+    say!("{}", said.say(super::lang()));
     if impact.decided_both() == impact.records {
         Outcome::Success
     } else {

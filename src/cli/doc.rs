@@ -29,7 +29,7 @@ pub fn run(args: Args) -> Outcome {
         Ok(d) => d,
         Err(grille::LoadError::Invalid(reports)) => {
             for r in &reports {
-                console::say_raw(&r.render(super::stderr_color()));
+                console::say_raw(&r.render_in(super::stderr_color(), super::lang()));
             }
             say!(
                 "{}: not documented: the file cannot be read as a rule file",

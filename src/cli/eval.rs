@@ -43,9 +43,10 @@ pub struct Args {
     /// Attach the trace of every decision (JSON formats).
     #[arg(long)]
     explain: bool,
-    /// Language of the table (its headers and notes).
-    #[arg(long, value_enum, default_value_t = super::LangArg::Fr)]
-    lang: super::LangArg,
+    /// Language of the table (its headers and notes): `fr` or `en` (by default, the locale's: English when
+    /// LC_ALL, LC_MESSAGES or LANG starts with `en`, French otherwise).
+    #[arg(long, value_enum)]
+    lang: Option<super::LangArg>,
     /// Do not repeat the count of the rule file's warnings (`grille check` shows them).
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -59,6 +60,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Outcome {
+    super::set_lang(args.lang);
     let format = match (args.csv_fr, OutputFormat::from(args.format)) {
         (false, format) => format,
         (true, OutputFormat::Table | OutputFormat::Csv) => OutputFormat::CsvFr,
@@ -117,7 +119,7 @@ pub fn run(args: Args) -> Outcome {
         Ok(output) => output,
         Err(e) => return Outcome::Usage(e),
     };
-    let lang = grille::catalogue::Lang::from(args.lang);
+    let lang = super::lang();
     // The French table names things as the rules declare them; the English one
     // keeps the ids, as it always has (the contract's words).
     let names = Some(&rules).filter(|_| lang == grille::catalogue::Lang::Fr);
@@ -133,6 +135,12 @@ pub fn run(args: Args) -> Outcome {
         Ok(match format {
             OutputFormat::Table => Made::Row(Box::new(table_row_in(&decision, names, lang))),
             OutputFormat::Xlsx => Made::Cells(xlsx::decision_cells(&decision, Some(&rules))),
+            // The sheet's row, names for people, written the French way.
+            OutputFormat::CsvFr => {
+                let cells = xlsx::decision_cells(&decision, Some(&rules));
+                grille::report::csv_fr::cells_row(out, &cells);
+                Made::Encoded
+            }
             _ => {
                 // Writing into memory cannot fail; an empty line would show if encoding ever did.
                 let _ = encode(&decision, format, out);
@@ -158,7 +166,7 @@ pub fn run(args: Args) -> Outcome {
             }
             Err(rejection) => {
                 counts.rejected += 1;
-                say!("{}: rejected: {rejection}", args.facts);
+                super::say_rejection(&args.facts, &rejection);
                 writer.push_rejection(&rejection);
                 if args.strict {
                     return ControlFlow::Break(None);
@@ -180,7 +188,17 @@ pub fn run(args: Args) -> Outcome {
         rejected,
         stopped,
     } = counts;
-    let skipped = skipped_rows(records.tally().empty_rows);
+    let empty_rows = records.tally().empty_rows;
+    let summary = |ended| {
+        let said = grille::catalogue::Text::EvalSummary {
+            decided,
+            rejected,
+            empty_rows,
+            as_of,
+            ended,
+        };
+        said.say(lang)
+    };
     // The output is completed (the JSON array closed) even when the input broke off.
     let finished = records.finish();
     if let Err(e) = writer.finish() {
@@ -198,9 +216,7 @@ pub fn run(args: Args) -> Outcome {
             if args.output.is_none() {
                 let _ = output.commit();
             }
-            say!(
-                "{decided} decided, {rejected} rejected{skipped} before the reading stopped (as of {as_of})"
-            );
+            say!("{}", summary(grille::catalogue::Ended::Broken));
             return Outcome::Usage(format!("{}: {e}", args.facts));
         }
     }
@@ -208,25 +224,14 @@ pub fn run(args: Args) -> Outcome {
         return outcome;
     }
     if stopped {
-        say!(
-            "stopped at the first rejected record (--strict): {decided} decided, {rejected} rejected{skipped} (as of {as_of})"
-        );
+        say!("{}", summary(grille::catalogue::Ended::Strict));
         return Outcome::Failure;
     }
-    say!("{decided} decided, {rejected} rejected{skipped} (as of {as_of})");
+    say!("{}", summary(grille::catalogue::Ended::Done));
     if rejected > 0 {
         Outcome::Failure
     } else {
         Outcome::Success
-    }
-}
-
-/// The rows of empty cells skipped, for the summary line (nothing when none).
-pub(super) fn skipped_rows(empty_rows: usize) -> String {
-    match empty_rows {
-        0 => String::new(),
-        1 => ", 1 empty row skipped".to_string(),
-        n => format!(", {n} empty rows skipped"),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::console::{self, say};
 use super::Outcome;
-use grille::explain::{self, Lang, Target};
+use grille::explain::{self, Target};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -25,9 +25,10 @@ pub struct Args {
     /// What would it take to reach this: a coefficient (220), a level (`niveau 4`) or a band (`senior`).
     #[arg(long, value_name = "TARGET")]
     why_not: Option<String>,
-    /// Language of the explanation.
-    #[arg(long, value_enum, default_value_t = super::LangArg::Fr)]
-    lang: super::LangArg,
+    /// Language of the explanation: `fr` or `en` (by default, the locale's: English when
+    /// LC_ALL, LC_MESSAGES or LANG starts with `en`, French otherwise).
+    #[arg(long, value_enum)]
+    lang: Option<super::LangArg>,
     /// `text` for a person, `json` for tools (the trace as data).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -52,6 +53,7 @@ enum Format {
 }
 
 pub fn run(args: Args) -> Outcome {
+    super::set_lang(args.lang);
     let target = match args.why_not.as_deref().map(Target::parse).transpose() {
         Ok(t) => t,
         Err(e) => return Outcome::Usage(format!("--why-not {e}")),
@@ -108,7 +110,7 @@ pub fn run(args: Args) -> Outcome {
     let record = match found {
         Ok(record) => record,
         Err(rejection) => {
-            say!("{}: rejected: {rejection}", args.facts);
+            super::say_rejection(&args.facts, rejection);
             return Outcome::Failure;
         }
     };
@@ -130,7 +132,7 @@ pub fn run(args: Args) -> Outcome {
                 on: Some(run_on),
             },
             answer.as_ref(),
-            Lang::from(args.lang),
+            super::lang(),
         ),
         Format::Json => {
             let mut value =

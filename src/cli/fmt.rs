@@ -78,7 +78,7 @@ fn report(path: &str, text: &str, diagnostics: Vec<grille::Diagnostic>) {
         file: SourceFile::new(path, text),
         diagnostics,
     };
-    console::say_raw(&report.render(stderr_color()));
+    console::say_raw(&report.render_in(stderr_color(), super::lang()));
     say!(
         "{path}: {} error(s), {} warning(s); not formatted",
         report.count(Severity::Error),

@@ -12,6 +12,8 @@ mod doc;
 mod eval;
 mod explain;
 mod fmt;
+mod help_fr;
+mod lang;
 mod output;
 mod replay;
 mod sample;
@@ -23,6 +25,8 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use console::say;
+use grille::catalogue::colon;
+pub(crate) use lang::{lang, set_lang};
 
 use clap::{Parser, Subcommand};
 
@@ -80,7 +84,7 @@ pub enum Outcome {
 }
 
 pub fn run() -> ExitCode {
-    let outcome = match Cli::try_parse() {
+    let outcome = match parse_in(help_lang(std::env::args_os())) {
         Ok(cli) => dispatch(cli),
         Err(e) => {
             // Help and version go to stdout, errors to stderr; neither may panic.
@@ -111,6 +115,32 @@ pub fn run() -> ExitCode {
             say!("error: {message}");
             console::status(2)
         }
+    }
+}
+
+/// The command line read, its help in `lang` (French: [`help_fr`]).
+fn parse_in(lang: grille::catalogue::Lang) -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let command = match lang {
+        grille::catalogue::Lang::Fr => help_fr::french(Cli::command()),
+        grille::catalogue::Lang::En => Cli::command(),
+    };
+    Cli::from_arg_matches(&command.try_get_matches()?)
+}
+
+/// The language of `--help`: `--lang en` / `--lang=en` among the arguments
+/// (before clap reads them), else the locale's.
+fn help_lang(args: impl Iterator<Item = std::ffi::OsString>) -> grille::catalogue::Lang {
+    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+    let asked = args.iter().enumerate().find_map(|(i, a)| match a.as_str() {
+        "--lang" => args.get(i + 1).map(String::as_str),
+        other => other.strip_prefix("--lang="),
+    });
+    match asked {
+        Some("en") => grille::catalogue::Lang::En,
+        Some("fr") => grille::catalogue::Lang::Fr,
+        // Not `lang()`: the command's own `--lang` sets it once, later.
+        _ => lang::locale_lang(|name| std::env::var(name).ok()),
     }
 }
 
@@ -244,14 +274,14 @@ fn load_rules_with(
     match load_layered(path, options)? {
         Ok((rules, mut reports)) => Ok(Some((rules, reports.swap_remove(0)))),
         Err(reports) => {
+            let lang = lang();
             for report in &reports {
-                console::say_raw(&report.render_brief(stderr_color()));
-                say!(
-                    "{}: {} error(s), {} warning(s)",
-                    report.file.name,
-                    report.count(grille::Severity::Error),
-                    report.count(grille::Severity::Warning)
-                );
+                console::say_raw(&report.render_brief_in(stderr_color(), lang));
+                let count = grille::catalogue::Text::CheckCount {
+                    errors: report.count(grille::Severity::Error),
+                    warnings: report.count(grille::Severity::Warning),
+                };
+                say!("{}{} {}", report.file.name, colon(lang), count.say(lang));
             }
             Ok(None)
         }
@@ -263,8 +293,24 @@ fn load_rules_with(
 fn say_rule_warnings(path: &str, report: &grille::Report) {
     let warnings = report.count(grille::Severity::Warning);
     if warnings > 0 {
-        say!("{path}: {warnings} warning(s) on the rules (see `grille check {path}`)");
+        let lang = lang();
+        let said = grille::catalogue::Text::RuleWarnings {
+            warnings,
+            file: path,
+        };
+        say!("{path}{} {}", colon(lang), said.say(lang));
     }
+}
+
+/// A rejected record on stderr, in the command's language.
+fn say_rejection(facts: &str, rejection: &grille::facts::Rejection) {
+    let lang = lang();
+    let rejected = match lang {
+        grille::catalogue::Lang::Fr => "rejeté",
+        grille::catalogue::Lang::En => "rejected",
+    };
+    let c = colon(lang);
+    say!("{facts}{c} {rejected}{c} {}", rejection.say(lang));
 }
 
 /// Applies `--set NAME=VALUE` overrides, saying each on stderr.
@@ -287,7 +333,7 @@ fn apply_settings_as(
             ));
         };
         let value = &setting_value(value).map_err(|e| format!("{flag} {setting}: {e}"))?;
-        grille::check::set_parameter(rules, name.trim(), value)
+        grille::set_parameter(rules, name.trim(), value)
             .map_err(|e| format!("{flag} {setting}: {e}"))?;
         let role = role.map(|r| format!(" ({r})")).unwrap_or_default();
         say!(

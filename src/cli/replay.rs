@@ -11,7 +11,8 @@ use super::console::say;
 use super::output::{Input, Output};
 use super::Outcome;
 use grille::facts::{Month, PayLine, Record, Rejection};
-use grille::replay::{encode, Replayer, Settings};
+use grille::replay::{encode, tables, Replayer, Settings};
+use grille::report::{csv_fr, xlsx};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -36,9 +37,13 @@ pub struct Args {
     /// Replay only this employee (repeatable); by default, every employee of the file.
     #[arg(long = "id", value_name = "ID")]
     ids: Vec<String>,
-    /// Output format: text (default), json, jsonl, csv, or html (the claim dossier of one employee).
+    /// Output format: text (default), json, jsonl, csv, xlsx (a workbook: give --output FILE.xlsx), or html (the claim dossier of one employee).
     #[arg(long, value_enum, default_value_t = ReplayFormat::Text)]
     format: ReplayFormat,
+    /// CSV as French spreadsheets open it: `;`, decimal commas, dates day first,
+    /// French headers and warnings, a UTF-8 byte-order mark.
+    #[arg(long)]
+    csv_fr: bool,
     /// Language of the text output.
     #[arg(long, value_enum, default_value_t = super::LangArg::Fr)]
     lang: super::LangArg,
@@ -59,16 +64,53 @@ enum ReplayFormat {
     Jsonl,
     Csv,
     Html,
+    Xlsx,
+    /// `--csv-fr`.
+    #[value(skip)]
+    CsvFr,
 }
 
 fn parse_month(text: &str) -> Result<Month, String> {
     Month::parse(text).ok_or_else(|| format!("`{text}` is not a month written YYYY-MM"))
 }
 
+/// What a worker hands the writer for one employee replayed: its id, and its
+/// rows when the output is a workbook (laid out once all are in).
+struct Replayed {
+    id: String,
+    cells: Vec<Vec<xlsx::Cell>>,
+}
+
+/// `--csv-fr` as a format of its own; a workbook written to a terminal refused.
+fn french_csv_or_workbook(args: &mut Args) -> Result<(), String> {
+    if args.csv_fr {
+        if !matches!(args.format, ReplayFormat::Text | ReplayFormat::Csv) {
+            return Err("--csv-fr writes CSV: it goes with --format csv (or no --format)".into());
+        }
+        args.format = ReplayFormat::CsvFr;
+    }
+    if args.format == ReplayFormat::Xlsx
+        && args.output.is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        return Err("--format xlsx writes a file: give --output FILE.xlsx".into());
+    }
+    Ok(())
+}
+
+fn french_header() -> Vec<u8> {
+    let mut header = Vec::new();
+    csv_fr::header(&mut header, &tables::HEADERS);
+    header
+}
+
 /// Payslips of the separate file by id, each with where it was read.
 type PayById = HashMap<String, Vec<PayLine>>;
 
-pub fn run(args: Args) -> Outcome {
+pub fn run(mut args: Args) -> Outcome {
+    if let Err(e) = french_csv_or_workbook(&mut args) {
+        return Outcome::Usage(e);
+    }
     let settings = Settings {
         from: args.from,
         to: args.to,
@@ -132,7 +174,7 @@ pub fn run(args: Args) -> Outcome {
     };
     let replayer = Replayer::new(&rules, settings);
     let wanted: HashSet<&str> = args.ids.iter().map(String::as_str).collect();
-    let replay_one = |record: &Record, out: &mut Vec<u8>| -> Result<Option<String>, Rejection> {
+    let replay_one = |record: &Record, out: &mut Vec<u8>| -> Result<Option<Replayed>, Rejection> {
         if !wanted.is_empty() && !wanted.contains(record.id.as_str()) {
             return Ok(None);
         }
@@ -145,9 +187,20 @@ pub fn run(args: Args) -> Outcome {
             None => record,
         };
         let replay = replayer.replay(record)?;
-        write_one(&replayer, record, &replay, args.format, args.lang, out);
-        Ok(Some(record.id.clone()))
+        let mut cells = Vec::new();
+        match args.format {
+            ReplayFormat::Xlsx => cells = tables::rows(&replay, Some(replayer.rules())),
+            format => write_one(&replayer, record, &replay, format, args.lang, out),
+        }
+        Ok(Some(Replayed {
+            id: record.id.clone(),
+            cells,
+        }))
     };
+    let mut sheets = [
+        xlsx::Sheet::new(tables::SHEET, &tables::HEADERS),
+        xlsx::Sheet::new(xlsx::REJECTIONS, &xlsx::REJECTION_HEADERS),
+    ];
     let mut seen: HashSet<String> = HashSet::new();
     let (mut replayed, mut rejected, mut count) = (0usize, 0usize, 0usize);
     let format = args.format;
@@ -155,12 +208,13 @@ pub fn run(args: Args) -> Outcome {
     let stopped = records.map_parallel(super::threads(), replay_one, |result| {
         match result {
             Ok((None, _)) => {}
-            Ok((Some(id), bytes)) => {
+            Ok((Some(Replayed { id, cells }), bytes)) => {
                 replayed += 1;
                 seen.insert(id);
-                let framed = frame(format, count, bytes);
+                sheets[0].rows.extend(cells);
+                let written = frame(format, count, bytes, &mut output);
                 count += 1;
-                if let Err(e) = std::io::Write::write_all(&mut output, &framed) {
+                if let Err(e) = written {
                     write_error = Some(e);
                     return ControlFlow::Break(());
                 }
@@ -177,6 +231,7 @@ pub fn run(args: Args) -> Outcome {
                 {
                     rejected += 1;
                     say!("{}: rejected: {rejection}", args.facts);
+                    sheets[1].rows.push(xlsx::rejection_cells(&rejection));
                 }
             }
         }
@@ -186,12 +241,16 @@ pub fn run(args: Args) -> Outcome {
         return output.failure(&e);
     }
     let finished = records.finish();
-    let end: &[u8] = match (format, count) {
-        (ReplayFormat::Json, 0) => b"[]\n",
-        (ReplayFormat::Json, _) => b"\n]\n",
-        _ => b"",
+    let end: Vec<u8> = match (format, count) {
+        (ReplayFormat::Json, 0) => b"[]\n".to_vec(),
+        (ReplayFormat::Json, _) => b"\n]\n".to_vec(),
+        (ReplayFormat::Xlsx, _) => match xlsx::workbook(&sheets) {
+            Ok(book) => book,
+            Err(e) => return output.failure(&std::io::Error::other(e)),
+        },
+        _ => Vec::new(),
     };
-    if let Err(e) = std::io::Write::write_all(&mut output, end) {
+    if let Err(e) = std::io::Write::write_all(&mut output, &end) {
         return output.failure(&e);
     }
     match finished {
@@ -314,8 +373,12 @@ fn write_one(
             out.push(b'\n');
         }
         ReplayFormat::Csv => encode::csv(replay, out),
+        ReplayFormat::CsvFr => tables::csv_fr(replay, out),
+        // Laid out as a whole once every employee is replayed.
+        ReplayFormat::Xlsx => {}
         ReplayFormat::Text => {
-            out.extend_from_slice(grille::replay::text::render(replay, lang.into()).as_bytes());
+            let text = grille::replay::text::render(replayer.rules(), replay, lang.into());
+            out.extend_from_slice(text.as_bytes());
         }
         ReplayFormat::Html => {
             let explanations: Vec<String> = replay
@@ -329,20 +392,28 @@ fn write_one(
     }
 }
 
-/// One employee's bytes as the format frames them: a JSON array's element,
-/// the CSV header before the first, a blank line between texts.
-fn frame(format: ReplayFormat, index: usize, bytes: &[u8]) -> Vec<u8> {
-    let mut framed = Vec::with_capacity(bytes.len() + 4);
-    match format {
-        ReplayFormat::Json => {
-            framed.extend_from_slice(if index == 0 { b"[\n  " } else { b",\n  " });
-            framed.extend_from_slice(bytes.strip_suffix(b"\n").unwrap_or(bytes));
-            return framed;
+/// Writes one employee's bytes as the format frames them: a JSON array's
+/// element, the CSV header before the first, a blank line between texts
+/// (written as they are: a replay writes about 10 kB an employee).
+fn frame(
+    format: ReplayFormat,
+    index: usize,
+    bytes: &[u8],
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let (before, bytes): (&[u8], &[u8]) = match format {
+        ReplayFormat::Json => (
+            if index == 0 { b"[\n  " } else { b",\n  " },
+            bytes.strip_suffix(b"\n").unwrap_or(bytes),
+        ),
+        ReplayFormat::Csv if index == 0 => (encode::CSV_HEADER.as_bytes(), bytes),
+        ReplayFormat::CsvFr if index == 0 => {
+            out.write_all(&french_header())?;
+            (b"", bytes)
         }
-        ReplayFormat::Csv if index == 0 => framed.extend_from_slice(encode::CSV_HEADER.as_bytes()),
-        ReplayFormat::Text if index > 0 => framed.push(b'\n'),
-        _ => {}
-    }
-    framed.extend_from_slice(bytes);
-    framed
+        ReplayFormat::Text if index > 0 => (b"\n", bytes),
+        _ => (b"", bytes),
+    };
+    out.write_all(before)?;
+    out.write_all(bytes)
 }

@@ -67,6 +67,9 @@ pub struct Args {
     /// With the payslips of the N months before --as-of, for `grille replay` (JSON Lines only).
     #[arg(long, value_name = "N")]
     history_months: Option<u32>,
+    /// With --history-months: every employee hired before the first of those months and paid every month.
+    #[arg(long, requires = "history_months")]
+    history_full: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -134,7 +137,13 @@ pub fn run(args: Args) -> Outcome {
                     .to_string(),
             )
         }
-        Some(months) => grille::replay::sample::write_sample(&generator, months, &mut output),
+        Some(months) => {
+            let history = grille::replay::sample::PayHistory {
+                months,
+                full: args.history_full,
+            };
+            grille::replay::sample::write_sample(&generator, history, &mut output)
+        }
         None => generator.write(format, &mut output),
     };
     match written {

@@ -9,13 +9,14 @@ pub struct Args {
     /// Rule files whose examples to run.
     #[arg(required = true, value_name = "RULES")]
     files: Vec<String>,
-    /// Language of the report.
-    #[arg(long, value_enum, default_value_t = super::LangArg::Fr)]
-    lang: super::LangArg,
+    /// Language of the report: `fr` or `en` (by default, the locale's: English when
+    /// LC_ALL, LC_MESSAGES or LANG starts with `en`, French otherwise).
+    #[arg(long, value_enum)]
+    lang: Option<super::LangArg>,
 }
 
 pub fn run(args: Args) -> Outcome {
-    match run_all(&args.files, args.lang.into()) {
+    match run_all(&args.files, super::set_lang(args.lang)) {
         Ok(outcome) => outcome,
         Err(e) => write_failed(STDOUT, &e),
     }

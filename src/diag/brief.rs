@@ -13,9 +13,14 @@ impl Report {
         self.render_brief_in(color, Lang::En)
     }
 
-    /// [`Report::render_brief`] with the warnings' lines in `lang` (the errors,
-    /// rendered with their source, are English for now).
+    /// [`Report::render_brief`] in `lang`.
     pub fn render_brief_in(&self, color: bool, lang: Lang) -> String {
+        self.render_brief_named(color, lang, &|_| None)
+    }
+
+    /// [`Report::render_brief_in`], the jobs of the grouped warnings named by
+    /// `job_name` (the declared name of a job id, when the rules loaded).
+    pub fn render_brief_named(&self, color: bool, lang: Lang, job_name: JobName) -> String {
         let errors = Report {
             file: self.file.clone(),
             diagnostics: self
@@ -25,8 +30,8 @@ impl Report {
                 .cloned()
                 .collect(),
         };
-        let mut out = errors.render(color);
-        for line in self.warning_lines_in(lang) {
+        let mut out = errors.render_in(color, lang);
+        for line in self.warning_lines_named(lang, job_name) {
             out.push_str(&line);
             out.push('\n');
         }
@@ -35,11 +40,16 @@ impl Report {
 
     /// Every diagnostic with its source lines, the errors first.
     pub fn render_verbose(&self, color: bool) -> String {
+        self.render_verbose_in(color, Lang::En)
+    }
+
+    /// [`Report::render_verbose`] in `lang`.
+    pub fn render_verbose_in(&self, color: bool, lang: Lang) -> String {
         let mut sorted = self.clone();
         sorted
             .diagnostics
             .sort_by_key(|d| std::cmp::Reverse(d.severity == Severity::Error));
-        sorted.render(color)
+        sorted.render_in(color, lang)
     }
 
     /// One line per warning, or per group of warnings of one kind.
@@ -49,6 +59,11 @@ impl Report {
 
     /// [`Report::warning_lines`] in `lang`.
     pub fn warning_lines_in(&self, lang: Lang) -> Vec<String> {
+        self.warning_lines_named(lang, &|_| None)
+    }
+
+    /// [`Report::warning_lines_in`], the grouped jobs named by `job_name`.
+    pub fn warning_lines_named(&self, lang: Lang, job_name: JobName) -> Vec<String> {
         let warnings = self.diagnostics.iter().filter(|d| !d.is_error());
         // Groups in the order of their first warning.
         let mut groups: Vec<(Option<&'static str>, Vec<&Diagnostic>)> = Vec::new();
@@ -65,7 +80,7 @@ impl Report {
         groups
             .into_iter()
             .map(|(title, members)| match (title, members.as_slice()) {
-                (Some(title), [_, _, ..]) => self.group_line(title, &members, lang),
+                (Some(title), [_, _, ..]) => self.group_line(title, &members, lang, job_name),
                 (_, [one, ..]) => self.one_line(one, lang),
                 (_, []) => String::new(),
             })
@@ -73,20 +88,22 @@ impl Report {
     }
 
     fn one_line(&self, d: &Diagnostic, lang: Lang) -> String {
-        let french = match (lang, d.kind.as_deref()) {
-            (Lang::Fr, Some(kind)) => french_message(kind),
-            _ => None,
-        };
         let colon = if lang == Lang::Fr { " :" } else { ":" };
         format!(
             "  ⚠ {}{colon} {} [{}]",
             for_people(&self.file.location(d.span)),
-            for_people(french.as_deref().unwrap_or(&d.message)),
+            for_people(d.message_in(lang)),
             d.code
         )
     }
 
-    fn group_line(&self, title: &str, members: &[&Diagnostic], lang: Lang) -> String {
+    fn group_line(
+        &self,
+        title: &str,
+        members: &[&Diagnostic],
+        lang: Lang,
+        job_name: JobName,
+    ) -> String {
         let items: Vec<String> = members
             .iter()
             .map(|d| {
@@ -95,7 +112,7 @@ impl Report {
                     Lang::Fr => ("ligne", " :"),
                     Lang::En => ("line", ":"),
                 };
-                match d.kind.as_deref().map(|k| item(k, lang)) {
+                match d.kind.as_deref().map(|k| item(k, lang, job_name)) {
                     Some((what, Some(detail))) => format!("{what} ({word} {line}{colon} {detail})"),
                     Some((what, None)) => format!("{what} ({word} {line})"),
                     None => format!("{word} {line}"),
@@ -150,102 +167,42 @@ fn group_title(kind: &Kind, lang: Lang) -> Option<&'static str> {
     })
 }
 
-/// A warning's message in French, for the warnings the checker gives on one line.
-fn french_message(kind: &Kind) -> Option<String> {
-    let ids = |all: &[String]| {
-        let quoted: Vec<String> = all.iter().map(|i| format!("`{i}`")).collect();
-        quoted.join(" et ")
-    };
-    Some(match kind {
-        Kind::UnreachableRule { .. } => {
-            "cette règle de statut vient après `sinon` : elle ne s'applique jamais".into()
-        }
-        Kind::AmbiguousName { name, jobs, .. } => {
-            format!("le nom {name} est donné à plusieurs métiers : {}", ids(jobs))
-        }
-        Kind::AmbiguousDiplomaName { name, diplomas, .. } => {
-            format!("le nom {name} est donné à plusieurs diplômes : {}", ids(diplomas))
-        }
-        Kind::EntryDiplomaAboveJob {
-            job,
-            diploma,
-            floor,
-            beginner,
-        } => format!(
-            "le diplôme d'accueil de `{job}` (`{diploma}`) a un plancher de {floor}, \
-             au-dessus de son coefficient de débutant {beginner}"
-        ),
-        Kind::EntryDiplomaOrder => {
-            "la plage de diplômes d'accueil est écrite du plus élevé au plus bas".into()
-        }
-        Kind::BlankCells { job, blank, bands } => format!(
-            "{} des {bands} tranches de `{job}` sont vides : {}",
-            blank.len(),
-            blank.join(", ")
-        ),
-        Kind::JobWithoutClassification { job } => {
-            format!("le métier `{job}` n'a aucune classification")
-        }
-        Kind::DecreasingBand {
-            job,
-            before,
-            before_band,
-            value,
-            band,
-        } => format!(
-            "`{job}` baisse avec l'ancienneté : {before} en `{before_band}`, {value} en `{band}`"
-        ),
-        Kind::UnusedParameter { name } => format!("le paramètre `{name}` n'est jamais lu"),
-        Kind::KnownUntilBeforeValue { name, known, last } => format!(
-            "`{name}` est dit connu jusqu'au {known}, mais il a une valeur à partir du {last}"
-        ),
-        Kind::ParameterBeforeFirstDate {
-            name,
-            first,
-            agreement,
-        } => format!(
-            "`{name}` n'a pas de valeur avant le {first}, mais la convention est datée du {agreement}"
-        ),
-        Kind::BelowLegalMinimum {
-            level,
-            coefficients,
-            law,
-            day,
-            ..
-        } => format!(
-            "le {day}, le niveau {level} (coefficients {coefficients}) paie moins que le SMIC ({})",
-            crate::explain::locale::money(*law, Lang::Fr)
-        ),
-        _ => return None,
-    })
-}
+/// The declared name of a job id, when known.
+pub type JobName<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 /// One warning of a group, in a few words: what it is about, and the detail.
-fn item(kind: &Kind, lang: Lang) -> (String, Option<String>) {
+/// A job is named by its declared name when `job_name` knows it, else by its id.
+fn item(kind: &Kind, lang: Lang, job_name: JobName) -> (String, Option<String>) {
+    let job = |id: &str| job_name(id).unwrap_or_else(|| format!("`{id}`"));
     match kind {
         Kind::EntryDiplomaAboveJob {
-            job,
+            job: job_id,
             diploma,
             floor,
             beginner,
-        } => (
-            format!("`{job}`"),
-            Some(format!("{diploma} {floor} > {beginner}")),
-        ),
-        Kind::BlankCells { job, blank, .. } => (format!("`{job}`"), Some(blank.join(", "))),
-        Kind::JobWithoutClassification { job } => (format!("`{job}`"), None),
+        } => (job(job_id), Some(format!("{diploma} {floor} > {beginner}"))),
+        Kind::BlankCells {
+            job: job_id, blank, ..
+        } => (job(job_id), Some(blank.join(", "))),
+        Kind::JobWithoutClassification { job: job_id } => (job(job_id), None),
         Kind::DecreasingBand {
-            job,
+            job: job_id,
             before,
             before_band,
             value,
             band,
         } => (
-            format!("`{job}`"),
+            job(job_id),
             Some(format!("{before_band} {before}, {band} {value}")),
         ),
         Kind::UnusedParameter { name } => (format!("`{name}`"), None),
-        Kind::AmbiguousName { name, jobs, .. } => (name.clone(), Some(jobs.join(", "))),
+        Kind::AmbiguousName { name, jobs, .. } => {
+            let named: Vec<String> = jobs
+                .iter()
+                .map(|id| job_name(id).unwrap_or_else(|| id.clone()))
+                .collect();
+            (name.clone(), Some(named.join(", ")))
+        }
         Kind::AmbiguousDiplomaName { name, diplomas, .. } => {
             (name.clone(), Some(diplomas.join(", ")))
         }
@@ -253,7 +210,13 @@ fn item(kind: &Kind, lang: Lang) -> (String, Option<String>) {
             level,
             coefficients,
             ..
-        } => (format!("niveau {level}"), Some(coefficients.clone())),
+        } => (
+            match lang {
+                Lang::Fr => format!("niveau {level}"),
+                Lang::En => format!("level {level}"),
+            },
+            Some(coefficients.clone()),
+        ),
         Kind::ParameterBeforeFirstDate { name, first, .. } => {
             let from = if lang == Lang::Fr {
                 "à partir du"

@@ -51,6 +51,9 @@ pub enum Code {
     BelowLegalMinimum,
     // Examples.
     IncompleteExample,
+    // Formula functions and conditions.
+    BadFunction,
+    ConstantTest,
     // Quotes and readings.
     LongQuote,
     // Layers (src/layers): files that stand on each other.
@@ -107,6 +110,8 @@ impl Code {
             Code::ImplicitReplacement => "grille::implicit-replacement",
             Code::ParameterBeforeFirstDate => "grille::parameter-before-first-date",
             Code::IncompleteExample => "grille::incomplete-example",
+            Code::BadFunction => "grille::bad-function",
+            Code::ConstantTest => "grille::constant-test",
             Code::LongQuote => "grille::long-quote",
         }
     }

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use super::code::Code;
 use super::words;
-use super::{Diagnostic, Severity};
+use super::{Diagnostic, Said, Severity};
 use crate::model::{Input, Type};
 use crate::span::Span;
 use crate::syntax::ast::{BinaryOp, ValueType};
@@ -62,8 +62,9 @@ pub enum Kind {
     },
     /// `140 à 120`, coefficients out of order or too high, an empty band.
     BadRange(BadRange),
-    /// A job value in a hole of the grid (145); `nearest` says what is around.
-    OffGridCoefficient { coefficient: u32, nearest: String },
+    /// A job value in a hole of the grid (145); `nearest` are the grid's
+    /// coefficients around it (below, above), when there are.
+    OffGridCoefficient { coefficient: u32, nearest: Vec<u32> },
     /// A transitional coefficient with nothing above it.
     TopOfGrid { coefficient: u32 },
     /// Bands with a gap or an overlap, a scale without band.
@@ -145,6 +146,12 @@ pub enum Kind {
     },
     /// An `exemple` without `au`, `métier`, `depuis` or `attendu`.
     IncompleteExample(ExampleGap),
+    /// `max(x)`: a function given too few values.
+    FunctionArity { function: Function },
+    /// `arrondi(x, 0 €)`: a rounding unit of zero or less.
+    BadRoundingUnit { unit: String },
+    /// `si 1 > 2 alors …`: a test between two numbers written in the file.
+    ConstantTest { holds: TestHolds },
 }
 
 /// What was declared twice.
@@ -208,6 +215,11 @@ pub enum Mismatch {
     /// `au plus 6 mois`: mission days are counted one by one.
     MissionLimitInMonths,
     FormulaNotAmount(Type),
+    /// Levels whose minimums are of two units (monthly, hourly).
+    LevelMinimumUnits {
+        first: Type,
+        this: Type,
+    },
     FormulaNotNumber(Type),
     DurationInFormula(String),
     /// A table named without its row.
@@ -218,6 +230,34 @@ pub enum Mismatch {
         left: Type,
         right: Type,
     },
+    /// `max(12 €, heures)`: a function's values, a `si`'s branches or a test's sides of two types.
+    Arguments {
+        function: Function,
+        left: Type,
+        right: Type,
+    },
+}
+
+/// A function of formulas, or what a type mismatch is between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Function {
+    Max,
+    Min,
+    Round,
+    /// The two branches of `si … alors … sinon …`.
+    If,
+    /// The two sides of a comparison.
+    Compare,
+    /// `annuel(x)`, `mensuel(x)`.
+    Annual,
+    Monthly,
+}
+
+/// What a constant test always gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestHolds {
+    Always,
+    Never,
 }
 
 /// What a literal turned out to be.
@@ -226,6 +266,14 @@ pub enum Found {
     Duration,
     Number,
     Euros,
+    /// `€/h` on a value not per hour.
+    PerHour,
+    /// `h` on a value not in hours.
+    Hours,
+    /// `%` on a value that is not a rate.
+    Percent,
+    /// `€/an` on a value not per year.
+    PerYear,
     NotWhole,
     /// A value below zero (only from outside the file: `--set`).
     Negative,
@@ -312,18 +360,17 @@ impl Kind {
         }
     }
 
-    /// The diagnostic this kind gives at `span`.
+    /// The diagnostic this kind gives at `span`, in both languages.
     pub fn at(self, span: Span) -> Diagnostic {
-        Diagnostic {
-            severity: self.severity(),
-            code: self.code(),
-            message: self.message(),
-            span,
-            label: self.label(),
-            help: Some(self.help()),
-            related: self.related(),
-            kind: Some(Box::new(self)),
+        let mut diagnostic = Diagnostic::error(self.code(), span, self.message())
+            .label(self.label())
+            .help(self.help());
+        for (place, label) in self.related() {
+            diagnostic = diagnostic.related(place, label);
         }
+        diagnostic.severity = self.severity();
+        diagnostic.kind = Some(Box::new(self));
+        diagnostic
     }
 
     pub fn code(&self) -> Code {
@@ -362,6 +409,8 @@ impl Kind {
             Kind::BelowLegalMinimum { .. } => Code::BelowLegalMinimum,
             Kind::ParameterBeforeFirstDate { .. } => Code::ParameterBeforeFirstDate,
             Kind::IncompleteExample(_) => Code::IncompleteExample,
+            Kind::FunctionArity { .. } | Kind::BadRoundingUnit { .. } => Code::BadFunction,
+            Kind::ConstantTest { .. } => Code::ConstantTest,
         }
     }
 
@@ -380,14 +429,15 @@ impl Kind {
             | Kind::LongQuote { .. }
             | Kind::KnownUntilBeforeValue { .. }
             | Kind::BelowLegalMinimum { .. }
-            | Kind::ParameterBeforeFirstDate { .. } => Severity::Warning,
+            | Kind::ParameterBeforeFirstDate { .. }
+            | Kind::ConstantTest { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
 
     /// Other places the diagnostic shows, with their labels.
-    pub fn related(&self) -> Vec<(Span, String)> {
-        let one = |span: Span, label: &str| vec![(span, label.to_string())];
+    pub fn related(&self) -> Vec<(Span, Said)> {
+        let one = |span: Span, label: Said| vec![(span, label)];
         match self {
             Kind::Duplicate {
                 what,
@@ -397,35 +447,58 @@ impl Kind {
                 lower_end,
                 lower_span,
                 ..
-            } => one(*lower_span, &format!("ends at {lower_end}")),
-            Kind::BadBands(BadBands::NotMeeting { previous_span, .. }) => {
-                one(*previous_span, "previous band")
-            }
-            Kind::UnreachableRule { catch_all } => {
-                one(*catch_all, "`sinon` catches every case before")
-            }
+            } => one(
+                *lower_span,
+                Said::new(
+                    format!("finit à {lower_end}"),
+                    format!("ends at {lower_end}"),
+                ),
+            ),
+            Kind::BadBands(BadBands::NotMeeting { previous_span, .. }) => one(
+                *previous_span,
+                Said::new("tranche précédente", "previous band"),
+            ),
+            Kind::UnreachableRule { catch_all } => one(
+                *catch_all,
+                Said::new(
+                    "`sinon` prend tous les cas avant",
+                    "`sinon` catches every case before",
+                ),
+            ),
             Kind::AmbiguousName {
                 first, first_job, ..
-            } => one(*first, &format!("given to `{first_job}` here")),
+            } => one(*first, given_to(first_job)),
             Kind::AmbiguousDiplomaName {
                 first, diplomas, ..
-            } => one(*first, &format!("given to `{}` here", diplomas[0])),
-            Kind::DivisionByZero(Divisor::Parameter { value, date, .. }) => {
-                one(*value, &format!("zero from {date}"))
-            }
+            } => one(*first, given_to(&diplomas[0])),
+            Kind::DivisionByZero(Divisor::Parameter { value, date, .. }) => one(
+                *value,
+                Said::new(
+                    format!("zéro à partir du {date}"),
+                    format!("zero from {date}"),
+                ),
+            ),
             _ => Vec::new(),
         }
     }
 
-    pub fn message(&self) -> String {
+    pub fn message(&self) -> Said {
         words::message(self)
     }
 
-    pub fn label(&self) -> String {
+    pub fn label(&self) -> Said {
         words::label(self)
     }
 
-    pub fn help(&self) -> String {
+    pub fn help(&self) -> Said {
         words::help(self)
     }
+}
+
+/// "given to `x` here", on the first holder of a shared name.
+fn given_to(holder: &str) -> Said {
+    Said::new(
+        format!("donné à `{holder}` ici"),
+        format!("given to `{holder}` here"),
+    )
 }

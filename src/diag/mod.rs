@@ -16,6 +16,8 @@ mod words;
 pub use code::Code;
 pub use kind::Kind;
 
+pub use crate::catalogue::{Lang, Said};
+
 use std::fmt;
 use std::sync::Arc;
 
@@ -43,42 +45,90 @@ pub struct Diagnostic {
     /// What the checker found, as data, when it made the diagnostic from a [`Kind`]:
     /// warnings of one kind are grouped on one line by it ([`Report::render_brief`]).
     pub kind: Option<Box<Kind>>,
+    /// The message, label, help and related labels in French. The fields above
+    /// are English (the JSON of `check --format json` and the API keep them);
+    /// every constructor takes both wordings ([`Said`]), so neither is missing.
+    pub french: Box<French>,
+}
+
+/// A diagnostic's words in French, field by field as in [`Diagnostic`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct French {
+    pub message: String,
+    pub label: String,
+    pub help: Option<String>,
+    /// The labels of [`Diagnostic::related`], in its order.
+    pub related: Vec<String>,
 }
 
 impl Diagnostic {
-    pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, span: Span, message: impl Into<Said>) -> Self {
+        let message = message.into();
         Diagnostic {
             severity: Severity::Error,
             code,
-            message: message.into(),
+            message: message.en,
             span,
             label: String::new(),
             help: None,
             related: Vec::new(),
             kind: None,
+            french: Box::new(French {
+                message: message.fr,
+                ..French::default()
+            }),
         }
     }
 
-    pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, span: Span, message: impl Into<Said>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, span, message)
         }
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = label.into();
+    pub fn label(mut self, label: impl Into<Said>) -> Self {
+        let label = label.into();
+        self.label = label.en;
+        self.french.label = label.fr;
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: impl Into<Said>) -> Self {
+        let help = help.into();
+        self.help = Some(help.en);
+        self.french.help = Some(help.fr);
         self
     }
 
-    pub fn related(mut self, span: Span, label: impl Into<String>) -> Self {
-        self.related.push((span, label.into()));
+    pub fn related(mut self, span: Span, label: impl Into<Said>) -> Self {
+        let label = label.into();
+        self.related.push((span, label.en));
+        self.french.related.push(label.fr);
         self
+    }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.french.message,
+            Lang::En => &self.message,
+        }
+    }
+
+    /// The diagnostic with its words in `lang` in the English fields, to render.
+    pub fn in_lang(&self, lang: Lang) -> Diagnostic {
+        let mut said = self.clone();
+        if lang == Lang::Fr {
+            let french = &self.french;
+            said.message.clone_from(&french.message);
+            said.label.clone_from(&french.label);
+            said.help.clone_from(&french.help);
+            for ((_, label), fr) in said.related.iter_mut().zip(&french.related) {
+                label.clone_from(fr);
+            }
+        }
+        said
     }
 
     pub fn is_error(&self) -> bool {
@@ -296,8 +346,13 @@ impl Report {
             .count()
     }
 
-    /// Renders every diagnostic for a person; `color` for a terminal.
+    /// Renders every diagnostic for a person, in English; `color` for a terminal.
     pub fn render(&self, color: bool) -> String {
+        self.render_in(color, Lang::En)
+    }
+
+    /// Renders every diagnostic for a person in `lang`; `color` for a terminal.
+    pub fn render_in(&self, color: bool, lang: Lang) -> String {
         let theme = if color {
             miette::GraphicalTheme::unicode()
         } else {
@@ -315,22 +370,25 @@ impl Report {
         );
         let excerpts = excerpt::Excerpts::new(&masked);
         for diagnostic in &self.diagnostics {
+            let diagnostic = &diagnostic.in_lang(lang);
             if self.spans_long_lines(diagnostic) {
-                out.push_str(&self.plain(diagnostic));
+                out.push_str(&self.plain(diagnostic, lang));
                 continue;
             }
             let one = Rendered {
                 diagnostic,
                 source: &excerpts,
             };
-            if handler.render_report(&mut out, &one).is_err() {
+            let mut rendered = String::new();
+            if handler.render_report(&mut rendered, &one).is_err() {
                 // Rendering into a String cannot fail; keep a plain line if it ever does.
-                out.push_str(&format!(
+                rendered = format!(
                     "{}: {}\n",
                     for_people(&self.file.location(diagnostic.span)),
                     for_people(&diagnostic.message)
-                ));
+                );
             }
+            out.push_str(&help_word_in(&rendered, lang));
         }
         out
     }
@@ -350,10 +408,15 @@ impl Report {
     }
 
     /// One diagnostic on a few lines, without quoting the source.
-    fn plain(&self, d: &Diagnostic) -> String {
-        let severity = if d.is_error() { "error" } else { "warning" };
+    fn plain(&self, d: &Diagnostic, lang: Lang) -> String {
+        let (severity, help_word, colon) = match (lang, d.is_error()) {
+            (Lang::Fr, true) => ("erreur", "aide :", " :"),
+            (Lang::Fr, false) => ("avertissement", "aide :", " :"),
+            (Lang::En, true) => ("error", "help:", ":"),
+            (Lang::En, false) => ("warning", "help:", ":"),
+        };
         let mut out = format!(
-            "{}: {severity}[{}]: {}\n",
+            "{}{colon} {severity}[{}]{colon} {}\n",
             for_people(&self.file.location(d.span)),
             d.code,
             for_people(&d.message)
@@ -362,7 +425,7 @@ impl Report {
             out.push_str(&format!("  {}\n", for_people(&d.label)));
         }
         if let Some(help) = &d.help {
-            out.push_str(&format!("  help: {}\n", for_people(help)));
+            out.push_str(&format!("  {help_word} {}\n", for_people(help)));
         }
         out
     }
@@ -390,6 +453,40 @@ impl Report {
             .collect();
         serde_json::Value::Array(items)
     }
+}
+
+/// miette writes `help:` before the help line, in English: in French, the line
+/// starts with `aide :` instead (only where miette puts it, at a line's start,
+/// after its colour codes), and the lines it wraps onto move one column right
+/// with it. The help is the last part of a diagnostic miette draws.
+fn help_word_in(rendered: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    const MIETTE: &str = "  help: ";
+    const WRAPPED: &str = "        ";
+    if lang == Lang::En || !rendered.contains(MIETTE) {
+        return rendered.into();
+    }
+    let mut in_help = false;
+    let lines: Vec<String> = rendered
+        .split('\n')
+        .map(|line| {
+            let codes = line.len() - line.trim_start_matches(ansi_code_char).len();
+            let (colours, rest) = line.split_at(codes);
+            if let Some(after) = rest.strip_prefix(MIETTE) {
+                in_help = true;
+                format!("{colours}  aide : {after}")
+            } else if in_help && line.starts_with(WRAPPED) {
+                format!(" {line}")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect();
+    lines.join("\n").into()
+}
+
+/// The characters colour codes are made of (`ESC [ 1 ; 32 m`).
+fn ansi_code_char(c: char) -> bool {
+    c == '\u{1b}' || c == '[' || c == ';' || c == 'm' || c.is_ascii_digit()
 }
 
 /// One diagnostic with its source, as miette wants it.

@@ -11,8 +11,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::impact::Side;
-use crate::eval::trace::{FloorDetail, StepKind};
-use crate::eval::{Decision, Evaluator};
+use crate::eval::trace::{FloorDetail, FloorName, StepKind};
+use crate::eval::{Decision, Evaluator, MinimumFrom};
 use crate::RuleSet;
 
 /// The names people read for the ids of one rule set, and the rank of its
@@ -130,18 +130,20 @@ impl Losses {
 /// whose minimum is owed, as one decision's trace gives them.
 #[derive(Debug, Default, PartialEq)]
 struct Why<'a> {
-    floor: Option<(&'static str, u32)>,
+    floor: Option<(FloorName, u32)>,
     diploma: Option<&'a str>,
     band: Option<&'a str>,
     transitional: Option<(u32, u32)>,
-    minimum_from: Option<&'static str>,
+    minimum_from: Option<MinimumFrom>,
 }
 
 fn why<'a>(d: &Decision<'_, 'a>) -> Why<'a> {
     let mut out = Why::default();
     for step in d.trace.iter().flatten() {
         match &step.kind {
-            StepKind::Entitlement { coefficient, floor } => out.floor = Some((floor, *coefficient)),
+            StepKind::Entitlement { coefficient, floor } => {
+                out.floor = Some((*floor, *coefficient))
+            }
             StepKind::Floor {
                 detail: FloorDetail::Diploma { diploma },
                 ..
@@ -150,7 +152,7 @@ fn why<'a>(d: &Decision<'_, 'a>) -> Why<'a> {
             StepKind::Transitional {
                 coefficient, next, ..
             } => out.transitional = Some((*coefficient, *next)),
-            StepKind::MinimumOwed { from, .. } => out.minimum_from = Some(from),
+            StepKind::MinimumOwed { from, .. } => out.minimum_from = Some(*from),
             _ => {}
         }
     }
@@ -161,23 +163,23 @@ fn why<'a>(d: &Decision<'_, 'a>) -> Why<'a> {
 fn floor_words(why: &Why, names: &Names) -> Option<String> {
     let (floor, coefficient) = why.floor?;
     let what = match floor {
-        "job" => match why.band {
+        FloorName::Job => match why.band {
             Some(band) => format!("métier, tranche {}", names.band(band)),
             None => "métier".to_string(),
         },
-        "company" => "accord d'entreprise".to_string(),
-        "diploma" => format!("diplôme {}", why.diploma.unwrap_or("?")),
-        "previous-coefficient" => "coefficient antérieur".to_string(),
-        _ => "missions".to_string(),
+        FloorName::Company => "accord d'entreprise".to_string(),
+        FloorName::Diploma => format!("diplôme {}", why.diploma.unwrap_or("?")),
+        FloorName::PreviousCoefficient => "coefficient antérieur".to_string(),
+        FloorName::Mission => "missions".to_string(),
     };
     Some(format!("plancher {what} → {coefficient}"))
 }
 
-fn minimum_words(from: Option<&str>) -> &'static str {
+fn minimum_words(from: Option<MinimumFrom>) -> &'static str {
     match from {
-        Some("law") => "le SMIC",
-        Some("company") => "l'accord d'entreprise",
-        _ => "la grille",
+        Some(MinimumFrom::Law) => "le SMIC",
+        Some(MinimumFrom::Company) => "l'accord d'entreprise",
+        Some(MinimumFrom::Agreement) | None => "la grille",
     }
 }
 

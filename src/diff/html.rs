@@ -351,7 +351,7 @@ fn one_sided_table(i: &Impact) -> String {
             vec![
                 r.id.clone().unwrap_or_else(|| r.position.to_string()),
                 text::rejected_by(r.change).to_string(),
-                r.reason.clone().unwrap_or_default(),
+                r.reason_fr.clone().unwrap_or_default(),
             ]
         })
         .collect();

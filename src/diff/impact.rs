@@ -142,6 +142,9 @@ pub struct Row<'r> {
     /// Why a side rejected the record.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The same, in French (the text, HTML and French sheets say it).
+    #[serde(skip)]
+    pub reason_fr: Option<String>,
     /// The "before" is the facts' applied coefficient (`--base-from-facts`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub before_from_facts: bool,
@@ -182,6 +185,14 @@ fn reason(r: &Rejection) -> String {
     match &r.field {
         Some(field) => format!("{field}: {}", r.reason),
         None => r.reason.clone(),
+    }
+}
+
+/// [`reason`] in French.
+fn reason_fr(r: &Rejection) -> String {
+    match &r.field {
+        Some(field) => format!("champ `{field}` : {}", r.french),
+        None => r.french.to_string(),
     }
 }
 
@@ -296,6 +307,7 @@ impl<'r> Comparer<'r> {
                 // The base did reject it: counted as such, compared all the same.
                 row.change = Kind::OnlyProposal;
                 row.reason = Some(reason(&rejection));
+                row.reason_fr = Some(reason_fr(&rejection));
                 row.before_from_facts = true;
                 row
             }
@@ -383,20 +395,21 @@ impl<'r> Comparer<'r> {
         before: Result<Side<'r>, Rejection>,
         after: Result<Side<'r>, Rejection>,
     ) -> Row<'r> {
-        let (change, reason) = match (&before, &after) {
+        let both = |r: &Rejection| Some((reason(r), reason_fr(r)));
+        let (change, reasons) = match (&before, &after) {
             (Ok(b), Ok(a)) => (direction(b, a), None),
-            (Ok(_), Err(r)) => (Kind::OnlyBase, Some(reason(r))),
-            (Err(r), Ok(_)) => (Kind::OnlyProposal, Some(reason(r))),
-            (Err(rb), Err(ra)) if reason(rb) == reason(ra) => (Kind::Rejected, Some(reason(rb))),
+            (Ok(_), Err(r)) => (Kind::OnlyBase, both(r)),
+            (Err(r), Ok(_)) => (Kind::OnlyProposal, both(r)),
+            (Err(rb), Err(ra)) if reason(rb) == reason(ra) => (Kind::Rejected, both(rb)),
             (Err(rb), Err(ra)) => (
                 Kind::Rejected,
-                Some(format!(
-                    "base : {} | proposition : {}",
-                    reason(rb),
-                    reason(ra)
+                Some((
+                    format!("base : {} | proposition : {}", reason(rb), reason(ra)),
+                    format!("base : {} | proposition : {}", reason_fr(rb), reason_fr(ra)),
                 )),
             ),
         };
+        let (reason, reason_fr) = reasons.unzip();
         let (before, after) = (before.ok(), after.ok());
         let (coefficient_change, minimum_salary_change) = match (&before, &after) {
             (Some(b), Some(a)) => (
@@ -420,6 +433,7 @@ impl<'r> Comparer<'r> {
             minimum_salary_change,
             salary,
             reason,
+            reason_fr,
             before_from_facts: false,
             losses: Vec::new(),
             cause: None,

@@ -21,6 +21,7 @@ pub mod impact;
 pub mod minima;
 pub mod output;
 pub mod scenario;
+pub mod sheets;
 pub mod structure;
 pub mod text;
 pub mod written;

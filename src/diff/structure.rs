@@ -136,10 +136,11 @@ fn table_rows(t: &Table) -> Vec<String> {
     for (day, rows) in &t.versions {
         let mut keys: Vec<&u32> = rows.keys().collect();
         keys.sort();
-        out.extend(
-            keys.into_iter()
-                .map(|k| format!("{}, {k} : {}", w::since(*day), rows[k])),
-        );
+        out.extend(keys.into_iter().map(|k| {
+            // With its unit: `12.08 €/h`, `1500.00 €`, `439`.
+            let value = w::value(&crate::model::Value::Number(rows[k]), t.ty);
+            format!("{}, {k} : {value}", w::since(*day))
+        }));
     }
     out
 }

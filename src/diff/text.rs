@@ -501,7 +501,7 @@ fn one_sided(out: &mut String, i: &Impact, shown: usize) {
             "  {}  {} : {}",
             for_people(&who),
             rejected_by(r.change),
-            for_people(r.reason.as_deref().unwrap_or(""))
+            for_people(r.reason_fr.as_deref().unwrap_or(""))
         );
     }
     if total > shown.min(i.one_sided.len()) {

@@ -49,6 +49,9 @@ pub fn coefficients(c: &Coefficients) -> String {
 pub fn type_name(param: &Param) -> &'static str {
     match param.ty {
         Type::Amount => "montant",
+        Type::Hourly => "montant horaire",
+        Type::Hours => "heures",
+        Type::Annual => "montant annuel",
         Type::Duration => "durée",
         Type::Number if param.integer => "entier",
         Type::Number => "décimal",
@@ -59,6 +62,9 @@ pub fn type_name(param: &Param) -> &'static str {
 pub fn value(v: &Value, ty: Type) -> String {
     match v {
         Value::Number(n) if ty == Type::Amount => format!("{n} €"),
+        Value::Number(n) if ty == Type::Hourly => format!("{n} €/h"),
+        Value::Number(n) if ty == Type::Hours => format!("{n} h"),
+        Value::Number(n) if ty == Type::Annual => format!("{n} €/an"),
         Value::Number(n) => n.to_string(),
         Value::Duration(d) => duration(*d),
     }

@@ -158,12 +158,34 @@ fn expr_names(e: &Expr, out: &mut BTreeSet<String>) {
             out.insert(table.node.clone());
             expr_names(key, out);
         }
-        ExprKind::Round(x) | ExprKind::Neg(x) => expr_names(x, out),
+        ExprKind::Round(x)
+        | ExprKind::RoundTo(x, _)
+        | ExprKind::Neg(x)
+        | ExprKind::Convert { amount: x, .. } => expr_names(x, out),
+        ExprKind::Extreme(_, args) => args.iter().for_each(|a| expr_names(a, out)),
+        ExprKind::If(c) => {
+            test_names(&c.test, out);
+            expr_names(&c.then, out);
+            expr_names(&c.otherwise, out);
+        }
         ExprKind::Binary(_, a, b) => {
             expr_names(a, out);
             expr_names(b, out);
         }
         ExprKind::Number { .. } => {}
+    }
+}
+
+fn test_names(t: &Test, out: &mut BTreeSet<String>) {
+    match &t.kind {
+        TestKind::Compare(l, _, r) => {
+            expr_names(l, out);
+            expr_names(r, out);
+        }
+        TestKind::Not(inner) | TestKind::Group(inner) => test_names(inner, out),
+        TestKind::All(tests) | TestKind::Any(tests) => {
+            tests.iter().for_each(|t| test_names(t, out))
+        }
     }
 }
 

@@ -135,9 +135,26 @@ impl Minimum {
     }
 }
 
+/// What a claim rests on (`kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClaimKind {
+    /// Missions to another job beyond the agreement's cap.
+    MissionCap,
+}
+
+impl ClaimKind {
+    /// The name the JSON outputs give it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::MissionCap => "mission-cap",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Claim<'a> {
-    pub kind: &'static str,
+    pub kind: ClaimKind,
     pub job: &'a str,
     pub coefficient: Option<u32>,
     pub since: NaiveDate,

@@ -125,6 +125,18 @@ impl<'r> Formulas<'r> {
                     .ok_or_else(|| "this level has no minimum".to_string()),
             },
             ExprKind::Round(inner) => Ok(round_cent(self.eval(inner, inputs, t)?)),
+            ExprKind::RoundTo(inner, rounding) => {
+                super::functions::round_to(self.eval(inner, inputs, t)?, rounding)
+            }
+            ExprKind::Extreme(which, args) => self.extreme(*which, args, inputs, t),
+            ExprKind::If(c) => {
+                let taken = if self.holds(&c.test, inputs, t)? {
+                    &c.then
+                } else {
+                    &c.otherwise
+                };
+                self.eval(taken, inputs, t)
+            }
             ExprKind::Neg(inner) => Ok(-self.eval(inner, inputs, t)?),
             ExprKind::Binary(op, l, r) => {
                 let l = self.eval(l, inputs, t)?;
@@ -151,7 +163,11 @@ impl<'r> Formulas<'r> {
     /// The formula with every value put in, as a person checks it: `arrondi(1.2 × 2000.00 × 120.5 / 160.25)`.
     pub fn with_values(&self, e: &Expr, inputs: &Inputs) -> String {
         let mut out = String::new();
-        e.write(&mut out, &mut |leaf, out| self.value(leaf, inputs, out));
+        e.write_choosing(
+            &mut out,
+            &mut |leaf, out| self.value(leaf, inputs, out),
+            &mut |test| self.holds(test, inputs, &mut super::trace::NoTrace).ok(),
+        );
         out
     }
 
@@ -162,11 +178,9 @@ impl<'r> Formulas<'r> {
                 let param = &self.rules.params[*p];
                 match param.at(self.day) {
                     Some((_, Value::Number(v))) => {
-                        let amount = param.ty == crate::model::Type::Amount;
-                        out.push_str(&shown(v, amount));
-                        if amount {
-                            out.push_str(" €");
-                        }
+                        let unit = unit_of(param.ty);
+                        out.push_str(&shown(v, unit.contains('€')));
+                        out.push_str(unit);
                     }
                     _ => out.push_str(&param.name),
                 }
@@ -183,6 +197,10 @@ impl<'r> Formulas<'r> {
                     rows.get(&k.to_u32()?).copied()
                 });
                 match value {
+                    Some(v) if table.ty == crate::model::Type::Hourly => {
+                        out.push_str(&shown(v, true));
+                        out.push_str(" €/h");
+                    }
                     Some(v) => out.push_str(&v.to_string()),
                     None => out.push_str(&table.name),
                 }
@@ -191,11 +209,14 @@ impl<'r> Formulas<'r> {
                 let (value, unit) = match i {
                     Input::Hours => (inputs.hours, " h"),
                     Input::Coefficient => (inputs.coefficient.map(Decimal::from), ""),
+                    Input::LevelMinimum if self.rules.hourly_levels => {
+                        (inputs.level_minimum, " €/h")
+                    }
                     Input::LevelMinimum => (inputs.level_minimum, " €"),
                 };
                 match value {
                     Some(v) => {
-                        out.push_str(&shown(v, unit == " €"));
+                        out.push_str(&shown(v, unit.contains('€')));
                         out.push_str(unit);
                     }
                     None => out.push('?'),
@@ -203,6 +224,17 @@ impl<'r> Formulas<'r> {
             }
             _ => {}
         }
+    }
+}
+
+/// The unit written after a parameter's value in an explanation.
+fn unit_of(ty: crate::model::Type) -> &'static str {
+    match ty {
+        crate::model::Type::Amount => " €",
+        crate::model::Type::Hourly => " €/h",
+        crate::model::Type::Hours => " h",
+        crate::model::Type::Annual => " €/an",
+        _ => "",
     }
 }
 

@@ -4,8 +4,9 @@
 use chrono::NaiveDate;
 
 use super::grid::{BlankNote, GridCell};
+use super::trace::FloorName;
 use super::trace::{FloorDetail, Gloss, Step, StepKind, Tracer};
-use super::{floor_name, Evaluator, Notes, OtherFloors, Warning, COMPANY_FLOOR};
+use super::{Evaluator, Notes, OtherFloors, Warning};
 use crate::calendar;
 use crate::facts::Record;
 use crate::model::*;
@@ -88,63 +89,58 @@ impl<'r> Evaluator<'r> {
         warnings: &mut Notes<'_, 'r>,
         t: &mut T,
     ) -> Option<u32> {
-        if !T::RECORDS {
-            // Which floor wins only matters to a trace: the highest value is
-            // that of the job cell and the other floors listed (each listed once).
-            let cell = self.grid.as_ref().map(|g| g.cell(job, band));
-            if let Some(note) = cell.and_then(|c| c.note) {
-                warnings.push(|| self.blank_warning(job, band, note));
-            }
-            return cell.and_then(|c| c.value).max(self.listed_others(others));
+        // The highest value is that of the job cell (the layers' job floors
+        // already weighed in the grid) and of the other floors listed.
+        let cell = self.grid.as_ref().map(|g| g.cell(job, band));
+        if let Some(note) = cell.and_then(|c| c.note) {
+            warnings.push(|| self.blank_warning(job, band, note));
         }
+        let coefficient = cell.and_then(|c| c.value).max(self.listed_others(others));
+        t.record(|t| self.record_floors(job, band, (cell, others), coefficient, t));
+        coefficient
+    }
+
+    /// The steps of [`Self::entitlement`]: each floor in the order the rules
+    /// list them, then which one gives `coefficient` (the first that gives it).
+    fn record_floors<'a, T: Tracer<'a>>(
+        &'a self,
+        job: JobId,
+        band: usize,
+        (cell, others): (Option<GridCell>, &OtherFloors),
+        coefficient: Option<u32>,
+        t: &mut T,
+    ) {
         let rules = self.rules;
-        let mut best: Option<(u32, &'static str)> = None;
-        let mut weigh = |value: Option<u32>, name: &'static str| {
-            if let Some(v) = value {
-                if best.is_none_or(|(b, _)| v > b) {
-                    best = Some((v, name));
-                }
+        let mut winner: Option<FloorName> = None;
+        let mut weigh = |value: Option<u32>, name: FloorName| {
+            if winner.is_none() && value.is_some() && value == coefficient {
+                winner = Some(name);
             }
         };
         for floor in &rules.floors {
             let value = match floor.kind {
-                FloorKind::Job => self.job_floor(job, band, floor, warnings, t),
+                FloorKind::Job => {
+                    let Some(cell) = cell else { continue };
+                    t.step(|| self.job_floor_step(job, band, cell, floor));
+                    rules.jobs[job].cells[cell.used].coefficient
+                }
                 FloorKind::Diploma => others.diploma,
                 FloorKind::PreviousCoefficient => others.previous,
                 FloorKind::Mission => others.claim,
             };
             if floor.kind != FloorKind::Job {
-                t.step(|| Step {
-                    kind: StepKind::Floor {
-                        floor: floor_name(floor.kind),
-                        coefficient: value,
-                        detail: match floor.kind {
-                            FloorKind::Diploma => FloorDetail::Diploma {
-                                diploma: others
-                                    .diploma_given
-                                    .map(|d| rules.diplomas[d].id.as_str()),
-                            },
-                            FloorKind::PreviousCoefficient => FloorDetail::PreviousCoefficient {
-                                given: others.previous_given,
-                            },
-                            _ => FloorDetail::Mission {
-                                claims: others.claims,
-                            },
-                        },
-                    },
-                    rule: Some(rules.place(floor.origin.span)),
-                    source: floor.origin.source.as_deref(),
-                    gloss: Gloss::of(&[&floor.origin]),
-                });
+                t.step(|| other_floor_step(rules, floor, value, others));
             }
-            weigh(value, floor_name(floor.kind));
+            weigh(value, floor.kind.into());
             // A company agreement's value for the job is one more floor, right
             // after the agreement's: a tie keeps the agreement's.
             if floor.kind == FloorKind::Job {
-                weigh(self.company_floor(job, band, t), COMPANY_FLOOR);
+                weigh(self.company_floor(job, band, t), FloorName::Company);
             }
         }
-        let (coefficient, winner) = best?;
+        let (Some(coefficient), Some(winner)) = (coefficient, winner) else {
+            return;
+        };
         t.step(|| Step {
             kind: StepKind::Entitlement {
                 coefficient,
@@ -154,24 +150,6 @@ impl<'r> Evaluator<'r> {
             source: None,
             gloss: Gloss::NONE,
         });
-        Some(coefficient)
-    }
-
-    /// The job's grid value for a band, a blank cell read as the rule file says.
-    fn job_floor<'a, T: Tracer<'a>>(
-        &'a self,
-        job: JobId,
-        band: usize,
-        floor: &'r Floor,
-        warnings: &mut Notes<'_, 'r>,
-        t: &mut T,
-    ) -> Option<u32> {
-        let cell = self.grid.as_ref()?.cell(job, band);
-        if let Some(note) = cell.note {
-            warnings.push(|| self.blank_warning(job, band, note));
-        }
-        t.step(|| self.job_floor_step(job, band, cell, floor));
-        self.rules.jobs[job].cells[cell.used].coefficient
     }
 
     /// A company agreement's value for the job in this band, if it gives the
@@ -194,7 +172,7 @@ impl<'r> Evaluator<'r> {
         };
         t.step(|| Step {
             kind: StepKind::Floor {
-                floor: COMPANY_FLOOR,
+                floor: FloorName::Company,
                 coefficient: cell.coefficient,
                 detail: FloorDetail::Job {
                     band: &bands[band].id,
@@ -250,7 +228,7 @@ impl<'r> Evaluator<'r> {
         };
         Step {
             kind: StepKind::Floor {
-                floor: floor_name(FloorKind::Job),
+                floor: FloorName::Job,
                 // The agreement's own: a company agreement's is a step of its own.
                 coefficient: job_def.cells[used].coefficient,
                 detail: FloorDetail::Job {
@@ -357,5 +335,34 @@ fn job_cell_gloss<'r>(job: &'r Job, used: usize, floor: &'r Floor, filled: bool)
     Gloss {
         quote: Gloss::of(&[&cell.origin, &job.origin]).quote,
         reading,
+    }
+}
+
+/// The step of a floor other than the job grid: it does not depend on the band.
+fn other_floor_step<'r>(
+    rules: &'r RuleSet,
+    floor: &'r Floor,
+    value: Option<u32>,
+    others: &OtherFloors,
+) -> Step<'r> {
+    Step {
+        kind: StepKind::Floor {
+            floor: floor.kind.into(),
+            coefficient: value,
+            detail: match floor.kind {
+                FloorKind::Diploma => FloorDetail::Diploma {
+                    diploma: others.diploma_given.map(|d| rules.diplomas[d].id.as_str()),
+                },
+                FloorKind::PreviousCoefficient => FloorDetail::PreviousCoefficient {
+                    given: others.previous_given,
+                },
+                _ => FloorDetail::Mission {
+                    claims: others.claims,
+                },
+            },
+        },
+        rule: Some(rules.place(floor.origin.span)),
+        source: floor.origin.source.as_deref(),
+        gloss: Gloss::of(&[&floor.origin]),
     }
 }

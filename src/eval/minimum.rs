@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::expr::{self, Formulas, Inputs};
-use super::trace::{Gloss, NoTrace, Recorder, Step, StepKind, Tracer};
+use super::trace::{FormulaKind, Gloss, NoTrace, Recorder, Step, StepKind, Tracer};
 use super::{part_time, Evaluator, Minimum};
 use crate::model::*;
 
@@ -34,18 +34,20 @@ impl<'r> Evaluator<'r> {
             .and_then(Option::as_ref)
             .filter(|_| at_reference_hours);
         if let Some(cached) = cached {
-            if !T::RECORDS {
-                return cached.minimum.clone();
-            }
-            // The steps write the hours out: they are reused for the very number
-            // the rules give, not for another writing of it (one more trailing zero).
-            if self.written_as_reference(hours) {
-                let steps = cached
-                    .steps
-                    .get_or_init(|| self.minimum_steps(coefficient, level, hours));
-                t.replay(steps);
-                return cached.minimum.clone();
-            }
+            t.record(|t| {
+                // The steps write the hours out: those kept are reused for the
+                // very number the rules give, not for another writing of it
+                // (one more trailing zero), whose own are computed afresh.
+                if self.written_as_reference(hours) {
+                    let steps = cached
+                        .steps
+                        .get_or_init(|| self.minimum_steps(coefficient, level, hours));
+                    t.replay(steps);
+                } else {
+                    let _ = self.computed_minimum_salary(coefficient, level, hours, t);
+                }
+            });
+            return cached.minimum.clone();
         }
         let key = part_time::Key {
             coefficient,
@@ -56,12 +58,12 @@ impl<'r> Evaluator<'r> {
             // The slots this pair may take hold others: computed afresh.
             return self.computed_minimum_salary(coefficient, level, hours, t);
         };
-        if T::RECORDS {
+        t.record(|t| {
             let steps = kept
                 .steps
                 .get_or_init(|| self.minimum_steps(coefficient, level, hours));
             t.replay(steps);
-        }
+        });
         kept.minimum.clone()
     }
 
@@ -100,7 +102,8 @@ impl<'r> Evaluator<'r> {
             level_minimum: None,
         };
         let Some(full_time) = self.level_minimum(coefficient, level, &inputs, t)? else {
-            let law = self.layer_minimum(&rules.legal_minimum, "legal-minimum", &inputs, t)?;
+            let law =
+                self.layer_minimum(&rules.legal_minimum, FormulaKind::LegalMinimum, &inputs, t)?;
             return Ok(Minimum::owed(None, None, law));
         };
         let inputs = Inputs {
@@ -113,7 +116,7 @@ impl<'r> Evaluator<'r> {
                 let amount = formulas.eval(&salary.formula, &inputs, t)?;
                 t.step(|| Step {
                     kind: StepKind::Formula {
-                        what: "minimum-salary",
+                        what: FormulaKind::MinimumSalary,
                         formula: formulas.with_values(&salary.formula, &inputs).into(),
                         result: amount,
                     },
@@ -129,8 +132,14 @@ impl<'r> Evaluator<'r> {
                 }
             }
         };
-        let company = self.layer_minimum(&rules.company_minimum, "company-minimum", &inputs, t)?;
-        let law = self.layer_minimum(&rules.legal_minimum, "legal-minimum", &inputs, t)?;
+        let company = self.layer_minimum(
+            &rules.company_minimum,
+            FormulaKind::CompanyMinimum,
+            &inputs,
+            t,
+        )?;
+        let law =
+            self.layer_minimum(&rules.legal_minimum, FormulaKind::LegalMinimum, &inputs, t)?;
         let minimum = Minimum::owed(Some(agreement), company, law);
         if let Some(m) = minimum.filter(Minimum::layered) {
             t.step(|| Step {
@@ -139,7 +148,7 @@ impl<'r> Evaluator<'r> {
                     company: m.company,
                     law: m.law,
                     owed: m.owed,
-                    from: m.from.as_str(),
+                    from: m.from,
                 },
                 rule: None,
                 source: None,
@@ -173,12 +182,17 @@ impl<'r> Evaluator<'r> {
             .and_then(|i| self.full_time_minimums.get(i as usize))
             .and_then(Option::as_ref);
         let full_time = match cached {
-            Some(value) if !T::RECORDS => value.clone()?,
-            _ => formulas.eval(level_minimum, inputs, t)?,
+            Some(value) => value.clone()?,
+            None => formulas.eval(level_minimum, inputs, &mut NoTrace)?,
         };
+        // The parameters the formula reads are shown under it: evaluated again
+        // for them (the value is the one above, by the same formula).
+        t.record(|t| {
+            let _ = formulas.eval(level_minimum, inputs, t);
+        });
         t.step(|| Step {
             kind: StepKind::Formula {
-                what: "level-minimum",
+                what: FormulaKind::LevelMinimum,
                 formula: formulas.with_values(level_minimum, inputs).into(),
                 result: full_time,
             },
@@ -197,7 +211,7 @@ impl<'r> Evaluator<'r> {
     fn layer_minimum<'a, T: Tracer<'a>>(
         &self,
         layer: &'r Option<MinimumSalary>,
-        what: &'static str,
+        what: FormulaKind,
         inputs: &Inputs,
         t: &mut T,
     ) -> Result<Option<Decimal>, String>
@@ -215,7 +229,7 @@ impl<'r> Evaluator<'r> {
             Ok(amount) => amount,
             // The law file's values start on a date (the SMIC from 2008-05-01):
             // before it the law's minimum is not known, and the decision says so.
-            Err(_) if what == "legal-minimum" => return Ok(None),
+            Err(_) if what == FormulaKind::LegalMinimum => return Ok(None),
             Err(e) => return Err(e),
         };
         t.step(|| Step {

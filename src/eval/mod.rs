@@ -18,6 +18,7 @@
 mod decision;
 pub mod expr;
 mod floors;
+pub mod functions;
 mod grid;
 mod known;
 mod lookup;
@@ -25,6 +26,7 @@ mod minimum;
 mod next;
 mod part_time;
 mod resolve;
+mod same_rules;
 mod tables;
 mod time;
 pub mod trace;
@@ -37,7 +39,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-pub use decision::{money, Claim, Decision, Minimum, MinimumFrom, NextStep, Trial, TrialStatus};
+pub use decision::{
+    money, Claim, ClaimKind, Decision, Minimum, MinimumFrom, NextStep, Trial, TrialStatus,
+};
 use grid::Grid;
 use resolve::Names;
 use tables::status_rule;
@@ -56,20 +60,25 @@ pub struct Evaluator<'r> {
     maximum_hours: Result<Option<Decimal>, String>,
     /// Each grid coefficient's full-time minimum on the evaluation date, computed
     /// once by the same formulas (index: coefficient − the grid's lowest).
-    full_time_minimums: Vec<Option<Result<Decimal, String>>>,
+    /// This and the other tables by coefficient are shared by the evaluators
+    /// of other days under the same rules ([`Evaluator::on_day_of_same_rules`]).
+    full_time_minimums: Arc<[Option<Result<Decimal, String>>]>,
     /// The level of each grid coefficient (same index).
-    level_by_coefficient: Vec<Option<LevelId>>,
+    level_by_coefficient: Arc<[Option<LevelId>]>,
     /// The status rule that applies to each grid coefficient (same index).
-    status_by_coefficient: Vec<Option<usize>>,
+    status_by_coefficient: Arc<[Option<usize>]>,
     /// The transitional rule of each grid coefficient, if it has one (same index).
-    transitional_by_coefficient: Vec<Option<usize>>,
+    transitional_by_coefficient: Arc<[Option<usize>]>,
     /// Each grid coefficient's minimum salary at the reference hours (same index).
-    reference_minimums: Vec<Option<ReferenceMinimum<'r>>>,
+    reference_minimums: Arc<[Option<ReferenceMinimum<'r>>]>,
     /// The values each grid coefficient's minimum reads beyond the day they
     /// are known to hold, as warnings (same index; empty almost always).
-    beyond_known: Vec<Vec<Warning<'r>>>,
+    beyond_known: Arc<[Vec<Warning<'r>>]>,
     /// Whether any entry of `beyond_known` has a warning: one test per decision.
     any_beyond_known: bool,
+    /// Whether the tables hold text written with the evaluation date (an
+    /// error or a warning naming it): they are then not shared with other days.
+    day_in_tables: bool,
     lowest_coefficient: u32,
     /// The job floor of every cell, when the rules have a job floor.
     grid: Option<Arc<Grid>>,
@@ -83,7 +92,7 @@ pub struct Evaluator<'r> {
     unknown_jobs: Mutex<UnknownJobs>,
 }
 
-type UnknownJobs = HashMap<String, String>;
+type UnknownJobs = HashMap<String, crate::facts::Reason>;
 
 #[derive(Debug, Clone, Copy, Default)]
 struct FloorsListed {
@@ -166,14 +175,14 @@ impl<'r> Evaluator<'r> {
         t: &mut T,
     ) -> Result<Decision<'r, 'a>, Rejection> {
         let rules = self.rules;
-        let reject = |field: Option<&str>, reason: String| {
+        let reject = |field: Option<&str>, reason: crate::facts::Reason| {
             Rejection::new(record.position, Some(&record.id), field, reason)
         };
         let mut kept = Vec::new();
         let mut warnings = Notes::keep(&mut kept);
 
         let job = self
-            .job(&record.job)
+            .job_or_reason(&record.job)
             .map_err(|reason| reject(Some("job"), reason))?;
         t.step(|| Step {
             kind: StepKind::Job {
@@ -191,21 +200,22 @@ impl<'r> Evaluator<'r> {
                 format!(
                     "{} is after the evaluation date {}",
                     record.job_since, self.as_of
-                ),
+                )
+                .into(),
             ));
         }
         let hours = self
             .hours(record)
-            .map_err(|reason| reject(Some("hours"), reason))?;
+            .map_err(|reason| reject(Some("hours"), reason.into()))?;
         let band = self.experience(record, job, t);
         let diploma_given = self.diploma_index(record.diploma.as_deref().unwrap_or("none"));
         let others = OtherFloors {
             diploma: self
                 .diploma_floor(record, diploma_given)
-                .map_err(|reason| reject(Some("diploma"), reason))?,
+                .map_err(|reason| reject(Some("diploma"), reason.into()))?,
             previous: self
                 .previous_floor(record)
-                .map_err(|reason| reject(Some("previous_sector_coefficient"), reason))?,
+                .map_err(|reason| reject(Some("previous_sector_coefficient"), reason.into()))?,
             claim: None,
             diploma_given,
             previous_given: record.previous_sector_coefficient,
@@ -218,10 +228,10 @@ impl<'r> Evaluator<'r> {
             }
         }
         let missions = time::Missions::resolve(self, record)
-            .map_err(|(field, reason)| reject(Some(&field), reason))?;
+            .map_err(|(field, reason)| reject(Some(&field), reason.into()))?;
         let claims = missions
             .claims(self, self.as_of, &mut warnings, t)
-            .map_err(|reason| reject(Some("missions"), reason))?;
+            .map_err(|reason| reject(Some("missions"), reason.into()))?;
         let others = OtherFloors {
             claim: claims.iter().filter_map(|c| c.coefficient).max(),
             claims: claims.len(),
@@ -230,11 +240,11 @@ impl<'r> Evaluator<'r> {
 
         let coefficient = self
             .entitlement(job, band, &others, &mut warnings, t)
-            .ok_or_else(|| reject(None, self.no_floor_reason(job)))?;
+            .ok_or_else(|| reject(None, self.no_floor_reason(job).into()))?;
         let (coefficient, expiry) = self.transitional(record, job, coefficient, self.as_of, t);
         let (level_id, level) = self
             .level(coefficient)
-            .map_err(|reason| reject(None, reason))?;
+            .map_err(|reason| reject(None, reason.into()))?;
         let category = &rules.categories[level.category];
         t.step(|| Step {
             kind: StepKind::Level {
@@ -253,7 +263,7 @@ impl<'r> Evaluator<'r> {
         let status = self.status(coefficient, level_id, t);
         let minimum = self
             .minimum_salary(coefficient, level, (hours, record.hours.is_some()), t)
-            .map_err(|reason| reject(None, reason))?;
+            .map_err(|reason| reject(None, reason.into()))?;
         let (minimum_salary, layered) = match &minimum {
             Some(m) => (Some(m.owed), m.layered.then_some(m)),
             None => (None, None),
@@ -276,7 +286,7 @@ impl<'r> Evaluator<'r> {
         }
 
         let trial = trial::trial(self, record, (job, &others), &missions, &mut warnings, t)
-            .map_err(|(field, reason)| reject(Some(&field), reason))?;
+            .map_err(|(field, reason)| reject(Some(&field), reason.into()))?;
         let next_step = self.next_step(record, (job, band), (coefficient, expiry), &others, t);
 
         let salary_shortfall = match (minimum_salary, record.salary) {
@@ -288,7 +298,7 @@ impl<'r> Evaluator<'r> {
             .filter(|applied| *applied < coefficient)
             .map(|applied| coefficient - applied);
         let _ = warnings; // the warnings are all in `kept` now
-        for w in kept.iter().filter(|_| T::RECORDS) {
+        for w in &kept {
             t.step(|| Step {
                 kind: StepKind::Warning { warning: w.clone() },
                 rule: None,
@@ -399,18 +409,5 @@ impl<'r> Evaluator<'r> {
     fn by_coefficient<'t, V>(&self, table: &'t [V], coefficient: u32) -> Option<&'t V> {
         let index = coefficient.checked_sub(self.lowest_coefficient)?;
         table.get(usize::try_from(index).ok()?)
-    }
-}
-
-/// The name of a company agreement's job floor in traces (`floor`), beside
-/// those of [`floor_name`].
-pub(crate) const COMPANY_FLOOR: &str = "company";
-
-pub(crate) fn floor_name(kind: FloorKind) -> &'static str {
-    match kind {
-        FloorKind::Job => "job",
-        FloorKind::Diploma => "diploma",
-        FloorKind::PreviousCoefficient => "previous-coefficient",
-        FloorKind::Mission => "mission",
     }
 }

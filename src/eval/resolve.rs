@@ -4,6 +4,7 @@
 use std::sync::PoisonError;
 
 use super::{Evaluator, UnknownJobs};
+use crate::facts::Reason;
 use crate::model::*;
 use crate::names::{closest, normalize, with_normalized, NameIndex};
 
@@ -13,6 +14,11 @@ const UNKNOWN_JOBS_KEPT: usize = 10_000;
 impl<'r> Evaluator<'r> {
     /// Resolves a job name given in the facts.
     pub fn job(&self, given: &str) -> Result<JobId, String> {
+        self.job_or_reason(given).map_err(|reason| reason.said().en)
+    }
+
+    /// [`Evaluator::job`], why not as data (a [`Reason`], said in both languages).
+    pub fn job_or_reason(&self, given: &str) -> Result<JobId, Reason> {
         if let Some(job) = self.jobs.get(given) {
             return Ok(job);
         }
@@ -22,14 +28,11 @@ impl<'r> Evaluator<'r> {
         match found.map(Vec::as_slice) {
             Some([job]) => Ok(*job),
             Some(several) if !several.is_empty() => {
-                let names: Vec<String> = several
-                    .iter()
-                    .map(|j| format!("`{}`", rules.jobs[*j].id))
-                    .collect();
-                Err(format!(
-                    "the name `{given}` is ambiguous: it names {}",
-                    names.join(" and ")
-                ))
+                let jobs = several.iter().map(|j| rules.jobs[*j].id.clone()).collect();
+                Err(Reason::AmbiguousJob {
+                    given: given.to_string(),
+                    jobs,
+                })
             }
             _ => Err(self.unknown_job(given)),
         }
@@ -38,7 +41,7 @@ impl<'r> Evaluator<'r> {
     /// Why no job has this name, with the closest names. The search costs a
     /// hundred decisions and a workforce repeats its titles (in moves and
     /// missions too), so the answer is remembered by name.
-    fn unknown_job(&self, given: &str) -> String {
+    fn unknown_job(&self, given: &str) -> Reason {
         let remembered = |names: &UnknownJobs| names.get(given).cloned();
         if let Some(reason) = remembered(
             &self
@@ -53,13 +56,10 @@ impl<'r> Evaluator<'r> {
             std::iter::once(j.name.as_str()).chain(j.aliases.iter().map(String::as_str))
         });
         let close = closest(given, names);
-        let hint = if close.is_empty() {
-            String::new()
-        } else {
-            let list: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
-            format!("; did you mean {}?", list.join(" or "))
+        let reason = Reason::UnknownJob {
+            given: given.to_string(),
+            close: close.into_iter().map(str::to_string).collect(),
         };
-        let reason = format!("the rule set has no job named `{given}`{hint}");
         // A poisoned lock only lost a remembered name: the map is still sound.
         let mut names = self
             .unknown_jobs

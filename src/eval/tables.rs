@@ -54,7 +54,8 @@ impl<'r> Evaluator<'r> {
             .map(|l| l.coefficients.lowest())
             .min()
             .unwrap_or(0);
-        let full_time_minimums = full_time_minimums(rules, &formulas, lowest_coefficient);
+        let full_time_minimums: Arc<[_]> =
+            full_time_minimums(rules, &formulas, lowest_coefficient).into();
         let top = rules.top_coefficient().unwrap_or(0);
         let grid_coefficients = || lowest_coefficient..=top.max(lowest_coefficient);
         let level_by_coefficient: Vec<_> = grid_coefficients().map(|c| rules.level_of(c)).collect();
@@ -71,12 +72,13 @@ impl<'r> Evaluator<'r> {
             reference_hours: constant(&rules.reference_hours),
             maximum_hours: constant(&rules.maximum_hours),
             full_time_minimums,
-            level_by_coefficient,
+            level_by_coefficient: level_by_coefficient.into(),
             status_by_coefficient,
             transitional_by_coefficient,
-            reference_minimums: Vec::new(),
+            reference_minimums: Arc::new([]),
             any_beyond_known: beyond_known.iter().any(|w| !w.is_empty()),
-            beyond_known,
+            beyond_known: beyond_known.into(),
+            day_in_tables: false,
             lowest_coefficient,
             grid,
             diplomas,
@@ -103,6 +105,7 @@ impl<'r> Evaluator<'r> {
                 .collect();
             evaluator.reference_minimums = minimums;
         }
+        evaluator.day_in_tables = evaluator.tables_name_their_day();
         evaluator
     }
 }

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::decision::Claim;
+use super::decision::{Claim, ClaimKind};
 use super::trace::{Gloss, Step, StepKind, Tracer};
 use super::{Evaluator, Notes, Warning};
 use crate::calendar;
@@ -130,7 +130,7 @@ impl Missions {
                     gloss: Gloss::of(&[&cap.origin]),
                 });
                 Claim {
-                    kind: "mission-cap",
+                    kind: ClaimKind::MissionCap,
                     job: &def.id,
                     coefficient,
                     since,
@@ -146,7 +146,12 @@ impl Missions {
     /// a cap whose durations have no value here records nothing (the
     /// decision says so where it reads them).
     fn window_step<'r, 'a, T: Tracer<'a>>(&self, e: &'a Evaluator<'r>, t: &mut T) {
-        let Some(cap) = e.rules.mission_cap.as_ref().filter(|_| T::RECORDS) else {
+        t.record(|t| self.record_window(e, t));
+    }
+
+    /// The step [`Self::window_step`] records.
+    fn record_window<'r, 'a, T: Tracer<'a>>(&self, e: &'a Evaluator<'r>, t: &mut T) {
+        let Some(cap) = e.rules.mission_cap.as_ref() else {
             return;
         };
         let window = duration_at(e, cap.window, e.as_of);

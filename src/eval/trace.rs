@@ -11,18 +11,20 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::Warning;
+use super::{MinimumFrom, Warning};
 use crate::diag::Place;
-use crate::model::{Duration, Origin};
+use crate::model::{Duration, FloorKind, Origin};
 
 /// Receives the steps of an evaluation; `'a`: what the steps may borrow.
 pub trait Tracer<'a> {
-    /// Whether steps are kept: the fast path may take cached values instead of
-    /// recomputing what it would otherwise have to show.
-    const RECORDS: bool;
-
     /// Records the step `make` builds, if this tracer keeps steps.
     fn step(&mut self, make: impl FnOnce() -> Step<'a>);
+
+    /// Runs `record` with this tracer, if it keeps steps: for steps that take
+    /// work to find beyond what the decision computes (a formula evaluated
+    /// again for the values it reads, steps kept by the evaluator). The
+    /// decision itself never depends on what `record` does.
+    fn record(&mut self, record: impl FnOnce(&mut Self));
 
     /// Records steps kept by the evaluator, lending their texts.
     fn replay(&mut self, steps: &'a [Step<'_>]) {
@@ -36,10 +38,11 @@ pub trait Tracer<'a> {
 pub struct NoTrace;
 
 impl<'a> Tracer<'a> for NoTrace {
-    const RECORDS: bool = false;
-
     #[inline(always)]
     fn step(&mut self, _: impl FnOnce() -> Step<'a>) {}
+
+    #[inline(always)]
+    fn record(&mut self, _: impl FnOnce(&mut Self)) {}
 }
 
 /// Keeps every step, in order.
@@ -57,10 +60,81 @@ impl<'a> Recorder<'a> {
 }
 
 impl<'a> Tracer<'a> for Recorder<'a> {
-    const RECORDS: bool = true;
-
     fn step(&mut self, make: impl FnOnce() -> Step<'a>) {
         self.steps.push(make());
+    }
+
+    fn record(&mut self, record: impl FnOnce(&mut Self)) {
+        record(self);
+    }
+}
+
+/// A floor of the classification as a trace names it (`floor`): those a
+/// rule file lists, and a company agreement's values for the job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FloorName {
+    Job,
+    /// A company agreement's value for the job, right after the agreement's.
+    Company,
+    Diploma,
+    PreviousCoefficient,
+    Mission,
+}
+
+impl FloorName {
+    /// The name the JSON outputs give it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FloorName::Job => "job",
+            FloorName::Company => "company",
+            FloorName::Diploma => "diploma",
+            FloorName::PreviousCoefficient => "previous-coefficient",
+            FloorName::Mission => "mission",
+        }
+    }
+}
+
+impl std::fmt::Display for FloorName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<FloorKind> for FloorName {
+    fn from(kind: FloorKind) -> FloorName {
+        match kind {
+            FloorKind::Job => FloorName::Job,
+            FloorKind::Diploma => FloorName::Diploma,
+            FloorKind::PreviousCoefficient => FloorName::PreviousCoefficient,
+            FloorKind::Mission => FloorName::Mission,
+        }
+    }
+}
+
+/// Which formula a formula step computed (`what`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FormulaKind {
+    /// A level's full-time minimum.
+    LevelMinimum,
+    /// The agreement's minimum salary for the hours worked.
+    MinimumSalary,
+    /// A company agreement's minimum.
+    CompanyMinimum,
+    /// The law's minimum (the SMIC).
+    LegalMinimum,
+}
+
+impl FormulaKind {
+    /// The name the JSON outputs give it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FormulaKind::LevelMinimum => "level-minimum",
+            FormulaKind::MinimumSalary => "minimum-salary",
+            FormulaKind::CompanyMinimum => "company-minimum",
+            FormulaKind::LegalMinimum => "legal-minimum",
+        }
     }
 }
 
@@ -165,7 +239,7 @@ pub enum StepKind<'a> {
     },
     /// A floor and the coefficient it gives (none: it does not apply).
     Floor {
-        floor: &'static str,
+        floor: FloorName,
         coefficient: Option<u32>,
         #[serde(flatten)]
         detail: FloorDetail<'a>,
@@ -173,7 +247,7 @@ pub enum StepKind<'a> {
     /// The highest floor wins.
     Entitlement {
         coefficient: u32,
-        floor: &'static str,
+        floor: FloorName,
     },
     /// A transitional coefficient held past its limit gives way to the next one.
     Transitional {
@@ -202,7 +276,7 @@ pub enum StepKind<'a> {
     },
     /// A formula, with its values put in, and its result.
     Formula {
-        what: &'static str,
+        what: FormulaKind,
         formula: Cow<'a, str>,
         result: Decimal,
     },
@@ -216,7 +290,7 @@ pub enum StepKind<'a> {
         #[serde(skip_serializing_if = "Option::is_none")]
         law: Option<Decimal>,
         owed: Decimal,
-        from: &'static str,
+        from: MinimumFrom,
     },
     /// The mission days counted in the window that ends on the evaluation
     /// date (`from` to `until`, both included), against the cap.
@@ -306,12 +380,52 @@ impl StepKind<'_> {
                 formula,
                 result,
             } => StepKind::Formula {
-                what,
+                what: *what,
                 formula: Cow::Borrowed(formula),
                 result: *result,
             },
             // Only borrowed names and numbers: a clone copies no text.
             other => other.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::ClaimKind;
+
+    fn json(value: impl Serialize) -> String {
+        serde_json::to_string(&value).unwrap()
+    }
+
+    /// The names the JSON outputs gave these as strings before they were
+    /// enums (the data contract): serde and `as_str` both write them.
+    #[test]
+    fn the_names_in_traces_are_those_of_the_contract() {
+        let floors = [
+            (FloorName::Job, "job"),
+            (FloorName::Company, "company"),
+            (FloorName::Diploma, "diploma"),
+            (FloorName::PreviousCoefficient, "previous-coefficient"),
+            (FloorName::Mission, "mission"),
+        ];
+        for (floor, name) in floors {
+            assert_eq!((json(floor), floor.as_str()), (format!("\"{name}\""), name));
+        }
+        let formulas = [
+            (FormulaKind::LevelMinimum, "level-minimum"),
+            (FormulaKind::MinimumSalary, "minimum-salary"),
+            (FormulaKind::CompanyMinimum, "company-minimum"),
+            (FormulaKind::LegalMinimum, "legal-minimum"),
+        ];
+        for (what, name) in formulas {
+            assert_eq!((json(what), what.as_str()), (format!("\"{name}\""), name));
+        }
+        let claim = ClaimKind::MissionCap;
+        assert_eq!(
+            (json(claim), claim.as_str()),
+            ("\"mission-cap\"".into(), "mission-cap")
+        );
     }
 }

@@ -90,11 +90,16 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// An amount per hour from its monthly writing: `12,00 €/h`, `€12.00/h`.
+pub fn per_hour(money: &str) -> String {
+    format!("{money}/h")
+}
+
 /// A formula written by the evaluator (`arrondi(2000.00 € × 120.5 h / 160.25)`) in the reader's language.
 pub fn formula(text: &str, lang: Lang) -> String {
     let text = match lang {
         Lang::Fr => text.to_string(),
-        Lang::En => text.replace("arrondi(", "round("),
+        Lang::En => english_keywords(text),
     };
     let mut out = String::with_capacity(text.len());
     let mut chars = text.char_indices().peekable();
@@ -125,6 +130,51 @@ pub fn formula(text: &str, lang: Lang) -> String {
     }
 }
 
+/// The formula's keywords in English, whole words only (a parameter's name is
+/// one word with its `_`): `arrondi` → `round`, `si … (oui) alors … sinon` →
+/// `if … (yes) then … otherwise`, `supérieur` → `up`.
+fn english_keywords(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let mut previous = ' ';
+    let flush = |word: &mut String, out: &mut String, previous: char, next: Option<char>| {
+        let answer = previous == '(' && next == Some(')');
+        out.push_str(match word.as_str() {
+            "arrondi" => "round",
+            "supérieur" => "up",
+            "inférieur" => "down",
+            "si" => "if",
+            "alors" => "then",
+            "sinon" => "otherwise",
+            "et" => "and",
+            "ou" => "or",
+            "oui" if answer => "yes",
+            "non" if answer => "no",
+            "non" => "not",
+            other => other,
+        });
+        word.clear();
+    };
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphanumeric() || c == '_' {
+            if word.is_empty() {
+                previous = out.chars().last().unwrap_or(' ');
+            }
+            word.push(c);
+            let ends = !chars
+                .peek()
+                .is_some_and(|n| n.is_alphanumeric() || *n == '_');
+            if ends {
+                flush(&mut word, &mut out, previous, chars.peek().copied());
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +196,18 @@ mod tests {
         assert_eq!(
             formula("arrondi(2000.00 € × 120.5 h / 160.25)", Lang::En),
             "round(2,000.00 € × 120.5 h / 160.25)"
+        );
+        // Keywords are whole words: `point_si` and `aussi` stay as written.
+        assert_eq!(
+            formula(
+                "si 300 ≥ 300 et non point_si > aussi (oui) alors arrondi(1 €, 1 €, supérieur) sinon …",
+                Lang::En
+            ),
+            "if 300 ≥ 300 and not point_si > aussi (yes) then round(1 €, 1 €, up) otherwise …"
+        );
+        assert_eq!(
+            formula("si a < b ou c = d (non) alors … sinon min(a, b)", Lang::En),
+            "if a < b or c = d (no) then … otherwise min(a, b)"
         );
     }
 }

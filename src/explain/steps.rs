@@ -4,8 +4,8 @@
 use super::locale::{self, Lang};
 use super::outcome::outcome_lines;
 use super::text::{colon, Writer};
-use crate::eval::trace::{FloorDetail, Step, StepKind};
-use crate::eval::Decision;
+use crate::eval::trace::{FloorDetail, FloorName, FormulaKind, Step, StepKind};
+use crate::eval::{Decision, MinimumFrom};
 use crate::facts::Record;
 
 /// What the steps already written leave open for the next ones.
@@ -99,8 +99,8 @@ fn floor(x: &mut Writer, d: &Decision, step: &Step, trace: &[Step], open: &mut S
             written,
             from_band,
         } => {
-            let layer = match *floor {
-                "company" => w.floor_company,
+            let layer = match floor {
+                FloorName::Company => w.floor_company,
                 _ => w.floor_job,
             };
             let mut t = format!("{layer}, {} {}", w.band, x.band_name(d.job, band));
@@ -146,12 +146,12 @@ fn entitlement(x: &mut Writer, step: &Step) {
         return;
     };
     let (w, c) = (x.w, colon(x.lang));
-    let name = match *floor {
-        "job" => w.floor_job,
-        "company" => w.floor_company,
-        "diploma" => w.floor_diploma,
-        "previous-coefficient" => w.floor_previous,
-        _ => w.floor_mission,
+    let name = match floor {
+        FloorName::Job => w.floor_job,
+        FloorName::Company => w.floor_company,
+        FloorName::Diploma => w.floor_diploma,
+        FloorName::PreviousCoefficient => w.floor_previous,
+        FloorName::Mission => w.floor_mission,
     };
     x.line(
         2,
@@ -262,22 +262,22 @@ fn formula(x: &mut Writer, step: &Step, open: &mut Sections) {
     };
     let (w, lang) = (x.w, x.lang);
     let c = colon(lang);
-    if *what == "level-minimum" {
+    if *what == FormulaKind::LevelMinimum {
         x.heading(w.minimum);
     }
-    let label = match *what {
-        "level-minimum" => w.level_minimum,
-        "legal-minimum" => w.legal_minimum,
-        "company-minimum" => w.company_minimum,
-        _ => w.prorated,
+    let label = match what {
+        FormulaKind::LevelMinimum => w.level_minimum,
+        FormulaKind::LegalMinimum => w.legal_minimum,
+        FormulaKind::CompanyMinimum => w.company_minimum,
+        FormulaKind::MinimumSalary => w.prorated,
     };
+    let mut result = locale::money(crate::eval::expr::round_cent(*result), lang);
+    if *what == FormulaKind::LevelMinimum && x.rules.hourly_levels {
+        result = locale::per_hour(&result);
+    }
     x.line(
         2,
-        format!(
-            "{label}{c}{} = {}",
-            locale::formula(formula, lang),
-            locale::money(crate::eval::expr::round_cent(*result), lang)
-        ),
+        format!("{label}{c}{} = {result}", locale::formula(formula, lang)),
     );
     x.cite(step);
     for p in open.parameters.drain(..) {
@@ -337,10 +337,10 @@ fn minimum_owed(x: &mut Writer, step: &Step) {
     if let Some(l) = law {
         weighed.push(format!("SMIC {}", money(*l)));
     }
-    let applies = match *from {
-        "law" => w.law_applies,
-        "company" => w.company_applies,
-        _ => w.agreement_applies,
+    let applies = match from {
+        MinimumFrom::Law => w.law_applies,
+        MinimumFrom::Company => w.company_applies,
+        MinimumFrom::Agreement => w.agreement_applies,
     };
     x.line(
         2,

@@ -215,7 +215,7 @@ pub fn render_run(
     match outcome {
         Err(rejection) => {
             x.heading(&format!("{} {}", record.id, w.rejected));
-            x.line(2, rejection.to_string());
+            x.line(2, rejection.say(x.lang));
         }
         Ok(decision) => {
             steps(&mut x, record, decision);

@@ -5,7 +5,10 @@
 
 use super::*;
 
-/// The record's known fields as raw JSON text, and the names of the others.
+mod histories;
+
+/// The record's known fields as raw JSON text, and the names of the others
+/// (a history's among them: `histories` reads it).
 struct RawFields<'a> {
     values: [Option<&'a str>; KNOWN_FIELDS.len()],
     unknown: Vec<&'a str>,
@@ -212,16 +215,10 @@ pub(super) fn record(
     unknown: &mut dyn FnMut(&str),
 ) -> Option<Record> {
     let fields = Scanner::object(line)?;
-    // A history is read by the general reader, which checks it whole.
-    if fields
-        .unknown
-        .iter()
-        .any(|k| history::HISTORY_FIELDS.contains(k))
-    {
-        return None;
-    }
+    let in_history = |k: &&str| history::HISTORY_FIELDS.contains(k);
+    let has_history = fields.unknown.iter().any(in_history);
     // Noted first: a record rejected below still had them.
-    for name in &fields.unknown {
+    for name in fields.unknown.iter().filter(|k| !in_history(k)) {
         unknown(name);
     }
     let field = |f: Field| fields.values[f.index()].filter(|raw| *raw != "null");
@@ -267,7 +264,10 @@ pub(super) fn record(
         history: None,
         id: id.to_string(),
     };
-    Some(record)
+    if !has_history {
+        return Some(record);
+    }
+    histories::with_history(record, line, unknown)
 }
 
 /// An object's members, in order.

@@ -1,8 +1,9 @@
 //! An employee's history (facts.md, "History"): hire and departure, the jobs
 //! held before the current one, the diplomas obtained, what was paid each month.
 //! All optional: a record without them is read and decided as before. Read by
-//! the general JSON reader; every contradiction rejects the record with the
-//! field and the reason.
+//! the general JSON reader (and in place by the fast one, `fast/histories.rs`,
+//! when it is plain); every contradiction rejects the record with the field
+//! and the reason.
 
 use std::fmt;
 
@@ -222,7 +223,7 @@ fn required<T>(
 ) -> Result<T, Rejection> {
     value
         .map_err(|r| rename(r, name))?
-        .ok_or_else(|| at.reject(name, "this field is required"))
+        .ok_or_else(|| at.reject(name, crate::facts::Reason::Required))
 }
 
 fn held_job(fields: &JsonFields, at: &Place, entry: &str) -> Result<HeldJob, Rejection> {
@@ -263,12 +264,20 @@ pub(super) fn pay(
     let month = Month::parse(month_text.trim()).ok_or_else(|| {
         at.reject(
             &name("month"),
-            format!("`{month_text}` is not a month written YYYY-MM"),
+            crate::facts::Reason::NotAMonth {
+                text: month_text.to_string(),
+                french: false,
+            },
         )
     })?;
     let amount = required(fields.salary(at), at, &name(salary))?;
     if amount.is_sign_negative() && !amount.is_zero() {
-        return Err(at.reject(&name(salary), format!("`{amount}` must not be negative")));
+        return Err(at.reject(
+            &name(salary),
+            crate::facts::Reason::Negative {
+                text: amount.to_string(),
+            },
+        ));
     }
     Ok(Pay {
         month,
@@ -283,7 +292,11 @@ pub(super) fn pay(
 }
 
 /// What the history and the record cannot both say.
-fn contradictions(history: &History, at: &Place, record: &Record) -> Result<(), Rejection> {
+pub(super) fn contradictions(
+    history: &History,
+    at: &Place,
+    record: &Record,
+) -> Result<(), Rejection> {
     if let (Some(hired), Some(left)) = (history.hired_on, history.left_on) {
         if left < hired {
             return Err(at.reject(

@@ -112,8 +112,8 @@ pub(super) fn mission(value: &Value, at: &Place, index: usize) -> Result<Mission
     let end = fields
         .date("end", at)
         .map_err(|r| rename(r, &name("end")))?;
-    let job = job.ok_or_else(|| at.reject(&name("job"), "this field is required"))?;
-    let start = start.ok_or_else(|| at.reject(&name("start"), "this field is required"))?;
+    let job = job.ok_or_else(|| at.reject(&name("job"), crate::facts::Reason::Required))?;
+    let start = start.ok_or_else(|| at.reject(&name("start"), crate::facts::Reason::Required))?;
     if let Some(end) = end {
         if end < start {
             return Err(at.reject(
@@ -156,9 +156,9 @@ pub(super) fn a_move(value: &Value, at: &Place, index: usize) -> Result<Move, Re
             ))
         }
     };
-    let from = from.ok_or_else(|| at.reject(&name("from"), "this field is required"))?;
-    let to = to.ok_or_else(|| at.reject(&name("to"), "this field is required"))?;
-    let on = on.ok_or_else(|| at.reject(&name("on"), "this field is required"))?;
+    let from = from.ok_or_else(|| at.reject(&name("from"), crate::facts::Reason::Required))?;
+    let to = to.ok_or_else(|| at.reject(&name("to"), crate::facts::Reason::Required))?;
+    let on = on.ok_or_else(|| at.reject(&name("on"), crate::facts::Reason::Required))?;
     if let Some(broken) = broken {
         if broken < on {
             return Err(at.reject(

@@ -181,19 +181,29 @@ fn csv_line(
         position,
         id: Some(id),
     };
-    let month_text = cell(1).ok_or_else(|| field.reject("month", "this field is required"))?;
+    let month_text =
+        cell(1).ok_or_else(|| field.reject("month", crate::facts::Reason::Required))?;
     let month = Month::parse(month_text)
         .or_else(|| csv_month(month_text))
         .ok_or_else(|| {
             field.reject(
                 "month",
-                format!("`{month_text}` is not a month written 2026-11 or 11/2026"),
+                crate::facts::Reason::NotAMonth {
+                    text: month_text.to_string(),
+                    french: true,
+                },
             )
         })?;
-    let salary_text = cell(2).ok_or_else(|| field.reject("salary", "this field is required"))?;
+    let salary_text =
+        cell(2).ok_or_else(|| field.reject("salary", crate::facts::Reason::Required))?;
     let salary = field.salary(field.csv_decimal(salary_text, "salary", true)?, salary_text)?;
     if salary.is_sign_negative() && !salary.is_zero() {
-        return Err(field.reject("salary", format!("`{salary_text}` must not be negative")));
+        return Err(field.reject(
+            "salary",
+            crate::facts::Reason::Negative {
+                text: salary_text.to_string(),
+            },
+        ));
     }
     Ok(PayLine {
         position,

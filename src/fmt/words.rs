@@ -3,7 +3,7 @@
 
 use crate::syntax::ast::{
     BinaryOp, Cell, CompareOp, CompareSubject, Condition, Duration, DurationValue, Expr, ExprKind,
-    Literal, RuleFile, TimeUnit, ValueType,
+    Literal, NumberUnit, RuleFile, TimeUnit, ValueType,
 };
 
 /// The language of a file's keywords.
@@ -82,6 +82,10 @@ impl Printer<'_> {
     pub fn value_type(&self, t: ValueType) -> &'static str {
         match t {
             ValueType::Amount => self.w("montant", "amount"),
+            ValueType::HourlyAmount => self.w("montant horaire", "hourly amount"),
+            ValueType::Hours => self.w("heures", "hours"),
+            ValueType::Rate => self.w("taux", "rate"),
+            ValueType::AnnualAmount => self.w("montant annuel", "annual amount"),
             ValueType::Decimal => self.w("décimal", "decimal"),
             ValueType::Duration => self.w("durée", "duration"),
             ValueType::Integer => self.w("entier", "integer"),
@@ -91,7 +95,7 @@ impl Printer<'_> {
     /// A literal; `written` is its source text, to keep the unit's spelling.
     pub fn literal(&self, literal: &Literal, written: &str) -> String {
         match literal {
-            Literal::Number { value, euro } => number(&value.to_string(), *euro),
+            Literal::Number { value, unit } => number(&value.to_string(), *unit),
             Literal::Duration(d) => self.duration(*d, last_word(written)),
         }
     }
@@ -165,14 +169,27 @@ impl Printer<'_> {
     /// A formula with only the parentheses its tree needs.
     pub fn expr(&self, e: &Expr) -> String {
         match &e.kind {
-            ExprKind::Number { value, euro } => number(&value.to_string(), *euro),
+            ExprKind::Number { value, unit } => number(&value.to_string(), *unit),
             ExprKind::Name(name) => name.clone(),
             ExprKind::Lookup(table, key) => format!("{}[{}]", table.node, self.expr(key)),
             ExprKind::Round(inner) => {
                 format!("{}({})", self.w("arrondi", "round"), self.expr(inner))
             }
+            ExprKind::RoundTo(inner, rounding) => self.round_to(inner, rounding),
+            ExprKind::Extreme(which, args) => self.extreme(*which, args),
+            ExprKind::If(c) => self.conditional(c),
+            ExprKind::Convert { annual, amount } => format!(
+                "{}({})",
+                match annual {
+                    true => self.w("annuel", "annual"),
+                    false => self.w("mensuel", "monthly"),
+                },
+                self.expr(amount)
+            ),
             ExprKind::Neg(inner) => match inner.kind {
-                ExprKind::Binary(..) | ExprKind::Neg(_) => format!("-({})", self.expr(inner)),
+                ExprKind::Binary(..) | ExprKind::Neg(_) | ExprKind::If(_) => {
+                    format!("-({})", self.expr(inner))
+                }
                 _ => format!("-{}", self.expr(inner)),
             },
             ExprKind::Binary(op, left, right) => {
@@ -188,7 +205,7 @@ impl Printer<'_> {
         }
     }
 
-    fn operand(&self, e: &Expr, at_least: u8) -> String {
+    pub(super) fn operand(&self, e: &Expr, at_least: u8) -> String {
         if precedence(e) < at_least {
             format!("({})", self.expr(e))
         } else {
@@ -199,6 +216,8 @@ impl Printer<'_> {
 
 fn precedence(e: &Expr) -> u8 {
     match e.kind {
+        // Its `sinon` runs to the end: inside an operation, it takes parentheses.
+        ExprKind::If(_) => 0,
         ExprKind::Binary(BinaryOp::Add | BinaryOp::Sub, ..) => 1,
         ExprKind::Binary(BinaryOp::Mul | BinaryOp::Div, ..) => 2,
         _ => 3,
@@ -214,7 +233,7 @@ fn binary_op(op: BinaryOp) -> &'static str {
     }
 }
 
-fn compare_op(op: CompareOp) -> &'static str {
+pub(super) fn compare_op(op: CompareOp) -> &'static str {
     match op {
         CompareOp::Ge => "≥",
         CompareOp::Le => "≤",
@@ -226,11 +245,14 @@ fn compare_op(op: CompareOp) -> &'static str {
 }
 
 /// A number as written (the decimal keeps its scale: `1234.50`), `€` if an amount.
-fn number(digits: &str, euro: bool) -> String {
-    if euro {
-        format!("{digits} €")
-    } else {
-        digits.to_string()
+pub(super) fn number(digits: &str, unit: NumberUnit) -> String {
+    match unit {
+        NumberUnit::None => digits.to_string(),
+        NumberUnit::Euro => format!("{digits} €"),
+        NumberUnit::EuroPerHour => format!("{digits} €/h"),
+        NumberUnit::Hours => format!("{digits} h"),
+        NumberUnit::Percent => format!("{digits} %"),
+        NumberUnit::EuroPerYear => format!("{digits} €/an"),
     }
 }
 

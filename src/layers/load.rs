@@ -16,6 +16,22 @@ pub trait Files {
     fn read(&self, path: &Path) -> Result<String, String>;
 }
 
+/// Why a file cannot be read, in French, for the reasons [`Disk`] gives (the
+/// others, from the system, are shown as they come).
+fn why_fr(why: &str) -> String {
+    match why {
+        "no such file" => "fichier introuvable".to_string(),
+        "permission denied" => "accès refusé".to_string(),
+        _ => match why.strip_prefix("it is not UTF-8 text (byte ") {
+            Some(rest) => format!(
+                "ce n'est pas du texte UTF-8 (octet {} ; enregistrez-le en UTF-8",
+                rest.trim_end_matches("; save it as UTF-8")
+            ),
+            None => why.to_string(),
+        },
+    }
+}
+
 /// Rule files on disk.
 pub struct Disk;
 
@@ -189,13 +205,22 @@ impl Loader<'_> {
                 Diagnostic::error(
                     Code::LayerCycle,
                     link.path.span,
-                    format!(
-                        "rule files stand on each other in a circle: {}",
-                        names.join(" → ")
+                    (
+                        format!(
+                            "des fichiers de règles reposent les uns sur les autres en cercle : {}",
+                            names.join(" → ")
+                        ),
+                        format!(
+                            "rule files stand on each other in a circle: {}",
+                            names.join(" → ")
+                        ),
                     ),
                 )
-                .label("this link closes the circle")
-                .help("an amendment amends an earlier text, never one that amends it"),
+                .label(("ce lien ferme le cercle", "this link closes the circle"))
+                .help((
+                    "un avenant modifie un texte antérieur, jamais un texte qui le modifie",
+                    "an amendment amends an earlier text, never one that amends it",
+                )),
             );
             return None;
         }
@@ -209,10 +234,16 @@ impl Loader<'_> {
                     Diagnostic::error(
                         Code::MissingLayer,
                         link.path.span,
-                        format!("cannot read `{}`: {why}", path.display()),
+                        (
+                            format!("impossible de lire `{}` : {}", path.display(), why_fr(&why)),
+                            format!("cannot read `{}`: {why}", path.display()),
+                        ),
                     )
-                    .label("named here")
-                    .help("the path is relative to the folder of the file that names it"),
+                    .label(("nommé ici", "named here"))
+                    .help((
+                        "le chemin part du dossier du fichier qui le nomme",
+                        "the path is relative to the folder of the file that names it",
+                    )),
                 );
                 None
             }
@@ -231,9 +262,15 @@ impl Loader<'_> {
                 Diagnostic::error(
                     Code::MissingLayer,
                     span,
-                    "a company agreement must say which branch agreement it stands within",
+                    (
+                        "un accord d'entreprise doit dire dans le cadre de quelle convention de branche il s'inscrit",
+                        "a company agreement must say which branch agreement it stands within",
+                    ),
                 )
-                .help("add `dans le cadre de \"…/the-branch-agreement.grille\"`"),
+                .help((
+                    "ajoutez `dans le cadre de \"…/la-convention-de-branche.grille\"`",
+                    "add `dans le cadre de \"…/the-branch-agreement.grille\"`",
+                )),
             );
             return None;
         };
@@ -290,12 +327,21 @@ impl Loader<'_> {
                     Diagnostic::error(
                         Code::LayerConflict,
                         link.path.span,
-                        format!(
-                            "this file stands under another law than the file amending it (`{}`)",
-                            self.parsed[*first].path.display()
+                        (
+                            format!(
+                                "ce fichier repose sur une autre loi que le fichier qui le modifie (`{}`)",
+                                self.parsed[*first].path.display()
+                            ),
+                            format!(
+                                "this file stands under another law than the file amending it (`{}`)",
+                                self.parsed[*first].path.display()
+                            ),
                         ),
                     )
-                    .help("every file of an amended rule set stands under the same law file"),
+                    .help((
+                        "tous les fichiers d'un jeu de règles modifié reposent sur le même fichier de loi",
+                        "every file of an amended rule set stands under the same law file",
+                    )),
                 ),
             }
         }
@@ -319,10 +365,13 @@ impl Loader<'_> {
                 Diagnostic::error(
                     Code::Duplicate,
                     extra.span,
-                    "a rule file names one file of each kind to stand on",
+                    (
+                        "un fichier de règles nomme un seul fichier de chaque sorte sur lequel il repose",
+                        "a rule file names one file of each kind to stand on",
+                    ),
                 )
-                .related(links[0].span, "first named here")
-                .help("remove one of the two"),
+                .related(links[0].span, ("nommé d'abord ici", "first named here"))
+                .help(("retirez l'un des deux", "remove one of the two")),
             );
         }
         links.into_iter().next()
@@ -338,21 +387,31 @@ impl Loader<'_> {
         if self.parsed[file].kind == kind {
             return true;
         }
-        let wanted = match kind {
-            AgreementKind::Law => "a law file (`loi \"…\"`)",
-            AgreementKind::Branch => "a branch agreement (`convention \"…\"`)",
-            AgreementKind::Company => "a company agreement",
+        let (wanted_fr, wanted_en) = match kind {
+            AgreementKind::Law => (
+                "un fichier de loi (`loi \"…\"`)",
+                "a law file (`loi \"…\"`)",
+            ),
+            AgreementKind::Branch => (
+                "une convention de branche (`convention \"…\"`)",
+                "a branch agreement (`convention \"…\"`)",
+            ),
+            AgreementKind::Company => ("un accord d'entreprise", "a company agreement"),
         };
+        let path = self.parsed[file].path.display();
         self.diagnostics.push(
             Diagnostic::error(
                 Code::LayerKind,
                 link.path.span,
-                format!(
-                    "`{clause}` names {wanted}, and `{}` is not one",
-                    self.parsed[file].path.display()
+                (
+                    format!("`{clause}` nomme {wanted_fr}, et `{path}` n'en est pas un"),
+                    format!("`{clause}` names {wanted_en}, and `{path}` is not one"),
                 ),
             )
-            .help("check the file named, and the keyword its header opens with"),
+            .help((
+                "vérifiez le fichier nommé, et le mot-clé qui ouvre son en-tête",
+                "check the file named, and the keyword its header opens with",
+            )),
         );
         false
     }

@@ -108,21 +108,39 @@ impl Merged {
     fn misplaced(&mut self, item: &Item, allowed: Allowed) {
         let (message, help) = match allowed {
             Allowed::Branch => (
-                "only a law file (`loi \"…\"`) declares the law's minimum and trial maxima",
-                "move it to the law file this agreement stands under",
+                (
+                    "seul un fichier de loi (`loi \"…\"`) déclare le minimum légal et les durées maximales d'essai",
+                    "only a law file (`loi \"…\"`) declares the law's minimum and trial maxima",
+                ),
+                (
+                    "placez-le dans le fichier de loi sur lequel repose cette convention",
+                    "move it to the law file this agreement stands under",
+                ),
             ),
             Allowed::Law => (
-                "a law file declares parameters, tables, `salaire minimum légal` and `période d'essai maximale`",
-                "the grid, jobs and classification belong in an agreement that stands under this law",
+                (
+                    "un fichier de loi déclare des paramètres, des barèmes, `salaire minimum légal` et `période d'essai maximale`",
+                    "a law file declares parameters, tables, `salaire minimum légal` and `période d'essai maximale`",
+                ),
+                (
+                    "la grille, les métiers et le classement vont dans une convention qui repose sur cette loi",
+                    "the grid, jobs and classification belong in an agreement that stands under this law",
+                ),
             ),
             Allowed::Company => (
-                "a company agreement declares parameters, tables, its `salaire minimum`, its `période d'essai` and its coefficients for the agreement's jobs",
-                "the grid and the classification are the branch agreement's: amend it instead",
+                (
+                    "un accord d'entreprise déclare des paramètres, des barèmes, son `salaire minimum`, sa `période d'essai` et ses coefficients pour les métiers de la convention",
+                    "a company agreement declares parameters, tables, its `salaire minimum`, its `période d'essai` and its coefficients for the agreement's jobs",
+                ),
+                (
+                    "la grille et le classement sont ceux de la convention de branche : modifiez-la plutôt",
+                    "the grid and the classification are the branch agreement's: amend it instead",
+                ),
             ),
         };
         self.diagnostics.push(
             Diagnostic::error(Code::LayerKind, item.span(), message)
-                .label("not in this kind of file")
+                .label(("pas dans ce genre de fichier", "not in this kind of file"))
                 .help(help),
         );
     }
@@ -234,10 +252,18 @@ impl Merged {
                 plan.taken_over
                     .insert(t.old.node.clone(), (t.new.node.clone(), job.clone()));
             } else {
-                self.unknown(&t.old, amended.jobs.keys(), "job of the amended file");
+                self.unknown(
+                    &t.old,
+                    amended.jobs.keys(),
+                    ("métier du fichier modifié", "job of the amended file"),
+                );
             }
             if !amending.jobs.contains_key(&t.new.node) {
-                self.unknown(&t.new, amending.jobs.keys(), "job of this file");
+                self.unknown(
+                    &t.new,
+                    amending.jobs.keys(),
+                    ("métier de ce fichier", "job of this file"),
+                );
             }
         }
         for id in amending.jobs.keys() {
@@ -247,11 +273,19 @@ impl Merged {
                     Diagnostic::error(
                         Code::ImplicitReplacement,
                         span,
-                        format!("the amended file has a job `{id}` too"),
+                        (
+                            format!("le fichier modifié a lui aussi un métier `{id}`"),
+                            format!("the amended file has a job `{id}` too"),
+                        ),
                     )
-                    .label("declared by both files")
-                    .help(format!(
-                        "say what happens to it in `modifie`: `métier {id} repris par {id} : \"why\"`"
+                    .label(("déclaré par les deux fichiers", "declared by both files"))
+                    .help((
+                        format!(
+                            "dites ce qu'il devient dans `modifie` : `métier {id} repris par {id} : \"pourquoi\"`"
+                        ),
+                        format!(
+                            "say what happens to it in `modifie`: `métier {id} repris par {id} : \"why\"`"
+                        ),
                     )),
                 );
             }
@@ -262,7 +296,11 @@ impl Merged {
                     if amended.jobs.contains_key(&id.node) {
                         plan.set_aside_jobs.insert(id.node.clone());
                     } else {
-                        self.unknown(id, amended.jobs.keys(), "job of the amended file");
+                        self.unknown(
+                            id,
+                            amended.jobs.keys(),
+                            ("métier du fichier modifié", "job of the amended file"),
+                        );
                     }
                 }
                 SetAsideWhat::Provision(title) => {
@@ -272,7 +310,10 @@ impl Merged {
                         self.unknown(
                             title,
                             amended.provisions.iter(),
-                            "provision of the amended file",
+                            (
+                                "article du fichier modifié",
+                                "provision of the amended file",
+                            ),
                         );
                     }
                 }
@@ -286,12 +327,21 @@ impl Merged {
                                 Diagnostic::error(
                                     Code::UnknownName,
                                     c.span,
-                                    format!(
-                                        "the amended file has no transitional coefficient {}",
-                                        c.node
+                                    (
+                                        format!(
+                                            "le fichier modifié n'a pas de coefficient transitoire {}",
+                                            c.node
+                                        ),
+                                        format!(
+                                            "the amended file has no transitional coefficient {}",
+                                            c.node
+                                        ),
                                     ),
                                 )
-                                .help("name a coefficient of its `coefficient transitoire` lines"),
+                                .help((
+                                    "nommez un coefficient de ses lignes `coefficient transitoire`",
+                                    "name a coefficient of its `coefficient transitoire` lines",
+                                )),
                             );
                         }
                         plan.set_aside_transitional.insert(c.node, *own_jobs);
@@ -306,18 +356,27 @@ impl Merged {
         &mut self,
         name: &Spanned<String>,
         known: impl Iterator<Item = &'a String>,
-        what: &str,
+        (what_fr, what_en): (&str, &str),
     ) {
         let close = closest(&name.node, known.map(String::as_str));
         let help = match close.first() {
-            Some(c) => format!("did you mean `{c}`?"),
-            None => format!("name a {what}"),
+            Some(c) => (
+                format!("vouliez-vous dire `{c}` ?"),
+                format!("did you mean `{c}`?"),
+            ),
+            None => (
+                format!("donnez le nom d'un {what_fr}"),
+                format!("name a {what_en}"),
+            ),
         };
         self.diagnostics.push(
             Diagnostic::error(
                 Code::UnknownName,
                 name.span,
-                format!("there is no {what} named `{}`", name.node),
+                (
+                    format!("il n'y a pas de {what_fr} nommé `{}`", name.node),
+                    format!("there is no {what_en} named `{}`", name.node),
+                ),
             )
             .help(help),
         );

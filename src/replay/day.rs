@@ -151,3 +151,23 @@ pub fn rule_days(rules: &RuleSet) -> Vec<NaiveDate> {
     days.dedup();
     days
 }
+
+/// The first days of the periods over which no value of the rules changes
+/// (see [`crate::Evaluator::on_day_of_same_rules`]): the days of
+/// [`rule_days`] and the day after each `connu jusqu'au` (a value read later
+/// carries a warning). Sorted, each once; the first period runs from the
+/// beginning of time to the first of them.
+pub fn rule_periods(rules: &RuleSet) -> Vec<NaiveDate> {
+    let known_until = rules
+        .params
+        .iter()
+        .map(|p| p.known_until)
+        .chain(rules.tables.iter().map(|t| t.known_until))
+        .flatten()
+        .filter_map(|d| d.succ_opt());
+    let mut days = rule_days(rules);
+    days.extend(known_until);
+    days.sort_unstable();
+    days.dedup();
+    days
+}

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::{MonthOwed, Replay, Segment};
+use crate::facts::Month;
 
 /// The replay of one employee as one line of JSON (without its line end).
 pub fn json(r: &Replay, out: &mut Vec<u8>) {
@@ -36,21 +37,26 @@ pub fn json(r: &Replay, out: &mut Vec<u8>) {
     money(out, Some(t.prescribed));
     out.extend_from_slice(b",\"paid_leave\":");
     money(out, Some(t.paid_leave));
-    let _ = write!(
-        out,
-        ",\"unknown_months\":{}}},\"rights\":[",
-        t.unknown_months
-    );
+    out.extend_from_slice(b",\"unknown_months\":");
+    number(out, t.unknown_months);
+    out.extend_from_slice(b"},\"rights\":[");
     for (i, right) in r.rights.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
         out.extend_from_slice(b"{\"what\":");
         string(out, right.what);
-        let _ = write!(out, ",\"value\":{},\"since\":", right.value);
+        out.extend_from_slice(b",\"value\":");
+        number(out, right.value);
+        out.extend_from_slice(b",\"since\":");
         date(out, right.since);
         out.extend_from_slice(b",\"why\":");
         string(out, &right.why);
+        // `why` is for people; the job and band ids are for programs.
+        out.extend_from_slice(b",\"job\":");
+        string(out, right.job);
+        out.extend_from_slice(b",\"band\":");
+        string(out, right.band);
         out.push(b'}');
     }
     out.extend_from_slice(b"],\"warnings\":[");
@@ -64,15 +70,22 @@ pub fn json(r: &Replay, out: &mut Vec<u8>) {
 }
 
 fn month(out: &mut Vec<u8>, m: &MonthOwed) {
-    let _ = write!(out, "{{\"month\":\"{}\",\"owed\":", m.month);
+    out.extend_from_slice(b"{\"month\":\"");
+    month_digits(out, m.month);
+    out.extend_from_slice(b"\",\"owed\":");
     money(out, Some(m.owed));
     out.extend_from_slice(b",\"paid\":");
     money(out, m.paid);
     out.extend_from_slice(b",\"shortfall\":");
     money(out, m.shortfall);
-    let _ = write!(out, ",\"claimable\":{}", m.claimable);
+    out.extend_from_slice(if m.claimable {
+        b",\"claimable\":true"
+    } else {
+        b",\"claimable\":false"
+    });
     if let Some(c) = m.paid_coefficient {
-        let _ = write!(out, ",\"paid_coefficient\":{c}");
+        out.extend_from_slice(b",\"paid_coefficient\":");
+        number(out, c);
     }
     out.extend_from_slice(b",\"segments\":[");
     for (i, s) in m.segments.iter().enumerate() {
@@ -93,11 +106,11 @@ fn segment(out: &mut Vec<u8>, s: &Segment) {
     string(out, s.job);
     out.extend_from_slice(b",\"band\":");
     string(out, s.band);
-    let _ = write!(
-        out,
-        ",\"coefficient\":{},\"level\":{},\"minimum_agreement\":",
-        s.coefficient, s.level
-    );
+    out.extend_from_slice(b",\"coefficient\":");
+    number(out, s.coefficient);
+    out.extend_from_slice(b",\"level\":");
+    number(out, s.level);
+    out.extend_from_slice(b",\"minimum_agreement\":");
     money(out, s.minimum_agreement);
     out.extend_from_slice(b",\"minimum_law\":");
     money(out, s.minimum_law);
@@ -121,19 +134,23 @@ pub const CSV_HEADER: &str = "id,row,month,job,band,coefficient,paid_coefficient
 pub fn csv(r: &Replay, out: &mut Vec<u8>) {
     for m in &r.months {
         csv_field(out, &r.id);
-        let _ = write!(out, ",month,{},", m.month);
+        out.extend_from_slice(b",month,");
+        month_digits(out, m.month);
+        out.push(b',');
         // The month's last segment; every segment is in `segments`.
         match m.segments.last() {
             Some(s) => {
                 csv_field(out, s.job);
                 out.push(b',');
                 csv_field(out, s.band);
-                let _ = write!(out, ",{},", s.coefficient);
+                out.push(b',');
+                number(out, s.coefficient);
+                out.push(b',');
             }
             None => out.extend_from_slice(b",,,"),
         }
         if let Some(c) = m.paid_coefficient {
-            let _ = write!(out, "{c}");
+            number(out, c);
         }
         out.push(b',');
         if let Some(w) = m.segments.last().and_then(|s| s.winner) {
@@ -146,29 +163,24 @@ pub fn csv(r: &Replay, out: &mut Vec<u8>) {
         money_cell(out, m.shortfall.filter(|_| m.claimable));
         money_cell(out, m.shortfall.filter(|_| !m.claimable));
         let unknown = m.paid.is_none() && m.employed;
-        let _ = write!(out, "{},,", u8::from(unknown));
-        let segments: Vec<String> = m
-            .segments
-            .iter()
-            .map(|s| {
-                format!(
-                    "{} {} {} {}",
-                    s.from,
-                    s.to,
-                    s.coefficient,
-                    crate::eval::money(s.minimum)
-                )
-            })
-            .collect();
-        csv_field(out, &segments.join(" | "));
+        out.extend_from_slice(if unknown { b"1,," } else { b"0,," });
+        // `from to coefficient minimum` of each segment: digits, dashes and
+        // points, never a character to quote.
+        for (i, s) in m.segments.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(b" | ");
+            }
+            unquoted_date(out, s.from);
+            out.push(b' ');
+            unquoted_date(out, s.to);
+            out.push(b' ');
+            number(out, s.coefficient);
+            out.push(b' ');
+            cents(out, s.minimum);
+        }
         out.push(b',');
-        let notes: Vec<&str> = r
-            .warnings
-            .iter()
-            .filter(|w| w.month == Some(m.month))
-            .map(|w| w.en.as_str())
-            .collect();
-        csv_field(out, &notes.join(" | "));
+        let notes = r.warnings.iter().filter(|w| w.month == Some(m.month));
+        csv_joined(out, notes.map(|w| w.en.as_str()));
         out.push(b'\n');
     }
     totals_row(r, out);
@@ -184,16 +196,12 @@ fn totals_row(r: &Replay, out: &mut Vec<u8>) {
     for amount in [owed, paid, t.shortfall, t.claimable, t.prescribed] {
         money_cell(out, Some(amount));
     }
-    let _ = write!(out, "{},", t.unknown_months);
+    number(out, t.unknown_months);
+    out.push(b',');
     money_cell(out, Some(t.paid_leave));
     out.push(b',');
-    let general: Vec<&str> = r
-        .warnings
-        .iter()
-        .filter(|w| w.month.is_none())
-        .map(|w| w.en.as_str())
-        .collect();
-    csv_field(out, &general.join(" | "));
+    let general = r.warnings.iter().filter(|w| w.month.is_none());
+    csv_joined(out, general.map(|w| w.en.as_str()));
     out.push(b'\n');
 }
 
@@ -205,13 +213,51 @@ fn money_cell(out: &mut Vec<u8>, value: Option<Decimal>) {
     out.push(b',');
 }
 
+/// A JSON string as `serde_json` writes it; most need no escape.
 fn string(out: &mut Vec<u8>, s: &str) {
-    // Writing into memory cannot fail.
-    let _ = serde_json::to_writer(&mut *out, s);
+    if crate::json_text::find_special(s.as_bytes()).is_none() {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    } else {
+        // Writing into memory cannot fail.
+        let _ = serde_json::to_writer(&mut *out, s);
+    }
 }
 
+/// A date, quoted, as chrono writes it.
 fn date(out: &mut Vec<u8>, d: NaiveDate) {
-    let _ = write!(out, "\"{d}\"");
+    crate::report::json_date(out, d);
+}
+
+/// A date as chrono writes it, unquoted.
+fn unquoted_date(out: &mut Vec<u8>, d: NaiveDate) {
+    let start = out.len();
+    date(out, d);
+    out.remove(start);
+    out.pop();
+}
+
+/// `YYYY-MM`, as [`Month`]'s `Display` writes it.
+fn month_digits(out: &mut Vec<u8>, m: Month) {
+    match (u32::try_from(m.year), m.month) {
+        (Ok(year @ 0..=9999), month @ 1..=12) => out.extend_from_slice(&[
+            b'0' + (year / 1000) as u8,
+            b'0' + (year / 100 % 10) as u8,
+            b'0' + (year / 10 % 10) as u8,
+            b'0' + (year % 10) as u8,
+            b'-',
+            b'0' + (month / 10) as u8,
+            b'0' + (month % 10) as u8,
+        ]),
+        _ => {
+            let _ = write!(out, "{m}");
+        }
+    }
+}
+
+fn number(out: &mut Vec<u8>, n: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 fn money(out: &mut Vec<u8>, value: Option<Decimal>) {
@@ -228,16 +274,31 @@ fn money(out: &mut Vec<u8>, value: Option<Decimal>) {
 /// An amount with at least two decimals (as [`crate::eval::money`] writes
 /// it), written in place: a replay writes hundreds of amounts per employee.
 fn cents(out: &mut Vec<u8>, value: Decimal) {
-    let mut v = value;
-    if v.scale() < 2 {
-        v.rescale(2);
+    crate::report::json_money(value, out);
+}
+
+/// Texts joined by ` | ` in one CSV cell, quoted if one of them needs it.
+fn csv_joined<'t>(out: &mut Vec<u8>, texts: impl Iterator<Item = &'t str> + Clone) {
+    if texts.clone().any(needs_quotes) {
+        let joined: Vec<&str> = texts.collect();
+        csv_field(out, &joined.join(" | "));
+        return;
     }
-    let _ = write!(out, "{v}");
+    for (i, text) in texts.enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b" | ");
+        }
+        out.extend_from_slice(text.as_bytes());
+    }
+}
+
+fn needs_quotes(text: &str) -> bool {
+    text.contains([',', '"', '\n', '\r'])
 }
 
 /// A CSV cell, quoted as `grille eval` quotes its cells.
 fn csv_field(out: &mut Vec<u8>, text: &str) {
-    if text.contains([',', '"', '\n', '\r']) {
+    if needs_quotes(text) {
         out.push(b'"');
         out.extend_from_slice(text.replace('"', "\"\"").as_bytes());
         out.push(b'"');

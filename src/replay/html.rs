@@ -14,7 +14,7 @@ use crate::explain::locale::{date, money};
 use crate::explain::Lang;
 use crate::model::RuleSet;
 
-use super::{MonthOwed, Replay};
+use super::{names, MonthOwed, Replay};
 
 const FR: Lang = Lang::Fr;
 
@@ -46,7 +46,7 @@ pub fn dossier(rules: &RuleSet, r: &Replay, explanations: &[String]) -> String {
     );
     summary(&mut out, rules, r);
     chart(&mut out, &r.months);
-    months(&mut out, &r.months);
+    months(&mut out, rules, &r.months);
     rights(&mut out, r, explanations);
     if !r.warnings.is_empty() {
         out.push_str("<h2>Avertissements</h2>\n<ul>\n");
@@ -160,7 +160,7 @@ fn chart(out: &mut String, months: &[MonthOwed]) {
     );
 }
 
-fn months(out: &mut String, months: &[MonthOwed]) {
+fn months(out: &mut String, rules: &RuleSet, months: &[MonthOwed]) {
     out.push_str(
         "<h2>Mois par mois</h2>\n<table>\n<tr><th>mois</th><th>emploi, tranche</th><th class=\"n\">coef. dû</th>\
          <th class=\"n\">coef. payé</th><th class=\"n\">minimum dû</th><th>couche</th><th class=\"n\">payé</th>\
@@ -174,7 +174,8 @@ fn months(out: &mut String, months: &[MonthOwed]) {
             _ => "",
         };
         let job = last.map_or(String::from("hors contrat"), |s| {
-            format!("{}, {}", esc(s.job), esc(s.band))
+            let band = names::band_name(rules, s.job, s.band);
+            format!("{}, {}", esc(names::job_name(rules, s.job)), esc(band))
         });
         let mut cuts = String::new();
         if m.segments.len() > 1 {
@@ -226,8 +227,8 @@ fn rights(out: &mut String, r: &Replay, explanations: &[String]) {
             "<h3>Coefficient {} dû depuis le {} ({}, {})</h3>",
             right.value,
             date(right.since, FR),
-            esc(right.job),
-            esc(right.band)
+            esc(right.job_name),
+            esc(right.band_name)
         );
         if let Some(text) = explanations.get(i).filter(|t| !t.is_empty()) {
             let _ = writeln!(out, "<pre>{}</pre>", esc(text));

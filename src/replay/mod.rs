@@ -14,12 +14,13 @@
 pub mod day;
 pub mod encode;
 pub mod html;
+pub mod names;
 pub mod sample;
+pub mod tables;
 pub mod text;
 mod totals;
 
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -137,7 +138,10 @@ pub struct Right<'r> {
     /// The job's name, as the rules write it.
     pub job_name: &'r str,
     pub band: &'r str,
-    /// Said in a few words: `band senior in Conseiller clientèle`.
+    /// The band's label, as the rules write it (its id if it has none).
+    pub band_name: &'r str,
+    /// Said in a few words, in English: `band senior in Conseiller clientèle`
+    /// ([`crate::catalogue::Text::RightOfBand`] says it in French too).
     pub why: String,
 }
 
@@ -163,10 +167,13 @@ pub struct Replayer<'r> {
     rule_days: Vec<NaiveDate>,
     /// The evaluator of the first day, whose names and grid the others share.
     base: Evaluator<'r>,
+    /// The first day of each period of unchanged rules after the first.
+    periods: Vec<NaiveDate>,
+    /// The evaluator of a day of each period, whose tables the period's
+    /// other days share; built when first needed (index: the period's).
+    period_evaluators: Vec<OnceLock<Evaluator<'r>>>,
     /// One evaluator per day of the range, built when first needed.
     evaluators: Vec<OnceLock<Evaluator<'r>>>,
-    /// Evaluators of days before the range (the day a right began).
-    earlier: Mutex<HashMap<NaiveDate, std::sync::Arc<Evaluator<'r>>>>,
     prescription: Option<Duration>,
     paid_leave_rate: Option<Decimal>,
 }
@@ -189,13 +196,15 @@ impl<'r> Replayer<'r> {
             let p = rules.param_index(name)?;
             rules.params[p].at(settings.claim_on).map(|(_, v)| v)
         };
+        let periods = day::rule_periods(rules);
         Replayer {
             rules,
             settings,
             rule_days: day::rule_days(rules),
             base: Evaluator::new(rules, settings.from.first_day()),
+            period_evaluators: (0..=periods.len()).map(|_| OnceLock::new()).collect(),
+            periods,
             evaluators: (0..range.max(0)).map(|_| OnceLock::new()).collect(),
-            earlier: Mutex::default(),
             prescription: match param(PRESCRIPTION) {
                 Some(Value::Duration(d)) => Some(d),
                 _ => None,
@@ -429,9 +438,18 @@ impl<'r> Replayer<'r> {
             })
         };
         match self.evaluator_index(day) {
-            Some(i) => on(self.evaluators[i].get_or_init(|| self.base.on_day(day))),
-            None => on(&self.earlier_evaluator(day)),
+            Some(i) => on(self.evaluators[i].get_or_init(|| self.evaluator_on(day))),
+            // A day before the range is only asked for the start of a right.
+            None => on(&self.evaluator_on(day)),
         }
+    }
+
+    /// An evaluator on `day`, sharing the tables of its period of unchanged rules.
+    fn evaluator_on(&self, day: NaiveDate) -> Evaluator<'r> {
+        let period = self.periods.partition_point(|start| *start <= day);
+        self.period_evaluators[period]
+            .get_or_init(|| self.base.on_day(day))
+            .on_day_of_same_rules(day)
     }
 
     fn evaluator_index(&self, day: NaiveDate) -> Option<usize> {
@@ -439,21 +457,6 @@ impl<'r> Replayer<'r> {
         usize::try_from(offset)
             .ok()
             .filter(|i| *i < self.evaluators.len())
-    }
-
-    fn earlier_evaluator(&self, day: NaiveDate) -> std::sync::Arc<Evaluator<'r>> {
-        let mut cache = self
-            .earlier
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        // Bounded: a day before the range is only asked for the start of a right.
-        if cache.len() > 256 {
-            cache.clear();
-        }
-        cache
-            .entry(day)
-            .or_insert_with(|| std::sync::Arc::new(self.base.on_day(day)))
-            .clone()
     }
 
     /// Each coefficient owed over the months, with the day it began: the
@@ -480,9 +483,14 @@ impl<'r> Replayer<'r> {
                 value: s.coefficient,
                 since,
                 job: s.job,
-                job_name: self.job_name(s.job),
+                job_name: names::job_name(self.rules, s.job),
                 band: s.band,
-                why: format!("band {} in {}", s.band, self.job_name(s.job)),
+                band_name: names::band_name(self.rules, s.job, s.band),
+                why: crate::catalogue::Text::RightOfBand {
+                    band: s.band,
+                    job: names::job_name(self.rules, s.job),
+                }
+                .say(crate::explain::Lang::En),
             });
         }
         Ok(rights)
@@ -511,15 +519,6 @@ impl<'r> Replayer<'r> {
             }
         }
         Ok(since)
-    }
-
-    fn job_name(&self, job: &'r str) -> &'r str {
-        let rules: &'r RuleSet = self.rules;
-        rules
-            .jobs
-            .iter()
-            .find(|j| j.id == job)
-            .map_or(job, |j| j.name.as_str())
     }
 
     /// The explanation of the decision on the day a right began, as `grille

@@ -3,6 +3,8 @@
 //! sample's date. Deterministic: the same seed, employee and month give the
 //! same payslip. Most months pay the employee's salary; some pay a little less
 //! (a shortfall to find), some a little more, a few have no payslip (unknown).
+//! With [`PayHistory::full`], every employee is hired before the first month
+//! and has a payslip every month (the benchmark's 36 payslips each).
 
 use std::io::Write;
 
@@ -11,15 +13,36 @@ use rust_decimal::Decimal;
 
 use crate::facts::{Month, Record};
 
-/// Writes one employee, with the payslips of the `months` months before
-/// `as_of`'s month (those from the hire on), as one JSON line.
+/// What pay history a sample employee is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PayHistory {
+    /// The payslips of the `months` months before the sample's date.
+    pub months: u32,
+    /// Every employee hired before the first of those months (a later hire
+    /// is moved to that month's first day) and paid every month.
+    pub full: bool,
+}
+
+/// Writes one employee, with the payslips of the `history.months` months
+/// before `as_of`'s month (those from the hire on), as one JSON line.
 pub fn write_with_pay(
     record: &Record,
-    months: u32,
+    history: PayHistory,
     as_of: NaiveDate,
     seed: u64,
     out: &mut Vec<u8>,
 ) {
+    let moved;
+    let record = match first_month(history.months, as_of).first_day() {
+        first if history.full && record.job_since > first => {
+            moved = Record {
+                job_since: first,
+                ..record.clone()
+            };
+            &moved
+        }
+        _ => record,
+    };
     let mut value = serde_json::json!({
         "id": record.id,
         "job": record.job,
@@ -45,8 +68,8 @@ pub fn write_with_pay(
     if record.salary.is_some() {
         map.insert("salary".into(), salary.to_string().into());
     }
-    let pay: Vec<serde_json::Value> = pay_months(record, months, as_of)
-        .filter_map(|month| payslip(record, salary, month, seed))
+    let pay: Vec<serde_json::Value> = pay_months(record, history.months, as_of)
+        .filter_map(|month| payslip(record, salary, month, seed, history.full))
         .collect();
     map.insert("pay".into(), pay.into());
     let _ = serde_json::to_writer(&mut *out, &value);
@@ -56,12 +79,8 @@ pub fn write_with_pay(
 /// The months paid: the `months` before `as_of`'s month, from the hire's month on.
 fn pay_months(record: &Record, months: u32, as_of: NaiveDate) -> impl Iterator<Item = Month> {
     let last = Month::of(as_of);
-    let mut first = last;
-    for _ in 0..months {
-        first = previous(first);
-    }
     let hired = Month::of(record.job_since);
-    let mut month = first.max(hired);
+    let mut month = first_month(months, as_of).max(hired);
     std::iter::from_fn(move || {
         (month < last).then(|| {
             let this = month;
@@ -69,6 +88,15 @@ fn pay_months(record: &Record, months: u32, as_of: NaiveDate) -> impl Iterator<I
             this
         })
     })
+}
+
+/// The first of the `months` months before `as_of`'s month.
+fn first_month(months: u32, as_of: NaiveDate) -> Month {
+    let mut first = Month::of(as_of);
+    for _ in 0..months {
+        first = previous(first);
+    }
+    first
 }
 
 fn previous(m: Month) -> Month {
@@ -85,10 +113,17 @@ fn previous(m: Month) -> Month {
     }
 }
 
-/// One payslip, or none (one month in twenty).
-fn payslip(record: &Record, salary: Decimal, month: Month, seed: u64) -> Option<serde_json::Value> {
+/// One payslip, or none (one month in twenty, unless every month is paid).
+fn payslip(
+    record: &Record,
+    salary: Decimal,
+    month: Month,
+    seed: u64,
+    every_month: bool,
+) -> Option<serde_json::Value> {
     let draw = mix(seed, &record.id, month) % 100;
     let paid = match draw {
+        0..=4 if every_month => salary,
         0..=4 => return None,
         5..=14 => salary * Decimal::new(97, 2),
         15..=19 => salary * Decimal::new(103, 2),
@@ -117,7 +152,7 @@ fn mix(seed: u64, id: &str, month: Month) -> u64 {
 /// Writes a whole sample with pay histories, as JSON Lines.
 pub fn write_sample(
     generator: &crate::sample::Generator,
-    months: u32,
+    history: PayHistory,
     mut out: impl Write,
 ) -> std::io::Result<()> {
     let options = *generator.options();
@@ -125,7 +160,7 @@ pub fn write_sample(
     for record in generator.records() {
         let record = record
             .map_err(|r| std::io::Error::new(std::io::ErrorKind::InvalidData, r.to_string()))?;
-        write_with_pay(&record, months, options.as_of, options.seed, &mut buffer);
+        write_with_pay(&record, history, options.as_of, options.seed, &mut buffer);
         if buffer.len() > 1 << 20 {
             out.write_all(&buffer)?;
             buffer.clear();

@@ -4,10 +4,13 @@
 
 use std::fmt::Write;
 
+use crate::catalogue::Text;
 use crate::explain::locale::{date, money};
 use crate::explain::Lang;
+use crate::model::RuleSet;
 use crate::report::for_people;
 
+use super::names::{band_name, job_name};
 use super::{MonthOwed, Replay};
 
 struct Words {
@@ -91,8 +94,8 @@ const EN: Words = Words {
     from_to: ("from", "to"),
 };
 
-/// One employee's replay as text.
-pub fn render(r: &Replay, lang: Lang) -> String {
+/// One employee's replay as text, jobs and bands by their names in `rules`.
+pub fn render(rules: &RuleSet, r: &Replay, lang: Lang) -> String {
     let w = match lang {
         Lang::Fr => &FR,
         Lang::En => &EN,
@@ -119,17 +122,18 @@ pub fn render(r: &Replay, lang: Lang) -> String {
     let mut rows = vec![w.header.map(str::to_string)];
     let mut details: Vec<Vec<String>> = vec![Vec::new()];
     for m in &r.months {
-        rows.push(row(m, w, lang));
-        details.push(segment_lines(m, w, lang));
+        rows.push(row(rules, m, w, lang));
+        details.push(segment_lines(rules, m, w, lang));
     }
     table(&mut out, &rows, &details);
     if !r.rights.is_empty() {
         let _ = writeln!(out, "\n{} :", w.rights);
         for right in &r.rights {
-            let why = match lang {
-                Lang::Fr => format!("tranche {} en {}", right.band, right.job_name),
-                Lang::En => right.why.clone(),
-            };
+            let why = Text::RightOfBand {
+                band: right.band_name,
+                job: right.job_name,
+            }
+            .say(lang);
             let _ = writeln!(
                 out,
                 "  coefficient {} {} {} : {}",
@@ -160,7 +164,7 @@ pub fn render(r: &Replay, lang: Lang) -> String {
     out
 }
 
-fn row(m: &MonthOwed, w: &Words, lang: Lang) -> [String; 8] {
+fn row(rules: &RuleSet, m: &MonthOwed, w: &Words, lang: Lang) -> [String; 8] {
     let last = m.segments.last();
     let minimum = match (last, m.employed) {
         (_, false) => w.outside.to_string(),
@@ -185,9 +189,9 @@ fn row(m: &MonthOwed, w: &Words, lang: Lang) -> [String; 8] {
     };
     [
         m.month.to_string(),
-        last.map(|s| for_people(s.job).into_owned())
+        last.map(|s| for_people(job_name(rules, s.job)).into_owned())
             .unwrap_or_default(),
-        last.map(|s| for_people(s.band).into_owned())
+        last.map(|s| for_people(band_name(rules, s.job, s.band)).into_owned())
             .unwrap_or_default(),
         last.map(|s| s.coefficient.to_string()).unwrap_or_default(),
         m.paid_coefficient
@@ -200,7 +204,7 @@ fn row(m: &MonthOwed, w: &Words, lang: Lang) -> [String; 8] {
 }
 
 /// The segments of a month cut in several, one line each.
-fn segment_lines(m: &MonthOwed, w: &Words, lang: Lang) -> Vec<String> {
+fn segment_lines(rules: &RuleSet, m: &MonthOwed, w: &Words, lang: Lang) -> Vec<String> {
     if m.segments.len() < 2 {
         return Vec::new();
     }
@@ -213,7 +217,7 @@ fn segment_lines(m: &MonthOwed, w: &Words, lang: Lang) -> Vec<String> {
                 date(s.from, lang),
                 w.from_to.1,
                 date(s.to, lang),
-                for_people(s.band),
+                for_people(band_name(rules, s.job, s.band)),
                 s.coefficient,
                 s.winner.map_or("", |l| layer(l, lang)),
                 money(s.minimum, lang),

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::catalogue::{Lang, Text};
 use crate::eval::Decision;
 
 /// What starts the file: the UTF-8 byte-order mark, by which Excel tells UTF-8.
@@ -54,6 +55,26 @@ pub fn date(out: &mut Vec<u8>, day: NaiveDate) {
 /// Ends a row (CRLF, as Excel writes).
 pub fn end_row(out: &mut Vec<u8>) {
     out.extend_from_slice(b"\r\n");
+}
+
+/// A row of cells (what a sheet of `--format xlsx` holds), written the
+/// French way: the same table as the spreadsheet, as CSV.
+pub fn cells_row(out: &mut Vec<u8>, cells: &[crate::report::xlsx::Cell]) {
+    use crate::report::xlsx::Cell;
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(b';');
+        }
+        match cell {
+            Cell::Empty => {}
+            Cell::Text(value) => text(out, value),
+            Cell::Integer(n) => out.extend_from_slice(n.to_string().as_bytes()),
+            Cell::Money(amount) => money(out, *amount),
+            Cell::Number(number) => decimal(out, *number),
+            Cell::Date(day) => date(out, *day),
+        }
+    }
+    end_row(out);
 }
 
 /// `eval`'s columns, in the order of the `csv` format's.
@@ -106,7 +127,7 @@ pub fn decision_row(d: &Decision, out: &mut Vec<u8>) {
         sep(out);
     }
     sep(out);
-    let warnings: Vec<String> = d.warnings.iter().map(ToString::to_string).collect();
+    let warnings = french_warnings(d);
     text(out, &warnings.join(" | "));
     for value in [d.minimum_agreement, d.minimum_law] {
         sep(out);
@@ -116,9 +137,19 @@ pub fn decision_row(d: &Decision, out: &mut Vec<u8>) {
     }
     sep(out);
     if let Some(from) = d.minimum_from {
-        text(out, from.as_str());
+        text(out, &Text::MinimumFrom(from).say(Lang::Fr));
     }
     end_row(out);
+}
+
+/// A decision's warnings as a French office reads them (dates `29/11/2026`,
+/// amounts in euros); the JSON keeps the contract's English sentences.
+pub fn french_warnings(d: &Decision) -> Vec<String> {
+    use crate::explain::locale;
+    d.warnings
+        .iter()
+        .map(|w| w.french(|day| locale::date(day, Lang::Fr)))
+        .collect()
 }
 
 #[cfg(test)]

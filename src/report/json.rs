@@ -11,7 +11,8 @@ use crate::eval::{Claim, Decision, NextStep, Trial};
 
 mod scalars;
 mod step;
-pub(super) use scalars::{date, money, number};
+pub(super) use scalars::number;
+pub(crate) use scalars::{date, money};
 use scalars::{digits_of, quoted_money};
 use step::step;
 
@@ -145,7 +146,7 @@ fn displayed(out: &mut Vec<u8>, value: &impl std::fmt::Display) {
 
 fn claim(c: &Claim, out: &mut Vec<u8>) {
     key(out, "{", "kind");
-    string(out, c.kind);
+    string(out, c.kind.as_str());
     key(out, ",", "job");
     string(out, c.job);
     key(out, ",", "coefficient");

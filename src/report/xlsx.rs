@@ -11,16 +11,20 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use crate::eval::Decision;
 use crate::facts::Rejection;
 use crate::model::RuleSet;
+use crate::report::csv_fr::french_warnings;
 
 /// A value of a cell, as the sheet shows it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub enum Cell {
+    #[default]
     Empty,
     Text(String),
     /// A whole number (a coefficient, a level, a count).
     Integer(i64),
     /// An amount in euros, shown `1 850,00 €` in a French Excel.
     Money(Decimal),
+    /// A number that is not an amount (a mean coefficient: `185,5`).
+    Number(Decimal),
     /// A day, shown `29/11/2026`.
     Date(NaiveDate),
 }
@@ -84,6 +88,10 @@ fn write_sheet(out: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
                     let value = amount.to_string().parse::<f64>().unwrap_or_default();
                     out.write_number_with_format(row, col, value, &euro)?;
                 }
+                Cell::Number(number) => {
+                    let value = number.to_string().parse::<f64>().unwrap_or_default();
+                    out.write_number(row, col, value)?;
+                }
                 Cell::Date(date) => {
                     let date = excel_date(*date)?;
                     out.write_datetime_with_format(row, col, &date, &day)?;
@@ -117,6 +125,7 @@ fn widths(sheet: &Sheet) -> Vec<usize> {
             digits + digits.saturating_sub(1) / 3 + 5
         }
         Cell::Date(_) => 10,
+        Cell::Number(n) => n.to_string().len(),
     };
     (0..sheet.headers.len())
         .map(|col| {
@@ -147,7 +156,7 @@ pub fn decision_cells(d: &Decision, rules: Option<&RuleSet>) -> Vec<Cell> {
     let text = |s: &str| Cell::Text(s.to_string());
     let money = |m: Option<Decimal>| m.map_or(Cell::Empty, Cell::Money);
     let names = Names { rules };
-    let warnings: Vec<String> = d.warnings.iter().map(ToString::to_string).collect();
+    let warnings = french_warnings(d);
     vec![
         text(d.id),
         text(names.job(d.job)),
@@ -155,7 +164,7 @@ pub fn decision_cells(d: &Decision, rules: Option<&RuleSet>) -> Vec<Cell> {
         Cell::Integer(i64::from(d.coefficient)),
         Cell::Integer(i64::from(d.level)),
         text(names.category(d.category)),
-        text(d.status),
+        text(names.status(d.status)),
         money(d.minimum_salary),
         money(d.salary_shortfall),
         d.coefficient_gap
@@ -173,7 +182,9 @@ pub fn decision_cells(d: &Decision, rules: Option<&RuleSet>) -> Vec<Cell> {
         },
         money(d.minimum_agreement),
         money(d.minimum_law),
-        d.minimum_from.map_or(Cell::Empty, |f| text(f.as_str())),
+        d.minimum_from.map_or(Cell::Empty, |f| {
+            Cell::Text(crate::catalogue::Text::MinimumFrom(f).say(crate::catalogue::Lang::Fr))
+        }),
     ]
 }
 
@@ -205,6 +216,21 @@ impl<'r> Names<'r> {
         label.unwrap_or(id)
     }
 
+    /// A status's declared name (`assimile-cadre "Assimilé cadre"`).
+    pub fn status<'a>(&self, id: &'a str) -> &'a str
+    where
+        'r: 'a,
+    {
+        let label = self.rules.and_then(|r| {
+            let rule = r
+                .status_rules
+                .iter()
+                .find(|s| s.status == id && s.label.is_some())?;
+            rule.label.as_deref()
+        });
+        label.unwrap_or(id)
+    }
+
     pub fn category<'a>(&self, id: &'a str) -> &'a str
     where
         'r: 'a,
@@ -220,9 +246,9 @@ impl<'r> Names<'r> {
 pub fn rejection_cells(r: &Rejection) -> Vec<Cell> {
     let optional = |s: &Option<String>| s.clone().map_or(Cell::Empty, Cell::Text);
     vec![
-        Cell::Text(r.position.to_string()),
+        Cell::Text(crate::catalogue::Text::Position(r.position).say(crate::catalogue::Lang::Fr)),
         optional(&r.id),
         optional(&r.field),
-        Cell::Text(r.reason.clone()),
+        Cell::Text(r.french.to_string()),
     ]
 }

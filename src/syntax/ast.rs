@@ -198,6 +198,14 @@ pub struct TrialMaxRule {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueType {
     Amount,
+    /// `montant horaire`: euros per hour.
+    HourlyAmount,
+    /// `heures`: a number of hours.
+    Hours,
+    /// `taux`: a factor, often written in percent (`25 %`).
+    Rate,
+    /// `montant annuel`: euros per year.
+    AnnualAmount,
     Decimal,
     Duration,
     Integer,
@@ -206,8 +214,39 @@ pub enum ValueType {
 /// A literal value: a number (with or without `€`) or a duration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Literal {
-    Number { value: Decimal, euro: bool },
+    Number { value: Decimal, unit: NumberUnit },
     Duration(Duration),
+}
+
+/// The unit written after a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NumberUnit {
+    #[default]
+    None,
+    /// `€`: euros per month.
+    Euro,
+    /// `€/h`: euros per hour.
+    EuroPerHour,
+    /// `h`: hours.
+    Hours,
+    /// `€/an`: euros per year.
+    EuroPerYear,
+    /// `%`: the number written is a hundredth of the value (`25 %` is 0.25).
+    Percent,
+}
+
+impl NumberUnit {
+    pub fn is_euro(self) -> bool {
+        matches!(self, NumberUnit::Euro)
+    }
+
+    /// The value a number written with this unit stands for: `25 %` is 0.25.
+    pub fn value(self, written: Decimal) -> Decimal {
+        match self {
+            NumberUnit::Percent => written / Decimal::ONE_HUNDRED,
+            _ => written,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -524,13 +563,24 @@ pub struct Expr {
 pub enum ExprKind {
     Number {
         value: Decimal,
-        euro: bool,
+        unit: NumberUnit,
     },
     /// A parameter, or a name the evaluation provides (`heures`, `minimum`, `coefficient`).
     Name(String),
     /// `table[key]`.
     Lookup(Spanned<String>, Box<Expr>),
     Round(Box<Expr>),
+    /// `arrondi(x, 1 €, supérieur)`.
+    RoundTo(Box<Expr>, Rounding),
+    /// `max(a, b, …)`, `min(a, b, …)`.
+    Extreme(Extreme, Vec<Expr>),
+    /// `si … alors … sinon …`.
+    If(Box<Conditional>),
+    /// `annuel(x)` (`annual`: true) or `mensuel(x)`.
+    Convert {
+        annual: bool,
+        amount: Box<Expr>,
+    },
     Neg(Box<Expr>),
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
 }
@@ -544,3 +594,4 @@ pub enum BinaryOp {
 }
 
 pub use super::ast_examples::{Example, Expectation, Fact};
+pub use super::ast_functions::{Conditional, Extreme, RoundDir, Rounding, Test, TestKind};

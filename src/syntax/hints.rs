@@ -2,9 +2,11 @@
 //! (a decimal comma, a date written day first, `x` for `×`, a job without its
 //! id…) gets a help line naming the fix, with the text rewritten as it should be.
 
+use crate::catalogue::Said;
+
 /// The help for a syntax error at `at`, where `found` starts, when the text
 /// there shows a known slip.
-pub(super) fn hint(source: &str, at: usize, found: &str) -> Option<String> {
+pub(super) fn hint(source: &str, at: usize, found: &str) -> Option<Said> {
     let before = source.get(..at).unwrap_or_default();
     let line_before = before.rsplit('\n').next().unwrap_or_default();
     let after = source.get(at..).unwrap_or_default();
@@ -24,20 +26,26 @@ pub(super) fn hint(source: &str, at: usize, found: &str) -> Option<String> {
 }
 
 /// `1,4` in a formula reads as `1` then a list separator: the error falls on `4`.
-fn decimal_comma(before: &str, found: &str) -> Option<String> {
+fn decimal_comma(before: &str, found: &str) -> Option<Said> {
     let whole = trailing_digits(before.strip_suffix(',')?)?;
     let fraction: String = found.chars().take_while(char::is_ascii_digit).collect();
     if fraction.is_empty() {
         return None;
     }
-    Some(format!(
-        "write {whole}.{fraction}: rule files take a decimal point, not a decimal comma \
-         (a comma separates the items of a list)"
+    Some(Said::new(
+        format!(
+            "écrivez {whole}.{fraction} : la virgule décimale n'est pas admise dans les \
+             fichiers de règles, seul le point (une virgule sépare les éléments d'une liste)"
+        ),
+        format!(
+            "write {whole}.{fraction}: rule files take a decimal point, not a decimal comma \
+             (a comma separates the items of a list)"
+        ),
     ))
 }
 
 /// `1 800,00 €`: the error falls on `800,00`, after a number and a space.
-fn grouped_thousands(before: &str, found: &str) -> Option<String> {
+fn grouped_thousands(before: &str, found: &str) -> Option<Said> {
     let head = trailing_digits(before.strip_suffix(' ')?)?;
     let group: String = found.chars().take_while(char::is_ascii_digit).collect();
     if group.len() != 3 || head.len() > 3 {
@@ -53,14 +61,20 @@ fn grouped_thousands(before: &str, found: &str) -> Option<String> {
         Some(f) if !f.is_empty() => format!("{head}{group}.{f}"),
         _ => format!("{head}{group}"),
     };
-    Some(format!(
-        "write {written}: numbers in rule files have no space between thousands, and a \
-         decimal point"
+    Some(Said::new(
+        format!(
+            "écrivez {written} : dans les fichiers de règles, les nombres n'ont pas d'espace \
+             entre les milliers, et un point décimal"
+        ),
+        format!(
+            "write {written}: numbers in rule files have no space between thousands, and a \
+             decimal point"
+        ),
     ))
 }
 
 /// `01/01/2027`: rule files write dates year first.
-fn day_first_date(found: &str) -> Option<String> {
+fn day_first_date(found: &str) -> Option<Said> {
     let date: String = found
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == '/' || *c == '.')
@@ -73,13 +87,15 @@ fn day_first_date(found: &str) -> Option<String> {
     if !(short(day) && short(month) && year.len() == 4) {
         return None;
     }
-    Some(format!(
-        "write {year}-{month:0>2}-{day:0>2}: dates in rule files are written year-month-day"
+    let date = format!("{year}-{month:0>2}-{day:0>2}");
+    Some(Said::new(
+        format!("écrivez {date} : les dates des fichiers de règles s'écrivent année-mois-jour"),
+        format!("write {date}: dates in rule files are written year-month-day"),
     ))
 }
 
 /// `2008-5-29`: a date has two digits for the month and the day.
-fn unpadded_date(found: &str) -> Option<String> {
+fn unpadded_date(found: &str) -> Option<Said> {
     let parts: Vec<&str> = found.split('-').collect();
     let [year, month, day] = parts.as_slice() else {
         return None;
@@ -88,22 +104,34 @@ fn unpadded_date(found: &str) -> Option<String> {
         len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
     };
     (digits(year, 4..=4) && digits(month, 1..=2) && digits(day, 1..=2)).then(|| {
-        format!(
-            "write {year}-{month:0>2}-{day:0>2}: a date has four digits for the year, two for \
-             the month and two for the day"
+        let date = format!("{year}-{month:0>2}-{day:0>2}");
+        Said::new(
+            format!(
+                "écrivez {date} : une date a quatre chiffres pour l'année, deux pour le mois et \
+                 deux pour le jour"
+            ),
+            format!(
+                "write {date}: a date has four digits for the year, two for the month and two \
+                 for the day"
+            ),
         )
     })
 }
 
 /// `1500.00 euros`: an amount is written with `€` (or `EUR`).
-fn euro_word(found: &str) -> Option<String> {
+fn euro_word(found: &str) -> Option<Said> {
     ["euros", "euro", "eur."]
         .contains(&found.to_lowercase().as_str())
-        .then(|| format!("write `€` (or `EUR`) after an amount, not `{found}`"))
+        .then(|| {
+            Said::new(
+                format!("écrivez `€` (ou `EUR`) après un montant, pas `{found}`"),
+                format!("write `€` (or `EUR`) after an amount, not `{found}`"),
+            )
+        })
 }
 
 /// `1.6 x smcc`: no `×` key on the keyboard; `*` is read as `×`.
-fn times_letter(before: &str, found: &str) -> Option<String> {
+fn times_letter(before: &str, found: &str) -> Option<Said> {
     if !matches!(found, "x" | "X")
         || !before
             .trim_end()
@@ -112,13 +140,18 @@ fn times_letter(before: &str, found: &str) -> Option<String> {
         return None;
     }
     let factor = before.trim_end().rsplit(' ').next().unwrap_or_default();
-    Some(format!(
-        "multiply with `×` or `*`, not the letter `{found}`: {factor} × … (or {factor} * …)"
+    Some(Said::new(
+        format!(
+            "multipliez avec `×` ou `*`, pas la lettre `{found}` : {factor} × … (ou {factor} * …)"
+        ),
+        format!(
+            "multiply with `×` or `*`, not the letter `{found}`: {factor} × … (or {factor} * …)"
+        ),
     ))
 }
 
 /// `métier "Chargé de recouvrement"`: a declaration starts with its id, then its name.
-fn missing_id(source: &str, at: usize, before: &str, found: &str) -> Option<String> {
+fn missing_id(source: &str, at: usize, before: &str, found: &str) -> Option<Said> {
     if !found.starts_with('"') {
         return None;
     }
@@ -148,14 +181,21 @@ fn missing_id(source: &str, at: usize, before: &str, found: &str) -> Option<Stri
     if id.is_empty() {
         return None;
     }
-    Some(format!(
-        "a declaration starts with its id, then its name: {declared} {id} \"{name}\" \
-         (the id is what facts and other rules use: letters, digits, `-`, `+`)"
+    Some(Said::new(
+        format!(
+            "une déclaration commence par son identifiant, puis son nom : {declared} {id} \
+             \"{name}\" (l'identifiant est ce que lisent les faits et les autres règles : \
+             lettres, chiffres, `-`, `+`)"
+        ),
+        format!(
+            "a declaration starts with its id, then its name: {declared} {id} \"{name}\" \
+             (the id is what facts and other rules use: letters, digits, `-`, `+`)"
+        ),
     ))
 }
 
 /// `coefficients 170 - 190`: a range is written with `à`.
-fn dash_range(before: &str, after: &str) -> Option<String> {
+fn dash_range(before: &str, after: &str) -> Option<Said> {
     let words: Vec<&str> = before.split_whitespace().collect();
     let [.., keyword, low] = words.as_slice() else {
         return None;
@@ -165,13 +205,14 @@ fn dash_range(before: &str, after: &str) -> Option<String> {
     }
     let rest = after.strip_prefix(['-', '–'])?;
     let high = rest.split_whitespace().next().unwrap_or("…");
-    Some(format!(
-        "a range of coefficients is written with `à`: coefficients {low} à {high}"
+    Some(Said::new(
+        format!("une plage de coefficients s'écrit avec `à` : coefficients {low} à {high}"),
+        format!("a range of coefficients is written with `à`: coefficients {low} à {high}"),
     ))
 }
 
 /// `debutant = 170` or `debutant 170` in a job: a band value takes a colon.
-fn band_without_colon(line: &str) -> Option<String> {
+fn band_without_colon(line: &str) -> Option<Said> {
     if !line.starts_with([' ', '\t']) {
         return None;
     }
@@ -199,7 +240,12 @@ fn band_without_colon(line: &str) -> Option<String> {
         || ["niveau ", "catégorie ", "vide"]
             .iter()
             .any(|w| value.starts_with(w));
-    (id_like && a_value).then(|| format!("a band value is written with a colon: {band} : {value}"))
+    (id_like && a_value).then(|| {
+        Said::new(
+            format!("une valeur de tranche s'écrit avec deux-points : {band} : {value}"),
+            format!("a band value is written with a colon: {band} : {value}"),
+        )
+    })
 }
 
 /// The digits `text` ends with, if any.
@@ -229,7 +275,38 @@ mod tests {
 
     fn at(source: &str, found: &str) -> Option<String> {
         let at = source.find(found).unwrap();
-        hint(source, at, found)
+        hint(source, at, found).map(|said| said.en)
+    }
+
+    fn french(source: &str, found: &str) -> String {
+        let at = source.find(found).unwrap();
+        hint(source, at, found).unwrap().fr
+    }
+
+    #[test]
+    fn each_fix_is_said_in_french() {
+        let cases = [
+            (
+                "  niveau 3 : coefficients 170 à 190, minimum 1,4 × smcc",
+                "4",
+                "écrivez 1.4 : la virgule décimale n'est pas admise",
+            ),
+            ("  minimum 1.6 x smcc", "x", "`×` ou `*`"),
+            (
+                "métier \"Chargé de recouvrement\"",
+                "\"Chargé",
+                "métier charge-de-recouvrement \"Chargé de recouvrement\"",
+            ),
+            (
+                "  debutant = 170",
+                "=",
+                "s'écrit avec deux-points : debutant : 170",
+            ),
+        ];
+        for (source, found, says) in cases {
+            let help = french(source, found);
+            assert!(help.contains(says), "{source}: {help}");
+        }
     }
 
     #[test]

@@ -50,22 +50,32 @@ const LOOKALIKES: [(char, &str, char); 40] = [
 /// A help line for a word holding a Cyrillic or Greek letter, naming the first
 /// one and its column; `None` for a word in Latin letters. `word_start` is the
 /// word's byte offset in `source`.
-pub(super) fn hint(source: &str, word_start: usize, word: &str) -> Option<String> {
+pub(super) fn hint(source: &str, word_start: usize, word: &str) -> Option<crate::catalogue::Said> {
     let (at, letter) = word
         .char_indices()
         .find(|(_, c)| matches!(*c as u32, 0x0370..=0x04FF))?; // Greek, then Cyrillic
-    let described = match LOOKALIKES.iter().find(|(c, _, _)| *c == letter) {
-        Some((_, name, latin)) => {
-            format!("U+{:04X} {name}, which looks like `{latin}`", letter as u32)
-        }
-        None => format!("U+{:04X}, a letter of another alphabet", letter as u32),
+    let code = format!("U+{:04X}", letter as u32);
+    let (described_fr, described_en) = match LOOKALIKES.iter().find(|(c, _, _)| *c == letter) {
+        Some((_, name, latin)) => (
+            format!("{code} {name}, qui ressemble à `{latin}`"),
+            format!("{code} {name}, which looks like `{latin}`"),
+        ),
+        None => (
+            format!("{code}, une lettre d'un autre alphabet"),
+            format!("{code}, a letter of another alphabet"),
+        ),
     };
     let offset = word_start + at;
     let line_start = source.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
     let line = source.get(..offset)?.matches('\n').count() + 1;
     let column = source.get(line_start..offset)?.chars().count() + 1;
-    Some(format!(
-        "`{word}` contains {described} (line {line}, column {column}): retype the word in Latin letters"
+    Some(crate::catalogue::Said::new(
+        format!(
+            "`{word}` contient {described_fr} (ligne {line}, colonne {column}) : retapez le mot en lettres latines"
+        ),
+        format!(
+            "`{word}` contains {described_en} (line {line}, column {column}): retype the word in Latin letters"
+        ),
     ))
 }
 
@@ -79,7 +89,12 @@ mod tests {
         let start = source.find("mét").unwrap();
         let help = hint(source, start, "métiеr").unwrap();
         assert_eq!(
-            help,
+            help.fr,
+            "`métiеr` contient U+0435 CYRILLIC SMALL LETTER IE, qui ressemble à `e` \
+             (ligne 2, colonne 5) : retapez le mot en lettres latines"
+        );
+        assert_eq!(
+            help.en,
             "`métiеr` contains U+0435 CYRILLIC SMALL LETTER IE, which looks like `e` \
              (line 2, column 5): retype the word in Latin letters"
         );

@@ -117,10 +117,16 @@ impl Lowering {
                 Diagnostic::error(
                     Code::BadDate,
                     self.span(&pair),
-                    format!("`{}` is not a calendar date", pair.as_str()),
+                    (
+                        format!("`{}` n'est pas une date du calendrier", pair.as_str()),
+                        format!("`{}` is not a calendar date", pair.as_str()),
+                    ),
                 )
-                .label("no such day")
-                .help("dates are written YYYY-MM-DD, e.g. 2008-05-29"),
+                .label(("ce jour n'existe pas", "no such day"))
+                .help((
+                    "les dates s'écrivent AAAA-MM-JJ, par exemple 2008-05-29",
+                    "dates are written YYYY-MM-DD, e.g. 2008-05-29",
+                )),
             );
             NaiveDate::MIN
         });
@@ -133,10 +139,16 @@ impl Lowering {
                 Diagnostic::error(
                     Code::BadNumber,
                     self.span(&pair),
-                    format!("`{}` is too large a whole number", pair.as_str()),
+                    (
+                        format!("`{}` est un nombre entier trop grand", pair.as_str()),
+                        format!("`{}` is too large a whole number", pair.as_str()),
+                    ),
                 )
-                .label("too large")
-                .help("whole numbers go up to 4294967295"),
+                .label(("trop grand", "too large"))
+                .help((
+                    "les nombres entiers vont jusqu'à 4294967295",
+                    "whole numbers go up to 4294967295",
+                )),
             );
             0
         });
@@ -149,10 +161,16 @@ impl Lowering {
                 Diagnostic::error(
                     Code::BadNumber,
                     self.span(&pair),
-                    format!("`{}` has too many digits", pair.as_str()),
+                    (
+                        format!("`{}` a trop de chiffres", pair.as_str()),
+                        format!("`{}` has too many digits", pair.as_str()),
+                    ),
                 )
-                .label("not representable exactly")
-                .help("numbers have at most 28 significant digits"),
+                .label(("pas représentable exactement", "not representable exactly"))
+                .help((
+                    "les nombres ont au plus 28 chiffres significatifs",
+                    "numbers have at most 28 significant digits",
+                )),
             );
             Decimal::ZERO
         })
@@ -216,10 +234,16 @@ impl Lowering {
                 Diagnostic::error(
                     Code::RepeatedAttribute,
                     here,
-                    format!("this declaration already has a {what}"),
+                    (
+                        format!("cette déclaration donne déjà {}", attribute_fr(what)),
+                        format!("this declaration already has a {what}"),
+                    ),
                 )
-                .label("second one")
-                .help(format!("keep a single {what}")),
+                .label(("la deuxième fois", "second one"))
+                .help((
+                    format!("ne donnez {} qu'une fois", attribute_fr(what)),
+                    format!("keep a single {what}"),
+                )),
             );
         } else {
             *slot = Some(value);
@@ -233,7 +257,7 @@ impl Lowering {
             return Spanned::new(
                 Literal::Number {
                     value: Decimal::ZERO,
-                    euro: false,
+                    unit: NumberUnit::None,
                 },
                 sp,
             );
@@ -244,7 +268,7 @@ impl Lowering {
                 let value = self.decimal(first);
                 Literal::Number {
                     value,
-                    euro: inner.next().is_some(),
+                    unit: inner.next().map_or(NumberUnit::None, number_unit),
                 }
             }
         };
@@ -281,6 +305,10 @@ impl Lowering {
         let sp = self.span(&pair);
         let kind = match pair.into_inner().next().map(|p| p.as_rule()) {
             Some(Rule::type_amount) => ValueType::Amount,
+            Some(Rule::type_hourly) => ValueType::HourlyAmount,
+            Some(Rule::type_hours) => ValueType::Hours,
+            Some(Rule::type_rate) => ValueType::Rate,
+            Some(Rule::type_annual) => ValueType::AnnualAmount,
             Some(Rule::type_duration) => ValueType::Duration,
             Some(Rule::type_integer) => ValueType::Integer,
             _ => ValueType::Decimal,
@@ -424,5 +452,44 @@ impl Lowering {
             }
         }
         out
+    }
+}
+
+/// An attribute given twice ([`Lowerer::set_once`]), in French with its article.
+fn attribute_fr(what: &str) -> String {
+    let fr = match what {
+        "minimum" => "un minimum",
+        "floor" => "un plancher",
+        "track" => "une filière",
+        "entry diploma" => "un diplôme d'accueil",
+        "experience scale" => "une échelle d'ancienneté",
+        "date" => "une date",
+        "blank-cell rule" => "une règle `case vide`",
+        "off-grid rule" => "une règle `hors grille`",
+        "reference hours" => "un horaire de référence",
+        "maximum hours" => "un horaire maximal",
+        "window" => "une fenêtre",
+        "limit" => "une limite",
+        "claim" => "un droit",
+        "text" => "un texte",
+        "source" => "une source",
+        "`citation`" => "une `citation`",
+        "`lecture`" => "une `lecture`",
+        "document" => "un texte (`texte`)",
+        "IDCC number" => "un numéro IDCC",
+        "`connu jusqu'au` date" => "une date `connu jusqu'au`",
+        other => return format!("un {other}"),
+    };
+    fr.to_string()
+}
+
+/// The unit after a number (a `unit` pair).
+pub(super) fn number_unit(unit: P) -> NumberUnit {
+    match unit.into_inner().next().map(|u| u.as_rule()) {
+        Some(Rule::per_hour) => NumberUnit::EuroPerHour,
+        Some(Rule::hours_unit) => NumberUnit::Hours,
+        Some(Rule::percent) => NumberUnit::Percent,
+        Some(Rule::per_year) => NumberUnit::EuroPerYear,
+        _ => NumberUnit::Euro,
     }
 }

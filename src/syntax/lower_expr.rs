@@ -27,29 +27,13 @@ impl Lowering {
                 span: Span::default(),
                 kind: ExprKind::Number {
                     value: Decimal::ZERO,
-                    euro: false,
+                    unit: NumberUnit::None,
                 },
             };
         };
         let mut left = self.operand(first, operand);
         while let (Some(op), Some(right)) = (inner.next(), inner.next()) {
-            // Formulas are evaluated recursively: bound their size so no input can exhaust the stack.
-            self.formula_operators += 1;
-            if self.formula_operators == super::MAX_OPERATORS + 1 {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        Code::TooDeep,
-                        self.span(&op),
-                        format!(
-                            "this formula has more than {} operators",
-                            super::MAX_OPERATORS
-                        ),
-                    )
-                    .label("too long from here")
-                    .help("split the computation into parameters or tables"),
-                );
-            }
-            if self.formula_operators > super::MAX_OPERATORS {
+            if !self.one_more_operator(self.span(&op)) {
                 break;
             }
             let op = match op.as_str() {
@@ -68,6 +52,37 @@ impl Lowering {
         left
     }
 
+    /// Formulas are evaluated recursively: their size is bounded so that no input
+    /// can exhaust the stack. Counts one operator (a sign, a function's argument,
+    /// a condition) at `at`; false past the limit, reported once.
+    pub(super) fn one_more_operator(&mut self, at: Span) -> bool {
+        self.formula_operators += 1;
+        if self.formula_operators == super::MAX_OPERATORS + 1 {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::TooDeep,
+                    at,
+                    (
+                        format!(
+                            "cette formule a plus de {} opérateurs",
+                            super::MAX_OPERATORS
+                        ),
+                        format!(
+                            "this formula has more than {} operators",
+                            super::MAX_OPERATORS
+                        ),
+                    ),
+                )
+                .label(("trop longue à partir d'ici", "too long from here"))
+                .help((
+                    "découpez le calcul en paramètres ou en barèmes",
+                    "split the computation into parameters or tables",
+                )),
+            );
+        }
+        self.formula_operators <= super::MAX_OPERATORS
+    }
+
     pub(super) fn operand(&mut self, pair: P, rule: Rule) -> Expr {
         if rule == Rule::term {
             self.binary(pair, Rule::factor)
@@ -83,7 +98,7 @@ impl Lowering {
             span: sp,
             kind: ExprKind::Number {
                 value: Decimal::ZERO,
-                euro: false,
+                unit: NumberUnit::None,
             },
         };
         for p in pair.into_inner() {
@@ -100,7 +115,9 @@ impl Lowering {
                         span: here,
                         kind: ExprKind::Number {
                             value,
-                            euro: inner.next().is_some(),
+                            unit: inner
+                                .next()
+                                .map_or(NumberUnit::None, super::lower::number_unit),
                         },
                     }
                 }
@@ -108,11 +125,20 @@ impl Lowering {
                     Some(e) => self.expr(e),
                     None => continue,
                 },
-                Rule::call => match self.inner(p, Rule::expr) {
-                    Some(e) => Expr {
-                        span: here,
-                        kind: ExprKind::Round(Box::new(self.expr(e))),
-                    },
+                Rule::call => match self.round(p) {
+                    Some(kind) => Expr { span: here, kind },
+                    None => continue,
+                },
+                Rule::extreme => Expr {
+                    span: here,
+                    kind: self.extreme(p),
+                },
+                Rule::convert => match self.convert(p) {
+                    Some(kind) => Expr { span: here, kind },
+                    None => continue,
+                },
+                Rule::conditional => match self.conditional(p) {
+                    Some(kind) => Expr { span: here, kind },
                     None => continue,
                 },
                 Rule::lookup => {

@@ -172,16 +172,7 @@ impl Lowering {
                     {
                         subject = CompareSubject::Level;
                     }
-                    Rule::compare_op => {
-                        op = match p.as_str() {
-                            ">=" | "≥" => CompareOp::Ge,
-                            "<=" | "≤" => CompareOp::Le,
-                            ">" => CompareOp::Gt,
-                            "<" => CompareOp::Lt,
-                            "!=" | "≠" => CompareOp::Ne,
-                            _ => CompareOp::Eq,
-                        }
-                    }
+                    Rule::compare_op => op = super::lower_functions::compare_op(p.as_str()),
                     Rule::integer => value = self.integer(p).node,
                     _ => {}
                 }
@@ -226,7 +217,7 @@ impl Lowering {
             span: here,
             kind: ExprKind::Number {
                 value: Decimal::ZERO,
-                euro: false,
+                unit: NumberUnit::None,
             },
         };
         let mut source = None;

@@ -6,6 +6,7 @@
 
 pub mod ast;
 mod ast_examples;
+mod ast_functions;
 pub mod cites;
 mod hints;
 mod lookalike;
@@ -13,6 +14,7 @@ mod lower;
 mod lower_errors;
 mod lower_examples;
 mod lower_expr;
+mod lower_functions;
 mod lower_grid;
 mod lower_layers;
 mod lower_rules;
@@ -72,9 +74,15 @@ fn guard(source: &str) -> Result<&str, Vec<Diagnostic>> {
         return Err(vec![Diagnostic::error(
             Code::TooLarge,
             Span::new(0, 0),
-            format!("the rule file is larger than {} MiB", MAX_FILE_BYTES >> 20),
+            (
+                format!("le fichier de règles dépasse {} Mio", MAX_FILE_BYTES >> 20),
+                format!("the rule file is larger than {} MiB", MAX_FILE_BYTES >> 20),
+            ),
         )
-        .help("split the rule set or remove generated content")]);
+        .help((
+            "découpez le jeu de règles ou retirez le contenu généré",
+            "split the rule set or remove generated content",
+        ))]);
     }
     let mut depth = 0usize;
     for (at, c) in source.char_indices() {
@@ -85,10 +93,18 @@ fn guard(source: &str) -> Result<&str, Vec<Diagnostic>> {
                     return Err(vec![Diagnostic::error(
                         Code::TooDeep,
                         Span::new(at, at + 1),
-                        format!("formulas nest more than {MAX_NESTING} parentheses deep"),
+                        (
+                            format!(
+                                "les formules imbriquent plus de {MAX_NESTING} niveaux de parenthèses"
+                            ),
+                            format!("formulas nest more than {MAX_NESTING} parentheses deep"),
+                        ),
                     )
-                    .label("too deep here")
-                    .help("write the formula with fewer nested parentheses")]);
+                    .label(("trop profond ici", "too deep here"))
+                    .help((
+                        "écrivez la formule avec moins de parenthèses imbriquées",
+                        "write the formula with fewer nested parentheses",
+                    ))]);
                 }
             }
             ')' | ']' => depth = depth.saturating_sub(1),
@@ -96,11 +112,65 @@ fn guard(source: &str) -> Result<&str, Vec<Diagnostic>> {
             _ => {}
         }
     }
+    if let Some(at) = deep_conditional(source) {
+        return Err(vec![Diagnostic::error(
+            Code::TooDeep,
+            Span::new(at, at),
+            (
+                format!("les formules imbriquent plus de {MAX_NESTING} `si … alors`"),
+                format!("formulas nest more than {MAX_NESTING} `si … alors` deep"),
+            ),
+        )
+        .label(("trop profond ici", "too deep here"))
+        .help((
+            "découpez la formule en paramètres ou en barèmes",
+            "split the formula into parameters or tables",
+        ))]);
+    }
     Ok(source)
+}
+
+/// Where a declaration holds more than [`MAX_NESTING`] `alors` (`then`): `si`
+/// nests without parentheses (`sinon si …`), and the parser recurses for each.
+/// A declaration starts at column 0 (as `grille fmt` writes it; a file laid out
+/// otherwise counts as one declaration); strings and comments are skipped.
+fn deep_conditional(source: &str) -> Option<usize> {
+    let mut count = 0usize;
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        if line.starts_with(|c: char| c.is_alphabetic()) {
+            count = 0;
+        }
+        let mut in_string = false;
+        let mut word_start = None;
+        for (i, c) in line.char_indices() {
+            match c {
+                '"' => in_string = !in_string,
+                '#' if !in_string => break,
+                _ if in_string => {}
+                _ if c.is_alphanumeric() || c == '_' => {
+                    word_start.get_or_insert(i);
+                    continue;
+                }
+                _ => {}
+            }
+            if let Some(start) = word_start.take() {
+                if matches!(&line[start..i], "alors" | "then") {
+                    count += 1;
+                    if count > MAX_NESTING {
+                        return Some(offset + start);
+                    }
+                }
+            }
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// Parses one grammar rule alone over the whole input, for tests of the grammar.
 #[doc(hidden)]
+#[cfg_attr(not(feature = "internals"), allow(dead_code))]
 pub fn parses_as(rule: Rule, input: &str) -> bool {
     match GrammarParser::parse(rule, input) {
         Ok(mut pairs) => pairs

@@ -42,7 +42,7 @@ pub(super) fn digits_of(n: u128, buffer: &mut [u8]) -> usize {
 
 /// A date as `YYYY-MM-DD`, as chrono writes it.
 #[inline]
-pub(in crate::report) fn date(out: &mut Vec<u8>, d: NaiveDate) {
+pub(crate) fn date(out: &mut Vec<u8>, d: NaiveDate) {
     let year = d.year();
     if !(0..=9999).contains(&year) {
         let _ = write!(out, "\"{d}\"");
@@ -68,7 +68,7 @@ pub(in crate::report) fn date(out: &mut Vec<u8>, d: NaiveDate) {
 /// An amount as the contract writes it (at least two decimals), unquoted: the
 /// characters `Decimal`'s `Display` writes.
 #[inline]
-pub(in crate::report) fn money(value: Decimal, out: &mut Vec<u8>) {
+pub(crate) fn money(value: Decimal, out: &mut Vec<u8>) {
     match cents(value) {
         Some(cents) => money_in_cents(cents, value.is_sign_negative(), out),
         None => money_at_any_scale(value, out),

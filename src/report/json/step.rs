@@ -43,7 +43,7 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
             detail,
         } => {
             tag(out, "floor");
-            strings(out, &[("floor", floor)]);
+            strings(out, &[("floor", floor.as_str())]);
             key(out, ",", "coefficient");
             number_or_null(*coefficient, out);
             floor_detail(detail, out);
@@ -51,7 +51,7 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
         StepKind::Entitlement { coefficient, floor } => {
             tag(out, "entitlement");
             numbers(out, &[("coefficient", *coefficient)]);
-            strings(out, &[("floor", floor)]);
+            strings(out, &[("floor", floor.as_str())]);
         }
         StepKind::Transitional {
             coefficient,
@@ -110,7 +110,7 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
             }
             key(out, ",", "owed");
             let _ = write!(out, "\"{owed}\"");
-            strings(out, &[("from", from)]);
+            strings(out, &[("from", from.as_str())]);
         }
         StepKind::Formula {
             what,
@@ -118,7 +118,7 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
             result,
         } => {
             tag(out, "formula");
-            strings(out, &[("what", what), ("formula", formula)]);
+            strings(out, &[("what", what.as_str()), ("formula", formula)]);
             key(out, ",", "result");
             // `Decimal`'s own writing, as serde-str gives it: its scale kept.
             let _ = write!(out, "\"{result}\"");
@@ -264,7 +264,8 @@ fn floor_detail(detail: &FloorDetail, out: &mut Vec<u8>) {
 mod tests {
     use super::*;
     use crate::diag::SourceFile;
-    use crate::eval::Warning;
+    use crate::eval::trace::{FloorName, FormulaKind};
+    use crate::eval::{MinimumFrom, Warning};
     use crate::span::Span;
     use chrono::NaiveDate;
     use rust_decimal::Decimal;
@@ -292,7 +293,7 @@ mod tests {
                 band: "b",
             },
             StepKind::Floor {
-                floor: "job",
+                floor: FloorName::Job,
                 coefficient: Some(150),
                 detail: FloorDetail::Job {
                     band: "b",
@@ -301,7 +302,7 @@ mod tests {
                 },
             },
             StepKind::Floor {
-                floor: "job",
+                floor: FloorName::Job,
                 coefficient: None,
                 detail: FloorDetail::Job {
                     band: "b",
@@ -310,7 +311,7 @@ mod tests {
                 },
             },
             StepKind::Floor {
-                floor: "company",
+                floor: FloorName::Company,
                 coefficient: Some(180),
                 detail: FloorDetail::Job {
                     band: "debutant",
@@ -320,38 +321,38 @@ mod tests {
             },
             StepKind::Entitlement {
                 coefficient: 180,
-                floor: "company",
+                floor: FloorName::Company,
             },
             StepKind::Floor {
-                floor: "diploma",
+                floor: FloorName::Diploma,
                 coefficient: None,
                 detail: FloorDetail::Diploma { diploma: None },
             },
             StepKind::Floor {
-                floor: "diploma",
+                floor: FloorName::Diploma,
                 coefficient: Some(1),
                 detail: FloorDetail::Diploma {
                     diploma: Some("bac+2"),
                 },
             },
             StepKind::Floor {
-                floor: "previous-coefficient",
+                floor: FloorName::PreviousCoefficient,
                 coefficient: Some(2),
                 detail: FloorDetail::PreviousCoefficient { given: Some(2) },
             },
             StepKind::Floor {
-                floor: "previous-coefficient",
+                floor: FloorName::PreviousCoefficient,
                 coefficient: None,
                 detail: FloorDetail::PreviousCoefficient { given: None },
             },
             StepKind::Floor {
-                floor: "mission",
+                floor: FloorName::Mission,
                 coefficient: None,
                 detail: FloorDetail::Mission { claims: usize::MAX },
             },
             StepKind::Entitlement {
                 coefficient: 7,
-                floor: "mission",
+                floor: FloorName::Mission,
             },
             StepKind::Transitional {
                 coefficient: 140,
@@ -384,15 +385,15 @@ mod tests {
                 company: None,
                 law: Some(Decimal::new(182303, 2)),
                 owed: Decimal::new(182303, 2),
-                from: "law",
+                from: MinimumFrom::Law,
             },
             StepKind::Formula {
-                what: "minimum-salary",
+                what: FormulaKind::MinimumSalary,
                 formula: Cow::Borrowed("a × b / \"c\""),
                 result: Decimal::new(-123_456_789, 7),
             },
             StepKind::Formula {
-                what: "level-minimum",
+                what: FormulaKind::LevelMinimum,
                 formula: Cow::Borrowed(""),
                 result: Decimal::ZERO,
             },

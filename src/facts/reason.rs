@@ -1,0 +1,186 @@
+//! Why a record is rejected, as data: each reason a stable `code` (JSON
+//! `code`, for tools) and its words in French and English ([`Said`]). The
+//! readers and the evaluator say what they found; [`Reason::said`] words it.
+//! Reasons not typed yet are [`Reason::Other`]: English only, code `other`.
+
+use crate::catalogue::{Lang, Said};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// A field the record must give (`id`, `job`, `job_since`…).
+    Required,
+    /// A date that is no date; `french` when the reader also takes `29/11/2026`.
+    NotADate { text: String, french: bool },
+    /// A month that is no month (`YYYY-MM`); `french` as for dates.
+    NotAMonth { text: String, french: bool },
+    /// An amount below zero.
+    Negative { text: String },
+    /// A job no name or alias of the rule set matches; the close names, best first.
+    UnknownJob { given: String, close: Vec<String> },
+    /// A name several jobs are given (an alias shared); their ids.
+    AmbiguousJob { given: String, jobs: Vec<String> },
+    /// Not typed yet: its English words.
+    Other(String),
+}
+
+/// A reason's stable code, as JSON writes it (`required`, `unknown-job`…).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReasonCode {
+    Required,
+    NotADate,
+    NotAMonth,
+    Negative,
+    UnknownJob,
+    AmbiguousJob,
+    /// A reason not typed yet.
+    Other,
+}
+
+impl Reason {
+    /// The stable code tools read.
+    pub fn code(&self) -> ReasonCode {
+        match self {
+            Reason::Required => ReasonCode::Required,
+            Reason::NotADate { .. } => ReasonCode::NotADate,
+            Reason::NotAMonth { .. } => ReasonCode::NotAMonth,
+            Reason::Negative { .. } => ReasonCode::Negative,
+            Reason::UnknownJob { .. } => ReasonCode::UnknownJob,
+            Reason::AmbiguousJob { .. } => ReasonCode::AmbiguousJob,
+            Reason::Other(_) => ReasonCode::Other,
+        }
+    }
+
+    /// The reason in French and in English.
+    pub fn said(&self) -> Said {
+        let quoted = |names: &[String], or: &str| {
+            let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+            list.join(or)
+        };
+        match self {
+            Reason::Required => Said::new("ce champ est obligatoire", "this field is required"),
+            Reason::NotADate {
+                text,
+                french: false,
+            } => Said::new(
+                format!("`{text}` n'est pas une date écrite AAAA-MM-JJ"),
+                format!("`{text}` is not a date written YYYY-MM-DD"),
+            ),
+            Reason::NotADate { text, french: true } => Said::new(
+                format!(
+                    "`{text}` n'est pas une date écrite 29/11/2026 (jour/mois/année) ou 2026-11-29"
+                ),
+                format!("`{text}` is not a date written 29/11/2026 (day/month/year) or 2026-11-29"),
+            ),
+            Reason::NotAMonth {
+                text,
+                french: false,
+            } => Said::new(
+                format!("`{text}` n'est pas un mois écrit AAAA-MM"),
+                format!("`{text}` is not a month written YYYY-MM"),
+            ),
+            Reason::NotAMonth { text, french: true } => Said::new(
+                format!("`{text}` n'est pas un mois écrit 2026-11 ou 11/2026"),
+                format!("`{text}` is not a month written 2026-11 or 11/2026"),
+            ),
+            Reason::Negative { text } => Said::new(
+                format!("`{text}` ne peut pas être négatif"),
+                format!("`{text}` must not be negative"),
+            ),
+            Reason::UnknownJob { given, close } if close.is_empty() => Said::new(
+                format!("le jeu de règles n'a pas de métier nommé `{given}`"),
+                format!("the rule set has no job named `{given}`"),
+            ),
+            Reason::UnknownJob { given, close } => Said::new(
+                format!(
+                    "le jeu de règles n'a pas de métier nommé `{given}` ; vouliez-vous dire {} ?",
+                    quoted(close, " ou ")
+                ),
+                format!(
+                    "the rule set has no job named `{given}`; did you mean {}?",
+                    quoted(close, " or ")
+                ),
+            ),
+            Reason::AmbiguousJob { given, jobs } => Said::new(
+                format!(
+                    "le nom `{given}` est ambigu : il désigne {}",
+                    quoted(jobs, " et ")
+                ),
+                format!(
+                    "the name `{given}` is ambiguous: it names {}",
+                    quoted(jobs, " and ")
+                ),
+            ),
+            Reason::Other(english) => Said::new(english.clone(), english.clone()),
+        }
+    }
+
+    /// The reason in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
+        self.said().say(lang).to_string()
+    }
+}
+
+/// A reason not typed yet, by its English words.
+impl From<String> for Reason {
+    fn from(english: String) -> Reason {
+        Reason::Other(english)
+    }
+}
+
+impl From<&str> for Reason {
+    fn from(english: &str) -> Reason {
+        Reason::Other(english.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each typed reason is said in both languages, differently, with a code.
+    #[test]
+    fn every_typed_reason_is_said_in_both_languages() {
+        let text = || "31/02/2026".to_string();
+        let all = [
+            Reason::Required,
+            Reason::NotADate {
+                text: text(),
+                french: false,
+            },
+            Reason::NotADate {
+                text: text(),
+                french: true,
+            },
+            Reason::NotAMonth {
+                text: text(),
+                french: false,
+            },
+            Reason::NotAMonth {
+                text: text(),
+                french: true,
+            },
+            Reason::Negative { text: text() },
+            Reason::UnknownJob {
+                given: "Hotliner".into(),
+                close: vec![],
+            },
+            Reason::UnknownJob {
+                given: "Hotliner".into(),
+                close: vec!["Hotliner N1".into()],
+            },
+            Reason::AmbiguousJob {
+                given: "Animateur".into(),
+                jobs: vec!["superviseur".into(), "formateur".into()],
+            },
+        ];
+        for reason in all {
+            let said = reason.said();
+            assert!(!said.fr.is_empty() && said.fr != said.en, "{reason:?}");
+            assert_ne!(reason.code(), ReasonCode::Other);
+            for word in crate::catalogue::ENGLISH_WORDS {
+                assert!(!said.fr.contains(word), "{reason:?}: {}", said.fr);
+            }
+        }
+    }
+}
