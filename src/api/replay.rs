@@ -38,7 +38,7 @@ pub(super) fn run(request: &Request, rules: &RuleSet, reports: &[Report]) -> Res
     value["op"] = json!("replay");
     value["from"] = json!(settings.from.to_string());
     value["to"] = json!(settings.to.to_string());
-    value["text"] = json!(crate::replay::text::render(&replay, request.lang));
+    value["text"] = json!(crate::replay::text::render(rules, &replay, request.lang));
     value["rules_warnings"] = json!(diagnostics(reports, Severity::Warning));
     value["facts_warnings"] = json!(facts.warnings);
     Ok(value)
