@@ -343,6 +343,72 @@ fn examples_and_decisions_come_from_the_files_held() {
 }
 
 #[test]
+fn the_what_if_compares_the_edited_text_with_the_rules_it_amends() {
+    let bench = start(true);
+    let diff = |text: &str, extra: Value| {
+        let mut request = json!({"op": "diff", "as_of": "2026-11-29",
+            "rules": {"files": {&bench.rules: text}, "main": &bench.rules}});
+        for (key, value) in extra.as_object().unwrap() {
+            request[key] = value.clone();
+        }
+        bench.call(&request)
+    };
+    let as_held = diff(&bench.original(), json!({})).json();
+    assert_eq!(as_held["ok"], true, "{as_held}");
+    // The base is the file the proposal amends (`modifie`), as held.
+    let base = as_held["redline"]["base"]["file"].as_str().unwrap();
+    assert!(base.ends_with("idcc2098-2002.grille"), "{base}");
+    // A higher SMCC in the edited text raises the minima after, not before.
+    let edited = bench.original().replacen(
+        "1500.00 € depuis 2008-05-29",
+        "1900.00 € depuis 2008-05-29",
+        1,
+    );
+    assert_ne!(edited, bench.original());
+    let raised = diff(&edited, json!({"scenarios": ["s:smcc=1500.00"]})).json();
+    let mass = |v: &Value, side: &str| {
+        v["summary"]["minimum_salary_mass"][side]["monthly"]
+            .as_str()
+            .unwrap()
+            .parse::<f64>()
+            .unwrap()
+    };
+    assert_eq!(mass(&raised, "before"), mass(&as_held, "before"));
+    assert!(mass(&raised, "after") > mass(&as_held, "after"));
+    // The scenario at the held value adds up as the held text did.
+    let scenario = &raised["summary"]["scenarios"][0]["minimum_salary_mass"]["after"];
+    assert_eq!(
+        scenario,
+        &as_held["summary"]["minimum_salary_mass"]["after"]
+    );
+    // A base outside the files held is refused, like any other path.
+    let outside = bench.root.as_ref().unwrap().join("outside.grille");
+    let answer = diff(
+        &bench.original(),
+        json!({"base": {"path": outside.to_string_lossy()}}),
+    );
+    assert_eq!(
+        (answer.status, answer.code().as_str()),
+        (403, "grille::serve-outside")
+    );
+}
+
+#[test]
+fn doc_and_replay_answer_on_the_files_held() {
+    let bench = start(true);
+    let doc = bench
+        .call(&json!({"op": "doc", "as_of": "2026-11-29"}))
+        .json();
+    assert_eq!(doc["ok"], true, "{doc}");
+    assert!(doc["html"].as_str().unwrap().starts_with("<!DOCTYPE html>"));
+    // The sample workforce carries no payslips: the replay says so.
+    let replay = bench.call(&json!({"op": "replay", "id": "E001", "claim_on": "2026-11-29"}));
+    assert_eq!(replay.status, 200);
+    assert_eq!(replay.code(), "grille::replay", "{}", replay.body);
+    assert!(replay.body.contains("no payslips"), "{}", replay.body);
+}
+
+#[test]
 fn the_files_held_are_listed() {
     let bench = start(true);
     let held = bench.send("GET", "/api/files", &[], "").json();
@@ -425,7 +491,7 @@ fn the_page_is_served_with_its_editor() {
     let page = bench.raw(&head, b"");
     assert_eq!(page.status, 200);
     assert!(
-        page.body.contains("<textarea id=\"rules\""),
+        page.body.contains("<script src=\"/editor.js\""),
         "{}",
         page.body
     );
@@ -443,6 +509,16 @@ fn the_page_is_served_with_its_editor() {
     assert_eq!(script.status, 200);
     assert!(script.body.contains("X-Grille-Token"));
     assert!(!script.body.contains("http://") && !script.body.contains("https://"));
+    // The editor, built once with its licence beside it (tools/editor).
+    for (path, words) in [
+        ("/editor.js", "GrilleEditor"),
+        ("/editor.LICENSE.txt", "@codemirror/view"),
+    ] {
+        let head = format!("GET {path} HTTP/1.1\r\nHost: {}", bench.host());
+        let asset = bench.raw(&head, b"");
+        assert_eq!(asset.status, 200, "{path}");
+        assert!(asset.body.contains(words), "{path}");
+    }
 }
 
 #[test]

@@ -23,16 +23,32 @@
 //!
 //! | field | for | |
 //! |---|---|---|
-//! | `op` | all | `check`, `eval` or `explain` |
-//! | `rules` | all | `{"path": "…"}` (read from the disk, with the files it stands on), or `{"files": {"path": "text", …}, "main": "path"}` (nothing read from the disk) |
-//! | `facts` | `eval`, `explain` | an array of records (the facts contract), or: |
-//! | `facts_text`, `format` | `eval`, `explain` | a facts file's text and its format: `json`, `jsonl` or `csv` |
-//! | `as_of` | `eval`, `explain` (required); `check` (the levels below the SMIC that day) | `YYYY-MM-DD` |
-//! | `id` | `explain` (required) | the employee |
-//! | `lang`, `why_not` | `explain` | `fr` (default) or `en`; a target as `grille explain --why-not` takes it |
+//! | `op` | all | `check`, `eval`, `explain`, `diff`, `doc` or `replay` |
+//! | `rules` | all | `{"path": "…"}` (read from the disk, with the files it stands on), or `{"files": {"path": "text", …}, "main": "path"}` (nothing read from the disk); the proposal of `diff` |
+//! | `facts` | `eval`, `explain`, `diff`, `replay` | an array of records (the facts contract), or: |
+//! | `facts_text`, `format` | `eval`, `explain`, `diff`, `replay` | a facts file's text and its format: `json`, `jsonl` or `csv` |
+//! | `as_of` | `eval`, `explain`, `diff`, `doc` (required); `check` (the levels below the SMIC that day) | `YYYY-MM-DD` |
+//! | `id` | `explain`, `replay` (required) | the employee |
+//! | `lang` | `explain`, `replay` | `fr` (default) or `en` |
+//! | `why_not` | `explain` | a target as `grille explain --why-not` takes it |
 //! | `trace` | `eval` | attach each decision's trace |
 //! | `agreement_only` | all | the agreement without the law above it |
-//! | `set` | `eval`, `explain` | `["NAME=VALUE", …]`, as `--set` |
+//! | `set` | `eval`, `explain`, `diff` (both sides), `replay` | `["NAME=VALUE", …]`, as `--set` |
+//! | `base` | `diff` (required) | the rules compared against, as `rules` |
+//! | `set_base`, `set_proposal` | `diff` | `["NAME=VALUE", …]` on one side |
+//! | `scenarios` | `diff` | `["NAME:param=value[,param=value]", …]`, as `--scenario` |
+//! | `set_cost` | `diff` | `["taux_charges=0.42"]`, as `--set-cost` |
+//! | `top` | `diff` | how many of the largest changes to list (20) |
+//! | `employees` | `diff` | every employee's row, not only the aggregates |
+//! | `from`, `to` | `replay` | the months replayed, `YYYY-MM` (default: the employee's first and last payslips) |
+//! | `claim_on` | `replay` (required) | the day the claim is brought |
+//!
+//! `diff` answers what `grille diff --format json` writes (`redline`,
+//! `summary`, and `employees` when asked) with the distribution chart as SVG
+//! (`chart`) and the names of the ids (`names`); `doc` the page `grille doc`
+//! writes (`html`) with the rules' `errors` and `warnings`; `replay` one
+//! employee's replay as `grille replay --format json` writes it, with its
+//! `text`.
 //!
 //! A field an operation does not read is an error, not ignored. The rules are
 //! loaded at each call: a server that decides many requests under the same
@@ -40,7 +56,11 @@
 //! `{"path": …}` reads the process's disk: a server taking requests from
 //! others gives `files`.
 
+mod diff;
+mod doc;
+mod names;
 mod ops;
+mod replay;
 mod request;
 
 use serde::Serialize;
@@ -89,6 +109,10 @@ enum Code {
     UnknownId,
     /// `why_not` cannot be answered for this employee.
     WhyNot,
+    /// `diff`: a scenario, a cost or a setting of one side that cannot be applied.
+    Diff,
+    /// `replay`: the employee's history cannot be replayed as asked.
+    Replay,
     Internal,
 }
 
@@ -100,6 +124,8 @@ impl Code {
             Code::Facts => "grille::facts",
             Code::UnknownId => "grille::unknown-id",
             Code::WhyNot => "grille::why-not",
+            Code::Diff => "grille::diff",
+            Code::Replay => "grille::replay",
             Code::Internal => "grille::internal",
         }
     }

@@ -17,9 +17,17 @@ pub(super) fn run(request: Request) -> Result<Value, Failed> {
     let options = Options {
         agreement_only: request.agreement_only,
     };
+    match request.op {
+        Op::Diff => return super::diff::run(&request, options),
+        Op::Doc => return super::doc::run(&request),
+        _ => {}
+    }
     let (mut rules, reports) = load(&request.rules, options)?;
     for setting in &request.set {
         set(&mut rules, setting)?;
+    }
+    if request.op == Op::Replay {
+        return super::replay::run(&request, &rules, &reports);
     }
     let facts = match &request.facts {
         Some(facts) => Some(read_facts(facts)?),
@@ -39,8 +47,9 @@ pub(super) fn run(request: Request) -> Result<Value, Failed> {
             };
             explain(&rules, &reports, &facts, day, asked)
         }
-        // `request::read` asks for the facts and the day of these operations.
-        (Op::Eval | Op::Explain, _, _) => Err(Problem::new(
+        // `request::read` asks for the facts and the day of these operations;
+        // the others are answered above.
+        (Op::Eval | Op::Explain | Op::Diff | Op::Doc | Op::Replay, _, _) => Err(Problem::new(
             Code::Internal,
             "the request was read without its facts or its day",
         )
@@ -48,14 +57,23 @@ pub(super) fn run(request: Request) -> Result<Value, Failed> {
     }
 }
 
-fn load(rules: &Rules, options: Options) -> Result<(RuleSet, Vec<Report>), Failed> {
+pub(super) fn load(rules: &Rules, options: Options) -> Result<(RuleSet, Vec<Report>), Failed> {
+    with_files(rules, |files, main| crate::load_with(files, main, options))
+}
+
+/// Calls `load` on the rule files of the request: from the disk, or from the
+/// texts it gives; a file that cannot be read is the request's problem.
+pub(super) fn with_files<T>(
+    rules: &Rules,
+    load: impl FnOnce(&dyn crate::layers::Files, &Path) -> Result<T, LoadError>,
+) -> Result<T, Failed> {
     let loaded = match rules {
-        Rules::Path(path) => crate::load_path(path, options),
+        Rules::Path(path) => load(&crate::layers::Disk, Path::new(path)),
         Rules::Files { files, main } => {
             let files = files.iter().fold(InMemory::default(), |all, (path, text)| {
                 all.with(path, text)
             });
-            crate::load_with(&files, Path::new(main), options)
+            load(&files, Path::new(main))
         }
     };
     loaded.map_err(|e| match e {
@@ -75,7 +93,7 @@ fn load(rules: &Rules, options: Options) -> Result<(RuleSet, Vec<Report>), Faile
 }
 
 /// Applies one `NAME=VALUE` override, as `grille eval --set` does.
-fn set(rules: &mut RuleSet, setting: &str) -> Result<(), Problem> {
+pub(super) fn set(rules: &mut RuleSet, setting: &str) -> Result<(), Problem> {
     let problem = |message: String| {
         Problem::new(Code::Request, message).help("write NAME=VALUE, e.g. \"smcc=1850.00\"")
     };
@@ -89,7 +107,7 @@ fn set(rules: &mut RuleSet, setting: &str) -> Result<(), Problem> {
         .map_err(|e| problem(format!("`set` `{}`: {e}", crate::facts::short(setting))))
 }
 
-fn read_facts(facts: &Facts) -> Result<crate::facts::Facts, Problem> {
+pub(super) fn read_facts(facts: &Facts) -> Result<crate::facts::Facts, Problem> {
     let read = match facts {
         // The JSON reader would take one object as a file of one line.
         Facts::Records(records) if !records.starts_with('[') => {
@@ -153,12 +171,13 @@ fn eval(
         "layers": explain::json::layers(rules),
         "decisions": decisions,
         "rejected": rejected,
+        "names": super::names::of(&[rules]),
         "warnings": diagnostics(reports, Severity::Warning),
         "facts_warnings": facts.warnings,
     })
 }
 
-fn read_id(read: &Result<Record, Rejection>) -> Option<&str> {
+pub(super) fn read_id(read: &Result<Record, Rejection>) -> Option<&str> {
     match read {
         Ok(record) => Some(&record.id),
         Err(rejection) => rejection.id.as_deref(),
@@ -240,7 +259,7 @@ fn explained(
     Ok((value, text))
 }
 
-fn unknown_id<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Problem {
+pub(super) fn unknown_id<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Problem {
     let close = explain::closest_ids(id, ids);
     let message = format!(
         "no employee with id `{}` in the facts",

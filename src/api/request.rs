@@ -10,7 +10,7 @@ use serde_json::value::RawValue;
 
 use super::{Code, Problem};
 use crate::explain::{Lang, Target};
-use crate::facts::Format;
+use crate::facts::{Format, Month};
 
 /// A request as sent: every field the API reads, none other.
 #[derive(Deserialize)]
@@ -44,6 +44,31 @@ struct Sent<'a> {
     agreement_only: bool,
     #[serde(default)]
     set: Vec<String>,
+    /// `diff`: the rules compared against (the rules in force).
+    #[serde(default)]
+    base: Option<RulesSent>,
+    #[serde(default)]
+    set_base: Vec<String>,
+    #[serde(default)]
+    set_proposal: Vec<String>,
+    /// `diff`: `NAME:param=value[,param=value]`, as `--scenario`.
+    #[serde(default)]
+    scenarios: Vec<String>,
+    /// `diff`: `taux_charges=0.42`, as `--set-cost`.
+    #[serde(default)]
+    set_cost: Vec<String>,
+    #[serde(default)]
+    top: Option<usize>,
+    /// `diff`: every employee's row, not only the aggregates.
+    #[serde(default)]
+    employees: bool,
+    /// `replay`: the months replayed, `YYYY-MM`, and the day of the claim.
+    #[serde(default)]
+    from: Option<String>,
+    #[serde(default)]
+    to: Option<String>,
+    #[serde(default)]
+    claim_on: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +76,9 @@ pub enum Op {
     Check,
     Eval,
     Explain,
+    Diff,
+    Doc,
+    Replay,
 }
 
 impl Op {
@@ -59,9 +87,12 @@ impl Op {
             "check" => Ok(Op::Check),
             "eval" => Ok(Op::Eval),
             "explain" => Ok(Op::Explain),
+            "diff" => Ok(Op::Diff),
+            "doc" => Ok(Op::Doc),
+            "replay" => Ok(Op::Replay),
             _ => Err(request_error(
                 format!("unknown `op` `{}`", crate::facts::short(name)),
-                "`op` is `check`, `eval` or `explain`",
+                "`op` is `check`, `eval`, `explain`, `diff`, `doc` or `replay`",
             )),
         }
     }
@@ -71,11 +102,14 @@ impl Op {
             Op::Check => "check",
             Op::Eval => "eval",
             Op::Explain => "explain",
+            Op::Diff => "diff",
+            Op::Doc => "doc",
+            Op::Replay => "replay",
         }
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RulesSent {
     #[serde(default)]
@@ -120,7 +154,32 @@ pub struct Request<'a> {
     pub agreement_only: bool,
     /// `NAME=VALUE` overrides, as `grille eval --set` takes them.
     pub set: Vec<String>,
+    /// What `diff` compares and how.
+    pub diff: Option<DiffAsked>,
+    /// What `replay` replays.
+    pub replay: Option<ReplayAsked>,
 }
+
+/// `diff`: the base, the settings of each side, the scenarios, the costs.
+pub struct DiffAsked {
+    pub base: Rules,
+    pub set_base: Vec<String>,
+    pub set_proposal: Vec<String>,
+    pub scenarios: Vec<String>,
+    pub set_cost: Vec<String>,
+    pub top: usize,
+    pub employees: bool,
+}
+
+/// `replay`: the months (the record's pay history when not given) and the claim's day.
+pub struct ReplayAsked {
+    pub from: Option<Month>,
+    pub to: Option<Month>,
+    pub claim_on: NaiveDate,
+}
+
+/// How many of the largest changes `diff` lists when `top` is not given.
+pub const TOP: usize = 20;
 
 /// Reads `text` as a request; every problem is said, the first found.
 pub fn read(text: &str) -> Result<Request<'_>, Problem> {
@@ -132,9 +191,9 @@ pub fn read(text: &str) -> Result<Request<'_>, Problem> {
             REQUEST_HELP,
         ));
     }
-    let sent: Sent = serde_json::from_str(text).map_err(|e| not_read(&e))?;
+    let mut sent: Sent = serde_json::from_str(text).map_err(|e| not_read(&e))?;
     let op = Op::read(&sent.op)?;
-    let rules = rules(sent.rules)?;
+    let rules = rules(std::mem::take(&mut sent.rules))?;
     let only_for = |given: bool, field: &str, ops: &[Op]| match given && !ops.contains(&op) {
         true => Err(request_error(
             format!("`{field}` is not read by `{}`", op.name()),
@@ -148,20 +207,37 @@ pub fn read(text: &str) -> Result<Request<'_>, Problem> {
         )),
         false => Ok(()),
     };
-    let decide = [Op::Eval, Op::Explain];
+    let decide = [Op::Eval, Op::Explain, Op::Diff, Op::Replay];
     only_for(sent.facts.is_some(), "facts", &decide)?;
     only_for(sent.facts_text.is_some(), "facts_text", &decide)?;
     only_for(sent.format.is_some(), "format", &decide)?;
     only_for(!sent.set.is_empty(), "set", &decide)?;
     only_for(sent.trace, "trace", &[Op::Eval])?;
-    only_for(sent.id.is_some(), "id", &[Op::Explain])?;
-    only_for(sent.lang.is_some(), "lang", &[Op::Explain])?;
+    only_for(sent.id.is_some(), "id", &[Op::Explain, Op::Replay])?;
+    only_for(sent.lang.is_some(), "lang", &[Op::Explain, Op::Replay])?;
+    let diff = [Op::Diff];
+    only_for(sent.base.is_some(), "base", &diff)?;
+    only_for(!sent.set_base.is_empty(), "set_base", &diff)?;
+    only_for(!sent.set_proposal.is_empty(), "set_proposal", &diff)?;
+    only_for(!sent.scenarios.is_empty(), "scenarios", &diff)?;
+    only_for(!sent.set_cost.is_empty(), "set_cost", &diff)?;
+    only_for(sent.top.is_some(), "top", &diff)?;
+    only_for(sent.employees, "employees", &diff)?;
+    only_for(sent.from.is_some(), "from", &[Op::Replay])?;
+    only_for(sent.to.is_some(), "to", &[Op::Replay])?;
+    only_for(sent.claim_on.is_some(), "claim_on", &[Op::Replay])?;
     only_for(sent.why_not.is_some(), "why_not", &[Op::Explain])?;
     only_for(sent.run_on.is_some(), "run_on", &[Op::Explain])?;
-    let facts = facts(sent.facts, sent.facts_text, sent.format)?;
-    let as_of = sent.as_of.as_deref().map(date).transpose()?;
+    let facts = facts(sent.facts, sent.facts_text.take(), sent.format.take())?;
+    let as_of = sent
+        .as_of
+        .as_deref()
+        .map(|d| date("as_of", d))
+        .transpose()?;
     if decide.contains(&op) {
         required(facts.is_some(), "facts", op, FACTS_HELP)?;
+    }
+    if matches!(op, Op::Eval | Op::Explain | Op::Diff | Op::Doc) {
         required(
             as_of.is_some(),
             "as_of",
@@ -169,13 +245,16 @@ pub fn read(text: &str) -> Result<Request<'_>, Problem> {
             "give the evaluation date, YYYY-MM-DD",
         )?;
     }
-    if op == Op::Explain {
-        required(
-            sent.id.is_some(),
-            "id",
-            op,
-            "give the id of the employee to explain",
-        )?;
+    let diff = match op {
+        Op::Diff => Some(diff_asked(&mut sent)?),
+        _ => None,
+    };
+    let replay = match op {
+        Op::Replay => Some(replay_asked(&sent)?),
+        _ => None,
+    };
+    if matches!(op, Op::Explain | Op::Replay) {
+        required(sent.id.is_some(), "id", op, "give the id of the employee")?;
     }
     let why_not = sent.why_not.as_deref().map(Target::parse).transpose();
     Ok(Request {
@@ -186,10 +265,66 @@ pub fn read(text: &str) -> Result<Request<'_>, Problem> {
         id: sent.id,
         lang: lang(sent.lang.as_deref())?,
         why_not: why_not.map_err(|e| request_error(format!("`why_not` {e}"), ""))?,
-        run_on: sent.run_on.as_deref().map(date).transpose()?,
+        run_on: sent
+            .run_on
+            .as_deref()
+            .map(|d| date("run_on", d))
+            .transpose()?,
         trace: sent.trace,
         agreement_only: sent.agreement_only,
         set: sent.set,
+        diff,
+        replay,
+    })
+}
+
+fn diff_asked(sent: &mut Sent) -> Result<DiffAsked, Problem> {
+    let Some(base) = sent.base.take() else {
+        return Err(request_error(
+            "`diff` needs `base`",
+            "give the rules compared against: {\"path\": \"rules/idcc2098-2002.grille\"} or {\"files\": …, \"main\": …}",
+        ));
+    };
+    Ok(DiffAsked {
+        base: rules(base).map_err(|mut p| {
+            p.message = p.message.replacen("`rules", "`base", 1);
+            p
+        })?,
+        set_base: std::mem::take(&mut sent.set_base),
+        set_proposal: std::mem::take(&mut sent.set_proposal),
+        scenarios: std::mem::take(&mut sent.scenarios),
+        set_cost: std::mem::take(&mut sent.set_cost),
+        top: sent.top.unwrap_or(TOP),
+        employees: sent.employees,
+    })
+}
+
+fn replay_asked(sent: &Sent) -> Result<ReplayAsked, Problem> {
+    let month = |field: &str, text: &Option<String>| {
+        text.as_deref()
+            .map(|t| {
+                Month::parse(t).ok_or_else(|| {
+                    request_error(
+                        format!(
+                            "`{field}` `{}` is not a month written YYYY-MM",
+                            crate::facts::short(t)
+                        ),
+                        "e.g. \"from\": \"2025-01\"",
+                    )
+                })
+            })
+            .transpose()
+    };
+    let Some(claim_on) = sent.claim_on.as_deref() else {
+        return Err(request_error(
+            "`replay` needs `claim_on`",
+            "give the day the claim is brought, YYYY-MM-DD: prescription counts from it",
+        ));
+    };
+    Ok(ReplayAsked {
+        from: month("from", &sent.from)?,
+        to: month("to", &sent.to)?,
+        claim_on: date("claim_on", claim_on)?,
     })
 }
 
@@ -216,7 +351,7 @@ fn not_read(e: &serde_json::Error) -> Problem {
     problem
 }
 
-const REQUEST_HELP: &str = "send one JSON object: {\"op\": \"check\" | \"eval\" | \"explain\", \
+const REQUEST_HELP: &str = "send one JSON object: {\"op\": \"check\" | \"eval\" | \"explain\" | \"diff\" | \"doc\" | \"replay\", \
      \"rules\": {\"path\": \"…\"} or {\"files\": {\"path\": \"text\", …}, \"main\": \"path\"}, \
      \"facts\": […], \"as_of\": \"YYYY-MM-DD\", …}";
 
@@ -275,14 +410,14 @@ fn facts_format(name: &str) -> Result<Format, Problem> {
     }
 }
 
-fn date(text: &str) -> Result<NaiveDate, Problem> {
+fn date(field: &str, text: &str) -> Result<NaiveDate, Problem> {
     crate::facts::parse_date(text).ok_or_else(|| {
         request_error(
             format!(
-                "`as_of` `{}` is not a date written YYYY-MM-DD",
+                "`{field}` `{}` is not a date written YYYY-MM-DD",
                 crate::facts::short(text)
             ),
-            "e.g. \"as_of\": \"2026-11-29\"",
+            format!("e.g. \"{field}\": \"2026-11-29\""),
         )
     })
 }

@@ -12,7 +12,7 @@ use super::impact::Impact;
 use super::text::{group_label, money, signed_money};
 
 /// Grouped bars: employees at each coefficient, before (grey) and after (blue).
-pub(super) fn distribution(i: &Impact) -> String {
+pub fn distribution(i: &Impact) -> String {
     let (bar, gap, height, left, top) = (14usize, 10usize, 160usize, 36usize, 32usize);
     let max = i
         .distribution

@@ -13,7 +13,7 @@
 
 mod aggregate;
 pub mod cause;
-mod chart;
+pub mod chart;
 pub mod estimate;
 pub mod figures;
 pub mod html;

@@ -9,7 +9,10 @@
 //!
 //! Every other file the rules stand on comes from the files held, so that a
 //! link in the edited text to any other path is a missing file, not a read.
-//! `eval` and `explain` without facts get the `--facts` file's.
+//! `eval`, `explain`, `diff` and `replay` without facts get the `--facts`
+//! file's. `diff` without `base` compares with the file the edited one amends
+//! (else the edited file as saved); a `base` given is `{"path": P}`, P held,
+//! read as saved.
 //! The workbench also answers `{"op": "test"}` (the file's examples), which
 //! the API does not have yet.
 
@@ -52,7 +55,9 @@ pub(super) fn prepare(held: &Held, body: &[u8]) -> Result<Call, Refused> {
     let op = request
         .get("op")
         .and_then(Value::as_str)
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .to_string();
+    let op = op.as_str();
     if op == "test" {
         if let Some(field) = request.keys().find(|k| *k != "op") {
             return Err(malformed(
@@ -62,7 +67,11 @@ pub(super) fn prepare(held: &Held, body: &[u8]) -> Result<Call, Refused> {
         }
         return Ok(Call::Test { edited, main });
     }
-    let decides = matches!(op, "eval" | "explain");
+    if op == "diff" {
+        let base = base(held, request.remove("base"))?;
+        request.insert("base".into(), base);
+    }
+    let decides = matches!(op, "eval" | "explain" | "diff" | "replay");
     let has_facts = request.contains_key("facts") || request.contains_key("facts_text");
     if decides && !has_facts {
         let Some(facts) = held.facts() else {
@@ -74,14 +83,30 @@ pub(super) fn prepare(held: &Held, body: &[u8]) -> Result<Call, Refused> {
         request.insert("facts_text".into(), json!(facts.text));
         request.insert("format".into(), json!(facts.format));
     }
-    let files: Map<String, Value> = held
-        .in_memory(edited.as_deref())
+    let files = files_of(held, edited.as_deref());
+    request.insert("rules".into(), json!({"files": files, "main": main}));
+    Ok(Call::Api(Value::Object(request).to_string()))
+}
+
+/// The base of a `diff`: the held files as saved, and the one to load.
+fn base(held: &Held, sent: Option<Value>) -> Result<Value, Refused> {
+    let main = match sent {
+        None => held.base().to_string(),
+        Some(Value::Object(base)) => match (base.get("path"), base.len()) {
+            (Some(Value::String(path)), 1) => held_name(held, path)?,
+            _ => return Err(malformed("`base` is not {\"path\": P}", RULES_HELP)),
+        },
+        Some(_) => return Err(malformed("`base` is not an object", RULES_HELP)),
+    };
+    Ok(json!({"files": files_of(held, None), "main": main}))
+}
+
+fn files_of(held: &Held, edited: Option<&str>) -> Map<String, Value> {
+    held.in_memory(edited)
         .0
         .into_iter()
         .map(|(path, text)| (path.to_string_lossy().into_owned(), Value::String(text)))
-        .collect();
-    request.insert("rules".into(), json!({"files": files, "main": main}));
-    Ok(Call::Api(Value::Object(request).to_string()))
+        .collect()
 }
 
 /// The edited file's text if the request gives it, and the file to load.

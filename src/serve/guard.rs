@@ -163,10 +163,14 @@ pub(super) fn too_large() -> Response {
 pub(super) async fn harden(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await.into_response();
     let headers = response.headers_mut();
+    // Scripts from the binary only; inline styles allowed for the rule set's
+    // document (`grille doc`, shown in a sandboxed frame without scripts),
+    // whose every text from a file is escaped; `data:` images for the
+    // editor's diagnostic marks.
     let set = [
         (
             header::CONTENT_SECURITY_POLICY,
-            "default-src 'self'; frame-ancestors 'none'; form-action 'none'",
+            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'none'",
         ),
         (header::REFERRER_POLICY, "no-referrer"),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),

@@ -16,6 +16,9 @@ pub struct Held {
     rules_on_disk: PathBuf,
     /// Every rule file, the edited one first; its text follows the saves.
     files: RwLock<Vec<(String, String)>>,
+    /// The rule file the edited one amends (`modifie`), as held: the base of
+    /// the what-if.
+    amended: Option<String>,
     facts: Option<HeldFacts>,
 }
 
@@ -59,17 +62,24 @@ impl Held {
             read: RefCell::new(Vec::new()),
         };
         // Errors in the rules are for the page; only what was read matters here.
-        if let Err(crate::LoadError::Unreadable { path, reason }) =
-            crate::load_with(&recording, rules, Options::default())
-        {
-            return Err(format!("cannot read the rule file `{path}`: {reason}"));
-        }
+        let amended = match crate::load_with(&recording, rules, Options::default()) {
+            Err(crate::LoadError::Unreadable { path, reason }) => {
+                return Err(format!("cannot read the rule file `{path}`: {reason}"))
+            }
+            Err(crate::LoadError::Invalid(_)) => None,
+            Ok((loaded, _)) => loaded
+                .layers
+                .iter()
+                .find(|l| l.role == crate::layers::Role::Amended)
+                .map(|l| key(Path::new(&l.path))),
+        };
         let files = recording.read.into_inner();
         let facts = facts.map(read_facts).transpose()?;
         Ok(Held {
             rules: key(rules),
             rules_on_disk: rules.to_path_buf(),
             files: RwLock::new(files),
+            amended,
             facts,
         })
     }
@@ -81,6 +91,12 @@ impl Held {
 
     pub(super) fn rules_on_disk(&self) -> &Path {
         &self.rules_on_disk
+    }
+
+    /// The base of the what-if: the file the edited one amends, else the
+    /// edited file as last read or saved.
+    pub fn base(&self) -> &str {
+        self.amended.as_deref().unwrap_or(&self.rules)
     }
 
     pub fn facts(&self) -> Option<&HeldFacts> {

@@ -18,7 +18,13 @@ use super::{guard, save, State, BODY_LIMIT};
 // The page, in the binary: nothing is fetched from elsewhere.
 const PAGE: &str = include_str!("page/index.html");
 const SCRIPT: &str = include_str!("page/workbench.js");
+const VIEWS: &str = include_str!("page/views.js");
+const WORDS: &str = include_str!("page/i18n.js");
 const STYLE: &str = include_str!("page/workbench.css");
+/// CodeMirror 6 with the grille mode, built once by tools/editor (its
+/// README says how); the cargo build only embeds it.
+const EDITOR: &str = include_str!("page/editor.js");
+const EDITOR_LICENSE: &str = include_str!("page/editor.LICENSE.txt");
 
 pub(super) fn router(state: Arc<State>) -> Router {
     Router::new()
@@ -34,6 +40,24 @@ pub(super) fn router(state: Arc<State>) -> Router {
             "/workbench.css",
             get(|| async { asset("text/css; charset=utf-8", STYLE) }),
         )
+        .route(
+            "/views.js",
+            get(|| async { asset("text/javascript; charset=utf-8", VIEWS) }),
+        )
+        .route(
+            "/i18n.js",
+            get(|| async { asset("text/javascript; charset=utf-8", WORDS) }),
+        )
+        .route(
+            "/editor.js",
+            get(|| async { asset("text/javascript; charset=utf-8", EDITOR) }),
+        )
+        .route(
+            "/editor.LICENSE.txt",
+            get(|| async { asset("text/plain; charset=utf-8", EDITOR_LICENSE) }),
+        )
+        // Browsers ask for it: no icon, and no 404 in their console.
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .route("/api/files", get(files))
         .route("/api/call", post(api_call))
         .route("/api/save", post(api_save))
@@ -104,7 +128,7 @@ async fn files(Shared(state): Shared<Arc<State>>) -> Response {
     let today = chrono::Local::now().date_naive();
     json_response(
         StatusCode::OK,
-        &json!({"ok": true, "rules": held.rules(), "files": rules,
+        &json!({"ok": true, "rules": held.rules(), "base": held.base(), "files": rules,
                 "facts": facts, "today": today}),
     )
 }

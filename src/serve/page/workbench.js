@@ -1,6 +1,7 @@
 // The workbench page: plain JavaScript, no framework, nothing fetched from
 // elsewhere. Every rule is decided by the server (POST /api/call); the page
-// only shows what it answers.
+// only shows what it answers. views.js draws the answers, i18n.js has the
+// words, editor.js is CodeMirror 6 with the grille language (tools/editor).
 'use strict';
 
 // The token comes once from the address, then lives in memory only: the
@@ -8,10 +9,14 @@
 const token = new URLSearchParams(location.search).get('token') || '';
 history.replaceState(null, '', location.pathname);
 
-const $ = (id) => document.getElementById(id);
 const DEBOUNCE_MS = 300;
+const TABS = ['check', 'workforce', 'whatif', 'doc', 'replay'];
 
-const workbench = { rules: '', facts: null, saved: '', timer: null, asked: 0 };
+const workbench = {
+  rules: '', base: '', facts: null, saved: '', timer: null, asked: 0, tab: 'check',
+  last: {}, explained: null, docStale: true,
+};
+let editor = null;
 
 async function api(path, body) {
   const response = await fetch(path, {
@@ -22,140 +27,50 @@ async function api(path, body) {
   try {
     return await response.json();
   } catch (e) {
-    return { ok: false, errors: [{ message: `réponse illisible (${response.status})` }] };
+    return { ok: false, errors: [{ message: `(${response.status})` }] };
   }
 }
-
-// The editor: the only code that touches the textarea. Next session:
-// CodeMirror 6 behind the same three functions.
-const editor = {
-  text: () => $('rules').value,
-  setText: (text) => { $('rules').value = text; editor.gutter(new Map()); },
-  goTo(line) {
-    const area = $('rules');
-    const lines = area.value.split('\n');
-    const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
-    area.focus();
-    area.setSelectionRange(start, start + (lines[line - 1] || '').length);
-    area.scrollTop = Math.max(0, (line - 3) * parseFloat(getComputedStyle(area).lineHeight));
-  },
-  // Line numbers, the lines with a diagnostic marked (`marks`: line → class).
-  gutter(marks) {
-    const count = $('rules').value.split('\n').length;
-    const gutter = $('gutter');
-    gutter.textContent = '';
-    for (let n = 1; n <= count; n++) {
-      const line = document.createElement('span');
-      line.textContent = n + '\n';
-      if (marks.has(n)) line.className = marks.get(n);
-      gutter.appendChild(line);
-    }
-    gutter.scrollTop = $('rules').scrollTop;
-  },
-};
 
 function rulesRequest(op, extra) {
   return Object.assign({ op, rules: { files: { [workbench.rules]: editor.text() }, main: workbench.rules } }, extra);
 }
 
-function item(className, text, line, help) {
-  const li = document.createElement('li');
-  li.className = className;
-  if (line) {
-    const link = document.createElement('a');
-    link.href = '#';
-    link.textContent = `ligne ${line}`;
-    link.addEventListener('click', (e) => { e.preventDefault(); editor.goTo(line); });
-    li.append(link, ' ');
-  }
-  li.append(text);
-  if (help) {
-    const p = document.createElement('div');
-    p.className = 'help';
-    p.textContent = help;
-    li.appendChild(p);
-  }
-  return li;
-}
-
-function where(problem) {
-  if (!problem.file || problem.file === workbench.rules) return '';
-  return `${problem.file}:${problem.line}: `;
-}
-
-// Errors in view, warnings folded under their count: a long list of warnings
-// must not hide the examples and the workforce.
-function showDiagnostics(answer) {
-  const marks = new Map();
-  const shown = [['error', $('diagnostics'), answer.errors || []], ['warning', $('warnings'), answer.warnings || []]];
-  for (const [kind, list, problems] of shown) {
-    list.textContent = '';
-    for (const p of problems) {
-      const here = !p.file || p.file === workbench.rules;
-      if (here && p.line && marks.get(p.line) !== 'bad') marks.set(p.line, kind === 'error' ? 'bad' : 'warn');
-      const text = `${where(p)}${kind === 'error' ? 'erreur' : 'avertissement'} [${p.code}] ${p.message}`;
-      list.appendChild(item(kind, text, here ? p.line : null, p.help));
-    }
-  }
-  const errors = (answer.errors || []).length;
-  if (!errors) $('diagnostics').appendChild(item('', 'Aucune erreur.', null, null));
-  $('warnings-summary').textContent = `${(answer.warnings || []).length} avertissement(s)`;
-  editor.gutter(marks);
-}
-
-function showExamples(answer) {
-  const list = $('examples');
-  list.textContent = '';
-  if (!answer.ok) { $('examples-summary').textContent = 'Exemples non exécutés : les règles ont des erreurs.'; return; }
-  $('examples-summary').textContent = `${answer.passed} réussi(s), ${answer.failed} en échec`;
-  for (const e of answer.examples) {
-    const failures = e.failures.map((f) => `${f.what} : attendu ${f.expected}, obtenu ${f.got}`).join(' ; ');
-    list.appendChild(item(e.passed ? 'passed' : 'failed', `${e.passed ? '✓' : '✗'} ${e.title}${failures ? ' — ' + failures : ''}`,
-      e.file === workbench.rules ? e.line : null, e.passed ? null : e.steps));
-  }
-}
-
-function showDecisions(answer) {
-  const body = document.querySelector('#decisions tbody');
-  body.textContent = '';
-  $('rejected').textContent = '';
-  if (!answer.ok) { $('workforce-summary').textContent = 'Décisions non calculées : ' + answer.errors.map((e) => e.message).join(' ; '); return; }
-  const fields = ['id', 'job', 'band', 'coefficient', 'level', 'category', 'status', 'minimum_salary'];
-  for (const d of answer.decisions) {
-    const row = body.insertRow();
-    for (const f of fields) {
-      const cell = row.insertCell();
-      cell.textContent = d[f] === null || d[f] === undefined ? '—' : String(d[f]);
-      if (['coefficient', 'level', 'minimum_salary'].includes(f)) cell.className = 'number';
-    }
-  }
-  for (const r of answer.rejected) $('rejected').appendChild(item('error', `${r.id || '?'} rejeté : ${r.reason || r.message || JSON.stringify(r)}`));
-  $('workforce-summary').textContent = `${answer.decisions.length} décision(s), ${answer.rejected.length} rejet(s)`;
-}
-
-// After each edit, once typing pauses: check, then examples and decisions when
-// the rules have no errors. An answer to an older edit is dropped.
+// After each edit, once typing pauses: check, then the examples, the
+// decisions and the what-if when the rules have no errors. An answer to an
+// older edit is dropped.
 async function refresh() {
   const asked = ++workbench.asked;
-  $('state').textContent = 'vérification…';
+  markState(t('checking'));
   const checked = await api('/api/call', rulesRequest('check'));
   if (asked !== workbench.asked) return;
+  workbench.last.check = checked;
   showDiagnostics(checked);
-  const examples = checked.ok ? await api('/api/call', rulesRequest('test')) : { ok: false };
+  workbench.docStale = true;
+  if (!checked.ok) { showExamples({ ok: false }); markState(t('rulesErrors')); return; }
+  markState('');
+  const examples = await api('/api/call', rulesRequest('test'));
   if (asked !== workbench.asked) return;
+  workbench.last.test = examples;
   showExamples(examples);
-  if (workbench.facts && checked.ok) {
+  if (workbench.facts) {
     const decided = await api('/api/call', rulesRequest('eval', { as_of: $('as-of').value }));
     if (asked !== workbench.asked) return;
-    showDecisions(decided);
+    workbench.last.eval = decided;
+    showDecisions();
+    await runWhatif();
+    if (asked !== workbench.asked) return;
+    if (workbench.explained) explainEmployee(workbench.explained, $('why-not').value.trim() || undefined);
   }
-  // Next session: the what-if (op diff against the base) and the open explanation refresh here.
-  markState(checked.ok ? '' : 'erreurs dans les règles');
+  if (workbench.tab === 'doc') runDoc();
+}
+
+function dirty() {
+  return editor.text() !== workbench.saved;
 }
 
 function markState(text) {
-  const dirty = editor.text() !== workbench.saved;
-  $('state').textContent = [dirty ? 'modifications non enregistrées' : '', text].filter(Boolean).join(' · ');
+  $('state').textContent = [dirty() ? t('unsaved') : '', text].filter(Boolean).join(' · ');
+  $('save').classList.toggle('dirty', dirty());
 }
 
 function edited() {
@@ -169,34 +84,93 @@ async function save() {
   const answer = await api('/api/save', { text, force: $('force').checked });
   if (answer.ok) {
     workbench.saved = text;
-    markState(`enregistré (copie de l'ancienne version : ${answer.backup || 'aucune'})`);
+    markState(t('saved', answer.backup));
   } else {
-    markState('non enregistré : ' + answer.errors.map((e) => e.message).join(' ; '));
+    markState(t('notSaved') + answer.errors.map((e) => e.message).join(' ; '));
   }
 }
 
+function selectTab(name) {
+  workbench.tab = name;
+  for (const tab of TABS) {
+    const selected = tab === name;
+    $(`tab-${tab}`).setAttribute('aria-selected', String(selected));
+    $(`tab-${tab}`).tabIndex = selected ? 0 : -1;
+    $(`view-${tab}`).hidden = !selected;
+  }
+  if (name === 'doc' && workbench.docStale) runDoc();
+}
+
+// Arrow keys move between tabs (the ARIA tabs pattern); Alt+1…5 from anywhere.
+function tabKeys(e) {
+  const at = TABS.indexOf(workbench.tab);
+  const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: TABS.length - 1 }[e.key];
+  if (next === undefined) return;
+  e.preventDefault();
+  const tab = TABS[(next + TABS.length) % TABS.length];
+  selectTab(tab);
+  $(`tab-${tab}`).focus();
+}
+
+function switchLanguage() {
+  i18n.lang = i18n.lang === 'fr' ? 'en' : 'fr';
+  translatePage();
+  $('lang').textContent = t('switchTo');
+  $('lang').setAttribute('aria-label', t('switchLabel'));
+  if (workbench.last.check) showDiagnostics(workbench.last.check);
+  if (workbench.last.test) showExamples(workbench.last.test);
+  showDecisions();
+  showWhatif();
+  showReplay();
+  if (workbench.explained) explainEmployee(workbench.explained, $('why-not').value.trim() || undefined);
+  markState('');
+}
+
+function listen() {
+  for (const tab of TABS) {
+    $(`tab-${tab}`).addEventListener('click', () => selectTab(tab));
+    $(`tab-${tab}`).addEventListener('keydown', tabKeys);
+  }
+  $('as-of').addEventListener('change', refresh);
+  $('save').addEventListener('click', save);
+  $('lang').addEventListener('click', switchLanguage);
+  $('filter').addEventListener('input', () => { table_state.filter = $('filter').value; showDecisions(); });
+  $('why-not-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (workbench.explained) explainEmployee(workbench.explained, $('why-not').value.trim() || undefined);
+  });
+  $('add-scenario').addEventListener('click', () => addScenario('', '').querySelector('.name').focus());
+  $('whatif-form').addEventListener('submit', (e) => { e.preventDefault(); runWhatif(); });
+  $('replay-form').addEventListener('submit', (e) => { e.preventDefault(); runReplay(); });
+  document.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); save(); }
+    if (e.altKey && e.key >= '1' && e.key <= String(TABS.length)) { e.preventDefault(); selectTab(TABS[Number(e.key) - 1]); $(`tab-${workbench.tab}`).focus(); }
+  });
+  window.addEventListener('beforeunload', (e) => {
+    if (dirty()) { e.preventDefault(); e.returnValue = t('leave'); }
+  });
+}
+
 async function start() {
+  translatePage();
   const held = await api('/api/files');
   if (!held.ok) { $('state').textContent = held.errors.map((e) => e.message + ' — ' + e.help).join(' ; '); return; }
-  workbench.rules = held.rules;
-  workbench.facts = held.facts;
+  Object.assign(workbench, { rules: held.rules, base: held.base, facts: held.facts });
   const edited_file = held.files.find((f) => f.role === 'edited');
   workbench.saved = edited_file.text;
   $('file').textContent = held.rules;
-  editor.setText(edited_file.text);
+  editor = GrilleEditor.create($('editor'), { doc: edited_file.text, onChange: edited, label: t('editor') });
   $('as-of').value = held.today;
-  if (held.facts) { $('workforce').hidden = false; $('facts-name').textContent = held.facts.path; }
-  $('rules').addEventListener('input', edited);
-  $('rules').addEventListener('scroll', () => { $('gutter').scrollTop = $('rules').scrollTop; });
-  $('as-of').addEventListener('change', refresh);
-  $('save').addEventListener('click', save);
-  document.addEventListener('keydown', (e) => {
-    if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); save(); }
-  });
-  window.addEventListener('beforeunload', (e) => {
-    if (editor.text() !== workbench.saved) e.preventDefault();
-  });
-  refresh();
+  $('replay-claim').value = held.today;
+  const noFacts = !held.facts;
+  for (const id of ['workforce-body', 'whatif-body', 'replay-body']) $(id).hidden = noFacts;
+  for (const id of ['workforce-none', 'whatif-none', 'replay-none']) $(id).hidden = !noFacts;
+  if (held.facts) $('facts-name').textContent = held.facts.path;
+  addScenario('smcc-1850', 'smcc=1850.00');
+  listen();
+  selectTab('check');
+  await refresh();
+  document.body.dataset.ready = 'true';
 }
 
 start();
