@@ -106,6 +106,11 @@ fn rules_with_errors_are_errors_with_their_place() {
     assert_eq!(e["file"], "bad.grille");
     assert_eq!(e["line"], 3, "{r}");
     assert!(e["column"].is_u64());
+    // Both languages: the English words tools read, the French the workbench shows.
+    assert_eq!(e["message"], "unexpected `debutant`", "{r}");
+    assert_eq!(e["message_fr"], "`debutant` inattendu", "{r}");
+    let help_fr = e["help_fr"].as_str().unwrap_or_default();
+    assert!(help_fr.contains("deux-points : debutant : 120"), "{r}");
     // The same from eval: the rules are loaded first.
     let r = call(
         &json!({"op": "eval", "rules": {"files": files, "main": "bad.grille"},

@@ -140,6 +140,12 @@ struct Problem {
     line: Option<usize>,
     column: Option<usize>,
     help: Option<String>,
+    /// The message in French, for a diagnostic of the rules (the English
+    /// `message` stays the field tools read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message_fr: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_fr: Option<String>,
 }
 
 impl Problem {
@@ -151,6 +157,8 @@ impl Problem {
             line: None,
             column: None,
             help: None,
+            message_fr: None,
+            help_fr: None,
         }
     }
 
@@ -184,6 +192,8 @@ fn diagnostics(reports: &[Report], severity: Severity) -> Vec<Problem> {
                         line: Some(line),
                         column: Some(column),
                         help: d.help.clone(),
+                        message_fr: Some(d.french.message.clone()),
+                        help_fr: d.french.help.clone(),
                     }
                 })
         })

@@ -49,6 +49,8 @@ try {
   }, errorLine);
   const help = await textOf('#diagnostics li.error');
   if (!help.includes('ligne')) throw new Error(`no line in ${help}`);
+  // In French, as `grille check` says it (the API gives both languages).
+  if (!help.includes('`=` inattendu') || help.includes('unexpected')) throw new Error(`not in French: ${help}`);
   await page.screenshot({ path: `${shots}/workbench-diagnostics.png` });
 
   log('fix it');

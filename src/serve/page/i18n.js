@@ -89,6 +89,13 @@ function t(key, ...values) {
   return typeof word === 'function' ? word(...values) : word;
 }
 
+// A problem of the API in the page's language: the API gives the French
+// words beside the English ones (`message_fr`, `help_fr`) when it has them.
+function said(p) {
+  if (i18n.lang !== 'fr') return p;
+  return { ...p, message: p.message_fr ?? p.message, help: p.help_fr ?? p.help };
+}
+
 // The static words of the page: each element names its key.
 function translatePage() {
   document.documentElement.lang = i18n.lang;

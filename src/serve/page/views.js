@@ -47,7 +47,7 @@ function showDiagnostics(answer) {
   const shown = [['error', $('diagnostics'), answer.errors || []], ['warning', $('warnings'), answer.warnings || []]];
   for (const [kind, list, problems] of shown) {
     list.textContent = '';
-    for (const p of problems) {
+    for (const p of problems.map(said)) {
       if (here(p) && p.line) marked.push({ ...p, severity: kind });
       const where = here(p) ? '' : `${p.file}:${p.line}: `;
       list.append(item(kind, `${where}${t(kind)} [${p.code}] ${p.message}`, here(p) ? p.line : null, p.help));
@@ -100,7 +100,7 @@ function showDecisions() {
   const body = $('decisions-body');
   body.textContent = '';
   $('rejected').textContent = '';
-  if (!answer.ok) { $('workforce-summary').textContent = t('notDecided') + answer.errors.map((e) => e.message).join(' ; '); return; }
+  if (!answer.ok) { $('workforce-summary').textContent = t('notDecided') + answer.errors.map(said).map((e) => e.message).join(' ; '); return; }
   const names = answer.names;
   const filter = table_state.filter.trim().toLowerCase();
   const rows = answer.decisions
@@ -135,7 +135,7 @@ async function explainEmployee(id, whyNot) {
   if (whyNot) extra.why_not = whyNot;
   const answer = await api('/api/call', rulesRequest('explain', extra));
   workbench.last.explain = answer;
-  $('explanation-text').textContent = answer.ok ? answer.text : answer.errors.map((e) => `${e.message}${e.help ? ' — ' + e.help : ''}`).join('\n');
+  $('explanation-text').textContent = answer.ok ? answer.text : answer.errors.map(said).map((e) => `${e.message}${e.help ? ' — ' + e.help : ''}`).join('\n');
   $('explanation').hidden = false;
   $('explanation').scrollIntoView({ block: 'nearest' });
 }
@@ -186,7 +186,7 @@ function showWhatif() {
   if (!answer) return;
   out.textContent = '';
   if (!answer.ok) {
-    out.append(el('p', { class: 'failed' }, t('whatifNotRun') + answer.errors.map((e) => `${e.message}${e.help ? ' — ' + e.help : ''}`).join(' ; ')));
+    out.append(el('p', { class: 'failed' }, t('whatifNotRun') + answer.errors.map(said).map((e) => `${e.message}${e.help ? ' — ' + e.help : ''}`).join(' ; ')));
     return;
   }
   const s = answer.summary;
@@ -280,7 +280,7 @@ async function runDoc() {
     $('doc-note').textContent = t('docStale');
     $('doc-frame').srcdoc = answer.html;
   } else {
-    $('doc-note').textContent = t('docNotRun') + answer.errors.map((e) => e.message).join(' ; ');
+    $('doc-note').textContent = t('docNotRun') + answer.errors.map(said).map((e) => e.message).join(' ; ');
   }
 }
 
@@ -299,7 +299,7 @@ function showReplay() {
   if (!answer) return;
   out.textContent = '';
   if (!answer.ok) {
-    out.append(el('p', { class: 'failed' }, t('replayNotRun') + answer.errors.map((e) => `${e.message}${e.help ? ' — ' + e.help : ''}`).join(' ; ')));
+    out.append(el('p', { class: 'failed' }, t('replayNotRun') + answer.errors.map(said).map((e) => `${e.message}${e.help ? ' — ' + e.help : ''}`).join(' ; ')));
     return;
   }
   const totals = answer.totals;

@@ -86,7 +86,7 @@ async function save() {
     workbench.saved = text;
     markState(t('saved', answer.backup));
   } else {
-    markState(t('notSaved') + answer.errors.map((e) => e.message).join(' ; '));
+    markState(t('notSaved') + answer.errors.map(said).map((e) => e.message).join(' ; '));
   }
 }
 
@@ -154,7 +154,7 @@ function listen() {
 async function start() {
   translatePage();
   const held = await api('/api/files');
-  if (!held.ok) { $('state').textContent = held.errors.map((e) => e.message + ' — ' + e.help).join(' ; '); return; }
+  if (!held.ok) { $('state').textContent = held.errors.map(said).map((e) => e.message + ' — ' + e.help).join(' ; '); return; }
   Object.assign(workbench, { rules: held.rules, base: held.base, facts: held.facts });
   const edited_file = held.files.find((f) => f.role === 'edited');
   workbench.saved = edited_file.text;
