@@ -136,14 +136,22 @@ impl Code {
 struct Problem {
     code: &'static str,
     message: String,
-    file: Option<String>,
+    /// Boxed text, as the French words: a `Result` carries a problem, and
+    /// clippy holds its error variants under 128 bytes.
+    file: Option<Box<str>>,
     line: Option<usize>,
     column: Option<usize>,
     help: Option<String>,
-    /// The message in French, for a diagnostic of the rules (the English
-    /// `message` stays the field tools read).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    message_fr: Option<String>,
+    /// The words in French, for a diagnostic of the rules (the English
+    /// `message` stays the field tools read); boxed, as most problems have none.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    french: Option<Box<FrenchWords>>,
+}
+
+/// A diagnostic's `message_fr` and `help_fr`.
+#[derive(Debug, Clone, Serialize)]
+struct FrenchWords {
+    message_fr: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     help_fr: Option<String>,
 }
@@ -157,8 +165,7 @@ impl Problem {
             line: None,
             column: None,
             help: None,
-            message_fr: None,
-            help_fr: None,
+            french: None,
         }
     }
 
@@ -169,7 +176,7 @@ impl Problem {
     }
 
     fn file(mut self, file: impl Into<String>) -> Problem {
-        self.file = Some(file.into());
+        self.file = Some(file.into().into());
         self
     }
 }
@@ -188,12 +195,14 @@ fn diagnostics(reports: &[Report], severity: Severity) -> Vec<Problem> {
                     Problem {
                         code: d.code.as_str(),
                         message: d.message.clone(),
-                        file: Some(report.file.name.to_string()),
+                        file: Some(report.file.name.to_string().into()),
                         line: Some(line),
                         column: Some(column),
                         help: d.help.clone(),
-                        message_fr: Some(d.french.message.clone()),
-                        help_fr: d.french.help.clone(),
+                        french: Some(Box::new(FrenchWords {
+                            message_fr: d.french.message.clone(),
+                            help_fr: d.french.help.clone(),
+                        })),
                     }
                 })
         })
