@@ -8,6 +8,7 @@ pub mod ast;
 mod ast_examples;
 mod ast_functions;
 pub mod cites;
+pub mod keywords;
 mod hints;
 mod lookalike;
 mod lower;
