@@ -244,7 +244,7 @@ fn classification(a: &RuleSet, b: &RuleSet) -> Vec<Entry> {
         (a, &a.floors),
         (b, &b.floors),
         |_, f| f.kind,
-        |_, f| w::floor_kind(f.kind).to_string(),
+        |_, f| w::floor_kind(f.kind),
         |_, f| w::floor_option(f).replace('—', ""),
         |(_, x), (_, y)| fields(vec![("option", w::floor_option(x), w::floor_option(y))]),
     );

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::model::*;
+use crate::syntax::keywords::*;
 
 /// A formula of the rule set: `arrondi(indice[coefficient] × point_employes)`.
 pub fn formula(rules: &RuleSet, e: &Expr) -> String {
@@ -23,9 +24,9 @@ fn name(rules: &RuleSet, leaf: &Expr, out: &mut String) {
             out.push_str(&formula(rules, key));
             out.push(']');
         }
-        ExprKind::Input(Input::Hours) => out.push_str("heures"),
+        ExprKind::Input(Input::Hours) => out.push_str(HOURS.fr),
         ExprKind::Input(Input::Coefficient) => out.push_str("coefficient"),
-        ExprKind::Input(Input::LevelMinimum) => out.push_str("minimum"),
+        ExprKind::Input(Input::LevelMinimum) => out.push_str(MINIMUM.fr),
         _ => {}
     }
 }
@@ -38,7 +39,7 @@ pub fn optional_formula(rules: &RuleSet, e: &Option<Expr>) -> String {
 /// `120 à 140` or `120, 130, 140`.
 pub fn coefficients(c: &Coefficients) -> String {
     match c {
-        Coefficients::Range(low, high) => format!("{low} à {high}"),
+        Coefficients::Range(low, high) => format!("{low} {} {high}", TO.fr),
         Coefficients::List(list) => {
             let items: Vec<String> = list.iter().map(u32::to_string).collect();
             items.join(", ")
@@ -48,13 +49,13 @@ pub fn coefficients(c: &Coefficients) -> String {
 
 pub fn type_name(param: &Param) -> &'static str {
     match param.ty {
-        Type::Amount => "montant",
-        Type::Hourly => "montant horaire",
-        Type::Hours => "heures",
-        Type::Annual => "montant annuel",
-        Type::Duration => "durée",
-        Type::Number if param.integer => "entier",
-        Type::Number => "décimal",
+        Type::Amount => TYPE_AMOUNT.fr,
+        Type::Hourly => TYPE_HOURLY.fr,
+        Type::Hours => TYPE_HOURS.fr,
+        Type::Annual => TYPE_ANNUAL.fr,
+        Type::Duration => TYPE_DURATION.fr,
+        Type::Number if param.integer => TYPE_INTEGER.fr,
+        Type::Number => TYPE_DECIMAL.fr,
     }
 }
 
@@ -89,7 +90,7 @@ pub fn since(day: NaiveDate) -> String {
     if day == NaiveDate::MIN {
         "pour cette comparaison (--set)".to_string()
     } else {
-        format!("depuis {day}")
+        format!("{} {day}", SINCE.fr)
     }
 }
 
@@ -110,14 +111,17 @@ pub fn duration_ref(rules: &RuleSet, d: DurationRef) -> String {
 
 pub fn status_rule(rules: &RuleSet, rule: &StatusRule) -> String {
     match &rule.condition {
-        None => format!("{} sinon", rule.status),
+        None => format!("{} {}", rule.status, OTHERWISE.fr),
         Some(Condition::Category(c)) => {
-            format!("{} si catégorie {}", rule.status, rules.categories[*c].id)
+            format!(
+                "{} {} {} {}",
+                rule.status, IF.fr, CATEGORY.fr, rules.categories[*c].id
+            )
         }
         Some(Condition::Compare { subject, op, value }) => {
             let subject = match subject {
                 CompareSubject::Coefficient => "coefficient",
-                CompareSubject::Level => "niveau",
+                CompareSubject::Level => LEVEL.fr,
             };
             let op = match op {
                 CompareOp::Ge => "≥",
@@ -127,7 +131,7 @@ pub fn status_rule(rules: &RuleSet, rule: &StatusRule) -> String {
                 CompareOp::Eq => "=",
                 CompareOp::Ne => "≠",
             };
-            format!("{} si {subject} {op} {value}", rule.status)
+            format!("{} {} {subject} {op} {value}", rule.status, IF.fr)
         }
     }
 }
@@ -135,7 +139,7 @@ pub fn status_rule(rules: &RuleSet, rule: &StatusRule) -> String {
 /// A job's cell: `170`, `vide`, or `280 (catégorie cadres)` when written otherwise.
 pub fn cell(c: &JobCell) -> String {
     match (c.coefficient, c.written.as_deref()) {
-        (None, _) => "vide".to_string(),
+        (None, _) => BLANK.fr.to_string(),
         (Some(v), Some(w)) if w != v.to_string() => format!("{v} ({w})"),
         (Some(v), _) => v.to_string(),
     }
@@ -149,47 +153,52 @@ pub fn band(b: &Band) -> String {
         .map(|l| format!(" « {l} »"))
         .unwrap_or_default();
     let range = match b.to_months {
-        Some(to) => format!("de {} à {to} mois", b.from_months),
-        None => format!("à partir de {} mois", b.from_months),
+        Some(to) => format!(
+            "{} {} {} {to} {}",
+            RANGE_FROM.fr, b.from_months, TO.fr, UNIT_MONTHS.fr
+        ),
+        None => format!("{} {} {}", OPEN_FROM.fr, b.from_months, UNIT_MONTHS.fr),
     };
     format!("{}{label} : {range}", b.id)
 }
 
-pub fn floor_kind(kind: FloorKind) -> &'static str {
-    match kind {
-        FloorKind::Job => "plancher métier",
-        FloorKind::Diploma => "plancher diplôme",
-        FloorKind::PreviousCoefficient => "plancher coefficient antérieur",
-        FloorKind::Mission => "plancher mission",
-    }
+pub fn floor_kind(kind: FloorKind) -> String {
+    let kind = match kind {
+        FloorKind::Job => JOB,
+        FloorKind::Diploma => DIPLOMA,
+        FloorKind::PreviousCoefficient => PREVIOUS_COEFFICIENT,
+        FloorKind::Mission => MISSION,
+    };
+    format!("{} {}", FLOOR.fr, kind.fr)
 }
 
 /// A floor's option, where its kind has one.
 pub fn floor_option(f: &Floor) -> String {
-    match f.kind {
+    let (option, choice) = match f.kind {
         FloorKind::Job => match f.blank_cell {
-            BlankCell::PreviousBand => "case vide : tranche précédente",
-            BlankCell::NoFloor => "case vide : aucun plancher",
+            BlankCell::PreviousBand => (BLANK_CELL, PREVIOUS_BAND),
+            BlankCell::NoFloor => (BLANK_CELL, NO_FLOOR),
         },
         FloorKind::PreviousCoefficient => match f.off_grid {
-            OffGrid::NextLevel => "hors grille : niveau supérieur",
-            OffGrid::Reject => "hors grille : rejet",
+            OffGrid::NextLevel => (OFF_GRID, NEXT_LEVEL),
+            OffGrid::Reject => (OFF_GRID, REJECT),
         },
-        _ => "—",
-    }
-    .to_string()
+        _ => return "—".to_string(),
+    };
+    format!("{} : {}", option.fr, choice.fr)
 }
 
 pub fn trial_rule(rules: &RuleSet, t: &TrialRule) -> String {
     let mut text = duration_ref(rules, t.length);
     if let Some(renewal) = t.renewal {
         text.push_str(&format!(
-            ", renouvellement {}",
+            ", {} {}",
+            RENEWAL.fr,
             duration_ref(rules, renewal)
         ));
     }
     if let Some(from) = t.renewal_from_coefficient {
-        text.push_str(&format!(" dès le coefficient {from}"));
+        text.push_str(&format!(" {} {from}", FROM_COEFFICIENT.fr));
     }
     text
 }

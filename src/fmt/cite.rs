@@ -7,17 +7,18 @@
 use super::lines::Line;
 use super::words::{quote, Printer};
 use crate::syntax::ast::{Source, Words};
+use crate::syntax::keywords;
 
 impl Printer<'_> {
     pub(super) fn source(&self, indent: usize, source: &Source) -> Vec<Line> {
         let Some(cite) = source else {
             return Vec::new();
         };
-        let text = format!("source {}", quote(&cite.node));
+        let text = format!("{} {}", self.kw(keywords::SOURCE), quote(&cite.node));
         let mut out = vec![Line::leaf(indent, text, cite.span.start, cite.span.end)];
         let beside = [
-            (self.w("citation", "quote"), &cite.quote),
-            (self.w("lecture", "reading"), &cite.reading),
+            (self.kw(keywords::QUOTE), &cite.quote),
+            (self.kw(keywords::READING), &cite.reading),
         ];
         let mut beside: Vec<_> = beside
             .into_iter()

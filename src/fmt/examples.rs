@@ -4,24 +4,25 @@ use super::lines::{continuation, fits, Line, Node};
 use super::words::{quote, Printer};
 use crate::span::Span;
 use crate::syntax::ast::*;
+use crate::syntax::keywords;
 
 impl Printer<'_> {
     pub(super) fn example(&self, e: &Example) -> Vec<Line> {
-        let head = format!("{} {}", self.w("exemple", "example"), quote(&e.title.node));
+        let head = format!("{} {}", self.kw(keywords::EXAMPLE), quote(&e.title.node));
         let mut node = Node::new(Line::owner(0, head, e.span.start, e.title.span.end));
         node.add(self.source(2, &e.source));
         node.add_line(
             e.as_of
                 .as_ref()
-                .map(|d| self.date_line(2, self.w("au", "as of"), d)),
+                .map(|d| self.date_line(2, self.kw(keywords::AS_OF), d)),
         );
         let facts = e.facts.iter().map(|f| (self.fact(&f.node), f.span));
-        node.add(self.listing(&self.label("faits", "facts"), facts.collect()));
+        node.add(self.listing(&self.kw_label(keywords::FACTS), facts.collect()));
         let expected = e
             .expectations
             .iter()
             .map(|x| (self.expectation(&x.node), x.span));
-        node.add(self.listing(&self.label("attendu", "expect"), expected.collect()));
+        node.add(self.listing(&self.kw_label(keywords::EXPECT), expected.collect()));
         node.finish()
     }
 
@@ -58,30 +59,28 @@ impl Printer<'_> {
 
     pub(super) fn fact(&self, f: &Fact) -> String {
         match f {
-            Fact::Job(j) => format!("{} {}", self.w("métier", "job"), quote(j)),
-            Fact::Since(d) => format!("{} {d}", self.w("depuis", "since")),
+            Fact::Job(j) => format!("{} {}", self.kw(keywords::JOB), quote(j)),
+            Fact::Since(d) => format!("{} {d}", self.kw(keywords::SINCE)),
             Fact::PriorMonths(n) => {
                 let unit = self.w("mois", if *n == 1 { "month" } else { "months" });
-                format!(
-                    "{} {n} {unit}",
-                    self.w("ancienneté antérieure", "prior experience")
-                )
+                format!("{} {n} {unit}", self.kw(keywords::PRIOR_MONTHS))
             }
-            Fact::Diploma(d) => format!("{} {d}", self.w("diplôme", "diploma")),
-            Fact::PreviousCoefficient(c) => format!(
-                "{} {c}",
-                self.w("coefficient antérieur", "previous coefficient")
-            ),
-            Fact::Hours(h) => format!("{} {h}", self.w("heures", "hours")),
-            Fact::Salary(s) => format!("{} {s} €", self.w("salaire", "salary")),
-            Fact::AppliedCoefficient(c) => format!(
-                "{} {c}",
-                self.w("coefficient appliqué", "applied coefficient")
-            ),
+            Fact::Diploma(d) => format!("{} {d}", self.kw(keywords::DIPLOMA)),
+            Fact::PreviousCoefficient(c) => {
+                format!("{} {c}", self.kw(keywords::PREVIOUS_COEFFICIENT))
+            }
+            Fact::Hours(h) => format!("{} {h}", self.kw(keywords::HOURS)),
+            Fact::Salary(s) => format!("{} {s} €", self.kw(keywords::SALARY)),
+            Fact::AppliedCoefficient(c) => format!("{} {c}", self.kw(keywords::APPLIED)),
             Fact::Mission { job, start, end } => {
-                let mut text = format!("mission {} {} {start}", quote(job), self.w("du", "from"));
+                let mut text = format!(
+                    "{} {} {} {start}",
+                    self.kw(keywords::MISSION),
+                    quote(job),
+                    self.kw(keywords::MISSION_FROM)
+                );
                 if let Some(end) = end {
-                    text = format!("{text} {} {end}", self.w("au", "to"));
+                    text = format!("{text} {} {end}", self.kw(keywords::MISSION_TO));
                 }
                 text
             }
@@ -94,18 +93,18 @@ impl Printer<'_> {
             } => {
                 let mut text = format!(
                     "{} {} {} {} {} {} {on}",
-                    self.w("mobilité", "move"),
-                    self.w("de", "from"),
+                    self.kw(keywords::MOVE),
+                    self.kw(keywords::RANGE_FROM),
                     quote(from),
-                    self.w("vers", "to"),
+                    self.kw(keywords::TOWARDS),
                     quote(to),
-                    self.w("le", "on"),
+                    self.kw(keywords::ON),
                 );
                 if *renewed {
-                    text = format!("{text} {}", self.w("renouvelée", "renewed"));
+                    text = format!("{text} {}", self.kw(keywords::RENEWED));
                 }
                 if let Some(b) = broken_on {
-                    text = format!("{text} {} {b}", self.w("rompue le", "broken on"));
+                    text = format!("{text} {} {b}", self.kw(keywords::BROKEN));
                 }
                 text
             }
@@ -115,34 +114,33 @@ impl Printer<'_> {
     pub(super) fn expectation(&self, x: &Expectation) -> String {
         match x {
             Expectation::Coefficient(c) => format!("coefficient {c}"),
-            Expectation::Band(b) => format!("{} {b}", self.w("tranche", "band")),
-            Expectation::Level(l) => format!("{} {l}", self.w("niveau", "level")),
-            Expectation::Category(c) => format!("{} {c}", self.w("catégorie", "category")),
-            Expectation::Status(s) => format!("{} {s}", self.w("statut", "status")),
-            Expectation::Job(j) => format!("{} {j}", self.w("métier", "job")),
+            Expectation::Band(b) => format!("{} {b}", self.kw(keywords::BAND)),
+            Expectation::Level(l) => format!("{} {l}", self.kw(keywords::LEVEL)),
+            Expectation::Category(c) => format!("{} {c}", self.kw(keywords::CATEGORY)),
+            Expectation::Status(s) => format!("{} {s}", self.kw(keywords::STATUS)),
+            Expectation::Job(j) => format!("{} {j}", self.kw(keywords::JOB)),
             Expectation::MinimumSalary(m) => {
-                format!("{} {m} €", self.w("salaire minimum", "minimum salary"))
+                format!("{} {m} €", self.kw(keywords::MINIMUM_SALARY))
             }
-            Expectation::AgreementMinimum(m) => format!(
-                "{} {m} €",
-                self.w("minimum conventionnel", "agreement minimum")
-            ),
-            Expectation::Shortfall(m) => format!("{} {m} €", self.w("manque", "shortfall")),
+            Expectation::AgreementMinimum(m) => {
+                format!("{} {m} €", self.kw(keywords::AGREEMENT_MINIMUM))
+            }
+            Expectation::Shortfall(m) => format!("{} {m} €", self.kw(keywords::SHORTFALL)),
             Expectation::NextStep(Some(d)) => {
-                format!("{} {d}", self.w("prochaine étape", "next step"))
+                format!("{} {d}", self.kw(keywords::NEXT_STEP))
             }
             Expectation::NextStep(None) => format!(
                 "{} {}",
-                self.w("prochaine étape", "next step"),
-                self.w("aucune", "none")
+                self.kw(keywords::NEXT_STEP),
+                self.kw(keywords::NO_STEP)
             ),
             Expectation::Claim { job, since } => format!(
                 "{} {job} {} {since}",
-                self.w("droit", "claim"),
-                self.w("depuis", "since")
+                self.kw(keywords::CLAIM),
+                self.kw(keywords::SINCE)
             ),
-            Expectation::TrialEnd(d) => format!("{} {d}", self.w("fin d'essai", "trial end")),
-            Expectation::Rejected => self.w("rejeté", "rejected").to_string(),
+            Expectation::TrialEnd(d) => format!("{} {d}", self.kw(keywords::TRIAL_END)),
+            Expectation::Rejected => self.kw(keywords::REJECTED).to_string(),
         }
     }
 }

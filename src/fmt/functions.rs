@@ -5,18 +5,19 @@ use super::words::{compare_op, number, Printer};
 use crate::syntax::ast::{
     Conditional, Expr, Extreme, NumberUnit, RoundDir, Rounding, Test, TestKind,
 };
+use crate::syntax::keywords;
 
 impl Printer<'_> {
     pub(super) fn round_to(&self, inner: &Expr, rounding: &Rounding) -> String {
         let direction = match rounding.direction {
-            None => "",
-            Some(RoundDir::Up) => self.w(", supérieur", ", up"),
-            Some(RoundDir::Down) => self.w(", inférieur", ", down"),
-            Some(RoundDir::Nearest) => self.w(", au plus proche", ", nearest"),
+            None => String::new(),
+            Some(RoundDir::Up) => format!(", {}", self.kw(keywords::UP)),
+            Some(RoundDir::Down) => format!(", {}", self.kw(keywords::DOWN)),
+            Some(RoundDir::Nearest) => format!(", {}", self.kw(keywords::NEAREST)),
         };
         format!(
             "{}({}, {}{direction})",
-            self.w("arrondi", "round"),
+            self.kw(keywords::ROUND),
             self.expr(inner),
             number(
                 &rounding.unit.to_string(),
@@ -32,8 +33,8 @@ impl Printer<'_> {
     pub(super) fn extreme(&self, which: Extreme, args: &[Expr]) -> String {
         let args: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
         let name = match which {
-            Extreme::Max => "max",
-            Extreme::Min => "min",
+            Extreme::Max => self.kw(keywords::MAX),
+            Extreme::Min => self.kw(keywords::MIN),
         };
         format!("{name}({})", args.join(", "))
     }
@@ -41,11 +42,11 @@ impl Printer<'_> {
     pub(super) fn conditional(&self, c: &Conditional) -> String {
         format!(
             "{} {} {} {} {} {}",
-            self.w("si", "if"),
+            self.kw(keywords::IF),
             self.test(&c.test),
-            self.w("alors", "then"),
+            self.kw(keywords::THEN),
             self.expr(&c.then),
-            self.w("sinon", "otherwise"),
+            self.kw(keywords::OTHERWISE),
             self.expr(&c.otherwise)
         )
     }
@@ -59,10 +60,10 @@ impl Printer<'_> {
                 compare_op(*op),
                 self.operand(r, 1)
             ),
-            TestKind::Not(inner) => format!("{} {}", self.w("non", "not"), self.test(inner)),
+            TestKind::Not(inner) => format!("{} {}", self.kw(keywords::NOT), self.test(inner)),
             TestKind::Group(inner) => format!("({})", self.test(inner)),
-            TestKind::All(tests) => self.joined(tests, self.w(" et ", " and ")),
-            TestKind::Any(tests) => self.joined(tests, self.w(" ou ", " or ")),
+            TestKind::All(tests) => self.joined(tests, &format!(" {} ", self.kw(keywords::AND))),
+            TestKind::Any(tests) => self.joined(tests, &format!(" {} ", self.kw(keywords::OR))),
         }
     }
 

@@ -7,20 +7,21 @@ use super::lines::{Line, Node};
 use super::words::{quote, Printer};
 use crate::span::Spanned;
 use crate::syntax::ast::*;
+use crate::syntax::keywords;
 
 impl Printer<'_> {
     pub(super) fn agreement_kind(&self, kind: AgreementKind) -> &'static str {
         match kind {
-            AgreementKind::Branch => self.w("convention", "agreement"),
-            AgreementKind::Law => self.w("loi", "law"),
-            AgreementKind::Company => self.w("accord d'entreprise", "company agreement"),
+            AgreementKind::Branch => self.kw(keywords::AGREEMENT),
+            AgreementKind::Law => self.kw(keywords::LAW),
+            AgreementKind::Company => self.kw(keywords::COMPANY),
         }
     }
 
     /// `text par "…"` when the value cites the instrument that set it.
     pub(super) fn cited(&self, text: String, cited: &Option<Spanned<String>>) -> String {
         match cited {
-            Some(c) => format!("{text} {} {}", self.w("par", "by"), quote(&c.node)),
+            Some(c) => format!("{text} {} {}", self.kw(keywords::BY), quote(&c.node)),
             None => text,
         }
     }
@@ -33,15 +34,15 @@ impl Printer<'_> {
     }
 
     pub(super) fn amends(&self, a: &Amends) -> Vec<Line> {
-        let head = format!("{} {}", self.w("modifie", "amends"), quote(&a.path.node));
+        let head = format!("{} {}", self.kw(keywords::AMENDS), quote(&a.path.node));
         let mut node = Node::new(Line::owner(0, head, a.span.start, a.path.span.end));
         node.add(self.source(2, &a.source));
         for t in &a.taken_over {
             let text = format!(
                 "{} {} {} {} : {}",
-                self.w("métier", "job"),
+                self.kw(keywords::JOB),
                 t.old.node,
-                self.w("repris par", "taken over by"),
+                self.kw(keywords::TAKEN_OVER_BY),
                 t.new.node,
                 quote(&t.reason.node)
             );
@@ -50,7 +51,7 @@ impl Printer<'_> {
         for s in &a.set_aside {
             let text = format!(
                 "{} {} : {}",
-                self.w("écarte", "sets aside"),
+                self.kw(keywords::SET_ASIDE),
                 self.set_aside_what(&s.what),
                 quote(&s.reason.node)
             );
@@ -61,30 +62,19 @@ impl Printer<'_> {
 
     fn set_aside_what(&self, what: &SetAsideWhat) -> String {
         match what {
-            SetAsideWhat::Job(id) => format!("{} {}", self.w("métier", "job"), id.node),
+            SetAsideWhat::Job(id) => format!("{} {}", self.kw(keywords::JOB), id.node),
             SetAsideWhat::Provision(title) => {
-                format!(
-                    "{} {}",
-                    self.w("disposition", "provision"),
-                    quote(&title.node)
-                )
+                format!("{} {}", self.kw(keywords::PROVISION), quote(&title.node))
             }
             SetAsideWhat::Transitional {
                 coefficients,
                 own_jobs,
             } => {
                 let list: Vec<String> = coefficients.iter().map(|c| c.node.to_string()).collect();
-                let mut text = format!(
-                    "{} {}",
-                    self.w("coefficient transitoire", "transitional coefficient"),
-                    list.join(", ")
-                );
+                let mut text = format!("{} {}", self.kw(keywords::TRANSITIONAL), list.join(", "));
                 if *own_jobs {
                     text.push(' ');
-                    text.push_str(self.w(
-                        "pour les métiers de ce fichier",
-                        "for the jobs of this file",
-                    ));
+                    text.push_str(self.kw(keywords::OWN_JOBS));
                 }
                 text
             }
@@ -94,7 +84,7 @@ impl Printer<'_> {
     pub(super) fn legal_minimum(&self, m: &MinimumSalary) -> Vec<Line> {
         let text = format!(
             "{} {}",
-            self.label("salaire minimum légal", "legal minimum salary"),
+            self.kw_label(keywords::LEGAL_MINIMUM),
             self.expr(&m.formula)
         );
         let mut node = Node::new(Line::owner(0, text, m.span.start, m.formula.span.end));
@@ -103,22 +93,19 @@ impl Printer<'_> {
     }
 
     pub(super) fn trial_maximum(&self, t: &TrialMaximum) -> Vec<Line> {
-        let mut node = self.bare_head(t.span, "période d'essai maximale", "maximum trial period");
+        let mut node = self.bare_head(t.span, keywords::TRIAL_MAXIMUM);
         node.add(self.source(2, &t.source));
         for rule in &t.rules {
             let length = self.duration_value(&rule.length.node, self.text_of(rule.length.span));
             let mut text = format!(
                 "{} {} : {length}",
-                self.w("catégorie", "category"),
+                self.kw(keywords::CATEGORY),
                 rule.category.node
             );
             let mut end = rule.length.span.end;
             if let Some(total) = &rule.total {
                 let value = self.duration_value(&total.node, self.text_of(total.span));
-                text = format!(
-                    "{text}, {} {value}",
-                    self.w("renouvellement compris", "renewal included")
-                );
+                text = format!("{text}, {} {value}", self.kw(keywords::RENEWAL_INCLUDED));
                 end = total.span.end;
             }
             let mut rule_node = Node::new(Line::owner(2, text, rule.span.start, end));

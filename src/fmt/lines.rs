@@ -9,6 +9,7 @@ use super::words::{quote, Printer};
 use super::Lang;
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::*;
+use crate::syntax::keywords::{self, Keyword};
 
 /// Alias lists are wrapped past this many columns.
 const MAX_WIDTH: usize = 100;
@@ -100,34 +101,12 @@ pub(super) fn item_span(item: &Item) -> Span {
     item.span()
 }
 
-/// Declarations without an argument, whose header is the keyword alone.
-const BARE_KEYWORDS: [&str; 18] = [
-    "période d'essai maximale",
-    "periode d'essai maximale",
-    "période d’essai maximale",
-    "periode d’essai maximale",
-    "maximum trial period",
-    "classement",
-    "classification",
-    "statut",
-    "status",
-    "temps de travail",
-    "working time",
-    "plafond des missions",
-    "mission cap",
-    "période d'essai",
-    "periode d'essai",
-    "période d’essai",
-    "periode d’essai",
-    "trial period",
-];
-
 impl Printer<'_> {
     pub(super) fn item(&self, item: &Item) -> Vec<Line> {
         match item {
             Item::Agreement(x) => self.agreement(x),
-            Item::UnderLaw(x) => self.layer_link(x, self.w("sous la loi", "under the law")),
-            Item::Within(x) => self.layer_link(x, self.w("dans le cadre de", "within")),
+            Item::UnderLaw(x) => self.layer_link(x, self.kw(keywords::UNDER_LAW)),
+            Item::Within(x) => self.layer_link(x, self.kw(keywords::WITHIN)),
             Item::Amends(x) => self.amends(x),
             Item::LegalMinimum(x) => self.legal_minimum(x),
             Item::TrialMaximum(x) => self.trial_maximum(x),
@@ -157,18 +136,14 @@ impl Printer<'_> {
     }
 
     /// A header that is a keyword alone (`classement`).
-    pub(super) fn bare_head(
-        &self,
-        span: Span,
-        french: &'static str,
-        english: &'static str,
-    ) -> Node {
+    pub(super) fn bare_head(&self, span: Span, keyword: Keyword) -> Node {
         let rest = &self.src[span.start..];
-        let len = BARE_KEYWORDS
+        let len = keyword
+            .spellings
             .iter()
             .find(|k| rest.starts_with(*k))
             .map_or(0, |k| k.len());
-        let text = self.w(french, english).to_string();
+        let text = self.kw(keyword).to_string();
         Node::new(Line::owner(0, text, span.start, span.start + len))
     }
 
@@ -212,14 +187,21 @@ impl Printer<'_> {
         node.add_line(
             a.document
                 .as_ref()
-                .map(|d| self.string_line(2, self.w("texte", "document"), d)),
+                .map(|d| self.string_line(2, self.kw(keywords::DOCUMENT), d)),
         );
-        node.add_line(a.date.as_ref().map(|d| self.date_line(2, "date", d)));
         node.add_line(
-            a.idcc
+            a.date
                 .as_ref()
-                .map(|n| Line::leaf(2, format!("idcc {}", n.node), n.span.start, n.span.end)),
+                .map(|d| self.date_line(2, self.kw(keywords::DATE), d)),
         );
+        node.add_line(a.idcc.as_ref().map(|n| {
+            Line::leaf(
+                2,
+                format!("{} {}", self.kw(keywords::IDCC), n.node),
+                n.span.start,
+                n.span.end,
+            )
+        }));
         node.add(self.source(2, &a.source));
         node.finish()
     }
@@ -240,7 +222,7 @@ impl Printer<'_> {
 
     pub(super) fn parameter(&self, p: &Parameter) -> Vec<Line> {
         let head = self.typed_head(
-            self.w("paramètre", "parameter"),
+            self.kw(keywords::PARAMETER),
             &p.name,
             &p.label,
             p.value_type.node,
@@ -249,7 +231,7 @@ impl Printer<'_> {
         node.add(self.source(2, &p.source));
         for v in &p.values {
             let value = self.literal(&v.value.node, self.text_of(v.value.span));
-            let text = format!("{value} {} {}", self.w("depuis", "from"), v.from.node);
+            let text = format!("{value} {} {}", self.kw(keywords::FROM), v.from.node);
             let text = self.cited(text, &v.cited);
             node.add(vec![Line::leaf(2, text, v.span.start, v.span.end)]);
         }
@@ -259,18 +241,18 @@ impl Printer<'_> {
 
     pub(super) fn known_until(&self, known: &Option<Spanned<chrono::NaiveDate>>) -> Option<Line> {
         let known = known.as_ref()?;
-        let text = format!("{} {}", self.w("connu jusqu'au", "known until"), known.node);
+        let text = format!("{} {}", self.kw(keywords::KNOWN_UNTIL), known.node);
         Some(Line::leaf(2, text, known.span.start, known.span.end))
     }
 
     pub(super) fn table(&self, t: &Table) -> Vec<Line> {
         let head = self.typed_head(
-            self.w("barème", "table"),
+            self.kw(keywords::TABLE),
             &t.name,
             &t.label,
             t.value_type.node,
         );
-        let head = format!("{head} {}", self.w("par coefficient", "by coefficient"));
+        let head = format!("{head} {}", self.kw(keywords::BY_COEFFICIENT));
         let end = self.word_after(self.word_after(t.value_type.span.end).1).1;
         let mut node = Node::new(Line::owner(0, head, t.span.start, end));
         node.add(self.source(2, &t.source));
@@ -284,7 +266,7 @@ impl Printer<'_> {
     pub(super) fn table_version(&self, v: &TableVersion) -> Vec<Line> {
         // The colon is optional; French files write it, English ones do not.
         let colon = self.w(" :", "");
-        let text = format!("{} {}", self.w("depuis", "from"), v.from.node);
+        let text = format!("{} {}", self.kw(keywords::FROM), v.from.node);
         let text = format!("{}{colon}", self.cited(text, &v.cited));
         let end = v.cited.as_ref().map_or(v.from.span.end, |c| c.span.end);
         let mut out = vec![Line::owner(2, text, v.span.start, end)];
@@ -299,7 +281,7 @@ impl Printer<'_> {
     pub(super) fn category(&self, c: &Category) -> Vec<Line> {
         let head = format!(
             "{} {} {}",
-            self.w("catégorie", "category"),
+            self.kw(keywords::CATEGORY),
             c.id.node,
             quote(&c.label.node)
         );
@@ -313,7 +295,7 @@ impl Printer<'_> {
 
     pub(super) fn level(&self, l: &Level) -> Vec<Line> {
         let set = match &l.coefficients.node {
-            CoefficientSet::Range(low, high) => format!("{low} {} {high}", self.w("à", "to")),
+            CoefficientSet::Range(low, high) => format!("{low} {} {high}", self.kw(keywords::TO)),
             CoefficientSet::List(list) => list
                 .iter()
                 .map(u32::to_string)
@@ -322,12 +304,16 @@ impl Printer<'_> {
         };
         let mut text = format!(
             "{} {} : coefficients {set}",
-            self.w("niveau", "level"),
+            self.kw(keywords::LEVEL),
             l.number.node
         );
         let mut end = l.coefficients.span.end;
         if let Some(minimum) = &l.minimum {
-            text = format!("{text}, minimum {}", self.expr(minimum));
+            text = format!(
+                "{text}, {} {}",
+                self.kw(keywords::MINIMUM),
+                self.expr(minimum)
+            );
             end = minimum.span.end;
         }
         let mut node = Node::new(Line::owner(2, text, l.span.start, end));
@@ -338,7 +324,7 @@ impl Printer<'_> {
     pub(super) fn diploma(&self, d: &Diploma) -> Vec<Line> {
         let mut head = format!(
             "{} {} {}",
-            self.w("diplôme", "diploma"),
+            self.kw(keywords::DIPLOMA),
             d.id.node,
             quote(&d.label.node)
         );
@@ -346,7 +332,7 @@ impl Printer<'_> {
         if let Some(floor) = &d.floor {
             head = format!(
                 "{head} {} {}",
-                self.w("plancher", "floor"),
+                self.kw(keywords::FLOOR),
                 self.cell(&floor.node)
             );
             end = end.max(floor.span.end);
@@ -360,7 +346,7 @@ impl Printer<'_> {
     }
 
     pub(super) fn experience(&self, e: &Experience) -> Vec<Line> {
-        let mut head = format!("{} {}", self.w("ancienneté", "experience"), e.id.node);
+        let mut head = format!("{} {}", self.kw(keywords::EXPERIENCE), e.id.node);
         let mut end = e.id.span.end;
         if let Some(label) = &e.label {
             head = format!("{head} {}", quote(&label.node));
@@ -375,7 +361,7 @@ impl Printer<'_> {
     }
 
     pub(super) fn band(&self, b: &Band) -> Vec<Line> {
-        let mut text = format!("{} {}", self.w("tranche", "band"), b.id.node);
+        let mut text = format!("{} {}", self.kw(keywords::BAND), b.id.node);
         if let Some(label) = &b.label {
             text = format!("{text} {}", quote(&label.node));
         }
@@ -385,14 +371,14 @@ impl Printer<'_> {
         let range = match &b.to_months {
             Some(to) => format!(
                 "{} {} {} {} {months}",
-                self.w("de", "from"),
+                self.kw(keywords::RANGE_FROM),
                 b.from_months.node,
-                self.w("à", "to"),
+                self.kw(keywords::TO),
                 to.node
             ),
             None => format!(
                 "{} {} {months}",
-                self.w("à partir de", "from"),
+                self.kw(keywords::OPEN_FROM),
                 b.from_months.node
             ),
         };
@@ -409,7 +395,7 @@ impl Printer<'_> {
     pub(super) fn job(&self, j: &Job) -> Vec<Line> {
         let head = format!(
             "{} {} {}",
-            self.w("métier", "job"),
+            self.kw(keywords::JOB),
             j.id.node,
             quote(&j.name.node)
         );
@@ -418,14 +404,14 @@ impl Printer<'_> {
         node.add_line(
             j.track
                 .as_ref()
-                .map(|t| self.string_line(2, self.w("filière", "track"), t)),
+                .map(|t| self.string_line(2, self.kw(keywords::TRACK), t)),
         );
         for rows in self.alias_lists(&j.aliases) {
             node.add(self.aliases(&rows));
         }
         node.add_line(j.entry_diploma.as_ref().map(|e| self.entry_diploma(e)));
         node.add_line(j.experience.as_ref().map(|id| {
-            let text = format!("{} {}", self.label("ancienneté", "experience"), id.node);
+            let text = format!("{} {}", self.kw_label(keywords::EXPERIENCE), id.node);
             Line::leaf(2, text, id.span.start, id.span.end)
         }));
         for cell in &j.cells {
@@ -435,13 +421,9 @@ impl Printer<'_> {
     }
 
     pub(super) fn entry_diploma(&self, e: &EntryDiploma) -> Line {
-        let mut text = format!(
-            "{} {}",
-            self.w("diplôme d'accueil", "entry diploma"),
-            e.lowest.node
-        );
+        let mut text = format!("{} {}", self.kw(keywords::ENTRY_DIPLOMA), e.lowest.node);
         if let Some(highest) = &e.highest {
-            text = format!("{text} {} {}", self.w("à", "to"), highest.node);
+            text = format!("{text} {} {}", self.kw(keywords::TO), highest.node);
         }
         Line::leaf(2, text, e.span.start, e.span.end)
     }
@@ -494,7 +476,7 @@ impl Printer<'_> {
 
     /// One `appellations` attribute: its rows, each wrapped if too wide.
     fn aliases(&self, rows: &Rows) -> Vec<Line> {
-        let keyword = self.w("appellations", "aliases");
+        let keyword = self.kw(keywords::ALIASES);
         let mut out: Vec<Line> = Vec::new();
         for row in rows {
             for (i, alias) in row.iter().enumerate() {

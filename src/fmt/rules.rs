@@ -4,10 +4,11 @@
 use super::lines::{Line, Node};
 use super::words::{quote, Printer};
 use crate::syntax::ast::*;
+use crate::syntax::keywords;
 
 impl Printer<'_> {
     pub(super) fn classification(&self, c: &Classification) -> Vec<Line> {
-        let mut node = self.bare_head(c.span, "classement", "classification");
+        let mut node = self.bare_head(c.span, keywords::CLASSIFICATION);
         node.add(self.source(2, &c.source));
         for floor in &c.floors {
             node.add(self.floor_rule(floor));
@@ -16,9 +17,7 @@ impl Printer<'_> {
             node.add(self.transitional(t));
         }
         node.add_line(c.highest_wins.map(|span| {
-            let text = self
-                .w("le plus élevé l'emporte", "highest wins")
-                .to_string();
+            let text = self.kw(keywords::HIGHEST_WINS).to_string();
             Line::leaf(2, text, span.start, span.end)
         }));
         node.finish()
@@ -26,30 +25,28 @@ impl Printer<'_> {
 
     pub(super) fn floor_rule(&self, f: &FloorRule) -> Vec<Line> {
         let kind = match f.kind.node {
-            FloorKind::Job => self.w("métier", "job"),
-            FloorKind::Diploma => self.w("diplôme", "diploma"),
-            FloorKind::PreviousCoefficient => {
-                self.w("coefficient antérieur", "previous coefficient")
-            }
-            FloorKind::Mission => "mission",
+            FloorKind::Job => self.kw(keywords::JOB),
+            FloorKind::Diploma => self.kw(keywords::DIPLOMA),
+            FloorKind::PreviousCoefficient => self.kw(keywords::PREVIOUS_COEFFICIENT),
+            FloorKind::Mission => self.kw(keywords::MISSION),
         };
-        let text = format!("{} {kind}", self.w("plancher", "floor"));
+        let text = format!("{} {kind}", self.kw(keywords::FLOOR));
         let mut node = Node::new(Line::owner(2, text, f.span.start, f.kind.span.end));
         node.add(self.source(4, &f.source));
         node.add_line(f.blank_cell.as_ref().map(|b| {
             let choice = match b.node {
-                BlankCell::PreviousBand => self.w("tranche précédente", "previous band"),
-                BlankCell::NoFloor => self.w("aucun plancher", "no floor"),
+                BlankCell::PreviousBand => self.kw(keywords::PREVIOUS_BAND),
+                BlankCell::NoFloor => self.kw(keywords::NO_FLOOR),
             };
-            let text = format!("{} {choice}", self.label("case vide", "blank cell"));
+            let text = format!("{} {choice}", self.kw_label(keywords::BLANK_CELL));
             Line::leaf(4, text, b.span.start, b.span.end)
         }));
         node.add_line(f.off_grid.as_ref().map(|o| {
             let choice = match o.node {
-                OffGrid::NextLevel => self.w("niveau supérieur", "next level"),
-                OffGrid::Reject => self.w("rejet", "reject"),
+                OffGrid::NextLevel => self.kw(keywords::NEXT_LEVEL),
+                OffGrid::Reject => self.kw(keywords::REJECT),
             };
-            let text = format!("{} {choice}", self.label("hors grille", "off grid"));
+            let text = format!("{} {choice}", self.kw_label(keywords::OFF_GRID));
             Line::leaf(4, text, o.span.start, o.span.end)
         }));
         node.finish()
@@ -59,13 +56,13 @@ impl Printer<'_> {
         let limit = self.duration_value(&t.limit.node, self.text_of(t.limit.span));
         let mut text = format!(
             "{} {} : {} {limit}",
-            self.w("coefficient transitoire", "transitional coefficient"),
+            self.kw(keywords::TRANSITIONAL),
             t.coefficient.node,
-            self.w("au plus", "at most")
+            self.kw(keywords::AT_MOST)
         );
         let mut end = t.limit.span.end;
         if let Some(from) = &t.from {
-            text = format!("{text} {} {}", self.w("depuis", "from"), from.node);
+            text = format!("{text} {} {}", self.kw(keywords::FROM), from.node);
             end = from.span.end;
         }
         let mut node = Node::new(Line::owner(2, text, t.span.start, end));
@@ -74,7 +71,7 @@ impl Printer<'_> {
     }
 
     pub(super) fn status(&self, s: &StatusRules) -> Vec<Line> {
-        let mut node = self.bare_head(s.span, "statut", "status");
+        let mut node = self.bare_head(s.span, keywords::STATUS);
         node.add(self.source(2, &s.source));
         for rule in &s.rules {
             node.add(self.status_rule(rule));
@@ -91,13 +88,13 @@ impl Printer<'_> {
             Some(c) => {
                 let text = format!(
                     "{status} {} {}",
-                    self.w("si", "if"),
+                    self.kw(keywords::IF),
                     self.condition(&c.node)
                 );
                 (text, c.span.end)
             }
             None => {
-                let text = format!("{status} {}", self.w("sinon", "otherwise"));
+                let text = format!("{status} {}", self.kw(keywords::OTHERWISE));
                 (text, self.word_after(before).1)
             }
         };
@@ -107,17 +104,11 @@ impl Printer<'_> {
     }
 
     pub(super) fn working_time(&self, w: &WorkingTime) -> Vec<Line> {
-        let mut node = self.bare_head(w.span, "temps de travail", "working time");
+        let mut node = self.bare_head(w.span, keywords::WORKING_TIME);
         node.add(self.source(2, &w.source));
         let hours = [
-            (
-                &w.reference_hours,
-                self.label("heures de référence", "reference hours"),
-            ),
-            (
-                &w.maximum_hours,
-                self.label("heures maximales", "maximum hours"),
-            ),
+            (&w.reference_hours, self.kw_label(keywords::REFERENCE_HOURS)),
+            (&w.maximum_hours, self.kw_label(keywords::MAXIMUM_HOURS)),
         ];
         for (formula, keyword) in hours {
             node.add_line(formula.as_ref().map(|e| {
@@ -135,7 +126,7 @@ impl Printer<'_> {
     pub(super) fn minimum_salary(&self, m: &MinimumSalary) -> Vec<Line> {
         let text = format!(
             "{} {}",
-            self.label("salaire minimum", "minimum salary"),
+            self.kw_label(keywords::MINIMUM_SALARY),
             self.expr(&m.formula)
         );
         let mut node = Node::new(Line::owner(0, text, m.span.start, m.formula.span.end));
@@ -144,11 +135,11 @@ impl Printer<'_> {
     }
 
     pub(super) fn mission_cap(&self, m: &MissionCap) -> Vec<Line> {
-        let mut node = self.bare_head(m.span, "plafond des missions", "mission cap");
+        let mut node = self.bare_head(m.span, keywords::MISSION_CAP);
         node.add(self.source(2, &m.source));
         let durations = [
-            (&m.window, self.w("fenêtre", "window")),
-            (&m.at_most, self.w("au plus", "at most")),
+            (&m.window, self.kw(keywords::WINDOW)),
+            (&m.at_most, self.kw(keywords::AT_MOST)),
         ];
         for (value, keyword) in durations {
             node.add_line(value.as_ref().map(|d| {
@@ -162,8 +153,8 @@ impl Printer<'_> {
         node.add_line(m.claim_band.as_ref().map(|band| {
             let text = format!(
                 "{} {} {}",
-                self.label("droit", "claim"),
-                self.w("tranche", "band"),
+                self.kw_label(keywords::CLAIM),
+                self.kw(keywords::BAND),
                 band.node
             );
             Line::leaf(2, text, band.span.start, band.span.end)
@@ -172,7 +163,7 @@ impl Printer<'_> {
     }
 
     pub(super) fn trial_period(&self, t: &TrialPeriod) -> Vec<Line> {
-        let mut node = self.bare_head(t.span, "période d'essai", "trial period");
+        let mut node = self.bare_head(t.span, keywords::TRIAL);
         node.add(self.source(2, &t.source));
         for rule in &t.rules {
             node.add(self.trial_rule(rule));
@@ -184,19 +175,19 @@ impl Printer<'_> {
         let length = self.duration_value(&r.length.node, self.text_of(r.length.span));
         let mut text = format!(
             "{} {} : {length}",
-            self.w("catégorie", "category"),
+            self.kw(keywords::CATEGORY),
             r.category.node
         );
         let mut end = r.length.span.end;
         if let Some(renewal) = &r.renewal {
             let value = self.duration_value(&renewal.node, self.text_of(renewal.span));
-            text = format!("{text}, {} {value}", self.w("renouvellement", "renewal"));
+            text = format!("{text}, {} {value}", self.kw(keywords::RENEWAL));
             end = renewal.span.end;
         }
         if let Some(from) = &r.renewal_from_coefficient {
             text = format!(
                 "{text} {} {}",
-                self.w("dès le coefficient", "from coefficient"),
+                self.kw(keywords::FROM_COEFFICIENT),
                 from.node
             );
             end = from.span.end;
@@ -207,16 +198,12 @@ impl Printer<'_> {
     }
 
     pub(super) fn provision(&self, p: &Provision) -> Vec<Line> {
-        let head = format!(
-            "{} {}",
-            self.w("disposition", "provision"),
-            quote(&p.title.node)
-        );
+        let head = format!("{} {}", self.kw(keywords::PROVISION), quote(&p.title.node));
         let mut node = Node::new(Line::owner(0, head, p.span.start, p.title.span.end));
         node.add_line(
             p.text
                 .as_ref()
-                .map(|t| self.string_line(2, self.w("texte", "document"), t)),
+                .map(|t| self.string_line(2, self.kw(keywords::DOCUMENT), t)),
         );
         node.add(self.source(2, &p.source));
         node.finish()

@@ -5,6 +5,7 @@ use crate::syntax::ast::{
     BinaryOp, Cell, CompareOp, CompareSubject, Condition, Duration, DurationValue, Expr, ExprKind,
     Literal, NumberUnit, RuleFile, TimeUnit, ValueType,
 };
+use crate::syntax::keywords::{self, Keyword};
 
 /// The language of a file's keywords.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,29 +14,30 @@ pub enum Lang {
     English,
 }
 
-/// English declaration keywords; no French spelling starts with one of them.
-const ENGLISH_DECLARATIONS: [&str; 21] = [
-    "agreement",
-    "law",
-    "company agreement",
-    "under the law",
-    "amends",
-    "within",
-    "legal minimum salary",
-    "maximum trial period",
-    "parameter",
-    "table",
-    "category",
-    "diploma",
-    "experience",
-    "job",
-    "classification",
-    "status",
-    "working time",
-    "minimum salary",
-    "mission cap",
-    "trial period",
-    "provision",
+/// The declarations whose English spelling tells an English file; no French
+/// spelling starts with one of them.
+const DECLARATIONS: [Keyword; 21] = [
+    keywords::AGREEMENT,
+    keywords::LAW,
+    keywords::COMPANY,
+    keywords::UNDER_LAW,
+    keywords::AMENDS,
+    keywords::WITHIN,
+    keywords::LEGAL_MINIMUM,
+    keywords::TRIAL_MAXIMUM,
+    keywords::PARAMETER,
+    keywords::TABLE,
+    keywords::CATEGORY,
+    keywords::DIPLOMA,
+    keywords::EXPERIENCE,
+    keywords::JOB,
+    keywords::CLASSIFICATION,
+    keywords::STATUS,
+    keywords::WORKING_TIME,
+    keywords::MINIMUM_SALARY,
+    keywords::MISSION_CAP,
+    keywords::TRIAL,
+    keywords::PROVISION,
 ];
 
 impl Lang {
@@ -47,7 +49,7 @@ impl Lang {
             return Lang::French;
         };
         let rest = &source[super::lines::item_span(first).start..];
-        if ENGLISH_DECLARATIONS.iter().any(|k| rest.starts_with(k)) {
+        if DECLARATIONS.iter().any(|k| rest.starts_with(k.en)) {
             Lang::English
         } else {
             Lang::French
@@ -62,7 +64,7 @@ pub(super) struct Printer<'a> {
 }
 
 impl Printer<'_> {
-    /// A keyword: its canonical French spelling, or the English one.
+    /// A word that is not a keyword of the grammar, in the file's language.
     pub fn w(&self, french: &'static str, english: &'static str) -> &'static str {
         match self.lang {
             Lang::French => french,
@@ -70,25 +72,30 @@ impl Printer<'_> {
         }
     }
 
+    /// A keyword: its canonical French spelling, or the English one.
+    pub fn kw(&self, keyword: Keyword) -> &'static str {
+        self.w(keyword.fr, keyword.en)
+    }
+
     /// A keyword that labels a value: `heures de référence :` in French
     /// typography, `reference hours:` in English.
-    pub fn label(&self, french: &'static str, english: &'static str) -> String {
+    pub fn kw_label(&self, keyword: Keyword) -> String {
         match self.lang {
-            Lang::French => format!("{french} :"),
-            Lang::English => format!("{english}:"),
+            Lang::French => format!("{} :", keyword.fr),
+            Lang::English => format!("{}:", keyword.en),
         }
     }
 
     pub fn value_type(&self, t: ValueType) -> &'static str {
         match t {
-            ValueType::Amount => self.w("montant", "amount"),
-            ValueType::HourlyAmount => self.w("montant horaire", "hourly amount"),
-            ValueType::Hours => self.w("heures", "hours"),
-            ValueType::Rate => self.w("taux", "rate"),
-            ValueType::AnnualAmount => self.w("montant annuel", "annual amount"),
-            ValueType::Decimal => self.w("décimal", "decimal"),
-            ValueType::Duration => self.w("durée", "duration"),
-            ValueType::Integer => self.w("entier", "integer"),
+            ValueType::Amount => self.kw(keywords::TYPE_AMOUNT),
+            ValueType::HourlyAmount => self.kw(keywords::TYPE_HOURLY),
+            ValueType::Hours => self.kw(keywords::TYPE_HOURS),
+            ValueType::Rate => self.kw(keywords::TYPE_RATE),
+            ValueType::AnnualAmount => self.kw(keywords::TYPE_ANNUAL),
+            ValueType::Decimal => self.kw(keywords::TYPE_DECIMAL),
+            ValueType::Duration => self.kw(keywords::TYPE_DURATION),
+            ValueType::Integer => self.kw(keywords::TYPE_INTEGER),
         }
     }
 
@@ -144,22 +151,22 @@ impl Printer<'_> {
     pub fn cell(&self, cell: &Cell) -> String {
         match cell {
             Cell::Coefficient(n) => n.to_string(),
-            Cell::Level(n) => format!("{} {n}", self.w("niveau", "level")),
-            Cell::Category(id) => format!("{} {}", self.w("catégorie", "category"), id.node),
-            Cell::Blank => self.w("vide", "blank").to_string(),
+            Cell::Level(n) => format!("{} {n}", self.kw(keywords::LEVEL)),
+            Cell::Category(id) => format!("{} {}", self.kw(keywords::CATEGORY), id.node),
+            Cell::Blank => self.kw(keywords::BLANK).to_string(),
         }
     }
 
     pub fn condition(&self, condition: &Condition) -> String {
         match condition {
             Condition::Category(id) => {
-                format!("{} {}", self.w("catégorie", "category"), id.node)
+                format!("{} {}", self.kw(keywords::CATEGORY), id.node)
             }
             Condition::Compare { subject, op, value } => {
                 // Singular: `si coefficient ≥ 200` reads as the texts do.
                 let subject = match subject {
                     CompareSubject::Coefficient => "coefficient",
-                    CompareSubject::Level => self.w("niveau", "level"),
+                    CompareSubject::Level => self.kw(keywords::LEVEL),
                 };
                 format!("{subject} {} {value}", compare_op(*op))
             }
@@ -173,7 +180,7 @@ impl Printer<'_> {
             ExprKind::Name(name) => name.clone(),
             ExprKind::Lookup(table, key) => format!("{}[{}]", table.node, self.expr(key)),
             ExprKind::Round(inner) => {
-                format!("{}({})", self.w("arrondi", "round"), self.expr(inner))
+                format!("{}({})", self.kw(keywords::ROUND), self.expr(inner))
             }
             ExprKind::RoundTo(inner, rounding) => self.round_to(inner, rounding),
             ExprKind::Extreme(which, args) => self.extreme(*which, args),
@@ -181,8 +188,8 @@ impl Printer<'_> {
             ExprKind::Convert { annual, amount } => format!(
                 "{}({})",
                 match annual {
-                    true => self.w("annuel", "annual"),
-                    false => self.w("mensuel", "monthly"),
+                    true => self.kw(keywords::ANNUAL),
+                    false => self.kw(keywords::MONTHLY),
                 },
                 self.expr(amount)
             ),

@@ -2,6 +2,7 @@
 //! (a decimal comma, a date written day first, `x` for `×`, a job without its
 //! id…) gets a help line naming the fix, with the text rewritten as it should be.
 
+use super::keywords::*;
 use crate::catalogue::Said;
 
 /// The help for a syntax error at `at`, where `found` starts, when the text
@@ -156,24 +157,9 @@ fn missing_id(source: &str, at: usize, before: &str, found: &str) -> Option<Said
         return None;
     }
     let keyword = before.trim_end();
-    let declared = [
-        "métier",
-        "metier",
-        "job",
-        "diplôme",
-        "diplome",
-        "diploma",
-        "catégorie",
-        "categorie",
-        "category",
-        "paramètre",
-        "parametre",
-        "parameter",
-        "barème",
-        "bareme",
-        "table",
-    ]
-    .into_iter()
+    let declared = [JOB, DIPLOMA, CATEGORY, PARAMETER, TABLE]
+        .iter()
+        .flat_map(|k| k.spellings.iter().copied())
     .find(|k| keyword == *k || keyword.ends_with(&format!(" {k}")))?;
     let rest = source.get(at + 1..)?;
     let name = &rest[..rest.find(['"', '\n']).unwrap_or(rest.len())];
@@ -218,28 +204,23 @@ fn band_without_colon(line: &str) -> Option<Said> {
     }
     let (band, value) = line.trim().split_once(char::is_whitespace)?;
     let value = value.trim_start().trim_start_matches('=').trim();
-    const KEYWORDS: [&str; 12] = [
-        "niveau",
-        "tranche",
-        "source",
-        "plancher",
-        "catégorie",
-        "minimum",
-        "appellations",
-        "filière",
-        "diplôme",
-        "ancienneté",
-        "level",
-        "band",
+    // The words a line of a job or a category starts with (in English, only
+    // the two most often mistaken for a band's id).
+    let french = [
+        LEVEL, BAND, SOURCE, FLOOR, CATEGORY, MINIMUM, ALIASES, TRACK, DIPLOMA, EXPERIENCE,
     ];
-    let id_like = !KEYWORDS.contains(&band)
+    let keyword = french.iter().any(|k| k.fr == band) || [LEVEL.en, BAND.en].contains(&band);
+    let id_like = !keyword
         && band
             .chars()
             .all(|c| c.is_alphanumeric() || c == '-' || c == '+');
     let a_value = value.starts_with(|c: char| c.is_ascii_digit())
-        || ["niveau ", "catégorie ", "vide"]
-            .iter()
-            .any(|w| value.starts_with(w));
+        || [LEVEL, CATEGORY].iter().any(|k| {
+            value
+                .strip_prefix(k.fr)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+        || value.starts_with(BLANK.fr);
     (id_like && a_value).then(|| {
         Said::new(
             format!("une valeur de tranche s'écrit avec deux-points : {band} : {value}"),

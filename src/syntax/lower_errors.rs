@@ -2,6 +2,7 @@
 
 use pest::error::{ErrorVariant, InputLocation};
 
+use super::keywords::{self, Keyword};
 use super::Rule;
 use crate::diag::{Code, Diagnostic, Said};
 use crate::span::Span;
@@ -73,47 +74,50 @@ fn syntax_help(found: &str) -> Said {
 }
 
 fn describe_expected(rules: &[Rule]) -> Said {
-    const DECLARATIONS: [&str; 20] = [
-        "`convention`",
-        "`sous la loi`",
-        "`modifie`",
-        "`dans le cadre de`",
-        "`salaire minimum légal`",
-        "`période d'essai maximale`",
-        "`paramètre`",
-        "`barème`",
-        "`catégorie`",
-        "`diplôme`",
-        "`ancienneté`",
-        "`métier`",
-        "`classement`",
-        "`statut`",
-        "`temps de travail`",
-        "`salaire minimum`",
-        "`plafond des missions`",
-        "`période d'essai`",
-        "`disposition`",
-        "`exemple`",
+    use keywords::*;
+    const DECLARATIONS: [Keyword; 20] = [
+        AGREEMENT,
+        UNDER_LAW,
+        AMENDS,
+        WITHIN,
+        LEGAL_MINIMUM,
+        TRIAL_MAXIMUM,
+        PARAMETER,
+        TABLE,
+        CATEGORY,
+        DIPLOMA,
+        EXPERIENCE,
+        JOB,
+        CLASSIFICATION,
+        STATUS,
+        WORKING_TIME,
+        MINIMUM_SALARY,
+        MISSION_CAP,
+        TRIAL,
+        PROVISION,
+        EXAMPLE,
     ];
+    let declarations: Vec<String> = DECLARATIONS.iter().map(|k| quoted(*k)).collect();
+    let is_declaration = |en: &String| declarations.contains(en);
     // Sorted by the English words, so both lists keep the order they always had.
-    let mut words: Vec<(&str, &str)> = rules.iter().map(|r| rule_word(*r)).collect();
-    words.sort_unstable_by_key(|(_, en)| *en);
+    let mut words: Vec<(String, String)> = rules.iter().map(|r| expected_word(*r)).collect();
+    words.sort_unstable_by(|(_, a), (_, b)| a.cmp(b));
     words.dedup();
     // Where any declaration may start, say so once instead of listing them all.
     if words
         .iter()
-        .filter(|(_, en)| DECLARATIONS.contains(en))
+        .filter(|(_, en)| is_declaration(en))
         .count()
         > 3
     {
-        words.retain(|(_, en)| !DECLARATIONS.contains(en));
+        words.retain(|(_, en)| !is_declaration(en));
         words.push((
-            "une nouvelle déclaration (`métier`, `catégorie`, …)",
-            "a new declaration (`métier`, `catégorie`, …)",
+            "une nouvelle déclaration (`métier`, `catégorie`, …)".to_string(),
+            "a new declaration (`métier`, `catégorie`, …)".to_string(),
         ));
     }
-    let fr: Vec<&str> = words.iter().map(|(fr, _)| *fr).collect();
-    let en: Vec<&str> = words.iter().map(|(_, en)| *en).collect();
+    let fr: Vec<&str> = words.iter().map(|(fr, _)| fr.as_str()).collect();
+    let en: Vec<&str> = words.iter().map(|(_, en)| en.as_str()).collect();
     Said::new(
         listed(&fr, "ou", "autre chose"),
         listed(&en, "or", "something else"),
@@ -130,6 +134,82 @@ fn listed(words: &[&str], or: &str, none: &str) -> String {
 }
 
 /// What a grammar rule is called for a person writing rules.
+/// What a grammar rule is called, in French then in English.
+fn expected_word(rule: Rule) -> (String, String) {
+    match rule_keyword(rule) {
+        Some(keyword) => (quoted(keyword), quoted(keyword)),
+        None => {
+            let (fr, en) = rule_word(rule);
+            (fr.to_string(), en.to_string())
+        }
+    }
+}
+
+/// A keyword as the messages name it: its French spelling, between backticks.
+fn quoted(keyword: Keyword) -> String {
+    format!("`{}`", keyword.fr)
+}
+
+/// The keyword a grammar rule reads, when it reads one (the message names its
+/// French spelling in both languages, as the README's language tour does).
+fn rule_keyword(rule: Rule) -> Option<Keyword> {
+    use keywords::*;
+    use Rule::*;
+    Some(match rule {
+        set_aside | kw_set_aside => SET_ASIDE,
+        kw_renewal_included => RENEWAL_INCLUDED,
+        source | kw_source => SOURCE,
+        kw_from => FROM,
+        kw_to => TO,
+        kw_level | level | level_cell => LEVEL,
+        kw_category | category_cell | category_condition => CATEGORY,
+        kw_coefficients | coefficient_set | coefficient_range | coefficient_list => COEFFICIENTS,
+        kw_minimum | level_minimum => MINIMUM,
+        kw_floor | diploma_floor | floor_rule => FLOOR,
+        transitional | kw_transitional => TRANSITIONAL,
+        kw_band | band => BAND,
+        kw_if => IF,
+        kw_otherwise => OTHERWISE,
+        kw_then => THEN,
+        kw_not => NOT,
+        kw_agreement | agreement_kind | kw_law | kw_company => AGREEMENT,
+        kw_under_law => UNDER_LAW,
+        kw_amends => AMENDS,
+        kw_within => WITHIN,
+        kw_legal_minimum => LEGAL_MINIMUM,
+        kw_trial_maximum => TRIAL_MAXIMUM,
+        kw_document => DOCUMENT,
+        kw_date | agreement_date => DATE,
+        kw_idcc => IDCC,
+        kw_parameter => PARAMETER,
+        kw_table => TABLE,
+        kw_by_coefficient => BY_COEFFICIENT,
+        kw_diploma => DIPLOMA,
+        kw_experience | job_experience => EXPERIENCE,
+        kw_job => JOB,
+        kw_track | track => TRACK,
+        kw_aliases | aliases => ALIASES,
+        kw_entry_diploma | entry_diploma => ENTRY_DIPLOMA,
+        kw_classification => CLASSIFICATION,
+        kw_status => STATUS,
+        kw_working_time => WORKING_TIME,
+        kw_reference_hours | reference_hours => REFERENCE_HOURS,
+        kw_maximum_hours | maximum_hours => MAXIMUM_HOURS,
+        kw_minimum_salary => MINIMUM_SALARY,
+        kw_agreement_minimum => AGREEMENT_MINIMUM,
+        kw_mission_cap => MISSION_CAP,
+        kw_window | window => WINDOW,
+        kw_at_most | at_most => AT_MOST,
+        kw_claim | claim => CLAIM,
+        kw_trial => TRIAL,
+        kw_renewal => RENEWAL,
+        kw_provision => PROVISION,
+        kw_highest_wins | highest_wins => HIGHEST_WINS,
+        kw_example | example => EXAMPLE,
+        _ => return None,
+    })
+}
+
 fn rule_word(rule: Rule) -> (&'static str, &'static str) {
     let k = |keyword: &'static str| (keyword, keyword);
     use Rule::*;
@@ -140,10 +220,8 @@ fn rule_word(rule: Rule) -> (&'static str, &'static str) {
         | trial_period | provision | under_law | amends | within | legal_minimum
         | trial_maximum => ("une déclaration (`métier`, `catégorie`, `paramètre`, …)", "a declaration (`métier`, `catégorie`, `paramètre`, …)"),
         taken_over => k("`métier … repris par …`"),
-        set_aside | kw_set_aside => k("`écarte`"),
         cited | kw_by => ("`par \"…\"` (le texte qui a fixé la valeur)", "`par \"…\"` (the text that set the value)"),
         trial_max_rule => k("`catégorie …`"),
-        kw_renewal_included => k("`renouvellement compris`"),
         id => ("un nom (lettres, chiffres, `-`, `+`)", "a name (letters, digits, `-`, `+`)"),
         name => ("un nom de paramètre", "a parameter name"),
         string => ("un texte entre guillemets droits", "a text in double quotes"),
@@ -154,18 +232,6 @@ fn rule_word(rule: Rule) -> (&'static str, &'static str) {
         time_unit | unit_days | unit_weeks | unit_months | unit_years => {
             ("une unité (`jours`, `semaines`, `mois`, `ans`)", "a unit (`jours`, `semaines`, `mois`, `ans`)")
         }
-        source | kw_source => k("`source`"),
-        kw_from => k("`depuis`"),
-        kw_to => k("`à`"),
-        kw_level | level | level_cell => k("`niveau`"),
-        kw_category | category_cell | category_condition => k("`catégorie`"),
-        kw_coefficients | coefficient_set | coefficient_range | coefficient_list => {
-            k("`coefficients`")
-        }
-        kw_minimum | level_minimum => k("`minimum`"),
-        kw_floor | diploma_floor | floor_rule => k("`plancher`"),
-        transitional | kw_transitional => k("`coefficient transitoire`"),
-        kw_band | band => k("`tranche`"),
         band_range | bounded_months | open_months | kw_range_from | kw_open_from => {
             ("une tranche de mois (`de 0 à 6 mois`, `à partir de 60 mois`)", "a band of months (`de 0 à 6 mois`, `à partir de 60 mois`)")
         }
@@ -179,8 +245,6 @@ fn rule_word(rule: Rule) -> (&'static str, &'static str) {
             ("une condition (`catégorie cadres`, `coefficient ≥ 200`)", "a condition (`catégorie cadres`, `coefficient ≥ 200`)")
         }
         compare_op => ("une comparaison (`≥`, `>`, `=`, …)", "a comparison (`≥`, `>`, `=`, …)"),
-        kw_if => k("`si`"),
-        kw_otherwise => k("`sinon`"),
         value_type | type_amount | type_hourly | type_annual | type_hours | type_rate | type_decimal
         | type_duration
         | type_integer => {
@@ -193,48 +257,12 @@ fn rule_word(rule: Rule) -> (&'static str, &'static str) {
         round_dir | kw_up | kw_down | kw_nearest => ("`supérieur`, `inférieur` ou `au plus proche`", "`supérieur`, `inférieur` or `au plus proche`"),
         kw_max | kw_min => ("`max` ou `min`", "`max` or `min`"),
         test | test_and | test_not | test_group | comparison => ("un test (`heures > 151.67`)", "a test (`heures > 151.67`)"),
-        kw_then => k("`alors`"),
         kw_and | kw_or => ("`et` ou `ou`", "`et` or `ou`"),
-        kw_not => k("`non`"),
         add_op | mul_op => ("un opérateur (`+`, `-`, `×` ou `*`, `/`)", "an operator (`+`, `-`, `×` or `*`, `/`)"),
         euro | unit | per_hour | per_year | hours_unit | percent => {
             ("`€` (ou `€/h`, `€/an`, `h`, `%`)", "`€` (or `€/h`, `€/an`, `h`, `%`)")
         }
         convert | convert_fn | kw_annual | kw_monthly => ("`annuel(…)` ou `mensuel(…)`", "`annuel(…)` or `mensuel(…)`"),
-        kw_agreement | agreement_kind | kw_law | kw_company => k("`convention`"),
-        kw_under_law => k("`sous la loi`"),
-        kw_amends => k("`modifie`"),
-        kw_within => k("`dans le cadre de`"),
-        kw_legal_minimum => k("`salaire minimum légal`"),
-        kw_trial_maximum => k("`période d'essai maximale`"),
-        kw_document => k("`texte`"),
-        kw_date | agreement_date => k("`date`"),
-        kw_idcc => k("`idcc`"),
-        kw_parameter => k("`paramètre`"),
-        kw_table => k("`barème`"),
-        kw_by_coefficient => k("`par coefficient`"),
-        kw_diploma => k("`diplôme`"),
-        kw_experience | job_experience => k("`ancienneté`"),
-        kw_job => k("`métier`"),
-        kw_track | track => k("`filière`"),
-        kw_aliases | aliases => k("`appellations`"),
-        kw_entry_diploma | entry_diploma => k("`diplôme d'accueil`"),
-        kw_classification => k("`classement`"),
-        kw_status => k("`statut`"),
-        kw_working_time => k("`temps de travail`"),
-        kw_reference_hours | reference_hours => k("`heures de référence`"),
-        kw_maximum_hours | maximum_hours => k("`heures maximales`"),
-        kw_minimum_salary => k("`salaire minimum`"),
-        kw_agreement_minimum => k("`minimum conventionnel`"),
-        kw_mission_cap => k("`plafond des missions`"),
-        kw_window | window => k("`fenêtre`"),
-        kw_at_most | at_most => k("`au plus`"),
-        kw_claim | claim => k("`droit`"),
-        kw_trial => k("`période d'essai`"),
-        kw_renewal => k("`renouvellement`"),
-        kw_provision => k("`disposition`"),
-        kw_highest_wins | highest_wins => k("`le plus élevé l'emporte`"),
-        kw_example | example => k("`exemple`"),
         fact | fact_job | fact_since | fact_prior | fact_diploma | fact_previous | fact_hours | fact_salary
         | fact_applied | fact_mission | fact_move => ("un fait (`métier \"…\"`, `depuis DATE`, `diplôme bac`, …)", "a fact (`métier \"…\"`, `depuis DATE`, `diplôme bac`, …)"),
         expectation | expect_coefficient | expect_band | expect_level | expect_category | expect_status

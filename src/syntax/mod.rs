@@ -8,6 +8,9 @@ pub mod ast;
 mod ast_examples;
 mod ast_functions;
 pub mod cites;
+// Not every keyword is printed by name (a unit's spelling follows its count).
+#[cfg_attr(not(test), allow(dead_code))]
+pub mod keywords;
 mod hints;
 mod lookalike;
 mod lower;
