@@ -23,9 +23,8 @@ impl Reader {
                 .iter()
                 .any(|f| header_field(c) == Some(*f))
             {
-                self.warnings.push(format!(
-                    "CSV cannot carry `{c}`: the column was ignored; use JSON for missions and moves"
-                ));
+                let column = c.clone();
+                self.warnings.push(Warning::CsvCannotCarry { column });
             } else {
                 self.unknown_fields.insert(c.clone());
             }

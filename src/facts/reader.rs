@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::fields::KNOWN_FIELDS;
 use super::json::{a_move, mission, JsonFields};
 use super::{
-    array, duplicates, fast, history, ids, short, Place, Position, Record, Rejection,
+    array, duplicates, fast, history, ids, short, Place, Position, Record, Rejection, Warning,
     MISSION_FIELDS, MOVE_FIELDS,
 };
 
@@ -20,29 +20,24 @@ use super::{
 pub(super) struct Reader {
     /// The CSV field separator.
     pub(super) delimiter: u8,
-    pub(super) warnings: Vec<String>,
+    pub(super) warnings: Vec<Warning>,
     pub(super) ids: ids::IdSet,
     pub(super) unknown_fields: BTreeSet<String>,
 }
 
 impl Reader {
-    pub(super) fn finish(mut self) -> Vec<String> {
+    pub(super) fn finish(mut self) -> Vec<Warning> {
         if !self.unknown_fields.is_empty() {
             // Named each, up to a screenful: a file may invent a key per record.
             const NAMED: usize = 20;
-            let mut names: Vec<String> = self
+            let named = self
                 .unknown_fields
                 .iter()
                 .take(NAMED)
                 .map(|f| format!("`{}`", short(f)))
                 .collect();
-            if self.unknown_fields.len() > NAMED {
-                names.push(format!("and {} more", self.unknown_fields.len() - NAMED));
-            }
-            self.warnings.push(format!(
-                "fields not used by grille were ignored: {}",
-                names.join(", ")
-            ));
+            let more = self.unknown_fields.len().saturating_sub(NAMED);
+            self.warnings.push(Warning::FieldsIgnored { named, more });
         }
         self.warnings
     }

@@ -204,7 +204,7 @@ fn utf16_start(bytes: &[u8], big_endian: bool) -> String {
 
 impl FactStream<'_> {
     /// The notes on the file (ignored fields…), or the error that ended the reading early.
-    pub fn finish(mut self) -> Result<Vec<String>, ReadError> {
+    pub fn finish(mut self) -> Result<Vec<super::Warning>, ReadError> {
         if let Some(e) = self.error.take() {
             return Err(e);
         }
@@ -425,7 +425,12 @@ mod tests {
             Position::Line(4)
         );
         assert!(records.next().is_none());
-        let warnings = records.finish().unwrap();
+        let warnings: Vec<String> = records
+            .finish()
+            .unwrap()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         assert_eq!(
             warnings,
             ["fields not used by grille were ignored: `extra`"]
