@@ -128,7 +128,9 @@ fn windows_1252_is_detected_and_said() {
     let (written, stderr, code) = eval("windows-1252.csv", &["--encoding", "utf-8"]);
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("ligne 2 : field 2 is not valid UTF-8"),
+        stderr.contains(
+            "ligne 2 : le champ 2 n'est pas du texte UTF-8 (le fichier a été lu en UTF-8)"
+        ),
         "{stderr}"
     );
     assert!(stderr.contains(&format!("{written} décidé(s)")), "{stderr}");

@@ -32,16 +32,18 @@ impl Reader {
         Ok(Columns { names, at })
     }
 
-    /// One CSV row: its fields must all be UTF-8 text; `not_utf8` says what then.
+    /// One CSV row: its fields must all be UTF-8 text (`utf8_asked`: by the
+    /// user or a byte-order mark, not told by the file).
     pub(super) fn csv_row(
         &mut self,
         columns: &Columns,
         row: &csv_rows::Row,
-        not_utf8: &str,
+        utf8_asked: bool,
     ) -> Result<Record, Rejection> {
         let position = Position::Line(row.line);
         let text = Utf8Row::new(row).map_err(|field| {
-            let reason = format!("field {} is not valid UTF-8 text {not_utf8}", field + 1);
+            let field = field + 1;
+            let reason = Reason::NotUtf8Field { field, utf8_asked };
             Rejection::new(position, None, None, reason)
         })?;
         self.csv_record(columns, &text, position)

@@ -10,8 +10,8 @@ use serde_json::Value;
 use super::fields::KNOWN_FIELDS;
 use super::json::{a_move, mission, JsonFields};
 use super::{
-    array, duplicates, fast, history, ids, short, Place, Position, Record, Rejection, Warning,
-    MISSION_FIELDS, MOVE_FIELDS,
+    array, duplicates, fast, history, ids, short, Place, Position, Reason, Record, Rejection,
+    Warning, MISSION_FIELDS, MOVE_FIELDS,
 };
 
 /// What reading keeps from one record to the next: the ids seen (to reject
@@ -62,12 +62,10 @@ impl Reader {
         let position = Position::Record(element.number);
         match std::str::from_utf8(text) {
             Ok(text) => self.json_line(text, position, Some((element.line, element.column))),
-            Err(_) => Err(Rejection::new(
-                position,
-                None,
-                None,
-                "this record is not valid UTF-8 text (JSON is always UTF-8)",
-            )),
+            Err(_) => {
+                let reason = Reason::NotUtf8Json { record: true };
+                Err(Rejection::new(position, None, None, reason))
+            }
         }
     }
 
@@ -93,7 +91,7 @@ impl Reader {
                 None => self.json_record(value, position),
                 Some(key) => {
                     let id = value.get("id").and_then(Value::as_str);
-                    let reason = "this key is given twice: which value counts cannot be told";
+                    let reason = Reason::GivenTwice;
                     Err(Rejection::new(position, id, Some(&key), reason))
                 }
             },
@@ -206,6 +204,6 @@ fn not_json(e: &serde_json::Error, origin: Option<(usize, usize)>) -> String {
 }
 
 pub(super) fn duplicate_id(position: Position, id: &str) -> Rejection {
-    let reason = format!("the id `{id}` was already used by an earlier record");
+    let reason = Reason::DuplicateId { id: id.to_string() };
     Rejection::new(position, Some(id), Some("id"), reason)
 }
