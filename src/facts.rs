@@ -38,7 +38,7 @@ pub use history::{HeldJob, History, Month, Obtained, Pay};
 pub use pay::{read_pay, PayFile, PayLine};
 pub use quote::short;
 use reader::{duplicate_id, Reader};
-pub use reason::{Reason, ReasonCode};
+pub use reason::{JsonType, Reason, ReasonCode};
 pub use stream::{stream, stream_with, FactStream};
 pub use warning::Warning;
 

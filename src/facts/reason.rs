@@ -28,8 +28,40 @@ pub enum Reason {
     GivenTwice,
     /// An id an earlier record bears.
     DuplicateId { id: String },
+    /// A JSON value of the wrong type.
+    WrongType { expected: JsonType, found: JsonType },
     /// Not typed yet: its English words.
     Other(String),
+}
+
+/// The type of a JSON value, as a rejection names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonType {
+    Null,
+    Bool,
+    Number,
+    WholeNumber,
+    Decimal,
+    String,
+    List,
+    Object,
+}
+
+impl JsonType {
+    /// Its words in French and English; `expected`: as what a field must be.
+    fn words(self, expected: bool) -> (&'static str, &'static str) {
+        match self {
+            JsonType::Null => ("null", "null"),
+            JsonType::Bool if expected => ("true ou false", "true or false"),
+            JsonType::Bool => ("true ou false", "true/false"),
+            JsonType::Number => ("un nombre", "a number"),
+            JsonType::WholeNumber => ("un nombre entier", "a whole number"),
+            JsonType::Decimal => ("un nombre décimal", "a decimal number"),
+            JsonType::String => ("du texte", "a string"),
+            JsonType::List => ("une liste", "a list"),
+            JsonType::Object => ("un objet", "an object"),
+        }
+    }
 }
 
 /// A reason's stable code, as JSON writes it (`required`, `unknown-job`…).
@@ -45,6 +77,7 @@ pub enum ReasonCode {
     NotUtf8,
     GivenTwice,
     DuplicateId,
+    WrongType,
     /// A reason not typed yet.
     Other,
 }
@@ -62,6 +95,7 @@ impl Reason {
             Reason::NotUtf8Field { .. } | Reason::NotUtf8Json { .. } => ReasonCode::NotUtf8,
             Reason::GivenTwice => ReasonCode::GivenTwice,
             Reason::DuplicateId { .. } => ReasonCode::DuplicateId,
+            Reason::WrongType { .. } => ReasonCode::WrongType,
             Reason::Other(_) => ReasonCode::Other,
         }
     }
@@ -146,6 +180,13 @@ impl Reason {
                 format!("le matricule `{id}` est déjà celui d'un enregistrement précédent"),
                 format!("the id `{id}` was already used by an earlier record"),
             ),
+            Reason::WrongType { expected, found } => {
+                let ((fr, en), (fr_found, en_found)) = (expected.words(true), found.words(false));
+                Said::new(
+                    format!("doit être {fr}, et non {fr_found}"),
+                    format!("must be {en}, found {en_found}"),
+                )
+            }
             Reason::Other(english) => Said::new(english.clone(), english.clone()),
         }
     }
@@ -241,7 +282,23 @@ mod tests {
             Reason::NotUtf8Json { record: true },
             Reason::GivenTwice,
             Reason::DuplicateId { id: "E001".into() },
+            Reason::WrongType {
+                expected: JsonType::WholeNumber,
+                found: JsonType::String,
+            },
+            Reason::WrongType {
+                expected: JsonType::Bool,
+                found: JsonType::Null,
+            },
         ];
+        let wrong = Reason::WrongType {
+            expected: JsonType::Bool,
+            found: JsonType::Bool,
+        };
+        assert_eq!(
+            wrong.say(Lang::En),
+            "must be true or false, found true/false"
+        );
         for reason in all {
             let said = reason.said();
             assert!(!said.fr.is_empty() && said.fr != said.en, "{reason:?}");
