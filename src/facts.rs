@@ -26,6 +26,7 @@ mod quote;
 mod reader;
 mod reason;
 mod stream;
+mod warning;
 pub use columns::ColumnMap;
 use csv::Columns;
 pub use csv_fr::{date as parse_date_fr, decimal as parse_decimal_fr};
@@ -37,8 +38,9 @@ pub use history::{HeldJob, History, Month, Obtained, Pay};
 pub use pay::{read_pay, PayFile, PayLine};
 pub use quote::short;
 use reader::{duplicate_id, Reader};
-pub use reason::{Reason, ReasonCode};
+pub use reason::{JsonType, Reason, ReasonCode};
 pub use stream::{stream, stream_with, FactStream};
+pub use warning::Warning;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -209,7 +211,7 @@ pub struct Facts {
     /// Records and rejections, in input order.
     pub records: Vec<Result<Record, Rejection>>,
     /// Notes on the file as a whole (ignored columns…).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// A failure to read the file at all (not one record).

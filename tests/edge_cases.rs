@@ -81,7 +81,10 @@ fn trial_renewed_on_the_employee_is_an_ignored_field() {
     let facts = facts::read(text, Format::Json).unwrap();
     assert_eq!(
         facts.warnings,
-        vec!["fields not used by grille were ignored: `trial_renewed`".to_string()]
+        [grille::facts::Warning::FieldsIgnored {
+            named: vec!["`trial_renewed`".into()],
+            more: 0
+        }]
     );
 }
 

@@ -322,15 +322,10 @@ fn every_command_speaks_french() {
     );
 }
 
-/// The facts readers' warnings are still English `String`s in the library
-/// (rejection reasons are typed, `grille::facts::Reason`): the part of a line
-/// from this on is not read yet.
-const PENDING: [&str; 1] = [": warning: "];
-
 /// What a line says in its own words: without what backticks and double
 /// quotes hold (the rule file's words), the codes (`[grille::blank-cells]`),
 /// the source lines a diagnostic quotes (`12 │ …`), the commands it suggests
-/// (`grille …`), the HTML's markup, and the [`PENDING`] reasons.
+/// (`grille …`) and the HTML's markup.
 fn people_words(line: &str) -> String {
     let trimmed = line.trim_start();
     // clap's own: the `-h, --help` flag's name and its `help` command's line.
@@ -338,10 +333,7 @@ fn people_words(line: &str) -> String {
     if clap || line.contains(" │ ") || trimmed.starts_with("grille ") || line.contains('<') {
         return String::new();
     }
-    let mut line = line.split(" [grille::").next().unwrap_or(line);
-    for pending in PENDING {
-        line = line.split(pending).next().unwrap_or(line);
-    }
+    let line = line.split(" [grille::").next().unwrap_or(line);
     let outside_quotes: String = line.split('"').step_by(2).collect::<Vec<_>>().join(" ");
     outside_quotes
         .split('`')

@@ -62,7 +62,9 @@ fn check(name: &str, options: Options, records: usize) -> (Vec<String>, Vec<Stri
         }
     }
     assert_eq!(decided + rejected.len(), records, "{name}: {rejected:?}");
-    (rejected, facts.warnings)
+    // The warnings' English words (`facts_warnings` of the JSON contract).
+    let warnings = facts.warnings.iter().map(ToString::to_string).collect();
+    (rejected, warnings)
 }
 
 fn grille(args: &[&str]) -> std::process::Output {
@@ -121,12 +123,14 @@ fn windows_1252_is_detected_and_said() {
     assert!(!warnings.iter().any(|w| w.contains("Windows-1252")));
     let (written, stderr, code) = eval("windows-1252.csv", &[]);
     assert_eq!((written, code), (11, 0), "{stderr}");
-    assert!(stderr.contains("read as Windows-1252"), "{stderr}");
+    assert!(stderr.contains("avertissement : le fichier n'est pas en UTF-8 (octet 0xE9 ligne 2, colonne 7) : il a été lu en Windows-1252"), "{stderr}");
     // Forced to UTF-8, every row with a byte outside UTF-8 is rejected, not guessed.
     let (written, stderr, code) = eval("windows-1252.csv", &["--encoding", "utf-8"]);
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("ligne 2 : field 2 is not valid UTF-8"),
+        stderr.contains(
+            "ligne 2 : le champ 2 n'est pas du texte UTF-8 (le fichier a été lu en UTF-8)"
+        ),
         "{stderr}"
     );
     assert!(stderr.contains(&format!("{written} décidé(s)")), "{stderr}");

@@ -207,7 +207,8 @@ fn explain(
         let ids = facts.records.iter().filter_map(read_id);
         return Err(unknown_id(asked.id, ids).into());
     };
-    let mut facts_warnings = facts.warnings.clone();
+    // The contract's English words, as `facts_warnings` has always had them.
+    let mut facts_warnings: Vec<String> = facts.warnings.iter().map(ToString::to_string).collect();
     facts_warnings.extend(explain::duplicates(asked.id, found, bearing));
     let (mut value, text) = match found {
         Ok(record) => explained(rules, record, as_of, &asked)?,

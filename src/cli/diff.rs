@@ -170,7 +170,7 @@ pub fn run(mut args: Args) -> Outcome {
         (Err(e), _) => return sink.failure(&e),
         (Ok(impact), Ok(warnings)) => {
             for w in warnings {
-                say!("{facts}: warning: {w}");
+                say!("{}", w.line(&facts, super::lang()));
             }
             impact
         }

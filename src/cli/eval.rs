@@ -208,7 +208,7 @@ pub fn run(args: Args) -> Outcome {
         Ok(_) if stopped => {}
         Ok(warnings) => {
             for w in &warnings {
-                say!("{}: warning: {w}", args.facts);
+                say!("{}", w.line(&args.facts, super::lang()));
             }
         }
         Err(e) => {

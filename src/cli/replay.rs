@@ -256,7 +256,7 @@ pub fn run(mut args: Args) -> Outcome {
     match finished {
         Ok(warnings) => {
             for w in &warnings {
-                say!("{}: warning: {w}", args.facts);
+                say!("{}", w.line(&args.facts, args.lang.into()));
             }
         }
         Err(e) => return Outcome::Usage(format!("{}: {e}", args.facts)),
@@ -292,7 +292,7 @@ fn read_pay(args: &Args) -> Result<(PayById, usize), String> {
     let file = grille::facts::read_pay(&bytes, format, args.reading.options())
         .map_err(|e| format!("{path}: {e}"))?;
     for w in &file.warnings {
-        say!("{path}: warning: {w}");
+        say!("{}", w.line(path, args.lang.into()));
     }
     let mut by_id = PayById::new();
     let mut failed = 0;

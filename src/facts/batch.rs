@@ -68,7 +68,7 @@ enum Chunk<'a> {
 struct Context<'a> {
     delimiter: u8,
     columns: Option<&'a Columns>,
-    not_utf8: &'a str,
+    utf8_asked: bool,
 }
 
 impl FactStream<'_> {
@@ -105,9 +105,9 @@ impl FactStream<'_> {
                         Source::Csv { columns, .. } => Some(columns),
                         _ => None,
                     },
-                    not_utf8: match &self.source {
-                        Source::Csv { not_utf8, .. } => not_utf8,
-                        _ => "",
+                    utf8_asked: match &self.source {
+                        Source::Csv { utf8_asked, .. } => *utf8_asked,
+                        _ => false,
                     },
                 };
                 let mapped = raw.map(&context, threads, &map, spare);
@@ -403,7 +403,9 @@ impl Chunk<'_> {
                 mapped.items.reserve(rows.len());
                 for row in rows.iter() {
                     let record = match (row, context.columns) {
-                        (Ok(row), Some(columns)) => reader.csv_row(columns, row, context.not_utf8),
+                        (Ok(row), Some(columns)) => {
+                            reader.csv_row(columns, row, context.utf8_asked)
+                        }
                         // Not reached: rows come only from a CSV source, which has its columns.
                         (Ok(_), None) => continue,
                         (Err(rejection), _) => Err(rejection.clone()),

@@ -23,9 +23,8 @@ impl Reader {
                 .iter()
                 .any(|f| header_field(c) == Some(*f))
             {
-                self.warnings.push(format!(
-                    "CSV cannot carry `{c}`: the column was ignored; use JSON for missions and moves"
-                ));
+                let column = c.clone();
+                self.warnings.push(Warning::CsvCannotCarry { column });
             } else {
                 self.unknown_fields.insert(c.clone());
             }
@@ -33,16 +32,18 @@ impl Reader {
         Ok(Columns { names, at })
     }
 
-    /// One CSV row: its fields must all be UTF-8 text; `not_utf8` says what then.
+    /// One CSV row: its fields must all be UTF-8 text (`utf8_asked`: by the
+    /// user or a byte-order mark, not told by the file).
     pub(super) fn csv_row(
         &mut self,
         columns: &Columns,
         row: &csv_rows::Row,
-        not_utf8: &str,
+        utf8_asked: bool,
     ) -> Result<Record, Rejection> {
         let position = Position::Line(row.line);
         let text = Utf8Row::new(row).map_err(|field| {
-            let reason = format!("field {} is not valid UTF-8 text {not_utf8}", field + 1);
+            let field = field + 1;
+            let reason = Reason::NotUtf8Field { field, utf8_asked };
             Rejection::new(position, None, None, reason)
         })?;
         self.csv_record(columns, &text, position)

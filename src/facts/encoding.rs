@@ -8,6 +8,7 @@
 //! A file that starts with a UTF-16 byte-order mark (Excel's "Unicode text") is
 //! UTF-16, read as such.
 
+use super::Warning;
 use std::cell::RefCell;
 use std::io::{self, Read};
 use std::rc::Rc;
@@ -77,7 +78,7 @@ pub fn single_byte(encoding: Encoding, byte: u8) -> Option<char> {
 }
 
 /// Where the encoding was decided, for the warning.
-pub type Detected = Rc<RefCell<Option<String>>>;
+pub type Detected = Rc<RefCell<Option<Warning>>>;
 
 /// A reader giving UTF-8 from a file in `encoding`, or in the encoding its first
 /// non-ASCII byte reveals (`None`).
@@ -248,11 +249,11 @@ impl<R: Read> Decoder<R> {
             self.mode = Some(Encoding::Utf8);
         } else {
             self.mode = Some(Encoding::Windows1252);
-            *self.detected.borrow_mut() = Some(format!(
-                "the file is not UTF-8 (byte 0x{lead:02X} at line {}, column {}): it was read as Windows-1252; \
-                 say --encoding latin-1 or utf-8 if that is wrong",
-                self.line, self.column
-            ));
+            *self.detected.borrow_mut() = Some(Warning::ReadAsWindows1252 {
+                byte: lead,
+                line: self.line,
+                column: self.column,
+            });
         }
         Ok(())
     }
@@ -343,7 +344,7 @@ mod tests {
         let result = Decoder::new(bytes, encoding, detected.clone())
             .read_to_string(&mut text)
             .map(|_| text);
-        let note = detected.borrow().clone();
+        let note = detected.borrow().as_ref().map(ToString::to_string);
         (result, note)
     }
 

@@ -11,8 +11,8 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-use super::json::{kind, rename, JsonFields};
-use super::{Place, Record, Rejection};
+use super::json::{rename, wrong_type, JsonFields};
+use super::{JsonType, Place, Record, Rejection};
 
 /// The fields of the history; the fast path leaves a record holding one to the general reader.
 pub(crate) const HISTORY_FIELDS: [&str; 5] = ["hired_on", "left_on", "jobs", "diplomas", "pay"];
@@ -196,7 +196,7 @@ fn list<T>(
         None => return Ok(Vec::new()),
         Some(Value::Array(items)) => items,
         Some(other) => {
-            return Err(at.reject(name, format!("must be a list, found {}", kind(other))));
+            return Err(at.reject(name, wrong_type(JsonType::List, other)));
         }
     };
     items
@@ -205,7 +205,7 @@ fn list<T>(
         .map(|(i, value)| {
             let entry = format!("{name}[{i}]");
             let Value::Object(map) = value else {
-                return Err(at.reject(&entry, format!("must be an object, found {}", kind(value))));
+                return Err(at.reject(&entry, wrong_type(JsonType::Object, value)));
             };
             let inner = JsonFields {
                 map,

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-use super::{Mission, Move, Place, Position, Rejection};
+use super::{JsonType, Mission, Move, Place, Position, Reason, Rejection};
 
 pub(super) struct JsonFields<'a> {
     pub map: &'a Map<String, Value>,
@@ -30,7 +30,7 @@ impl JsonFields<'_> {
                 self.position,
                 None,
                 Some("id"),
-                format!("must be a string, found {}", kind(other)),
+                wrong_type(JsonType::String, other),
             )),
         }
     }
@@ -40,7 +40,7 @@ impl JsonFields<'_> {
             None => Ok(None),
             Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(at.reject(name, format!("must be a string, found {}", kind(other)))),
+            Some(other) => Err(at.reject(name, wrong_type(JsonType::String, other))),
         }
     }
 
@@ -55,10 +55,7 @@ impl JsonFields<'_> {
         match self.get(name) {
             None => Ok(None),
             Some(Value::Number(n)) => at.integer_text(&n.to_string(), name).map(Some),
-            Some(other) => Err(at.reject(
-                name,
-                format!("must be a whole number, found {}", kind(other)),
-            )),
+            Some(other) => Err(at.reject(name, wrong_type(JsonType::WholeNumber, other))),
         }
     }
 
@@ -82,10 +79,7 @@ impl JsonFields<'_> {
             Some(Value::String(s)) => at.decimal_text(s.trim(), name).map(Some),
             // With serde_json's arbitrary precision, a number keeps its decimal text.
             Some(Value::Number(n)) => at.decimal_text(&n.to_string(), name).map(Some),
-            Some(other) => Err(at.reject(
-                name,
-                format!("must be a decimal number, found {}", kind(other)),
-            )),
+            Some(other) => Err(at.reject(name, wrong_type(JsonType::Decimal, other))),
         }
     }
 }
@@ -150,10 +144,7 @@ pub(super) fn a_move(value: &Value, at: &Place, index: usize) -> Result<Move, Re
         None => false,
         Some(Value::Bool(b)) => *b,
         Some(other) => {
-            return Err(at.reject(
-                &name("trial_renewed"),
-                format!("must be true or false, found {}", kind(other)),
-            ))
+            return Err(at.reject(&name("trial_renewed"), wrong_type(JsonType::Bool, other)))
         }
     };
     let from = from.ok_or_else(|| at.reject(&name("from"), crate::facts::Reason::Required))?;
@@ -181,13 +172,20 @@ pub(super) fn rename(mut r: Rejection, field: &str) -> Rejection {
     r
 }
 
-pub(super) fn kind(value: &Value) -> &'static str {
+/// The type of `value`.
+fn kind(value: &Value) -> JsonType {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Null => JsonType::Null,
+        Value::Bool(_) => JsonType::Bool,
+        Value::Number(_) => JsonType::Number,
+        Value::String(_) => JsonType::String,
+        Value::Array(_) => JsonType::List,
+        Value::Object(_) => JsonType::Object,
     }
+}
+
+/// `found` where a value of type `expected` must be.
+pub(super) fn wrong_type(expected: JsonType, found: &Value) -> Reason {
+    let found = kind(found);
+    Reason::WrongType { expected, found }
 }

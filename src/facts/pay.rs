@@ -27,7 +27,7 @@ pub struct PayLine {
 #[derive(Debug, Default)]
 pub struct PayFile {
     pub lines: Vec<Result<PayLine, Rejection>>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<super::Warning>,
 }
 
 const COLUMNS: [&str; 5] = ["id", "month", "salary", "hours", "coefficient"];

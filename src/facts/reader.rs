@@ -10,8 +10,8 @@ use serde_json::Value;
 use super::fields::KNOWN_FIELDS;
 use super::json::{a_move, mission, JsonFields};
 use super::{
-    array, duplicates, fast, history, ids, short, Place, Position, Record, Rejection,
-    MISSION_FIELDS, MOVE_FIELDS,
+    array, duplicates, fast, history, ids, short, Place, Position, Reason, Record, Rejection,
+    Warning, MISSION_FIELDS, MOVE_FIELDS,
 };
 
 /// What reading keeps from one record to the next: the ids seen (to reject
@@ -20,29 +20,24 @@ use super::{
 pub(super) struct Reader {
     /// The CSV field separator.
     pub(super) delimiter: u8,
-    pub(super) warnings: Vec<String>,
+    pub(super) warnings: Vec<Warning>,
     pub(super) ids: ids::IdSet,
     pub(super) unknown_fields: BTreeSet<String>,
 }
 
 impl Reader {
-    pub(super) fn finish(mut self) -> Vec<String> {
+    pub(super) fn finish(mut self) -> Vec<Warning> {
         if !self.unknown_fields.is_empty() {
             // Named each, up to a screenful: a file may invent a key per record.
             const NAMED: usize = 20;
-            let mut names: Vec<String> = self
+            let named = self
                 .unknown_fields
                 .iter()
                 .take(NAMED)
                 .map(|f| format!("`{}`", short(f)))
                 .collect();
-            if self.unknown_fields.len() > NAMED {
-                names.push(format!("and {} more", self.unknown_fields.len() - NAMED));
-            }
-            self.warnings.push(format!(
-                "fields not used by grille were ignored: {}",
-                names.join(", ")
-            ));
+            let more = self.unknown_fields.len().saturating_sub(NAMED);
+            self.warnings.push(Warning::FieldsIgnored { named, more });
         }
         self.warnings
     }
@@ -67,12 +62,10 @@ impl Reader {
         let position = Position::Record(element.number);
         match std::str::from_utf8(text) {
             Ok(text) => self.json_line(text, position, Some((element.line, element.column))),
-            Err(_) => Err(Rejection::new(
-                position,
-                None,
-                None,
-                "this record is not valid UTF-8 text (JSON is always UTF-8)",
-            )),
+            Err(_) => {
+                let reason = Reason::NotUtf8Json { record: true };
+                Err(Rejection::new(position, None, None, reason))
+            }
         }
     }
 
@@ -98,7 +91,7 @@ impl Reader {
                 None => self.json_record(value, position),
                 Some(key) => {
                     let id = value.get("id").and_then(Value::as_str);
-                    let reason = "this key is given twice: which value counts cannot be told";
+                    let reason = Reason::GivenTwice;
                     Err(Rejection::new(position, id, Some(&key), reason))
                 }
             },
@@ -211,6 +204,6 @@ fn not_json(e: &serde_json::Error, origin: Option<(usize, usize)>) -> String {
 }
 
 pub(super) fn duplicate_id(position: Position, id: &str) -> Rejection {
-    let reason = format!("the id `{id}` was already used by an earlier record");
+    let reason = Reason::DuplicateId { id: id.to_string() };
     Rejection::new(position, Some(id), Some("id"), reason)
 }

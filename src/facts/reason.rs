@@ -19,8 +19,49 @@ pub enum Reason {
     UnknownJob { given: String, close: Vec<String> },
     /// A name several jobs are given (an alias shared); their ids.
     AmbiguousJob { given: String, jobs: Vec<String> },
+    /// A CSV field (its number, from 1) not UTF-8; `utf8_asked`: UTF-8 was
+    /// asked (`--encoding`, a byte-order mark), not told by the file before it.
+    NotUtf8Field { field: usize, utf8_asked: bool },
+    /// A JSON Lines line (`record`: a JSON array's record) not UTF-8.
+    NotUtf8Json { record: bool },
+    /// A key given twice in one record.
+    GivenTwice,
+    /// An id an earlier record bears.
+    DuplicateId { id: String },
+    /// A JSON value of the wrong type.
+    WrongType { expected: JsonType, found: JsonType },
     /// Not typed yet: its English words.
     Other(String),
+}
+
+/// The type of a JSON value, as a rejection names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonType {
+    Null,
+    Bool,
+    Number,
+    WholeNumber,
+    Decimal,
+    String,
+    List,
+    Object,
+}
+
+impl JsonType {
+    /// Its words in French and English; `expected`: as what a field must be.
+    fn words(self, expected: bool) -> (&'static str, &'static str) {
+        match self {
+            JsonType::Null => ("null", "null"),
+            JsonType::Bool if expected => ("true ou false", "true or false"),
+            JsonType::Bool => ("true ou false", "true/false"),
+            JsonType::Number => ("un nombre", "a number"),
+            JsonType::WholeNumber => ("un nombre entier", "a whole number"),
+            JsonType::Decimal => ("un nombre décimal", "a decimal number"),
+            JsonType::String => ("du texte", "a string"),
+            JsonType::List => ("une liste", "a list"),
+            JsonType::Object => ("un objet", "an object"),
+        }
+    }
 }
 
 /// A reason's stable code, as JSON writes it (`required`, `unknown-job`…).
@@ -33,6 +74,10 @@ pub enum ReasonCode {
     Negative,
     UnknownJob,
     AmbiguousJob,
+    NotUtf8,
+    GivenTwice,
+    DuplicateId,
+    WrongType,
     /// A reason not typed yet.
     Other,
 }
@@ -47,6 +92,10 @@ impl Reason {
             Reason::Negative { .. } => ReasonCode::Negative,
             Reason::UnknownJob { .. } => ReasonCode::UnknownJob,
             Reason::AmbiguousJob { .. } => ReasonCode::AmbiguousJob,
+            Reason::NotUtf8Field { .. } | Reason::NotUtf8Json { .. } => ReasonCode::NotUtf8,
+            Reason::GivenTwice => ReasonCode::GivenTwice,
+            Reason::DuplicateId { .. } => ReasonCode::DuplicateId,
+            Reason::WrongType { .. } => ReasonCode::WrongType,
             Reason::Other(_) => ReasonCode::Other,
         }
     }
@@ -111,6 +160,33 @@ impl Reason {
                     quoted(jobs, " and ")
                 ),
             ),
+            Reason::NotUtf8Field { field, utf8_asked } => not_utf8_field(*field, *utf8_asked),
+            Reason::NotUtf8Json { record } => {
+                let (fr, en) = if *record {
+                    ("cet enregistrement", "this record")
+                } else {
+                    ("cette ligne", "this line")
+                };
+                Said::new(
+                    format!("{fr} n'est pas du texte UTF-8 (JSON est toujours en UTF-8)"),
+                    format!("{en} is not valid UTF-8 text (JSON is always UTF-8)"),
+                )
+            }
+            Reason::GivenTwice => Said::new(
+                "cette clé est donnée deux fois : on ne peut pas savoir quelle valeur compte",
+                "this key is given twice: which value counts cannot be told",
+            ),
+            Reason::DuplicateId { id } => Said::new(
+                format!("le matricule `{id}` est déjà celui d'un enregistrement précédent"),
+                format!("the id `{id}` was already used by an earlier record"),
+            ),
+            Reason::WrongType { expected, found } => {
+                let ((fr, en), (fr_found, en_found)) = (expected.words(true), found.words(false));
+                Said::new(
+                    format!("doit être {fr}, et non {fr_found}"),
+                    format!("must be {en}, found {en_found}"),
+                )
+            }
             Reason::Other(english) => Said::new(english.clone(), english.clone()),
         }
     }
@@ -118,6 +194,27 @@ impl Reason {
     /// The reason in `lang`.
     pub fn say(&self, lang: Lang) -> String {
         self.said().say(lang).to_string()
+    }
+}
+
+/// A CSV field not UTF-8, and why the file was read as UTF-8.
+fn not_utf8_field(field: usize, utf8_asked: bool) -> Said {
+    if utf8_asked {
+        Said::new(
+            format!("le champ {field} n'est pas du texte UTF-8 (le fichier a été lu en UTF-8)"),
+            format!("field {field} is not valid UTF-8 text (the file was read as UTF-8)"),
+        )
+    } else {
+        Said::new(
+            format!(
+                "le champ {field} n'est pas du texte UTF-8, alors que le fichier était en UTF-8 \
+                 avant lui (--encoding windows-1252 ou latin-1 lit tout le fichier ainsi)"
+            ),
+            format!(
+                "field {field} is not valid UTF-8 text although the file was UTF-8 before it \
+                 (--encoding windows-1252 or latin-1 reads the whole file so)"
+            ),
+        )
     }
 }
 
@@ -173,7 +270,35 @@ mod tests {
                 given: "Animateur".into(),
                 jobs: vec!["superviseur".into(), "formateur".into()],
             },
+            Reason::NotUtf8Field {
+                field: 2,
+                utf8_asked: false,
+            },
+            Reason::NotUtf8Field {
+                field: 2,
+                utf8_asked: true,
+            },
+            Reason::NotUtf8Json { record: false },
+            Reason::NotUtf8Json { record: true },
+            Reason::GivenTwice,
+            Reason::DuplicateId { id: "E001".into() },
+            Reason::WrongType {
+                expected: JsonType::WholeNumber,
+                found: JsonType::String,
+            },
+            Reason::WrongType {
+                expected: JsonType::Bool,
+                found: JsonType::Null,
+            },
         ];
+        let wrong = Reason::WrongType {
+            expected: JsonType::Bool,
+            found: JsonType::Bool,
+        };
+        assert_eq!(
+            wrong.say(Lang::En),
+            "must be true or false, found true/false"
+        );
         for reason in all {
             let said = reason.said();
             assert!(!said.fr.is_empty() && said.fr != said.en, "{reason:?}");

@@ -8,7 +8,7 @@ use super::array::Elements;
 use super::csv_fr::detect_delimiter;
 use super::csv_rows::{CsvRows, Next, Row, Tally};
 use super::encoding::{Decoder, Detected, Encoding};
-use super::{Columns, Format, Options, Position, ReadError, Reader, Record, Rejection};
+use super::{Columns, Format, Options, Position, ReadError, Reader, Reason, Record, Rejection};
 
 /// Records of a facts file, in input order. After the last one,
 /// [`FactStream::finish`] gives the notes on the file, or the error that stopped
@@ -43,8 +43,9 @@ pub(super) enum Source<'a> {
         // Boxed: the largest part of the largest variant.
         columns: Box<Columns>,
         row: Row,
-        /// Said of a row that is not UTF-8.
-        not_utf8: &'static str,
+        /// Whether UTF-8 was asked (`--encoding`, a byte-order mark), not
+        /// told by the file: said of a row that is not UTF-8.
+        utf8_asked: bool,
     },
     Done,
 }
@@ -178,12 +179,7 @@ fn csv_source<'a>(
         input: rows,
         columns,
         row: Row::default(),
-        not_utf8: if encoding.is_some() || bom != Bom::None {
-            "(the file was read as UTF-8)"
-        } else {
-            "although the file was UTF-8 before it (--encoding windows-1252 or latin-1 \
-             reads the whole file so)"
-        },
+        utf8_asked: encoding.is_some() || bom != Bom::None,
     })
 }
 
@@ -204,7 +200,7 @@ fn utf16_start(bytes: &[u8], big_endian: bool) -> String {
 
 impl FactStream<'_> {
     /// The notes on the file (ignored fields…), or the error that ended the reading early.
-    pub fn finish(mut self) -> Result<Vec<String>, ReadError> {
+    pub fn finish(mut self) -> Result<Vec<super::Warning>, ReadError> {
         if let Some(e) = self.error.take() {
             return Err(e);
         }
@@ -318,14 +314,14 @@ impl Iterator for FactStream<'_> {
                 input,
                 columns,
                 row,
-                not_utf8,
+                utf8_asked,
             } => match input.next(row) {
                 Ok(Next::End) => {
                     self.end();
                     None
                 }
                 Ok(Next::Row) => {
-                    let record = self.reader.csv_row(columns, row, not_utf8);
+                    let record = self.reader.csv_row(columns, row, *utf8_asked);
                     let record = self.reader.admit(record);
                     self.hand_out(record)
                 }
@@ -400,7 +396,7 @@ fn json_source<'a>(mut input: Box<dyn BufRead + 'a>) -> Result<Source<'a>, ReadE
 }
 
 pub(super) fn not_utf8(line: usize) -> Rejection {
-    let reason = "this line is not valid UTF-8 text (JSON is always UTF-8)";
+    let reason = Reason::NotUtf8Json { record: false };
     Rejection::new(Position::Line(line), None, None, reason)
 }
 
@@ -425,7 +421,12 @@ mod tests {
             Position::Line(4)
         );
         assert!(records.next().is_none());
-        let warnings = records.finish().unwrap();
+        let warnings: Vec<String> = records
+            .finish()
+            .unwrap()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         assert_eq!(
             warnings,
             ["fields not used by grille were ignored: `extra`"]
