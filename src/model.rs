@@ -106,7 +106,7 @@ pub enum Type {
     Hourly,
     /// Euros per year (`montant annuel`, `20580 €/an`).
     Annual,
-    /// A number of hours (`heures`, `151.67 h`, the employee's `heures`).
+    /// A number of hours (`heures`, `35 h`, the employee's `heures`).
     Hours,
     Number,
     Duration,

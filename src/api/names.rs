@@ -1,5 +1,5 @@
-//! The names people read for the ids a decision carries: a page shows
-//! "Conseiller clientèle", not `conseiller-clientele`.
+//! The names people read for the ids a decision carries: a page shows a
+//! job's declared name ("Chargé de recouvrement"), not its id.
 
 use serde_json::{json, Map, Value};
 

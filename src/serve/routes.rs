@@ -26,36 +26,27 @@ const STYLE: &str = include_str!("page/workbench.css");
 const EDITOR: &str = include_str!("page/editor.js");
 const EDITOR_LICENSE: &str = include_str!("page/editor.LICENSE.txt");
 
+/// The page's files: where each is served, its type, its text.
+const ASSETS: [(&str, &str, &str); 7] = [
+    ("/", "text/html; charset=utf-8", PAGE),
+    ("/workbench.js", "text/javascript; charset=utf-8", SCRIPT),
+    ("/workbench.css", "text/css; charset=utf-8", STYLE),
+    ("/views.js", "text/javascript; charset=utf-8", VIEWS),
+    ("/i18n.js", "text/javascript; charset=utf-8", WORDS),
+    ("/editor.js", "text/javascript; charset=utf-8", EDITOR),
+    (
+        "/editor.LICENSE.txt",
+        "text/plain; charset=utf-8",
+        EDITOR_LICENSE,
+    ),
+];
+
 pub(super) fn router(state: Arc<State>) -> Router {
-    Router::new()
-        .route(
-            "/",
-            get(|| async { asset("text/html; charset=utf-8", PAGE) }),
-        )
-        .route(
-            "/workbench.js",
-            get(|| async { asset("text/javascript; charset=utf-8", SCRIPT) }),
-        )
-        .route(
-            "/workbench.css",
-            get(|| async { asset("text/css; charset=utf-8", STYLE) }),
-        )
-        .route(
-            "/views.js",
-            get(|| async { asset("text/javascript; charset=utf-8", VIEWS) }),
-        )
-        .route(
-            "/i18n.js",
-            get(|| async { asset("text/javascript; charset=utf-8", WORDS) }),
-        )
-        .route(
-            "/editor.js",
-            get(|| async { asset("text/javascript; charset=utf-8", EDITOR) }),
-        )
-        .route(
-            "/editor.LICENSE.txt",
-            get(|| async { asset("text/plain; charset=utf-8", EDITOR_LICENSE) }),
-        )
+    let mut router = Router::new();
+    for (path, kind, text) in ASSETS {
+        router = router.route(path, get(move || async move { asset(kind, text) }));
+    }
+    router
         // Browsers ask for it: no icon, and no 404 in their console.
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .route("/api/files", get(files))
