@@ -15,6 +15,7 @@ use crate::sources::Sources;
 use crate::span::Span;
 
 mod formula;
+mod ids;
 pub use crate::syntax::ast::{
     BinaryOp, BlankCell, CompareOp, CompareSubject, Duration, FloorKind, OffGrid, TimeUnit,
 };
@@ -22,13 +23,7 @@ pub use formula::{
     compare_symbol, Conditional, Expr, ExprKind, Extreme, Input, RoundDir, Rounding, Test, TestKind,
 };
 
-pub type ParamId = usize;
-pub type TableId = usize;
-pub type CategoryId = usize;
-pub type LevelId = usize;
-pub type DiplomaId = usize;
-pub type ScaleId = usize;
-pub type JobId = usize;
+pub use ids::{CategoryId, DiplomaId, JobId, LevelId, ParamId, ScaleId, TableId};
 
 /// A rule set, checked and ready to evaluate: one rule file, or several
 /// layered on each other (see [`crate::layers`]).
@@ -418,6 +413,7 @@ impl RuleSet {
         self.levels
             .iter()
             .position(|l| l.coefficients.contains(coefficient))
+            .map(LevelId::new)
     }
 
     pub fn top_coefficient(&self) -> Option<u32> {
@@ -425,7 +421,10 @@ impl RuleSet {
     }
 
     pub fn category_index(&self, id: &str) -> Option<CategoryId> {
-        self.categories.iter().position(|c| c.id == id)
+        self.categories
+            .iter()
+            .position(|c| c.id == id)
+            .map(CategoryId::new)
     }
 
     /// The diploma named `given`: by its id, else by its id, declared name or
@@ -433,7 +432,7 @@ impl RuleSet {
     pub fn diploma_index(&self, given: &str) -> Option<DiplomaId> {
         // Facts usually give the id as declared: no need to normalise every id.
         if let Some(exact) = self.diplomas.iter().position(|d| d.id == given) {
-            return Some(exact);
+            return Some(DiplomaId::new(exact));
         }
         match self.diplomas_named(given).as_slice() {
             [one] => Some(*one),
@@ -450,9 +449,9 @@ impl RuleSet {
             .iter()
             .position(|d| crate::names::normalize(&d.id) == wanted);
         if let Some(first) = by_id {
-            return vec![first];
+            return vec![DiplomaId::new(first)];
         }
-        (0..self.diplomas.len())
+        DiplomaId::all(self.diplomas.len())
             .filter(|&i| {
                 let d = &self.diplomas[i];
                 std::iter::once(&d.label)
@@ -468,12 +467,15 @@ impl RuleSet {
             std::iter::once(&d.id)
                 .chain(std::iter::once(&d.label))
                 .chain(&d.aliases)
-                .map(move |n| (n.as_str(), i))
+                .map(move |n| (n.as_str(), DiplomaId::new(i)))
         })
     }
 
     pub fn param_index(&self, name: &str) -> Option<ParamId> {
-        self.params.iter().position(|p| p.name == name)
+        self.params
+            .iter()
+            .position(|p| p.name == name)
+            .map(ParamId::new)
     }
 
     /// The company agreement's values for `job`, if it gives any.

@@ -44,7 +44,7 @@ impl<'r> Evaluator<'r> {
                 }
                 Err(format!(
                     "the rule set has no diploma `{name}`; it knows {} (by id, name or alias)",
-                    ids(&mut (0..rules.diplomas.len()))
+                    ids(&mut DiplomaId::all(rules.diplomas.len()))
                 ))
             }
         }

@@ -20,7 +20,7 @@ pub use locale::Lang;
 
 use crate::calendar;
 use crate::facts::{Record, Rejection};
-use crate::model::RuleSet;
+use crate::model::{JobId, RuleSet};
 use crate::names::normalize;
 use crate::Evaluator;
 
@@ -167,7 +167,7 @@ pub fn why_not(evaluator: &Evaluator, record: &Record, target: &Target) -> Resul
 fn by_experience(
     evaluator: &Evaluator,
     record: &Record,
-    job: usize,
+    job: JobId,
     current_band: usize,
     reaches: &dyn Fn(u32, usize) -> bool,
 ) -> Option<Route> {
