@@ -20,7 +20,7 @@ pub use crate::syntax::ast::{
     BinaryOp, BlankCell, CompareOp, CompareSubject, Duration, FloorKind, OffGrid, TimeUnit,
 };
 pub use formula::{
-    compare_symbol, Conditional, Expr, ExprKind, Extreme, Input, RoundDir, Rounding, Test, TestKind,
+    Conditional, Expr, ExprKind, Extreme, Input, RoundDir, Rounding, Test, TestKind,
 };
 
 pub use ids::{CategoryId, DiplomaId, JobId, LevelId, ParamId, ScaleId, TableId};

@@ -129,7 +129,7 @@ fn with_radar(
     day: Option<chrono::NaiveDate>,
 ) -> Vec<grille::Report> {
     match day {
-        Some(day) => grille::radar::with_below_legal_minimum(rules, reports, day),
+        Some(day) => grille::with_below_legal_minimum(rules, reports, day),
         None => reports,
     }
 }
@@ -143,21 +143,19 @@ fn print_periods(
 ) -> std::io::Result<()> {
     use grille::catalogue::Text;
     let until = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let first = grille::radar::first_dated_day(rules);
-    let text = match (rules.legal_minimum.is_some(), first) {
-        (true, Some(since)) => {
-            let heading = Text::RadarHeading { since, until };
+    let text = match grille::Radar::of(rules, until) {
+        Some(radar) => {
+            let heading = Text::RadarHeading {
+                since: radar.since,
+                until,
+            };
             let mut text = format!("{path}{} {}\n", colon(lang), heading.say(lang));
-            for level in grille::radar::periods_below_legal_minimum(rules, since, until) {
-                text.push_str(&format!(
-                    "  {}  ({})\n",
-                    grille::radar::level_line(&level),
-                    level.place
-                ));
+            for level in &radar.levels {
+                text.push_str(&format!("  {}  ({})\n", level.line(), level.place));
             }
             text
         }
-        _ => format!("{path}{} {}\n", colon(lang), Text::NotUnderLaw.say(lang)),
+        None => format!("{path}{} {}\n", colon(lang), Text::NotUnderLaw.say(lang)),
     };
     console::out(text.as_bytes())
 }

@@ -16,9 +16,9 @@
 //! `trial`, the next step in `next`; the decision itself here.
 
 mod decision;
-pub mod expr;
+internal! { mod expr; }
 mod floors;
-pub mod functions;
+internal! { mod functions; }
 mod grid;
 mod known;
 mod lookup;
