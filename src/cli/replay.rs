@@ -319,10 +319,10 @@ fn join_pay(record: &Record, lines: &[PayLine]) -> Result<Record, Rejection> {
                 record.position,
                 Some(&record.id),
                 Some("pay"),
-                format!(
-                    "the month {month} is given twice (again at {} of the pay file)",
-                    line.position
-                ),
+                grille::facts::Reason::MonthGivenAgain {
+                    month: month.to_string(),
+                    again: line.position,
+                },
             )
         })?;
     }
