@@ -146,6 +146,31 @@ pub enum Text<'a> {
         band: &'a str,
         job: &'a str,
     },
+    /// `grille replay`'s last line on stderr.
+    ReplaySummary {
+        replayed: usize,
+        rejected: usize,
+        from: crate::facts::Month,
+        to: crate::facts::Month,
+        claim_on: NaiveDate,
+    },
+    /// `grille replay --from … --to …`: a range that ends before it starts.
+    ReplayRange {
+        from: crate::facts::Month,
+        to: crate::facts::Month,
+    },
+    /// `--id` names no employee of the facts.
+    NoEmployeeWithId {
+        id: &'a str,
+        facts: &'a str,
+    },
+    /// A payslip of the pay file whose id is in no record of the facts.
+    PayUnjoined {
+        position: crate::facts::Position,
+        id: &'a str,
+        facts: &'a str,
+        month: crate::facts::Month,
+    },
 }
 
 /// `:` after a file name or a label, as each language writes it (French puts
@@ -182,6 +207,16 @@ pub const ENGLISH_WORDS: [&str; 21] = [
     "got ",
     " on 20",
 ];
+
+/// A month as people read it: `03/2023` in French (as payslips write the pay
+/// period, and as grille's pay reader reads it back), `2023-03` in English
+/// (the contract's form).
+pub fn month(m: crate::facts::Month, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{:02}/{:04}", m.month, m.year),
+        Lang::En => m.to_string(),
+    }
+}
 
 /// How `eval` ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -407,6 +442,42 @@ impl Text<'_> {
             Text::RightOfBand { band, job } => (
                 format!("tranche {band} en {job}"),
                 format!("band {band} in {job}"),
+            ),
+            Text::ReplaySummary {
+                replayed,
+                rejected,
+                from,
+                to,
+                claim_on,
+            } => (
+                format!(
+                    "{replayed} rejoué(s), {rejected} rejeté(s) ({} à {}, réclamation le {})",
+                    month(*from, Lang::Fr),
+                    month(*to, Lang::Fr),
+                    locale::date(*claim_on, Lang::Fr)
+                ),
+                format!("{replayed} replayed, {rejected} rejected ({from} to {to}, claim on {claim_on})"),
+            ),
+            Text::ReplayRange { from, to } => (
+                format!("le premier mois ({from}) est après le dernier ({to})"),
+                format!("the first month ({from}) is after the last ({to})"),
+            ),
+            Text::NoEmployeeWithId { id, facts } => (
+                format!("erreur : aucun salarié de matricule `{id}` dans {facts}"),
+                format!("error: no employee with id `{id}` in {facts}"),
+            ),
+            Text::PayUnjoined {
+                position,
+                id,
+                facts,
+                month: of,
+            } => (
+                format!(
+                    "{}, champ `id` : aucun salarié `{id}` dans {facts} (bulletin de {} non rejoué)",
+                    Text::Position(*position).say(Lang::Fr),
+                    month(*of, Lang::Fr)
+                ),
+                format!("{position}, field `id`: no employee `{id}` in {facts} (payslip of {of} not replayed)"),
             ),
         }
     }

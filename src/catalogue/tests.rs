@@ -5,6 +5,7 @@ use super::*;
 /// One of each text, to look at both wordings.
 fn every_text() -> Vec<Text<'static>> {
     let day = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+    let march = crate::facts::Month::of(day);
     let mut all: Vec<Text> = (0..HEADERS.len()).map(Text::TableHeader).collect();
     all.extend([
         Text::Shortfall(Decimal::new(5000, 2)),
@@ -70,6 +71,27 @@ fn every_text() -> Vec<Text<'static>> {
         Text::RightOfBand {
             band: "Confirmé (6 à 12 mois)",
             job: "Téléconseiller",
+        },
+        Text::ReplaySummary {
+            replayed: 3,
+            rejected: 1,
+            from: march,
+            to: march,
+            claim_on: day,
+        },
+        Text::ReplayRange {
+            from: march,
+            to: march,
+        },
+        Text::NoEmployeeWithId {
+            id: "E404",
+            facts: "examples/history.json",
+        },
+        Text::PayUnjoined {
+            position: crate::facts::Position::Line(3),
+            id: "E404",
+            facts: "examples/history.json",
+            month: march,
         },
     ]);
     for ended in [Ended::Done, Ended::Strict, Ended::Broken] {
