@@ -25,6 +25,7 @@ mod pay;
 mod quote;
 mod reader;
 mod reason;
+mod reason_words;
 mod stream;
 mod warning;
 pub use columns::ColumnMap;
@@ -38,7 +39,7 @@ pub use history::{HeldJob, History, Month, Obtained, Pay};
 pub use pay::{read_pay, PayFile, PayLine};
 pub use quote::short;
 use reader::{duplicate_id, Reader};
-pub use reason::{JsonType, Reason, ReasonCode};
+pub use reason::{DecimalFault, JsonType, QuoteAt, Reason, ReasonCode};
 pub use stream::{stream, stream_with, FactStream};
 pub use warning::Warning;
 
@@ -149,6 +150,13 @@ impl Rejection {
         }
         out.push_str(&format!(" : {}", self.french));
         out
+    }
+
+    /// The reason after `prefix` in each language (`le 2024-03-01 : `).
+    pub fn prefixed(mut self, prefix: crate::catalogue::Said) -> Rejection {
+        self.reason = format!("{}{}", prefix.en, self.reason);
+        self.french = format!("{}{}", prefix.fr, self.french).into();
+        self
     }
 
     /// The reason in `lang`.
@@ -286,40 +294,44 @@ impl Place<'_> {
     }
 
     fn csv_decimal(&self, text: &str, field: &str, money: bool) -> Result<Decimal, Rejection> {
-        csv_fr::decimal(text, money).map_err(|why| self.reject(field, why))
+        csv_fr::decimal_or_reason(text, money).map_err(|why| self.reject(field, why))
     }
 
     fn integer_text(&self, text: &str, field: &str) -> Result<u32, Rejection> {
         text.parse::<u32>().map_err(|_| {
             let digits = text.strip_prefix('-').unwrap_or(text);
+            let text = text.to_string();
             let why = if text.starts_with('-') {
-                "must not be negative"
+                Reason::Negative { text }
             } else if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-                "is out of range: a whole number from 0 to 4294967295 is expected"
+                Reason::WholeNumberTooLarge { text }
             } else {
-                "must be a whole number"
+                Reason::NotAWholeNumber { text }
             };
-            self.reject(field, format!("`{text}` {why}"))
+            self.reject(field, why)
         })
     }
 
     fn decimal_text(&self, text: &str, field: &str) -> Result<Decimal, Rejection> {
         parse_decimal(text).ok_or_else(|| {
             let why = if decimal_digits(text) {
-                "is out of range: a decimal has at most 28 digits"
+                Reason::DecimalTooLong {
+                    text: text.to_string(),
+                }
             } else {
-                "is not a decimal number (write 1850.00)"
+                Reason::NotADecimal {
+                    text: text.to_string(),
+                }
             };
-            self.reject(field, format!("`{text}` {why}"))
+            self.reject(field, why)
         })
     }
 
     /// A salary: an amount of money, in cents.
     fn salary(&self, value: Decimal, text: &str) -> Result<Decimal, Rejection> {
         cents(value).ok_or_else(|| {
-            let why =
-                "has more than two decimals: a salary is paid in cents (write it to the cent)";
-            self.reject("salary", format!("`{text}` {why}"))
+            let text = text.to_string();
+            self.reject("salary", Reason::MoreThanCents { text })
         })
     }
 }

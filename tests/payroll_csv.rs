@@ -210,7 +210,7 @@ fn a_mixed_file_decides_the_good_rows_and_says_where_the_bad_ones_are() {
     assert_eq!((written, code), (4, 1), "{stderr}");
     assert!(stderr.contains("4 décidé(s), 9 rejeté(s)"), "{stderr}");
     assert!(
-        stderr.contains("ligne 3 (id E002), champ `salary` : `1,850` is ambiguous"),
+        stderr.contains("ligne 3 (id E002), champ `salary` : `1,850` est ambigu"),
         "{stderr}"
     );
 }
@@ -383,7 +383,7 @@ fn flags_take_french_dates_and_decimals() {
     let (_, stderr, code) = with("1,800");
     assert_eq!(code, Some(2));
     assert!(
-        stderr.contains("--set smcc=1,800: `1,800` is ambiguous"),
+        stderr.contains("--set smcc=1,800: `1,800` est ambigu"),
         "{stderr}"
     );
     let out = grille(&[

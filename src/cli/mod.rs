@@ -364,7 +364,8 @@ fn setting_value(value: &str) -> Result<String, String> {
     if !french {
         return Ok(value.to_string());
     }
-    let decimal = grille::facts::parse_decimal_fr(number, false)?;
+    let decimal = grille::facts::parse_decimal_fr(number, false)
+        .map_err(|said| said.say(lang()).to_string())?;
     Ok(format!("{decimal}{unit}"))
 }
 

@@ -197,25 +197,24 @@ impl<'r> Evaluator<'r> {
         if record.job_since > self.as_of {
             return Err(reject(
                 Some("job_since"),
-                format!(
-                    "{} is after the evaluation date {}",
-                    record.job_since, self.as_of
-                )
-                .into(),
+                crate::facts::Reason::AfterAsOf {
+                    job_since: record.job_since,
+                    as_of: self.as_of,
+                },
             ));
         }
         let hours = self
             .hours(record)
-            .map_err(|reason| reject(Some("hours"), reason.into()))?;
+            .map_err(|reason| reject(Some("hours"), reason))?;
         let band = self.experience(record, job, t);
         let diploma_given = self.diploma_index(record.diploma.as_deref().unwrap_or("none"));
         let others = OtherFloors {
             diploma: self
                 .diploma_floor(record, diploma_given)
-                .map_err(|reason| reject(Some("diploma"), reason.into()))?,
+                .map_err(|reason| reject(Some("diploma"), reason))?,
             previous: self
                 .previous_floor(record)
-                .map_err(|reason| reject(Some("previous_sector_coefficient"), reason.into()))?,
+                .map_err(|reason| reject(Some("previous_sector_coefficient"), reason))?,
             claim: None,
             diploma_given,
             previous_given: record.previous_sector_coefficient,
@@ -228,10 +227,10 @@ impl<'r> Evaluator<'r> {
             }
         }
         let missions = time::Missions::resolve(self, record)
-            .map_err(|(field, reason)| reject(Some(&field), reason.into()))?;
+            .map_err(|(field, reason)| reject(Some(&field), reason))?;
         let claims = missions
             .claims(self, self.as_of, &mut warnings, t)
-            .map_err(|reason| reject(Some("missions"), reason.into()))?;
+            .map_err(|reason| reject(Some("missions"), crate::facts::Reason::Other(reason)))?;
         let others = OtherFloors {
             claim: claims.iter().filter_map(|c| c.coefficient).max(),
             claims: claims.len(),
@@ -240,11 +239,11 @@ impl<'r> Evaluator<'r> {
 
         let coefficient = self
             .entitlement(job, band, &others, &mut warnings, t)
-            .ok_or_else(|| reject(None, self.no_floor_reason(job).into()))?;
+            .ok_or_else(|| reject(None, self.no_floor_reason(job)))?;
         let (coefficient, expiry) = self.transitional(record, job, coefficient, self.as_of, t);
         let (level_id, level) = self
             .level(coefficient)
-            .map_err(|reason| reject(None, reason.into()))?;
+            .map_err(|reason| reject(None, reason))?;
         let category = &rules.categories[level.category];
         t.step(|| Step {
             kind: StepKind::Level {
@@ -263,7 +262,7 @@ impl<'r> Evaluator<'r> {
         let status = self.status(coefficient, level_id, t);
         let minimum = self
             .minimum_salary(coefficient, level, (hours, record.hours.is_some()), t)
-            .map_err(|reason| reject(None, reason.into()))?;
+            .map_err(|reason| reject(None, crate::facts::Reason::Other(reason)))?;
         let (minimum_salary, layered) = match &minimum {
             Some(m) => (Some(m.owed), m.layered.then_some(m)),
             None => (None, None),
@@ -286,7 +285,7 @@ impl<'r> Evaluator<'r> {
         }
 
         let trial = trial::trial(self, record, (job, &others), &missions, &mut warnings, t)
-            .map_err(|(field, reason)| reject(Some(&field), reason.into()))?;
+            .map_err(|(field, reason)| reject(Some(&field), reason))?;
         let next_step = self.next_step(record, (job, band), (coefficient, expiry), &others, t);
 
         let salary_shortfall = match (minimum_salary, record.salary) {
@@ -328,20 +327,23 @@ impl<'r> Evaluator<'r> {
         })
     }
 
-    fn hours(&self, record: &Record) -> Result<Option<Decimal>, String> {
-        let reference = self.reference_hours.as_ref().map_err(Clone::clone)?;
+    fn hours(&self, record: &Record) -> Result<Option<Decimal>, crate::facts::Reason> {
+        use crate::facts::Reason;
+        let formula = |e: &String| Reason::Other(e.clone());
+        let reference = self.reference_hours.as_ref().map_err(formula)?;
         let Some(hours) = record.hours else {
             return Ok(*reference);
         };
-        let maximum = self.maximum_hours.as_ref().map_err(Clone::clone)?;
+        let maximum = self.maximum_hours.as_ref().map_err(formula)?;
         if hours.is_zero() || hours.is_sign_negative() {
-            return Err(format!("{hours} hours a month: hours must be above 0"));
+            return Err(Reason::HoursNotPositive { hours });
         }
         if let Some(max) = *maximum {
             if expr::compare(hours, max).is_gt() {
-                return Err(format!(
-                    "{hours} hours a month is above the maximum of {max} the rule set allows"
-                ));
+                return Err(Reason::HoursAboveMaximum {
+                    hours,
+                    maximum: max,
+                });
             }
         }
         Ok(Some(hours))
@@ -373,14 +375,12 @@ impl<'r> Evaluator<'r> {
         band
     }
 
-    fn level(&self, coefficient: u32) -> Result<(LevelId, &'r Level), String> {
+    fn level(&self, coefficient: u32) -> Result<(LevelId, &'r Level), crate::facts::Reason> {
         let known = self
             .by_coefficient(&self.level_by_coefficient, coefficient)
             .copied()
             .flatten();
-        let id = known.ok_or_else(|| {
-            format!("the entitlement {coefficient} belongs to no level of the grid")
-        })?;
+        let id = known.ok_or(crate::facts::Reason::NoLevel { coefficient })?;
         Ok((id, &self.rules.levels[id]))
     }
 

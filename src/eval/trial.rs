@@ -42,9 +42,11 @@ fn trial_of_moves<'r, 'a, T: Tracer<'a>>(
     let mut latest: Option<(usize, JobId, JobId)> = None;
     for (i, m) in record.moves.iter().enumerate() {
         let from = e
-            .job(&m.from)
+            .job_or_reason(&m.from)
             .map_err(|r| (format!("moves[{i}].from"), r))?;
-        let to = e.job(&m.to).map_err(|r| (format!("moves[{i}].to"), r))?;
+        let to = e
+            .job_or_reason(&m.to)
+            .map_err(|r| (format!("moves[{i}].to"), r))?;
         if m.on > e.as_of {
             warnings.push(|| Warning::FutureMove { on: m.on });
             continue;
@@ -83,7 +85,7 @@ fn trial_of_moves<'r, 'a, T: Tracer<'a>>(
     let field = || format!("moves[{index}]");
     let claims_then = missions
         .claims(e, m.on, &mut Notes::discard(), &mut super::trace::NoTrace)
-        .map_err(|r| (field(), r))?;
+        .map_err(|r| (field(), crate::facts::Reason::Other(r)))?;
     let claim = claims_then.iter().filter_map(|c| c.coefficient).max();
     let Some(coefficient) = e.entitlement_on(record, (job, others), to, m.on, claim) else {
         warnings.push(|| Warning::TrialJobUnclassified {
@@ -102,7 +104,7 @@ fn trial_of_moves<'r, 'a, T: Tracer<'a>>(
         warnings,
         t,
     )
-    .map_err(|r| (field(), r))?;
+    .map_err(|r| (field(), crate::facts::Reason::Other(r)))?;
     let Some(planned) = planned else {
         return Ok(None);
     };

@@ -67,7 +67,7 @@ impl Reader {
                 position,
                 None,
                 Some("id"),
-                "the id is missing",
+                Reason::IdMissing,
             ));
         };
         let at = Place {
@@ -160,21 +160,20 @@ impl Reader {
     ) -> Result<(), Rejection> {
         let id = row.get(0).map(str::trim).filter(|v| !v.is_empty());
         if row.len() < width {
-            let reason = format!("this row has {} fields, the header {width}", row.len());
+            let reason = Reason::RowTooShort {
+                fields: row.len(),
+                width,
+            };
             return Err(Rejection::new(position, id, None, reason));
         }
         let mut extra = (width..row.len()).filter_map(|i| Some((i, row.get(i)?)));
         if let Some((i, value)) = extra.find(|(_, v)| !v.trim().is_empty()) {
-            let mut reason = format!(
-                "column {} holds `{value}`, but the header names {width} columns \
-                 (only empty cells may follow them)",
-                i + 1
-            );
-            if self.delimiter == b',' && value.trim().bytes().all(|b| b.is_ascii_digit()) {
-                reason.push_str(
-                    "; in a file separated by `,` a decimal comma must be quoted: \"1850,00\"",
-                );
-            }
+            let reason = Reason::ValuePastHeader {
+                column: i + 1,
+                value: value.to_string(),
+                width,
+                comma: self.delimiter == b',' && value.trim().bytes().all(|b| b.is_ascii_digit()),
+            };
             return Err(Rejection::new(position, id, None, reason));
         }
         Ok(())

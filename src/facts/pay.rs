@@ -13,7 +13,7 @@ use super::csv_fr;
 use super::encoding::{Decoder, Detected};
 use super::history::{self, Month, Pay};
 use super::json::JsonFields;
-use super::{Format, Options, Place, Position, ReadError, Rejection};
+use super::{Format, Options, Place, Position, ReadError, Reason, Rejection};
 
 /// One payslip line, with the id it belongs to.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,19 +68,19 @@ fn read_lines(bytes: &[u8]) -> Result<PayFile, ReadError> {
 
 fn json_line(line: &str, position: Position) -> Result<PayLine, Rejection> {
     let value: Value = serde_json::from_str(line).map_err(|e| {
-        Rejection::new(
-            position,
-            None,
-            None,
-            format!("not valid JSON (column {}): {e}", e.column()),
-        )
+        let reason = Reason::NotJson {
+            line: None,
+            column: e.column(),
+            detail: e.to_string(),
+        };
+        Rejection::new(position, None, None, reason)
     })?;
     let Value::Object(map) = value else {
         return Err(Rejection::new(
             position,
             None,
             None,
-            "a pay line must be a JSON object",
+            Reason::PayLineNotObject,
         ));
     };
     let fields = JsonFields {
@@ -150,7 +150,9 @@ fn read_csv(bytes: &[u8], options: Options) -> Result<PayFile, ReadError> {
                     Position::Line(line),
                     None,
                     None,
-                    format!("this row cannot be read: {e}"),
+                    Reason::RowUnreadable {
+                        detail: e.to_string(),
+                    },
                 )));
             }
         }
@@ -174,7 +176,7 @@ fn csv_line(
             position,
             None,
             Some("id"),
-            "the id is missing",
+            Reason::IdMissing,
         ));
     };
     let field = Place {

@@ -109,7 +109,7 @@ impl Reader {
                 position,
                 None,
                 None,
-                "a record must be a JSON object",
+                Reason::RecordNotObject,
             ));
         };
         for key in map.keys() {
@@ -148,7 +148,7 @@ impl Reader {
                 .enumerate()
                 .map(|(i, m)| mission(m, &at, i))
                 .collect::<Result<_, _>>()?,
-            Some(_) => return Err(at.reject("missions", "must be a list of missions")),
+            Some(_) => return Err(at.reject("missions", Reason::NotAListOfMissions)),
         };
         let moves = match map.get("moves") {
             None | Some(Value::Null) => Vec::new(),
@@ -157,7 +157,7 @@ impl Reader {
                 .enumerate()
                 .map(|(i, m)| a_move(m, &at, i))
                 .collect::<Result<_, _>>()?,
-            Some(_) => return Err(at.reject("moves", "must be a list of moves")),
+            Some(_) => return Err(at.reject("moves", Reason::NotAListOfMoves)),
         };
         let mut record = Record {
             position,
@@ -188,9 +188,13 @@ impl Reader {
 
 /// Why a record is not JSON, and where: in its line, or in the file for an
 /// element of an array starting at `origin`.
-fn not_json(e: &serde_json::Error, origin: Option<(usize, usize)>) -> String {
+fn not_json(e: &serde_json::Error, origin: Option<(usize, usize)>) -> Reason {
     let Some((line, column)) = origin else {
-        return format!("not valid JSON (column {}): {e}", e.column());
+        return Reason::NotJson {
+            line: None,
+            column: e.column(),
+            detail: e.to_string(),
+        };
     };
     let (line, column) = if e.line() <= 1 {
         (line, column + e.column().saturating_sub(1))
@@ -200,7 +204,11 @@ fn not_json(e: &serde_json::Error, origin: Option<(usize, usize)>) -> String {
     let text = e.to_string();
     let place = format!(" at line {} column {}", e.line(), e.column());
     let what = text.strip_suffix(&place).unwrap_or(&text);
-    format!("not valid JSON (line {line}, column {column}): {what}")
+    Reason::NotJson {
+        line: Some(line),
+        column,
+        detail: what.to_string(),
+    }
 }
 
 pub(super) fn duplicate_id(position: Position, id: &str) -> Rejection {
