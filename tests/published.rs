@@ -5,3 +5,5 @@
 
 #[path = "published/hcr.rs"]
 mod hcr;
+#[path = "published/syntec.rs"]
+mod syntec;
