@@ -36,6 +36,7 @@ impl Checker {
             salary: None,
             coefficient: None,
             history: None,
+            declared: Default::default(),
         };
         for fact in &e.facts {
             match &fact.node {

@@ -54,6 +54,8 @@ pub enum Code {
     // Formula functions and conditions.
     BadFunction,
     ConstantTest,
+    // Declared facts (issue #22).
+    BadFact,
     // Quotes and readings.
     LongQuote,
     // Layers (src/layers): files that stand on each other.
@@ -112,6 +114,7 @@ impl Code {
             Code::IncompleteExample => "grille::incomplete-example",
             Code::BadFunction => "grille::bad-function",
             Code::ConstantTest => "grille::constant-test",
+            Code::BadFact => "grille::bad-fact",
             Code::LongQuote => "grille::long-quote",
         }
     }

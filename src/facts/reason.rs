@@ -30,6 +30,13 @@ pub enum Reason {
     DuplicateId { id: String },
     /// A JSON value of the wrong type.
     WrongType { expected: JsonType, found: JsonType },
+    /// A `oui-non` fact written otherwise (issue #22).
+    NotYesNo { text: String },
+    /// A `choix` fact outside its choices (issue #22).
+    NotAChoice { text: String, choices: Vec<String> },
+    /// A declared fact the record does not give, needed by a rule (`rule`:
+    /// where it is written, `file:line:column`; `fact`: its name in the rule file).
+    FactNeeded { fact: String, rule: String },
     /// Not typed yet: its English words.
     Other(String),
 }
@@ -78,6 +85,9 @@ pub enum ReasonCode {
     GivenTwice,
     DuplicateId,
     WrongType,
+    NotYesNo,
+    NotAChoice,
+    FactNeeded,
     /// A reason not typed yet.
     Other,
 }
@@ -96,6 +106,9 @@ impl Reason {
             Reason::GivenTwice => ReasonCode::GivenTwice,
             Reason::DuplicateId { .. } => ReasonCode::DuplicateId,
             Reason::WrongType { .. } => ReasonCode::WrongType,
+            Reason::NotYesNo { .. } => ReasonCode::NotYesNo,
+            Reason::NotAChoice { .. } => ReasonCode::NotAChoice,
+            Reason::FactNeeded { .. } => ReasonCode::FactNeeded,
             Reason::Other(_) => ReasonCode::Other,
         }
     }
@@ -187,6 +200,26 @@ impl Reason {
                     format!("must be {en}, found {en_found}"),
                 )
             }
+            Reason::NotYesNo { text } => Said::new(
+                format!("`{text}` n'est ni oui ni non (écrire oui ou non)"),
+                format!("`{text}` is neither yes nor no (write yes or no)"),
+            ),
+            Reason::NotAChoice { text, choices } => Said::new(
+                format!(
+                    "`{text}` n'est pas une des valeurs que le jeu de règles déclare : {}",
+                    quoted(choices, ", ")
+                ),
+                format!(
+                    "`{text}` is not one of the values the rule set declares: {}",
+                    quoted(choices, ", ")
+                ),
+            ),
+            Reason::FactNeeded { fact, rule } => Said::new(
+                format!(
+                    "ce champ manque, et la règle écrite en {rule} en a besoin (fait `{fact}`, sans valeur par défaut)"
+                ),
+                format!("this field is missing, and the rule at {rule} needs it (fact `{fact}`, no default)"),
+            ),
             Reason::Other(english) => Said::new(english.clone(), english.clone()),
         }
     }
@@ -289,6 +322,15 @@ mod tests {
             Reason::WrongType {
                 expected: JsonType::Bool,
                 found: JsonType::Null,
+            },
+            Reason::NotYesNo { text: text() },
+            Reason::NotAChoice {
+                text: text(),
+                choices: vec!["standard".into(), "forfait-jours".into()],
+            },
+            Reason::FactNeeded {
+                fact: "naissance".into(),
+                rule: "rules.grille:12:5".into(),
             },
         ];
         let wrong = Reason::WrongType {

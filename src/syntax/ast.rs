@@ -38,6 +38,8 @@ pub enum Item {
     TrialMaximum(TrialMaximum),
     Provision(Provision),
     Example(Example),
+    /// `fait …` (issue #22, see `ast_facts`).
+    Fact(FactDecl),
 }
 
 impl Item {
@@ -63,6 +65,7 @@ impl Item {
             Item::TrialPeriod(x) => x.span,
             Item::Provision(x) => x.span,
             Item::Example(x) => x.span,
+            Item::Fact(x) => x.span,
         }
     }
 }
@@ -594,4 +597,5 @@ pub enum BinaryOp {
 }
 
 pub use super::ast_examples::{Example, Expectation, Fact};
+pub use super::ast_facts::{Clock, FactDecl, FactDefault, FactType, TimeOperand};
 pub use super::ast_functions::{Conditional, Extreme, RoundDir, Rounding, Test, TestKind};
