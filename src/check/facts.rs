@@ -78,6 +78,7 @@ impl Checker {
             default,
             required: decl.required.is_some(),
             implicit: false,
+            name_span: decl.name.span,
             origin: origin(decl.span, &decl.source),
         })
     }
@@ -127,6 +128,7 @@ impl Checker {
         id: FactId,
         span: Span,
     ) -> Option<(ExprKind, Type)> {
+        self.declared.used_facts.insert(id);
         let fact = &rules.facts[id];
         match fact.formula_type {
             Some(ty) => Some((ExprKind::Fact(id), ty)),
@@ -258,8 +260,9 @@ impl Checker {
     }
 
     fn fact_named(&mut self, rules: &RuleSet, name: &Spanned<String>) -> Option<FactId> {
-        if let Some(id) = self.declared.facts.get(&name.node) {
-            return Some(*id);
+        if let Some(id) = self.declared.facts.get(&name.node).copied() {
+            self.declared.used_facts.insert(id);
+            return Some(id);
         }
         let names = rules.facts.iter().map(|f| f.name.as_str());
         let close = crate::names::closest(&name.node, names);
@@ -296,11 +299,25 @@ impl Checker {
         self.report(Kind::Fact(problem), span);
     }
 
+    /// Warns on each fact of the file no formula or test reads.
+    pub(super) fn unused_facts(&mut self, rules: &RuleSet) {
+        for (id, fact) in rules.facts.iter().enumerate() {
+            if fact.implicit || self.declared.used_facts.contains(&id) {
+                continue;
+            }
+            let problem = FactProblem::Unused {
+                fact: fact.name.clone(),
+            };
+            self.report(Kind::Fact(problem), fact.name_span);
+        }
+    }
+
     /// The fact read from a standard field (`born_on`), declared by the checker
     /// when the file declares none on that field; added to the rule set after
     /// the formulas are checked (`implicit_facts`), its slot after the file's.
     fn standard_fact(&mut self, rules: &RuleSet, field: &str, span: Span) -> FactId {
         if let Some(id) = rules.facts.iter().position(|f| f.field == field) {
+            self.declared.used_facts.insert(id);
             return id;
         }
         let pending = &mut self.declared.implicit_facts;
@@ -316,6 +333,7 @@ impl Checker {
             default: None,
             required: false,
             implicit: true,
+            name_span: span,
             origin: Origin {
                 span,
                 ..Origin::default()

@@ -126,6 +126,8 @@ struct Declared {
     facts: HashMap<String, FactId>,
     /// Facts the clocks read that the file does not declare (`âge` reads `born_on`).
     implicit_facts: Vec<Fact>,
+    /// The declared facts some formula or test reads.
+    used_facts: HashSet<FactId>,
 }
 
 /// Edit-distance comparisons the "did you mean" searches may make in one file:
@@ -188,6 +190,7 @@ impl Checker {
         //    agreement's terms, an amended file's time limits (layers.rs).
         self.layers(&mut rules, layered);
         rules.facts.append(&mut self.declared.implicit_facts);
+        self.unused_facts(&rules);
         // 6. The examples, as facts records (examples.rs).
         self.examples(&mut rules, ast);
         // 7. The set as a whole: what it must have (completeness.rs), then what

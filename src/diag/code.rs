@@ -56,6 +56,7 @@ pub enum Code {
     ConstantTest,
     // Declared facts (issue #22).
     BadFact,
+    UnusedFact,
     // Quotes and readings.
     LongQuote,
     // Layers (src/layers): files that stand on each other.
@@ -115,6 +116,7 @@ impl Code {
             Code::BadFunction => "grille::bad-function",
             Code::ConstantTest => "grille::constant-test",
             Code::BadFact => "grille::bad-fact",
+            Code::UnusedFact => "grille::unused-fact",
             Code::LongQuote => "grille::long-quote",
         }
     }

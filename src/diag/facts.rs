@@ -31,12 +31,15 @@ pub enum FactProblem {
     ClockUnit { years: bool },
     /// A test on time whose sides do not compare (a clock with a date, two durations).
     TimeSides,
+    /// A declared fact no rule reads (a warning).
+    Unused { fact: String },
 }
 
 impl FactProblem {
     pub fn code(&self) -> Code {
         match self {
             FactProblem::Unknown { .. } => Code::UnknownName,
+            FactProblem::Unused { .. } => Code::UnusedFact,
             FactProblem::Misused { .. }
             | FactProblem::ClockUnit { .. }
             | FactProblem::TimeSides => Code::TypeMismatch,
@@ -98,7 +101,16 @@ impl FactProblem {
                 "ce test compare deux choses qui ne se comparent pas",
                 "this test compares two things that do not compare",
             ),
+            FactProblem::Unused { fact } => Said::new(
+                format!("le fait `{fact}` n'est lu par aucune règle"),
+                format!("the fact `{fact}` is read by no rule"),
+            ),
         }
+    }
+
+    /// The rules can still be applied.
+    pub fn is_warning(&self) -> bool {
+        matches!(self, FactProblem::Unused { .. })
     }
 
     pub fn label(&self) -> Said {
@@ -111,6 +123,7 @@ impl FactProblem {
             FactProblem::Misused { .. } => ("pas de ce type", "not of this type"),
             FactProblem::ClockUnit { .. } => ("une autre unité", "another unit"),
             FactProblem::TimeSides => ("ne se comparent pas", "do not compare"),
+            FactProblem::Unused { .. } => ("jamais lu", "never read"),
         };
         Said::new(fr, en)
     }
@@ -151,6 +164,10 @@ impl FactProblem {
             FactProblem::TimeSides => Said::new(
                 "comparez un compte de temps à une durée (`âge < 26 ans`), une date à une date (`date < 2025-01-01`)",
                 "compare a clock with a duration (`âge < 26 ans`), a date with a date (`date < 2025-01-01`)",
+            ),
+            FactProblem::Unused { .. } => Said::new(
+                "lisez-le dans une formule ou un test, ou retirez la déclaration : les fichiers de faits n'ont pas à le donner",
+                "read it in a formula or a test, or remove the declaration: facts files need not give it",
             ),
         }
     }

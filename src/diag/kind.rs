@@ -434,6 +434,7 @@ impl Kind {
             | Kind::BelowLegalMinimum { .. }
             | Kind::ParameterBeforeFirstDate { .. }
             | Kind::ConstantTest { .. } => Severity::Warning,
+            Kind::Fact(problem) if problem.is_warning() => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -29,6 +29,8 @@ pub struct Fact {
     /// Not written in the file: declared by the checker for a clock that needs
     /// the field (`âge` reads `born_on`).
     pub implicit: bool,
+    /// Where the fact's name is written.
+    pub name_span: crate::span::Span,
     pub origin: Origin,
 }
 
