@@ -209,3 +209,20 @@ status
     // On 2025-06-01 both are 25; A works `days` → 2000, B `standard` by default → 2200.
     assert_eq!(minimums(&rules, &facts, "2025-06-01"), ["2000", "2200"]);
 }
+
+/// The examples of the fixture give declared facts (`fait naissance 1998-12-31`):
+/// 26 on the birthday, 25 the day before (+ the bonus after a year in the
+/// company: 2 000 + 50), rejected without a birth date (see its notes.md).
+#[test]
+fn examples_give_declared_facts() {
+    let (rules, _) = grille::load_path(
+        "tests/inputs/eval/declared-facts/rules.grille",
+        Default::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let results = grille::examples::run(&rules);
+    assert_eq!(results.len(), 3);
+    for r in &results {
+        assert!(r.passed(), "{}: {:?}", r.example.title, r.failures);
+    }
+}

@@ -121,6 +121,19 @@ impl Checker {
         value
     }
 
+    /// `fait naissance 1999-03-02` in an example: the fact's slot and its value.
+    pub(super) fn example_fact(
+        &mut self,
+        rules: &RuleSet,
+        name: &Spanned<String>,
+        value: &Spanned<FactDefault>,
+    ) -> Option<(FactId, FactValue)> {
+        let id = self.fact_named(rules, name)?;
+        let fact = &rules.facts[id];
+        let value = self.fact_default(&fact.name.clone(), &fact.kind.clone(), value)?;
+        Some((id, value))
+    }
+
     /// A fact's name in a formula: a number or an amount.
     pub(super) fn fact_in_formula(
         &mut self,

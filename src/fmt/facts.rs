@@ -58,6 +58,15 @@ impl Printer<'_> {
         word.to_string()
     }
 
+    /// `fait naissance 1999-03-02` in an example's facts.
+    pub(super) fn declared_fact(&self, name: &str, value: &FactDefault) -> String {
+        format!(
+            "{} {name} {}",
+            self.kw(keywords::FACT),
+            self.fact_default(value)
+        )
+    }
+
     fn fact_default(&self, d: &FactDefault) -> String {
         match d {
             FactDefault::Date(d) => d.to_string(),

@@ -71,6 +71,16 @@ impl Lowering {
         }
     }
 
+    /// `fait naissance 1999-03-02` in an example's facts.
+    pub(super) fn declared_fact(&mut self, pair: P) -> Option<super::ast::Fact> {
+        let mut inner = pair.into_inner().filter(|p| p.as_rule() != Rule::kw_fact);
+        let name = self.text(inner.next()?);
+        let value = inner.next()?;
+        let at = self.span(&value);
+        let value = Spanned::new(self.fact_default(value), at);
+        Some(super::ast::Fact::Declared { name, value })
+    }
+
     fn fact_default(&mut self, value: P) -> FactDefault {
         match value.as_rule() {
             Rule::date => FactDefault::Date(self.date(value).node),
