@@ -38,8 +38,7 @@ pub enum Item {
     TrialMaximum(TrialMaximum),
     Provision(Provision),
     Example(Example),
-    /// `fait …` (issue #22, see `ast_facts`).
-    Fact(FactDecl),
+    Fact(FactDecl), // `fait …` (issue #22, see `ast_facts`)
 }
 
 impl Item {
