@@ -226,3 +226,41 @@ fn examples_give_declared_facts() {
         assert!(r.passed(), "{}: {:?}", r.example.title, r.failures);
     }
 }
+
+/// `requis`: a record without the field is rejected even where no rule reads
+/// it; a text fact compared with `est` (case and accents aside).
+#[test]
+fn a_required_fact_rejects_every_record_without_it() {
+    let text = RULES
+        .replace(
+            r#"fait prime "Prime" : montant, champ bonus, défaut 0 €"#,
+            "fait prime \"Prime\" : montant, champ bonus, défaut 0 €\n\
+             fait etab \"Établissement\" : texte, champ establishment, requis",
+        )
+        .replace(
+            "minimum si âge < 26 ans alors 2000 € sinon 2200 €",
+            "minimum si coefficient > 100 et etab est paris alors 2500 € sinon 2200 €",
+        );
+    let (rules, _) =
+        grille::load("requis.grille", &text).unwrap_or_else(|r| panic!("{}", r.render(false)));
+    let facts = read(
+        &rules,
+        concat!(
+            r#"[{"id":"A","job":"agent","job_since":"2024-09-02","establishment":"Paris","practice_since":"2024-09-02"},"#,
+            r#"{"id":"B","job":"agent","job_since":"2024-09-02","practice_since":"2024-09-02"}]"#
+        ),
+        Format::Json,
+    );
+    // A: coefficient 100, the test's first side is false, `etab` is not read:
+    // 2200 + 10 (6 months in the job) + 0 (6 months of practice < 18) = 2210.
+    // B: no `establishment`, required: rejected although no rule reads it here.
+    assert_eq!(
+        minimums(&rules, &facts, "2025-03-02"),
+        ["2210", "rejected establishment"]
+    );
+    let evaluator = grille::Evaluator::new(&rules, "2025-03-02".parse().unwrap());
+    let rejection = evaluator
+        .decide(facts.records[1].as_ref().unwrap())
+        .unwrap_err();
+    assert_eq!(rejection.code, grille::facts::ReasonCode::FactNeeded);
+}
