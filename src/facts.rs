@@ -14,6 +14,7 @@ mod columns;
 mod csv;
 mod csv_fr;
 mod csv_rows;
+mod declared;
 mod duplicates;
 mod encoding;
 mod fast;
@@ -32,6 +33,7 @@ pub use columns::ColumnMap;
 use csv::Columns;
 pub use csv_fr::{date as parse_date_fr, decimal as parse_decimal_fr};
 pub use csv_rows::Tally;
+pub use declared::{Declared, DeclaredField, DeclaredValues, FactKind, FactValue, Slots};
 pub use encoding::Encoding;
 use fields::KNOWN_FIELDS;
 pub use fields::{header_field, Field, FIELDS};
@@ -81,6 +83,9 @@ pub struct Record {
     pub coefficient: Option<u32>,
     /// The past, for a replay: `None` when the record gives none of its fields.
     pub history: Option<Box<History>>,
+    /// The fields the rule set declares as facts, as read (`None` when it
+    /// declares none, or when the facts were read without its list).
+    pub declared: Option<Box<DeclaredValues>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -241,6 +246,8 @@ pub struct Options {
     pub encoding: Option<Encoding>,
     /// Columns named for fields (`--columns`), for headers the reader does not know.
     pub columns: ColumnMap,
+    /// The fields the rule set declares as facts (`RuleSet::declared_fields`).
+    pub declared: Declared,
 }
 
 /// Reads a whole facts file held in memory.

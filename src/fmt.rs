@@ -9,6 +9,7 @@
 
 mod cite;
 mod examples;
+mod facts;
 mod functions;
 mod layers;
 mod layout;
@@ -20,6 +21,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::span::Span;
 use crate::syntax::{self, ast, trivia::Trivia};
 
+pub use facts::write_fact_test;
 pub use words::Lang;
 
 /// Formats a rule file. `Err` carries the syntax errors of a file that does not parse.

@@ -14,10 +14,14 @@ use std::sync::Arc;
 use crate::sources::Sources;
 use crate::span::Span;
 
+mod facts;
 mod formula;
 mod ids;
 pub use crate::syntax::ast::{
     BinaryOp, BlankCell, CompareOp, CompareSubject, Duration, FloorKind, OffGrid, TimeUnit,
+};
+pub use facts::{
+    Clock, ClockTest, DateSide, Fact, FactId, FactKind, FactTest, FactTestKind, FactValue, IsValue,
 };
 pub use formula::{
     Conditional, Expr, ExprKind, Extreme, Input, RoundDir, Rounding, Test, TestKind,
@@ -71,6 +75,8 @@ pub struct RuleSet {
     pub provisions: Vec<Provision>,
     /// Examples the negotiators agreed on, run by `grille test`.
     pub examples: Vec<Example>,
+    /// Facts the rule file declares (`fait …`), by slot (issue #22).
+    pub facts: Vec<Fact>,
 }
 
 /// Where a rule was written and which text it encodes.

@@ -97,7 +97,12 @@ fn eval_fixtures() {
             ),
             None => facts_file(folder),
         };
-        let facts = facts::read(&std::fs::read_to_string(&facts_path).unwrap(), format).unwrap();
+        let options = facts::Options {
+            declared: rules.declared_fields(),
+            ..Default::default()
+        };
+        let bytes = std::fs::read(&facts_path).unwrap();
+        let facts = facts::read_bytes(&bytes, format, options).unwrap();
         let evaluator = grille::Evaluator::new(&rules, case.as_of);
 
         let mut decided = BTreeMap::new();

@@ -68,7 +68,7 @@ impl Checker {
 
     /// Whether a parameter or table name is already taken (or reserved): then the
     /// declaration is reported and dropped.
-    fn name_taken(&mut self, name: &Spanned<String>) -> bool {
+    pub(super) fn name_taken(&mut self, name: &Spanned<String>) -> bool {
         if let Some(first) = self.declared.values.get(&name.node) {
             let what = Duplicated::ValueName(name.node.clone());
             self.report(Kind::duplicate(what, *first), name.span);

@@ -166,7 +166,13 @@ impl Checker {
         Some((ExprKind::If(Box::new(conditional)), ty))
     }
 
-    fn test(&mut self, rules: &RuleSet, t: &ast::Test, inputs: &[Input]) -> Option<model::Test> {
+    /// A test, checked: also for the conditions outside formulas (a position's coefficient).
+    pub(super) fn test(
+        &mut self,
+        rules: &RuleSet,
+        t: &ast::Test,
+        inputs: &[Input],
+    ) -> Option<model::Test> {
         use ast::TestKind as A;
         let kind = match &t.kind {
             A::Group(inner) => return self.test(rules, inner, inputs),
@@ -196,6 +202,9 @@ impl Checker {
                     self.report(Kind::ConstantTest { holds }, t.span);
                 }
                 TestKind::Compare(Box::new(l.expr), *op, Box::new(r.expr))
+            }
+            A::Timed(..) | A::Is(..) | A::Flag(_) => {
+                TestKind::Facts(Box::new(self.fact_test(rules, t)?))
             }
         };
         Some(model::Test { span: t.span, kind })

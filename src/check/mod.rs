@@ -13,6 +13,7 @@
 mod completeness;
 mod declarations;
 mod examples;
+mod facts;
 mod formulas;
 mod functions;
 mod grid;
@@ -121,6 +122,12 @@ struct Declared {
     jobs: HashMap<String, JobId>,
     /// Transitional coefficients, to their declaration.
     transitional: HashMap<u32, Span>,
+    /// Declared facts, by name, to their slot.
+    facts: HashMap<String, FactId>,
+    /// Facts the clocks read that the file does not declare (`âge` reads `born_on`).
+    implicit_facts: Vec<Fact>,
+    /// The declared facts some formula or test reads.
+    used_facts: HashSet<FactId>,
 }
 
 /// Edit-distance comparisons the "did you mean" searches may make in one file:
@@ -168,6 +175,8 @@ impl Checker {
         // 1. What others refer to, wherever it stands in the file: the agreement,
         //    parameters, tables (declarations.rs).
         self.values(&mut rules, ast);
+        //    The facts the file declares (facts.rs).
+        self.facts(&mut rules, ast);
         // 2. The grid: categories, levels, coefficients, level minima (grid.rs).
         self.grid(&mut rules, ast);
         // 3. Diplomas (their floors are grid cells) and experience scales (declarations.rs).
@@ -180,6 +189,8 @@ impl Checker {
         //    What layering adds: the law's minimum and trial caps, a company
         //    agreement's terms, an amended file's time limits (layers.rs).
         self.layers(&mut rules, layered);
+        rules.facts.append(&mut self.declared.implicit_facts);
+        self.unused_facts(&rules);
         // 6. The examples, as facts records (examples.rs).
         self.examples(&mut rules, ast);
         // 7. The set as a whole: what it must have (completeness.rs), then what
@@ -220,5 +231,6 @@ fn empty_rule_set(layered: &Layered) -> RuleSet {
         trial: Vec::new(),
         provisions: Vec::new(),
         examples: Vec::new(),
+        facts: Vec::new(),
     }
 }

@@ -125,7 +125,12 @@ pub fn run(mut args: Args) -> Outcome {
     let Some(facts) = args.facts.clone() else {
         return redline_only(&args, &redline, [&base, &proposal]);
     };
-    let mut records = match super::stream_facts(&facts, args.input_format, args.reading) {
+    let mut records = match super::stream_facts(
+        &facts,
+        args.input_format,
+        args.reading,
+        base.declared_fields().union(&proposal.declared_fields()),
+    ) {
         Ok(records) => records,
         Err(e) => return Outcome::Usage(e),
     };

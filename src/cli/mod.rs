@@ -477,6 +477,7 @@ impl Reading {
                 EncodingArg::Latin1 => Encoding::Latin1,
             }),
             columns: self.columns.cloned().unwrap_or_default(),
+            declared: Default::default(),
         }
     }
 }
@@ -514,14 +515,20 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
 
 /// Starts reading a facts file record by record, its format from `--input-format`
 /// or its extension.
+/// `declared`: the fields the rule set declares as facts (`RuleSet::declared_fields`).
 fn stream_facts(
     path: &str,
     format: Option<InputFormat>,
     reading: Reading,
+    declared: grille::facts::Declared,
 ) -> Result<grille::facts::FactStream<'static>, String> {
     let format = facts_format(path, format)?;
     let input = open_facts(path)?;
-    grille::facts::stream_with(input, format, reading.options()).map_err(|e| format!("{path}: {e}"))
+    let options = grille::facts::Options {
+        declared,
+        ..reading.options()
+    };
+    grille::facts::stream_with(input, format, options).map_err(|e| format!("{path}: {e}"))
 }
 
 /// Reads a whole facts file, its format from `--input-format` or its extension.
@@ -529,8 +536,9 @@ fn read_facts(
     path: &str,
     format: Option<InputFormat>,
     reading: Reading,
+    declared: grille::facts::Declared,
 ) -> Result<grille::facts::Facts, String> {
-    let mut records = stream_facts(path, format, reading)?;
+    let mut records = stream_facts(path, format, reading, declared)?;
     let read: Vec<_> = records.by_ref().collect();
     let warnings = records.finish().map_err(|e| format!("{path}: {e}"))?;
     Ok(grille::facts::Facts {

@@ -54,6 +54,9 @@ pub enum Code {
     // Formula functions and conditions.
     BadFunction,
     ConstantTest,
+    // Declared facts (issue #22).
+    BadFact,
+    UnusedFact,
     // Quotes and readings.
     LongQuote,
     // Layers (src/layers): files that stand on each other.
@@ -112,6 +115,8 @@ impl Code {
             Code::IncompleteExample => "grille::incomplete-example",
             Code::BadFunction => "grille::bad-function",
             Code::ConstantTest => "grille::constant-test",
+            Code::BadFact => "grille::bad-fact",
+            Code::UnusedFact => "grille::unused-fact",
             Code::LongQuote => "grille::long-quote",
         }
     }

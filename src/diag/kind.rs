@@ -152,6 +152,8 @@ pub enum Kind {
     BadRoundingUnit { unit: String },
     /// `si 1 > 2 alors …`: a test between two numbers written in the file.
     ConstantTest { holds: TestHolds },
+    /// Declared facts and tests on time (issue #22).
+    Fact(super::facts::FactProblem),
 }
 
 /// What was declared twice.
@@ -411,6 +413,7 @@ impl Kind {
             Kind::IncompleteExample(_) => Code::IncompleteExample,
             Kind::FunctionArity { .. } | Kind::BadRoundingUnit { .. } => Code::BadFunction,
             Kind::ConstantTest { .. } => Code::ConstantTest,
+            Kind::Fact(problem) => problem.code(),
         }
     }
 
@@ -431,6 +434,7 @@ impl Kind {
             | Kind::BelowLegalMinimum { .. }
             | Kind::ParameterBeforeFirstDate { .. }
             | Kind::ConstantTest { .. } => Severity::Warning,
+            Kind::Fact(problem) if problem.is_warning() => Severity::Warning,
             _ => Severity::Error,
         }
     }

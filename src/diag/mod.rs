@@ -10,6 +10,7 @@
 mod brief;
 pub mod code;
 mod excerpt;
+pub mod facts;
 pub mod kind;
 mod words;
 

@@ -187,7 +187,8 @@ fn body(w: &mut Writer, doc: &Document, item: &Item) {
             }
             let _ = writeln!(w.out, "</ol>");
         }
-        Item::WorkingTime(_)
+        Item::Fact(_)
+        | Item::WorkingTime(_)
         | Item::MinimumSalary(_)
         | Item::LegalMinimum(_)
         | Item::MissionCap(_)

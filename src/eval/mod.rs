@@ -17,6 +17,7 @@
 
 mod decision;
 internal! { mod expr; }
+internal! { mod facts; }
 mod floors;
 internal! { mod functions; }
 mod grid;
@@ -88,6 +89,9 @@ pub struct Evaluator<'r> {
     part_time: part_time::PartTime<'r>,
     /// Which floors the rules list, for the entitlement of other bands and days.
     floors: FloorsListed,
+    /// A minimum formula reads the decision's declared facts or clocks: the
+    /// minimums are computed per decision (issue #22; decided at load).
+    per_record_minimum: bool,
     /// Job names the rules do not know, and why (see [`Evaluator::job`]).
     unknown_jobs: Mutex<UnknownJobs>,
 }
@@ -180,6 +184,18 @@ impl<'r> Evaluator<'r> {
         };
         let mut kept = Vec::new();
         let mut warnings = Notes::keep(&mut kept);
+        // The declared facts and clocks, for a rule set that declares facts (issue #22).
+        let declared =
+            (!rules.facts.is_empty()).then(|| facts::DecisionFacts::new(rules, record, self.as_of));
+        let declared = declared.as_ref();
+        if let Some((fact, reason)) = declared.and_then(facts::DecisionFacts::required_missing) {
+            return Err(reject(Some(&fact.field), reason));
+        }
+        // A rule that needed a fact the record lacks names it; else `reason`.
+        let needed = |reason: String| match declared.and_then(facts::DecisionFacts::missing) {
+            Some((fact, why)) => reject(Some(&fact.field), why),
+            None => reject(None, crate::facts::Reason::Other(reason)),
+        };
 
         let job = self
             .job_or_reason(&record.job)
@@ -261,8 +277,14 @@ impl<'r> Evaluator<'r> {
         });
         let status = self.status(coefficient, level_id, t);
         let minimum = self
-            .minimum_salary(coefficient, level, (hours, record.hours.is_some()), t)
-            .map_err(|reason| reject(None, crate::facts::Reason::Other(reason)))?;
+            .minimum_salary(
+                coefficient,
+                level,
+                (hours, record.hours.is_some()),
+                declared,
+                t,
+            )
+            .map_err(needed)?;
         let (minimum_salary, layered) = match &minimum {
             Some(m) => (Some(m.owed), m.layered.then_some(m)),
             None => (None, None),
@@ -297,6 +319,9 @@ impl<'r> Evaluator<'r> {
             .filter(|applied| *applied < coefficient)
             .map(|applied| coefficient - applied);
         let _ = warnings; // the warnings are all in `kept` now
+        if let Some(declared) = declared {
+            t.record(|t| declared.steps(t));
+        }
         for w in &kept {
             t.step(|| Step {
                 kind: StepKind::Warning { warning: w.clone() },

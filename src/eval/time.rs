@@ -425,6 +425,7 @@ mod tests {
             salary: None,
             coefficient: None,
             history: None,
+            declared: None,
         }
     }
 

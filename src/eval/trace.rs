@@ -341,6 +341,22 @@ pub enum StepKind<'a> {
         band: &'a str,
         coefficient: u32,
     },
+    /// A declared fact the decision read (issue #22): its value as given,
+    /// or its default (`default`: true).
+    Fact {
+        name: &'a str,
+        field: &'a str,
+        value: Cow<'a, str>,
+        default: bool,
+    },
+    /// A clock: the completed `unit`s (`years`, `months`…) from `since` to `until`.
+    Clock {
+        clock: &'a str,
+        since: NaiveDate,
+        until: NaiveDate,
+        completed: u32,
+        unit: &'static str,
+    },
     /// Written out as its English sentence when shown.
     Warning {
         #[serde(rename = "text")]

@@ -39,6 +39,8 @@ pub(super) fn steps(x: &mut Writer, record: &Record, d: &Decision) {
             | StepKind::MissionWindow { .. }
             | StepKind::TrialCut { .. }
             | StepKind::NextStep { .. }
+            | StepKind::Fact { .. }
+            | StepKind::Clock { .. }
             | StepKind::Warning { .. } => {}
         }
     }

@@ -15,8 +15,19 @@ impl Reader {
             names.pop();
         }
         let at = columns::place(&names, map, self.delimiter)?;
+        let mut declared = vec![None; self.declared.fields().len()];
         for (i, c) in names.iter().enumerate() {
             if at.contains(&Some(i)) || c.is_empty() {
+                continue;
+            }
+            if let Some(slot) = self.declared.column_slot(c) {
+                if let Some(first) = declared[slot].replace(i) {
+                    return Err(ReadError(format!(
+                        "the columns `{}` and `{c}` both give the declared field `{}`: keep one",
+                        names[first],
+                        self.declared.fields()[slot].field
+                    )));
+                }
                 continue;
             }
             if [Field::Missions, Field::Moves]
@@ -29,7 +40,11 @@ impl Reader {
                 self.unknown_fields.insert(c.clone());
             }
         }
-        Ok(Columns { names, at })
+        Ok(Columns {
+            names,
+            at,
+            declared,
+        })
     }
 
     /// One CSV row: its fields must all be UTF-8 text (`utf8_asked`: by the
@@ -74,7 +89,19 @@ impl Reader {
             position,
             id: Some(id),
         };
+        let declared = if self.declared.is_empty() {
+            None
+        } else {
+            let cell = |slot: usize| {
+                columns.declared[slot]
+                    .and_then(|i| row.get(i))
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+            };
+            self.declared.read_csv(cell, &at)?
+        };
         Ok(Record {
+            declared,
             position,
             id: id.to_string(),
             job: at.required(cell(Field::Job).map(str::to_string), "job")?,
@@ -114,6 +141,8 @@ pub(super) struct Columns {
     pub(super) names: Vec<String>,
     /// Indexed like [`FIELDS`].
     at: columns::Placed,
+    /// The column of each declared fact, by slot.
+    declared: Vec<Option<usize>>,
 }
 
 /// A CSV row whose fields are all UTF-8 text.

@@ -281,6 +281,7 @@ fn without_history(
         salary,
         coefficient: optional(field(Field::Coefficient), whole)?,
         history: None,
+        declared: Default::default(),
         id: id.to_string(),
     })
 }

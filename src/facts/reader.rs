@@ -23,6 +23,8 @@ pub(super) struct Reader {
     pub(super) warnings: Vec<Warning>,
     pub(super) ids: ids::IdSet,
     pub(super) unknown_fields: BTreeSet<String>,
+    /// The fields the rule set declares as facts: kept, not ignored.
+    pub(super) declared: super::Declared,
 }
 
 impl Reader {
@@ -83,8 +85,12 @@ impl Reader {
                 unknown_fields.insert(name.to_string());
             }
         };
-        if let Some(record) = fast::record(line, position, &mut note) {
-            return Ok(record);
+        // The fast path knows the contract's fields only: a rule set that
+        // declares facts is read by the general reader.
+        if self.declared.is_empty() {
+            if let Some(record) = fast::record(line, position, &mut note) {
+                return Ok(record);
+            }
         }
         match serde_json::from_str::<Value>(line) {
             Ok(value) => match duplicates::duplicate_key(line) {
@@ -114,7 +120,8 @@ impl Reader {
         };
         for key in map.keys() {
             let known = KNOWN_FIELDS.contains(&key.as_str())
-                || history::HISTORY_FIELDS.contains(&key.as_str());
+                || history::HISTORY_FIELDS.contains(&key.as_str())
+                || self.declared.slot(key).is_some();
             if !known && !self.unknown_fields.contains(key) {
                 self.unknown_fields.insert(key.clone());
             }
@@ -172,12 +179,16 @@ impl Reader {
             salary: fields.salary(&at)?,
             coefficient: fields.integer("coefficient", &at)?,
             history: None,
+            declared: Default::default(),
             id: id.clone(),
         };
         let at = Place {
             position,
             id: Some(&id),
         };
+        if !self.declared.is_empty() {
+            record.declared = self.declared.read_json(&map, &at)?;
+        }
         record.history = history::read(&fields, &at, &record)?.map(|mut h| {
             history::sort_pay(&mut h);
             h

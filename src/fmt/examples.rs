@@ -108,6 +108,7 @@ impl Printer<'_> {
                 }
                 text
             }
+            Fact::Declared { name, value } => self.declared_fact(&name.node, &value.node),
         }
     }
 

@@ -124,6 +124,7 @@ impl Printer<'_> {
             Item::TrialPeriod(x) => self.trial_period(x),
             Item::Provision(x) => self.provision(x),
             Item::Example(x) => self.example(x),
+            Item::Fact(x) => self.fact_decl(x),
         }
     }
 

@@ -38,6 +38,7 @@ pub enum Item {
     TrialMaximum(TrialMaximum),
     Provision(Provision),
     Example(Example),
+    Fact(FactDecl), // `fait …` (issue #22, see `ast_facts`)
 }
 
 impl Item {
@@ -63,6 +64,7 @@ impl Item {
             Item::TrialPeriod(x) => x.span,
             Item::Provision(x) => x.span,
             Item::Example(x) => x.span,
+            Item::Fact(x) => x.span,
         }
     }
 }
@@ -594,4 +596,5 @@ pub enum BinaryOp {
 }
 
 pub use super::ast_examples::{Example, Expectation, Fact};
+pub use super::ast_facts::{Clock, FactDecl, FactDefault, FactType, TimeOperand};
 pub use super::ast_functions::{Conditional, Extreme, RoundDir, Rounding, Test, TestKind};

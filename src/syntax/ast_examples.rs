@@ -41,6 +41,11 @@ pub enum Fact {
         renewed: bool,
         broken_on: Option<NaiveDate>,
     },
+    /// `fait naissance 1999-03-02`: a fact the rule file declares (issue #22).
+    Declared {
+        name: Spanned<String>,
+        value: Spanned<super::ast::FactDefault>,
+    },
 }
 
 /// One expected field of an example's decision.

@@ -58,5 +58,6 @@ pub fn item_cites<'a>(item: &'a Item, out: &mut Vec<&'a Cite>) {
         }
         Item::Provision(x) => add(&x.source),
         Item::Example(x) => add(&x.source),
+        Item::Fact(x) => add(&x.source),
     }
 }

@@ -149,8 +149,26 @@ pub const UNIT_WEEKS: Keyword = kw("unit_weeks", "semaines", "weeks", &["semaine
 pub const UNIT_MONTHS: Keyword = kw("unit_months", "mois", "months", &["mois", "months", "month"]);
 pub const UNIT_YEARS: Keyword = kw("unit_years", "années", "years", &["années", "annees", "année", "annee", "ans", "an", "years", "year"]);
 
+// ------------------------------------------------ declared facts and clocks (issue #22, design §3–§4)
+pub const FACT: Keyword = kw("kw_fact", "fait", "fact", &["fait", "fact"]);
+pub const FIELD: Keyword = kw("kw_field", "champ", "field", &["champ", "field"]);
+pub const DEFAULT: Keyword = kw("kw_default", "défaut", "default", &["défaut", "defaut", "default"]);
+pub const REQUIRED: Keyword = kw("kw_required", "requis", "required", &["requis", "required"]);
+pub const CHOICE: Keyword = kw("kw_choice", "choix", "choice", &["choix", "choice"]);
+pub const IS: Keyword = kw("kw_is", "est", "is", &["est", "is"]);
+pub const YES: Keyword = kw("kw_yes", "oui", "yes", &["oui", "yes"]);
+pub const NO: Keyword = kw("kw_no", "non", "no", &["non", "no"]);
+pub const AGE: Keyword = kw("kw_age", "âge", "age", &["âge", "age"]);
+pub const IN_COMPANY: Keyword = kw("kw_in_company", "ancienneté dans l'entreprise", "seniority", &["ancienneté dans l'entreprise", "anciennete dans l'entreprise", "ancienneté dans l’entreprise", "anciennete dans l’entreprise", "seniority"]);
+pub const IN_JOB: Keyword = kw("kw_in_job", "ancienneté dans le métier", "experience in the job", &["ancienneté dans le métier", "anciennete dans le metier", "experience in the job"]);
+pub const COMPLETED_YEARS: Keyword = kw("kw_completed_years", "années révolues", "completed years", &["années révolues", "annees revolues", "completed years"]);
+pub const COMPLETED_MONTHS: Keyword = kw("kw_completed_months", "mois révolus", "completed months", &["mois révolus", "mois revolus", "completed months"]);
+pub const TYPE_DATE: Keyword = kw("type_date", "date", "date", &["date"]);
+pub const TYPE_BOOL: Keyword = kw("type_bool", "oui-non", "yes-no", &["oui-non", "yes-no"]);
+pub const TYPE_TEXT: Keyword = kw("type_text", "texte", "text", &["texte", "text"]);
+
 /// Every keyword of the grammar, in the order `grammar/grille.pest` declares them.
-pub const ALL: [Keyword; 113] = [
+pub const ALL: [Keyword; 129] = [
     UNIT_DAYS,
     UNIT_WEEKS,
     UNIT_MONTHS,
@@ -264,6 +282,22 @@ pub const ALL: [Keyword; 113] = [
     AGREEMENT_MINIMUM,
     TRIAL_END,
     NO_STEP,
+    FACT,
+    FIELD,
+    DEFAULT,
+    REQUIRED,
+    CHOICE,
+    IS,
+    YES,
+    NO,
+    AGE,
+    IN_COMPANY,
+    IN_JOB,
+    COMPLETED_YEARS,
+    COMPLETED_MONTHS,
+    TYPE_DATE,
+    TYPE_BOOL,
+    TYPE_TEXT,
 ];
 
 #[cfg(test)]

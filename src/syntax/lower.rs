@@ -81,6 +81,7 @@ impl Lowering {
             Rule::trial_period => Item::TrialPeriod(self.trial_period(pair)),
             Rule::provision => Item::Provision(self.provision(pair)),
             Rule::example => Item::Example(self.example(pair)),
+            Rule::fact_decl => Item::Fact(self.fact_decl(pair)),
             _ => return None,
         })
     }

@@ -70,6 +70,10 @@ impl Lowering {
         let sp = self.span(&pair);
         let inner = pair.into_inner().next()?;
         let rule = inner.as_rule();
+        if rule == Rule::fact_declared {
+            let fact = self.declared_fact(inner)?;
+            return Some(Spanned::new(fact, sp));
+        }
         let mut v = self.values(inner).into_iter();
         let fact = match rule {
             Rule::fact_job => Fact::Job(self.string(v.next()?).node),

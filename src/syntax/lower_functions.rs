@@ -112,6 +112,9 @@ impl Lowering {
                     }));
                 }
                 Rule::comparison => parts.push(self.comparison(p)),
+                Rule::timed => parts.push(self.timed(p)),
+                Rule::fact_is => parts.push(self.fact_is(p)),
+                Rule::fact_flag => parts.push(self.fact_flag(p)),
                 _ => {}
             }
         }

@@ -6,6 +6,7 @@
 
 pub mod ast;
 mod ast_examples;
+mod ast_facts;
 mod ast_functions;
 pub mod cites;
 // Not every keyword is printed by name (a unit's spelling follows its count).
@@ -16,6 +17,7 @@ mod lookalike;
 mod lower;
 mod lower_errors;
 mod lower_examples;
+mod lower_facts;
 mod lower_expr;
 mod lower_functions;
 mod lower_grid;

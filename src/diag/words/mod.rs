@@ -256,6 +256,7 @@ pub(super) fn message(kind: &Kind) -> Said {
                 format!("this test compares two numbers of the file: it is {en}"),
             )
         }
+        Kind::Fact(problem) => problem.message(),
     }
 }
 
@@ -407,6 +408,7 @@ pub(super) fn label(kind: &Kind) -> Said {
             "le même chaque jour, pour chaque salarié",
             "the same on every day, for every employee",
         ),
+        Kind::Fact(problem) => return problem.label(),
     };
     said(fr, en)
 }
@@ -586,6 +588,7 @@ pub(super) fn help(kind: &Kind) -> Said {
             "comparez une valeur qui change (un paramètre, `heures`, `coefficient`), ou retirez le `si`",
             "compare a value that changes (a parameter, `heures`, `coefficient`), or remove the `si`",
         ),
+        Kind::Fact(problem) => return problem.help(),
     };
     said(fr, en)
 }

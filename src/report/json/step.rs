@@ -206,6 +206,30 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
             strings(out, &[("band", band)]);
             numbers(out, &[("coefficient", *coefficient)]);
         }
+        StepKind::Fact {
+            name,
+            field,
+            value,
+            default,
+        } => {
+            tag(out, "fact");
+            strings(out, &[("name", name), ("field", field), ("value", value)]);
+            key(out, ",", "default");
+            out.extend_from_slice(if *default { b"true" } else { b"false" });
+        }
+        StepKind::Clock {
+            clock,
+            since,
+            until,
+            completed,
+            unit,
+        } => {
+            tag(out, "clock");
+            strings(out, &[("clock", clock)]);
+            dates(out, &[("since", *since), ("until", *until)]);
+            numbers(out, &[("completed", *completed)]);
+            strings(out, &[("unit", unit)]);
+        }
         StepKind::Warning { warning } => {
             tag(out, "warning");
             key(out, ",", "text");
