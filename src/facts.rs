@@ -80,6 +80,24 @@ pub struct Record {
     pub coefficient: Option<u32>,
     /// The past, for a replay: `None` when the record gives none of its fields.
     pub history: Option<Box<History>>,
+    /// The position on a named grid the employer gives (`position`,
+    /// `position_since`): `None` when the record gives neither.
+    pub placed: Option<Box<Placed>>,
+}
+
+/// `position` and `position_since` (issue #22): a label, optionally qualified
+/// by its grid (`"ic 2.1"`, `"II.3"`), and the day it was given.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Placed {
+    pub position: Option<String>,
+    pub since: Option<NaiveDate>,
+}
+
+impl Placed {
+    /// The two fields, boxed when one is given.
+    pub fn given(position: Option<String>, since: Option<NaiveDate>) -> Option<Box<Placed>> {
+        (position.is_some() || since.is_some()).then(|| Box::new(Placed { position, since }))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -10,6 +10,7 @@
 mod cite;
 mod examples;
 mod functions;
+mod grids;
 mod layers;
 mod layout;
 mod lines;

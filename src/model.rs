@@ -15,6 +15,7 @@ use crate::sources::Sources;
 use crate::span::Span;
 
 mod formula;
+pub mod grid;
 pub use crate::syntax::ast::{
     BinaryOp, BlankCell, CompareOp, CompareSubject, Duration, FloorKind, OffGrid, TimeUnit,
 };
@@ -76,6 +77,8 @@ pub struct RuleSet {
     pub provisions: Vec<Provision>,
     /// Examples the negotiators agreed on, run by `grille test`.
     pub examples: Vec<Example>,
+    /// Named grids and their positions (issue #22); empty for the implicit grid.
+    pub grids: grid::Grids,
 }
 
 /// Where a rule was written and which text it encodes.

@@ -36,6 +36,7 @@ impl Checker {
             salary: None,
             coefficient: None,
             history: None,
+            placed: None,
         };
         for fact in &e.facts {
             match &fact.node {
@@ -65,7 +66,14 @@ impl Checker {
                     trial_renewed: *renewed,
                     trial_broken_on: *broken_on,
                 }),
+                Fact::Position(p) => {
+                    record.placed = crate::facts::Placed::given(Some(p.clone()), None);
+                }
             }
+        }
+        // `position "I.1", depuis DATE`: the position is held since that day.
+        if let Some(placed) = &mut record.placed {
+            placed.since = Some(record.job_since).filter(|d| *d != NaiveDate::MIN);
         }
         if record.job.is_empty() || record.job_since == NaiveDate::MIN {
             self.report(

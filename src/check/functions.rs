@@ -166,7 +166,12 @@ impl Checker {
         Some((ExprKind::If(Box::new(conditional)), ty))
     }
 
-    fn test(&mut self, rules: &RuleSet, t: &ast::Test, inputs: &[Input]) -> Option<model::Test> {
+    pub(super) fn test(
+        &mut self,
+        rules: &RuleSet,
+        t: &ast::Test,
+        inputs: &[Input],
+    ) -> Option<model::Test> {
         use ast::TestKind as A;
         let kind = match &t.kind {
             A::Group(inner) => return self.test(rules, inner, inputs),
@@ -180,6 +185,7 @@ impl Checker {
                     TestKind::Any(checked)
                 }
             }
+            A::Position(r) => TestKind::Position(self.position_ref(rules, r)?, r.written().into()),
             A::Compare(left, op, right) => {
                 let l = self.typed(rules, left, inputs);
                 let r = self.typed(rules, right, inputs);

@@ -16,6 +16,8 @@ mod examples;
 mod formulas;
 mod functions;
 mod grid;
+mod grid_tables;
+mod grids;
 mod jobs;
 mod layers;
 mod lints;
@@ -43,9 +45,9 @@ use crate::syntax::ast::{self, Cell, Item, Literal, RuleFile, ValueType};
 // For the tests and tools that reach inside (the `internals` feature).
 #[cfg(feature = "internals")]
 pub use declarations::literal_value;
-use grid::GridIndex;
+use self::grid::GridIndex;
 #[cfg(feature = "internals")]
-pub use grid::MAX_COEFFICIENT;
+pub use self::grid::MAX_COEFFICIENT;
 pub use settings::set_parameter;
 
 /// Checks a parsed rule file. The rule set is returned when there is no error;
@@ -170,6 +172,9 @@ impl Checker {
         self.values(&mut rules, ast);
         // 2. The grid: categories, levels, coefficients, level minima (grid.rs).
         self.grid(&mut rules, ast);
+        //    Named grids: positions as levels, then the tables by position (grids.rs).
+        self.grids(&mut rules, ast);
+        self.grid_tables(&mut rules, ast);
         // 3. Diplomas (their floors are grid cells) and experience scales (declarations.rs).
         self.vocabulary(&mut rules, ast);
         // 4. Jobs over the scales and the grid, then the names they are known by (jobs.rs).
@@ -220,5 +225,6 @@ fn empty_rule_set(layered: &Layered) -> RuleSet {
         trial: Vec::new(),
         provisions: Vec::new(),
         examples: Vec::new(),
+        grids: Default::default(),
     }
 }

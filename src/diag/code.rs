@@ -54,6 +54,11 @@ pub enum Code {
     // Formula functions and conditions.
     BadFunction,
     ConstantTest,
+    // Grids, positions, tables by position (issue #22).
+    BadGrid,
+    UnknownPosition,
+    AmbiguousPosition,
+    TableRows,
     // Quotes and readings.
     LongQuote,
     // Layers (src/layers): files that stand on each other.
@@ -112,6 +117,10 @@ impl Code {
             Code::IncompleteExample => "grille::incomplete-example",
             Code::BadFunction => "grille::bad-function",
             Code::ConstantTest => "grille::constant-test",
+            Code::BadGrid => "grille::bad-grid",
+            Code::UnknownPosition => "grille::unknown-position",
+            Code::AmbiguousPosition => "grille::ambiguous-position",
+            Code::TableRows => "grille::table-rows",
             Code::LongQuote => "grille::long-quote",
         }
     }

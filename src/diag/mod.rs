@@ -10,6 +10,7 @@
 mod brief;
 pub mod code;
 mod excerpt;
+pub mod grids;
 pub mod kind;
 mod words;
 

@@ -14,9 +14,17 @@ pub struct Decision<'r, 'a> {
     /// Canonical id of the job.
     pub job: &'r str,
     pub band: &'r str,
+    /// The coefficient decided; for a grid without coefficients, the position's rank.
+    #[serde(skip)]
     pub coefficient: u32,
+    /// `coefficient` as the contract gives it: absent for a grid without coefficients.
+    #[serde(rename = "coefficient", skip_serializing_if = "Option::is_none")]
+    pub coefficient_given: Option<u32>,
     pub level: u32,
     pub category: &'r str,
+    /// The named grid and position decided (issue #22); `None` for the implicit grid.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub place: Option<super::trace::GridPlace<'r>>,
     pub status: &'r str,
     #[serde(serialize_with = "money_or_null")]
     pub minimum_salary: Option<Decimal>,

@@ -31,6 +31,8 @@ pub struct Inputs {
     pub hours: Option<Decimal>,
     pub coefficient: Option<u32>,
     pub level_minimum: Option<Decimal>,
+    /// The position the facts give, on a named grid (issue #22).
+    pub position: Option<crate::model::grid::PositionId>,
 }
 
 /// Evaluates formulas against the rules in force on one day.

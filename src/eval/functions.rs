@@ -76,6 +76,7 @@ impl<'r> Formulas<'r> {
                 Ok(compares(l, *op, r))
             }
             TestKind::Not(inner) => Ok(!self.holds(inner, inputs, t)?),
+            TestKind::Position(position, _) => Ok(inputs.position == Some(*position)),
             TestKind::All(tests) => {
                 for test in tests.iter() {
                     if !self.holds(test, inputs, t)? {

@@ -100,6 +100,7 @@ impl<'r> Evaluator<'r> {
             hours,
             coefficient: Some(coefficient),
             level_minimum: None,
+            position: None,
         };
         let Some(full_time) = self.level_minimum(coefficient, level, &inputs, t)? else {
             let law =

@@ -133,6 +133,9 @@ fn floor(x: &mut Writer, d: &Decision, step: &Step, trace: &[Step], open: &mut S
             let claims = locale::count(*claims as u64, w.claims_count, lang);
             format!("{} ({claims})", w.floor_mission)
         }
+        FloorDetail::Position { .. } => {
+            super::grids::floor_words(detail, w.not_given, lang).unwrap_or_default()
+        }
     };
     x.line(2, format!("{what}{c}{value}"));
     if matches!(detail, FloorDetail::Mission { .. }) {
@@ -152,6 +155,7 @@ fn entitlement(x: &mut Writer, step: &Step) {
         FloorName::Diploma => w.floor_diploma,
         FloorName::PreviousCoefficient => w.floor_previous,
         FloorName::Mission => w.floor_mission,
+        FloorName::Position => "position",
     };
     x.line(
         2,
@@ -193,6 +197,7 @@ fn level(x: &mut Writer, step: &Step) {
         coefficient,
         level,
         category,
+        place,
     } = &step.kind
     else {
         return;
@@ -205,12 +210,13 @@ fn level(x: &mut Writer, step: &Step) {
         .iter()
         .find(|k| k.id == *category)
         .map_or(*category, |k| k.label.as_str());
+    let placed = match place {
+        Some(p) => super::grids::place_words(p, *coefficient, x.lang),
+        None => coefficient.to_string(),
+    };
     x.line(
         2,
-        format!(
-            "{coefficient}{c}{} {level}, {} {label}",
-            w.level, w.category
-        ),
+        format!("{placed}{c}{} {level}, {} {label}", w.level, w.category),
     );
     x.cite(step);
 }

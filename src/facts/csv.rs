@@ -105,6 +105,12 @@ impl Reader {
                 .transpose()?,
             // CSV carries no history: a replay reads it from JSON.
             history: None,
+            placed: crate::facts::Placed::given(
+                cell(Field::Position).map(str::to_string),
+                cell(Field::PositionSince)
+                    .map(|v| at.csv_date(v, "position_since"))
+                    .transpose()?,
+            ),
         })
     }
 }

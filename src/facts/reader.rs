@@ -172,6 +172,10 @@ impl Reader {
             salary: fields.salary(&at)?,
             coefficient: fields.integer("coefficient", &at)?,
             history: None,
+            placed: crate::facts::Placed::given(
+                fields.text("position", &at)?,
+                fields.date("position_since", &at)?,
+            ),
             id: id.clone(),
         };
         let at = Place {

@@ -30,6 +30,8 @@ pub enum Reason {
     DuplicateId { id: String },
     /// A JSON value of the wrong type.
     WrongType { expected: JsonType, found: JsonType },
+    /// A position no grid has, or that several grids have (issue #22).
+    Position(crate::model::grid::PositionError),
     /// Not typed yet: its English words.
     Other(String),
 }
@@ -78,6 +80,8 @@ pub enum ReasonCode {
     GivenTwice,
     DuplicateId,
     WrongType,
+    UnknownPosition,
+    AmbiguousPosition,
     /// A reason not typed yet.
     Other,
 }
@@ -96,6 +100,10 @@ impl Reason {
             Reason::GivenTwice => ReasonCode::GivenTwice,
             Reason::DuplicateId { .. } => ReasonCode::DuplicateId,
             Reason::WrongType { .. } => ReasonCode::WrongType,
+            Reason::Position(crate::model::grid::PositionError::Ambiguous { .. }) => {
+                ReasonCode::AmbiguousPosition
+            }
+            Reason::Position(_) => ReasonCode::UnknownPosition,
             Reason::Other(_) => ReasonCode::Other,
         }
     }
@@ -107,6 +115,10 @@ impl Reason {
             list.join(or)
         };
         match self {
+            Reason::Position(e) => {
+                let (en, fr) = e.reason();
+                Said::new(fr, en)
+            }
             Reason::Required => Said::new("ce champ est obligatoire", "this field is required"),
             Reason::NotADate {
                 text,

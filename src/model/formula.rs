@@ -62,6 +62,8 @@ pub enum TestKind {
     Not(Box<Test>),
     All(Box<[Test]>),
     Any(Box<[Test]>),
+    /// `position hcr I.1`: the position the facts give is this one (as written).
+    Position(super::grid::PositionId, std::sync::Arc<str>),
 }
 
 impl Expr {
@@ -111,6 +113,7 @@ impl Test {
     fn operands<'e>(&'e self, out: &mut Vec<&'e Expr>) {
         match &self.kind {
             TestKind::Compare(l, _, r) => out.extend([&**l, &**r]),
+            TestKind::Position(..) => {}
             TestKind::Not(inner) => inner.operands(out),
             TestKind::All(tests) | TestKind::Any(tests) => {
                 tests.iter().for_each(|t| t.operands(out))
@@ -244,6 +247,11 @@ impl Writer<'_> {
             }
             TestKind::Any(tests) => (tests, " ou ", 1),
             TestKind::All(tests) => (tests, " et ", 2),
+            TestKind::Position(_, written) => {
+                out.push_str("position ");
+                out.push_str(written);
+                return;
+            }
         };
         let paren = precedence < parent;
         if paren {

@@ -38,6 +38,8 @@ pub enum Item {
     TrialMaximum(TrialMaximum),
     Provision(Provision),
     Example(Example),
+    Grid(Grid),
+    GridMinimum(GridMinimum),
 }
 
 impl Item {
@@ -63,6 +65,8 @@ impl Item {
             Item::TrialPeriod(x) => x.span,
             Item::Provision(x) => x.span,
             Item::Example(x) => x.span,
+            Item::Grid(x) => x.span,
+            Item::GridMinimum(x) => x.span,
         }
     }
 }
@@ -290,6 +294,8 @@ pub struct Table {
     pub name: Spanned<String>,
     pub label: Option<Spanned<String>>,
     pub value_type: Spanned<ValueType>,
+    /// By coefficient, by position, or by level and échelon.
+    pub key: TableKey,
     pub versions: Vec<TableVersion>,
     /// `connu jusqu'au DATE`: the last day the versions are known to hold.
     pub known_until: Option<Spanned<NaiveDate>>,
@@ -303,6 +309,10 @@ pub struct TableVersion {
     /// `par "…"`: the instrument that set this version.
     pub cited: Option<Spanned<String>>,
     pub rows: Vec<(Spanned<u32>, Spanned<Literal>)>,
+    /// Rows by position label (`"2.1" : 2241 €`), in a table by position.
+    pub labelled: Vec<(Spanned<String>, Spanned<Literal>)>,
+    /// The matrix of a table by level and échelon.
+    pub matrix: Option<Matrix>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -352,6 +362,8 @@ pub enum Cell {
     Category(Spanned<String>),
     /// The text leaves the cell empty.
     Blank,
+    /// A position of a grid: `hcr II.1`.
+    Position(PositionRef),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -407,6 +419,8 @@ pub struct Classification {
     pub span: Span,
     pub floors: Vec<FloorRule>,
     pub transitional: Vec<Transitional>,
+    /// `plancher hcr I.2 si …`: floors that hold when their test does.
+    pub conditional: Vec<CondFloor>,
     pub highest_wins: Option<Span>,
     pub source: Source,
 }
@@ -417,6 +431,8 @@ pub enum FloorKind {
     Diploma,
     PreviousCoefficient,
     Mission,
+    /// The position the employer gives (`plancher position`).
+    Position,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -594,4 +610,8 @@ pub enum BinaryOp {
 }
 
 pub use super::ast_examples::{Example, Expectation, Fact};
+pub use super::ast_grids::{
+    CondFloor, Grid, GridLevel, GridMinimum, GridPosition, Matrix, MatrixRow, PositionDates,
+    PositionRef, TableKey,
+};
 pub use super::ast_functions::{Conditional, Extreme, RoundDir, Rounding, Test, TestKind};

@@ -41,6 +41,8 @@ pub enum Fact {
         renewed: bool,
         broken_on: Option<NaiveDate>,
     },
+    /// `position "ic 2.1"`: the position the employer gives.
+    Position(String),
 }
 
 /// One expected field of an example's decision.
@@ -64,4 +66,6 @@ pub enum Expectation {
     },
     TrialEnd(NaiveDate),
     Rejected,
+    /// `position I.2`: the position decided.
+    Position(super::ast_grids::PositionRef),
 }

@@ -60,4 +60,6 @@ pub enum TestKind {
     Any(Vec<Test>),
     /// `(test)`, kept so that formatting writes the parentheses back.
     Group(Box<Test>),
+    /// `position hcr I.1`: the position the facts give is this one.
+    Position(super::ast_grids::PositionRef),
 }

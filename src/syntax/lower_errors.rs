@@ -75,7 +75,7 @@ fn syntax_help(found: &str) -> Said {
 
 fn describe_expected(rules: &[Rule]) -> Said {
     use keywords::*;
-    const DECLARATIONS: [Keyword; 20] = [
+    const DECLARATIONS: [Keyword; 22] = [
         AGREEMENT,
         UNDER_LAW,
         AMENDS,
@@ -96,6 +96,8 @@ fn describe_expected(rules: &[Rule]) -> Said {
         TRIAL,
         PROVISION,
         EXAMPLE,
+        GRID,
+        GRID_MINIMUM,
     ];
     let declarations: Vec<String> = DECLARATIONS.iter().map(|k| quoted(*k)).collect();
     let is_declaration = |en: &String| declarations.contains(en);
@@ -206,6 +208,11 @@ fn rule_keyword(rule: Rule) -> Option<Keyword> {
         kw_provision => PROVISION,
         kw_highest_wins | highest_wins => HIGHEST_WINS,
         kw_example | example => EXAMPLE,
+        kw_grid | grid => GRID,
+        kw_grid_minimum | grid_minimum => GRID_MINIMUM,
+        kw_position => POSITION,
+        kw_steps => STEPS,
+        kw_until | position_until => UNTIL,
         _ => return None,
     })
 }
@@ -270,6 +277,10 @@ fn rule_word(rule: Rule) -> (&'static str, &'static str) {
         | expect_trial_end => {
             ("une valeur attendue (`coefficient 190`, `tranche confirme`, `salaire minimum 2100.00 €`, …)", "an expected value (`coefficient 190`, `tranche confirme`, `salaire minimum 2100.00 €`, …)")
         }
+        label | roman_label | position_ref | position_cell | grid_qualifier => (
+            "une position (`\"2.1\"`, `II.3`, `hcr I.2`)",
+            "a position (`\"2.1\"`, `II.3`, `hcr I.2`)",
+        ),
         _ => ("un mot-clé", "a keyword"),
     }
 }
