@@ -93,6 +93,25 @@ pub struct Placed {
     pub since: Option<NaiveDate>,
 }
 
+/// `job` and `job_since`, required unless the record gives its `position`:
+/// then the job may be left out (the rules say whether they need one) and the
+/// day in it is the day in the position.
+fn placed_job(
+    at: &Place,
+    placed: Option<&Placed>,
+    job: Option<String>,
+    job_since: Option<NaiveDate>,
+) -> Result<(String, NaiveDate), Rejection> {
+    let position = placed.filter(|p| p.position.is_some());
+    let job = match (job, position) {
+        (Some(job), _) => job,
+        (None, Some(_)) => String::new(),
+        (None, None) => at.required(None, "job")?,
+    };
+    let since = job_since.or(position.and_then(|p| p.since));
+    Ok((job, at.required(since, "job_since")?))
+}
+
 impl Placed {
     /// The two fields, boxed when one is given.
     pub fn given(position: Option<String>, since: Option<NaiveDate>) -> Option<Box<Placed>> {

@@ -75,7 +75,9 @@ impl Checker {
         if let Some(placed) = &mut record.placed {
             placed.since = Some(record.job_since).filter(|d| *d != NaiveDate::MIN);
         }
-        if record.job.is_empty() || record.job_since == NaiveDate::MIN {
+        // A rule set classifying by position needs no job: the position suffices.
+        let no_job = record.job.is_empty() && record.placed.is_none();
+        if no_job || record.job_since == NaiveDate::MIN {
             self.report(
                 Kind::IncompleteExample(ExampleGap::JobOrStart),
                 e.title.span,

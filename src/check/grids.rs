@@ -345,3 +345,47 @@ fn label_level(label: &str) -> Option<u32> {
     let head = label.split('.').next()?.trim();
     head.parse::<u32>().ok().or_else(|| roman_number(head))
 }
+
+impl Checker {
+    /// A rule set that classifies by position (`plancher position`, or a
+    /// conditional floor) and declares no job (design decision 3): one
+    /// unnamed job of one band stands in, so that a record without `job`
+    /// (but with its `position`) is decided on today's path. It has no name
+    /// a record could give but the empty one, and no cell.
+    pub(super) fn job_for_positions(&mut self, rules: &mut RuleSet, items: &[Item]) {
+        let declares_jobs = items.iter().any(|i| matches!(i, Item::Job(_)));
+        if declares_jobs || !classifies_by_position(rules) {
+            return;
+        }
+        let scale = rules.scales.len();
+        rules.scales.push(Scale {
+            id: String::new(),
+            label: None,
+            bands: vec![Band {
+                id: String::new(),
+                label: None,
+                from_months: 0,
+                to_months: None,
+                origin: Origin::default(),
+            }],
+            origin: Origin::default(),
+        });
+        let job = rules.jobs.len();
+        rules.jobs.push(Job {
+            id: String::new(),
+            name: String::new(),
+            track: None,
+            aliases: Vec::new(),
+            entry_diploma: None,
+            scale,
+            cells: vec![JobCell::default()],
+            origin: Origin::default(),
+        });
+        rules.job_names_exact.insert(String::new(), job);
+    }
+}
+
+/// `plancher position`, or a conditional floor: a decision needs no job.
+pub(super) fn classifies_by_position(rules: &RuleSet) -> bool {
+    rules.has_floor(FloorKind::Position) || !rules.grids.conditional_floors.is_empty()
+}

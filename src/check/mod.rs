@@ -182,6 +182,8 @@ impl Checker {
         // 5. How decisions are made: classification, status, working time, minimum
         //    salary, mission cap, trial; each block once (rules.rs).
         let seen = self.decision_rules(&mut rules, ast);
+        //    A rule set classifying by position may declare no job (grids.rs).
+        self.job_for_positions(&mut rules, ast);
         //    What layering adds: the law's minimum and trial caps, a company
         //    agreement's terms, an amended file's time limits (layers.rs).
         self.layers(&mut rules, layered);

@@ -99,7 +99,10 @@ impl<'r> Formulas<'r> {
                 })?;
                 t.step(|| Step {
                     kind: StepKind::Parameter {
-                        name: format!("{}[{key}]", table.name).into(),
+                        name: match row.and_then(|k| self.rules.grids.rank_label(k)) {
+                            Some(label) => format!("{}[{label}]", table.name).into(),
+                            None => format!("{}[{key}]", table.name).into(),
+                        },
                         value: value.to_string().into(),
                         from: Some(*from),
                         cited: table

@@ -48,3 +48,29 @@ pub(super) fn floor_words(detail: &FloorDetail, not_given: &str, lang: Lang) -> 
     };
     Some(format!("{floor} {place}{test}"))
 }
+
+/// The position the facts give, and since when, under "Faits retenus".
+pub(super) fn position_facts(x: &mut super::text::Writer, r: &crate::facts::Record) {
+    let Some(placed) = r.placed.as_deref() else {
+        return;
+    };
+    let c = super::text::colon(x.lang);
+    if let Some(p) = &placed.position {
+        let line = match x.lang {
+            Lang::Fr => format!("position déclarée{c}« {p} »"),
+            Lang::En => format!("position given{c}\"{p}\""),
+        };
+        x.line(2, line);
+    }
+    let since = placed
+        .since
+        .or(Some(r.job_since).filter(|_| r.job.is_empty()));
+    if let Some(since) = since {
+        let day = x.date(since);
+        let line = match x.lang {
+            Lang::Fr => format!("dans la position depuis le {day}"),
+            Lang::En => format!("in the position since {day}"),
+        };
+        x.line(2, line);
+    }
+}

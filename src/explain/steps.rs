@@ -24,6 +24,8 @@ pub(super) fn steps(x: &mut Writer, record: &Record, d: &Decision) {
     let mut open = Sections::default();
     for step in trace {
         match &step.kind {
+            // The unnamed job of a rule set classifying by position has no experience scale.
+            StepKind::Experience { band, .. } if band.is_empty() => {}
             StepKind::Experience { .. } => experience(x, d, step),
             StepKind::Floor { .. } => floor(x, d, step, trace, &mut open),
             StepKind::Entitlement { .. } => entitlement(x, step),
@@ -92,7 +94,7 @@ fn floor(x: &mut Writer, d: &Decision, step: &Step, trace: &[Step], open: &mut S
         x.heading(w.floors);
         open.floors_open = true;
     }
-    let value = coefficient.map_or_else(|| "—".to_string(), |v| v.to_string());
+    let value = coefficient.map_or_else(|| "—".to_string(), |v| x.rules.grids.key_text(v));
     let what = match detail {
         FloorDetail::Job {
             band,
@@ -159,7 +161,12 @@ fn entitlement(x: &mut Writer, step: &Step) {
     };
     x.line(
         2,
-        format!("→ {}{c}{coefficient} ({} {name})", w.wins, w.given_by),
+        format!(
+            "→ {}{c}{} ({} {name})",
+            w.wins,
+            x.rules.grids.key_text(*coefficient),
+            w.given_by
+        ),
     );
 }
 

@@ -91,6 +91,22 @@ impl Grids {
         self.grids.iter().position(|g| g.id == id)
     }
 
+    /// The label of a key that is a rank (a grid without coefficients): what
+    /// explanations show instead of the number.
+    pub fn rank_label(&self, key: u32) -> Option<&str> {
+        let position = self.positions.iter().find(|p| p.key == key)?;
+        let grid = &self.grids[position.grid];
+        (!grid.coefficients).then_some(position.label.as_str())
+    }
+
+    /// A key as explanations show it: the label of a rank, else the coefficient.
+    pub fn key_text(&self, key: u32) -> String {
+        match self.rank_label(key) {
+            Some(label) => label.to_string(),
+            None => key.to_string(),
+        }
+    }
+
     /// The position holding `key` on `day`.
     pub fn by_key(&self, key: u32, day: NaiveDate) -> Option<PositionId> {
         let mut holding = (0..self.positions.len()).filter(|&p| {
