@@ -25,7 +25,7 @@ pub(super) fn steps(x: &mut Writer, record: &Record, d: &Decision) {
     for step in trace {
         match &step.kind {
             // The unnamed job of a rule set classifying by position has no experience scale.
-            StepKind::Experience { band, .. } if band.is_empty() => {}
+            StepKind::Experience { band: "", .. } => {}
             StepKind::Experience { .. } => experience(x, d, step),
             StepKind::Floor { .. } => floor(x, d, step, trace, &mut open),
             StepKind::Entitlement { .. } => entitlement(x, step),
