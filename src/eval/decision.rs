@@ -62,6 +62,19 @@ pub struct Decision<'r, 'a> {
     pub trace: Option<Vec<Step<'a>>>,
 }
 
+impl Decision<'_, '_> {
+    /// The coefficient as people read it: with its position on a named grid
+    /// (`115 (ic 2.1)`), or the position alone on a grid without coefficients
+    /// (`hcr I.2`); the number alone for the implicit grid.
+    pub fn coefficient_words(&self) -> String {
+        match (&self.place, self.coefficient_given) {
+            (None, _) => self.coefficient.to_string(),
+            (Some(p), Some(c)) => format!("{c} ({} {})", p.grid, p.position),
+            (Some(p), None) => format!("{} {}", p.grid, p.position),
+        }
+    }
+}
+
 /// The layer whose minimum is owed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
