@@ -11,6 +11,7 @@ mod cite;
 mod examples;
 mod facts;
 mod functions;
+mod grids;
 mod layers;
 mod layout;
 mod lines;

@@ -17,6 +17,7 @@ use crate::span::Span;
 mod facts;
 mod formula;
 mod ids;
+pub mod grid;
 pub use crate::syntax::ast::{
     BinaryOp, BlankCell, CompareOp, CompareSubject, Duration, FloorKind, OffGrid, TimeUnit,
 };
@@ -77,6 +78,8 @@ pub struct RuleSet {
     pub examples: Vec<Example>,
     /// Facts the rule file declares (`fait …`), by slot (issue #22).
     pub facts: Vec<Fact>,
+    /// Named grids and their positions (issue #22); empty for the implicit grid.
+    pub grids: grid::Grids,
 }
 
 /// Where a rule was written and which text it encodes.

@@ -328,6 +328,7 @@ impl<'r> Generator<'r> {
             coefficient: None,
             history: None,
             declared: Default::default(),
+            placed: None,
         }
     }
 

@@ -140,7 +140,7 @@ impl Checker {
     }
 
     /// A literal of the file as a value of its declared type (see [`literal_value`]).
-    fn typed_literal(
+    pub(super) fn typed_literal(
         &mut self,
         literal: &Spanned<Literal>,
         expected: ValueType,

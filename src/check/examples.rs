@@ -37,6 +37,7 @@ impl Checker {
             coefficient: None,
             history: None,
             declared: Default::default(),
+            placed: None,
         };
         let mut declared = vec![None; rules.facts.len()];
         for fact in &e.facts {
@@ -71,6 +72,9 @@ impl Checker {
                     trial_renewed: *renewed,
                     trial_broken_on: *broken_on,
                 }),
+                Fact::Position(p) => {
+                    record.placed = crate::facts::Placed::given(Some(p.clone()), None);
+                }
             }
         }
         if declared.iter().any(Option::is_some) {
@@ -79,7 +83,13 @@ impl Checker {
                 values: declared.into(),
             }));
         }
-        if record.job.is_empty() || record.job_since == NaiveDate::MIN {
+        // `position "I.1", depuis DATE`: the position is held since that day.
+        if let Some(placed) = &mut record.placed {
+            placed.since = Some(record.job_since).filter(|d| *d != NaiveDate::MIN);
+        }
+        // A rule set classifying by position needs no job: the position suffices.
+        let no_job = record.job.is_empty() && record.placed.is_none();
+        if no_job || record.job_since == NaiveDate::MIN {
             self.report(
                 Kind::IncompleteExample(ExampleGap::JobOrStart),
                 e.title.span,

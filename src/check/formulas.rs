@@ -240,6 +240,8 @@ pub(super) fn builtin_input(name: &str) -> Option<Input> {
     match name {
         "heures" | "hours" => Some(Input::Hours),
         "coefficient" => Some(Input::Coefficient),
+        // A position's key: its coefficient, or its rank in a grid without.
+        "position" => Some(Input::Coefficient),
         "minimum" => Some(Input::LevelMinimum),
         _ => None,
     }

@@ -186,6 +186,7 @@ impl Checker {
                     TestKind::Any(checked)
                 }
             }
+            A::Position(r) => TestKind::Position(self.position_ref(rules, r)?, r.written().into()),
             A::Compare(left, op, right) => {
                 let l = self.typed(rules, left, inputs);
                 let r = self.typed(rules, right, inputs);

@@ -212,5 +212,6 @@ fn cell_text(cell: &Cell) -> String {
         Cell::Level(n) => format!("niveau {n}"),
         Cell::Category(id) => format!("catégorie {}", id.node),
         Cell::Blank => "vide".to_string(),
+        Cell::Position(r) => r.written(),
     }
 }

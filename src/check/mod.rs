@@ -17,6 +17,8 @@ mod facts;
 mod formulas;
 mod functions;
 mod grid;
+mod grid_tables;
+mod grids;
 mod jobs;
 mod layers;
 mod lints;
@@ -44,9 +46,9 @@ use crate::syntax::ast::{self, Cell, Item, Literal, RuleFile, ValueType};
 // For the tests and tools that reach inside (the `internals` feature).
 #[cfg(feature = "internals")]
 pub use declarations::literal_value;
-use grid::GridIndex;
+use self::grid::GridIndex;
 #[cfg(feature = "internals")]
-pub use grid::MAX_COEFFICIENT;
+pub use self::grid::MAX_COEFFICIENT;
 pub use settings::set_parameter;
 
 /// Checks a parsed rule file. The rule set is returned when there is no error;
@@ -179,6 +181,9 @@ impl Checker {
         self.facts(&mut rules, ast);
         // 2. The grid: categories, levels, coefficients, level minima (grid.rs).
         self.grid(&mut rules, ast);
+        //    Named grids: positions as levels, then the tables by position (grids.rs).
+        self.grids(&mut rules, ast);
+        self.grid_tables(&mut rules, ast);
         // 3. Diplomas (their floors are grid cells) and experience scales (declarations.rs).
         self.vocabulary(&mut rules, ast);
         // 4. Jobs over the scales and the grid, then the names they are known by (jobs.rs).
@@ -186,6 +191,8 @@ impl Checker {
         // 5. How decisions are made: classification, status, working time, minimum
         //    salary, mission cap, trial; each block once (rules.rs).
         let seen = self.decision_rules(&mut rules, ast);
+        //    A rule set classifying by position may declare no job (grids.rs).
+        self.job_for_positions(&mut rules, ast);
         //    What layering adds: the law's minimum and trial caps, a company
         //    agreement's terms, an amended file's time limits (layers.rs).
         self.layers(&mut rules, layered);
@@ -232,5 +239,6 @@ fn empty_rule_set(layered: &Layered) -> RuleSet {
         provisions: Vec::new(),
         examples: Vec::new(),
         facts: Vec::new(),
+        grids: Default::default(),
     }
 }

@@ -57,6 +57,11 @@ pub enum Code {
     // Declared facts (issue #22).
     BadFact,
     UnusedFact,
+    // Grids, positions, tables by position (issue #22).
+    BadGrid,
+    UnknownPosition,
+    AmbiguousPosition,
+    TableRows,
     // Quotes and readings.
     LongQuote,
     // Layers (src/layers): files that stand on each other.
@@ -117,6 +122,10 @@ impl Code {
             Code::ConstantTest => "grille::constant-test",
             Code::BadFact => "grille::bad-fact",
             Code::UnusedFact => "grille::unused-fact",
+            Code::BadGrid => "grille::bad-grid",
+            Code::UnknownPosition => "grille::unknown-position",
+            Code::AmbiguousPosition => "grille::ambiguous-position",
+            Code::TableRows => "grille::table-rows",
             Code::LongQuote => "grille::long-quote",
         }
     }

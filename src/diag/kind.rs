@@ -21,6 +21,8 @@ use crate::syntax::ast::{BinaryOp, ValueType};
 pub enum Kind {
     /// A rule file saved as Latin-1 or Windows-1252; `byte` is the first that is not UTF-8.
     NotUtf8 { byte: usize },
+    /// Grids, positions, tables by position (issue #22).
+    Grid(super::grids::GridProblem),
     /// `métier agent …` twice; `first` is the first declaration, when it is shown.
     Duplicate {
         what: Duplicated,
@@ -414,6 +416,7 @@ impl Kind {
             Kind::FunctionArity { .. } | Kind::BadRoundingUnit { .. } => Code::BadFunction,
             Kind::ConstantTest { .. } => Code::ConstantTest,
             Kind::Fact(problem) => problem.code(),
+            Kind::Grid(problem) => problem.code(),
         }
     }
 

@@ -11,6 +11,7 @@ mod brief;
 pub mod code;
 mod excerpt;
 pub mod facts;
+pub mod grids;
 pub mod kind;
 mod words;
 

@@ -97,6 +97,12 @@ pub(super) fn name(item: &Item) -> (String, &'static str, String) {
             anchor("example", &e.span.start.to_string()),
             e.title.node.clone(),
         ),
+        Item::Grid(g) => ("grille", anchor("grid", &g.id.node), g.label.node.clone()),
+        Item::GridMinimum(m) => (
+            "minimum de la grille",
+            anchor("grid-minimum", &m.grid.node),
+            format!("Minimum de la grille {}", m.grid.node),
+        ),
     };
     (anchor_id, kind, title)
 }
@@ -192,6 +198,7 @@ fn test_names(t: &Test, out: &mut BTreeSet<String>) {
         TestKind::All(tests) | TestKind::Any(tests) => {
             tests.iter().for_each(|t| test_names(t, out))
         }
+        TestKind::Position(_) => {}
     }
 }
 
@@ -245,7 +252,7 @@ impl Grid {
                 .filter(|(_, c, _)| normalize(c) == normalize(&id.node))
                 .filter_map(|(m, _, cs)| lowest(m, cs))
                 .min(),
-            Cell::Blank => None,
+            Cell::Blank | Cell::Position(_) => None,
         }
     }
 }

@@ -34,6 +34,8 @@ pub struct Inputs<'d> {
     /// The decision's declared facts and clocks, for a rule set that declares
     /// facts (`None` elsewhere, and in the tables kept per coefficient).
     pub facts: Option<&'d super::facts::DecisionFacts<'d>>,
+    /// The position the facts give, on a named grid (issue #22).
+    pub position: Option<crate::model::grid::PositionId>,
 }
 
 /// Evaluates formulas against the rules in force on one day.
@@ -100,7 +102,10 @@ impl<'r> Formulas<'r> {
                 })?;
                 t.step(|| Step {
                     kind: StepKind::Parameter {
-                        name: format!("{}[{key}]", table.name).into(),
+                        name: match row.and_then(|k| self.rules.grids.rank_label(k)) {
+                            Some(label) => format!("{}[{label}]", table.name).into(),
+                            None => format!("{}[{key}]", table.name).into(),
+                        },
                         value: value.to_string().into(),
                         from: Some(*from),
                         cited: table

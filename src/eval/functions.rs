@@ -80,6 +80,7 @@ impl<'r> Formulas<'r> {
                 Some(facts) => facts.holds(facts_test, test.span),
                 None => Err("the declared facts are not known here".to_string()),
             },
+            TestKind::Position(position, _) => Ok(inputs.position == Some(*position)),
             TestKind::All(tests) => {
                 for test in tests.iter() {
                     if !self.holds(test, inputs, t)? {

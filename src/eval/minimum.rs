@@ -110,6 +110,7 @@ impl<'r> Evaluator<'r> {
             coefficient: Some(coefficient),
             level_minimum: None,
             facts,
+            position: None,
         };
         let Some(full_time) = self.level_minimum(coefficient, level, &inputs, t)? else {
             let law =

@@ -26,6 +26,7 @@ mod lookup;
 mod minimum;
 mod next;
 mod part_time;
+mod position;
 mod resolve;
 mod same_rules;
 mod tables;
@@ -105,6 +106,9 @@ struct FloorsListed {
     mission: bool,
 }
 
+/// The floors of named grids are in [`OtherFloors::grid`] (issue #22).
+use position::GridFloors;
+
 /// A coefficient's minimum salary at the reference hours, and the steps showing
 /// it: the same for every employee at these hours, and the costliest part of a
 /// trace to build (formulas written out with their values).
@@ -149,6 +153,8 @@ struct OtherFloors {
     diploma_given: Option<DiplomaId>,
     previous_given: Option<u32>,
     claims: usize,
+    /// The floors of named grids: none for a rule set without grids.
+    grid: GridFloors,
 }
 
 impl<'r> Evaluator<'r> {
@@ -235,6 +241,17 @@ impl<'r> Evaluator<'r> {
             diploma_given,
             previous_given: record.previous_sector_coefficient,
             claims: 0,
+            grid: GridFloors::default(),
+        };
+        // Checked once per decision: a rule set without grids skips it.
+        let others = match rules.grids.is_empty() {
+            true => others,
+            false => OtherFloors {
+                grid: self.grid_floors(record, hours).map_err(|(field, reason)| {
+                    reject(Some(field.as_str()).filter(|f| !f.is_empty()), reason)
+                })?,
+                ..others
+            },
         };
         if let (Some(given), Some(read_as)) = (others.previous_given, others.previous) {
             // Brought up to the grid as `hors grille` says, but never in silence.
@@ -261,11 +278,13 @@ impl<'r> Evaluator<'r> {
             .level(coefficient)
             .map_err(|reason| reject(None, reason))?;
         let category = &rules.categories[level.category];
+        let place = self.grid_place(coefficient);
         t.step(|| Step {
             kind: StepKind::Level {
                 coefficient,
                 level: level.number,
                 category: &category.id,
+                place,
             },
             rule: Some(rules.place(level.origin.span)),
             source: level
@@ -335,8 +354,10 @@ impl<'r> Evaluator<'r> {
             job: &rules.jobs[job].id,
             band: &rules.scales[rules.jobs[job].scale].bands[band].id,
             coefficient,
+            coefficient_given: Some(coefficient).filter(|_| place.is_none_or(|p| p.coefficients)),
             level: level.number,
             category: &category.id,
+            place,
             status,
             minimum_salary,
             minimum_agreement: layered.and_then(|m| m.side),

@@ -426,6 +426,7 @@ mod tests {
             coefficient: None,
             history: None,
             declared: None,
+            placed: None,
         }
     }
 

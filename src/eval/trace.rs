@@ -80,6 +80,8 @@ pub enum FloorName {
     Diploma,
     PreviousCoefficient,
     Mission,
+    /// The position the employer gives, or a conditional floor (issue #22).
+    Position,
 }
 
 impl FloorName {
@@ -91,6 +93,7 @@ impl FloorName {
             FloorName::Diploma => "diploma",
             FloorName::PreviousCoefficient => "previous-coefficient",
             FloorName::Mission => "mission",
+            FloorName::Position => "position",
         }
     }
 }
@@ -108,6 +111,7 @@ impl From<FloorKind> for FloorName {
             FloorKind::Diploma => FloorName::Diploma,
             FloorKind::PreviousCoefficient => FloorName::PreviousCoefficient,
             FloorKind::Mission => FloorName::Mission,
+            FloorKind::Position => FloorName::Position,
         }
     }
 }
@@ -158,6 +162,26 @@ pub enum FloorDetail<'a> {
     Mission {
         claims: usize,
     },
+    /// A position of a named grid: the one the facts give, or a conditional
+    /// floor's (`test`: its test, written with the rule file's words).
+    Position {
+        grid: Option<&'a str>,
+        position: Option<&'a str>,
+        test: Option<&'a str>,
+    },
+}
+
+/// A place on a named grid (issue #22): the grid's id, the position's label
+/// as declared, and whether the grid has coefficients (HCR's has none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct GridPlace<'a> {
+    pub grid: &'a str,
+    pub position: &'a str,
+    #[serde(skip)]
+    pub coefficients: bool,
+    /// The grid's name for people.
+    #[serde(skip)]
+    pub grid_label: &'a str,
 }
 
 /// One step of a decision: what was done, by which rule, citing which text.
@@ -260,6 +284,9 @@ pub enum StepKind<'a> {
         coefficient: u32,
         level: u32,
         category: &'a str,
+        /// The named grid and the position's label (issue #22), when the rule set has grids.
+        #[serde(flatten, skip_serializing_if = "Option::is_none")]
+        place: Option<GridPlace<'a>>,
     },
     Status {
         status: &'a str,
@@ -425,6 +452,7 @@ mod tests {
             (FloorName::Diploma, "diploma"),
             (FloorName::PreviousCoefficient, "previous-coefficient"),
             (FloorName::Mission, "mission"),
+            (FloorName::Position, "position"),
         ];
         for (floor, name) in floors {
             assert_eq!((json(floor), floor.as_str()), (format!("\"{name}\""), name));

@@ -6,6 +6,7 @@
 //! reach another classification, by re-evaluating varied facts under the same rules.
 
 mod facts;
+mod grids;
 pub mod json;
 pub mod locale;
 mod outcome;

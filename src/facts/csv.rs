@@ -100,17 +100,26 @@ impl Reader {
             };
             self.declared.read_csv(cell, &at)?
         };
+        let placed = crate::facts::Placed::given(
+            cell(Field::Position).map(str::to_string),
+            cell(Field::PositionSince)
+                .map(|v| at.csv_date(v, "position_since"))
+                .transpose()?,
+        );
+        let (job, job_since) = crate::facts::placed_job(
+            &at,
+            placed.as_deref(),
+            cell(Field::Job).map(str::to_string),
+            cell(Field::JobSince)
+                .map(|v| at.csv_date(v, "job_since"))
+                .transpose()?,
+        )?;
         Ok(Record {
             declared,
             position,
             id: id.to_string(),
-            job: at.required(cell(Field::Job).map(str::to_string), "job")?,
-            job_since: at.required(
-                cell(Field::JobSince)
-                    .map(|v| at.csv_date(v, "job_since"))
-                    .transpose()?,
-                "job_since",
-            )?,
+            job,
+            job_since,
             prior_job_months: cell(Field::PriorJobMonths)
                 .map(|v| at.integer_text(v, "prior_job_months"))
                 .transpose()?
@@ -132,6 +141,7 @@ impl Reader {
                 .transpose()?,
             // CSV carries no history: a replay reads it from JSON.
             history: None,
+            placed,
         })
     }
 }

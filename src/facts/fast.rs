@@ -282,6 +282,13 @@ fn without_history(
         coefficient: optional(field(Field::Coefficient), whole)?,
         history: None,
         declared: Default::default(),
+        placed: match (field(Field::Position), field(Field::PositionSince)) {
+            (None, None) => None,
+            (position, since) => crate::facts::Placed::given(
+                optional(position, |raw| text(raw).map(str::to_string))?,
+                optional(since, |raw| parse_date(text(raw)?))?,
+            ),
+        },
         id: id.to_string(),
     })
 }

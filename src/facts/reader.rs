@@ -166,10 +166,20 @@ impl Reader {
                 .collect::<Result<_, _>>()?,
             Some(_) => return Err(at.reject("moves", Reason::NotAListOfMoves)),
         };
+        let placed = crate::facts::Placed::given(
+            fields.text("position", &at)?,
+            fields.date("position_since", &at)?,
+        );
+        let (job, job_since) = crate::facts::placed_job(
+            &at,
+            placed.as_deref(),
+            fields.text("job", &at)?,
+            fields.date("job_since", &at)?,
+        )?;
         let mut record = Record {
             position,
-            job: at.required(fields.text("job", &at)?, "job")?,
-            job_since: at.required(fields.date("job_since", &at)?, "job_since")?,
+            job,
+            job_since,
             prior_job_months: fields.integer("prior_job_months", &at)?.unwrap_or(0),
             diploma: fields.text("diploma", &at)?,
             previous_sector_coefficient: fields.integer("previous_sector_coefficient", &at)?,
@@ -180,6 +190,7 @@ impl Reader {
             coefficient: fields.integer("coefficient", &at)?,
             history: None,
             declared: Default::default(),
+            placed,
             id: id.clone(),
         };
         let at = Place {

@@ -161,6 +161,8 @@ pub enum Reason {
     /// A declared fact the record does not give, needed by a rule (`rule`:
     /// where it is written, `file:line:column`; `fact`: its name in the rule file).
     FactNeeded { fact: String, rule: String },
+    /// A position no grid has, or that several grids have (issue #22).
+    Position(crate::model::grid::PositionError),
     /// Not typed yet: its English words.
     Other(String),
 }
@@ -234,6 +236,8 @@ pub enum ReasonCode {
     NotYesNo,
     NotAChoice,
     FactNeeded,
+    UnknownPosition,
+    AmbiguousPosition,
     /// A reason not typed yet.
     Other,
 }
@@ -296,6 +300,10 @@ impl Reason {
             Reason::NotYesNo { .. } => ReasonCode::NotYesNo,
             Reason::NotAChoice { .. } => ReasonCode::NotAChoice,
             Reason::FactNeeded { .. } => ReasonCode::FactNeeded,
+            Reason::Position(crate::model::grid::PositionError::Ambiguous { .. }) => {
+                ReasonCode::AmbiguousPosition
+            }
+            Reason::Position(_) => ReasonCode::UnknownPosition,
             Reason::Other(_) => ReasonCode::Other,
         }
     }
@@ -307,6 +315,10 @@ impl Reason {
             list.join(or)
         };
         match self {
+            Reason::Position(e) => {
+                let (en, fr) = e.reason();
+                Said::new(fr, en)
+            }
             Reason::Required => Said::new("ce champ est obligatoire", "this field is required"),
             Reason::NotADate {
                 text,

@@ -155,6 +155,7 @@ impl Printer<'_> {
             Cell::Level(n) => format!("{} {n}", self.kw(keywords::LEVEL)),
             Cell::Category(id) => format!("{} {}", self.kw(keywords::CATEGORY), id.node),
             Cell::Blank => self.kw(keywords::BLANK).to_string(),
+            Cell::Position(r) => r.written(),
         }
     }
 

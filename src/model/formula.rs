@@ -67,6 +67,8 @@ pub enum TestKind {
     /// A test on declared facts or time: `âge < 26 ans`, `date < 2025-01-01`,
     /// `modalite est forfait-jours`, a `oui-non` fact (issue #22).
     Facts(Box<FactTest>),
+    /// `position hcr I.1`: the position the facts give is this one (as written).
+    Position(super::grid::PositionId, std::sync::Arc<str>),
 }
 
 impl Expr {
@@ -118,6 +120,7 @@ impl Test {
     fn operands<'e>(&'e self, out: &mut Vec<&'e Expr>) {
         match &self.kind {
             TestKind::Compare(l, _, r) => out.extend([&**l, &**r]),
+            TestKind::Position(..) => {}
             TestKind::Not(inner) => inner.operands(out),
             TestKind::All(tests) | TestKind::Any(tests) => {
                 tests.iter().for_each(|t| t.operands(out))
@@ -133,7 +136,7 @@ impl Test {
             TestKind::Compare(l, _, r) => l.per_record() || r.per_record(),
             TestKind::Not(inner) => inner.per_record(),
             TestKind::All(tests) | TestKind::Any(tests) => tests.iter().any(Test::per_record),
-            TestKind::Facts(_) => true,
+            TestKind::Facts(_) | TestKind::Position(..) => true,
         }
     }
 }
@@ -284,6 +287,11 @@ impl Writer<'_> {
             }
             TestKind::Any(tests) => (tests, " ou ", 1),
             TestKind::All(tests) => (tests, " et ", 2),
+            TestKind::Position(_, written) => {
+                out.push_str("position ");
+                out.push_str(written);
+                return;
+            }
         };
         let paren = precedence < parent;
         if paren {

@@ -68,6 +68,7 @@ pub fn facts_on(
         coefficient: None,
         history: None,
         declared: record.declared.clone(),
+        placed: record.placed.clone(),
     })
 }
 

@@ -97,6 +97,7 @@ pub(super) fn decidable(
                 coefficient: None,
                 history: None,
                 declared: Default::default(),
+                placed: None,
             };
             let result = first.decide(&probe).map(|_| ()).map_err(|r| r.reason);
             reason = reason.take().or(result.clone().err());

@@ -39,6 +39,8 @@ pub enum Item {
     Provision(Provision),
     Example(Example),
     Fact(FactDecl), // `fait …` (issue #22, see `ast_facts`)
+    Grid(Grid),
+    GridMinimum(GridMinimum),
 }
 
 impl Item {
@@ -65,6 +67,8 @@ impl Item {
             Item::Provision(x) => x.span,
             Item::Example(x) => x.span,
             Item::Fact(x) => x.span,
+            Item::Grid(x) => x.span,
+            Item::GridMinimum(x) => x.span,
         }
     }
 }
@@ -292,6 +296,8 @@ pub struct Table {
     pub name: Spanned<String>,
     pub label: Option<Spanned<String>>,
     pub value_type: Spanned<ValueType>,
+    /// By coefficient, by position, or by level and échelon.
+    pub key: TableKey,
     pub versions: Vec<TableVersion>,
     /// `connu jusqu'au DATE`: the last day the versions are known to hold.
     pub known_until: Option<Spanned<NaiveDate>>,
@@ -305,6 +311,10 @@ pub struct TableVersion {
     /// `par "…"`: the instrument that set this version.
     pub cited: Option<Spanned<String>>,
     pub rows: Vec<(Spanned<u32>, Spanned<Literal>)>,
+    /// Rows by position label (`"2.1" : 2241 €`), in a table by position.
+    pub labelled: Vec<(Spanned<String>, Spanned<Literal>)>,
+    /// The matrix of a table by level and échelon.
+    pub matrix: Option<Matrix>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -354,6 +364,8 @@ pub enum Cell {
     Category(Spanned<String>),
     /// The text leaves the cell empty.
     Blank,
+    /// A position of a grid: `hcr II.1`.
+    Position(PositionRef),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -409,6 +421,8 @@ pub struct Classification {
     pub span: Span,
     pub floors: Vec<FloorRule>,
     pub transitional: Vec<Transitional>,
+    /// `plancher hcr I.2 si …`: floors that hold when their test does.
+    pub conditional: Vec<CondFloor>,
     pub highest_wins: Option<Span>,
     pub source: Source,
 }
@@ -419,6 +433,8 @@ pub enum FloorKind {
     Diploma,
     PreviousCoefficient,
     Mission,
+    /// The position the employer gives (`plancher position`).
+    Position,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -597,4 +613,8 @@ pub enum BinaryOp {
 
 pub use super::ast_examples::{Example, Expectation, Fact};
 pub use super::ast_facts::{Clock, FactDecl, FactDefault, FactType, TimeOperand};
+pub use super::ast_grids::{
+    CondFloor, Grid, GridLevel, GridMinimum, GridPosition, Matrix, MatrixRow, PositionDates,
+    PositionRef, TableKey,
+};
 pub use super::ast_functions::{Conditional, Extreme, RoundDir, Rounding, Test, TestKind};

@@ -46,6 +46,8 @@ pub enum Fact {
         name: Spanned<String>,
         value: Spanned<super::ast::FactDefault>,
     },
+    /// `position "ic 2.1"`: the position the employer gives.
+    Position(String),
 }
 
 /// One expected field of an example's decision.
@@ -69,4 +71,6 @@ pub enum Expectation {
     },
     TrialEnd(NaiveDate),
     Rejected,
+    /// `position I.2`: the position decided.
+    Position(super::ast_grids::PositionRef),
 }

@@ -66,4 +66,6 @@ pub enum TestKind {
     Is(Spanned<String>, Spanned<String>),
     /// A `oui-non` fact: `si treizieme_mois alors …`.
     Flag(Spanned<String>),
+    /// `position hcr I.1`: the position the facts give is this one.
+    Position(super::ast_grids::PositionRef),
 }

@@ -133,6 +133,16 @@ pub const AGREEMENT_MINIMUM: Keyword = kw("kw_agreement_minimum", "minimum conve
 pub const TRIAL_END: Keyword = kw("kw_trial_end", "fin d'essai", "trial end", &["fin d'essai", "fin d’essai", "trial end"]);
 pub const NO_STEP: Keyword = kw("kw_no_step", "aucune", "none", &["aucune", "none"]);
 
+// ------------------------------------------------ grids, positions, échelons (issue #22)
+pub const GRID: Keyword = kw("kw_grid", "grille", "grid", &["grille", "grid"]);
+pub const POSITION: Keyword = kw("kw_position", "position", "position", &["position"]);
+pub const STEPS: Keyword = kw("kw_steps", "échelons", "steps", &["échelons", "echelons", "échelon", "echelon", "steps", "step"]);
+pub const UNTIL: Keyword = kw("kw_until", "jusqu'au", "until", &["jusqu'au", "jusqu’au", "until"]);
+pub const BY_POSITION: Keyword = kw("kw_by_position", "par position", "by position", &["par position", "by position"]);
+pub const BY_LEVEL_STEP: Keyword = kw("kw_by_level_step", "par niveau et échelon", "by level and step", &["par niveau et échelon", "par niveau et echelon", "by level and step"]);
+pub const OF_GRID: Keyword = kw("kw_of_grid", "de", "of", &["de", "of"]);
+pub const GRID_MINIMUM: Keyword = kw("kw_grid_minimum", "minimum de la grille", "minimum of grid", &["minimum de la grille", "minimum of grid"]);
+
 // ------------------------------------------------ value types
 pub const TYPE_RATE: Keyword = kw("type_rate", "taux", "rate", &["taux", "rate"]);
 pub const TYPE_ANNUAL: Keyword = kw("type_annual", "montant annuel", "annual amount", &["montant annuel", "annual amount"]);
@@ -168,7 +178,7 @@ pub const TYPE_BOOL: Keyword = kw("type_bool", "oui-non", "yes-no", &["oui-non",
 pub const TYPE_TEXT: Keyword = kw("type_text", "texte", "text", &["texte", "text"]);
 
 /// Every keyword of the grammar, in the order `grammar/grille.pest` declares them.
-pub const ALL: [Keyword; 129] = [
+pub const ALL: [Keyword; 137] = [
     UNIT_DAYS,
     UNIT_WEEKS,
     UNIT_MONTHS,
@@ -298,6 +308,14 @@ pub const ALL: [Keyword; 129] = [
     TYPE_DATE,
     TYPE_BOOL,
     TYPE_TEXT,
+    GRID,
+    POSITION,
+    STEPS,
+    UNTIL,
+    BY_POSITION,
+    BY_LEVEL_STEP,
+    OF_GRID,
+    GRID_MINIMUM,
 ];
 
 #[cfg(test)]
@@ -308,7 +326,14 @@ mod tests {
     const GRAMMAR: &str = include_str!("../../grammar/grille.pest");
 
     /// Rules whose literals are unit symbols, not words: `€`, `EUR`, `€/h`, `h`.
-    const SYMBOL_RULES: [&str; 4] = ["euro", "per_year", "per_hour", "hours_unit"];
+    const SYMBOL_RULES: [&str; 6] = [
+        "euro",
+        "per_year",
+        "per_hour",
+        "hours_unit",
+        "roman",
+        "roman_label",
+    ];
 
     /// Each rule of the grammar with the string literals of its body.
     fn grammar_literals() -> BTreeMap<&'static str, Vec<&'static str>> {

@@ -75,7 +75,7 @@ fn syntax_help(found: &str) -> Said {
 
 fn describe_expected(rules: &[Rule]) -> Said {
     use keywords::*;
-    const DECLARATIONS: [Keyword; 21] = [
+    const DECLARATIONS: [Keyword; 23] = [
         AGREEMENT,
         UNDER_LAW,
         AMENDS,
@@ -97,6 +97,8 @@ fn describe_expected(rules: &[Rule]) -> Said {
         PROVISION,
         EXAMPLE,
         FACT,
+        GRID,
+        GRID_MINIMUM,
     ];
     let declarations: Vec<String> = DECLARATIONS.iter().map(|k| quoted(*k)).collect();
     let is_declaration = |en: &String| declarations.contains(en);
@@ -213,6 +215,11 @@ fn rule_keyword(rule: Rule) -> Option<Keyword> {
         kw_required | fact_required => REQUIRED,
         kw_choice | type_choice => CHOICE,
         kw_is => IS,
+        kw_grid | grid => GRID,
+        kw_grid_minimum | grid_minimum => GRID_MINIMUM,
+        kw_position => POSITION,
+        kw_steps => STEPS,
+        kw_until | position_until => UNTIL,
         _ => return None,
     })
 }
@@ -288,6 +295,10 @@ fn rule_word(rule: Rule) -> (&'static str, &'static str) {
         | expect_trial_end => {
             ("une valeur attendue (`coefficient 190`, `tranche confirme`, `salaire minimum 2100.00 €`, …)", "an expected value (`coefficient 190`, `tranche confirme`, `salaire minimum 2100.00 €`, …)")
         }
+        label | roman_label | position_ref | position_cell | grid_qualifier => (
+            "une position (`\"2.1\"`, `II.3`, `hcr I.2`)",
+            "a position (`\"2.1\"`, `II.3`, `hcr I.2`)",
+        ),
         _ => ("un mot-clé", "a keyword"),
     }
 }

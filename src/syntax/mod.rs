@@ -8,6 +8,7 @@ pub mod ast;
 mod ast_examples;
 mod ast_facts;
 mod ast_functions;
+pub mod ast_grids;
 pub mod cites;
 // Not every keyword is printed by name (a unit's spelling follows its count).
 #[cfg_attr(not(test), allow(dead_code))]
@@ -21,6 +22,7 @@ mod lower_facts;
 mod lower_expr;
 mod lower_functions;
 mod lower_grid;
+mod lower_grids;
 mod lower_layers;
 mod lower_rules;
 pub mod trivia;

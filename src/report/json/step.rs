@@ -68,10 +68,18 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
             coefficient,
             level,
             category,
+            place,
         } => {
             tag(out, "level");
-            numbers(out, &[("coefficient", *coefficient), ("level", *level)]);
+            match place {
+                // A grid without coefficients: its key is a rank, not a coefficient.
+                Some(p) if !p.coefficients => numbers(out, &[("level", *level)]),
+                _ => numbers(out, &[("coefficient", *coefficient), ("level", *level)]),
+            }
             strings(out, &[("category", category)]);
+            if let Some(p) = place {
+                strings(out, &[("grid", p.grid), ("position", p.position)]);
+            }
         }
         StepKind::Status { status } => {
             tag(out, "status");
@@ -281,6 +289,17 @@ fn floor_detail(detail: &FloorDetail, out: &mut Vec<u8>) {
             key(out, ",", "claims");
             count(out, *claims);
         }
+        FloorDetail::Position {
+            grid,
+            position,
+            test,
+        } => {
+            optional(out, "grid", *grid);
+            optional(out, "position", *position);
+            if test.is_some() {
+                optional(out, "test", *test);
+            }
+        }
     }
 }
 
@@ -388,6 +407,7 @@ mod tests {
                 coefficient: 140,
                 level: 2,
                 category: "ETAM",
+                place: None,
             },
             StepKind::Status {
                 status: "non-cadre",
