@@ -15,12 +15,14 @@ use crate::sources::Sources;
 use crate::span::Span;
 
 mod formula;
+mod trial;
 pub use crate::syntax::ast::{
     BinaryOp, BlankCell, CompareOp, CompareSubject, Duration, FloorKind, OffGrid, TimeUnit,
 };
 pub use formula::{
     compare_symbol, Conditional, Expr, ExprKind, Extreme, Input, RoundDir, Rounding, Test, TestKind,
 };
+pub use trial::{TrialAt, TrialSelector};
 
 pub type ParamId = usize;
 pub type TableId = usize;
@@ -68,6 +70,9 @@ pub struct RuleSet {
     pub trial: Vec<TrialRule>,
     /// A company agreement's trial rules, which win where they are shorter.
     pub company_trial: Vec<TrialRule>,
+    /// When the agreement's and the company agreement's trials open (moves only, unless said).
+    pub trial_at: TrialAt,
+    pub company_trial_at: TrialAt,
     /// A company agreement's coefficients for jobs of the agreement, one more
     /// floor of the classification: the highest wins. Sorted by job.
     pub company_jobs: Vec<CompanyJob>,
@@ -381,7 +386,7 @@ pub struct MissionCap {
 
 #[derive(Debug, Clone)]
 pub struct TrialRule {
-    pub category: CategoryId,
+    pub selector: TrialSelector,
     pub length: DurationRef,
     pub renewal: Option<DurationRef>,
     pub renewal_from_coefficient: Option<u32>,

@@ -65,6 +65,16 @@ impl Checker {
                     trial_renewed: *renewed,
                     trial_broken_on: *broken_on,
                 }),
+                Fact::Hire {
+                    on,
+                    renewed,
+                    broken_on,
+                } => {
+                    let history = record.history.get_or_insert_with(Default::default);
+                    history.hired_on = Some(*on);
+                    history.hire_trial_renewed = *renewed;
+                    history.hire_trial_broken_on = *broken_on;
+                }
             }
         }
         if record.job.is_empty() || record.job_since == NaiveDate::MIN {

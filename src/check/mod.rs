@@ -21,6 +21,7 @@ mod layers;
 mod lints;
 mod rules;
 mod settings;
+mod trials;
 
 // Shared by the passes (each file says `use super::*`).
 use std::collections::{HashMap, HashSet};
@@ -218,6 +219,8 @@ fn empty_rule_set(layered: &Layered) -> RuleSet {
         hourly_levels: false,
         mission_cap: None,
         trial: Vec::new(),
+        trial_at: TrialAt::MOVES,
+        company_trial_at: TrialAt::MOVES,
         provisions: Vec::new(),
         examples: Vec::new(),
     }

@@ -62,6 +62,9 @@ pub enum Code {
     LayerKind,
     LayerConflict,
     ImplicitReplacement,
+    // Trials at hire and by coefficient range (issue #22).
+    OverlappingTrialRanges,
+    TrialNotCovered,
 }
 
 impl Code {
@@ -113,6 +116,8 @@ impl Code {
             Code::BadFunction => "grille::bad-function",
             Code::ConstantTest => "grille::constant-test",
             Code::LongQuote => "grille::long-quote",
+            Code::OverlappingTrialRanges => "grille::overlapping-trial-ranges",
+            Code::TrialNotCovered => "grille::trial-not-covered",
         }
     }
 }

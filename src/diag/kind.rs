@@ -152,6 +152,8 @@ pub enum Kind {
     BadRoundingUnit { unit: String },
     /// `si 1 > 2 alors …`: a test between two numbers written in the file.
     ConstantTest { holds: TestHolds },
+    /// A trial rule at hire or by coefficient range (issue #22).
+    Trial(super::trials::TrialProblem),
 }
 
 /// What was declared twice.
@@ -411,6 +413,7 @@ impl Kind {
             Kind::IncompleteExample(_) => Code::IncompleteExample,
             Kind::FunctionArity { .. } | Kind::BadRoundingUnit { .. } => Code::BadFunction,
             Kind::ConstantTest { .. } => Code::ConstantTest,
+            Kind::Trial(p) => p.code(),
         }
     }
 
@@ -431,6 +434,7 @@ impl Kind {
             | Kind::BelowLegalMinimum { .. }
             | Kind::ParameterBeforeFirstDate { .. }
             | Kind::ConstantTest { .. } => Severity::Warning,
+            Kind::Trial(p) => p.severity(),
             _ => Severity::Error,
         }
     }
@@ -478,6 +482,7 @@ impl Kind {
                     format!("zero from {date}"),
                 ),
             ),
+            Kind::Trial(p) => p.related(),
             _ => Vec::new(),
         }
     }

@@ -11,6 +11,7 @@ mod brief;
 pub mod code;
 mod excerpt;
 pub mod kind;
+pub mod trials;
 mod words;
 
 pub use code::Code;

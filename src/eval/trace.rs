@@ -321,6 +321,12 @@ pub enum StepKind<'a> {
         #[serde(serialize_with = "limit_words")]
         renewal: Option<Duration>,
         broken_on: Option<NaiveDate>,
+        /// `hire` for a trial at hire; absent for a move's.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        at: Option<&'static str>,
+        /// The rule's coefficient range, when it is chosen by coefficient.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        range: Option<(u32, u32)>,
     },
     /// The trial made shorter than the agreement's rule gives it: `by` the
     /// company agreement (`cut`: `trial`) or the law (`length`: the first

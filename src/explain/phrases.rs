@@ -68,6 +68,10 @@ pub(super) struct Words {
     pub(super) claims: &'static str,
     pub(super) claim_line: &'static str,
     pub(super) trial: &'static str,
+    /// Trials at hire and by coefficient range (issue #22): the heading at
+    /// hire, then what opened the trial (`essai à l'embauche`, `… à la mobilité`).
+    pub(super) trial_at_hire: &'static str,
+    pub(super) opened_by: (&'static str, &'static str),
     pub(super) trial_cut: [&'static str; 3],
     pub(super) ends_instead: (&'static str, &'static str),
     pub(super) return_to: &'static str,
@@ -152,6 +156,8 @@ pub(super) const FR: Words = Words {
     claims: "Droits ouverts",
     claim_line: "plafond des missions dépassé : qualification de",
     trial: "Période d'essai de la dernière mobilité",
+    trial_at_hire: "Période d'essai de l'embauche",
+    opened_by: ("essai à l'embauche", "essai à la mobilité"),
     trial_cut: [
         "raccourcie par l'accord d'entreprise",
         "plafond légal du premier essai",
@@ -240,6 +246,8 @@ pub(super) const EN: Words = Words {
     claims: "Claims",
     claim_line: "mission cap exceeded: qualification of",
     trial: "Trial period of the latest move",
+    trial_at_hire: "Trial period at hire",
+    opened_by: ("trial at hire", "trial on a move"),
     trial_cut: [
         "shortened by the company agreement",
         "legal cap on the first trial",

@@ -529,6 +529,8 @@ pub struct MissionCap {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrialPeriod {
     pub span: Span,
+    /// `à l'embauche`, `à la mobilité`; `None`: on a move only.
+    pub at: Option<Spanned<TrialAt>>,
     pub rules: Vec<TrialRule>,
     pub source: Source,
 }
@@ -536,7 +538,7 @@ pub struct TrialPeriod {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrialRule {
     pub span: Span,
-    pub category: Spanned<String>,
+    pub selector: Spanned<TrialSelector>,
     pub length: Spanned<DurationValue>,
     pub renewal: Option<Spanned<DurationValue>>,
     pub renewal_from_coefficient: Option<Spanned<u32>>,
@@ -594,4 +596,5 @@ pub enum BinaryOp {
 }
 
 pub use super::ast_examples::{Example, Expectation, Fact};
+pub use super::ast_trials::{TrialAt, TrialSelector};
 pub use super::ast_functions::{Conditional, Extreme, RoundDir, Rounding, Test, TestKind};

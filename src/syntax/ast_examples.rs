@@ -41,6 +41,12 @@ pub enum Fact {
         renewed: bool,
         broken_on: Option<NaiveDate>,
     },
+    /// `embauché le DATE`: the hire, for a trial at hire.
+    Hire {
+        on: NaiveDate,
+        renewed: bool,
+        broken_on: Option<NaiveDate>,
+    },
 }
 
 /// One expected field of an example's decision.

@@ -133,6 +133,11 @@ pub const AGREEMENT_MINIMUM: Keyword = kw("kw_agreement_minimum", "minimum conve
 pub const TRIAL_END: Keyword = kw("kw_trial_end", "fin d'essai", "trial end", &["fin d'essai", "fin d’essai", "trial end"]);
 pub const NO_STEP: Keyword = kw("kw_no_step", "aucune", "none", &["aucune", "none"]);
 
+// ------------------------------------------------ trials at hire (issue #22, design §7)
+pub const AT_HIRE: Keyword = kw("kw_at_hire", "à l'embauche", "at hire", &["à l'embauche", "a l'embauche", "à l’embauche", "a l’embauche", "at hire"]);
+pub const ON_MOVE: Keyword = kw("kw_on_move", "à la mobilité", "on a move", &["à la mobilité", "a la mobilite", "on a move"]);
+pub const HIRED: Keyword = kw("kw_hired", "embauché le", "hired on", &["embauché le", "embauche le", "embauchée le", "embauchee le", "hired on"]);
+
 // ------------------------------------------------ value types
 pub const TYPE_RATE: Keyword = kw("type_rate", "taux", "rate", &["taux", "rate"]);
 pub const TYPE_ANNUAL: Keyword = kw("type_annual", "montant annuel", "annual amount", &["montant annuel", "annual amount"]);
@@ -150,7 +155,7 @@ pub const UNIT_MONTHS: Keyword = kw("unit_months", "mois", "months", &["mois", "
 pub const UNIT_YEARS: Keyword = kw("unit_years", "années", "years", &["années", "annees", "année", "annee", "ans", "an", "years", "year"]);
 
 /// Every keyword of the grammar, in the order `grammar/grille.pest` declares them.
-pub const ALL: [Keyword; 113] = [
+pub const ALL: [Keyword; 116] = [
     UNIT_DAYS,
     UNIT_WEEKS,
     UNIT_MONTHS,
@@ -264,6 +269,10 @@ pub const ALL: [Keyword; 113] = [
     AGREEMENT_MINIMUM,
     TRIAL_END,
     NO_STEP,
+    // trials at hire
+    AT_HIRE,
+    ON_MOVE,
+    HIRED,
 ];
 
 #[cfg(test)]

@@ -264,12 +264,18 @@ fn rule_word(rule: Rule) -> (&'static str, &'static str) {
         }
         convert | convert_fn | kw_annual | kw_monthly => ("`annuel(…)` ou `mensuel(…)`", "`annuel(…)` or `mensuel(…)`"),
         fact | fact_job | fact_since | fact_prior | fact_diploma | fact_previous | fact_hours | fact_salary
-        | fact_applied | fact_mission | fact_move => ("un fait (`métier \"…\"`, `depuis DATE`, `diplôme bac`, …)", "a fact (`métier \"…\"`, `depuis DATE`, `diplôme bac`, …)"),
+        | fact_applied | fact_mission | fact_move | fact_hire => ("un fait (`métier \"…\"`, `depuis DATE`, `diplôme bac`, …)", "a fact (`métier \"…\"`, `depuis DATE`, `diplôme bac`, …)"),
         expectation | expect_coefficient | expect_band | expect_level | expect_category | expect_status
         | expect_job | expect_minimum | expect_agreement_minimum | expect_shortfall | expect_next_step | expect_claim | expect_rejected
         | expect_trial_end => {
             ("une valeur attendue (`coefficient 190`, `tranche confirme`, `salaire minimum 2100.00 €`, …)", "an expected value (`coefficient 190`, `tranche confirme`, `salaire minimum 2100.00 €`, …)")
         }
+        // Trials at hire (issue #22, design §7).
+        trial_rule | trial_selector | trial_category | trial_range => (
+            "une règle d'essai (`catégorie tam : 3 mois`, `coefficients 275 à 500 : 3 mois`)",
+            "a trial rule (`catégorie tam : 3 mois`, `coefficients 275 à 500 : 3 mois`)",
+        ),
+        trial_when | kw_at_hire | kw_on_move => ("`à l'embauche` ou `à la mobilité`", "`à l'embauche` or `à la mobilité`"),
         _ => ("un mot-clé", "a keyword"),
     }
 }

@@ -7,6 +7,7 @@
 pub mod ast;
 mod ast_examples;
 mod ast_functions;
+mod ast_trials;
 pub mod cites;
 // Not every keyword is printed by name (a unit's spelling follows its count).
 #[cfg_attr(not(test), allow(dead_code))]
@@ -21,6 +22,7 @@ mod lower_functions;
 mod lower_grid;
 mod lower_layers;
 mod lower_rules;
+mod lower_trials;
 pub mod trivia;
 
 use pest::Parser as _;

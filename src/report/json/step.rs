@@ -155,6 +155,8 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
             length,
             renewal,
             broken_on,
+            at,
+            range,
         } => {
             tag(out, "trial");
             strings(out, &[("job", job)]);
@@ -178,6 +180,7 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
                 Some(d) => date(out, *d),
                 None => out.extend_from_slice(b"null"),
             }
+            trial_opening(out, *at, *range);
         }
         StepKind::TrialCut {
             by,
@@ -230,6 +233,18 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
 }
 
 /// A floor's detail, its fields among the floor's own (`null` for none).
+/// A trial step's `at` and `range`, written only when present (serde's skip).
+fn trial_opening(out: &mut Vec<u8>, at: Option<&str>, range: Option<(u32, u32)>) {
+    if let Some(at) = at {
+        key(out, ",", "at");
+        string(out, at);
+    }
+    if let Some((from, to)) = range {
+        key(out, ",", "range");
+        let _ = write!(out, "[{from},{to}]");
+    }
+}
+
 fn floor_detail(detail: &FloorDetail, out: &mut Vec<u8>) {
     let optional = |out: &mut Vec<u8>, name: &str, value: Option<&str>| {
         key(out, ",", name);
@@ -427,6 +442,8 @@ mod tests {
                 },
                 renewal: None,
                 broken_on: None,
+                at: None,
+                range: None,
             },
             StepKind::Trial {
                 job: "j",
@@ -443,6 +460,8 @@ mod tests {
                     unit: crate::model::TimeUnit::Weeks,
                 }),
                 broken_on: Some(day(7)),
+                at: Some("hire"),
+                range: Some((240, 250)),
             },
             StepKind::TrialCut {
                 by: "company",
