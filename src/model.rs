@@ -14,11 +14,13 @@ use std::sync::Arc;
 use crate::sources::Sources;
 use crate::span::Span;
 
+mod criteria;
 mod formula;
 mod trial;
 pub use crate::syntax::ast::{
     BinaryOp, BlankCell, CompareOp, CompareSubject, Duration, FloorKind, OffGrid, TimeUnit,
 };
+pub use criteria::{CriteriaMethod, Criterion, ScoreRow, Scored};
 pub use formula::{
     compare_symbol, Conditional, Expr, ExprKind, Extreme, Input, RoundDir, Rounding, Test, TestKind,
 };
@@ -73,6 +75,8 @@ pub struct RuleSet {
     /// When the agreement's and the company agreement's trials open (moves only, unless said).
     pub trial_at: TrialAt,
     pub company_trial_at: TrialAt,
+    /// Classification by criteria (`critère`, `cotation`), when declared.
+    pub criteria: Option<Box<CriteriaMethod>>,
     /// A company agreement's coefficients for jobs of the agreement, one more
     /// floor of the classification: the highest wins. Sorted by job.
     pub company_jobs: Vec<CompanyJob>,

@@ -36,6 +36,7 @@ impl Checker {
             salary: None,
             coefficient: None,
             history: None,
+            criteria: Vec::new(),
         };
         for fact in &e.facts {
             match &fact.node {
@@ -65,6 +66,7 @@ impl Checker {
                     trial_renewed: *renewed,
                     trial_broken_on: *broken_on,
                 }),
+                Fact::Criteria(given) => record.criteria.clone_from(given),
                 Fact::Hire {
                     on,
                     renewed,

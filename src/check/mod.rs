@@ -11,6 +11,7 @@
 //! of its concern, called from that file's pass.
 
 mod completeness;
+mod criteria;
 mod declarations;
 mod examples;
 mod formulas;
@@ -178,6 +179,8 @@ impl Checker {
         // 5. How decisions are made: classification, status, working time, minimum
         //    salary, mission cap, trial; each block once (rules.rs).
         let seen = self.decision_rules(&mut rules, ast);
+        //    Classification by criteria, over the grid, the jobs and the floors (criteria.rs).
+        self.criteria(&mut rules, ast);
         //    What layering adds: the law's minimum and trial caps, a company
         //    agreement's terms, an amended file's time limits (layers.rs).
         self.layers(&mut rules, layered);
@@ -221,6 +224,7 @@ fn empty_rule_set(layered: &Layered) -> RuleSet {
         trial: Vec::new(),
         trial_at: TrialAt::MOVES,
         company_trial_at: TrialAt::MOVES,
+        criteria: None,
         provisions: Vec::new(),
         examples: Vec::new(),
     }

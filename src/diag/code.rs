@@ -65,6 +65,11 @@ pub enum Code {
     // Trials at hire and by coefficient range (issue #22).
     OverlappingTrialRanges,
     TrialNotCovered,
+    // Classification by criteria (issue #22).
+    ScoreRows,
+    UncoveredTotal,
+    DegreeOutOfRange,
+    JobBelowDegrees,
 }
 
 impl Code {
@@ -118,6 +123,10 @@ impl Code {
             Code::LongQuote => "grille::long-quote",
             Code::OverlappingTrialRanges => "grille::overlapping-trial-ranges",
             Code::TrialNotCovered => "grille::trial-not-covered",
+            Code::ScoreRows => "grille::score-rows",
+            Code::UncoveredTotal => "grille::uncovered-total",
+            Code::DegreeOutOfRange => "grille::degree-out-of-range",
+            Code::JobBelowDegrees => "grille::job-below-its-degrees",
         }
     }
 }

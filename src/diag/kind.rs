@@ -154,6 +154,8 @@ pub enum Kind {
     ConstantTest { holds: TestHolds },
     /// A trial rule at hire or by coefficient range (issue #22).
     Trial(super::trials::TrialProblem),
+    /// A classification by criteria (issue #22).
+    Criteria(super::criteria::CriteriaProblem),
 }
 
 /// What was declared twice.
@@ -414,6 +416,7 @@ impl Kind {
             Kind::FunctionArity { .. } | Kind::BadRoundingUnit { .. } => Code::BadFunction,
             Kind::ConstantTest { .. } => Code::ConstantTest,
             Kind::Trial(p) => p.code(),
+            Kind::Criteria(p) => p.code(),
         }
     }
 
@@ -435,6 +438,7 @@ impl Kind {
             | Kind::ParameterBeforeFirstDate { .. }
             | Kind::ConstantTest { .. } => Severity::Warning,
             Kind::Trial(p) => p.severity(),
+            Kind::Criteria(p) => p.severity(),
             _ => Severity::Error,
         }
     }
@@ -483,6 +487,7 @@ impl Kind {
                 ),
             ),
             Kind::Trial(p) => p.related(),
+            Kind::Criteria(p) => p.related(),
             _ => Vec::new(),
         }
     }

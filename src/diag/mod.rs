@@ -9,6 +9,7 @@
 
 mod brief;
 pub mod code;
+pub mod criteria;
 mod excerpt;
 pub mod kind;
 pub mod trials;

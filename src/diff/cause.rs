@@ -171,6 +171,7 @@ fn floor_words(why: &Why, names: &Names) -> Option<String> {
         FloorName::Diploma => format!("diplôme {}", why.diploma.unwrap_or("?")),
         FloorName::PreviousCoefficient => "coefficient antérieur".to_string(),
         FloorName::Mission => "missions".to_string(),
+        FloorName::Criteria => "critères".to_string(),
     };
     Some(format!("plancher {what} → {coefficient}"))
 }

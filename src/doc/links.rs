@@ -92,6 +92,18 @@ pub(super) fn name(item: &Item) -> (String, &'static str, String) {
             anchor("example", &e.span.start.to_string()),
             e.title.node.clone(),
         ),
+        Item::Criterion(c) => (
+            "critère",
+            anchor("criterion", &c.id.node),
+            c.label.node.clone(),
+        ),
+        Item::Scoring(s) => (
+            "cotation",
+            "scoring".into(),
+            s.title
+                .as_ref()
+                .map_or("Cotation".into(), |t| t.node.clone()),
+        ),
     };
     (anchor_id, kind, title)
 }

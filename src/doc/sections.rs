@@ -192,7 +192,9 @@ fn body(w: &mut Writer, doc: &Document, item: &Item) {
         | Item::LegalMinimum(_)
         | Item::MissionCap(_)
         | Item::TrialPeriod(_)
-        | Item::TrialMaximum(_) => rule_text(w, doc, item),
+        | Item::TrialMaximum(_)
+        | Item::Criterion(_)
+        | Item::Scoring(_) => rule_text(w, doc, item),
         Item::Provision(p) => {
             if let Some(t) = &p.text {
                 let _ = writeln!(w.out, "<blockquote>{}</blockquote>", escape(&t.node));

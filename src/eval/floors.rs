@@ -118,6 +118,10 @@ impl<'r> Evaluator<'r> {
             }
         };
         for floor in &rules.floors {
+            // Said only for an employee whose degrees are given (issue #22).
+            if floor.kind == FloorKind::Criteria && others.criteria_total.is_none() {
+                continue;
+            }
             let value = match floor.kind {
                 FloorKind::Job => {
                     let Some(cell) = cell else { continue };
@@ -127,6 +131,7 @@ impl<'r> Evaluator<'r> {
                 FloorKind::Diploma => others.diploma,
                 FloorKind::PreviousCoefficient => others.previous,
                 FloorKind::Mission => others.claim,
+                FloorKind::Criteria => others.criteria,
             };
             if floor.kind != FloorKind::Job {
                 t.step(|| other_floor_step(rules, floor, value, others));
@@ -287,6 +292,7 @@ impl<'r> Evaluator<'r> {
             diploma: others.diploma,
             previous: others.previous,
             claim,
+            criteria: others.criteria,
             ..OtherFloors::default()
         };
         self.band_entitlement(job, band, &others)
@@ -318,6 +324,7 @@ impl<'r> Evaluator<'r> {
             .filter(|_| listed.diploma)
             .max(others.previous.filter(|_| listed.previous))
             .max(others.claim.filter(|_| listed.mission))
+            .max(others.criteria)
     }
 }
 
@@ -355,6 +362,9 @@ fn other_floor_step<'r>(
                 },
                 FloorKind::PreviousCoefficient => FloorDetail::PreviousCoefficient {
                     given: others.previous_given,
+                },
+                FloorKind::Criteria => FloorDetail::Criteria {
+                    total: others.criteria_total,
                 },
                 _ => FloorDetail::Mission {
                     claims: others.claims,

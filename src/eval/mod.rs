@@ -15,6 +15,7 @@
 //! entitlement in `floors`; the minimum salary in `minimum`; the trial in
 //! `trial`, the next step in `next`; the decision itself here.
 
+mod criteria;
 mod decision;
 pub mod expr;
 mod floors;
@@ -99,6 +100,7 @@ struct FloorsListed {
     diploma: bool,
     previous: bool,
     mission: bool,
+    criteria: bool,
 }
 
 /// A coefficient's minimum salary at the reference hours, and the steps showing
@@ -145,6 +147,9 @@ struct OtherFloors {
     diploma_given: Option<DiplomaId>,
     previous_given: Option<u32>,
     claims: usize,
+    /// `plancher critères`: the coefficient of the employee's degrees, and their total.
+    criteria: Option<u32>,
+    criteria_total: Option<u32>,
 }
 
 impl<'r> Evaluator<'r> {
@@ -220,7 +225,12 @@ impl<'r> Evaluator<'r> {
             diploma_given,
             previous_given: record.previous_sector_coefficient,
             claims: 0,
+            criteria: None,
+            criteria_total: None,
         };
+        let others = self
+            .with_criteria(record, others, &mut warnings, t)
+            .map_err(|(field, reason)| reject(Some(&field), reason.into()))?;
         if let (Some(given), Some(read_as)) = (others.previous_given, others.previous) {
             // Brought up to the grid as `hors grille` says, but never in silence.
             if given < self.lowest_coefficient {

@@ -80,6 +80,8 @@ pub enum FloorName {
     Diploma,
     PreviousCoefficient,
     Mission,
+    /// `plancher critères`: the coefficient the employee's degrees give.
+    Criteria,
 }
 
 impl FloorName {
@@ -91,6 +93,7 @@ impl FloorName {
             FloorName::Diploma => "diploma",
             FloorName::PreviousCoefficient => "previous-coefficient",
             FloorName::Mission => "mission",
+            FloorName::Criteria => "criteria",
         }
     }
 }
@@ -108,6 +111,7 @@ impl From<FloorKind> for FloorName {
             FloorKind::Diploma => FloorName::Diploma,
             FloorKind::PreviousCoefficient => FloorName::PreviousCoefficient,
             FloorKind::Mission => FloorName::Mission,
+            FloorKind::Criteria => FloorName::Criteria,
         }
     }
 }
@@ -158,6 +162,18 @@ pub enum FloorDetail<'a> {
     Mission {
         claims: usize,
     },
+    /// The total of the employee's degrees, when given (issue #22).
+    Criteria {
+        total: Option<u32>,
+    },
+}
+
+/// One criterion of a `criteria` step: the degree given and its points.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CriterionScore<'a> {
+    pub criterion: &'a str,
+    pub degree: u32,
+    pub points: u32,
 }
 
 /// One step of a decision: what was done, by which rule, citing which text.
@@ -236,6 +252,14 @@ pub enum StepKind<'a> {
         prior_months: u32,
         months: u32,
         band: &'a str,
+    },
+    /// Classification by criteria (issue #22): each criterion's degree and
+    /// points, their total, the `cotation` row it falls in and its coefficient.
+    Criteria {
+        degrees: Vec<CriterionScore<'a>>,
+        total: u32,
+        row: (u32, u32),
+        coefficient: u32,
     },
     /// A floor and the coefficient it gives (none: it does not apply).
     Floor {

@@ -105,6 +105,7 @@ impl Reader {
                 .transpose()?,
             // CSV carries no history: a replay reads it from JSON.
             history: None,
+            criteria: Vec::new(),
         })
     }
 }

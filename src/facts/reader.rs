@@ -114,7 +114,8 @@ impl Reader {
         };
         for key in map.keys() {
             let known = KNOWN_FIELDS.contains(&key.as_str())
-                || history::HISTORY_FIELDS.contains(&key.as_str());
+                || history::HISTORY_FIELDS.contains(&key.as_str())
+                || key == super::criteria::FIELD;
             if !known && !self.unknown_fields.contains(key) {
                 self.unknown_fields.insert(key.clone());
             }
@@ -172,6 +173,7 @@ impl Reader {
             salary: fields.salary(&at)?,
             coefficient: fields.integer("coefficient", &at)?,
             history: None,
+            criteria: super::criteria::read(&fields, &at)?,
             id: id.clone(),
         };
         let at = Place {

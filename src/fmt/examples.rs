@@ -104,6 +104,10 @@ impl Printer<'_> {
                 );
                 self.trial_facts(text, *renewed, broken_on)
             }
+            Fact::Criteria(given) => {
+                let listed: Vec<String> = given.iter().map(|(c, d)| format!("{c} {d}")).collect();
+                format!("{} {}", self.kw(keywords::CRITERIA), listed.join(", "))
+            }
             Fact::Hire {
                 on,
                 renewed,

@@ -29,6 +29,7 @@ impl Printer<'_> {
             FloorKind::Diploma => self.kw(keywords::DIPLOMA),
             FloorKind::PreviousCoefficient => self.kw(keywords::PREVIOUS_COEFFICIENT),
             FloorKind::Mission => self.kw(keywords::MISSION),
+            FloorKind::Criteria => self.kw(keywords::CRITERIA),
         };
         let text = format!("{} {kind}", self.kw(keywords::FLOOR));
         let mut node = Node::new(Line::owner(2, text, f.span.start, f.kind.span.end));

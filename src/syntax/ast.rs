@@ -36,6 +36,8 @@ pub enum Item {
     MissionCap(MissionCap),
     TrialPeriod(TrialPeriod),
     TrialMaximum(TrialMaximum),
+    Criterion(Criterion),
+    Scoring(Scoring),
     Provision(Provision),
     Example(Example),
 }
@@ -61,6 +63,8 @@ impl Item {
             Item::MinimumSalary(x) => x.span,
             Item::MissionCap(x) => x.span,
             Item::TrialPeriod(x) => x.span,
+            Item::Criterion(x) => x.span,
+            Item::Scoring(x) => x.span,
             Item::Provision(x) => x.span,
             Item::Example(x) => x.span,
         }
@@ -384,6 +388,8 @@ pub struct Job {
     pub entry_diploma: Option<EntryDiploma>,
     pub experience: Option<Spanned<String>>,
     pub cells: Vec<JobCell>,
+    /// `degrés …`: the job's degree in each criterion, as the text gives them.
+    pub degrees: Vec<JobDegree>,
     pub source: Source,
 }
 
@@ -417,6 +423,8 @@ pub enum FloorKind {
     Diploma,
     PreviousCoefficient,
     Mission,
+    /// `plancher critères`: the coefficient the employee's degrees give.
+    Criteria,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -596,5 +604,6 @@ pub enum BinaryOp {
 }
 
 pub use super::ast_examples::{Example, Expectation, Fact};
+pub use super::ast_criteria::{Criterion, JobDegree, ScoreRow, Scoring};
 pub use super::ast_trials::{TrialAt, TrialSelector};
 pub use super::ast_functions::{Conditional, Extreme, RoundDir, Rounding, Test, TestKind};

@@ -41,6 +41,8 @@ pub enum Fact {
         renewed: bool,
         broken_on: Option<NaiveDate>,
     },
+    /// `critères connaissances 3, …`: the degrees of the record's `criteria`.
+    Criteria(Vec<(String, u32)>),
     /// `embauché le DATE`: the hire, for a trial at hire.
     Hire {
         on: NaiveDate,

@@ -138,6 +138,12 @@ pub const AT_HIRE: Keyword = kw("kw_at_hire", "à l'embauche", "at hire", &["à 
 pub const ON_MOVE: Keyword = kw("kw_on_move", "à la mobilité", "on a move", &["à la mobilité", "a la mobilite", "on a move"]);
 pub const HIRED: Keyword = kw("kw_hired", "embauché le", "hired on", &["embauché le", "embauche le", "embauchée le", "embauchee le", "hired on"]);
 
+// ------------------------------------------------ classification by criteria (issue #22, design §8)
+pub const CRITERION: Keyword = kw("kw_criterion", "critère", "criterion", &["critère", "critere", "criterion"]);
+pub const DEGREES: Keyword = kw("kw_degrees", "degrés", "degrees", &["degrés", "degres", "degrees"]);
+pub const SCORING: Keyword = kw("kw_scoring", "cotation", "scoring", &["cotation", "scoring"]);
+pub const CRITERIA: Keyword = kw("kw_criteria", "critères", "criteria", &["critères", "criteres", "criteria"]);
+
 // ------------------------------------------------ value types
 pub const TYPE_RATE: Keyword = kw("type_rate", "taux", "rate", &["taux", "rate"]);
 pub const TYPE_ANNUAL: Keyword = kw("type_annual", "montant annuel", "annual amount", &["montant annuel", "annual amount"]);
@@ -155,7 +161,7 @@ pub const UNIT_MONTHS: Keyword = kw("unit_months", "mois", "months", &["mois", "
 pub const UNIT_YEARS: Keyword = kw("unit_years", "années", "years", &["années", "annees", "année", "annee", "ans", "an", "years", "year"]);
 
 /// Every keyword of the grammar, in the order `grammar/grille.pest` declares them.
-pub const ALL: [Keyword; 116] = [
+pub const ALL: [Keyword; 120] = [
     UNIT_DAYS,
     UNIT_WEEKS,
     UNIT_MONTHS,
@@ -273,6 +279,11 @@ pub const ALL: [Keyword; 116] = [
     AT_HIRE,
     ON_MOVE,
     HIRED,
+    // criteria
+    CRITERION,
+    DEGREES,
+    SCORING,
+    CRITERIA,
 ];
 
 #[cfg(test)]

@@ -75,7 +75,7 @@ fn syntax_help(found: &str) -> Said {
 
 fn describe_expected(rules: &[Rule]) -> Said {
     use keywords::*;
-    const DECLARATIONS: [Keyword; 20] = [
+    const DECLARATIONS: [Keyword; 22] = [
         AGREEMENT,
         UNDER_LAW,
         AMENDS,
@@ -96,6 +96,8 @@ fn describe_expected(rules: &[Rule]) -> Said {
         TRIAL,
         PROVISION,
         EXAMPLE,
+        CRITERION,
+        SCORING,
     ];
     let declarations: Vec<String> = DECLARATIONS.iter().map(|k| quoted(*k)).collect();
     let is_declaration = |en: &String| declarations.contains(en);
@@ -206,6 +208,13 @@ fn rule_keyword(rule: Rule) -> Option<Keyword> {
         kw_provision => PROVISION,
         kw_highest_wins | highest_wins => HIGHEST_WINS,
         kw_example | example => EXAMPLE,
+        kw_criterion | criterion => CRITERION,
+        kw_scoring | scoring => SCORING,
+        kw_degrees | degrees | job_degrees => DEGREES,
+        kw_criteria | fact_criteria => CRITERIA,
+        kw_at_hire => AT_HIRE,
+        kw_on_move => ON_MOVE,
+        kw_hired | fact_hire => HIRED,
         _ => return None,
     })
 }

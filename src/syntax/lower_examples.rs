@@ -72,6 +72,11 @@ impl Lowering {
         let sp = self.span(&pair);
         let inner = pair.into_inner().next()?;
         let rule = inner.as_rule();
+        if rule == Rule::fact_criteria {
+            let degrees = self.job_degrees(inner);
+            let given = degrees.into_iter().map(|d| (d.criterion.node, d.degree.node));
+            return Some(Spanned::new(Fact::Criteria(given.collect()), sp));
+        }
         let mut v = self.values(inner).into_iter();
         let fact = match rule {
             Rule::fact_job => Fact::Job(self.string(v.next()?).node),

@@ -74,6 +74,7 @@ impl Lowering {
                         Some(Rule::kw_diploma) => FloorKind::Diploma,
                         Some(Rule::kw_previous_coefficient) => FloorKind::PreviousCoefficient,
                         Some(Rule::kw_mission) => FloorKind::Mission,
+                        Some(Rule::kw_criteria) => FloorKind::Criteria,
                         _ => FloorKind::Job,
                     };
                     out.kind = Spanned::new(kind, here);

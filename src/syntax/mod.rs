@@ -5,6 +5,7 @@
 //! lines are collected apart by [`trivia`].
 
 pub mod ast;
+mod ast_criteria;
 mod ast_examples;
 mod ast_functions;
 mod ast_trials;
@@ -21,6 +22,7 @@ mod lower_expr;
 mod lower_functions;
 mod lower_grid;
 mod lower_layers;
+mod lower_criteria;
 mod lower_rules;
 mod lower_trials;
 pub mod trivia;

@@ -17,6 +17,28 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
             tag(out, "job");
             strings(out, &[("given", given), ("job", job), ("name", name)]);
         }
+        StepKind::Criteria {
+            degrees,
+            total,
+            row,
+            coefficient,
+        } => {
+            tag(out, "criteria");
+            key(out, ",", "degrees");
+            for (i, d) in degrees.iter().enumerate() {
+                key(out, if i == 0 { "[{" } else { ",{" }, "criterion");
+                string(out, d.criterion);
+                numbers(out, &[("degree", d.degree), ("points", d.points)]);
+                out.push(b'}');
+            }
+            if degrees.is_empty() {
+                out.push(b'[');
+            }
+            out.push(b']');
+            numbers(out, &[("total", *total)]);
+            let _ = write!(out, ",\"row\":[{},{}]", row.0, row.1);
+            numbers(out, &[("coefficient", *coefficient)]);
+        }
         StepKind::Experience {
             since,
             until,
@@ -271,6 +293,10 @@ fn floor_detail(detail: &FloorDetail, out: &mut Vec<u8>) {
         FloorDetail::Mission { claims } => {
             key(out, ",", "claims");
             count(out, *claims);
+        }
+        FloorDetail::Criteria { total } => {
+            key(out, ",", "total");
+            number_or_null(*total, out);
         }
     }
 }
