@@ -15,8 +15,14 @@ impl Reader {
             names.pop();
         }
         let at = columns::place(&names, map, self.delimiter)?;
+        let mut criteria = Vec::new();
         for (i, c) in names.iter().enumerate() {
             if at.contains(&Some(i)) || c.is_empty() {
+                continue;
+            }
+            // `criteria.connaissances`: one column per criterion (issue #22).
+            if let Some(name) = c.strip_prefix("criteria.").filter(|n| !n.is_empty()) {
+                criteria.push((i, name.to_string()));
                 continue;
             }
             if [Field::Missions, Field::Moves]
@@ -29,7 +35,11 @@ impl Reader {
                 self.unknown_fields.insert(c.clone());
             }
         }
-        Ok(Columns { names, at })
+        Ok(Columns {
+            names,
+            at,
+            criteria,
+        })
     }
 
     /// One CSV row: its fields must all be UTF-8 text (`utf8_asked`: by the
@@ -105,9 +115,30 @@ impl Reader {
                 .transpose()?,
             // CSV carries no history: a replay reads it from JSON.
             history: None,
-            criteria: Vec::new(),
+            criteria: csv_criteria(columns, row, &at)?,
         })
     }
+}
+
+/// The degrees of a row's `criteria.NAME` columns; an empty cell gives none.
+#[inline]
+fn csv_criteria(
+    columns: &Columns,
+    row: &Utf8Row,
+    at: &Place,
+) -> Result<Vec<(String, u32)>, Rejection> {
+    if columns.criteria.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::with_capacity(columns.criteria.len());
+    for (i, name) in &columns.criteria {
+        let Some(cell) = row.get(*i).map(str::trim).filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        let degree = at.integer_text(cell, &format!("criteria.{name}"))?;
+        out.push((name.clone(), degree));
+    }
+    Ok(out)
 }
 
 /// The columns of a CSV header, and where each field of the contract stands in them.
@@ -115,6 +146,8 @@ pub(super) struct Columns {
     pub(super) names: Vec<String>,
     /// Indexed like [`FIELDS`].
     at: columns::Placed,
+    /// The `criteria.NAME` columns: their index and the criterion's name.
+    criteria: Vec<(usize, String)>,
 }
 
 /// A CSV row whose fields are all UTF-8 text.
