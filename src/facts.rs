@@ -11,6 +11,7 @@ use std::fmt;
 mod array;
 mod batch;
 mod columns;
+mod criteria;
 mod csv;
 mod csv_fr;
 mod csv_rows;
@@ -83,6 +84,9 @@ pub struct Record {
     pub coefficient: Option<u32>,
     /// The past, for a replay: `None` when the record gives none of its fields.
     pub history: Option<Box<History>>,
+    /// `criteria`: the post's degree in each criterion, as given (issue #22);
+    /// empty when not given.
+    pub criteria: Vec<(String, u32)>,
     /// The fields the rule set declares as facts, as read (`None` when it
     /// declares none, or when the facts were read without its list).
     pub declared: Option<Box<DeclaredValues>>,

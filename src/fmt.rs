@@ -8,6 +8,7 @@
 //! changed rule.
 
 mod cite;
+mod criteria;
 mod examples;
 mod facts;
 mod functions;

@@ -38,6 +38,7 @@ impl Checker {
             history: None,
             declared: Default::default(),
             placed: None,
+            criteria: Vec::new(),
         };
         let mut declared = vec![None; rules.facts.len()];
         for fact in &e.facts {
@@ -74,6 +75,17 @@ impl Checker {
                 }),
                 Fact::Position(p) => {
                     record.placed = crate::facts::Placed::given(Some(p.clone()), None);
+                }
+                Fact::Criteria(given) => record.criteria.clone_from(given),
+                Fact::Hire {
+                    on,
+                    renewed,
+                    broken_on,
+                } => {
+                    let history = record.history.get_or_insert_with(Default::default);
+                    history.hired_on = Some(*on);
+                    history.hire_trial_renewed = *renewed;
+                    history.hire_trial_broken_on = *broken_on;
                 }
             }
         }

@@ -11,6 +11,7 @@
 //! of its concern, called from that file's pass.
 
 mod completeness;
+mod criteria;
 mod declarations;
 mod examples;
 mod facts;
@@ -24,6 +25,7 @@ mod layers;
 mod lints;
 mod rules;
 mod settings;
+mod trials;
 
 // Shared by the passes (each file says `use super::*`).
 use std::collections::{HashMap, HashSet};
@@ -193,6 +195,8 @@ impl Checker {
         let seen = self.decision_rules(&mut rules, ast);
         //    A rule set classifying by position may declare no job (grids.rs).
         self.job_for_positions(&mut rules, ast);
+        //    Classification by criteria, over the grid, the jobs and the floors (criteria.rs).
+        self.criteria(&mut rules, ast);
         //    What layering adds: the law's minimum and trial caps, a company
         //    agreement's terms, an amended file's time limits (layers.rs).
         self.layers(&mut rules, layered);
@@ -236,6 +240,9 @@ fn empty_rule_set(layered: &Layered) -> RuleSet {
         hourly_levels: false,
         mission_cap: None,
         trial: Vec::new(),
+        trial_at: TrialAt::MOVES,
+        company_trial_at: TrialAt::MOVES,
+        criteria: None,
         provisions: Vec::new(),
         examples: Vec::new(),
         facts: Vec::new(),

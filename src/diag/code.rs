@@ -70,6 +70,14 @@ pub enum Code {
     LayerKind,
     LayerConflict,
     ImplicitReplacement,
+    // Trials at hire and by coefficient range (issue #22).
+    OverlappingTrialRanges,
+    TrialNotCovered,
+    // Classification by criteria (issue #22).
+    ScoreRows,
+    UncoveredTotal,
+    DegreeOutOfRange,
+    JobBelowDegrees,
 }
 
 impl Code {
@@ -127,6 +135,12 @@ impl Code {
             Code::AmbiguousPosition => "grille::ambiguous-position",
             Code::TableRows => "grille::table-rows",
             Code::LongQuote => "grille::long-quote",
+            Code::OverlappingTrialRanges => "grille::overlapping-trial-ranges",
+            Code::TrialNotCovered => "grille::trial-not-covered",
+            Code::ScoreRows => "grille::score-rows",
+            Code::UncoveredTotal => "grille::uncovered-total",
+            Code::DegreeOutOfRange => "grille::degree-out-of-range",
+            Code::JobBelowDegrees => "grille::job-below-its-degrees",
         }
     }
 }

@@ -156,6 +156,10 @@ pub enum Kind {
     ConstantTest { holds: TestHolds },
     /// Declared facts and tests on time (issue #22).
     Fact(super::facts::FactProblem),
+    /// A trial rule at hire or by coefficient range (issue #22).
+    Trial(super::trials::TrialProblem),
+    /// A classification by criteria (issue #22).
+    Criteria(super::criteria::CriteriaProblem),
 }
 
 /// What was declared twice.
@@ -417,6 +421,8 @@ impl Kind {
             Kind::ConstantTest { .. } => Code::ConstantTest,
             Kind::Fact(problem) => problem.code(),
             Kind::Grid(problem) => problem.code(),
+            Kind::Trial(p) => p.code(),
+            Kind::Criteria(p) => p.code(),
         }
     }
 
@@ -438,6 +444,8 @@ impl Kind {
             | Kind::ParameterBeforeFirstDate { .. }
             | Kind::ConstantTest { .. } => Severity::Warning,
             Kind::Fact(problem) if problem.is_warning() => Severity::Warning,
+            Kind::Trial(p) => p.severity(),
+            Kind::Criteria(p) => p.severity(),
             _ => Severity::Error,
         }
     }
@@ -485,6 +493,8 @@ impl Kind {
                     format!("zero from {date}"),
                 ),
             ),
+            Kind::Trial(p) => p.related(),
+            Kind::Criteria(p) => p.related(),
             _ => Vec::new(),
         }
     }

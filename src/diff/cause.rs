@@ -172,6 +172,7 @@ fn floor_words(why: &Why, names: &Names) -> Option<String> {
         FloorName::PreviousCoefficient => "coefficient antérieur".to_string(),
         FloorName::Mission => "missions".to_string(),
         FloorName::Position => "position".to_string(),
+        FloorName::Criteria => "critères".to_string(),
     };
     Some(format!("plancher {what} → {coefficient}"))
 }

@@ -103,6 +103,18 @@ pub(super) fn name(item: &Item) -> (String, &'static str, String) {
             anchor("grid-minimum", &m.grid.node),
             format!("Minimum de la grille {}", m.grid.node),
         ),
+        Item::Criterion(c) => (
+            "critère",
+            anchor("criterion", &c.id.node),
+            c.label.node.clone(),
+        ),
+        Item::Scoring(s) => (
+            "cotation",
+            "scoring".into(),
+            s.title
+                .as_ref()
+                .map_or("Cotation".into(), |t| t.node.clone()),
+        ),
     };
     (anchor_id, kind, title)
 }

@@ -117,6 +117,10 @@ impl<'r> Evaluator<'r> {
             }
         };
         for floor in &rules.floors {
+            // Said only for an employee whose degrees are given (issue #22).
+            if floor.kind == FloorKind::Criteria && others.criteria_total.is_none() {
+                continue;
+            }
             let value = match floor.kind {
                 FloorKind::Job => {
                     let Some(cell) = cell else { continue };
@@ -127,6 +131,7 @@ impl<'r> Evaluator<'r> {
                 FloorKind::PreviousCoefficient => others.previous,
                 FloorKind::Mission => others.claim,
                 FloorKind::Position => others.grid.given,
+                FloorKind::Criteria => others.criteria,
             };
             if floor.kind != FloorKind::Job {
                 t.step(|| other_floor_step(rules, floor, value, others));
@@ -294,6 +299,7 @@ impl<'r> Evaluator<'r> {
             previous: others.previous,
             claim,
             grid: others.grid,
+            criteria: others.criteria,
             ..OtherFloors::default()
         };
         self.band_entitlement(job, band, &others)
@@ -326,6 +332,7 @@ impl<'r> Evaluator<'r> {
             .max(others.previous.filter(|_| listed.previous))
             .max(others.claim.filter(|_| listed.mission))
             .max(others.grid.highest())
+            .max(others.criteria)
     }
 }
 
@@ -365,6 +372,9 @@ fn other_floor_step<'r>(
                     given: others.previous_given,
                 },
                 FloorKind::Position => position_detail(rules, others.grid.given_position, None),
+                FloorKind::Criteria => FloorDetail::Criteria {
+                    total: others.criteria_total,
+                },
                 _ => FloorDetail::Mission {
                     claims: others.claims,
                 },

@@ -15,6 +15,7 @@
 //! entitlement in `floors`; the minimum salary in `minimum`; the trial in
 //! `trial`, the next step in `next`; the decision itself here.
 
+mod criteria;
 mod decision;
 internal! { mod expr; }
 internal! { mod facts; }
@@ -104,6 +105,7 @@ struct FloorsListed {
     diploma: bool,
     previous: bool,
     mission: bool,
+    criteria: bool,
 }
 
 /// The floors of named grids are in [`OtherFloors::grid`] (issue #22).
@@ -155,6 +157,9 @@ struct OtherFloors {
     claims: usize,
     /// The floors of named grids: none for a rule set without grids.
     grid: GridFloors,
+    /// `plancher critères`: the coefficient of the employee's degrees, and their total.
+    criteria: Option<u32>,
+    criteria_total: Option<u32>,
 }
 
 impl<'r> Evaluator<'r> {
@@ -241,6 +246,8 @@ impl<'r> Evaluator<'r> {
             diploma_given,
             previous_given: record.previous_sector_coefficient,
             claims: 0,
+            criteria: None,
+            criteria_total: None,
             grid: GridFloors::default(),
         };
         // Checked once per decision: a rule set without grids skips it.
@@ -253,6 +260,9 @@ impl<'r> Evaluator<'r> {
                 ..others
             },
         };
+        let others = self
+            .with_criteria(record, others, &mut warnings, t)
+            .map_err(|(field, reason)| reject(Some(&field), crate::facts::Reason::Other(reason)))?;
         if let (Some(given), Some(read_as)) = (others.previous_given, others.previous) {
             // Brought up to the grid as `hors grille` says, but never in silence.
             if given < self.lowest_coefficient {

@@ -124,6 +124,7 @@ impl FloorsListed {
             diploma: listed(FloorKind::Diploma),
             previous: listed(FloorKind::PreviousCoefficient),
             mission: listed(FloorKind::Mission),
+            criteria: listed(FloorKind::Criteria),
         }
     }
 }

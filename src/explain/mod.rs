@@ -7,6 +7,7 @@
 
 mod facts;
 mod grids;
+mod criteria;
 pub mod json;
 pub mod locale;
 mod outcome;

@@ -16,6 +16,7 @@ impl Reader {
         }
         let at = columns::place(&names, map, self.delimiter)?;
         let mut declared = vec![None; self.declared.fields().len()];
+        let mut criteria = Vec::new();
         for (i, c) in names.iter().enumerate() {
             if at.contains(&Some(i)) || c.is_empty() {
                 continue;
@@ -28,6 +29,11 @@ impl Reader {
                         self.declared.fields()[slot].field
                     )));
                 }
+                continue;
+            }
+            // `criteria.connaissances`: one column per criterion (issue #22).
+            if let Some(name) = c.strip_prefix("criteria.").filter(|n| !n.is_empty()) {
+                criteria.push((i, name.to_string()));
                 continue;
             }
             if [Field::Missions, Field::Moves]
@@ -44,6 +50,7 @@ impl Reader {
             names,
             at,
             declared,
+            criteria,
         })
     }
 
@@ -142,8 +149,30 @@ impl Reader {
             // CSV carries no history: a replay reads it from JSON.
             history: None,
             placed,
+            criteria: csv_criteria(columns, row, &at)?,
         })
     }
+}
+
+/// The degrees of a row's `criteria.NAME` columns; an empty cell gives none.
+#[inline]
+fn csv_criteria(
+    columns: &Columns,
+    row: &Utf8Row,
+    at: &Place,
+) -> Result<Vec<(String, u32)>, Rejection> {
+    if columns.criteria.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::with_capacity(columns.criteria.len());
+    for (i, name) in &columns.criteria {
+        let Some(cell) = row.get(*i).map(str::trim).filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        let degree = at.integer_text(cell, &format!("criteria.{name}"))?;
+        out.push((name.clone(), degree));
+    }
+    Ok(out)
 }
 
 /// The columns of a CSV header, and where each field of the contract stands in them.
@@ -153,6 +182,8 @@ pub(super) struct Columns {
     at: columns::Placed,
     /// The column of each declared fact, by slot.
     declared: Vec<Option<usize>>,
+    /// The `criteria.NAME` columns: their index and the criterion's name.
+    criteria: Vec<(usize, String)>,
 }
 
 /// A CSV row whose fields are all UTF-8 text.

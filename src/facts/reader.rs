@@ -121,7 +121,8 @@ impl Reader {
         for key in map.keys() {
             let known = KNOWN_FIELDS.contains(&key.as_str())
                 || history::HISTORY_FIELDS.contains(&key.as_str())
-                || self.declared.slot(key).is_some();
+                || self.declared.slot(key).is_some()
+                || key == super::criteria::FIELD;
             if !known && !self.unknown_fields.contains(key) {
                 self.unknown_fields.insert(key.clone());
             }
@@ -191,6 +192,7 @@ impl Reader {
             history: None,
             declared: Default::default(),
             placed,
+            criteria: super::criteria::read(&fields, &at)?,
             id: id.clone(),
         };
         let at = Place {

@@ -142,6 +142,16 @@ pub const BY_POSITION: Keyword = kw("kw_by_position", "par position", "by positi
 pub const BY_LEVEL_STEP: Keyword = kw("kw_by_level_step", "par niveau et échelon", "by level and step", &["par niveau et échelon", "par niveau et echelon", "by level and step"]);
 pub const OF_GRID: Keyword = kw("kw_of_grid", "de", "of", &["de", "of"]);
 pub const GRID_MINIMUM: Keyword = kw("kw_grid_minimum", "minimum de la grille", "minimum of grid", &["minimum de la grille", "minimum of grid"]);
+// ------------------------------------------------ trials at hire (issue #22, design §7)
+pub const AT_HIRE: Keyword = kw("kw_at_hire", "à l'embauche", "at hire", &["à l'embauche", "a l'embauche", "à l’embauche", "a l’embauche", "at hire"]);
+pub const ON_MOVE: Keyword = kw("kw_on_move", "à la mobilité", "on a move", &["à la mobilité", "a la mobilite", "on a move"]);
+pub const HIRED: Keyword = kw("kw_hired", "embauché le", "hired on", &["embauché le", "embauche le", "embauchée le", "embauchee le", "hired on"]);
+
+// ------------------------------------------------ classification by criteria (issue #22, design §8)
+pub const CRITERION: Keyword = kw("kw_criterion", "critère", "criterion", &["critère", "critere", "criterion"]);
+pub const DEGREES: Keyword = kw("kw_degrees", "degrés", "degrees", &["degrés", "degres", "degrees"]);
+pub const SCORING: Keyword = kw("kw_scoring", "cotation", "scoring", &["cotation", "scoring"]);
+pub const CRITERIA: Keyword = kw("kw_criteria", "critères", "criteria", &["critères", "criteres", "criteria"]);
 
 // ------------------------------------------------ value types
 pub const TYPE_RATE: Keyword = kw("type_rate", "taux", "rate", &["taux", "rate"]);
@@ -178,7 +188,7 @@ pub const TYPE_BOOL: Keyword = kw("type_bool", "oui-non", "yes-no", &["oui-non",
 pub const TYPE_TEXT: Keyword = kw("type_text", "texte", "text", &["texte", "text"]);
 
 /// Every keyword of the grammar, in the order `grammar/grille.pest` declares them.
-pub const ALL: [Keyword; 137] = [
+pub const ALL: [Keyword; 144] = [
     UNIT_DAYS,
     UNIT_WEEKS,
     UNIT_MONTHS,
@@ -316,6 +326,15 @@ pub const ALL: [Keyword; 137] = [
     BY_LEVEL_STEP,
     OF_GRID,
     GRID_MINIMUM,
+    // trials at hire
+    AT_HIRE,
+    ON_MOVE,
+    HIRED,
+    // criteria
+    CRITERION,
+    DEGREES,
+    SCORING,
+    CRITERIA,
 ];
 
 #[cfg(test)]

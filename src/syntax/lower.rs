@@ -80,6 +80,8 @@ impl Lowering {
             Rule::mission_cap => Item::MissionCap(self.mission_cap(pair)),
             Rule::trial_period => Item::TrialPeriod(self.trial_period(pair)),
             Rule::provision => Item::Provision(self.provision(pair)),
+            Rule::criterion => Item::Criterion(self.criterion(pair)),
+            Rule::scoring => Item::Scoring(self.scoring(pair)),
             Rule::example => Item::Example(self.example(pair)),
             Rule::fact_decl => Item::Fact(self.fact_decl(pair)),
             Rule::grid => Item::Grid(self.grid(pair)),

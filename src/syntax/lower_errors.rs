@@ -75,7 +75,7 @@ fn syntax_help(found: &str) -> Said {
 
 fn describe_expected(rules: &[Rule]) -> Said {
     use keywords::*;
-    const DECLARATIONS: [Keyword; 23] = [
+    const DECLARATIONS: [Keyword; 25] = [
         AGREEMENT,
         UNDER_LAW,
         AMENDS,
@@ -99,6 +99,8 @@ fn describe_expected(rules: &[Rule]) -> Said {
         FACT,
         GRID,
         GRID_MINIMUM,
+        CRITERION,
+        SCORING,
     ];
     let declarations: Vec<String> = DECLARATIONS.iter().map(|k| quoted(*k)).collect();
     let is_declaration = |en: &String| declarations.contains(en);
@@ -220,6 +222,13 @@ fn rule_keyword(rule: Rule) -> Option<Keyword> {
         kw_position => POSITION,
         kw_steps => STEPS,
         kw_until | position_until => UNTIL,
+        kw_criterion | criterion => CRITERION,
+        kw_scoring | scoring => SCORING,
+        kw_degrees | degrees | job_degrees => DEGREES,
+        kw_criteria | fact_criteria => CRITERIA,
+        kw_at_hire => AT_HIRE,
+        kw_on_move => ON_MOVE,
+        kw_hired | fact_hire => HIRED,
         _ => return None,
     })
 }
@@ -289,7 +298,7 @@ fn rule_word(rule: Rule) -> (&'static str, &'static str) {
         }
         convert | convert_fn | kw_annual | kw_monthly => ("`annuel(…)` ou `mensuel(…)`", "`annuel(…)` or `mensuel(…)`"),
         fact | fact_job | fact_since | fact_prior | fact_diploma | fact_previous | fact_hours | fact_salary
-        | fact_applied | fact_mission | fact_move => ("un fait (`métier \"…\"`, `depuis DATE`, `diplôme bac`, …)", "a fact (`métier \"…\"`, `depuis DATE`, `diplôme bac`, …)"),
+        | fact_applied | fact_mission | fact_move | fact_hire => ("un fait (`métier \"…\"`, `depuis DATE`, `diplôme bac`, …)", "a fact (`métier \"…\"`, `depuis DATE`, `diplôme bac`, …)"),
         expectation | expect_coefficient | expect_band | expect_level | expect_category | expect_status
         | expect_job | expect_minimum | expect_agreement_minimum | expect_shortfall | expect_next_step | expect_claim | expect_rejected
         | expect_trial_end => {
@@ -299,6 +308,12 @@ fn rule_word(rule: Rule) -> (&'static str, &'static str) {
             "une position (`\"2.1\"`, `II.3`, `hcr I.2`)",
             "a position (`\"2.1\"`, `II.3`, `hcr I.2`)",
         ),
+        // Trials at hire (issue #22, design §7).
+        trial_rule | trial_selector | trial_category | trial_range => (
+            "une règle d'essai (`catégorie tam : 3 mois`, `coefficients 275 à 500 : 3 mois`)",
+            "a trial rule (`catégorie tam : 3 mois`, `coefficients 275 à 500 : 3 mois`)",
+        ),
+        trial_when | kw_at_hire | kw_on_move => ("`à l'embauche` ou `à la mobilité`", "`à l'embauche` or `à la mobilité`"),
         _ => ("un mot-clé", "a keyword"),
     }
 }

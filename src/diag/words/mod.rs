@@ -39,6 +39,8 @@ fn listed(items: &[String], and: &str, none: &str) -> String {
 pub(super) fn message(kind: &Kind) -> Said {
     match kind {
         Kind::Grid(problem) => problem.message(),
+        Kind::Trial(p) => p.message(),
+        Kind::Criteria(p) => p.message(),
         Kind::NotUtf8 { byte } => said(
             format!("le fichier de règles n'est pas du texte UTF-8 (octet {byte})"),
             format!("the rule file is not UTF-8 text (byte {byte})"),
@@ -308,6 +310,8 @@ fn below_legal_minimum(
 pub(super) fn label(kind: &Kind) -> Said {
     let (fr, en) = match kind {
         Kind::Grid(problem) => return problem.label(),
+        Kind::Trial(p) => return p.label(),
+        Kind::Criteria(p) => return p.label(),
         Kind::NotUtf8 { .. } => ("pas en UTF-8", "not UTF-8"),
         Kind::Duplicate { what, .. } => duplicate_label(what),
         Kind::ReservedName { .. } => ("réservé", "reserved"),
@@ -418,6 +422,8 @@ pub(super) fn label(kind: &Kind) -> Said {
 pub(super) fn help(kind: &Kind) -> Said {
     let (fr, en) = match kind {
         Kind::Grid(problem) => return problem.help(),
+        Kind::Trial(p) => return p.help(),
+        Kind::Criteria(p) => return p.help(),
         Kind::NotUtf8 { .. } => (
             "enregistrez-le en UTF-8 (un export Windows-1252 ou Latin-1 doit d'abord être converti)",
             "save it as UTF-8 (a Windows-1252 or Latin-1 export must be converted first)",
