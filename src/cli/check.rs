@@ -47,9 +47,8 @@ pub fn run(args: Args) -> Outcome {
         let reports = match super::load_layered(path, Default::default()) {
             Ok(Ok((rules, reports))) => {
                 job_names = rules
-                    .jobs
-                    .iter()
-                    .map(|j| (j.id.clone(), j.name.clone()))
+                    .job_ids_and_names()
+                    .map(|(id, name)| (id.to_string(), name.to_string()))
                     .collect();
                 if args.radar {
                     if let Err(e) = print_periods(path, &rules, args.as_of, lang) {
