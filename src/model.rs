@@ -520,6 +520,17 @@ impl RuleSet {
     pub fn file(&self) -> &crate::diag::SourceFile {
         self.sources.main()
     }
+
+    /// Every file read for the rule set, the named one first, then the files
+    /// it stands on.
+    pub fn files(&self) -> impl Iterator<Item = &crate::diag::SourceFile> {
+        self.sources.files()
+    }
+
+    /// Each job's id and declared name, in the order of the files.
+    pub fn job_ids_and_names(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.jobs.iter().map(|j| (j.id.as_str(), j.name.as_str()))
+    }
 }
 
 impl RuleSet {

@@ -212,12 +212,7 @@ fn io_reason(e: &std::io::Error) -> String {
 /// The files a rule set stands on besides the one named (the amended file, the
 /// law): inputs too, that no `--output` may overwrite.
 fn layer_files(rules: &grille::RuleSet) -> Vec<String> {
-    rules
-        .sources
-        .files()
-        .skip(1)
-        .map(|f| f.name.to_string())
-        .collect()
+    rules.files().skip(1).map(|f| f.name.to_string()).collect()
 }
 
 /// Loads a rule file and the files it stands on, printing its errors; `None`
