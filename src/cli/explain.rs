@@ -164,8 +164,14 @@ fn run_on(flag: Option<chrono::NaiveDate>) -> Result<chrono::NaiveDate, String> 
 /// Says that the id is borne by more than one record: the first is explained,
 /// the others were rejected as duplicates when the facts were read.
 fn say_duplicates<'a>(args: &Args, first: &Read, others: impl Iterator<Item = &'a Read>) {
-    if let Some(note) = explain::duplicates(&args.id, first, others) {
-        say!("{}: warning: {note}", args.facts);
+    if let Some(note) = explain::duplicates_said(&args.id, first, others) {
+        let lang = super::lang();
+        let warning = match lang {
+            grille::catalogue::Lang::Fr => "avertissement",
+            grille::catalogue::Lang::En => "warning",
+        };
+        let c = grille::catalogue::colon(lang);
+        say!("{}{c} {warning}{c} {}", args.facts, note.say(lang));
     }
 }
 
