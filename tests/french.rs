@@ -493,3 +493,31 @@ fn mistakes_are_said_in_english_on_request() {
         "{stderr}"
     );
 }
+
+/// A diagnostic names a job by its id (what the file is edited by) and by its
+/// declared name when that says more; not twice when they are the same words.
+#[test]
+fn a_diagnostic_names_the_job_beside_its_id() {
+    for (lang, blank) in [
+        (&[][..], "3 des 4 tranches de `conseiller-technique` (Conseiller spécifique / technique) sont vides"),
+        (&["--lang", "en"][..], "3 of 4 bands of `conseiller-technique` (Conseiller spécifique / technique) are blank"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_grille"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["check", "rules/cgt-2008.grille", "--verbose"])
+            .args(lang)
+            .env("LANG", "C.UTF-8")
+            .env("COLUMNS", "400")
+            .output()
+            .unwrap();
+        // Lines are wrapped: read the words as one text.
+        let report: String = String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .map(|l| l.trim_start_matches([' ', '│', '⚠']).trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(report.contains(blank), "{report}");
+        assert!(report.contains("`superviseur` "), "{report}");
+        assert!(!report.contains("`superviseur` (Superviseur)"), "{report}");
+    }
+}
