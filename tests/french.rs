@@ -387,6 +387,11 @@ fn mistakes_are_said_in_french() {
             &on,
         ]
         .concat(),
+        [
+            &["explain", cgt, "examples/workforce.json", "--id", "E999"][..],
+            &on,
+        ]
+        .concat(),
         vec!["eval", "--formt", "x"],
         vec!["eval", cgt, "examples/workforce.json", "--format", "x"],
         vec!["eval"],

@@ -89,15 +89,7 @@ pub fn run(args: Args) -> Outcome {
             Err(rejection) => rejection.id.as_deref(),
         });
         let close = explain::closest_ids(&args.id, ids);
-        let hint = if close.is_empty() {
-            String::new()
-        } else {
-            format!("; closest: {}", close.join(", "))
-        };
-        return Outcome::Usage(format!(
-            "no employee with id `{}` in {}{hint}",
-            args.id, args.facts
-        ));
+        return Outcome::Usage(super::words::no_employee(&args.id, &args.facts, &close));
     };
     let as_of = args
         .as_of

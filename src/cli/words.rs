@@ -152,6 +152,52 @@ pub(super) fn threads(text: &str, most: usize, used: usize) -> String {
     ))
 }
 
+/// `--id` in no record of the facts, with the closest ids.
+pub(super) fn no_employee(id: &str, facts: &str, close: &[&str]) -> String {
+    let (fr_hint, hint) = match close {
+        [] => (String::new(), String::new()),
+        close => (
+            format!(" ; les plus proches : {}", close.join(", ")),
+            format!("; closest: {}", close.join(", ")),
+        ),
+    };
+    say(Said::new(
+        format!("aucun salarié de matricule `{id}` dans {facts}{fr_hint}"),
+        format!("no employee with id `{id}` in {facts}{hint}"),
+    ))
+}
+
+/// `grille sample`'s last line.
+pub(super) fn sample_written(
+    (employees, to): (u64, Option<&std::path::Path>),
+    (format, seed, as_of): (&str, u64, chrono::NaiveDate),
+    csv: bool,
+) -> String {
+    let (fr_to, en_to) = match to {
+        Some(path) => (
+            format!(" dans {}", path.display()),
+            format!(" to {}", path.display()),
+        ),
+        None => (String::new(), String::new()),
+    };
+    let (fr_flat, en_flat) = match csv {
+        true => (
+            "; CSV : ni missions, ni changements de poste",
+            "; CSV: no missions, no moves",
+        ),
+        false => ("", ""),
+    };
+    say(Said::new(
+        format!(
+            "{employees} salarié(s) écrit(s){fr_to} ({format}, graine {seed}, au {}{fr_flat})",
+            grille::explain::locale::date(as_of, Lang::Fr)
+        ),
+        format!(
+            "{employees} employees written{en_to} ({format}, seed {seed}, as of {as_of}{en_flat})"
+        ),
+    ))
+}
+
 /// `--output` naming one of the inputs.
 pub(super) fn output_is_input(target: &str, (what, path): (&str, &str), stdin: bool) -> String {
     let (fr_stdin, stdin) = match stdin {
