@@ -4,9 +4,21 @@
 //! outputs for machines (JSON, the CSV of the contract) keep the contract's
 //! ids and English field names.
 //!
-//! Covered so far: `eval`'s table (its headers and notes), `grille test`'s
-//! report, why a right of `grille replay` is owed. Explanations have their own (`explain`); diagnostics, rejection
-//! reasons and the decisions' warnings are still English (issue #19, item 1).
+//! This file holds the texts of the commands' own lines: `eval`'s table (its
+//! headers and notes) and last line, `diff`'s and `replay`'s last lines and
+//! notes, `grille test`'s report, `check`'s counts, why a right of `grille
+//! replay` is owed, months as people read them ([`month`]). The other words
+//! live beside what they say, each as a [`Said`] (French and English made
+//! together): a diagnostic's message, label and help (`diag/words`), a
+//! rejection's reason (`facts/reason.rs`, `facts/reason_words.rs`, each with a
+//! stable code), a reader's warning (`facts/warning.rs`), a file refused whole
+//! (`facts/read_error.rs`), the CLI's usage errors (`cli/words.rs`, clap's in
+//! `cli/usage_fr.rs`), `--help` (`cli/help_fr.rs`), the JSON API's request
+//! errors (`message_fr`), the what-if causes and chart (`diff/cause.rs`,
+//! `diff/chart.rs`). Explanations have their own (`explain/locale.rs`). What a
+//! rule set's formula cannot compute is still English only (`Reason::Other`).
+//! `tests/french.rs` scans the French outputs of every command, and the
+//! mistakes of `tests/inputs/french`, for [`ENGLISH_WORDS`].
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -25,6 +25,7 @@ mod ids;
 mod json;
 mod pay;
 mod quote;
+mod read_error;
 mod reader;
 mod reason;
 mod reason_words;
@@ -41,6 +42,7 @@ pub use fields::{header_field, Field, FIELDS};
 pub use history::{HeldJob, History, Month, Obtained, Pay};
 pub use pay::{read_pay, PayFile, PayLine};
 pub use quote::short;
+pub use read_error::ReadError;
 use reader::{duplicate_id, Reader};
 pub use reason::{DecimalFault, JsonType, QuoteAt, Reason, ReasonCode};
 pub use stream::{stream, stream_with, FactStream};
@@ -266,16 +268,6 @@ pub struct Facts {
     pub records: Vec<Result<Record, Rejection>>,
     /// Notes on the file as a whole (ignored columns…).
     pub warnings: Vec<Warning>,
-}
-
-/// A failure to read the file at all (not one record).
-#[derive(Debug)]
-pub struct ReadError(pub String);
-
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
 }
 
 /// How to read a CSV file, when the file itself does not say it well enough.

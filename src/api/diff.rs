@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use super::ops::{load, set};
 use super::request::{DiffAsked, Facts, Request};
 use super::{diagnostics, Code, Failed, Problem};
+use crate::catalogue::Lang;
 use crate::diag::Severity;
 use crate::diff::{self, figures::Costs, output::JsonWriter, Comparer, Scenario};
 use crate::layers::Options;
@@ -120,7 +121,8 @@ fn compared(
             false => Ok(()),
         })?;
         writer.finish_with(&impact, costs)?;
-        Ok(diff::chart::distribution(&impact))
+        let chart = diff::chart::distribution(&impact);
+        Ok((chart, diff::chart::distribution_in(&impact, Lang::En)))
     })();
     let chart = written.map_err(|e| Problem::new(Code::Internal, format!("`diff`: {e}")))?;
     let facts_warnings = records
@@ -133,7 +135,9 @@ fn compared(
             fields.remove("employees");
         }
     }
-    value["chart"] = json!(chart);
+    // The workbench shows the chart of its language: `chart` French, `chart_en` English.
+    value["chart"] = json!(chart.0);
+    value["chart_en"] = json!(chart.1);
     value["facts_warnings"] = json!(facts_warnings);
     Ok(value)
 }

@@ -151,7 +151,7 @@ pub fn run(mut args: Args) -> Outcome {
     );
     // Dropped on an early return, an unfinished output file leaves the target as it was.
     let impact = match (written, records.finish()) {
-        (_, Err(e)) => return Outcome::Usage(format!("{facts}: {e}")),
+        (_, Err(e)) => return Outcome::Usage(format!("{facts}: {}", e.say(super::lang()))),
         (Err(e), _) => return sink.failure(&e),
         (Ok(impact), Ok(warnings)) => {
             for w in warnings {

@@ -222,7 +222,7 @@ pub fn run(args: Args) -> Outcome {
                 let _ = output.commit();
             }
             say!("{}", summary(grille::catalogue::Ended::Broken));
-            return Outcome::Usage(format!("{}: {e}", args.facts));
+            return Outcome::Usage(format!("{}: {}", args.facts, e.say(super::lang())));
         }
     }
     if let Err(outcome) = output.commit() {

@@ -269,7 +269,7 @@ pub fn run(mut args: Args) -> Outcome {
                 say!("{}", w.line(&args.facts, super::lang()));
             }
         }
-        Err(e) => return Outcome::Usage(format!("{}: {e}", args.facts)),
+        Err(e) => return Outcome::Usage(format!("{}: {}", args.facts, e.say(lang))),
     }
     failed += report_unjoined(&args, &pay, &seen, &wanted);
     for id in args.ids.iter().filter(|id| !seen.contains(id.as_str())) {
@@ -306,7 +306,7 @@ fn read_pay(args: &Args) -> Result<(PayById, usize), String> {
     let format = super::facts_format(path, None)?;
     let bytes = super::read_bytes(path, "pay file")?;
     let file = grille::facts::read_pay(&bytes, format, args.reading.options())
-        .map_err(|e| format!("{path}: {e}"))?;
+        .map_err(|e| format!("{path}: {}", e.say(super::lang())))?;
     for w in &file.warnings {
         say!("{}", w.line(path, super::lang()));
     }

@@ -87,6 +87,8 @@ pub enum Kind {
         jobs: Vec<String>,
         first: Span,
         first_job: String,
+        /// The jobs' declared names, in the order of `jobs`.
+        names: Vec<String>,
     },
     /// One name (a declared name or an alias) given to several diplomas.
     AmbiguousDiplomaName {
@@ -100,6 +102,8 @@ pub enum Kind {
         diploma: String,
         floor: u32,
         beginner: u32,
+        /// The job's declared name.
+        name: String,
     },
     /// `diplôme d'accueil bac+2 à bac`.
     EntryDiplomaOrder,
@@ -108,9 +112,11 @@ pub enum Kind {
         job: String,
         blank: Vec<String>,
         bands: usize,
+        /// The job's declared name.
+        name: String,
     },
-    /// Every band of a job blank.
-    JobWithoutClassification { job: String },
+    /// Every band of a job blank (`name`: the job's declared name).
+    JobWithoutClassification { job: String, name: String },
     /// A coefficient that goes down with experience.
     DecreasingBand {
         job: String,
@@ -118,6 +124,8 @@ pub enum Kind {
         before_band: String,
         value: u32,
         band: String,
+        /// The job's declared name.
+        name: String,
     },
     /// A `citation` longer than the project quotes: it quotes short phrases only.
     LongQuote { chars: usize, max: usize },

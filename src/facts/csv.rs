@@ -23,11 +23,17 @@ impl Reader {
             }
             if let Some(slot) = self.declared.column_slot(c) {
                 if let Some(first) = declared[slot].replace(i) {
-                    return Err(ReadError(format!(
-                        "the columns `{}` and `{c}` both give the declared field `{}`: keep one",
-                        names[first],
-                        self.declared.fields()[slot].field
-                    )));
+                    let field = &self.declared.fields()[slot].field;
+                    return Err(ReadError::new(
+                        format!(
+                            "les colonnes `{}` et `{c}` donnent toutes deux le fait déclaré `{field}` : gardez-en une",
+                            names[first]
+                        ),
+                        format!(
+                            "the columns `{}` and `{c}` both give the declared field `{field}`: keep one",
+                            names[first]
+                        ),
+                    ));
                 }
                 continue;
             }

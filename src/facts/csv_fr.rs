@@ -11,7 +11,7 @@ use crate::catalogue::Said;
 /// The separator a CSV header line uses: `;` when it has `;` and no `,` outside
 /// quotes, a tab when it has tabs and neither (Excel's "Unicode text"), `,`
 /// otherwise; both `,` and `;` is ambiguous.
-pub fn detect_delimiter(header: &[u8]) -> Result<u8, String> {
+pub fn detect_delimiter(header: &[u8]) -> Result<u8, Said> {
     let (mut quoted, mut commas, mut semicolons, mut tabs) = (false, 0, 0, 0);
     for &b in header {
         match b {
@@ -28,9 +28,15 @@ pub fn detect_delimiter(header: &[u8]) -> Result<u8, String> {
     }
     match (commas, semicolons) {
         (0, s) if s > 0 => Ok(b';'),
-        (c, s) if c > 0 && s > 0 => Err(format!(
-            "the CSV header has both `,` ({c}) and `;` ({s}) outside quotes: \
-             say which separates the fields with --delimiter ';' or --delimiter ','"
+        (c, s) if c > 0 && s > 0 => Err(Said::new(
+            format!(
+                "l'en-tête CSV a à la fois des `,` ({c}) et des `;` ({s}) hors guillemets : \
+                 dites lequel sépare les champs avec --delimiter ';' ou --delimiter ','"
+            ),
+            format!(
+                "the CSV header has both `,` ({c}) and `;` ({s}) outside quotes: \
+                 say which separates the fields with --delimiter ';' or --delimiter ','"
+            ),
         )),
         _ => Ok(b','),
     }
