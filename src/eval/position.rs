@@ -55,6 +55,7 @@ impl<'r> Evaluator<'r> {
         let inputs = Inputs {
             hours,
             position: given,
+            // A coefficient's test may read a clock (IC 2.1: `âge < 26 ans`).
             facts: declared,
             ..Inputs::default()
         };
