@@ -251,15 +251,19 @@ impl<'r> Evaluator<'r> {
             grid: GridFloors::default(),
         };
         // Checked once per decision: a rule set without grids skips it.
-        let others = match rules.grids.is_empty() {
-            true => others,
-            false => OtherFloors {
-                grid: self.grid_floors(record, hours).map_err(|(field, reason)| {
-                    reject(Some(field.as_str()).filter(|f| !f.is_empty()), reason)
-                })?,
-                ..others
-            },
-        };
+        let others =
+            match rules.grids.is_empty() {
+                true => others,
+                false => OtherFloors {
+                    grid: self.grid_floors(record, hours, declared).map_err(
+                        |(field, reason)| match declared.and_then(facts::DecisionFacts::missing) {
+                            Some((fact, why)) => reject(Some(&fact.field), why),
+                            None => reject(Some(field.as_str()).filter(|f| !f.is_empty()), reason),
+                        },
+                    )?,
+                    ..others
+                },
+            };
         let others = self
             .with_criteria(record, others, &mut warnings, t)
             .map_err(|(field, reason)| reject(Some(&field), crate::facts::Reason::Other(reason)))?;

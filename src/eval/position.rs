@@ -39,6 +39,7 @@ impl<'r> Evaluator<'r> {
         &self,
         record: &Record,
         hours: Option<Decimal>,
+        declared: Option<&super::facts::DecisionFacts>,
     ) -> Result<GridFloors, (String, crate::facts::Reason)> {
         let grids = &self.rules.grids;
         let given = match record.placed.as_ref().and_then(|p| p.position.as_deref()) {
@@ -52,6 +53,8 @@ impl<'r> Evaluator<'r> {
         let inputs = Inputs {
             hours,
             position: given,
+            // A coefficient's test may read a clock (IC 2.1: `âge < 26 ans`).
+            facts: declared,
             ..Inputs::default()
         };
         let key = |p: PositionId| self.position_key(p, &inputs);
