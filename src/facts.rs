@@ -82,8 +82,8 @@ pub struct Record {
     /// The past, for a replay: `None` when the record gives none of its fields.
     pub history: Option<Box<History>>,
     /// `criteria`: the post's degree in each criterion, as given (issue #22);
-    /// empty when not given.
-    pub criteria: Vec<(String, u32)>,
+    /// `None` when not given (boxed: most records give none).
+    pub criteria: Option<Box<[(String, u32)]>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -326,7 +326,7 @@ impl<'r> Generator<'r> {
             salary: None,
             coefficient: None,
             history: None,
-            criteria: Vec::new(),
+            criteria: None,
         }
     }
 

@@ -36,7 +36,7 @@ impl Checker {
             salary: None,
             coefficient: None,
             history: None,
-            criteria: Vec::new(),
+            criteria: None,
         };
         for fact in &e.facts {
             match &fact.node {
@@ -66,7 +66,7 @@ impl Checker {
                     trial_renewed: *renewed,
                     trial_broken_on: *broken_on,
                 }),
-                Fact::Criteria(given) => record.criteria.clone_from(given),
+                Fact::Criteria(given) => record.criteria = Some(given.clone().into_boxed_slice()),
                 Fact::Hire {
                     on,
                     renewed,

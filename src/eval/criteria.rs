@@ -18,16 +18,16 @@ impl<'r> Evaluator<'r> {
         warnings: &mut Notes<'_, 'r>,
         t: &mut T,
     ) -> Result<OtherFloors, (String, String)> {
-        if record.criteria.is_empty() {
-            return Ok(others);
+        match &record.criteria {
+            None => Ok(others),
+            Some(given) => self.criteria_floor(given, others, warnings, t),
         }
-        self.criteria_floor(record, others, warnings, t)
     }
 
     #[inline(never)]
     fn criteria_floor<'a, T: Tracer<'a>>(
         &'a self,
-        record: &'a Record,
+        given: &[(String, u32)],
         others: OtherFloors,
         warnings: &mut Notes<'_, 'r>,
         t: &mut T,
@@ -37,7 +37,7 @@ impl<'r> Evaluator<'r> {
             warnings.push(|| Warning::CriteriaNotUsed);
             return Ok(others);
         };
-        let degrees = degrees_given(method, &record.criteria)?;
+        let degrees = degrees_given(method, given)?;
         let field = || "criteria".to_string();
         let total: u32 = degrees.iter().map(|d| d.points).sum();
         let Some(row) = method.row(total) else {
@@ -65,8 +65,7 @@ impl<'r> Evaluator<'r> {
             gloss: Gloss::of(&[&row.origin]),
         });
         Ok(OtherFloors {
-            criteria: Some(row.coefficient),
-            criteria_total: Some(total),
+            criteria: Some((row.coefficient, total)),
             ..others
         })
     }

@@ -148,8 +148,7 @@ struct OtherFloors {
     previous_given: Option<u32>,
     claims: usize,
     /// `plancher critères`: the coefficient of the employee's degrees, and their total.
-    criteria: Option<u32>,
-    criteria_total: Option<u32>,
+    criteria: Option<(u32, u32)>,
 }
 
 impl<'r> Evaluator<'r> {
@@ -226,7 +225,6 @@ impl<'r> Evaluator<'r> {
             previous_given: record.previous_sector_coefficient,
             claims: 0,
             criteria: None,
-            criteria_total: None,
         };
         let others = self
             .with_criteria(record, others, &mut warnings, t)

@@ -422,7 +422,7 @@ mod tests {
             salary: None,
             coefficient: None,
             history: None,
-            criteria: Vec::new(),
+            criteria: None,
         }
     }
 

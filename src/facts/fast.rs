@@ -286,7 +286,7 @@ fn without_history(
         salary,
         coefficient: optional(field(Field::Coefficient), whole)?,
         history: None,
-        criteria: Vec::new(),
+        criteria: None,
         id: id.to_string(),
     })
 }

@@ -67,7 +67,7 @@ pub fn facts_on(
         salary: None,
         coefficient: None,
         history: None,
-        criteria: Vec::new(),
+        criteria: None,
     })
 }
 

@@ -96,7 +96,7 @@ pub(super) fn decidable(
                 salary: None,
                 coefficient: None,
                 history: None,
-                criteria: Vec::new(),
+                criteria: None,
             };
             let result = first.decide(&probe).map(|_| ()).map_err(|r| r.reason);
             reason = reason.take().or(result.clone().err());
