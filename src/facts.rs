@@ -83,8 +83,11 @@ pub struct Record {
     pub history: Option<Box<History>>,
     /// `criteria`: the post's degree in each criterion, as given (issue #22);
     /// `None` when not given (boxed: most records give none).
-    pub criteria: Option<Box<[(String, u32)]>>,
+    pub criteria: Option<Degrees>,
 }
+
+/// The degrees a record gives, by criterion name (issue #22).
+pub type Degrees = Box<[(String, u32)]>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mission {

@@ -15,7 +15,7 @@ pub(crate) const FIELD: &str = "criteria";
 pub(super) fn read(
     fields: &JsonFields,
     at: &Place,
-) -> Result<Option<Box<[(String, u32)]>>, Rejection> {
+) -> Result<Option<super::Degrees>, Rejection> {
     let map = match fields.get(FIELD) {
         None | Some(Value::Null) => return Ok(None),
         Some(Value::Object(map)) => map,

@@ -126,7 +126,7 @@ fn csv_criteria(
     columns: &Columns,
     row: &Utf8Row,
     at: &Place,
-) -> Result<Option<Box<[(String, u32)]>>, Rejection> {
+) -> Result<Option<super::Degrees>, Rejection> {
     if columns.criteria.is_empty() {
         return Ok(None);
     }
