@@ -2,10 +2,14 @@
 
 use std::process::{Command, Output};
 
+/// Not an English locale: what grille says to people is French, unless `--lang en`.
 fn grille(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_grille"))
         .args(args)
         .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("run grille")
 }
@@ -224,10 +228,14 @@ fn usage_errors_exit_2() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
         assert!(!stderr(&out).is_empty());
     }
-    let missing = grille(&["eval", RULES, "no-such-file.json"]);
+    let missing = grille(&["eval", RULES, "no-such-file.json", "--lang", "en"]);
     assert!(
         stderr(&missing).contains("cannot read the facts file `no-such-file.json`: no such file")
     );
+    let missing = grille(&["eval", RULES, "no-such-file.json"]);
+    assert!(stderr(&missing).contains(
+        "erreur : impossible de lire le fichier des faits `no-such-file.json` : fichier introuvable"
+    ));
 }
 
 #[test]
@@ -385,11 +393,14 @@ fn an_invalid_thread_count_is_not_ignored_silently() {
                 "2026-11-29",
             ])
             .env("GRILLE_THREADS", value)
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         let warning = format!(
-            "warning: GRILLE_THREADS=`{value}` is not a number of threads from 1 to 32: using "
+            "avertissement : GRILLE_THREADS=`{value}` n'est pas un nombre de fils de 1 à 32 : nombre retenu "
         );
         let messages = stderr(&out);
         assert!(messages.contains(&warning), "{value}: {messages}");
@@ -412,6 +423,8 @@ fn explain_says_when_an_id_is_duplicated() {
         "D1",
         "--as-of",
         "2026-11-29",
+        "--lang",
+        "en",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(

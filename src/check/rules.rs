@@ -55,6 +55,7 @@ impl Checker {
     }
 
     fn classification(&mut self, rules: &mut RuleSet, c: &ast::Classification) {
+        self.conditional_floors(rules, c);
         for f in &c.floors {
             if let Some(first) = rules.floors.iter().find(|g| g.kind == f.kind.node) {
                 let first = first.origin.span;

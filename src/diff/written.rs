@@ -168,6 +168,7 @@ pub fn floor_kind(kind: FloorKind) -> String {
         FloorKind::Diploma => DIPLOMA,
         FloorKind::PreviousCoefficient => PREVIOUS_COEFFICIENT,
         FloorKind::Mission => MISSION,
+        FloorKind::Position => POSITION,
         FloorKind::Criteria => CRITERIA,
     };
     format!("{} {}", FLOOR.fr, kind.fr)

@@ -80,6 +80,8 @@ pub enum FloorName {
     Diploma,
     PreviousCoefficient,
     Mission,
+    /// The position the employer gives, or a conditional floor (issue #22).
+    Position,
     /// `plancher critères`: the coefficient the employee's degrees give.
     Criteria,
 }
@@ -93,6 +95,7 @@ impl FloorName {
             FloorName::Diploma => "diploma",
             FloorName::PreviousCoefficient => "previous-coefficient",
             FloorName::Mission => "mission",
+            FloorName::Position => "position",
             FloorName::Criteria => "criteria",
         }
     }
@@ -111,6 +114,7 @@ impl From<FloorKind> for FloorName {
             FloorKind::Diploma => FloorName::Diploma,
             FloorKind::PreviousCoefficient => FloorName::PreviousCoefficient,
             FloorKind::Mission => FloorName::Mission,
+            FloorKind::Position => FloorName::Position,
             FloorKind::Criteria => FloorName::Criteria,
         }
     }
@@ -166,6 +170,26 @@ pub enum FloorDetail<'a> {
     Criteria {
         total: Option<u32>,
     },
+    /// A position of a named grid: the one the facts give, or a conditional
+    /// floor's (`test`: its test, written with the rule file's words).
+    Position {
+        grid: Option<&'a str>,
+        position: Option<&'a str>,
+        test: Option<&'a str>,
+    },
+}
+
+/// A place on a named grid (issue #22): the grid's id, the position's label
+/// as declared, and whether the grid has coefficients (HCR's has none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct GridPlace<'a> {
+    pub grid: &'a str,
+    pub position: &'a str,
+    #[serde(skip)]
+    pub coefficients: bool,
+    /// The grid's name for people.
+    #[serde(skip)]
+    pub grid_label: &'a str,
 }
 
 /// One criterion of a `criteria` step: the degree given and its points.
@@ -284,6 +308,9 @@ pub enum StepKind<'a> {
         coefficient: u32,
         level: u32,
         category: &'a str,
+        /// The named grid and the position's label (issue #22), when the rule set has grids.
+        #[serde(flatten, skip_serializing_if = "Option::is_none")]
+        place: Option<GridPlace<'a>>,
     },
     Status {
         status: &'a str,
@@ -371,6 +398,22 @@ pub enum StepKind<'a> {
         band: &'a str,
         coefficient: u32,
     },
+    /// A declared fact the decision read (issue #22): its value as given,
+    /// or its default (`default`: true).
+    Fact {
+        name: &'a str,
+        field: &'a str,
+        value: Cow<'a, str>,
+        default: bool,
+    },
+    /// A clock: the completed `unit`s (`years`, `months`…) from `since` to `until`.
+    Clock {
+        clock: &'a str,
+        since: NaiveDate,
+        until: NaiveDate,
+        completed: u32,
+        unit: &'static str,
+    },
     /// Written out as its English sentence when shown.
     Warning {
         #[serde(rename = "text")]
@@ -439,6 +482,7 @@ mod tests {
             (FloorName::Diploma, "diploma"),
             (FloorName::PreviousCoefficient, "previous-coefficient"),
             (FloorName::Mission, "mission"),
+            (FloorName::Position, "position"),
         ];
         for (floor, name) in floors {
             assert_eq!((json(floor), floor.as_str()), (format!("\"{name}\""), name));

@@ -106,9 +106,11 @@ fn latest_move<'r>(
     let mut latest: Option<(usize, JobId, JobId)> = None;
     for (i, m) in record.moves.iter().enumerate() {
         let from = e
-            .job(&m.from)
+            .job_or_reason(&m.from)
             .map_err(|r| (format!("moves[{i}].from"), r))?;
-        let to = e.job(&m.to).map_err(|r| (format!("moves[{i}].to"), r))?;
+        let to = e
+            .job_or_reason(&m.to)
+            .map_err(|r| (format!("moves[{i}].to"), r))?;
         if m.on > e.as_of {
             warnings.push(|| Warning::FutureMove { on: m.on });
             continue;
@@ -162,7 +164,7 @@ fn hire(e: &Evaluator, record: &Record, job: JobId) -> Result<Option<Opening>, F
     let to = match first_move {
         Some((i, m)) => e
             .job(&m.from)
-            .map_err(|r| (format!("moves[{i}].from"), r))?,
+            .map_err(|r| (format!("moves[{i}].from"), crate::facts::Reason::Other(r)))?,
         None => job,
     };
     Ok(Some(Opening {
@@ -192,7 +194,7 @@ fn open_trial<'r, 'a, T: Tracer<'a>>(
     let field = || opening.field();
     let claims_then = missions
         .claims(e, start, &mut Notes::discard(), &mut super::trace::NoTrace)
-        .map_err(|r| (field(), r))?;
+        .map_err(|r| (field(), crate::facts::Reason::Other(r)))?;
     let claim = claims_then.iter().filter_map(|c| c.coefficient).max();
     let Some(coefficient) = e.entitlement_on(record, (job, others), to, start, claim) else {
         warnings.push(|| Warning::TrialJobUnclassified {
@@ -211,7 +213,7 @@ fn open_trial<'r, 'a, T: Tracer<'a>>(
         warnings,
         t,
     )
-    .map_err(|r| (field(), r))?;
+    .map_err(|r| (field(), crate::facts::Reason::Other(r)))?;
     let Some(planned) = planned else {
         return Ok(None);
     };

@@ -12,10 +12,7 @@ use super::{JsonType, Place, Rejection};
 pub(crate) const FIELD: &str = "criteria";
 
 /// The degrees a JSON record gives; `None` when it gives none.
-pub(super) fn read(
-    fields: &JsonFields,
-    at: &Place,
-) -> Result<Option<super::Degrees>, Rejection> {
+pub(super) fn read(fields: &JsonFields, at: &Place) -> Result<Option<super::Degrees>, Rejection> {
     let map = match fields.get(FIELD) {
         None | Some(Value::Null) => return Ok(None),
         Some(Value::Object(map)) => map,

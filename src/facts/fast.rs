@@ -286,6 +286,14 @@ fn without_history(
         salary,
         coefficient: optional(field(Field::Coefficient), whole)?,
         history: None,
+        declared: Default::default(),
+        placed: match (field(Field::Position), field(Field::PositionSince)) {
+            (None, None) => None,
+            (position, since) => crate::facts::Placed::given(
+                optional(position, |raw| text(raw).map(str::to_string))?,
+                optional(since, |raw| parse_date(text(raw)?))?,
+            ),
+        },
         criteria: None,
         id: id.to_string(),
     })
@@ -405,7 +413,12 @@ mod tests {
         let position = Position::Line(1);
         match serde_json::from_str::<serde_json::Value>(line) {
             Ok(value) => Reader::default().json_record(value, position),
-            Err(_) => Err(Rejection::new(position, None, None, "not JSON")),
+            Err(_) => Err(Rejection::new(
+                position,
+                None,
+                None,
+                crate::facts::Reason::Other("not JSON".into()),
+            )),
         }
     }
 

@@ -62,6 +62,7 @@ impl Printer<'_> {
     pub(super) fn fact(&self, f: &Fact) -> String {
         match f {
             Fact::Job(j) => format!("{} {}", self.kw(keywords::JOB), quote(j)),
+            Fact::Position(p) => format!("{} {}", self.kw(keywords::POSITION), quote(p)),
             Fact::Since(d) => format!("{} {d}", self.kw(keywords::SINCE)),
             Fact::PriorMonths(n) => {
                 let unit = self.w("mois", if *n == 1 { "month" } else { "months" });
@@ -116,6 +117,7 @@ impl Printer<'_> {
                 let text = format!("{} {on}", self.kw(keywords::HIRED));
                 self.trial_facts(text, *renewed, broken_on)
             }
+            Fact::Declared { name, value } => self.declared_fact(&name.node, &value.node),
         }
     }
 
@@ -138,6 +140,7 @@ impl Printer<'_> {
     pub(super) fn expectation(&self, x: &Expectation) -> String {
         match x {
             Expectation::Coefficient(c) => format!("coefficient {c}"),
+            Expectation::Position(p) => format!("{} {}", self.kw(keywords::POSITION), p.written()),
             Expectation::Band(b) => format!("{} {b}", self.kw(keywords::BAND)),
             Expectation::Level(l) => format!("{} {l}", self.kw(keywords::LEVEL)),
             Expectation::Category(c) => format!("{} {c}", self.kw(keywords::CATEGORY)),

@@ -16,6 +16,9 @@ impl Printer<'_> {
         for t in &c.transitional {
             node.add(self.transitional(t));
         }
+        for f in &c.conditional {
+            node.add(self.cond_floor(f));
+        }
         node.add_line(c.highest_wins.map(|span| {
             let text = self.kw(keywords::HIGHEST_WINS).to_string();
             Line::leaf(2, text, span.start, span.end)
@@ -29,6 +32,7 @@ impl Printer<'_> {
             FloorKind::Diploma => self.kw(keywords::DIPLOMA),
             FloorKind::PreviousCoefficient => self.kw(keywords::PREVIOUS_COEFFICIENT),
             FloorKind::Mission => self.kw(keywords::MISSION),
+            FloorKind::Position => self.kw(keywords::POSITION),
             FloorKind::Criteria => self.kw(keywords::CRITERIA),
         };
         let text = format!("{} {kind}", self.kw(keywords::FLOOR));

@@ -67,6 +67,8 @@ pub fn facts_on(
         salary: None,
         coefficient: None,
         history: None,
+        declared: record.declared.clone(),
+        placed: record.placed.clone(),
         criteria: None,
     })
 }

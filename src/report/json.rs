@@ -23,12 +23,20 @@ pub fn decision(d: &Decision, out: &mut Vec<u8>) {
     string(out, d.job);
     key(out, ",", "band");
     string(out, d.band);
-    key(out, ",", "coefficient");
-    number(out, d.coefficient);
+    if let Some(c) = d.coefficient_given {
+        key(out, ",", "coefficient");
+        number(out, c);
+    }
     key(out, ",", "level");
     number(out, d.level);
     key(out, ",", "category");
     string(out, d.category);
+    if let Some(p) = &d.place {
+        key(out, ",", "grid");
+        string(out, p.grid);
+        key(out, ",", "position");
+        string(out, p.position);
+    }
     key(out, ",", "status");
     string(out, d.status);
     key(out, ",", "minimum_salary");

@@ -40,6 +40,9 @@ pub enum Item {
     Scoring(Scoring),
     Provision(Provision),
     Example(Example),
+    Fact(FactDecl), // `fait …` (issue #22, see `ast_facts`)
+    Grid(Grid),
+    GridMinimum(GridMinimum),
 }
 
 impl Item {
@@ -67,6 +70,9 @@ impl Item {
             Item::Scoring(x) => x.span,
             Item::Provision(x) => x.span,
             Item::Example(x) => x.span,
+            Item::Fact(x) => x.span,
+            Item::Grid(x) => x.span,
+            Item::GridMinimum(x) => x.span,
         }
     }
 }
@@ -294,6 +300,8 @@ pub struct Table {
     pub name: Spanned<String>,
     pub label: Option<Spanned<String>>,
     pub value_type: Spanned<ValueType>,
+    /// By coefficient, by position, or by level and échelon.
+    pub key: TableKey,
     pub versions: Vec<TableVersion>,
     /// `connu jusqu'au DATE`: the last day the versions are known to hold.
     pub known_until: Option<Spanned<NaiveDate>>,
@@ -307,6 +315,10 @@ pub struct TableVersion {
     /// `par "…"`: the instrument that set this version.
     pub cited: Option<Spanned<String>>,
     pub rows: Vec<(Spanned<u32>, Spanned<Literal>)>,
+    /// Rows by position label (`"2.1" : 2241 €`), in a table by position.
+    pub labelled: Vec<(Spanned<String>, Spanned<Literal>)>,
+    /// The matrix of a table by level and échelon.
+    pub matrix: Option<Matrix>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -356,6 +368,8 @@ pub enum Cell {
     Category(Spanned<String>),
     /// The text leaves the cell empty.
     Blank,
+    /// A position of a grid: `hcr II.1`.
+    Position(PositionRef),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -413,6 +427,8 @@ pub struct Classification {
     pub span: Span,
     pub floors: Vec<FloorRule>,
     pub transitional: Vec<Transitional>,
+    /// `plancher hcr I.2 si …`: floors that hold when their test does.
+    pub conditional: Vec<CondFloor>,
     pub highest_wins: Option<Span>,
     pub source: Source,
 }
@@ -423,6 +439,8 @@ pub enum FloorKind {
     Diploma,
     PreviousCoefficient,
     Mission,
+    /// The position the employer gives (`plancher position`).
+    Position,
     /// `plancher critères`: the coefficient the employee's degrees give.
     Criteria,
 }
@@ -604,6 +622,11 @@ pub enum BinaryOp {
 }
 
 pub use super::ast_examples::{Example, Expectation, Fact};
+pub use super::ast_facts::{Clock, FactDecl, FactDefault, FactType, TimeOperand};
+pub use super::ast_grids::{
+    CondFloor, Grid, GridLevel, GridMinimum, GridPosition, Matrix, MatrixRow, PositionDates,
+    PositionRef, TableKey,
+};
 pub use super::ast_criteria::{Criterion, JobDegree, ScoreRow, Scoring};
 pub use super::ast_trials::{TrialAt, TrialSelector};
 pub use super::ast_functions::{Conditional, Extreme, RoundDir, Rounding, Test, TestKind};

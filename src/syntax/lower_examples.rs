@@ -72,6 +72,10 @@ impl Lowering {
         let sp = self.span(&pair);
         let inner = pair.into_inner().next()?;
         let rule = inner.as_rule();
+        if rule == Rule::fact_declared {
+            let fact = self.declared_fact(inner)?;
+            return Some(Spanned::new(fact, sp));
+        }
         if rule == Rule::fact_criteria {
             let degrees = self.job_degrees(inner);
             let given = degrees.into_iter().map(|d| (d.criterion.node, d.degree.node));
@@ -87,6 +91,7 @@ impl Lowering {
             Rule::fact_hours => Fact::Hours(self.decimal(v.next()?)),
             Rule::fact_salary => Fact::Salary(self.decimal(v.next()?)),
             Rule::fact_applied => Fact::AppliedCoefficient(self.integer(v.next()?).node),
+            Rule::fact_position => Fact::Position(self.string(v.next()?).node),
             Rule::fact_mission => {
                 let job = self.string(v.next()?).node;
                 let start = self.date(v.next()?).node;
@@ -139,6 +144,10 @@ impl Lowering {
         let sp = self.span(&pair);
         let inner = pair.into_inner().next()?;
         let rule = inner.as_rule();
+        if rule == Rule::expect_position {
+            let position = self.inner_position_ref(inner)?;
+            return Some(Spanned::new(Expectation::Position(position), sp));
+        }
         let mut v = self.values(inner).into_iter();
         let expectation = match rule {
             Rule::expect_coefficient => Expectation::Coefficient(self.integer(v.next()?).node),

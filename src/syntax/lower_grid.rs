@@ -93,6 +93,10 @@ impl Lowering {
                         .map(|i| self.integer(i).node)
                         .unwrap_or(0),
                 ),
+                Rule::position_cell => match self.inner_position_ref(p) {
+                    Some(position) => Cell::Position(position),
+                    None => Cell::Blank,
+                },
                 _ => Cell::Blank,
             },
             None => Cell::Blank,

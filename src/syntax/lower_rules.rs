@@ -14,6 +14,7 @@ impl Lowering {
             span: self.span(&pair),
             floors: Vec::new(),
             transitional: Vec::new(),
+            conditional: Vec::new(),
             highest_wins: None,
             source: None,
         };
@@ -29,6 +30,10 @@ impl Lowering {
                 Rule::transitional => {
                     let t = self.transitional(p);
                     out.transitional.push(t);
+                }
+                Rule::cond_floor => {
+                    let floor = self.cond_floor(p);
+                    out.conditional.push(floor);
                 }
                 _ => {}
             }
@@ -74,6 +79,7 @@ impl Lowering {
                         Some(Rule::kw_diploma) => FloorKind::Diploma,
                         Some(Rule::kw_previous_coefficient) => FloorKind::PreviousCoefficient,
                         Some(Rule::kw_mission) => FloorKind::Mission,
+                        Some(Rule::kw_position) => FloorKind::Position,
                         Some(Rule::kw_criteria) => FloorKind::Criteria,
                         _ => FloorKind::Job,
                     };

@@ -113,7 +113,12 @@ mod tests {
         let position = Position::Line(1);
         match serde_json::from_str::<serde_json::Value>(line) {
             Ok(value) => Reader::default().json_record(value, position),
-            Err(_) => Err(Rejection::new(position, None, None, "not JSON")),
+            Err(_) => Err(Rejection::new(
+                position,
+                None,
+                None,
+                crate::facts::Reason::Other("not JSON".into()),
+            )),
         }
     }
 

@@ -90,10 +90,18 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
             coefficient,
             level,
             category,
+            place,
         } => {
             tag(out, "level");
-            numbers(out, &[("coefficient", *coefficient), ("level", *level)]);
+            match place {
+                // A grid without coefficients: its key is a rank, not a coefficient.
+                Some(p) if !p.coefficients => numbers(out, &[("level", *level)]),
+                _ => numbers(out, &[("coefficient", *coefficient), ("level", *level)]),
+            }
             strings(out, &[("category", category)]);
+            if let Some(p) = place {
+                strings(out, &[("grid", p.grid), ("position", p.position)]);
+            }
         }
         StepKind::Status { status } => {
             tag(out, "status");
@@ -231,6 +239,30 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
             strings(out, &[("band", band)]);
             numbers(out, &[("coefficient", *coefficient)]);
         }
+        StepKind::Fact {
+            name,
+            field,
+            value,
+            default,
+        } => {
+            tag(out, "fact");
+            strings(out, &[("name", name), ("field", field), ("value", value)]);
+            key(out, ",", "default");
+            out.extend_from_slice(if *default { b"true" } else { b"false" });
+        }
+        StepKind::Clock {
+            clock,
+            since,
+            until,
+            completed,
+            unit,
+        } => {
+            tag(out, "clock");
+            strings(out, &[("clock", clock)]);
+            dates(out, &[("since", *since), ("until", *until)]);
+            numbers(out, &[("completed", *completed)]);
+            strings(out, &[("unit", unit)]);
+        }
         StepKind::Warning { warning } => {
             tag(out, "warning");
             key(out, ",", "text");
@@ -293,6 +325,17 @@ fn floor_detail(detail: &FloorDetail, out: &mut Vec<u8>) {
         FloorDetail::Mission { claims } => {
             key(out, ",", "claims");
             count(out, *claims);
+        }
+        FloorDetail::Position {
+            grid,
+            position,
+            test,
+        } => {
+            optional(out, "grid", *grid);
+            optional(out, "position", *position);
+            if test.is_some() {
+                optional(out, "test", *test);
+            }
         }
         FloorDetail::Criteria { total } => {
             key(out, ",", "total");
@@ -405,6 +448,7 @@ mod tests {
                 coefficient: 140,
                 level: 2,
                 category: "ETAM",
+                place: None,
             },
             StepKind::Status {
                 status: "non-cadre",
