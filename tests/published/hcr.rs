@@ -233,7 +233,6 @@ fn trial_periods_as_published() {
 
 /// The exception of art. 13: no renewal at I.1 (a renewal asked for is not granted).
 #[test]
-#[ignore = "the trial rules have no `sauf POSITION` yet (documented in the README, absent from grammar/grille.pest: trial_rule): rules/hcr-1979.grille grants the renewal at I.1"]
 fn no_renewal_at_i1_as_published() {
     trial_periods(true);
 }
