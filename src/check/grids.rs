@@ -34,8 +34,9 @@ impl Checker {
 
     fn declare_grid(&mut self, rules: &mut RuleSet, g: &ast::Grid) -> Option<GridId> {
         if rules.grids.grid_index(&g.id.node).is_some() {
-            let what = Duplicated::Category(g.id.node.clone());
-            self.report(Kind::duplicate(what, None), g.id.span);
+            let grid = g.id.node.clone();
+            let twice = GridProblem::Twice { grid, minimum: false };
+            self.report(Kind::Grid(twice), g.id.span);
             return None;
         }
         let grid = g.id.node.clone();
@@ -220,8 +221,9 @@ impl Checker {
             };
             let expr = self.level_minimum(rules, &m.formula, &mut unit);
             if out[grid].is_some() {
-                let what = Duplicated::Floor;
-                self.report(Kind::duplicate(what, None), m.span);
+                let grid = m.grid.node.clone();
+                let twice = GridProblem::Twice { grid, minimum: true };
+                self.report(Kind::Grid(twice), m.span);
             }
             out[grid] = expr;
         }
@@ -353,6 +355,12 @@ impl Checker {
     /// (but with its `position`) is decided on today's path. It has no name
     /// a record could give but the empty one, and no cell.
     pub(super) fn job_for_positions(&mut self, rules: &mut RuleSet, items: &[Item]) {
+        let position_floor = rules.floors.iter().find(|f| f.kind == FloorKind::Position);
+        if let (Some(floor), true) = (position_floor, rules.grids.is_empty()) {
+            let span = floor.origin.span;
+            self.report(Kind::Grid(GridProblem::NoGrids), span);
+            return;
+        }
         let declares_jobs = items.iter().any(|i| matches!(i, Item::Job(_)));
         if declares_jobs || !classifies_by_position(rules) {
             return;
