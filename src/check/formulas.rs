@@ -101,6 +101,9 @@ impl Checker {
             };
             return Some((ExprKind::Input(input), ty));
         }
+        if let Some(f) = self.declared.facts.get(name).copied() {
+            return self.fact_in_formula(rules, f, span);
+        }
         if let Some(p) = self.declared.params.get(name).copied() {
             let ty = rules.params[p].ty;
             if ty == Type::Duration {

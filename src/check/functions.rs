@@ -166,6 +166,7 @@ impl Checker {
         Some((ExprKind::If(Box::new(conditional)), ty))
     }
 
+    /// A test, checked: also for the conditions outside formulas (a position's coefficient).
     pub(super) fn test(
         &mut self,
         rules: &RuleSet,
@@ -202,6 +203,9 @@ impl Checker {
                     self.report(Kind::ConstantTest { holds }, t.span);
                 }
                 TestKind::Compare(Box::new(l.expr), *op, Box::new(r.expr))
+            }
+            A::Timed(..) | A::Is(..) | A::Flag(_) => {
+                TestKind::Facts(Box::new(self.fact_test(rules, t)?))
             }
         };
         Some(model::Test { span: t.span, kind })

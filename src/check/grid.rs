@@ -45,7 +45,7 @@ impl Checker {
                 self.report(Kind::duplicate(what, first), c.id.span);
                 continue;
             }
-            let category = rules.categories.len();
+            let category = CategoryId::new(rules.categories.len());
             self.declared.categories.insert(c.id.node.clone(), category);
             rules.categories.push(Category {
                 id: c.id.node.clone(),

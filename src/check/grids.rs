@@ -365,7 +365,7 @@ impl Checker {
         if declares_jobs || !classifies_by_position(rules) {
             return;
         }
-        let scale = rules.scales.len();
+        let scale = ScaleId::new(rules.scales.len());
         rules.scales.push(Scale {
             id: String::new(),
             label: None,
@@ -378,7 +378,7 @@ impl Checker {
             }],
             origin: Origin::default(),
         });
-        let job = rules.jobs.len();
+        let job = JobId::new(rules.jobs.len());
         rules.jobs.push(Job {
             id: String::new(),
             name: String::new(),

@@ -39,7 +39,7 @@ impl Checker {
         let law_file = layered.kind == ast::AgreementKind::Law;
         for (id, span) in self.param_name_spans.clone().into_iter().enumerate() {
             let own = rules.sources.index_of(span.start) == 0;
-            if own && !law_file && !self.used_params.contains(&id) {
+            if own && !law_file && !self.used_params.contains(&ParamId::new(id)) {
                 let name = rules.params[id].name.clone();
                 self.report(Kind::UnusedParameter { name }, span);
             }
@@ -55,13 +55,13 @@ impl Checker {
             .params
             .iter()
             .enumerate()
-            .filter(|(i, _)| self.used_params.contains(i));
+            .filter(|(i, _)| self.used_params.contains(&ParamId::new(*i)));
         let params = params.map(|(_, p)| (&p.name, p.values.first().map(|v| v.0), p.origin.span));
         let tables = rules
             .tables
             .iter()
             .enumerate()
-            .filter(|(i, _)| self.used_tables.contains(i));
+            .filter(|(i, _)| self.used_tables.contains(&TableId::new(*i)));
         let tables = tables.map(|(_, t)| (&t.name, t.versions.first().map(|v| v.0), t.origin.span));
         let late: Vec<_> = params
             .chain(tables)
@@ -103,12 +103,18 @@ impl Checker {
             .filter(|(_, c)| c.coefficient.is_none())
             .map(|(b, _)| b.id.clone())
             .collect();
+        let name = job.name.clone();
         let kind = if !job.has_any_value() {
             let job = job.id.clone();
-            Kind::JobWithoutClassification { job }
+            Kind::JobWithoutClassification { job, name }
         } else if !blank.is_empty() {
             let (job, bands) = (job.id.clone(), bands.len());
-            Kind::BlankCells { job, blank, bands }
+            Kind::BlankCells {
+                job,
+                blank,
+                bands,
+                name,
+            }
         } else {
             return;
         };
@@ -127,6 +133,7 @@ impl Checker {
                     before_band: pb.to_string(),
                     value: c,
                     band: band.id.clone(),
+                    name: job.name.clone(),
                 };
                 self.report(kind, cell.origin.span);
             }
@@ -150,6 +157,7 @@ impl Checker {
                 diploma: rules.diplomas[d].id.clone(),
                 floor,
                 beginner,
+                name: job.name.clone(),
             };
             self.report(kind, job.origin.span);
         }

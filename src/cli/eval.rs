@@ -92,7 +92,12 @@ pub fn run(args: Args) -> Outcome {
     if !args.quiet {
         super::say_rule_warnings(&args.rules, &report);
     }
-    let mut records = match super::stream_facts(&args.facts, args.input_format, args.reading) {
+    let mut records = match super::stream_facts(
+        &args.facts,
+        args.input_format,
+        args.reading,
+        rules.declared_fields(),
+    ) {
         Ok(records) => records,
         Err(e) => return Outcome::Usage(e),
     };
@@ -217,7 +222,7 @@ pub fn run(args: Args) -> Outcome {
                 let _ = output.commit();
             }
             say!("{}", summary(grille::catalogue::Ended::Broken));
-            return Outcome::Usage(format!("{}: {e}", args.facts));
+            return Outcome::Usage(format!("{}: {}", args.facts, e.say(super::lang())));
         }
     }
     if let Err(outcome) = output.commit() {

@@ -71,7 +71,12 @@ pub fn run(args: Args) -> Outcome {
     if let Err(e) = super::apply_settings(&mut rules, &args.set) {
         return Outcome::Usage(e);
     }
-    let facts = match super::read_facts(&args.facts, args.input_format, args.reading) {
+    let facts = match super::read_facts(
+        &args.facts,
+        args.input_format,
+        args.reading,
+        rules.declared_fields(),
+    ) {
         Ok(f) => f,
         Err(e) => return Outcome::Usage(e),
     };
@@ -89,15 +94,7 @@ pub fn run(args: Args) -> Outcome {
             Err(rejection) => rejection.id.as_deref(),
         });
         let close = explain::closest_ids(&args.id, ids);
-        let hint = if close.is_empty() {
-            String::new()
-        } else {
-            format!("; closest: {}", close.join(", "))
-        };
-        return Outcome::Usage(format!(
-            "no employee with id `{}` in {}{hint}",
-            args.id, args.facts
-        ));
+        return Outcome::Usage(super::words::no_employee(&args.id, &args.facts, &close));
     };
     let as_of = args
         .as_of
@@ -164,8 +161,14 @@ fn run_on(flag: Option<chrono::NaiveDate>) -> Result<chrono::NaiveDate, String> 
 /// Says that the id is borne by more than one record: the first is explained,
 /// the others were rejected as duplicates when the facts were read.
 fn say_duplicates<'a>(args: &Args, first: &Read, others: impl Iterator<Item = &'a Read>) {
-    if let Some(note) = explain::duplicates(&args.id, first, others) {
-        say!("{}: warning: {note}", args.facts);
+    if let Some(note) = explain::duplicates_said(&args.id, first, others) {
+        let lang = super::lang();
+        let warning = match lang {
+            grille::catalogue::Lang::Fr => "avertissement",
+            grille::catalogue::Lang::En => "warning",
+        };
+        let c = grille::catalogue::colon(lang);
+        say!("{}{c} {warning}{c} {}", args.facts, note.say(lang));
     }
 }
 

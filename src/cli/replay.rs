@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use super::console::say;
 use super::output::{Input, Output};
 use super::Outcome;
+use grille::catalogue::Text;
 use grille::facts::{Month, PayLine, Record, Rejection};
 use grille::replay::{encode, tables, Replayer, Settings};
 use grille::report::{csv_fr, xlsx};
@@ -44,9 +45,10 @@ pub struct Args {
     /// French headers and warnings, a UTF-8 byte-order mark.
     #[arg(long)]
     csv_fr: bool,
-    /// Language of the text output.
-    #[arg(long, value_enum, default_value_t = super::LangArg::Fr)]
-    lang: super::LangArg,
+    /// Language of the text output and of what is said on stderr (French, or
+    /// English under an English locale, unless given).
+    #[arg(long, value_enum)]
+    lang: Option<super::LangArg>,
     /// Write to FILE instead of standard output (a temporary file in the same folder, renamed when complete).
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
@@ -108,6 +110,7 @@ fn french_header() -> Vec<u8> {
 type PayById = HashMap<String, Vec<PayLine>>;
 
 pub fn run(mut args: Args) -> Outcome {
+    let lang = super::set_lang(args.lang);
     if let Err(e) = french_csv_or_workbook(&mut args) {
         return Outcome::Usage(e);
     }
@@ -118,8 +121,17 @@ pub fn run(mut args: Args) -> Outcome {
             .claim_on
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
     };
-    if let Err(e) = grille::replay::check_settings(&settings) {
-        return Outcome::Usage(format!("--from {} --to {}: {e}", args.from, args.to));
+    if grille::replay::check_settings(&settings).is_err() {
+        let said = Text::ReplayRange {
+            from: args.from,
+            to: args.to,
+        };
+        return Outcome::Usage(format!(
+            "--from {} --to {}: {}",
+            args.from,
+            args.to,
+            said.say(lang)
+        ));
     }
     if args.format == ReplayFormat::Html && args.ids.len() != 1 {
         return Outcome::Usage(
@@ -131,19 +143,17 @@ pub fn run(mut args: Args) -> Outcome {
         Ok(None) => return Outcome::Failure,
         Err(e) => return Outcome::Usage(e),
     };
-    let warnings = report.count(grille::Severity::Warning);
-    if warnings > 0 {
-        say!(
-            "{}: {warnings} warning(s) on the rules (see `grille check {}`)",
-            args.rules,
-            args.rules
-        );
-    }
+    super::say_rule_warnings(&args.rules, &report);
     let (pay, mut failed) = match read_pay(&args) {
         Ok(read) => read,
         Err(e) => return Outcome::Usage(e),
     };
-    let mut records = match super::stream_facts(&args.facts, args.input_format, args.reading) {
+    let mut records = match super::stream_facts(
+        &args.facts,
+        args.input_format,
+        args.reading,
+        rules.declared_fields(),
+    ) {
         Ok(records) => records,
         Err(e) => return Outcome::Usage(e),
     };
@@ -190,7 +200,7 @@ pub fn run(mut args: Args) -> Outcome {
         let mut cells = Vec::new();
         match args.format {
             ReplayFormat::Xlsx => cells = tables::rows(&replay, Some(replayer.rules())),
-            format => write_one(&replayer, record, &replay, format, args.lang, out),
+            format => write_one(&replayer, record, &replay, format, lang, out),
         }
         Ok(Some(Replayed {
             id: record.id.clone(),
@@ -230,7 +240,7 @@ pub fn run(mut args: Args) -> Outcome {
                         .is_some_and(|id| wanted.contains(id))
                 {
                     rejected += 1;
-                    say!("{}: rejected: {rejection}", args.facts);
+                    super::say_rejection(&args.facts, &rejection);
                     sheets[1].rows.push(xlsx::rejection_cells(&rejection));
                 }
             }
@@ -256,25 +266,31 @@ pub fn run(mut args: Args) -> Outcome {
     match finished {
         Ok(warnings) => {
             for w in &warnings {
-                say!("{}", w.line(&args.facts, args.lang.into()));
+                say!("{}", w.line(&args.facts, super::lang()));
             }
         }
-        Err(e) => return Outcome::Usage(format!("{}: {e}", args.facts)),
+        Err(e) => return Outcome::Usage(format!("{}: {}", args.facts, e.say(lang))),
     }
     failed += report_unjoined(&args, &pay, &seen, &wanted);
     for id in args.ids.iter().filter(|id| !seen.contains(id.as_str())) {
-        say!("error: no employee with id `{id}` in {}", args.facts);
+        let said = Text::NoEmployeeWithId {
+            id,
+            facts: &args.facts,
+        };
+        say!("{}", said.say(lang));
         failed += 1;
     }
     if let Err(outcome) = output.commit() {
         return outcome;
     }
-    say!(
-        "{replayed} replayed, {rejected} rejected ({} to {}, claim on {})",
-        settings.from,
-        settings.to,
-        settings.claim_on
-    );
+    let summary = Text::ReplaySummary {
+        replayed,
+        rejected,
+        from: settings.from,
+        to: settings.to,
+        claim_on: settings.claim_on,
+    };
+    say!("{}", summary.say(lang));
     if rejected > 0 || failed > 0 {
         Outcome::Failure
     } else {
@@ -290,9 +306,9 @@ fn read_pay(args: &Args) -> Result<(PayById, usize), String> {
     let format = super::facts_format(path, None)?;
     let bytes = super::read_bytes(path, "pay file")?;
     let file = grille::facts::read_pay(&bytes, format, args.reading.options())
-        .map_err(|e| format!("{path}: {e}"))?;
+        .map_err(|e| format!("{path}: {}", e.say(super::lang())))?;
     for w in &file.warnings {
-        say!("{}", w.line(path, args.lang.into()));
+        say!("{}", w.line(path, super::lang()));
     }
     let mut by_id = PayById::new();
     let mut failed = 0;
@@ -301,7 +317,7 @@ fn read_pay(args: &Args) -> Result<(PayById, usize), String> {
             Ok(line) => by_id.entry(line.id.clone()).or_default().push(line),
             Err(rejection) => {
                 failed += 1;
-                say!("{path}: rejected: {rejection}");
+                super::say_rejection(path, &rejection);
             }
         }
     }
@@ -319,10 +335,10 @@ fn join_pay(record: &Record, lines: &[PayLine]) -> Result<Record, Rejection> {
                 record.position,
                 Some(&record.id),
                 Some("pay"),
-                format!(
-                    "the month {month} is given twice (again at {} of the pay file)",
-                    line.position
-                ),
+                grille::facts::Reason::MonthGivenAgain {
+                    month: month.to_string(),
+                    again: line.position,
+                },
             )
         })?;
     }
@@ -348,13 +364,13 @@ fn report_unjoined(
         grille::facts::Position::Line(n) | grille::facts::Position::Record(n) => n,
     });
     for line in &unjoined {
-        say!(
-            "{path}: {}, field `id`: no employee `{}` in {} (payslip of {} not replayed)",
-            line.position,
-            grille::facts::short(&line.id),
-            args.facts,
-            line.pay.month
-        );
+        let said = Text::PayUnjoined {
+            position: line.position,
+            id: &grille::facts::short(&line.id),
+            facts: &args.facts,
+            month: line.pay.month,
+        };
+        say!("{path}: {}", said.say(super::lang()));
     }
     unjoined.len()
 }
@@ -364,7 +380,7 @@ fn write_one(
     record: &Record,
     replay: &grille::replay::Replay,
     format: ReplayFormat,
-    lang: super::LangArg,
+    lang: grille::catalogue::Lang,
     out: &mut Vec<u8>,
 ) {
     match format {
@@ -377,7 +393,7 @@ fn write_one(
         // Laid out as a whole once every employee is replayed.
         ReplayFormat::Xlsx => {}
         ReplayFormat::Text => {
-            let text = grille::replay::text::render(replayer.rules(), replay, lang.into());
+            let text = grille::replay::text::render(replayer.rules(), replay, lang);
             out.extend_from_slice(text.as_bytes());
         }
         ReplayFormat::Html => {

@@ -187,7 +187,12 @@ pub struct Trial<'a> {
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub status: TrialStatus,
-    pub return_to: &'a str,
+    /// `hire` for a trial at hire; absent for a move's (as before trials at hire).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<&'static str>,
+    /// The job to return to if the trial is broken: a move's `from`; absent at hire.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_to: Option<&'a str>,
     /// The classification of the function to return to.
     pub return_coefficient: Option<u32>,
 }

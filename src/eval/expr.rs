@@ -26,11 +26,14 @@ pub fn compare(a: Decimal, b: Decimal) -> Ordering {
 }
 
 /// The values a formula may read besides parameters.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Inputs {
+#[derive(Clone, Copy, Default)]
+pub struct Inputs<'d> {
     pub hours: Option<Decimal>,
     pub coefficient: Option<u32>,
     pub level_minimum: Option<Decimal>,
+    /// The decision's declared facts and clocks, for a rule set that declares
+    /// facts (`None` elsewhere, and in the tables kept per coefficient).
+    pub facts: Option<&'d super::facts::DecisionFacts<'d>>,
     /// The position the facts give, on a named grid (issue #22).
     pub position: Option<crate::model::grid::PositionId>,
 }
@@ -129,6 +132,10 @@ impl<'r> Formulas<'r> {
                     .level_minimum
                     .ok_or_else(|| "this level has no minimum".to_string()),
             },
+            ExprKind::Fact(id) => match inputs.facts {
+                Some(facts) => facts.number(*id, e.span),
+                None => Err("the declared facts are not known here".to_string()),
+            },
             ExprKind::Round(inner) => Ok(round_cent(self.eval(inner, inputs, t)?)),
             ExprKind::RoundTo(inner, rounding) => {
                 super::functions::round_to(self.eval(inner, inputs, t)?, rounding)
@@ -208,6 +215,18 @@ impl<'r> Formulas<'r> {
                     }
                     Some(v) => out.push_str(&v.to_string()),
                     None => out.push_str(&table.name),
+                }
+            }
+            ExprKind::Fact(id) => {
+                let fact = &self.rules.facts[*id];
+                let value = inputs.facts.and_then(|f| f.number(*id, leaf.span).ok());
+                let unit = fact.formula_type.map_or("", unit_of);
+                match value {
+                    Some(v) => {
+                        out.push_str(&shown(v, unit.contains('€')));
+                        out.push_str(unit);
+                    }
+                    None => out.push_str(&fact.name),
                 }
             }
             ExprKind::Input(i) => {

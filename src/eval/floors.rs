@@ -9,7 +9,7 @@ use super::trace::FloorName;
 use super::trace::{FloorDetail, Gloss, Step, StepKind, Tracer};
 use super::{Evaluator, Notes, OtherFloors, Warning};
 use crate::calendar;
-use crate::facts::Record;
+use crate::facts::{Reason, Record};
 use crate::model::*;
 
 impl<'r> Evaluator<'r> {
@@ -18,7 +18,7 @@ impl<'r> Evaluator<'r> {
         &self,
         record: &Record,
         given: Option<DiplomaId>,
-    ) -> Result<Option<u32>, String> {
+    ) -> Result<Option<u32>, Reason> {
         let rules = self.rules;
         if !self.floors.diploma && record.diploma.is_none() {
             return Ok(None);
@@ -27,32 +27,30 @@ impl<'r> Evaluator<'r> {
         match given {
             Some(d) => Ok(rules.diplomas[d].floor),
             None if record.diploma.is_none() => Ok(None),
-            None if rules.diplomas.is_empty() => Err(format!(
-                "the rule set declares no diplomas, and the facts give `{name}`"
-            )),
+            None if rules.diplomas.is_empty() => Err(Reason::NoDiplomas {
+                given: name.to_string(),
+            }),
             None => {
                 let named = rules.diplomas_named(name);
                 let ids = |all: &mut dyn Iterator<Item = DiplomaId>| {
-                    let ids: Vec<String> =
-                        all.map(|d| format!("`{}`", rules.diplomas[d].id)).collect();
-                    ids.join(", ")
+                    all.map(|d| rules.diplomas[d].id.clone()).collect()
                 };
                 if named.len() > 1 {
-                    return Err(format!(
-                        "`{name}` names several diplomas of the rule set: {}; give the id",
-                        ids(&mut named.into_iter())
-                    ));
+                    return Err(Reason::AmbiguousDiploma {
+                        given: name.to_string(),
+                        diplomas: ids(&mut named.into_iter()),
+                    });
                 }
-                Err(format!(
-                    "the rule set has no diploma `{name}`; it knows {} (by id, name or alias)",
-                    ids(&mut (0..rules.diplomas.len()))
-                ))
+                Err(Reason::UnknownDiploma {
+                    given: name.to_string(),
+                    known: ids(&mut DiplomaId::all(rules.diplomas.len())),
+                })
             }
         }
     }
 
     /// The previous-sector coefficient as a floor, brought onto the grid.
-    pub(super) fn previous_floor(&self, record: &Record) -> Result<Option<u32>, String> {
+    pub(super) fn previous_floor(&self, record: &Record) -> Result<Option<u32>, Reason> {
         let rules = self.rules;
         let Some(given) = record.previous_sector_coefficient else {
             return Ok(None);
@@ -69,10 +67,10 @@ impl<'r> Evaluator<'r> {
         }
         let top = rules.top_coefficient().unwrap_or(0);
         if given > top {
-            return Err(format!("{given} is above the top of the grid ({top})"));
+            return Err(Reason::AboveGrid { given, top });
         }
         match floor.off_grid {
-            OffGrid::Reject => Err(format!("{given} is not a coefficient of the grid")),
+            OffGrid::Reject => Err(Reason::OffGrid { given }),
             OffGrid::NextLevel => Ok(rules
                 .levels
                 .iter()
@@ -119,6 +117,10 @@ impl<'r> Evaluator<'r> {
             }
         };
         for floor in &rules.floors {
+            // Said only for an employee whose degrees are given (issue #22).
+            if floor.kind == FloorKind::Criteria && others.criteria_total.is_none() {
+                continue;
+            }
             let value = match floor.kind {
                 FloorKind::Job => {
                     let Some(cell) = cell else { continue };
@@ -129,6 +131,7 @@ impl<'r> Evaluator<'r> {
                 FloorKind::PreviousCoefficient => others.previous,
                 FloorKind::Mission => others.claim,
                 FloorKind::Position => others.grid.given,
+                FloorKind::Criteria => others.criteria,
             };
             if floor.kind != FloorKind::Job {
                 t.step(|| other_floor_step(rules, floor, value, others));
@@ -268,11 +271,10 @@ impl<'r> Evaluator<'r> {
             .unwrap_or(record.job_since)
     }
 
-    pub(super) fn no_floor_reason(&self, job: JobId) -> String {
-        format!(
-            "no floor gives a coefficient: the rules give `{}` no classification and no other floor applies",
-            self.rules.jobs[job].id
-        )
+    pub(super) fn no_floor_reason(&self, job: JobId) -> Reason {
+        Reason::NoFloor {
+            job: self.rules.jobs[job].id.clone(),
+        }
     }
 
     /// The coefficient the rules give in `job` on `day` (used for trials);
@@ -297,6 +299,7 @@ impl<'r> Evaluator<'r> {
             previous: others.previous,
             claim,
             grid: others.grid,
+            criteria: others.criteria,
             ..OtherFloors::default()
         };
         self.band_entitlement(job, band, &others)
@@ -329,6 +332,7 @@ impl<'r> Evaluator<'r> {
             .max(others.previous.filter(|_| listed.previous))
             .max(others.claim.filter(|_| listed.mission))
             .max(others.grid.highest())
+            .max(others.criteria)
     }
 }
 
@@ -368,6 +372,9 @@ fn other_floor_step<'r>(
                     given: others.previous_given,
                 },
                 FloorKind::Position => position_detail(rules, others.grid.given_position, None),
+                FloorKind::Criteria => FloorDetail::Criteria {
+                    total: others.criteria_total,
+                },
                 _ => FloorDetail::Mission {
                     claims: others.claims,
                 },

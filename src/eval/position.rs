@@ -115,7 +115,7 @@ impl<'r> Evaluator<'r> {
 }
 
 fn no_field(reason: String) -> (String, crate::facts::Reason) {
-    (String::new(), reason.into())
+    (String::new(), crate::facts::Reason::Other(reason))
 }
 
 /// The detail of a position floor: the grid and label, and the test of a conditional one.

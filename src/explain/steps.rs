@@ -37,10 +37,13 @@ pub(super) fn steps(x: &mut Writer, record: &Record, d: &Decision) {
             StepKind::Claim { .. } => claim(x, step, &mut open),
             StepKind::MinimumOwed { .. } => minimum_owed(x, step),
             StepKind::Job { .. }
+            | StepKind::Criteria { .. }
             | StepKind::Trial { .. }
             | StepKind::MissionWindow { .. }
             | StepKind::TrialCut { .. }
             | StepKind::NextStep { .. }
+            | StepKind::Fact { .. }
+            | StepKind::Clock { .. }
             | StepKind::Warning { .. } => {}
         }
     }
@@ -138,10 +141,17 @@ fn floor(x: &mut Writer, d: &Decision, step: &Step, trace: &[Step], open: &mut S
         FloorDetail::Position { .. } => {
             super::grids::floor_words(detail, w.not_given, lang).unwrap_or_default()
         }
+        FloorDetail::Criteria { total: None } => format!("{} ({})", w.floor_criteria, w.not_given),
+        FloorDetail::Criteria { total: Some(total) } => {
+            format!("{} ({total} {})", w.floor_criteria, w.degree_points.1)
+        }
     };
     x.line(2, format!("{what}{c}{value}"));
     if matches!(detail, FloorDetail::Mission { .. }) {
         mission_window(x, trace);
+    }
+    if matches!(detail, FloorDetail::Criteria { total: Some(_) }) {
+        super::criteria::degrees(x, trace);
     }
     x.cite(step);
 }
@@ -158,6 +168,7 @@ fn entitlement(x: &mut Writer, step: &Step) {
         FloorName::PreviousCoefficient => w.floor_previous,
         FloorName::Mission => w.floor_mission,
         FloorName::Position => "position",
+        FloorName::Criteria => w.floor_criteria,
     };
     x.line(
         2,

@@ -329,6 +329,8 @@ fn facts(x: &mut Writer, r: &Record, trace: &[Step]) {
             format!("{}{c}{} → {} ({})", w.moves, m.from, m.to, x.date(m.on)),
         );
     }
+    // The facts the rule file declares, as the decision read them (issue #22).
+    super::facts::declared_facts(x, trace);
 }
 
 /// The words of `text` a line may not break between kept together: French

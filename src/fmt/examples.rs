@@ -1,5 +1,7 @@
 //! Examples to lines: the facts and the expected outcome, as listings.
 
+use chrono::NaiveDate;
+
 use super::lines::{continuation, fits, Line, Node};
 use super::words::{quote, Printer};
 use crate::span::Span;
@@ -92,7 +94,7 @@ impl Printer<'_> {
                 renewed,
                 broken_on,
             } => {
-                let mut text = format!(
+                let text = format!(
                     "{} {} {} {} {} {} {on}",
                     self.kw(keywords::MOVE),
                     self.kw(keywords::RANGE_FROM),
@@ -101,15 +103,38 @@ impl Printer<'_> {
                     quote(to),
                     self.kw(keywords::ON),
                 );
-                if *renewed {
-                    text = format!("{text} {}", self.kw(keywords::RENEWED));
-                }
-                if let Some(b) = broken_on {
-                    text = format!("{text} {} {b}", self.kw(keywords::BROKEN));
-                }
-                text
+                self.trial_facts(text, *renewed, broken_on)
             }
+            Fact::Criteria(given) => {
+                let listed: Vec<String> = given.iter().map(|(c, d)| format!("{c} {d}")).collect();
+                format!("{} {}", self.kw(keywords::CRITERIA), listed.join(", "))
+            }
+            Fact::Hire {
+                on,
+                renewed,
+                broken_on,
+            } => {
+                let text = format!("{} {on}", self.kw(keywords::HIRED));
+                self.trial_facts(text, *renewed, broken_on)
+            }
+            Fact::Declared { name, value } => self.declared_fact(&name.node, &value.node),
         }
+    }
+
+    /// `renouvelée`, `rompue le DATE` after a move or a hire.
+    fn trial_facts(
+        &self,
+        mut text: String,
+        renewed: bool,
+        broken_on: &Option<NaiveDate>,
+    ) -> String {
+        if renewed {
+            text = format!("{text} {}", self.kw(keywords::RENEWED));
+        }
+        if let Some(b) = broken_on {
+            text = format!("{text} {} {b}", self.kw(keywords::BROKEN));
+        }
+        text
     }
 
     pub(super) fn expectation(&self, x: &Expectation) -> String {

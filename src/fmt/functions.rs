@@ -64,6 +64,7 @@ impl Printer<'_> {
             TestKind::Group(inner) => format!("({})", self.test(inner)),
             TestKind::All(tests) => self.joined(tests, &format!(" {} ", self.kw(keywords::AND))),
             TestKind::Any(tests) => self.joined(tests, &format!(" {} ", self.kw(keywords::OR))),
+            TestKind::Timed(..) | TestKind::Is(..) | TestKind::Flag(_) => self.fact_test(&t.kind),
             TestKind::Position(p) => format!("{} {}", self.kw(keywords::POSITION), p.written()),
         }
     }

@@ -124,8 +124,11 @@ impl Printer<'_> {
             Item::TrialPeriod(x) => self.trial_period(x),
             Item::Provision(x) => self.provision(x),
             Item::Example(x) => self.example(x),
+            Item::Fact(x) => self.fact_decl(x),
             Item::Grid(x) => self.grid(x),
             Item::GridMinimum(x) => self.grid_minimum(x),
+            Item::Criterion(x) => self.criterion(x),
+            Item::Scoring(x) => self.scoring(x),
         }
     }
 
@@ -417,6 +420,7 @@ impl Printer<'_> {
             let text = format!("{} {}", self.kw_label(keywords::EXPERIENCE), id.node);
             Line::leaf(2, text, id.span.start, id.span.end)
         }));
+        node.add_line(self.job_degrees(&j.degrees));
         for cell in &j.cells {
             node.add(self.job_cell(cell));
         }

@@ -173,8 +173,15 @@ fn trial(t: &Trial, out: &mut Vec<u8>) {
     date(out, t.end);
     key(out, ",", "status");
     string(out, t.status.as_str());
-    key(out, ",", "return_to");
-    string(out, t.return_to);
+    if let Some(at) = t.at {
+        key(out, ",", "at");
+        string(out, at);
+    }
+    // A trial at hire has no job to return to (its classification is null).
+    if let Some(return_to) = t.return_to {
+        key(out, ",", "return_to");
+        string(out, return_to);
+    }
     key(out, ",", "return_coefficient");
     number_or_null(t.return_coefficient, out);
     out.push(b'}');

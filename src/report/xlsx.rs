@@ -213,7 +213,7 @@ impl<'r> Names<'r> {
     {
         let label = self.rules.and_then(|r| {
             let job = r.jobs.iter().find(|j| j.id == job)?;
-            let scale = r.scales.get(job.scale)?;
+            let scale = r.scales.get(job.scale.index())?;
             scale.bands.iter().find(|b| b.id == id)?.label.as_deref()
         });
         label.unwrap_or(id)

@@ -36,8 +36,11 @@ pub enum Item {
     MissionCap(MissionCap),
     TrialPeriod(TrialPeriod),
     TrialMaximum(TrialMaximum),
+    Criterion(Criterion),
+    Scoring(Scoring),
     Provision(Provision),
     Example(Example),
+    Fact(FactDecl), // `fait …` (issue #22, see `ast_facts`)
     Grid(Grid),
     GridMinimum(GridMinimum),
 }
@@ -63,8 +66,11 @@ impl Item {
             Item::MinimumSalary(x) => x.span,
             Item::MissionCap(x) => x.span,
             Item::TrialPeriod(x) => x.span,
+            Item::Criterion(x) => x.span,
+            Item::Scoring(x) => x.span,
             Item::Provision(x) => x.span,
             Item::Example(x) => x.span,
+            Item::Fact(x) => x.span,
             Item::Grid(x) => x.span,
             Item::GridMinimum(x) => x.span,
         }
@@ -396,6 +402,8 @@ pub struct Job {
     pub entry_diploma: Option<EntryDiploma>,
     pub experience: Option<Spanned<String>>,
     pub cells: Vec<JobCell>,
+    /// `degrés …`: the job's degree in each criterion, as the text gives them.
+    pub degrees: Vec<JobDegree>,
     pub source: Source,
 }
 
@@ -433,6 +441,8 @@ pub enum FloorKind {
     Mission,
     /// The position the employer gives (`plancher position`).
     Position,
+    /// `plancher critères`: the coefficient the employee's degrees give.
+    Criteria,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -545,6 +555,8 @@ pub struct MissionCap {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrialPeriod {
     pub span: Span,
+    /// `à l'embauche`, `à la mobilité`; `None`: on a move only.
+    pub at: Option<Spanned<TrialAt>>,
     pub rules: Vec<TrialRule>,
     pub source: Source,
 }
@@ -552,7 +564,7 @@ pub struct TrialPeriod {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrialRule {
     pub span: Span,
-    pub category: Spanned<String>,
+    pub selector: Spanned<TrialSelector>,
     pub length: Spanned<DurationValue>,
     pub renewal: Option<Spanned<DurationValue>>,
     pub renewal_from_coefficient: Option<Spanned<u32>>,
@@ -610,8 +622,11 @@ pub enum BinaryOp {
 }
 
 pub use super::ast_examples::{Example, Expectation, Fact};
+pub use super::ast_facts::{Clock, FactDecl, FactDefault, FactType, TimeOperand};
 pub use super::ast_grids::{
     CondFloor, Grid, GridLevel, GridMinimum, GridPosition, Matrix, MatrixRow, PositionDates,
     PositionRef, TableKey,
 };
+pub use super::ast_criteria::{Criterion, JobDegree, ScoreRow, Scoring};
+pub use super::ast_trials::{TrialAt, TrialSelector};
 pub use super::ast_functions::{Conditional, Extreme, RoundDir, Rounding, Test, TestKind};

@@ -65,5 +65,11 @@ pub fn item_cites<'a>(item: &'a Item, out: &mut Vec<&'a Cite>) {
         }
         Item::Provision(x) => add(&x.source),
         Item::Example(x) => add(&x.source),
+        Item::Fact(x) => add(&x.source),
+        Item::Criterion(x) => add(&x.source),
+        Item::Scoring(x) => {
+            add(&x.source);
+            x.rows.iter().for_each(|r| add(&r.source));
+        }
     }
 }

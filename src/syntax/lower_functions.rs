@@ -112,6 +112,9 @@ impl Lowering {
                     }));
                 }
                 Rule::comparison => parts.push(self.comparison(p)),
+                Rule::timed => parts.push(self.timed(p)),
+                Rule::fact_is => parts.push(self.fact_is(p)),
+                Rule::fact_flag => parts.push(self.fact_flag(p)),
                 Rule::position_test => {
                     let span = self.span(&p);
                     if let Some(position) = self.inner_position_ref(p) {
