@@ -6,7 +6,7 @@
 use super::*;
 use crate::diag::grids::GridProblem;
 use crate::check::grid::MAX_COEFFICIENT;
-use crate::model::grid::{ConditionalFloor, Grid, GridId, Position, PositionId};
+use crate::model::grid::{ConditionalFloor, Grid, GridId, PlaceNames, Position, PositionId};
 use crate::syntax::ast_grids::roman_number;
 
 impl Checker {
@@ -94,8 +94,10 @@ impl Checker {
         let Some((from, until)) = self.position_dates(&p.dates, &p.label.node, p.span) else {
             return;
         };
+        let names = PlaceNames::of(&rules.grids.grids[grid], &p.label.node);
         rules.grids.positions.push(Position {
             grid,
+            names,
             label: p.label.node.clone(),
             level,
             category,
@@ -134,9 +136,12 @@ impl Checker {
                     continue;
                 };
                 for step in l.first_step.node..=l.last_step.node {
+                    let label = format!("{}.{step}", l.written.node);
+                    let names = PlaceNames::of(&rules.grids.grids[*grid], &label);
                     rules.grids.positions.push(Position {
                         grid: *grid,
-                        label: format!("{}.{step}", l.written.node),
+                        names,
+                        label,
                         level: l.number,
                         category,
                         key: next,

@@ -254,9 +254,11 @@ impl<'r> Evaluator<'r> {
         let others = match rules.grids.is_empty() {
             true => others,
             false => OtherFloors {
-                grid: self.grid_floors(record, hours).map_err(|(field, reason)| {
-                    reject(Some(field.as_str()).filter(|f| !f.is_empty()), reason)
-                })?,
+                grid: self
+                    .grid_floors(record, hours, declared)
+                    .map_err(|(field, reason)| {
+                        reject(Some(field.as_str()).filter(|f| !f.is_empty()), reason)
+                    })?,
                 ..others
             },
         };
