@@ -254,11 +254,13 @@ impl<'r> Evaluator<'r> {
         let others = match rules.grids.is_empty() {
             true => others,
             false => OtherFloors {
-                grid: self
-                    .grid_floors(record, hours, declared)
-                    .map_err(|(field, reason)| {
-                        reject(Some(field.as_str()).filter(|f| !f.is_empty()), reason)
-                    })?,
+                // A test that needed a declared fact the record lacks names it.
+                grid: self.grid_floors(record, hours, declared).map_err(
+                    |(field, reason)| match (field.is_empty(), reason) {
+                        (true, crate::facts::Reason::Other(text)) => needed(text),
+                        (_, reason) => reject(Some(field.as_str()), reason),
+                    },
+                )?,
                 ..others
             },
         };
