@@ -36,6 +36,8 @@ impl GridFloors {
 impl<'r> Evaluator<'r> {
     /// The position the facts give (on the evaluation day), its floor and the
     /// conditional floors that hold; the error is the reason to reject.
+    /// `declared`: the decision's facts and clocks, for the tests of conditional
+    /// coefficients and floors (`coefficient 105 si âge < 26 ans, 115 sinon`).
     pub(super) fn grid_floors(
         &self,
         record: &Record,
@@ -55,6 +57,7 @@ impl<'r> Evaluator<'r> {
         let inputs = Inputs {
             hours,
             position: given,
+            // A coefficient's test may read a clock (IC 2.1: `âge < 26 ans`).
             facts: declared,
             ..Inputs::default()
         };
