@@ -398,6 +398,18 @@ fn mistakes_are_said_in_french() {
             &on,
         ]
         .concat(),
+        [
+            &["explain", cgt, "examples/workforce.json", "--id", "E001"][..],
+            &["--why-not", "sommet"],
+            &on,
+        ]
+        .concat(),
+        [
+            &["explain", cgt, "examples/workforce.json", "--id", "E001"][..],
+            &["--why-not", "très haut"],
+            &on,
+        ]
+        .concat(),
         vec!["eval", "--formt", "x"],
         vec!["eval", cgt, "examples/workforce.json", "--format", "x"],
         vec!["eval"],
