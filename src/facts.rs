@@ -11,9 +11,11 @@ use std::fmt;
 mod array;
 mod batch;
 mod columns;
+mod criteria;
 mod csv;
 mod csv_fr;
 mod csv_rows;
+mod declared;
 mod duplicates;
 mod encoding;
 mod fast;
@@ -33,6 +35,7 @@ pub use columns::ColumnMap;
 use csv::Columns;
 pub use csv_fr::{date as parse_date_fr, decimal as parse_decimal_fr};
 pub use csv_rows::Tally;
+pub use declared::{Declared, DeclaredField, DeclaredValues, FactKind, FactValue, Slots};
 pub use encoding::Encoding;
 use fields::KNOWN_FIELDS;
 pub use fields::{header_field, Field, FIELDS};
@@ -83,6 +86,49 @@ pub struct Record {
     pub coefficient: Option<u32>,
     /// The past, for a replay: `None` when the record gives none of its fields.
     pub history: Option<Box<History>>,
+    /// `criteria`: the post's degree in each criterion, as given (issue #22);
+    /// empty when not given.
+    pub criteria: Vec<(String, u32)>,
+    /// The fields the rule set declares as facts, as read (`None` when it
+    /// declares none, or when the facts were read without its list).
+    pub declared: Option<Box<DeclaredValues>>,
+    /// The position on a named grid the employer gives (`position`,
+    /// `position_since`): `None` when the record gives neither.
+    pub placed: Option<Box<Placed>>,
+}
+
+/// `position` and `position_since` (issue #22): a label, optionally qualified
+/// by its grid (`"ic 2.1"`, `"II.3"`), and the day it was given.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Placed {
+    pub position: Option<String>,
+    pub since: Option<NaiveDate>,
+}
+
+/// `job` and `job_since`, required unless the record gives its `position`:
+/// then the job may be left out (the rules say whether they need one) and the
+/// day in it is the day in the position.
+fn placed_job(
+    at: &Place,
+    placed: Option<&Placed>,
+    job: Option<String>,
+    job_since: Option<NaiveDate>,
+) -> Result<(String, NaiveDate), Rejection> {
+    let position = placed.filter(|p| p.position.is_some());
+    let job = match (job, position) {
+        (Some(job), _) => job,
+        (None, Some(_)) => String::new(),
+        (None, None) => at.required(None, "job")?,
+    };
+    let since = job_since.or(position.and_then(|p| p.since));
+    Ok((job, at.required(since, "job_since")?))
+}
+
+impl Placed {
+    /// The two fields, boxed when one is given.
+    pub fn given(position: Option<String>, since: Option<NaiveDate>) -> Option<Box<Placed>> {
+        (position.is_some() || since.is_some()).then(|| Box::new(Placed { position, since }))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -233,6 +279,8 @@ pub struct Options {
     pub encoding: Option<Encoding>,
     /// Columns named for fields (`--columns`), for headers the reader does not know.
     pub columns: ColumnMap,
+    /// The fields the rule set declares as facts (`RuleSet::declared_fields`).
+    pub declared: Declared,
 }
 
 /// Reads a whole facts file held in memory.

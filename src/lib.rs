@@ -20,13 +20,19 @@
 //!   shares its caches. [`Evaluator::decide`], [`Evaluator::decide_traced`]
 //!   give a [`Decision`] or a [`facts::Rejection`];
 //! - **facts**: [`facts::read`] (JSON, JSON Lines, CSV) gives
-//!   [`facts::Record`]s; [`facts::stream`] reads record by record;
+//!   [`facts::Record`]s; [`facts::stream`] reads record by record; a rule set
+//!   that declares facts (`fait …`) has its fields read by
+//!   [`facts::read_bytes`] / [`facts::stream_with`] given
+//!   `Options { declared: rules.declared_fields(), .. }`;
 //! - **explaining**: [`explain::text::render`] (French or English;
 //!   [`explain::text::render_run`] names the day it was made),
 //!   [`explain::json::explanation`] (the same as data), [`explain::why_not`],
 //!   [`explain::versions::file_versions`] (each rule file's SHA-256);
 //! - **documenting**: [`doc::load`] and [`doc::render`], the rule set as an
 //!   HTML document;
+//! - **the SMIC**: [`with_below_legal_minimum`] (the levels whose minimum is
+//!   below the law's on a day, as warnings: `grille check --as-of`) and
+//!   [`Radar::of`] (when each level was below it: `grille check --radar`);
 //! - **comparing**: [`diff::compare`] (the redline of two rule sets) and
 //!   [`diff::Comparer`] (a workforce under both, added up in [`diff::Impact`]);
 //! - **back-pay**: [`replay::Replayer`] (an employee's history month by
@@ -35,12 +41,16 @@
 //! - **the workbench** (cargo feature `serve`, on by default):
 //!   `serve::Workbench` (`grille serve`), a local web page over [`api::call`].
 //!
-//! The other modules are the machinery (syntax tree, checker, tables): public
-//! for the tools and tests of this repository, not a promise.
+//! The machinery is the crate's own unless the cargo feature `internals` is
+//! on (for the tests and tools of this repository, not a promise): the syntax
+//! tree (`syntax`), the checker (`check`), the checked rule set's parts
+//! (`model`: jobs, levels, formulas and their ids), the evaluator's formulas
+//! (`eval::expr`, `eval::functions`), the SMIC radar's own steps (`radar`),
+//! names, spans and the source map. A [`RuleSet`]'s fields stay readable.
 //!
-//! The pipeline, one module per stage: [`syntax`] (rule-file text → syntax
+//! The pipeline, one module per stage: `syntax` (rule-file text → syntax
 //! tree with spans, pest grammar in `grammar/`), [`layers`] (the files a rule
-//! file stands on, resolved into one list of declarations), [`check`] (→ a
+//! file stands on, resolved into one list of declarations), `check` (→ a
 //! checked [`RuleSet`] and diagnostics), [`facts`], [`eval`] (a rule set and a
 //! record → a [`Decision`], with its trace if asked), [`report`] (decisions →
 //! table, JSON, JSON Lines, CSV). Beside it, [`sample`] generates synthetic
@@ -115,9 +125,9 @@ pub mod facts;
 pub mod fmt;
 mod json_text;
 pub mod layers;
-pub mod model;
+internal! { mod model; }
 internal! { mod names; }
-pub mod radar;
+internal! { mod radar; }
 pub mod replay;
 pub mod report;
 pub mod sample;
@@ -131,6 +141,7 @@ pub use check::{set_parameter, set_parameter_said};
 pub use diag::{Diagnostic, Report, Severity, SourceFile};
 pub use eval::{Decision, Evaluator};
 pub use model::RuleSet;
+pub use radar::{with_below_legal_minimum, LevelPeriods, Period, Radar, Stretch};
 
 /// Like [`load`], from the file's bytes: a file that is not UTF-8 is a rule-file
 /// error (`grille::not-utf8`) at its first bad byte.

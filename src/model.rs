@@ -14,21 +14,25 @@ use std::sync::Arc;
 use crate::sources::Sources;
 use crate::span::Span;
 
+mod criteria;
+mod facts;
 mod formula;
+mod ids;
+mod trial;
+pub mod grid;
 pub use crate::syntax::ast::{
     BinaryOp, BlankCell, CompareOp, CompareSubject, Duration, FloorKind, OffGrid, TimeUnit,
 };
-pub use formula::{
-    compare_symbol, Conditional, Expr, ExprKind, Extreme, Input, RoundDir, Rounding, Test, TestKind,
+pub use facts::{
+    Clock, ClockTest, DateSide, Fact, FactId, FactKind, FactTest, FactTestKind, FactValue, IsValue,
 };
+pub use criteria::{CriteriaMethod, Criterion, ScoreRow, Scored};
+pub use formula::{
+    Conditional, Expr, ExprKind, Extreme, Input, RoundDir, Rounding, Test, TestKind,
+};
+pub use trial::{TrialAt, TrialSelector};
 
-pub type ParamId = usize;
-pub type TableId = usize;
-pub type CategoryId = usize;
-pub type LevelId = usize;
-pub type DiplomaId = usize;
-pub type ScaleId = usize;
-pub type JobId = usize;
+pub use ids::{CategoryId, DiplomaId, JobId, LevelId, ParamId, ScaleId, TableId};
 
 /// A rule set, checked and ready to evaluate: one rule file, or several
 /// layered on each other (see [`crate::layers`]).
@@ -68,6 +72,11 @@ pub struct RuleSet {
     pub trial: Vec<TrialRule>,
     /// A company agreement's trial rules, which win where they are shorter.
     pub company_trial: Vec<TrialRule>,
+    /// When the agreement's and the company agreement's trials open (moves only, unless said).
+    pub trial_at: TrialAt,
+    pub company_trial_at: TrialAt,
+    /// Classification by criteria (`critère`, `cotation`), when declared.
+    pub criteria: Option<Box<CriteriaMethod>>,
     /// A company agreement's coefficients for jobs of the agreement, one more
     /// floor of the classification: the highest wins. Sorted by job.
     pub company_jobs: Vec<CompanyJob>,
@@ -76,6 +85,10 @@ pub struct RuleSet {
     pub provisions: Vec<Provision>,
     /// Examples the negotiators agreed on, run by `grille test`.
     pub examples: Vec<Example>,
+    /// Facts the rule file declares (`fait …`), by slot (issue #22).
+    pub facts: Vec<Fact>,
+    /// Named grids and their positions (issue #22); empty for the implicit grid.
+    pub grids: grid::Grids,
 }
 
 /// Where a rule was written and which text it encodes.
@@ -381,7 +394,7 @@ pub struct MissionCap {
 
 #[derive(Debug, Clone)]
 pub struct TrialRule {
-    pub category: CategoryId,
+    pub selector: TrialSelector,
     pub length: DurationRef,
     pub renewal: Option<DurationRef>,
     pub renewal_from_coefficient: Option<u32>,
@@ -418,6 +431,7 @@ impl RuleSet {
         self.levels
             .iter()
             .position(|l| l.coefficients.contains(coefficient))
+            .map(LevelId::new)
     }
 
     pub fn top_coefficient(&self) -> Option<u32> {
@@ -425,7 +439,10 @@ impl RuleSet {
     }
 
     pub fn category_index(&self, id: &str) -> Option<CategoryId> {
-        self.categories.iter().position(|c| c.id == id)
+        self.categories
+            .iter()
+            .position(|c| c.id == id)
+            .map(CategoryId::new)
     }
 
     /// The diploma named `given`: by its id, else by its id, declared name or
@@ -433,7 +450,7 @@ impl RuleSet {
     pub fn diploma_index(&self, given: &str) -> Option<DiplomaId> {
         // Facts usually give the id as declared: no need to normalise every id.
         if let Some(exact) = self.diplomas.iter().position(|d| d.id == given) {
-            return Some(exact);
+            return Some(DiplomaId::new(exact));
         }
         match self.diplomas_named(given).as_slice() {
             [one] => Some(*one),
@@ -450,9 +467,9 @@ impl RuleSet {
             .iter()
             .position(|d| crate::names::normalize(&d.id) == wanted);
         if let Some(first) = by_id {
-            return vec![first];
+            return vec![DiplomaId::new(first)];
         }
-        (0..self.diplomas.len())
+        DiplomaId::all(self.diplomas.len())
             .filter(|&i| {
                 let d = &self.diplomas[i];
                 std::iter::once(&d.label)
@@ -468,12 +485,15 @@ impl RuleSet {
             std::iter::once(&d.id)
                 .chain(std::iter::once(&d.label))
                 .chain(&d.aliases)
-                .map(move |n| (n.as_str(), i))
+                .map(move |n| (n.as_str(), DiplomaId::new(i)))
         })
     }
 
     pub fn param_index(&self, name: &str) -> Option<ParamId> {
-        self.params.iter().position(|p| p.name == name)
+        self.params
+            .iter()
+            .position(|p| p.name == name)
+            .map(ParamId::new)
     }
 
     /// The company agreement's values for `job`, if it gives any.
@@ -499,6 +519,17 @@ impl RuleSet {
     /// The file the rule set was named by.
     pub fn file(&self) -> &crate::diag::SourceFile {
         self.sources.main()
+    }
+
+    /// Every file read for the rule set, the named one first, then the files
+    /// it stands on.
+    pub fn files(&self) -> impl Iterator<Item = &crate::diag::SourceFile> {
+        self.sources.files()
+    }
+
+    /// Each job's id and declared name, in the order of the files.
+    pub fn job_ids_and_names(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.jobs.iter().map(|j| (j.id.as_str(), j.name.as_str()))
     }
 }
 

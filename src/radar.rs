@@ -108,6 +108,42 @@ pub struct LevelPeriods {
     pub below_on_last_day: Vec<u32>,
 }
 
+/// A rule set's levels and when each was below the law's minimum (the SMIC),
+/// from the first day the rule set dates a value: what `grille check --radar`
+/// shows.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Radar {
+    /// The first day looked at: the first day a parameter has a value.
+    pub since: NaiveDate,
+    /// The last day looked at.
+    pub until: NaiveDate,
+    /// Every level of the grid, in the grid's order.
+    pub levels: Vec<LevelPeriods>,
+}
+
+impl Radar {
+    /// The levels from the first dated day to `until`; `None` when the rule
+    /// set does not stand under the law (or dates no value).
+    pub fn of(rules: &RuleSet, until: NaiveDate) -> Option<Radar> {
+        rules.legal_minimum.as_ref()?;
+        let since = first_dated_day(rules)?;
+        let levels = periods_below_legal_minimum(rules, since, until);
+        Some(Radar {
+            since,
+            until,
+            levels,
+        })
+    }
+}
+
+impl LevelPeriods {
+    /// The level in one line, in French: `niveau N : coefficients … : sous le
+    /// SMIC du … au …, depuis le …`.
+    pub fn line(&self) -> String {
+        level_line(self)
+    }
+}
+
 /// For a rule set under the law, each level's periods below the SMIC from
 /// `since` to `until`, from the dated values: a minimum can only cross the
 /// SMIC on a day some parameter (the agreement's or the law's) takes a new

@@ -62,7 +62,7 @@ use crate::eval::expr::{round_cent, Formulas, Inputs};
 use crate::eval::trace::NoTrace;
 use crate::facts::{Format, Mission, Move, Position, Record, Rejection};
 use crate::model::{
-    Duration, DurationRef, Expr, FloorKind, JobId, OffGrid, RuleSet, TimeUnit, Value,
+    DiplomaId, Duration, DurationRef, Expr, FloorKind, JobId, OffGrid, RuleSet, TimeUnit, Value,
 };
 use crate::{calendar, Evaluator};
 use rng::{Rng, Weighted};
@@ -136,7 +136,7 @@ pub struct Generator<'r> {
     job_weights: Weighted<usize>,
     /// The jobs of missions and moves: those every file recognises, if any.
     other_jobs: Weighted<usize>,
-    diplomas: Weighted<usize>,
+    diplomas: Weighted<DiplomaId>,
     previous: Weighted<u32>,
     hours: Weighted<Decimal>,
     /// The coefficients the first file names, ascending (for "one step lower").
@@ -327,6 +327,9 @@ impl<'r> Generator<'r> {
             salary: None,
             coefficient: None,
             history: None,
+            declared: Default::default(),
+            placed: None,
+            criteria: Vec::new(),
         }
     }
 

@@ -474,6 +474,38 @@ fn company_agreement_example_checks_formats_and_passes_its_examples() {
     );
 }
 
+/// IDCC 2098's method of 1999 (criteria, Annexe II) over the 2002 grid: it
+/// checks, is laid out canonically, its hand-computed examples pass (five of
+/// them above the 2002 grid: they fail without the criteria floor), and the
+/// sample workforce, which gives no `criteria`, is decided as by the 2002 file.
+#[test]
+fn idcc2098_criteria_example_checks_and_passes_its_examples() {
+    let example = "examples/idcc2098-criteres.grille";
+    let check = grille(&["check", example]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let fmt = grille(&["fmt", "--check", example]);
+    assert_eq!(fmt.status.code(), Some(0), "{}", stderr(&fmt));
+    let test = grille(&["test", example, "--lang", "en"]);
+    assert!(
+        stdout(&test).contains("7 passed, 0 failed"),
+        "{}",
+        stdout(&test)
+    );
+    let decide = |rules: &str| {
+        let args = [
+            "eval",
+            rules,
+            "examples/workforce.json",
+            "--as-of",
+            "2026-11-29",
+            "--format",
+            "json",
+        ];
+        stdout(&grille(&args))
+    };
+    assert_eq!(decide(example), decide("rules/idcc2098-2002.grille"));
+}
+
 /// A trial cut by the company or the law says so, with the layer's rule.
 #[test]
 fn explain_names_the_layer_that_shortened_the_trial() {

@@ -2,11 +2,12 @@
 //! exactly as the rule set's general lookup says: the declared names and
 //! aliases, their other spellings, and names no job has.
 
+use grille::model::JobId;
 use grille::names::{normalize, spellings};
 use grille::RuleSet;
 
 /// The general lookup: the exact name, else the normalised name if it names one job.
-fn general(rules: &RuleSet, given: &str) -> Option<usize> {
+fn general(rules: &RuleSet, given: &str) -> Option<JobId> {
     if let Some(job) = rules.job_names_exact.get(given) {
         return Some(*job);
     }

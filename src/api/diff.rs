@@ -96,7 +96,11 @@ fn compared(
         Facts::Records(records) => (*records, crate::facts::Format::Json, "facts"),
         Facts::Text(text, format) => (text.as_str(), *format, "facts_text"),
     };
-    let mut records = crate::facts::stream(text.as_bytes(), format)
+    let options = crate::facts::Options {
+        declared: base.declared_fields().union(&proposal.declared_fields()),
+        ..Default::default()
+    };
+    let mut records = crate::facts::stream_with(text.as_bytes(), format, options)
         .map_err(|e| facts_problem(&format!("the facts cannot be read: {e}")))?;
     let redline = diff::compare_at(base, proposal, as_of);
     let options = diff::Options {

@@ -17,7 +17,7 @@ impl Checker {
                         self.declared.values.insert(param.name.clone(), p.span);
                         self.declared
                             .params
-                            .insert(param.name.clone(), rules.params.len());
+                            .insert(param.name.clone(), ParamId::new(rules.params.len()));
                         rules.params.push(param);
                     }
                 }
@@ -26,7 +26,7 @@ impl Checker {
                         self.declared.values.insert(table.name.clone(), t.span);
                         self.declared
                             .tables
-                            .insert(table.name.clone(), rules.tables.len());
+                            .insert(table.name.clone(), TableId::new(rules.tables.len()));
                         rules.tables.push(table);
                     }
                 }
@@ -68,7 +68,7 @@ impl Checker {
 
     /// Whether a parameter or table name is already taken (or reserved): then the
     /// declaration is reported and dropped.
-    fn name_taken(&mut self, name: &Spanned<String>) -> bool {
+    pub(super) fn name_taken(&mut self, name: &Spanned<String>) -> bool {
         if let Some(first) = self.declared.values.get(&name.node) {
             let what = Duplicated::ValueName(name.node.clone());
             self.report(Kind::duplicate(what, *first), name.span);
@@ -97,7 +97,7 @@ impl Checker {
                     let zero = (dated.from.node, dated.value.span);
                     self.declared
                         .zero_values
-                        .entry(rules.params.len())
+                        .entry(ParamId::new(rules.params.len()))
                         .or_insert(zero);
                 }
                 values.push((dated.from.node, value, dated.from.span));
@@ -140,7 +140,7 @@ impl Checker {
     }
 
     /// A literal of the file as a value of its declared type (see [`literal_value`]).
-    fn typed_literal(
+    pub(super) fn typed_literal(
         &mut self,
         literal: &Spanned<Literal>,
         expected: ValueType,
@@ -215,7 +215,8 @@ impl Checker {
         }
         let floor = d.floor.as_ref().and_then(|c| self.cell(rules, c));
         self.diploma_aliases(rules, d);
-        self.declared.diplomas.insert(key, rules.diplomas.len());
+        let id = DiplomaId::new(rules.diplomas.len());
+        self.declared.diplomas.insert(key, id);
         rules.diplomas.push(Diploma {
             id: d.id.node.clone(),
             label: d.label.node.clone(),
@@ -292,7 +293,7 @@ impl Checker {
             .collect();
         self.declared
             .scales
-            .insert(e.id.node.clone(), rules.scales.len());
+            .insert(e.id.node.clone(), ScaleId::new(rules.scales.len()));
         self.declared.bands.push(index);
         rules.scales.push(Scale {
             id: e.id.node.clone(),

@@ -44,7 +44,7 @@ impl Checker {
         let cells = self.job_cells(rules, j, scale);
         self.declared
             .jobs
-            .insert(j.id.node.clone(), rules.jobs.len());
+            .insert(j.id.node.clone(), JobId::new(rules.jobs.len()));
         rules.jobs.push(Job {
             id: j.id.node.clone(),
             name: j.name.node.clone(),
@@ -74,7 +74,7 @@ impl Checker {
                 self.report(Kind::BadBands(BadBands::NoScale), j.id.span);
                 None
             }
-            None => Some(0),
+            None => Some(ScaleId::new(0)),
         }
     }
 
@@ -101,7 +101,7 @@ impl Checker {
         let mut written = vec![false; bands.len()];
         for c in &j.cells {
             let key = normalize(&c.band.node);
-            let Some(b) = self.declared.bands[scale].get(&key).copied() else {
+            let Some(b) = self.declared.bands[scale.index()].get(&key).copied() else {
                 let what = Unknown::Band {
                     scale: Some(rules.scales[scale].id.clone()),
                 };
@@ -186,7 +186,7 @@ impl Checker {
             .map(|(k, v)| (k, v.into_iter().map(|(j, _)| j).collect()))
             .collect();
         // Names as declared, for the common case of facts that spell them so.
-        for job in 0..rules.jobs.len() {
+        for job in JobId::all(rules.jobs.len()) {
             let def = &rules.jobs[job];
             let names = [&def.id, &def.name].into_iter().chain(def.aliases.iter());
             let unambiguous: Vec<String> = names
@@ -216,5 +216,6 @@ fn cell_text(cell: &Cell) -> String {
         Cell::Level(n) => format!("niveau {n}"),
         Cell::Category(id) => format!("catégorie {}", id.node),
         Cell::Blank => "vide".to_string(),
+        Cell::Position(r) => r.written(),
     }
 }

@@ -39,7 +39,7 @@ impl Checker {
         let law_file = layered.kind == ast::AgreementKind::Law;
         for (id, span) in self.param_name_spans.clone().into_iter().enumerate() {
             let own = rules.sources.index_of(span.start) == 0;
-            if own && !law_file && !self.used_params.contains(&id) {
+            if own && !law_file && !self.used_params.contains(&ParamId::new(id)) {
                 let name = rules.params[id].name.clone();
                 self.report(Kind::UnusedParameter { name }, span);
             }
@@ -55,13 +55,13 @@ impl Checker {
             .params
             .iter()
             .enumerate()
-            .filter(|(i, _)| self.used_params.contains(i));
+            .filter(|(i, _)| self.used_params.contains(&ParamId::new(*i)));
         let params = params.map(|(_, p)| (&p.name, p.values.first().map(|v| v.0), p.origin.span));
         let tables = rules
             .tables
             .iter()
             .enumerate()
-            .filter(|(i, _)| self.used_tables.contains(i));
+            .filter(|(i, _)| self.used_tables.contains(&TableId::new(*i)));
         let tables = tables.map(|(_, t)| (&t.name, t.versions.first().map(|v| v.0), t.origin.span));
         let late: Vec<_> = params
             .chain(tables)
@@ -92,6 +92,10 @@ impl Checker {
     }
 
     fn blanks(&mut self, rules: &RuleSet, job: &Job) {
+        // The unnamed job of a rule set classifying by position has no cell by design.
+        if job.id.is_empty() {
+            return;
+        }
         let bands = &rules.scales[job.scale].bands;
         let blank: Vec<String> = bands
             .iter()

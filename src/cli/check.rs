@@ -47,9 +47,8 @@ pub fn run(args: Args) -> Outcome {
         let reports = match super::load_layered(path, Default::default()) {
             Ok(Ok((rules, reports))) => {
                 job_names = rules
-                    .jobs
-                    .iter()
-                    .map(|j| (j.id.clone(), j.name.clone()))
+                    .job_ids_and_names()
+                    .map(|(id, name)| (id.to_string(), name.to_string()))
                     .collect();
                 if args.radar {
                     if let Err(e) = print_periods(path, &rules, args.as_of, lang) {
@@ -89,21 +88,7 @@ pub fn run(args: Args) -> Outcome {
                         all.extend(items);
                     }
                 }
-                Format::Human => {
-                    let rendered = if args.verbose {
-                        report.render_verbose_in(stderr_color(), lang)
-                    } else {
-                        let job_name = |id: &str| job_names.get(id).cloned();
-                        report.render_brief_named(stderr_color(), lang, &job_name)
-                    };
-                    console::say_raw(&rendered);
-                    let (errors, warnings) = (
-                        report.count(Severity::Error),
-                        report.count(Severity::Warning),
-                    );
-                    let count = grille::catalogue::Text::CheckCount { errors, warnings };
-                    say!("{}{} {}", report.file.name, colon(lang), count.say(lang));
-                }
+                Format::Human => say_report(&report, args.verbose, lang, &job_names),
             }
         }
     }
@@ -121,6 +106,29 @@ pub fn run(args: Args) -> Outcome {
     }
 }
 
+/// One file's report on stderr, brief (the jobs by their declared names) or
+/// `--verbose`, and its count of errors and warnings.
+fn say_report(
+    report: &grille::Report,
+    verbose: bool,
+    lang: grille::catalogue::Lang,
+    job_names: &std::collections::HashMap<String, String>,
+) {
+    let rendered = if verbose {
+        report.render_verbose_in(stderr_color(), lang)
+    } else {
+        let job_name = |id: &str| job_names.get(id).cloned();
+        report.render_brief_named(stderr_color(), lang, &job_name)
+    };
+    console::say_raw(&rendered);
+    let (errors, warnings) = (
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+    );
+    let count = grille::catalogue::Text::CheckCount { errors, warnings };
+    say!("{}{} {}", report.file.name, colon(lang), count.say(lang));
+}
+
 /// The reports with, on `day`, a warning per level below the SMIC, each in the
 /// file that declares the level.
 fn with_radar(
@@ -129,7 +137,7 @@ fn with_radar(
     day: Option<chrono::NaiveDate>,
 ) -> Vec<grille::Report> {
     match day {
-        Some(day) => grille::radar::with_below_legal_minimum(rules, reports, day),
+        Some(day) => grille::with_below_legal_minimum(rules, reports, day),
         None => reports,
     }
 }
@@ -143,21 +151,19 @@ fn print_periods(
 ) -> std::io::Result<()> {
     use grille::catalogue::Text;
     let until = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let first = grille::radar::first_dated_day(rules);
-    let text = match (rules.legal_minimum.is_some(), first) {
-        (true, Some(since)) => {
-            let heading = Text::RadarHeading { since, until };
+    let text = match grille::Radar::of(rules, until) {
+        Some(radar) => {
+            let heading = Text::RadarHeading {
+                since: radar.since,
+                until,
+            };
             let mut text = format!("{path}{} {}\n", colon(lang), heading.say(lang));
-            for level in grille::radar::periods_below_legal_minimum(rules, since, until) {
-                text.push_str(&format!(
-                    "  {}  ({})\n",
-                    grille::radar::level_line(&level),
-                    level.place
-                ));
+            for level in &radar.levels {
+                text.push_str(&format!("  {}  ({})\n", level.line(), level.place));
             }
             text
         }
-        _ => format!("{path}{} {}\n", colon(lang), Text::NotUnderLaw.say(lang)),
+        None => format!("{path}{} {}\n", colon(lang), Text::NotUnderLaw.say(lang)),
     };
     console::out(text.as_bytes())
 }

@@ -90,18 +90,8 @@ const PROGRESS_EVERY: usize = 100_000;
 
 pub fn run(mut args: Args) -> Outcome {
     super::set_lang(args.lang);
-    if args.csv_fr {
-        match args.format {
-            Format::Text | Format::Csv => args.format = Format::Csv,
-            _ => {
-                return Outcome::Usage(
-                    "--csv-fr writes CSV: it goes with --format csv (or no --format)".to_string(),
-                )
-            }
-        }
-    }
-    if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
-        return Outcome::Usage("--format xlsx writes a file: give --output FILE.xlsx".to_string());
+    if let Err(e) = output_format(&mut args) {
+        return Outcome::Usage(e);
     }
     let (base, proposal) = match load_both(&args) {
         Ok(Some(both)) => both,
@@ -112,12 +102,10 @@ pub fn run(mut args: Args) -> Outcome {
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let redline = diff::compare_at(&base, &proposal, as_of);
-    let mut costs = figures::Costs::default();
-    for setting in &args.set_cost {
-        if let Err(e) = costs.set(setting) {
-            return Outcome::Usage(e);
-        }
-    }
+    let costs = match costs(&args) {
+        Ok(costs) => costs,
+        Err(e) => return Outcome::Usage(e),
+    };
     let scenarios = match scenarios(&args, &proposal) {
         Ok(s) => s,
         Err(e) => return Outcome::Usage(e),
@@ -125,7 +113,12 @@ pub fn run(mut args: Args) -> Outcome {
     let Some(facts) = args.facts.clone() else {
         return redline_only(&args, &redline, [&base, &proposal]);
     };
-    let mut records = match super::stream_facts(&facts, args.input_format, args.reading) {
+    let mut records = match super::stream_facts(
+        &facts,
+        args.input_format,
+        args.reading,
+        base.declared_fields().union(&proposal.declared_fields()),
+    ) {
         Ok(records) => records,
         Err(e) => return Outcome::Usage(e),
     };
@@ -140,30 +133,22 @@ pub fn run(mut args: Args) -> Outcome {
     let comparer = Comparer::new(&base, &proposal, as_of)
         .with_options(options)
         .with_scenarios(&scenarios);
-    let written = (|| -> std::io::Result<Impact> {
-        let names: Vec<&str> = scenarios.iter().map(|s| s.name.as_str()).collect();
-        let explain = output::ExplainRef {
-            rules: &args.proposal,
-            facts: &facts,
-            as_of,
-        };
-        let start = Start {
-            redline: &redline,
-            as_of,
-            facts: &facts,
-            scenarios: &names,
-        };
-        let mut rows = Rows::start(args.format, args.csv_fr, &mut sink, &start)?;
-        let names = grille::diff::sheets::SideNames::new(&base, &proposal);
-        let mut progress = Progress::new();
-        let impact = comparer.run_parallel(&mut records, super::threads(), args.top, |row| {
-            progress.tick();
-            rows.write(row, &explain, &names)
-        })?;
-        progress.done();
-        rows.finish(&impact, costs)?;
-        Ok(impact)
-    })();
+    let names: Vec<&str> = scenarios.iter().map(|s| s.name.as_str()).collect();
+    let start = Start {
+        redline: &redline,
+        as_of,
+        facts: &facts,
+        scenarios: &names,
+    };
+    let sides = [&base, &proposal];
+    let written = compare_all(
+        &args,
+        (&comparer, &mut records),
+        &start,
+        &mut sink,
+        costs,
+        sides,
+    );
     // Dropped on an early return, an unfinished output file leaves the target as it was.
     let impact = match (written, records.finish()) {
         (_, Err(e)) => return Outcome::Usage(format!("{facts}: {}", e.say(super::lang()))),
@@ -182,29 +167,104 @@ pub fn run(mut args: Args) -> Outcome {
         facts: &facts,
         impact: &impact,
         costs,
-        radar: match args.format {
-            Format::Text | Format::Html => [&base, &proposal]
-                .iter()
-                .enumerate()
-                .filter_map(|(side, rules)| figures::SideRadar::of(side, rules, as_of))
-                .collect(),
-            Format::Json | Format::Csv | Format::Xlsx => Vec::new(),
-        },
+        radar: radars(args.format, [&base, &proposal], as_of),
     };
+    if let Err(outcome) = write_whole(&args, &redline, &context, sink) {
+        return outcome;
+    }
+    summarize(&impact, as_of)
+}
+
+/// The report written once every employee is in (text, HTML), and the
+/// output committed.
+fn write_whole(
+    args: &Args,
+    redline: &Redline,
+    context: &figures::Context,
+    mut sink: Output,
+) -> Result<(), Outcome> {
     let whole = match args.format {
-        Format::Text => Some(diff::text::impact(&context, args.top.min(10))),
-        Format::Html => Some(html::report(&redline, Some(&context))),
+        Format::Text => Some(diff::text::impact(context, args.top.min(10))),
+        Format::Html => Some(html::report(redline, Some(context))),
         Format::Json | Format::Csv | Format::Xlsx => None,
     };
     if let Some(text) = whole {
         if let Err(e) = sink.write_all(text.as_bytes()) {
-            return sink.failure(&e);
+            return Err(sink.failure(&e));
         }
     }
-    if let Err(outcome) = sink.commit() {
-        return outcome;
+    sink.commit()
+}
+
+/// Every employee compared under both sides, each row written as it comes
+/// (in input order) with progress on a terminal, then the totals' rows.
+fn compare_all<'r>(
+    args: &Args,
+    (comparer, records): (&Comparer<'r>, &mut grille::facts::FactStream),
+    start: &Start,
+    sink: &mut Output,
+    costs: figures::Costs,
+    [base, proposal]: [&grille::RuleSet; 2],
+) -> std::io::Result<Impact<'r>> {
+    let explain = output::ExplainRef {
+        rules: &args.proposal,
+        facts: start.facts,
+        as_of: start.as_of,
+    };
+    let mut rows = Rows::start(args.format, args.csv_fr, sink, start)?;
+    let names = grille::diff::sheets::SideNames::new(base, proposal);
+    let mut progress = Progress::new();
+    let impact = comparer.run_parallel(records, super::threads(), args.top, |row| {
+        progress.tick();
+        rows.write(row, &explain, &names)
+    })?;
+    progress.done();
+    rows.finish(&impact, costs)?;
+    Ok(impact)
+}
+
+/// `--csv-fr` is CSV written the French way; a workbook goes to a file.
+fn output_format(args: &mut Args) -> Result<(), String> {
+    if args.csv_fr {
+        match args.format {
+            Format::Text | Format::Csv => args.format = Format::Csv,
+            _ => {
+                return Err(
+                    "--csv-fr writes CSV: it goes with --format csv (or no --format)".to_string(),
+                )
+            }
+        }
     }
-    summarize(&impact, as_of)
+    if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err("--format xlsx writes a file: give --output FILE.xlsx".to_string());
+    }
+    Ok(())
+}
+
+/// The employer's costs, with the `--set-cost` values.
+fn costs(args: &Args) -> Result<figures::Costs, String> {
+    let mut costs = figures::Costs::default();
+    for setting in &args.set_cost {
+        costs.set(setting)?;
+    }
+    Ok(costs)
+}
+
+/// Each side's levels below the SMIC, for the formats people read (text,
+/// HTML); the sides that stand under no law have none.
+fn radars(
+    format: Format,
+    sides: [&grille::RuleSet; 2],
+    as_of: NaiveDate,
+) -> Vec<figures::SideRadar> {
+    match format {
+        Format::Text | Format::Html => sides
+            .iter()
+            .enumerate()
+            .filter_map(|(side, rules)| figures::SideRadar::of(side, rules, as_of))
+            .collect(),
+        Format::Json | Format::Csv | Format::Xlsx => Vec::new(),
+    }
 }
 
 /// The `--scenario`s, each a copy of the proposal with its settings.

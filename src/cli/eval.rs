@@ -92,7 +92,12 @@ pub fn run(args: Args) -> Outcome {
     if !args.quiet {
         super::say_rule_warnings(&args.rules, &report);
     }
-    let mut records = match super::stream_facts(&args.facts, args.input_format, args.reading) {
+    let mut records = match super::stream_facts(
+        &args.facts,
+        args.input_format,
+        args.reading,
+        rules.declared_fields(),
+    ) {
         Ok(records) => records,
         Err(e) => return Outcome::Usage(e),
     };

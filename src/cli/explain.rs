@@ -71,7 +71,12 @@ pub fn run(args: Args) -> Outcome {
     if let Err(e) = super::apply_settings(&mut rules, &args.set) {
         return Outcome::Usage(e);
     }
-    let facts = match super::read_facts(&args.facts, args.input_format, args.reading) {
+    let facts = match super::read_facts(
+        &args.facts,
+        args.input_format,
+        args.reading,
+        rules.declared_fields(),
+    ) {
         Ok(f) => f,
         Err(e) => return Outcome::Usage(e),
     };

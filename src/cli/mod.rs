@@ -214,12 +214,7 @@ fn io_reason(e: &std::io::Error) -> String {
 /// The files a rule set stands on besides the one named (the amended file, the
 /// law): inputs too, that no `--output` may overwrite.
 fn layer_files(rules: &grille::RuleSet) -> Vec<String> {
-    rules
-        .sources
-        .files()
-        .skip(1)
-        .map(|f| f.name.to_string())
-        .collect()
+    rules.files().skip(1).map(|f| f.name.to_string()).collect()
 }
 
 /// Loads a rule file and the files it stands on, printing its errors; `None`
@@ -472,6 +467,7 @@ impl Reading {
                 EncodingArg::Latin1 => Encoding::Latin1,
             }),
             columns: self.columns.cloned().unwrap_or_default(),
+            declared: Default::default(),
         }
     }
 }
@@ -504,14 +500,20 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
 
 /// Starts reading a facts file record by record, its format from `--input-format`
 /// or its extension.
+/// `declared`: the fields the rule set declares as facts (`RuleSet::declared_fields`).
 fn stream_facts(
     path: &str,
     format: Option<InputFormat>,
     reading: Reading,
+    declared: grille::facts::Declared,
 ) -> Result<grille::facts::FactStream<'static>, String> {
     let format = facts_format(path, format)?;
     let input = open_facts(path)?;
-    grille::facts::stream_with(input, format, reading.options())
+    let options = grille::facts::Options {
+        declared,
+        ..reading.options()
+    };
+    grille::facts::stream_with(input, format, options)
         .map_err(|e| format!("{path}: {}", e.say(lang())))
 }
 
@@ -520,8 +522,9 @@ fn read_facts(
     path: &str,
     format: Option<InputFormat>,
     reading: Reading,
+    declared: grille::facts::Declared,
 ) -> Result<grille::facts::Facts, String> {
-    let mut records = stream_facts(path, format, reading)?;
+    let mut records = stream_facts(path, format, reading, declared)?;
     let read: Vec<_> = records.by_ref().collect();
     let warnings = records
         .finish()

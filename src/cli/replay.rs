@@ -148,7 +148,12 @@ pub fn run(mut args: Args) -> Outcome {
         Ok(read) => read,
         Err(e) => return Outcome::Usage(e),
     };
-    let mut records = match super::stream_facts(&args.facts, args.input_format, args.reading) {
+    let mut records = match super::stream_facts(
+        &args.facts,
+        args.input_format,
+        args.reading,
+        rules.declared_fields(),
+    ) {
         Ok(records) => records,
         Err(e) => return Outcome::Usage(e),
     };

@@ -21,6 +21,8 @@ use crate::syntax::ast::{BinaryOp, ValueType};
 pub enum Kind {
     /// A rule file saved as Latin-1 or Windows-1252; `byte` is the first that is not UTF-8.
     NotUtf8 { byte: usize },
+    /// Grids, positions, tables by position (issue #22).
+    Grid(super::grids::GridProblem),
     /// `métier agent …` twice; `first` is the first declaration, when it is shown.
     Duplicate {
         what: Duplicated,
@@ -160,6 +162,12 @@ pub enum Kind {
     BadRoundingUnit { unit: String },
     /// `si 1 > 2 alors …`: a test between two numbers written in the file.
     ConstantTest { holds: TestHolds },
+    /// Declared facts and tests on time (issue #22).
+    Fact(super::facts::FactProblem),
+    /// A trial rule at hire or by coefficient range (issue #22).
+    Trial(super::trials::TrialProblem),
+    /// A classification by criteria (issue #22).
+    Criteria(super::criteria::CriteriaProblem),
 }
 
 /// What was declared twice.
@@ -419,6 +427,10 @@ impl Kind {
             Kind::IncompleteExample(_) => Code::IncompleteExample,
             Kind::FunctionArity { .. } | Kind::BadRoundingUnit { .. } => Code::BadFunction,
             Kind::ConstantTest { .. } => Code::ConstantTest,
+            Kind::Fact(problem) => problem.code(),
+            Kind::Grid(problem) => problem.code(),
+            Kind::Trial(p) => p.code(),
+            Kind::Criteria(p) => p.code(),
         }
     }
 
@@ -439,6 +451,9 @@ impl Kind {
             | Kind::BelowLegalMinimum { .. }
             | Kind::ParameterBeforeFirstDate { .. }
             | Kind::ConstantTest { .. } => Severity::Warning,
+            Kind::Fact(problem) if problem.is_warning() => Severity::Warning,
+            Kind::Trial(p) => p.severity(),
+            Kind::Criteria(p) => p.severity(),
             _ => Severity::Error,
         }
     }
@@ -486,6 +501,8 @@ impl Kind {
                     format!("zero from {date}"),
                 ),
             ),
+            Kind::Trial(p) => p.related(),
+            Kind::Criteria(p) => p.related(),
             _ => Vec::new(),
         }
     }

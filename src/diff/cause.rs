@@ -187,6 +187,8 @@ fn floor_words(why: &Why, names: &Names) -> Option<Said> {
             "previous coefficient floor".to_string(),
         ),
         FloorName::Mission => ("missions".to_string(), "missions floor".to_string()),
+        FloorName::Position => ("position".to_string(), "position floor".to_string()),
+        FloorName::Criteria => ("critères".to_string(), "criteria floor".to_string()),
     };
     Some(Said::new(
         format!("plancher {fr} → {coefficient}"),

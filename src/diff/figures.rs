@@ -67,19 +67,18 @@ pub struct SideRadar {
     pub side: usize,
     pub file: String,
     pub since: NaiveDate,
-    pub levels: Vec<crate::radar::LevelPeriods>,
+    pub levels: Vec<crate::LevelPeriods>,
 }
 
 impl SideRadar {
     /// `None` when the rule set does not stand under the law.
     pub fn of(side: usize, rules: &crate::RuleSet, as_of: NaiveDate) -> Option<Self> {
-        rules.legal_minimum.as_ref()?;
-        let since = crate::radar::first_dated_day(rules)?;
+        let radar = crate::Radar::of(rules, as_of)?;
         Some(SideRadar {
             side,
             file: rules.file().name.to_string(),
-            since,
-            levels: crate::radar::periods_below_legal_minimum(rules, since, as_of),
+            since: radar.since,
+            levels: radar.levels,
         })
     }
 
@@ -110,7 +109,7 @@ impl SideRadar {
                 .sum();
             out.push(format!(
                 "  {} [{}] ; au {as_of} : {}",
-                crate::radar::level_line(level),
+                level.line(),
                 level.place,
                 employees(n)
             ));

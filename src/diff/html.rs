@@ -90,7 +90,50 @@ pub fn report(redline: &Redline, workforce: Option<&Workforce>) -> String {
     out
 }
 
+/// The workforce's sections: in brief, who loses, the scenarios, the
+/// changes, the mass, the cost and the SMIC by job, the groups, the charts
+/// and the largest changes.
 fn impact(out: &mut String, c: &Workforce) {
+    let i = c.impact;
+    in_brief(out, c);
+    losers_section(out, c);
+    if !i.scenarios.is_empty() {
+        scenarios_section(out, i);
+    }
+    changes_section(out, i);
+    mass_section(out, i);
+    section(out, "Coût par métier", &chart::cost(i));
+    if !c.radar.is_empty() {
+        radar_section(out, c);
+    }
+    section(
+        out,
+        "Par métier",
+        &groups_table("métier", &i.by_job, c.costs.charges_rate),
+    );
+    section(
+        out,
+        "Par tranche",
+        &groups_table("tranche", &i.by_band, c.costs.charges_rate),
+    );
+    section(out, "Répartition des coefficients", &chart::distribution(i));
+    section(
+        out,
+        "Plus grands changements (par écart mensuel du minimum)",
+        &largest_table(&i.largest()),
+    );
+    if !i.one_sided.is_empty() {
+        section(
+            out,
+            "Décidés d'un seul côté ou rejetés",
+            &one_sided_table(i),
+        );
+    }
+}
+
+/// "En bref": the population, five cards (who gains, who loses, the
+/// monthly and yearly difference, the pay rise owed) and the costs.
+fn in_brief(out: &mut String, c: &Workforce) {
     let i = c.impact;
     let twelve = Decimal::from(12);
     let population = figures::population(i);
@@ -141,18 +184,23 @@ fn impact(out: &mut String, c: &Workforce) {
         &[false, true, true, false],
     ));
     out.push_str("</section>\n");
-    losers_section(out, c);
-    if !i.scenarios.is_empty() {
-        let (headers, rows) = figures::scenario_table(i);
-        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
-        let numeric: Vec<bool> = (0..headers.len()).map(|n| n > 0).collect();
-        let body = format!(
-            "<p>Contre la base ; {}.</p>\n{}",
-            esc(&population),
-            table(&headers, &rows, &numeric)
-        );
-        section(out, "Scénarios", &body);
-    }
+}
+
+/// Each `--scenario` against the base.
+fn scenarios_section(out: &mut String, i: &Impact) {
+    let (headers, rows) = figures::scenario_table(i);
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let numeric: Vec<bool> = (0..headers.len()).map(|n| n > 0).collect();
+    let body = format!(
+        "<p>Contre la base ; {}.</p>\n{}",
+        esc(&figures::population(i)),
+        table(&headers, &rows, &numeric)
+    );
+    section(out, "Scénarios", &body);
+}
+
+/// How many employees each kind of change concerns.
+fn changes_section(out: &mut String, i: &Impact) {
     let mut rows: Vec<Vec<String>> = Kind::ALL
         .iter()
         .map(|k| {
@@ -168,6 +216,12 @@ fn impact(out: &mut String, c: &Workforce) {
         "Changements",
         &table(&["", "salariés"], &rows, &[false, true]),
     );
+}
+
+/// The minimum salaries owed before and after, by month and by year, and
+/// those of the employees decided by one side only.
+fn mass_section(out: &mut String, i: &Impact) {
+    let twelve = Decimal::from(12);
     let m = &i.mass;
     let rows = vec![
         vec![
@@ -207,42 +261,20 @@ fn impact(out: &mut String, c: &Workforce) {
         }
     }
     section(out, "Masse des salaires minima", &body);
-    section(out, "Coût par métier", &chart::cost(i));
-    if !c.radar.is_empty() {
-        let mut body = String::from("<p>Périodes où le minimum d'un niveau était sous le SMIC (valeurs datées de la règle et de la loi), et salariés de l'effectif à ces coefficients à la date d'évaluation.</p>\n");
-        for side in &c.radar {
-            let lines = side.lines(i, c.as_of);
-            let _ = writeln!(body, "<h3>{}</h3>\n<ul class=\"radar\">", esc(&lines[0]));
-            for line in &lines[1..] {
-                let _ = writeln!(body, "<li>{}</li>", esc(line.trim()));
-            }
-            body.push_str("</ul>\n");
+}
+
+/// Each side's levels below the SMIC and the employees they concern.
+fn radar_section(out: &mut String, c: &Workforce) {
+    let mut body = String::from("<p>Périodes où le minimum d'un niveau était sous le SMIC (valeurs datées de la règle et de la loi), et salariés de l'effectif à ces coefficients à la date d'évaluation.</p>\n");
+    for side in &c.radar {
+        let lines = side.lines(c.impact, c.as_of);
+        let _ = writeln!(body, "<h3>{}</h3>\n<ul class=\"radar\">", esc(&lines[0]));
+        for line in &lines[1..] {
+            let _ = writeln!(body, "<li>{}</li>", esc(line.trim()));
         }
-        section(out, "Radar du SMIC", &body);
+        body.push_str("</ul>\n");
     }
-    section(
-        out,
-        "Par métier",
-        &groups_table("métier", &i.by_job, c.costs.charges_rate),
-    );
-    section(
-        out,
-        "Par tranche",
-        &groups_table("tranche", &i.by_band, c.costs.charges_rate),
-    );
-    section(out, "Répartition des coefficients", &chart::distribution(i));
-    section(
-        out,
-        "Plus grands changements (par écart mensuel du minimum)",
-        &largest_table(&i.largest()),
-    );
-    if !i.one_sided.is_empty() {
-        section(
-            out,
-            "Décidés d'un seul côté ou rejetés",
-            &one_sided_table(i),
-        );
-    }
+    section(out, "Radar du SMIC", &body);
 }
 
 /// Every employee who loses something, with the cause and the command that

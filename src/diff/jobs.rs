@@ -31,12 +31,12 @@ pub(super) fn entries(a: &RuleSet, b: &RuleSet) -> (Vec<Entry>, Option<String>) 
             None => unchanged.push(subject(x, y, p)),
         }
     }
-    for (i, x) in a.jobs.iter().enumerate() {
+    for (i, x) in JobId::enumerate(&a.jobs) {
         if !pairs.iter().any(|p| p.a == i) {
             out.push(Entry::removed(&x.id, whole(a, x)).at([super::place(a, x)]));
         }
     }
-    for (i, y) in b.jobs.iter().enumerate() {
+    for (i, y) in JobId::enumerate(&b.jobs) {
         if !pairs.iter().any(|p| p.b == i) {
             out.push(Entry::added(&y.id, whole(b, y)).at([super::place(b, y)]));
         }
@@ -61,8 +61,8 @@ fn names(job: &Job) -> impl Iterator<Item = &str> {
 fn pairs(a: &RuleSet, b: &RuleSet) -> Vec<Pair> {
     let ids_b: HashSet<&str> = b.jobs.iter().map(|j| j.id.as_str()).collect();
     let mut out = Vec::new();
-    for (jb, y) in b.jobs.iter().enumerate() {
-        if let Some(ja) = a.jobs.iter().position(|x| x.id == y.id) {
+    for (jb, y) in JobId::enumerate(&b.jobs) {
+        if let Some((ja, _)) = JobId::enumerate(&a.jobs).find(|(_, x)| x.id == y.id) {
             out.push(Pair {
                 a: ja,
                 b: jb,
@@ -71,7 +71,7 @@ fn pairs(a: &RuleSet, b: &RuleSet) -> Vec<Pair> {
             continue;
         }
         // A job whose id the proposal keeps is matched by that id only.
-        for (ja, x) in a.jobs.iter().enumerate() {
+        for (ja, x) in JobId::enumerate(&a.jobs) {
             if ids_b.contains(x.id.as_str()) {
                 continue;
             }

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::grid::{BlankNote, GridCell};
+use super::position::position_detail;
 use super::trace::FloorName;
 use super::trace::{FloorDetail, Gloss, Step, StepKind, Tracer};
 use super::{Evaluator, Notes, OtherFloors, Warning};
@@ -42,7 +43,7 @@ impl<'r> Evaluator<'r> {
                 }
                 Err(Reason::UnknownDiploma {
                     given: name.to_string(),
-                    known: ids(&mut (0..rules.diplomas.len())),
+                    known: ids(&mut DiplomaId::all(rules.diplomas.len())),
                 })
             }
         }
@@ -116,6 +117,10 @@ impl<'r> Evaluator<'r> {
             }
         };
         for floor in &rules.floors {
+            // Said only for an employee whose degrees are given (issue #22).
+            if floor.kind == FloorKind::Criteria && others.criteria_total.is_none() {
+                continue;
+            }
             let value = match floor.kind {
                 FloorKind::Job => {
                     let Some(cell) = cell else { continue };
@@ -125,6 +130,8 @@ impl<'r> Evaluator<'r> {
                 FloorKind::Diploma => others.diploma,
                 FloorKind::PreviousCoefficient => others.previous,
                 FloorKind::Mission => others.claim,
+                FloorKind::Position => others.grid.given,
+                FloorKind::Criteria => others.criteria,
             };
             if floor.kind != FloorKind::Job {
                 t.step(|| other_floor_step(rules, floor, value, others));
@@ -135,6 +142,13 @@ impl<'r> Evaluator<'r> {
             if floor.kind == FloorKind::Job {
                 weigh(self.company_floor(job, band, t), FloorName::Company);
             }
+        }
+        // `plancher hcr I.2 si …`: shown when one holds (issue #22).
+        if let Some(i) = others.grid.conditional_floor {
+            let floor = &rules.grids.conditional_floors[i];
+            let value = others.grid.conditional;
+            t.step(|| super::position::conditional_floor_step(rules, floor, value));
+            weigh(value, FloorName::Position);
         }
         let (Some(coefficient), Some(winner)) = (coefficient, winner) else {
             return;
@@ -284,6 +298,8 @@ impl<'r> Evaluator<'r> {
             diploma: others.diploma,
             previous: others.previous,
             claim,
+            grid: others.grid,
+            criteria: others.criteria,
             ..OtherFloors::default()
         };
         self.band_entitlement(job, band, &others)
@@ -315,6 +331,8 @@ impl<'r> Evaluator<'r> {
             .filter(|_| listed.diploma)
             .max(others.previous.filter(|_| listed.previous))
             .max(others.claim.filter(|_| listed.mission))
+            .max(others.grid.highest())
+            .max(others.criteria)
     }
 }
 
@@ -352,6 +370,10 @@ fn other_floor_step<'r>(
                 },
                 FloorKind::PreviousCoefficient => FloorDetail::PreviousCoefficient {
                     given: others.previous_given,
+                },
+                FloorKind::Position => position_detail(rules, others.grid.given_position, None),
+                FloorKind::Criteria => FloorDetail::Criteria {
+                    total: others.criteria_total,
                 },
                 _ => FloorDetail::Mission {
                     claims: others.claims,

@@ -38,7 +38,7 @@ pub(super) struct Grid {
 impl Grid {
     /// The grid read under `blank_cell`, the job floor's rule for blank cells.
     pub fn new(rules: &RuleSet, blank_cell: BlankCell) -> Grid {
-        let mut jobs: Vec<Vec<GridCell>> = (0..rules.jobs.len())
+        let mut jobs: Vec<Vec<GridCell>> = JobId::all(rules.jobs.len())
             .map(|job| {
                 let cells = rules.jobs[job].cells.len();
                 (0..cells)
@@ -54,16 +54,16 @@ impl Grid {
     /// The bands after `band` where the job's value rises above all values
     /// since `band` (excluded), with that value, in order.
     pub fn raises_after(&self, job: JobId, band: usize) -> &[(usize, u32)] {
-        &self.raises[job][band]
+        &self.raises[job.index()][band]
     }
 
     pub fn cell(&self, job: JobId, band: usize) -> GridCell {
-        self.jobs[job][band]
+        self.jobs[job.index()][band]
     }
 
     /// The first band whose floor is `coefficient`.
     pub fn first_band_giving(&self, job: JobId, coefficient: u32) -> Option<usize> {
-        self.jobs[job]
+        self.jobs[job.index()]
             .iter()
             .position(|c| c.value == Some(coefficient))
     }
@@ -74,7 +74,7 @@ impl Grid {
 /// without a company layer pays nothing for it.
 fn company_over_agreement(rules: &RuleSet, jobs: &mut [Vec<GridCell>]) {
     for company in &rules.company_jobs {
-        let Some(cells) = jobs.get_mut(company.job) else {
+        let Some(cells) = jobs.get_mut(company.job.index()) else {
             continue;
         };
         for (cell, given) in cells.iter_mut().zip(&company.cells) {

@@ -212,15 +212,18 @@ impl Missions {
                     // Every mission left there has ended, claimed, or claims now.
                     for i in running.drain(..) {
                         let (job, _, last) = spans[i];
-                        if last >= day && !claimed[job] {
-                            claimed[job] = true;
+                        if last >= day && !claimed[job.index()] {
+                            claimed[job.index()] = true;
                             claims.push((job, day, count));
                         }
                     }
                     // A later claim needs a mission of a job that has not claimed,
                     // which starts later: one started before and running would be on
                     // this day. A long mission past the limit is not walked day by day.
-                    while spans.get(next).is_some_and(|(job, _, _)| claimed[*job]) {
+                    while spans
+                        .get(next)
+                        .is_some_and(|(job, _, _)| claimed[job.index()])
+                    {
                         work::add(1);
                         next += 1;
                     }
@@ -422,6 +425,9 @@ mod tests {
             salary: None,
             coefficient: None,
             history: None,
+            declared: None,
+            placed: None,
+            criteria: Vec::new(),
         }
     }
 
@@ -486,7 +492,7 @@ mod tests {
                 .map(|_| {
                     let start = base + chrono::Duration::days(random(900) as i64);
                     let end = start + chrono::Duration::days(random(120) as i64);
-                    (random(4) as usize, start, end)
+                    (JobId::new(random(4) as usize), start, end)
                 })
                 .collect();
             let window = Duration {

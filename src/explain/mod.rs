@@ -5,6 +5,9 @@
 //! trace's own serialisation for tools) and answers what change of facts would
 //! reach another classification, by re-evaluating varied facts under the same rules.
 
+mod facts;
+mod grids;
+mod criteria;
 pub mod json;
 pub mod locale;
 mod outcome;
@@ -20,7 +23,7 @@ pub use locale::Lang;
 
 use crate::calendar;
 use crate::facts::{Record, Rejection};
-use crate::model::RuleSet;
+use crate::model::{JobId, RuleSet};
 use crate::names::normalize;
 use crate::Evaluator;
 
@@ -188,7 +191,7 @@ pub fn why_not(
 fn by_experience(
     evaluator: &Evaluator,
     record: &Record,
-    job: usize,
+    job: JobId,
     current_band: usize,
     reaches: &dyn Fn(u32, usize) -> bool,
 ) -> Option<Route> {

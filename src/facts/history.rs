@@ -15,7 +15,16 @@ use super::json::{rename, wrong_type, JsonFields};
 use super::{JsonType, Place, Reason, Record, Rejection};
 
 /// The fields of the history; the fast path leaves a record holding one to the general reader.
-pub(crate) const HISTORY_FIELDS: [&str; 5] = ["hired_on", "left_on", "jobs", "diplomas", "pay"];
+pub(crate) const HISTORY_FIELDS: [&str; 7] = [
+    "hired_on",
+    "left_on",
+    "jobs",
+    "diplomas",
+    "pay",
+    // A trial at hire (issue #22): renewed, broken.
+    "hire_trial_renewed",
+    "hire_trial_broken_on",
+];
 const JOB_FIELDS: [&str; 3] = ["job", "since", "prior_job_months"];
 const DIPLOMA_FIELDS: [&str; 2] = ["diploma", "since"];
 const PAY_FIELDS: [&str; 4] = ["month", "salary", "hours", "coefficient"];
@@ -40,6 +49,10 @@ pub struct History {
     pub diplomas: Vec<Obtained>,
     /// What was paid, by month, oldest first (each month once).
     pub pay: Vec<Pay>,
+    /// The trial at hire was renewed (for rules that open trials at hire).
+    pub hire_trial_renewed: bool,
+    /// The day the trial at hire was broken, if it was.
+    pub hire_trial_broken_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -180,6 +193,15 @@ pub(super) fn read(
         jobs: list(fields, at, "jobs", held_job)?,
         diplomas: list(fields, at, "diplomas", obtained)?,
         pay: list(fields, at, "pay", |f, at, name| pay(f, at, name, "salary"))?,
+        hire_trial_renewed: match fields.get("hire_trial_renewed") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                let wrong = wrong_type(JsonType::Bool, other);
+                return Err(at.reject("hire_trial_renewed", wrong));
+            }
+        },
+        hire_trial_broken_on: fields.date("hire_trial_broken_on", at)?,
     };
     contradictions(&history, at, record)?;
     Ok(Some(Box::new(history)))

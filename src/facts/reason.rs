@@ -154,7 +154,16 @@ pub enum Reason {
     JobNotKnownOn { day: NaiveDate, first: NaiveDate },
     /// On a day of a replay, the rules give no minimum salary.
     NoMinimumOn { day: NaiveDate },
-    /// What a rule set's formula cannot compute, in English (not typed yet).
+    /// A `oui-non` fact written otherwise (issue #22).
+    NotYesNo { text: String },
+    /// A `choix` fact outside its choices (issue #22).
+    NotAChoice { text: String, choices: Vec<String> },
+    /// A declared fact the record does not give, needed by a rule (`rule`:
+    /// where it is written, `file:line:column`; `fact`: its name in the rule file).
+    FactNeeded { fact: String, rule: String },
+    /// A position no grid has, or that several grids have (issue #22).
+    Position(crate::model::grid::PositionError),
+    /// Not typed yet: its English words.
     Other(String),
 }
 
@@ -224,6 +233,11 @@ pub enum ReasonCode {
     NoFloor,
     HistoryGap,
     NoMinimum,
+    NotYesNo,
+    NotAChoice,
+    FactNeeded,
+    UnknownPosition,
+    AmbiguousPosition,
     /// A reason not typed yet.
     Other,
 }
@@ -283,6 +297,13 @@ impl Reason {
             Reason::NoFloor { .. } => ReasonCode::NoFloor,
             Reason::JobNotKnownOn { .. } => ReasonCode::HistoryGap,
             Reason::NoMinimumOn { .. } => ReasonCode::NoMinimum,
+            Reason::NotYesNo { .. } => ReasonCode::NotYesNo,
+            Reason::NotAChoice { .. } => ReasonCode::NotAChoice,
+            Reason::FactNeeded { .. } => ReasonCode::FactNeeded,
+            Reason::Position(crate::model::grid::PositionError::Ambiguous { .. }) => {
+                ReasonCode::AmbiguousPosition
+            }
+            Reason::Position(_) => ReasonCode::UnknownPosition,
             Reason::Other(_) => ReasonCode::Other,
         }
     }
@@ -294,6 +315,10 @@ impl Reason {
             list.join(or)
         };
         match self {
+            Reason::Position(e) => {
+                let (en, fr) = e.reason();
+                Said::new(fr, en)
+            }
             Reason::Required => Said::new("ce champ est obligatoire", "this field is required"),
             Reason::NotADate {
                 text,
@@ -440,6 +465,26 @@ impl Reason {
             Reason::NoFloor { job } => words::no_floor(job),
             Reason::JobNotKnownOn { day, first } => words::job_not_known_on(*day, *first),
             Reason::NoMinimumOn { day } => words::no_minimum_on(*day),
+            Reason::NotYesNo { text } => Said::new(
+                format!("`{text}` n'est ni oui ni non (écrire oui ou non)"),
+                format!("`{text}` is neither yes nor no (write yes or no)"),
+            ),
+            Reason::NotAChoice { text, choices } => Said::new(
+                format!(
+                    "`{text}` n'est pas une des valeurs que le jeu de règles déclare : {}",
+                    quoted(choices, ", ")
+                ),
+                format!(
+                    "`{text}` is not one of the values the rule set declares: {}",
+                    quoted(choices, ", ")
+                ),
+            ),
+            Reason::FactNeeded { fact, rule } => Said::new(
+                format!(
+                    "ce champ manque, et la règle écrite en {rule} en a besoin (fait `{fact}`, sans valeur par défaut)"
+                ),
+                format!("this field is missing, and the rule at {rule} needs it (fact `{fact}`, no default)"),
+            ),
             Reason::Other(english) => Said::new(english.clone(), english.clone()),
         }
     }
@@ -529,6 +574,15 @@ mod tests {
             Reason::WrongType {
                 expected: JsonType::Bool,
                 found: JsonType::Null,
+            },
+            Reason::NotYesNo { text: text() },
+            Reason::NotAChoice {
+                text: text(),
+                choices: vec!["standard".into(), "forfait-jours".into()],
+            },
+            Reason::FactNeeded {
+                fact: "naissance".into(),
+                rule: "rules.grille:12:5".into(),
             },
         ];
         let all = all.into_iter().chain(later_reasons());

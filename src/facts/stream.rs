@@ -73,7 +73,10 @@ pub fn stream_with<'a>(
 ) -> Result<FactStream<'a>, ReadError> {
     let mut input: Box<dyn BufRead + 'a> = Box::new(input);
     let bom = skip_bom(&mut input)?;
-    let mut reader = Reader::default();
+    let mut reader = Reader {
+        declared: options.declared.clone(),
+        ..Reader::default()
+    };
     let detected = Detected::default();
     if format != Format::Csv {
         if let Bom::Utf16(_) = bom {

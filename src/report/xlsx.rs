@@ -161,7 +161,10 @@ pub fn decision_cells(d: &Decision, rules: Option<&RuleSet>) -> Vec<Cell> {
         text(d.id),
         text(names.job(d.job)),
         text(names.band(d.job, d.band)),
-        Cell::Integer(i64::from(d.coefficient)),
+        match d.place {
+            None => Cell::Integer(i64::from(d.coefficient)),
+            Some(_) => Cell::Text(d.coefficient_words()),
+        },
         Cell::Integer(i64::from(d.level)),
         text(names.category(d.category)),
         text(names.status(d.status)),
@@ -210,7 +213,7 @@ impl<'r> Names<'r> {
     {
         let label = self.rules.and_then(|r| {
             let job = r.jobs.iter().find(|j| j.id == job)?;
-            let scale = r.scales.get(job.scale)?;
+            let scale = r.scales.get(job.scale.index())?;
             scale.bands.iter().find(|b| b.id == id)?.label.as_deref()
         });
         label.unwrap_or(id)

@@ -8,7 +8,7 @@ pub(super) fn job_pools(evaluators: &[Evaluator]) -> Vec<JobPool> {
     let first = &evaluators[0];
     let everywhere = |name: &str| evaluators[1..].iter().all(|e| e.job(name).is_ok());
     let mut pools = Vec::new();
-    for (id, job) in first.rules().jobs.iter().enumerate() {
+    for (id, job) in JobId::enumerate(&first.rules().jobs) {
         let mut names: Vec<&str> = std::iter::once(job.name.as_str())
             .chain(job.aliases.iter().map(String::as_str))
             .filter(|n| first.job(n).ok() == Some(id))
@@ -96,6 +96,9 @@ pub(super) fn decidable(
                 salary: None,
                 coefficient: None,
                 history: None,
+                declared: Default::default(),
+                placed: None,
+                criteria: Vec::new(),
             };
             let result = first.decide(&probe).map(|_| ()).map_err(|r| r.reason);
             reason = reason.take().or(result.clone().err());
@@ -134,11 +137,11 @@ pub(super) fn job_weights(shared: &[bool]) -> Vec<u64> {
         .collect()
 }
 
-pub(super) fn diploma_weights(rules: &RuleSet) -> Weighted<usize> {
-    Weighted::new(
-        (0..rules.diplomas.len())
-            .map(|rank| (rank, DIPLOMA_WEIGHTS.get(rank).copied().unwrap_or(1))),
-    )
+pub(super) fn diploma_weights(rules: &RuleSet) -> Weighted<DiplomaId> {
+    Weighted::new(DiplomaId::all(rules.diplomas.len()).map(|id| {
+        let weight = DIPLOMA_WEIGHTS.get(id.index()).copied().unwrap_or(1);
+        (id, weight)
+    }))
 }
 
 /// The lowest coefficient of each level; lower levels are more common.

@@ -49,6 +49,9 @@ fn listed(items: &[String], and: &str, none: &str) -> String {
 
 pub(super) fn message(kind: &Kind) -> Said {
     match kind {
+        Kind::Grid(problem) => problem.message(),
+        Kind::Trial(p) => p.message(),
+        Kind::Criteria(p) => p.message(),
         Kind::NotUtf8 { byte } => said(
             format!("le fichier de règles n'est pas du texte UTF-8 (octet {byte})"),
             format!("the rule file is not UTF-8 text (byte {byte})"),
@@ -295,6 +298,7 @@ pub(super) fn message(kind: &Kind) -> Said {
                 format!("this test compares two numbers of the file: it is {en}"),
             )
         }
+        Kind::Fact(problem) => problem.message(),
     }
 }
 
@@ -344,6 +348,9 @@ fn below_legal_minimum(
 
 pub(super) fn label(kind: &Kind) -> Said {
     let (fr, en) = match kind {
+        Kind::Grid(problem) => return problem.label(),
+        Kind::Trial(p) => return p.label(),
+        Kind::Criteria(p) => return p.label(),
         Kind::NotUtf8 { .. } => ("pas en UTF-8", "not UTF-8"),
         Kind::Duplicate { what, .. } => duplicate_label(what),
         Kind::ReservedName { .. } => ("réservé", "reserved"),
@@ -446,12 +453,16 @@ pub(super) fn label(kind: &Kind) -> Said {
             "le même chaque jour, pour chaque salarié",
             "the same on every day, for every employee",
         ),
+        Kind::Fact(problem) => return problem.label(),
     };
     said(fr, en)
 }
 
 pub(super) fn help(kind: &Kind) -> Said {
     let (fr, en) = match kind {
+        Kind::Grid(problem) => return problem.help(),
+        Kind::Trial(p) => return p.help(),
+        Kind::Criteria(p) => return p.help(),
         Kind::NotUtf8 { .. } => (
             "enregistrez-le en UTF-8 (un export Windows-1252 ou Latin-1 doit d'abord être converti)",
             "save it as UTF-8 (a Windows-1252 or Latin-1 export must be converted first)",
@@ -625,6 +636,7 @@ pub(super) fn help(kind: &Kind) -> Said {
             "comparez une valeur qui change (un paramètre, `heures`, `coefficient`), ou retirez le `si`",
             "compare a value that changes (a parameter, `heures`, `coefficient`), or remove the `si`",
         ),
+        Kind::Fact(problem) => return problem.help(),
     };
     said(fr, en)
 }
