@@ -254,9 +254,15 @@ impl<'r> Evaluator<'r> {
         let others = match rules.grids.is_empty() {
             true => others,
             false => OtherFloors {
-                grid: self.grid_floors(record, hours).map_err(|(field, reason)| {
-                    reject(Some(field.as_str()).filter(|f| !f.is_empty()), reason)
-                })?,
+                grid: self
+                    .grid_floors(record, hours, declared)
+                    .map_err(|(field, reason)| {
+                        // A test on a fact the record lacks names the fact and the rule.
+                        match declared.and_then(facts::DecisionFacts::missing) {
+                            Some((fact, why)) => reject(Some(&fact.field), why),
+                            None => reject(Some(field.as_str()).filter(|f| !f.is_empty()), reason),
+                        }
+                    })?,
                 ..others
             },
         };

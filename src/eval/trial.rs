@@ -311,14 +311,20 @@ fn trial_end<'r, 'a, T: Tracer<'a>>(
         found.filter(|_| at.opens(when))
     };
     let facts = (start, renewed, coefficient);
-    // The agreement's durations must have a value on the move's day.
+    // The agreement's durations must have a value on the move's day; at hire,
+    // one that has none yet was not in force (Syntec's art. 3.4 from
+    // 2023-05-01: an earlier hire has no trial rule, said, not a rejection).
     let required = |d| duration_at(e, d, start).map(Some);
-    let agreement = match first_holding(&rules.trial, rules.trial_at) {
-        Some(rule) => plan(rule, facts, &required)?,
-        None => None,
-    };
     // A company agreement's whose durations have none was not in force yet.
     let in_force = |d| duration_in_force(e, d, start);
+    let agreement_lengths: Lengths = match at {
+        At::Hire => &in_force,
+        At::Move => &required,
+    };
+    let agreement = match first_holding(&rules.trial, rules.trial_at) {
+        Some(rule) => plan(rule, facts, agreement_lengths)?,
+        None => None,
+    };
     let company = match first_holding(&rules.company_trial, rules.company_trial_at) {
         Some(rule) => plan(rule, facts, &in_force)?,
         None => None,
