@@ -13,7 +13,7 @@ impl<'r> Evaluator<'r> {
     /// employee the rules reject, from the coefficient the facts say is applied.
     pub fn minimum_at(&self, coefficient: u32, record: &Record) -> Option<Decimal> {
         let hours = self.hours(record).ok()?;
-        let (_, level) = self.level(coefficient).ok()?;
+        let (_, level) = self.level(coefficient)?;
         let given = (hours, record.hours.is_some());
         let facts = super::facts::DecisionFacts::new(self.rules, record, self.as_of);
         let facts = Some(&facts).filter(|_| !self.rules.facts.is_empty());
@@ -24,7 +24,7 @@ impl<'r> Evaluator<'r> {
     /// The status a coefficient of the grid gives, `None` off the grid: what a
     /// comparison ranks statuses by (the lowest coefficient giving each).
     pub fn status_at(&self, coefficient: u32) -> Option<&'r str> {
-        let (id, _) = self.level(coefficient).ok()?;
+        let (id, _) = self.level(coefficient)?;
         Some(self.status(coefficient, id, &mut NoTrace))
     }
 }

@@ -231,7 +231,7 @@ impl<'r> Evaluator<'r> {
         }
         let hours = self
             .hours(record)
-            .map_err(|reason| reject(Some("hours"), reason))?;
+            .map_err(|reason| reject(Some("hours"), *reason))?;
         let band = self.experience(record, job, t);
         let diploma_given = self.diploma_index(record.diploma.as_deref().unwrap_or("none"));
         let mut others = OtherFloors {
@@ -250,15 +250,15 @@ impl<'r> Evaluator<'r> {
         };
         // Checked once per decision: a rule set without grids skips it.
         if !rules.grids.is_empty() {
-            others.grid = self
-                .grid_floors(record, hours, declared)
-                .map_err(|(field, reason)| {
-                    // A test on a fact the record lacks names the fact and the rule.
-                    match declared.and_then(facts::DecisionFacts::missing) {
-                        Some((fact, why)) => reject(Some(&fact.field), why),
-                        None => reject(Some(field.as_str()).filter(|f| !f.is_empty()), reason),
-                    }
-                })?;
+            others.grid =
+                self.grid_floors(record, hours, declared)
+                    .map_err(|(field, reason)| {
+                        // A test on a fact the record lacks names the fact and the rule.
+                        match declared.and_then(facts::DecisionFacts::missing) {
+                            Some((fact, why)) => reject(Some(&fact.field), why),
+                            None => reject(Some(field.as_str()).filter(|f| !f.is_empty()), reason),
+                        }
+                    })?;
         }
         self.with_criteria(record, &mut others, &mut warnings, t)
             .map_err(|(field, reason)| reject(Some(&field), crate::facts::Reason::Other(reason)))?;
@@ -282,7 +282,7 @@ impl<'r> Evaluator<'r> {
         let (coefficient, expiry) = self.transitional(record, job, coefficient, self.as_of, t);
         let (level_id, level) = self
             .level(coefficient)
-            .map_err(|reason| reject(None, reason))?;
+            .ok_or_else(|| reject(None, crate::facts::Reason::NoLevel { coefficient }))?;
         let category = &rules.categories[level.category];
         let place = self.grid_place(coefficient);
         t.step(|| Step {
@@ -379,23 +379,24 @@ impl<'r> Evaluator<'r> {
         })
     }
 
-    fn hours(&self, record: &Record) -> Result<Option<Decimal>, crate::facts::Reason> {
+    /// The hours of the record, checked; the reason boxed (a small return on the hot path).
+    fn hours(&self, record: &Record) -> Result<Option<Decimal>, Box<crate::facts::Reason>> {
         use crate::facts::Reason;
-        let formula = |e: &String| Reason::Other(e.clone());
+        let formula = |e: &String| Box::new(Reason::Other(e.clone()));
         let reference = self.reference_hours.as_ref().map_err(formula)?;
         let Some(hours) = record.hours else {
             return Ok(*reference);
         };
         let maximum = self.maximum_hours.as_ref().map_err(formula)?;
         if hours.is_zero() || hours.is_sign_negative() {
-            return Err(Reason::HoursNotPositive { hours });
+            return Err(Box::new(Reason::HoursNotPositive { hours }));
         }
         if let Some(max) = *maximum {
             if expr::compare(hours, max).is_gt() {
-                return Err(Reason::HoursAboveMaximum {
+                return Err(Box::new(Reason::HoursAboveMaximum {
                     hours,
                     maximum: max,
-                });
+                }));
             }
         }
         Ok(Some(hours))
@@ -427,13 +428,13 @@ impl<'r> Evaluator<'r> {
         band
     }
 
-    fn level(&self, coefficient: u32) -> Result<(LevelId, &'r Level), crate::facts::Reason> {
+    /// The level holding a coefficient (an `Option`: a small return on the hot path).
+    fn level(&self, coefficient: u32) -> Option<(LevelId, &'r Level)> {
         let known = self
             .by_coefficient(&self.level_by_coefficient, coefficient)
             .copied()
             .flatten();
-        let id = known.ok_or(crate::facts::Reason::NoLevel { coefficient })?;
-        Ok((id, &self.rules.levels[id]))
+        known.map(|id| (id, &self.rules.levels[id]))
     }
 
     fn status<'a, T: Tracer<'a>>(&'a self, coefficient: u32, level: LevelId, t: &mut T) -> &'r str {

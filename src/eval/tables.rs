@@ -96,7 +96,7 @@ impl<'r> Evaluator<'r> {
         if let (false, Ok(Some(reference))) = (per_record, evaluator.reference_hours.clone()) {
             let minimums = (lowest_coefficient..=top.max(lowest_coefficient))
                 .map(|c| {
-                    let (_, level) = evaluator.level(c).ok()?;
+                    let (_, level) = evaluator.level(c)?;
                     let minimum = evaluator.computed_minimum_salary(
                         c,
                         level,

@@ -384,6 +384,7 @@ fn text(raw: &str) -> Option<&str> {
 }
 
 /// An absent field, or one that reads well; `None` sends the record to the general reader.
+#[inline]
 fn optional<T>(raw: Option<&str>, read: fn(&str) -> Option<T>) -> Option<Option<T>> {
     match raw {
         None => Some(None),
