@@ -4,9 +4,21 @@
 //! outputs for machines (JSON, the CSV of the contract) keep the contract's
 //! ids and English field names.
 //!
-//! Covered so far: `eval`'s table (its headers and notes), `grille test`'s
-//! report, why a right of `grille replay` is owed. Explanations have their own (`explain`); diagnostics, rejection
-//! reasons and the decisions' warnings are still English (issue #19, item 1).
+//! This file holds the texts of the commands' own lines: `eval`'s table (its
+//! headers and notes) and last line, `diff`'s and `replay`'s last lines and
+//! notes, `grille test`'s report, `check`'s counts, why a right of `grille
+//! replay` is owed, months as people read them ([`month`]). The other words
+//! live beside what they say, each as a [`Said`] (French and English made
+//! together): a diagnostic's message, label and help (`diag/words`), a
+//! rejection's reason (`facts/reason.rs`, `facts/reason_words.rs`, each with a
+//! stable code), a reader's warning (`facts/warning.rs`), a file refused whole
+//! (`facts/read_error.rs`), the CLI's usage errors (`cli/words.rs`, clap's in
+//! `cli/usage_fr.rs`), `--help` (`cli/help_fr.rs`), the JSON API's request
+//! errors (`message_fr`), the what-if causes and chart (`diff/cause.rs`,
+//! `diff/chart.rs`). Explanations have their own (`explain/locale.rs`). What a
+//! rule set's formula cannot compute is still English only (`Reason::Other`).
+//! `tests/french.rs` scans the French outputs of every command, and the
+//! mistakes of `tests/inputs/french`, for [`ENGLISH_WORDS`].
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -146,6 +158,31 @@ pub enum Text<'a> {
         band: &'a str,
         job: &'a str,
     },
+    /// `grille replay`'s last line on stderr.
+    ReplaySummary {
+        replayed: usize,
+        rejected: usize,
+        from: crate::facts::Month,
+        to: crate::facts::Month,
+        claim_on: NaiveDate,
+    },
+    /// `grille replay --from … --to …`: a range that ends before it starts.
+    ReplayRange {
+        from: crate::facts::Month,
+        to: crate::facts::Month,
+    },
+    /// `--id` names no employee of the facts.
+    NoEmployeeWithId {
+        id: &'a str,
+        facts: &'a str,
+    },
+    /// A payslip of the pay file whose id is in no record of the facts.
+    PayUnjoined {
+        position: crate::facts::Position,
+        id: &'a str,
+        facts: &'a str,
+        month: crate::facts::Month,
+    },
 }
 
 /// `:` after a file name or a label, as each language writes it (French puts
@@ -182,6 +219,16 @@ pub const ENGLISH_WORDS: [&str; 21] = [
     "got ",
     " on 20",
 ];
+
+/// A month as people read it: `03/2023` in French (as payslips write the pay
+/// period, and as grille's pay reader reads it back), `2023-03` in English
+/// (the contract's form).
+pub fn month(m: crate::facts::Month, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{:02}/{:04}", m.month, m.year),
+        Lang::En => m.to_string(),
+    }
+}
 
 /// How `eval` ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -408,126 +455,45 @@ impl Text<'_> {
                 format!("tranche {band} en {job}"),
                 format!("band {band} in {job}"),
             ),
+            Text::ReplaySummary {
+                replayed,
+                rejected,
+                from,
+                to,
+                claim_on,
+            } => (
+                format!(
+                    "{replayed} rejoué(s), {rejected} rejeté(s) ({} à {}, réclamation le {})",
+                    month(*from, Lang::Fr),
+                    month(*to, Lang::Fr),
+                    locale::date(*claim_on, Lang::Fr)
+                ),
+                format!("{replayed} replayed, {rejected} rejected ({from} to {to}, claim on {claim_on})"),
+            ),
+            Text::ReplayRange { from, to } => (
+                format!("le premier mois ({from}) est après le dernier ({to})"),
+                format!("the first month ({from}) is after the last ({to})"),
+            ),
+            Text::NoEmployeeWithId { id, facts } => (
+                format!("erreur : aucun salarié de matricule `{id}` dans {facts}"),
+                format!("error: no employee with id `{id}` in {facts}"),
+            ),
+            Text::PayUnjoined {
+                position,
+                id,
+                facts,
+                month: of,
+            } => (
+                format!(
+                    "{}, champ `id` : aucun salarié `{id}` dans {facts} (bulletin de {} non rejoué)",
+                    Text::Position(*position).say(Lang::Fr),
+                    month(*of, Lang::Fr)
+                ),
+                format!("{position}, field `id`: no employee `{id}` in {facts} (payslip of {of} not replayed)"),
+            ),
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// One of each text, to look at both wordings.
-    fn every_text() -> Vec<Text<'static>> {
-        let day = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
-        let mut all: Vec<Text> = (0..HEADERS.len()).map(Text::TableHeader).collect();
-        all.extend([
-            Text::Shortfall(Decimal::new(5000, 2)),
-            Text::CoefficientOwed(20),
-            Text::SmicApplies,
-            Text::Claim {
-                job: "superviseur",
-                since: day,
-            },
-            Text::Trial {
-                status: TrialState::Running,
-                end: day,
-            },
-            Text::Trial {
-                status: TrialState::Completed,
-                end: day,
-            },
-            Text::Trial {
-                status: TrialState::Broken,
-                end: day,
-            },
-            Text::NextStep {
-                coefficient: 190,
-                on: day,
-            },
-            Text::Warnings(2),
-            Text::MinimumFrom(crate::eval::MinimumFrom::Law),
-            Text::Position(crate::facts::Position::Line(3)),
-            Text::Position(crate::facts::Position::Record(3)),
-            Text::MinimumFrom(crate::eval::MinimumFrom::Agreement),
-            Text::MinimumFrom(crate::eval::MinimumFrom::Company),
-            Text::ExamplePassed,
-            Text::ExampleFailed,
-            Text::ExamplesCount {
-                passed: 35,
-                failed: 1,
-            },
-            Text::CheckCount {
-                errors: 1,
-                warnings: 20,
-            },
-            Text::WarningsShownBy {
-                warnings: 20,
-                file: "rules/cgt-2008.grille",
-            },
-            Text::RuleWarnings {
-                warnings: 20,
-                file: "rules/cgt-2008.grille",
-            },
-            Text::RadarHeading {
-                since: day,
-                until: day,
-            },
-            Text::NotUnderLaw,
-            Text::DiffSummary {
-                records: 60,
-                as_of: day,
-                both: 44,
-                base_only: 0,
-                proposal_only: 16,
-                rejected: 0,
-            },
-            Text::RightOfBand {
-                band: "Confirmé (6 à 12 mois)",
-                job: "Téléconseiller",
-            },
-        ]);
-        for ended in [Ended::Done, Ended::Strict, Ended::Broken] {
-            all.push(Text::EvalSummary {
-                decided: 11,
-                rejected: 2,
-                empty_rows: 4,
-                as_of: day,
-                ended,
-            });
-        }
-        all.extend(EXPECTED.iter().map(|(what, _)| Text::Expected {
-            what,
-            expected: "200",
-            got: "210",
-        }));
-        all
-    }
-
-    #[test]
-    fn every_text_is_said_in_both_languages() {
-        for text in every_text() {
-            let (fr, en) = text.both();
-            assert!(!fr.trim().is_empty() && !en.trim().is_empty(), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn no_english_word_in_a_french_text() {
-        for text in every_text() {
-            let (fr, _) = text.both();
-            for word in ENGLISH_WORDS {
-                assert!(!fr.contains(word), "{text:?}: {fr}");
-            }
-        }
-        let failed = Text::Expected {
-            what: "coefficient",
-            expected: "200",
-            got: "210",
-        };
-        assert_eq!(
-            failed.say(Lang::Fr),
-            "coefficient : attendu 200, obtenu 210"
-        );
-        assert_eq!(failed.say(Lang::En), "coefficient: expected 200, got 210");
-    }
-}
+mod tests;

@@ -11,9 +11,11 @@ use std::fmt;
 mod array;
 mod batch;
 mod columns;
+mod criteria;
 mod csv;
 mod csv_fr;
 mod csv_rows;
+mod declared;
 mod duplicates;
 mod encoding;
 mod fast;
@@ -23,22 +25,26 @@ mod ids;
 mod json;
 mod pay;
 mod quote;
+mod read_error;
 mod reader;
 mod reason;
+mod reason_words;
 mod stream;
 mod warning;
 pub use columns::ColumnMap;
 use csv::Columns;
 pub use csv_fr::{date as parse_date_fr, decimal as parse_decimal_fr};
 pub use csv_rows::Tally;
+pub use declared::{Declared, DeclaredField, DeclaredValues, FactKind, FactValue, Slots};
 pub use encoding::Encoding;
 use fields::KNOWN_FIELDS;
 pub use fields::{header_field, Field, FIELDS};
 pub use history::{HeldJob, History, Month, Obtained, Pay};
 pub use pay::{read_pay, PayFile, PayLine};
 pub use quote::short;
+pub use read_error::ReadError;
 use reader::{duplicate_id, Reader};
-pub use reason::{JsonType, Reason, ReasonCode};
+pub use reason::{DecimalFault, JsonType, QuoteAt, Reason, ReasonCode};
 pub use stream::{stream, stream_with, FactStream};
 pub use warning::Warning;
 
@@ -80,6 +86,49 @@ pub struct Record {
     pub coefficient: Option<u32>,
     /// The past, for a replay: `None` when the record gives none of its fields.
     pub history: Option<Box<History>>,
+    /// `criteria`: the post's degree in each criterion, as given (issue #22);
+    /// empty when not given.
+    pub criteria: Vec<(String, u32)>,
+    /// The fields the rule set declares as facts, as read (`None` when it
+    /// declares none, or when the facts were read without its list).
+    pub declared: Option<Box<DeclaredValues>>,
+    /// The position on a named grid the employer gives (`position`,
+    /// `position_since`): `None` when the record gives neither.
+    pub placed: Option<Box<Placed>>,
+}
+
+/// `position` and `position_since` (issue #22): a label, optionally qualified
+/// by its grid (`"ic 2.1"`, `"II.3"`), and the day it was given.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Placed {
+    pub position: Option<String>,
+    pub since: Option<NaiveDate>,
+}
+
+/// `job` and `job_since`, required unless the record gives its `position`:
+/// then the job may be left out (the rules say whether they need one) and the
+/// day in it is the day in the position.
+fn placed_job(
+    at: &Place,
+    placed: Option<&Placed>,
+    job: Option<String>,
+    job_since: Option<NaiveDate>,
+) -> Result<(String, NaiveDate), Rejection> {
+    let position = placed.filter(|p| p.position.is_some());
+    let job = match (job, position) {
+        (Some(job), _) => job,
+        (None, Some(_)) => String::new(),
+        (None, None) => at.required(None, "job")?,
+    };
+    let since = job_since.or(position.and_then(|p| p.since));
+    Ok((job, at.required(since, "job_since")?))
+}
+
+impl Placed {
+    /// The two fields, boxed when one is given.
+    pub fn given(position: Option<String>, since: Option<NaiveDate>) -> Option<Box<Placed>> {
+        (position.is_some() || since.is_some()).then(|| Box::new(Placed { position, since }))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -151,6 +200,13 @@ impl Rejection {
         out
     }
 
+    /// The reason after `prefix` in each language (`le 2024-03-01 : `).
+    pub fn prefixed(mut self, prefix: crate::catalogue::Said) -> Rejection {
+        self.reason = format!("{}{}", prefix.en, self.reason);
+        self.french = format!("{}{}", prefix.fr, self.french).into();
+        self
+    }
+
     /// The reason in `lang`.
     pub fn reason_in(&self, lang: crate::catalogue::Lang) -> &str {
         match lang {
@@ -214,16 +270,6 @@ pub struct Facts {
     pub warnings: Vec<Warning>,
 }
 
-/// A failure to read the file at all (not one record).
-#[derive(Debug)]
-pub struct ReadError(pub String);
-
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
 /// How to read a CSV file, when the file itself does not say it well enough.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
@@ -233,6 +279,8 @@ pub struct Options {
     pub encoding: Option<Encoding>,
     /// Columns named for fields (`--columns`), for headers the reader does not know.
     pub columns: ColumnMap,
+    /// The fields the rule set declares as facts (`RuleSet::declared_fields`).
+    pub declared: Declared,
 }
 
 /// Reads a whole facts file held in memory.
@@ -286,40 +334,44 @@ impl Place<'_> {
     }
 
     fn csv_decimal(&self, text: &str, field: &str, money: bool) -> Result<Decimal, Rejection> {
-        csv_fr::decimal(text, money).map_err(|why| self.reject(field, why))
+        csv_fr::decimal_or_reason(text, money).map_err(|why| self.reject(field, why))
     }
 
     fn integer_text(&self, text: &str, field: &str) -> Result<u32, Rejection> {
         text.parse::<u32>().map_err(|_| {
             let digits = text.strip_prefix('-').unwrap_or(text);
+            let text = text.to_string();
             let why = if text.starts_with('-') {
-                "must not be negative"
+                Reason::Negative { text }
             } else if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-                "is out of range: a whole number from 0 to 4294967295 is expected"
+                Reason::WholeNumberTooLarge { text }
             } else {
-                "must be a whole number"
+                Reason::NotAWholeNumber { text }
             };
-            self.reject(field, format!("`{text}` {why}"))
+            self.reject(field, why)
         })
     }
 
     fn decimal_text(&self, text: &str, field: &str) -> Result<Decimal, Rejection> {
         parse_decimal(text).ok_or_else(|| {
             let why = if decimal_digits(text) {
-                "is out of range: a decimal has at most 28 digits"
+                Reason::DecimalTooLong {
+                    text: text.to_string(),
+                }
             } else {
-                "is not a decimal number (write 1850.00)"
+                Reason::NotADecimal {
+                    text: text.to_string(),
+                }
             };
-            self.reject(field, format!("`{text}` {why}"))
+            self.reject(field, why)
         })
     }
 
     /// A salary: an amount of money, in cents.
     fn salary(&self, value: Decimal, text: &str) -> Result<Decimal, Rejection> {
         cents(value).ok_or_else(|| {
-            let why =
-                "has more than two decimals: a salary is paid in cents (write it to the cent)";
-            self.reject("salary", format!("`{text}` {why}"))
+            let text = text.to_string();
+            self.reject("salary", Reason::MoreThanCents { text })
         })
     }
 }

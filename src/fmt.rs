@@ -8,8 +8,11 @@
 //! changed rule.
 
 mod cite;
+mod criteria;
 mod examples;
+mod facts;
 mod functions;
+mod grids;
 mod layers;
 mod layout;
 mod lines;
@@ -20,6 +23,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::span::Span;
 use crate::syntax::{self, ast, trivia::Trivia};
 
+pub use facts::write_fact_test;
 pub use words::Lang;
 
 /// Formats a rule file. `Err` carries the syntax errors of a file that does not parse.

@@ -20,7 +20,10 @@
 //!   shares its caches. [`Evaluator::decide`], [`Evaluator::decide_traced`]
 //!   give a [`Decision`] or a [`facts::Rejection`];
 //! - **facts**: [`facts::read`] (JSON, JSON Lines, CSV) gives
-//!   [`facts::Record`]s; [`facts::stream`] reads record by record;
+//!   [`facts::Record`]s; [`facts::stream`] reads record by record; a rule set
+//!   that declares facts (`fait …`) has its fields read by
+//!   [`facts::read_bytes`] / [`facts::stream_with`] given
+//!   `Options { declared: rules.declared_fields(), .. }`;
 //! - **explaining**: [`explain::text::render`] (French or English;
 //!   [`explain::text::render_run`] names the day it was made),
 //!   [`explain::json::explanation`] (the same as data), [`explain::why_not`],

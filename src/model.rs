@@ -14,14 +14,23 @@ use std::sync::Arc;
 use crate::sources::Sources;
 use crate::span::Span;
 
+mod criteria;
+mod facts;
 mod formula;
 mod ids;
+mod trial;
+pub mod grid;
 pub use crate::syntax::ast::{
     BinaryOp, BlankCell, CompareOp, CompareSubject, Duration, FloorKind, OffGrid, TimeUnit,
 };
+pub use facts::{
+    Clock, ClockTest, DateSide, Fact, FactId, FactKind, FactTest, FactTestKind, FactValue, IsValue,
+};
+pub use criteria::{CriteriaMethod, Criterion, ScoreRow, Scored};
 pub use formula::{
     Conditional, Expr, ExprKind, Extreme, Input, RoundDir, Rounding, Test, TestKind,
 };
+pub use trial::{TrialAt, TrialSelector};
 
 pub use ids::{CategoryId, DiplomaId, JobId, LevelId, ParamId, ScaleId, TableId};
 
@@ -63,6 +72,11 @@ pub struct RuleSet {
     pub trial: Vec<TrialRule>,
     /// A company agreement's trial rules, which win where they are shorter.
     pub company_trial: Vec<TrialRule>,
+    /// When the agreement's and the company agreement's trials open (moves only, unless said).
+    pub trial_at: TrialAt,
+    pub company_trial_at: TrialAt,
+    /// Classification by criteria (`critère`, `cotation`), when declared.
+    pub criteria: Option<Box<CriteriaMethod>>,
     /// A company agreement's coefficients for jobs of the agreement, one more
     /// floor of the classification: the highest wins. Sorted by job.
     pub company_jobs: Vec<CompanyJob>,
@@ -71,6 +85,10 @@ pub struct RuleSet {
     pub provisions: Vec<Provision>,
     /// Examples the negotiators agreed on, run by `grille test`.
     pub examples: Vec<Example>,
+    /// Facts the rule file declares (`fait …`), by slot (issue #22).
+    pub facts: Vec<Fact>,
+    /// Named grids and their positions (issue #22); empty for the implicit grid.
+    pub grids: grid::Grids,
 }
 
 /// Where a rule was written and which text it encodes.
@@ -376,7 +394,7 @@ pub struct MissionCap {
 
 #[derive(Debug, Clone)]
 pub struct TrialRule {
-    pub category: CategoryId,
+    pub selector: TrialSelector,
     pub length: DurationRef,
     pub renewal: Option<DurationRef>,
     pub renewal_from_coefficient: Option<u32>,

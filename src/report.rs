@@ -214,7 +214,10 @@ fn csv_row(d: &Decision, out: &mut Vec<u8>) -> io::Result<()> {
         csv_field(out, text);
         out.push(b',');
     }
-    json::number(out, d.coefficient);
+    // Absent for a grid without coefficients, as in JSON.
+    if let Some(c) = d.coefficient_given {
+        json::number(out, c);
+    }
     out.push(b',');
     json::number(out, d.level);
     out.push(b',');
@@ -307,7 +310,7 @@ pub fn table_row_in(
         d.id.to_string(),
         names.job(d.job).to_string(),
         names.band(d.job, d.band).to_string(),
-        d.coefficient.to_string(),
+        d.coefficient_words(),
         d.level.to_string(),
         names.category(d.category).to_string(),
         d.status.to_string(),
@@ -351,7 +354,7 @@ pub fn table_row(d: &Decision) -> [String; 9] {
         d.id.to_string(),
         d.job.to_string(),
         d.band.to_string(),
-        d.coefficient.to_string(),
+        d.coefficient_words(),
         d.level.to_string(),
         d.category.to_string(),
         d.status.to_string(),

@@ -290,7 +290,8 @@ impl<'r> Generator<'r> {
             }
         }
         Err(last.unwrap_or_else(|| {
-            Rejection::new(Position::Record(1), None, None, "no attempt was made")
+            let reason = crate::facts::Reason::Other("no attempt was made".into());
+            Rejection::new(Position::Record(1), None, None, reason)
         }))
     }
 
@@ -326,6 +327,9 @@ impl<'r> Generator<'r> {
             salary: None,
             coefficient: None,
             history: None,
+            declared: Default::default(),
+            placed: None,
+            criteria: Vec::new(),
         }
     }
 

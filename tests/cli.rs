@@ -2,10 +2,14 @@
 
 use std::process::{Command, Output};
 
+/// Not an English locale: what grille says to people is French, unless `--lang en`.
 fn grille(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_grille"))
         .args(args)
         .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("run grille")
 }
@@ -224,10 +228,14 @@ fn usage_errors_exit_2() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
         assert!(!stderr(&out).is_empty());
     }
-    let missing = grille(&["eval", RULES, "no-such-file.json"]);
+    let missing = grille(&["eval", RULES, "no-such-file.json", "--lang", "en"]);
     assert!(
         stderr(&missing).contains("cannot read the facts file `no-such-file.json`: no such file")
     );
+    let missing = grille(&["eval", RULES, "no-such-file.json"]);
+    assert!(stderr(&missing).contains(
+        "erreur : impossible de lire le fichier des faits `no-such-file.json` : fichier introuvable"
+    ));
 }
 
 #[test]
@@ -385,11 +393,14 @@ fn an_invalid_thread_count_is_not_ignored_silently() {
                 "2026-11-29",
             ])
             .env("GRILLE_THREADS", value)
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         let warning = format!(
-            "warning: GRILLE_THREADS=`{value}` is not a number of threads from 1 to 32: using "
+            "avertissement : GRILLE_THREADS=`{value}` n'est pas un nombre de fils de 1 à 32 : nombre retenu "
         );
         let messages = stderr(&out);
         assert!(messages.contains(&warning), "{value}: {messages}");
@@ -412,6 +423,8 @@ fn explain_says_when_an_id_is_duplicated() {
         "D1",
         "--as-of",
         "2026-11-29",
+        "--lang",
+        "en",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
@@ -459,6 +472,38 @@ fn company_agreement_example_checks_formats_and_passes_its_examples() {
         "{}",
         stdout(&test)
     );
+}
+
+/// IDCC 2098's method of 1999 (criteria, Annexe II) over the 2002 grid: it
+/// checks, is laid out canonically, its hand-computed examples pass (five of
+/// them above the 2002 grid: they fail without the criteria floor), and the
+/// sample workforce, which gives no `criteria`, is decided as by the 2002 file.
+#[test]
+fn idcc2098_criteria_example_checks_and_passes_its_examples() {
+    let example = "examples/idcc2098-criteres.grille";
+    let check = grille(&["check", example]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let fmt = grille(&["fmt", "--check", example]);
+    assert_eq!(fmt.status.code(), Some(0), "{}", stderr(&fmt));
+    let test = grille(&["test", example, "--lang", "en"]);
+    assert!(
+        stdout(&test).contains("7 passed, 0 failed"),
+        "{}",
+        stdout(&test)
+    );
+    let decide = |rules: &str| {
+        let args = [
+            "eval",
+            rules,
+            "examples/workforce.json",
+            "--as-of",
+            "2026-11-29",
+            "--format",
+            "json",
+        ];
+        stdout(&grille(&args))
+    };
+    assert_eq!(decide(example), decide("rules/idcc2098-2002.grille"));
 }
 
 /// A trial cut by the company or the law says so, with the layer's rule.

@@ -4,10 +4,14 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+/// Not an English locale: what grille says to people is French, unless `--lang en`.
 fn grille(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_grille"))
         .args(args)
         .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("run grille")
 }
@@ -125,5 +129,9 @@ fn dash_reads_standard_input_and_writes_standard_output() {
 fn an_unreadable_file_is_a_usage_error() {
     let out = grille(&["fmt", "no/such/file.grille"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no such file"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("fichier introuvable"),
+        "{}",
+        stderr(&out)
+    );
 }

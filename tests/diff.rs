@@ -342,10 +342,14 @@ fn user_strings_are_escaped_in_html() {
 
 // ------------------------------------------------------------------ the binary
 
+/// Not an English locale: what grille says to people is French, unless `--lang en`.
 fn grille(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_grille"))
         .args(args)
         .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("run grille")
 }
@@ -369,7 +373,7 @@ fn exit_0_when_every_record_is_decided_on_both_sides() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.contains("rules/cgt-2008.grille (proposal): smcc = 2050.00 for this run"),
+        err.contains("rules/cgt-2008.grille (proposition) : smcc = 2050.00 pour cette exécution"),
         "{err}"
     );
     assert!(err.contains("60 décidé(s) des deux côtés"), "{err}");
@@ -517,7 +521,7 @@ fn output_files_are_written_whole_or_not_at_all() {
         target.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("line 3"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("ligne 3"), "{}", stderr(&out));
     assert!(!target.exists());
     let left: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()

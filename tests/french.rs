@@ -3,7 +3,8 @@
 //! workforce, carry none of the English catalogue's words
 //! (`grille::catalogue::ENGLISH_WORDS`); `--lang en` still gives them. Every
 //! diagnostic of the check fixtures is said in both languages, its French
-//! words free of common English ones.
+//! words free of common English ones; and the mistakes a person makes (facts
+//! refused, a file refused whole, a flag refused) are said in French too.
 
 use std::process::Command;
 
@@ -340,4 +341,188 @@ fn people_words(line: &str) -> String {
         .step_by(2)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The mistakes a person makes, said in French: each rejection reason of
+/// `tests/inputs/french/rejets.jsonl` and `rejets.csv` (a line per kind of
+/// mistake in the facts, `NOTES.md` beside them), a file refused whole, the
+/// flags refused by clap and by grille, replay's stderr, explain's note on an
+/// id borne twice. The same scan as [`every_command_speaks_french`].
+#[test]
+fn mistakes_are_said_in_french() {
+    let cgt = "rules/cgt-2008.grille";
+    let idcc = "rules/idcc2098-2002.grille";
+    let on = ["--as-of", "2026-11-29"];
+    let eval = |facts: &'static str| [&["eval", cgt, facts][..], &on].concat();
+    let replay = |facts: &'static str, from: &'static str, to: &'static str| {
+        vec![
+            "replay",
+            idcc,
+            facts,
+            "--from",
+            from,
+            "--to",
+            to,
+            "--claim-on",
+            "2026-12-01",
+            "--format",
+            "jsonl",
+        ]
+    };
+    let runs: Vec<Vec<&str>> = vec![
+        eval("tests/inputs/french/rejets.jsonl"),
+        eval("tests/inputs/french/rejets.csv"),
+        eval("tests/inputs/facts/mixed.csv"),
+        eval("tests/inputs/french/sans-matricule.csv"),
+        eval("tests/inputs/french/tableau-coupe.json"),
+        eval("examples/workforce.txt"),
+        [
+            &[
+                "explain",
+                cgt,
+                "tests/inputs/french/rejets.jsonl",
+                "--id",
+                "R31",
+            ][..],
+            &on,
+        ]
+        .concat(),
+        [
+            &["explain", cgt, "examples/workforce.json", "--id", "E999"][..],
+            &on,
+        ]
+        .concat(),
+        vec!["eval", "--formt", "x"],
+        vec!["eval", cgt, "examples/workforce.json", "--format", "x"],
+        vec!["eval"],
+        vec!["evl"],
+        vec!["eval", cgt, "examples/workforce.json", "--as-of", "2026"],
+        vec!["eval", "absent.grille", "examples/workforce.json"],
+        [
+            &["eval", cgt, "examples/workforce.json", "--set", "smcc"][..],
+            &on,
+        ]
+        .concat(),
+        [
+            &[
+                "eval",
+                cgt,
+                "examples/workforce.json",
+                "--set",
+                "smcc=1,800",
+            ][..],
+            &on,
+        ]
+        .concat(),
+        replay(
+            "tests/inputs/replay-unit/contradictions.jsonl",
+            "2024-01",
+            "2024-02",
+        ),
+        replay("examples/history.json", "2025-12", "2025-01"),
+        [
+            &replay(
+                "tests/inputs/replay-unit/history.jsonl",
+                "2025-09",
+                "2025-10",
+            )[..],
+            &["--pay", "tests/inputs/replay-unit/pay.csv"],
+        ]
+        .concat(),
+    ];
+    let mut found = Vec::new();
+    let mut rejected = Vec::new();
+    for args in &runs {
+        let out = Command::new(env!("CARGO_BIN_EXE_grille"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(args)
+            .env("LANG", "fr_FR.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap();
+        assert_ne!(out.status.code(), Some(0), "{}", args.join(" "));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.trim().is_empty(), "{}", args.join(" "));
+        rejected.push(stderr.matches(" : rejeté : ").count());
+        for line in stderr.lines() {
+            let read = people_words(line);
+            for word in ENGLISH_WORDS.iter().chain(&COMMON_ENGLISH) {
+                if read.contains(word) {
+                    found.push(format!("{}: `{word}` in {line}", args.join(" ")));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "{} English words:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+    // rejets.jsonl: 33 lines, one rejected each; rejets.csv: 7 of 8 rows; mixed.csv: 9;
+    // contradictions.jsonl: 5 (NOTES.md beside the fixtures).
+    let (first, replayed) = (&rejected[..3], rejected[runs.len() - 3]);
+    assert_eq!((first, replayed), (&[33, 7, 9][..], 5), "{rejected:?}");
+}
+
+/// The same mistakes in English on request: the contract's English words.
+#[test]
+fn mistakes_are_said_in_english_on_request() {
+    let out = Command::new(env!("CARGO_BIN_EXE_grille"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "eval",
+            "rules/cgt-2008.grille",
+            "tests/inputs/french/rejets.jsonl",
+        ])
+        .args(["--as-of", "2026-11-29", "--lang", "en"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for english in [
+        "line 28 (id R28), field `job`: the rule set has no job named `Astronaute`",
+        "field `pay[1].month`: the month 2026-01 is given twice (pay[0] and pay[1])",
+        "line 11 (id R11), field `missions`: must be a list of missions",
+        "line 1: not valid JSON (column 63): trailing comma",
+    ] {
+        assert!(stderr.contains(english), "{english}\n{stderr}");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_grille"))
+        .args(["eval", "--formt", "x", "--lang", "en"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error: unexpected argument '--formt'"),
+        "{stderr}"
+    );
+}
+
+/// A diagnostic names a job by its id (what the file is edited by) and by its
+/// declared name when that says more; not twice when they are the same words.
+#[test]
+fn a_diagnostic_names_the_job_beside_its_id() {
+    for (lang, blank) in [
+        (&[][..], "3 des 4 tranches de `conseiller-technique` (Conseiller spécifique / technique) sont vides"),
+        (&["--lang", "en"][..], "3 of 4 bands of `conseiller-technique` (Conseiller spécifique / technique) are blank"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_grille"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["check", "rules/cgt-2008.grille", "--verbose"])
+            .args(lang)
+            .env("LANG", "C.UTF-8")
+            .env("COLUMNS", "400")
+            .output()
+            .unwrap();
+        // Lines are wrapped: read the words as one text.
+        let report: String = String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .map(|l| l.trim_start_matches([' ', '│', '⚠']).trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(report.contains(blank), "{report}");
+        assert!(report.contains("`superviseur` "), "{report}");
+        assert!(!report.contains("`superviseur` (Superviseur)"), "{report}");
+    }
 }

@@ -12,9 +12,15 @@ const BASE: &str = "rules/idcc2098-2002.grille";
 const PROPOSAL: &str = "rules/cgt-2008.grille";
 const WORKFORCE: &str = "examples/workforce.json";
 
+/// Not an English locale: what grille says to people is French.
 fn grille() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_grille"));
-    command.env("NO_COLOR", "1").env_remove("GRILLE_THREADS");
+    command
+        .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("GRILLE_THREADS");
     command
 }
 
@@ -246,8 +252,13 @@ fn an_output_that_is_an_input_is_refused() {
         let out = run(&args);
         let message = stderr(&out);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {message}");
+        // French (the locale of these runs is not English).
+        let what = match *what {
+            "facts file" => "le fichier des faits",
+            _ => "le fichier de règles",
+        };
         assert!(
-            message.contains(&format!("is the {what} `{}`", input.display())),
+            message.contains(&format!("est {what} `{}`", input.display())),
             "names the input: {message}"
         );
         assert!(
@@ -451,8 +462,12 @@ fn a_full_stdout_is_an_error_with_a_message_not_a_panic() {
         return;
     }
     for (args, input) in printing_commands() {
+        // Not an English locale: the message is French.
         let out = grille()
             .args(&args)
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .stdin(stdin_of(input))
             .stdout(dev_full().unwrap())
             .output()
@@ -461,7 +476,9 @@ fn a_full_stdout_is_an_error_with_a_message_not_a_panic() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {message}");
         assert!(!message.contains("panicked"), "{args:?}: {message}");
         assert!(
-            message.contains("error: cannot write to standard output: No space left on device"),
+            message.contains(
+                "erreur : impossible d'écrire sur la sortie standard : plus de place sur le disque"
+            ),
             "{args:?}: {message}"
         );
     }

@@ -473,3 +473,80 @@ fn ignored_fields_are_named_briefly() {
     assert!(warning.len() < 400, "{warning}");
     assert!(warning.ends_with("`f19`, and 11 more"), "{warning}");
 }
+
+/// `position` and `position_since` (issue #22), in JSON Lines (general and fast
+/// readers, batched) and in CSV, French dates included: the same record.
+#[test]
+fn a_position_and_its_day_are_read_from_every_format() {
+    let jsonl = concat!(
+        r#"{"id":"P1","job":"x","job_since":"2020-01-01","position":"ic 2.1","position_since":"2023-01-01"}"#,
+        "\n",
+        r#"{"id":"P2","position":"II.3","position_since":"2024-12-01"}"#,
+        "\n",
+        r#"{"id":"P3","job":"x","job_since":"2020-01-01"}"#,
+        "\n",
+    );
+    let csv = "id;job;job_since;position;position_since\n\
+               P1;x;2020-01-01;ic 2.1;01/01/2023\n\
+               P2;;;II.3;2024-12-01\n\
+               P3;x;2020-01-01;;\n";
+    for records in [
+        read_batched(jsonl.as_bytes(), Format::JsonLines),
+        facts::read(jsonl, Format::JsonLines).unwrap().records,
+        facts::read(csv, Format::Csv).unwrap().records,
+    ] {
+        let r: Vec<&Record> = records.iter().map(|r| r.as_ref().unwrap()).collect();
+        let placed = |i: usize| r[i].placed.as_deref().cloned();
+        let day = |s: &str| facts::parse_date(s);
+        let p1 = placed(0).unwrap();
+        assert_eq!(
+            (p1.position.as_deref(), p1.since),
+            (Some("ic 2.1"), day("2023-01-01"))
+        );
+        // No job: the position stands in, and the day in it is the day in the position.
+        let p2 = placed(1).unwrap();
+        assert_eq!(
+            (p2.position.as_deref(), r[1].job.as_str()),
+            (Some("II.3"), "")
+        );
+        assert_eq!(Some(r[1].job_since), day("2024-12-01"));
+        assert_eq!(placed(2), None);
+    }
+}
+
+/// Without `position`, `job` is required as before; with one but no day, the
+/// day in the job is still required.
+#[test]
+fn a_record_without_job_needs_its_position_and_a_day() {
+    let jsonl = concat!(
+        r#"{"id":"N1","job_since":"2020-01-01"}"#,
+        "\n",
+        r#"{"id":"N2","position":"I.1"}"#,
+        "\n",
+    );
+    let facts = facts::read(jsonl, Format::JsonLines).unwrap();
+    let fields: Vec<Option<String>> = facts
+        .records
+        .iter()
+        .map(|r| r.as_ref().unwrap_err().field.clone())
+        .collect();
+    assert_eq!(
+        fields,
+        [Some("job".to_string()), Some("job_since".to_string())]
+    );
+}
+
+/// A rule set without grids rejects a record that gives a position but no job:
+/// the job is required, as the reader said before positions existed.
+#[test]
+fn a_rule_set_of_jobs_still_requires_the_job() {
+    let rules = load("rules/cgt-2008.grille");
+    let evaluator = grille::Evaluator::new(&rules, as_of());
+    let jsonl = r#"{"id":"J1","position":"I.1","position_since":"2020-01-01"}"#;
+    let facts = facts::read(jsonl, Format::JsonLines).unwrap();
+    let rejection = evaluator
+        .decide(facts.records[0].as_ref().unwrap())
+        .unwrap_err();
+    assert_eq!(rejection.field.as_deref(), Some("job"));
+    assert_eq!(rejection.code, facts::ReasonCode::Required);
+}

@@ -315,9 +315,13 @@ fn the_oracle_cases_agree() {
 }
 
 fn cli(args: &[&str]) -> (i32, String, String) {
+    // Not an English locale: what replay says on stderr is French, unless `--lang en`.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_grille"))
         .arg("replay")
         .args(args)
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .unwrap();
     (
@@ -350,7 +354,7 @@ fn months_must_be_months_in_order() {
     ]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("the first month (2025-12) is after the last (2025-01)"),
+        err.contains("le premier mois (2025-12) est après le dernier (2025-01)"),
         "{err}"
     );
 }
@@ -374,7 +378,7 @@ fn an_unknown_id_is_said_and_fails() {
         "jsonl",
     ]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("no employee with id `NOBODY`"), "{err}");
+    assert!(err.contains("aucun salarié de matricule `NOBODY`"), "{err}");
     assert_eq!(out.lines().count(), 1);
     assert!(out.starts_with(r#"{"id":"U1""#));
 }
@@ -435,7 +439,9 @@ fn a_french_pay_file_is_joined_and_a_payslip_of_nobody_reported() {
     ]);
     assert_eq!(code, 1, "{err}");
     assert!(
-        err.contains("tests/inputs/replay-unit/pay.csv: line 3, field `id`: no employee `GHOST`"),
+        err.contains(
+            "tests/inputs/replay-unit/pay.csv: ligne 3, champ `id` : aucun salarié `GHOST`"
+        ),
         "{err}"
     );
 }
@@ -453,6 +459,8 @@ fn contradictions_reject_the_record_with_field_and_reason() {
         "2026-12-01",
         "--format",
         "jsonl",
+        "--lang",
+        "en",
     ]);
     assert_eq!(code, 1, "{err}");
     for expected in [

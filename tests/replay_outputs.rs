@@ -42,7 +42,7 @@ fn replay_of(extra: &[&str]) -> String {
 fn the_text_names_jobs_and_bands_and_says_why_in_french() {
     let text = replay_of(&[]);
     assert!(
-        text.contains("2023-04  Téléconseiller  Plus de 12 mois "),
+        text.contains("04/2023  Téléconseiller  Plus de 12 mois "),
         "{text}"
     );
     assert!(
@@ -120,9 +120,23 @@ fn the_french_csv_is_the_csv_written_the_french_way() {
     // 7 months (2022-12 … 2023-06) and the totals.
     assert_eq!(rows.len(), 8);
     for (row, plain) in rows.iter().zip(&plain) {
-        for col in [0, 2, 3, 4, 5, 6, 7, 13] {
+        for col in [0, 3, 4, 5, 6, 13] {
             assert_eq!(row[col], plain[col], "column {col}");
         }
+        // The month as a payslip writes it (2023-03 → 03/2023), the winning
+        // layer by its French name.
+        let month = match plain[2].split_once('-') {
+            Some((year, month)) => format!("{month}/{year}"),
+            None => plain[2].clone(),
+        };
+        assert_eq!(row[2], month, "column 2");
+        let winner = match plain[7].as_str() {
+            "agreement" => "convention",
+            "law" => "loi",
+            "company" => "entreprise",
+            other => other,
+        };
+        assert_eq!(row[7], winner, "column 7");
         for col in 8..=14 {
             assert_eq!(row[col], plain[col].replace('.', ","), "column {col}");
         }

@@ -347,10 +347,14 @@ fn rules_that_decide_nobody_are_refused() {
 
 // ------------------------------------------------------------------ the command
 
+/// Not an English locale: what grille says to people is French.
 fn grille(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_grille"))
         .args(args)
         .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("run grille")
 }
@@ -425,7 +429,7 @@ fn the_command_writes_json_lines_to_stdout_by_default() {
     );
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("30 employees written (jsonl, seed 4, as of 2026-11-29)"),
+        stderr.contains("30 salarié(s) écrit(s) (jsonl, graine 4, au 29 novembre 2026)"),
         "{stderr}"
     );
 }

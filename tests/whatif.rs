@@ -86,6 +86,18 @@ fn the_one_who_goes_down_is_named_with_the_cause_and_the_full_explanation() {
         e052.cause.as_deref(),
         Some("plancher métier, tranche Expérimenté → 280")
     );
+    // The workbench under EN reads the same cause in English.
+    assert_eq!(
+        e052.cause_en.as_deref(),
+        Some("job floor, band Expérimenté → 280")
+    );
+    let chart = diff::chart::distribution_in(&impact, grille::catalogue::Lang::En);
+    assert!(chart.contains("Employees by coefficient, before (base) and after (proposal)"));
+    assert!(chart.contains("<title>120 before: "), "{chart}");
+    for french in ["avant", "après", "salariés", "côtés"] {
+        assert!(!chart.contains(french), "`{french}` in {chart}");
+    }
+    assert!(diff::chart::distribution(&impact).contains("avant (base) et après (proposition)"));
 
     let redline = diff::compare(&base, &proposal);
     let c = context(&redline, &impact, WORKFORCE, Default::default());

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use super::ops::{load, set};
 use super::request::{DiffAsked, Facts, Request};
 use super::{diagnostics, Code, Failed, Problem};
+use crate::catalogue::Lang;
 use crate::diag::Severity;
 use crate::diff::{self, figures::Costs, output::JsonWriter, Comparer, Scenario};
 use crate::layers::Options;
@@ -95,7 +96,11 @@ fn compared(
         Facts::Records(records) => (*records, crate::facts::Format::Json, "facts"),
         Facts::Text(text, format) => (text.as_str(), *format, "facts_text"),
     };
-    let mut records = crate::facts::stream(text.as_bytes(), format)
+    let options = crate::facts::Options {
+        declared: base.declared_fields().union(&proposal.declared_fields()),
+        ..Default::default()
+    };
+    let mut records = crate::facts::stream_with(text.as_bytes(), format, options)
         .map_err(|e| facts_problem(&format!("the facts cannot be read: {e}")))?;
     let redline = diff::compare_at(base, proposal, as_of);
     let options = diff::Options {
@@ -116,7 +121,8 @@ fn compared(
             false => Ok(()),
         })?;
         writer.finish_with(&impact, costs)?;
-        Ok(diff::chart::distribution(&impact))
+        let chart = diff::chart::distribution(&impact);
+        Ok((chart, diff::chart::distribution_in(&impact, Lang::En)))
     })();
     let chart = written.map_err(|e| Problem::new(Code::Internal, format!("`diff`: {e}")))?;
     let facts_warnings = records
@@ -129,7 +135,9 @@ fn compared(
             fields.remove("employees");
         }
     }
-    value["chart"] = json!(chart);
+    // The workbench shows the chart of its language: `chart` French, `chart_en` English.
+    value["chart"] = json!(chart.0);
+    value["chart_en"] = json!(chart.1);
     value["facts_warnings"] = json!(facts_warnings);
     Ok(value)
 }

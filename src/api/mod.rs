@@ -66,6 +66,7 @@ mod request;
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use crate::catalogue::Said;
 use crate::diag::{Report, Severity};
 
 /// Answers one request (see the module documentation); the response is one
@@ -172,6 +173,26 @@ impl Problem {
     fn help(mut self, help: impl Into<String>) -> Problem {
         let help = help.into();
         self.help = (!help.is_empty()).then_some(help);
+        self
+    }
+
+    /// A problem with its words in French too (`message_fr`, `help_fr`).
+    fn said(code: Code, message: Said, help: Said) -> Problem {
+        let help_fr = (!help.fr.is_empty()).then_some(help.fr);
+        let mut problem = Problem::new(code, message.en).help(help.en);
+        problem.french = Some(Box::new(FrenchWords {
+            message_fr: message.fr,
+            help_fr,
+        }));
+        problem
+    }
+
+    /// `from` become `to` in the words of both languages (`` `rules `` → `` `base ``).
+    fn renamed(mut self, from: &str, to: &str) -> Problem {
+        self.message = self.message.replacen(from, to, 1);
+        if let Some(french) = &mut self.french {
+            french.message_fr = french.message_fr.replacen(from, to, 1);
+        }
         self
     }
 

@@ -30,7 +30,7 @@ pub(super) fn run(request: Request) -> Result<Value, Failed> {
         return super::replay::run(&request, &rules, &reports);
     }
     let facts = match &request.facts {
-        Some(facts) => Some(read_facts(facts)?),
+        Some(facts) => Some(read_facts(facts, &rules)?),
         None => None,
     };
     match (request.op, facts, request.as_of) {
@@ -107,7 +107,12 @@ pub(super) fn set(rules: &mut RuleSet, setting: &str) -> Result<(), Problem> {
         .map_err(|e| problem(format!("`set` `{}`: {e}", crate::facts::short(setting))))
 }
 
-pub(super) fn read_facts(facts: &Facts) -> Result<crate::facts::Facts, Problem> {
+/// The facts of a request, read with the fields `rules` declares as facts.
+pub(super) fn read_facts(facts: &Facts, rules: &RuleSet) -> Result<crate::facts::Facts, Problem> {
+    let options = crate::facts::Options {
+        declared: rules.declared_fields(),
+        ..Default::default()
+    };
     let read = match facts {
         // The JSON reader would take one object as a file of one line.
         Facts::Records(records) if !records.starts_with('[') => {
@@ -116,8 +121,10 @@ pub(super) fn read_facts(facts: &Facts) -> Result<crate::facts::Facts, Problem> 
                     .help("give [{\"id\": …, \"job\": …, \"job_since\": …}, …]"),
             )
         }
-        Facts::Records(records) => crate::facts::read(records, crate::facts::Format::Json),
-        Facts::Text(text, format) => crate::facts::read(text, *format),
+        Facts::Records(records) => {
+            crate::facts::read_bytes(records.as_bytes(), crate::facts::Format::Json, options)
+        }
+        Facts::Text(text, format) => crate::facts::read_bytes(text.as_bytes(), *format, options),
     };
     read.map_err(|e| {
         Problem::new(Code::Facts, format!("the facts cannot be read: {e}"))

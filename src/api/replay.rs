@@ -16,7 +16,7 @@ pub(super) fn run(request: &Request, rules: &RuleSet, reports: &[Report]) -> Res
     else {
         return Err(Problem::new(Code::Internal, "`replay` was read without its fields").into());
     };
-    let facts = read_facts(facts)?;
+    let facts = read_facts(facts, rules)?;
     let Some(found) = facts.records.iter().find(|r| read_id(r) == Some(id)) else {
         let ids = facts.records.iter().filter_map(read_id);
         return Err(unknown_id(id, ids).into());

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::{Code, Problem};
+use crate::catalogue::Said;
 use crate::explain::{Lang, Target};
 use crate::facts::{Format, Month};
 
@@ -91,8 +92,14 @@ impl Op {
             "doc" => Ok(Op::Doc),
             "replay" => Ok(Op::Replay),
             _ => Err(request_error(
-                format!("unknown `op` `{}`", crate::facts::short(name)),
-                "`op` is `check`, `eval`, `explain`, `diff`, `doc` or `replay`",
+                (
+                    format!("`op` `{}` inconnu", crate::facts::short(name)),
+                    format!("unknown `op` `{}`", crate::facts::short(name)),
+                ),
+                (
+                    "`op` vaut `check`, `eval`, `explain`, `diff`, `doc` ou `replay`",
+                    "`op` is `check`, `eval`, `explain`, `diff`, `doc` or `replay`",
+                ),
             )),
         }
     }
@@ -187,7 +194,10 @@ pub fn read(text: &str) -> Result<Request<'_>, Problem> {
         && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
     {
         return Err(request_error(
-            "the request is not a JSON object",
+            (
+                "la requête n'est pas un objet JSON",
+                "the request is not a JSON object",
+            ),
             REQUEST_HELP,
         ));
     }
@@ -196,14 +206,17 @@ pub fn read(text: &str) -> Result<Request<'_>, Problem> {
     let rules = rules(std::mem::take(&mut sent.rules))?;
     let only_for = |given: bool, field: &str, ops: &[Op]| match given && !ops.contains(&op) {
         true => Err(request_error(
-            format!("`{field}` is not read by `{}`", op.name()),
-            format!(
-                "`{field}` is for {}; remove it",
-                ops.iter()
-                    .map(|o| format!("`{}`", o.name()))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
+            (
+                format!("`{field}` n'est pas lu par `{}`", op.name()),
+                format!("`{field}` is not read by `{}`", op.name()),
             ),
+            {
+                let ops: Vec<String> = ops.iter().map(|o| format!("`{}`", o.name())).collect();
+                (
+                    format!("`{field}` sert à {} ; retirez-le", ops.join(" et ")),
+                    format!("`{field}` is for {}; remove it", ops.join(" and ")),
+                )
+            },
         )),
         false => Ok(()),
     };
@@ -242,7 +255,10 @@ pub fn read(text: &str) -> Result<Request<'_>, Problem> {
             as_of.is_some(),
             "as_of",
             op,
-            "give the evaluation date, YYYY-MM-DD",
+            (
+                "donnez la date d'évaluation, AAAA-MM-JJ",
+                "give the evaluation date, YYYY-MM-DD",
+            ),
         )?;
     }
     let diff = match op {
@@ -254,7 +270,11 @@ pub fn read(text: &str) -> Result<Request<'_>, Problem> {
         _ => None,
     };
     if matches!(op, Op::Explain | Op::Replay) {
-        required(sent.id.is_some(), "id", op, "give the id of the employee")?;
+        let help = (
+            "donnez le matricule du salarié",
+            "give the id of the employee",
+        );
+        required(sent.id.is_some(), "id", op, help)?;
     }
     let why_not = sent.why_not.as_deref().map(Target::parse).transpose();
     Ok(Request {
@@ -264,7 +284,10 @@ pub fn read(text: &str) -> Result<Request<'_>, Problem> {
         as_of,
         id: sent.id,
         lang: lang(sent.lang.as_deref())?,
-        why_not: why_not.map_err(|e| request_error(format!("`why_not` {e}"), ""))?,
+        why_not: why_not.map_err(|e| {
+            let message = format!("`why_not` {e}");
+            request_error((message.clone(), message), ("", ""))
+        })?,
         run_on: sent
             .run_on
             .as_deref()
@@ -281,15 +304,15 @@ pub fn read(text: &str) -> Result<Request<'_>, Problem> {
 fn diff_asked(sent: &mut Sent) -> Result<DiffAsked, Problem> {
     let Some(base) = sent.base.take() else {
         return Err(request_error(
-            "`diff` needs `base`",
-            "give the rules compared against: {\"path\": \"rules/idcc2098-2002.grille\"} or {\"files\": …, \"main\": …}",
+            ("`diff` demande `base`", "`diff` needs `base`"),
+            (
+                "donnez les règles comparées : {\"path\": \"rules/idcc2098-2002.grille\"} ou {\"files\": …, \"main\": …}",
+                "give the rules compared against: {\"path\": \"rules/idcc2098-2002.grille\"} or {\"files\": …, \"main\": …}",
+            ),
         ));
     };
     Ok(DiffAsked {
-        base: rules(base).map_err(|mut p| {
-            p.message = p.message.replacen("`rules", "`base", 1);
-            p
-        })?,
+        base: rules(base).map_err(|p| p.renamed("`rules", "`base"))?,
         set_base: std::mem::take(&mut sent.set_base),
         set_proposal: std::mem::take(&mut sent.set_proposal),
         scenarios: std::mem::take(&mut sent.scenarios),
@@ -304,12 +327,16 @@ fn replay_asked(sent: &Sent) -> Result<ReplayAsked, Problem> {
         text.as_deref()
             .map(|t| {
                 Month::parse(t).ok_or_else(|| {
+                    let t = crate::facts::short(t);
                     request_error(
-                        format!(
-                            "`{field}` `{}` is not a month written YYYY-MM",
-                            crate::facts::short(t)
+                        (
+                            format!("`{field}` `{t}` n'est pas un mois écrit AAAA-MM"),
+                            format!("`{field}` `{t}` is not a month written YYYY-MM"),
                         ),
-                        "e.g. \"from\": \"2025-01\"",
+                        (
+                            "par exemple \"from\": \"2025-01\"",
+                            "e.g. \"from\": \"2025-01\"",
+                        ),
                     )
                 })
             })
@@ -317,8 +344,11 @@ fn replay_asked(sent: &Sent) -> Result<ReplayAsked, Problem> {
     };
     let Some(claim_on) = sent.claim_on.as_deref() else {
         return Err(request_error(
-            "`replay` needs `claim_on`",
-            "give the day the claim is brought, YYYY-MM-DD: prescription counts from it",
+            ("`replay` demande `claim_on`", "`replay` needs `claim_on`"),
+            (
+                "donnez le jour de la réclamation, AAAA-MM-JJ : la prescription compte de lui",
+                "give the day the claim is brought, YYYY-MM-DD: prescription counts from it",
+            ),
         ));
     };
     Ok(ReplayAsked {
@@ -328,48 +358,78 @@ fn replay_asked(sent: &Sent) -> Result<ReplayAsked, Problem> {
     })
 }
 
-const FACTS_HELP: &str =
-    "give `facts` (an array of records) or `facts_text` with `format` (json, jsonl or csv)";
+const FACTS_HELP: (&str, &str) = (
+    "donnez `facts` (un tableau d'enregistrements) ou `facts_text` avec `format` (json, jsonl ou csv)",
+    "give `facts` (an array of records) or `facts_text` with `format` (json, jsonl or csv)",
+);
 
-fn required(given: bool, field: &str, op: Op, help: &str) -> Result<(), Problem> {
+fn required(given: bool, field: &str, op: Op, help: (&str, &str)) -> Result<(), Problem> {
     match given {
         true => Ok(()),
         false => Err(request_error(
-            format!("`{}` needs `{field}`", op.name()),
+            (
+                format!("`{}` demande `{field}`", op.name()),
+                format!("`{}` needs `{field}`", op.name()),
+            ),
             help,
         )),
     }
 }
 
 fn not_read(e: &serde_json::Error) -> Problem {
-    let what = match e.classify() {
-        serde_json::error::Category::Data => "the request does not have the fields asked",
-        _ => "the request is not valid JSON",
+    let (fr, en) = match e.classify() {
+        serde_json::error::Category::Data => (
+            "la requête n'a pas les champs demandés",
+            "the request does not have the fields asked",
+        ),
+        _ => (
+            "la requête n'est pas du JSON valide",
+            "the request is not valid JSON",
+        ),
     };
-    let mut problem = request_error(format!("{what}: {e}"), REQUEST_HELP);
+    let (line, column) = (e.line(), e.column());
+    let fr = format!("{fr} (ligne {line}, colonne {column})");
+    let mut problem = request_error((fr, format!("{en}: {e}")), REQUEST_HELP);
     (problem.line, problem.column) = (Some(e.line()), Some(e.column()));
     problem
 }
 
-const REQUEST_HELP: &str = "send one JSON object: {\"op\": \"check\" | \"eval\" | \"explain\" | \"diff\" | \"doc\" | \"replay\", \
+const REQUEST_HELP: (&str, &str) = (
+    "envoyez un objet JSON : {\"op\": \"check\" | \"eval\" | \"explain\" | \"diff\" | \"doc\" | \"replay\", \
+     \"rules\": {\"path\": \"…\"} ou {\"files\": {\"path\": \"text\", …}, \"main\": \"path\"}, \
+     \"facts\": […], \"as_of\": \"AAAA-MM-JJ\", …}",
+    "send one JSON object: {\"op\": \"check\" | \"eval\" | \"explain\" | \"diff\" | \"doc\" | \"replay\", \
      \"rules\": {\"path\": \"…\"} or {\"files\": {\"path\": \"text\", …}, \"main\": \"path\"}, \
-     \"facts\": […], \"as_of\": \"YYYY-MM-DD\", …}";
+     \"facts\": […], \"as_of\": \"YYYY-MM-DD\", …}",
+);
 
 fn rules(sent: RulesSent) -> Result<Rules, Problem> {
     match (sent.path, sent.files, sent.main) {
         (Some(path), None, None) => Ok(Rules::Path(path)),
         (None, Some(Files(files)), Some(main)) => Ok(Rules::Files { files, main }),
         (None, Some(_), None) => Err(request_error(
-            "`rules.files` needs `rules.main`",
-            "name the rule file to load among `files` with `main`",
+            ("`rules.files` demande `rules.main`", "`rules.files` needs `rules.main`"),
+            (
+                "nommez avec `main` le fichier de règles à charger parmi `files`",
+                "name the rule file to load among `files` with `main`",
+            ),
         )),
         (None, None, _) => Err(request_error(
-            "`rules` needs `path` or `files`",
-            "give {\"path\": \"rules/cgt-2008.grille\"}, or {\"files\": {\"path\": \"text\", …}, \"main\": \"path\"}",
+            ("`rules` demande `path` ou `files`", "`rules` needs `path` or `files`"),
+            (
+                "donnez {\"path\": \"rules/cgt-2008.grille\"}, ou {\"files\": {\"path\": \"text\", …}, \"main\": \"path\"}",
+                "give {\"path\": \"rules/cgt-2008.grille\"}, or {\"files\": {\"path\": \"text\", …}, \"main\": \"path\"}",
+            ),
         )),
         (Some(_), _, _) => Err(request_error(
-            "`rules` takes `path`, or `files` with `main`, not both",
-            "give the rules from the disk or in the request",
+            (
+                "`rules` prend `path`, ou `files` avec `main`, pas les deux",
+                "`rules` takes `path`, or `files` with `main`, not both",
+            ),
+            (
+                "donnez les règles du disque ou dans la requête",
+                "give the rules from the disk or in the request",
+            ),
         )),
     }
 }
@@ -384,12 +444,27 @@ fn facts<'a>(
         (Some(records), None, None) => Ok(Some(Facts::Records(records.get()))),
         (None, Some(text), Some(format)) => Ok(Some(Facts::Text(text, facts_format(&format)?))),
         (None, Some(_), None) => Err(request_error(
-            "`facts_text` needs `format`",
-            "say `format`: json, jsonl or csv",
+            (
+                "`facts_text` demande `format`",
+                "`facts_text` needs `format`",
+            ),
+            (
+                "dites `format` : json, jsonl ou csv",
+                "say `format`: json, jsonl or csv",
+            ),
         )),
-        (None, None, Some(_)) => Err(request_error("`format` without `facts_text`", FACTS_HELP)),
+        (None, None, Some(_)) => Err(request_error(
+            (
+                "`format` sans `facts_text`",
+                "`format` without `facts_text`",
+            ),
+            FACTS_HELP,
+        )),
         (Some(_), _, _) => Err(request_error(
-            "`facts` and `facts_text` are both given",
+            (
+                "`facts` et `facts_text` sont donnés tous les deux",
+                "`facts` and `facts_text` are both given",
+            ),
             FACTS_HELP,
         )),
     }
@@ -401,23 +476,33 @@ fn facts_format(name: &str) -> Result<Format, Problem> {
         "jsonl" => Ok(Format::JsonLines),
         "csv" => Ok(Format::Csv),
         _ => Err(request_error(
-            format!(
-                "`format` `{}` is not a facts format",
-                crate::facts::short(name)
+            (
+                format!(
+                    "`format` `{}` n'est pas un format de faits",
+                    crate::facts::short(name)
+                ),
+                format!(
+                    "`format` `{}` is not a facts format",
+                    crate::facts::short(name)
+                ),
             ),
-            "json, jsonl or csv",
+            ("json, jsonl ou csv", "json, jsonl or csv"),
         )),
     }
 }
 
 fn date(field: &str, text: &str) -> Result<NaiveDate, Problem> {
     crate::facts::parse_date(text).ok_or_else(|| {
+        let text = crate::facts::short(text);
         request_error(
-            format!(
-                "`{field}` `{}` is not a date written YYYY-MM-DD",
-                crate::facts::short(text)
+            (
+                format!("`{field}` `{text}` n'est pas une date écrite AAAA-MM-JJ"),
+                format!("`{field}` `{text}` is not a date written YYYY-MM-DD"),
             ),
-            format!("e.g. \"{field}\": \"2026-11-29\""),
+            (
+                format!("par exemple \"{field}\": \"2026-11-29\""),
+                format!("e.g. \"{field}\": \"2026-11-29\""),
+            ),
         )
     })
 }
@@ -427,17 +512,25 @@ fn lang(name: Option<&str>) -> Result<Lang, Problem> {
         None | Some("fr") => Ok(Lang::Fr),
         Some("en") => Ok(Lang::En),
         Some(other) => Err(request_error(
-            format!(
-                "`lang` `{}` is not a language of explanations",
-                crate::facts::short(other)
+            (
+                format!(
+                    "`lang` `{}` n'est pas une langue des explications",
+                    crate::facts::short(other)
+                ),
+                format!(
+                    "`lang` `{}` is not a language of explanations",
+                    crate::facts::short(other)
+                ),
             ),
-            "fr or en",
+            ("fr ou en", "fr or en"),
         )),
     }
 }
 
-fn request_error(message: impl Into<String>, help: impl Into<String>) -> Problem {
-    Problem::new(Code::Request, message).help(help)
+/// A problem of the request, its words in both languages (`message_fr`,
+/// `help_fr` beside `message` and `help`, as diagnostics have them).
+fn request_error(message: impl Into<Said>, help: impl Into<Said>) -> Problem {
+    Problem::said(Code::Request, message.into(), help.into())
 }
 
 /// The rule files of a request: a path given twice is refused, not overwritten.

@@ -31,7 +31,7 @@ impl Checker {
         }
         // The law only sets values: no jobs, no grid of its own.
         if kind != ast::AgreementKind::Law {
-            self.has_jobs_on_a_grid(items, first_job, rules.levels.is_empty());
+            self.has_jobs_on_a_grid(rules, items, first_job);
         }
         self.formulas_have_their_values(rules);
     }
@@ -40,10 +40,13 @@ impl Checker {
     /// put them on, nothing can be decided (an empty file is no rule set). A
     /// layer that only sets values, such as the law above an agreement, is the
     /// one kind of file this check would not apply to.
-    fn has_jobs_on_a_grid(&mut self, items: &[Item], first_job: Option<Span>, no_levels: bool) {
+    fn has_jobs_on_a_grid(&mut self, rules: &RuleSet, items: &[Item], first_job: Option<Span>) {
+        let no_levels = rules.levels.is_empty();
         match first_job {
             Some(at) if no_levels => self.report(Kind::NoGrid { first_job: true }, at),
             Some(_) => {}
+            // Classified by position: a record needs no job (design decision 3).
+            None if super::grids::classifies_by_position(rules) => {}
             None => {
                 let first_category = items.iter().find_map(|i| match i {
                     Item::Category(c) => Some(c.id.span),

@@ -68,7 +68,7 @@ impl Checker {
 
     /// Whether a parameter or table name is already taken (or reserved): then the
     /// declaration is reported and dropped.
-    fn name_taken(&mut self, name: &Spanned<String>) -> bool {
+    pub(super) fn name_taken(&mut self, name: &Spanned<String>) -> bool {
         if let Some(first) = self.declared.values.get(&name.node) {
             let what = Duplicated::ValueName(name.node.clone());
             self.report(Kind::duplicate(what, *first), name.span);
@@ -140,7 +140,7 @@ impl Checker {
     }
 
     /// A literal of the file as a value of its declared type (see [`literal_value`]).
-    fn typed_literal(
+    pub(super) fn typed_literal(
         &mut self,
         literal: &Spanned<Literal>,
         expected: ValueType,

@@ -7,7 +7,7 @@ impl Checker {
     pub(super) fn examples(&mut self, rules: &mut RuleSet, items: &[Item]) {
         for item in items {
             if let Item::Example(e) = item {
-                if let Some(example) = self.example(e) {
+                if let Some(example) = self.example(rules, e) {
                     rules.examples.push(example);
                 }
             }
@@ -15,7 +15,7 @@ impl Checker {
     }
 
     /// An example's facts as a facts record; names are resolved when it runs.
-    fn example(&mut self, e: &ast::Example) -> Option<Example> {
+    fn example(&mut self, rules: &RuleSet, e: &ast::Example) -> Option<Example> {
         use crate::facts::{Mission, Move, Position, Record};
         use ast::Fact;
         let Some(as_of) = &e.as_of else {
@@ -36,9 +36,17 @@ impl Checker {
             salary: None,
             coefficient: None,
             history: None,
+            declared: Default::default(),
+            placed: None,
+            criteria: Vec::new(),
         };
+        let mut declared = vec![None; rules.facts.len()];
         for fact in &e.facts {
             match &fact.node {
+                Fact::Declared { name, value } => {
+                    let (id, value) = self.example_fact(rules, name, value)?;
+                    declared[id] = Some(value);
+                }
                 Fact::Job(j) => record.job = j.clone(),
                 Fact::Since(d) => record.job_since = *d,
                 Fact::PriorMonths(m) => record.prior_job_months = *m,
@@ -65,9 +73,35 @@ impl Checker {
                     trial_renewed: *renewed,
                     trial_broken_on: *broken_on,
                 }),
+                Fact::Position(p) => {
+                    record.placed = crate::facts::Placed::given(Some(p.clone()), None);
+                }
+                Fact::Criteria(given) => record.criteria.clone_from(given),
+                Fact::Hire {
+                    on,
+                    renewed,
+                    broken_on,
+                } => {
+                    let history = record.history.get_or_insert_with(Default::default);
+                    history.hired_on = Some(*on);
+                    history.hire_trial_renewed = *renewed;
+                    history.hire_trial_broken_on = *broken_on;
+                }
             }
         }
-        if record.job.is_empty() || record.job_since == NaiveDate::MIN {
+        if declared.iter().any(Option::is_some) {
+            record.declared = Some(Box::new(crate::facts::DeclaredValues {
+                fields: rules.declared_fields(),
+                values: declared.into(),
+            }));
+        }
+        // `position "I.1", depuis DATE`: the position is held since that day.
+        if let Some(placed) = &mut record.placed {
+            placed.since = Some(record.job_since).filter(|d| *d != NaiveDate::MIN);
+        }
+        // A rule set classifying by position needs no job: the position suffices.
+        let no_job = record.job.is_empty() && record.placed.is_none();
+        if no_job || record.job_since == NaiveDate::MIN {
             self.report(
                 Kind::IncompleteExample(ExampleGap::JobOrStart),
                 e.title.span,

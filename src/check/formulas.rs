@@ -101,6 +101,9 @@ impl Checker {
             };
             return Some((ExprKind::Input(input), ty));
         }
+        if let Some(f) = self.declared.facts.get(name).copied() {
+            return self.fact_in_formula(rules, f, span);
+        }
         if let Some(p) = self.declared.params.get(name).copied() {
             let ty = rules.params[p].ty;
             if ty == Type::Duration {
@@ -237,6 +240,8 @@ pub(super) fn builtin_input(name: &str) -> Option<Input> {
     match name {
         "heures" | "hours" => Some(Input::Hours),
         "coefficient" => Some(Input::Coefficient),
+        // A position's key: its coefficient, or its rank in a grid without.
+        "position" => Some(Input::Coefficient),
         "minimum" => Some(Input::LevelMinimum),
         _ => None,
     }

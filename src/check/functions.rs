@@ -166,7 +166,13 @@ impl Checker {
         Some((ExprKind::If(Box::new(conditional)), ty))
     }
 
-    fn test(&mut self, rules: &RuleSet, t: &ast::Test, inputs: &[Input]) -> Option<model::Test> {
+    /// A test, checked: also for the conditions outside formulas (a position's coefficient).
+    pub(super) fn test(
+        &mut self,
+        rules: &RuleSet,
+        t: &ast::Test,
+        inputs: &[Input],
+    ) -> Option<model::Test> {
         use ast::TestKind as A;
         let kind = match &t.kind {
             A::Group(inner) => return self.test(rules, inner, inputs),
@@ -180,6 +186,7 @@ impl Checker {
                     TestKind::Any(checked)
                 }
             }
+            A::Position(r) => TestKind::Position(self.position_ref(rules, r)?, r.written().into()),
             A::Compare(left, op, right) => {
                 let l = self.typed(rules, left, inputs);
                 let r = self.typed(rules, right, inputs);
@@ -196,6 +203,9 @@ impl Checker {
                     self.report(Kind::ConstantTest { holds }, t.span);
                 }
                 TestKind::Compare(Box::new(l.expr), *op, Box::new(r.expr))
+            }
+            A::Timed(..) | A::Is(..) | A::Flag(_) => {
+                TestKind::Facts(Box::new(self.fact_test(rules, t)?))
             }
         };
         Some(model::Test { span: t.span, kind })

@@ -5,7 +5,7 @@ use super::*;
 impl Checker {
     /// A level's full-time minimum: per month, or per hour (`montant horaire`),
     /// the same unit for every level (`unit`: the first one's).
-    fn level_minimum(
+    pub(super) fn level_minimum(
         &mut self,
         rules: &RuleSet,
         e: &ast::Expr,
@@ -52,7 +52,8 @@ impl Checker {
                 label: c.label.node.clone(),
                 origin: origin(c.id.span, &c.source),
             });
-            if c.levels.is_empty() {
+            // A category of a named grid's positions has no `niveau` of its own.
+            if c.levels.is_empty() && !items.iter().any(|i| matches!(i, Item::Grid(_))) {
                 let id = c.id.node.clone();
                 self.report(Kind::EmptyCategory { id }, c.id.span);
             }
@@ -80,6 +81,11 @@ impl Checker {
             }
         }
         rules.hourly_levels = minimum_unit == Some(Type::Hourly);
+    }
+
+    /// The levels in the grid's order, none sharing coefficients, and the index
+    /// cells are checked against (after the named grids' levels are added).
+    pub(super) fn finish_levels(&mut self, rules: &mut RuleSet) {
         rules.levels.sort_by_key(|l| l.coefficients.lowest());
         for pair in rules.levels.windows(2) {
             if pair[1].coefficients.lowest() <= pair[0].coefficients.highest() {
@@ -154,6 +160,10 @@ impl Checker {
                 let category = self.category(rules, id)?;
                 self.grid_index.category_lowest.get(&category).copied()
             }
+            Cell::Position(r) => {
+                let position = self.position_ref(rules, r)?;
+                Some(rules.grids.positions[position].key)
+            }
         }
     }
 
@@ -167,6 +177,17 @@ impl Checker {
         self.report(unknown, id.span);
         None
     }
+}
+
+/// A level's number to its lowest coefficient: the lowest of its positions'
+/// when a named grid gives a level several positions.
+fn lowest_by_number(levels: &[Level]) -> HashMap<u32, u32> {
+    let mut out: HashMap<u32, u32> = HashMap::new();
+    for l in levels {
+        let lowest = out.entry(l.number).or_insert(u32::MAX);
+        *lowest = (*lowest).min(l.coefficients.lowest());
+    }
+    out
 }
 
 /// The highest coefficient a grid may use.
@@ -237,10 +258,7 @@ impl GridIndex {
             held,
             next,
             previous,
-            by_number: levels
-                .iter()
-                .map(|l| (l.number, l.coefficients.lowest()))
-                .collect(),
+            by_number: lowest_by_number(levels),
             category_lowest,
             numbers: numbers.join(", "),
         }

@@ -174,6 +174,10 @@ impl Checker {
                     .collect(),
                 first: first.1,
                 first_job: rules.jobs[first.0].id.clone(),
+                names: jobs
+                    .iter()
+                    .map(|(j, _)| rules.jobs[*j].name.clone())
+                    .collect(),
             };
             self.report(kind, second.1);
         }
@@ -212,5 +216,6 @@ fn cell_text(cell: &Cell) -> String {
         Cell::Level(n) => format!("niveau {n}"),
         Cell::Category(id) => format!("catégorie {}", id.node),
         Cell::Blank => "vide".to_string(),
+        Cell::Position(r) => r.written(),
     }
 }

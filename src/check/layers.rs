@@ -38,7 +38,10 @@ impl Checker {
                         origin: origin(m.span, &m.source),
                     });
                 }
-                Item::TrialPeriod(t) => rules.company_trial = self.trial_rules(rules, t),
+                Item::TrialPeriod(t) => {
+                    rules.company_trial = self.trial_rules(rules, t);
+                    rules.company_trial_at = t.at.as_ref().map_or(TrialAt::MOVES, |a| a.node);
+                }
                 Item::Job(j) => self.company_job(rules, j, &mut company_jobs),
                 _ => {}
             }

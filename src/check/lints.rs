@@ -92,6 +92,10 @@ impl Checker {
     }
 
     fn blanks(&mut self, rules: &RuleSet, job: &Job) {
+        // The unnamed job of a rule set classifying by position has no cell by design.
+        if job.id.is_empty() {
+            return;
+        }
         let bands = &rules.scales[job.scale].bands;
         let blank: Vec<String> = bands
             .iter()
@@ -99,12 +103,18 @@ impl Checker {
             .filter(|(_, c)| c.coefficient.is_none())
             .map(|(b, _)| b.id.clone())
             .collect();
+        let name = job.name.clone();
         let kind = if !job.has_any_value() {
             let job = job.id.clone();
-            Kind::JobWithoutClassification { job }
+            Kind::JobWithoutClassification { job, name }
         } else if !blank.is_empty() {
             let (job, bands) = (job.id.clone(), bands.len());
-            Kind::BlankCells { job, blank, bands }
+            Kind::BlankCells {
+                job,
+                blank,
+                bands,
+                name,
+            }
         } else {
             return;
         };
@@ -123,6 +133,7 @@ impl Checker {
                     before_band: pb.to_string(),
                     value: c,
                     band: band.id.clone(),
+                    name: job.name.clone(),
                 };
                 self.report(kind, cell.origin.span);
             }
@@ -146,6 +157,7 @@ impl Checker {
                 diploma: rules.diplomas[d].id.clone(),
                 floor,
                 beginner,
+                name: job.name.clone(),
             };
             self.report(kind, job.origin.span);
         }

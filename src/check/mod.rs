@@ -11,16 +11,21 @@
 //! of its concern, called from that file's pass.
 
 mod completeness;
+mod criteria;
 mod declarations;
 mod examples;
+mod facts;
 mod formulas;
 mod functions;
 mod grid;
+mod grid_tables;
+mod grids;
 mod jobs;
 mod layers;
 mod lints;
 mod rules;
 mod settings;
+mod trials;
 
 // Shared by the passes (each file says `use super::*`).
 use std::collections::{HashMap, HashSet};
@@ -43,9 +48,9 @@ use crate::syntax::ast::{self, Cell, Item, Literal, RuleFile, ValueType};
 // For the tests and tools that reach inside (the `internals` feature).
 #[cfg(feature = "internals")]
 pub use declarations::literal_value;
-use grid::GridIndex;
+use self::grid::GridIndex;
 #[cfg(feature = "internals")]
-pub use grid::MAX_COEFFICIENT;
+pub use self::grid::MAX_COEFFICIENT;
 pub use settings::set_parameter;
 
 /// Checks a parsed rule file. The rule set is returned when there is no error;
@@ -121,6 +126,12 @@ struct Declared {
     jobs: HashMap<String, JobId>,
     /// Transitional coefficients, to their declaration.
     transitional: HashMap<u32, Span>,
+    /// Declared facts, by name, to their slot.
+    facts: HashMap<String, FactId>,
+    /// Facts the clocks read that the file does not declare (`âge` reads `born_on`).
+    implicit_facts: Vec<Fact>,
+    /// The declared facts some formula or test reads.
+    used_facts: HashSet<FactId>,
 }
 
 /// Edit-distance comparisons the "did you mean" searches may make in one file:
@@ -168,8 +179,13 @@ impl Checker {
         // 1. What others refer to, wherever it stands in the file: the agreement,
         //    parameters, tables (declarations.rs).
         self.values(&mut rules, ast);
+        //    The facts the file declares (facts.rs).
+        self.facts(&mut rules, ast);
         // 2. The grid: categories, levels, coefficients, level minima (grid.rs).
         self.grid(&mut rules, ast);
+        //    Named grids: positions as levels, then the tables by position (grids.rs).
+        self.grids(&mut rules, ast);
+        self.grid_tables(&mut rules, ast);
         // 3. Diplomas (their floors are grid cells) and experience scales (declarations.rs).
         self.vocabulary(&mut rules, ast);
         // 4. Jobs over the scales and the grid, then the names they are known by (jobs.rs).
@@ -177,9 +193,15 @@ impl Checker {
         // 5. How decisions are made: classification, status, working time, minimum
         //    salary, mission cap, trial; each block once (rules.rs).
         let seen = self.decision_rules(&mut rules, ast);
+        //    A rule set classifying by position may declare no job (grids.rs).
+        self.job_for_positions(&mut rules, ast);
+        //    Classification by criteria, over the grid, the jobs and the floors (criteria.rs).
+        self.criteria(&mut rules, ast);
         //    What layering adds: the law's minimum and trial caps, a company
         //    agreement's terms, an amended file's time limits (layers.rs).
         self.layers(&mut rules, layered);
+        rules.facts.append(&mut self.declared.implicit_facts);
+        self.unused_facts(&rules);
         // 6. The examples, as facts records (examples.rs).
         self.examples(&mut rules, ast);
         // 7. The set as a whole: what it must have (completeness.rs), then what
@@ -218,7 +240,12 @@ fn empty_rule_set(layered: &Layered) -> RuleSet {
         hourly_levels: false,
         mission_cap: None,
         trial: Vec::new(),
+        trial_at: TrialAt::MOVES,
+        company_trial_at: TrialAt::MOVES,
+        criteria: None,
         provisions: Vec::new(),
         examples: Vec::new(),
+        facts: Vec::new(),
+        grids: Default::default(),
     }
 }

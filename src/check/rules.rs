@@ -55,6 +55,7 @@ impl Checker {
     }
 
     fn classification(&mut self, rules: &mut RuleSet, c: &ast::Classification) {
+        self.conditional_floors(rules, c);
         for f in &c.floors {
             if let Some(first) = rules.floors.iter().find(|g| g.kind == f.kind.node) {
                 let first = first.origin.span;
@@ -240,32 +241,6 @@ impl Checker {
         {
             self.report(Kind::TypeMismatch(Mismatch::MissionLimitInMonths), span);
         }
-    }
-
-    fn trial(&mut self, rules: &mut RuleSet, t: &ast::TrialPeriod) {
-        rules.trial = self.trial_rules(rules, t);
-    }
-
-    /// Trial rules by category: an agreement's, or a company agreement's.
-    pub(super) fn trial_rules(&mut self, rules: &RuleSet, t: &ast::TrialPeriod) -> Vec<TrialRule> {
-        let mut out = Vec::new();
-        for r in &t.rules {
-            let Some(category) = self.category(rules, &r.category) else {
-                continue;
-            };
-            let length = self.duration_ref(rules, &r.length);
-            let renewal = r.renewal.as_ref().map(|d| self.duration_ref(rules, d));
-            if let Some(length) = length {
-                out.push(TrialRule {
-                    category,
-                    length,
-                    renewal: renewal.flatten(),
-                    renewal_from_coefficient: r.renewal_from_coefficient.as_ref().map(|c| c.node),
-                    origin: origin(r.span, &r.source.clone().or_else(|| t.source.clone())),
-                });
-            }
-        }
-        out
     }
 }
 

@@ -70,7 +70,7 @@ pub fn write_failed(what: &str, e: &io::Error) -> Outcome {
         // The reader went away (`| head`): it chose to stop reading.
         Outcome::Success
     } else {
-        Outcome::Usage(format!("cannot write {what}: {}", super::io_reason(e)))
+        Outcome::Usage(super::words::cannot_write(what, &super::io_reason(e)))
     }
 }
 

@@ -113,7 +113,12 @@ pub fn run(mut args: Args) -> Outcome {
     let Some(facts) = args.facts.clone() else {
         return redline_only(&args, &redline, [&base, &proposal]);
     };
-    let mut records = match super::stream_facts(&facts, args.input_format, args.reading) {
+    let mut records = match super::stream_facts(
+        &facts,
+        args.input_format,
+        args.reading,
+        base.declared_fields().union(&proposal.declared_fields()),
+    ) {
         Ok(records) => records,
         Err(e) => return Outcome::Usage(e),
     };
@@ -146,7 +151,7 @@ pub fn run(mut args: Args) -> Outcome {
     );
     // Dropped on an early return, an unfinished output file leaves the target as it was.
     let impact = match (written, records.finish()) {
-        (_, Err(e)) => return Outcome::Usage(format!("{facts}: {e}")),
+        (_, Err(e)) => return Outcome::Usage(format!("{facts}: {}", e.say(super::lang()))),
         (Err(e), _) => return sink.failure(&e),
         (Ok(impact), Ok(warnings)) => {
             for w in warnings {

@@ -9,6 +9,12 @@ pub(crate) fn lang() -> grille::catalogue::Lang {
     *LANG.get_or_init(|| locale_lang(|name| std::env::var(name).ok()))
 }
 
+/// Fixes the language before the flags are parsed (`--lang` read from the
+/// raw arguments, else the locale): a flag's parser says its errors in it.
+pub(crate) fn fix(lang: grille::catalogue::Lang) {
+    let _ = LANG.set(lang);
+}
+
 /// Chooses the language from the command's `--lang` (the locale's when absent)
 /// and returns it.
 pub(crate) fn set_lang(arg: Option<super::LangArg>) -> grille::catalogue::Lang {

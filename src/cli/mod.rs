@@ -20,6 +20,8 @@ mod sample;
 #[cfg(feature = "serve")]
 mod serve;
 mod test;
+mod usage_fr;
+mod words;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -84,7 +86,10 @@ pub enum Outcome {
 }
 
 pub fn run() -> ExitCode {
-    let outcome = match parse_in(help_lang(std::env::args_os())) {
+    let lang = help_lang(std::env::args_os());
+    // Chosen before the flags are parsed: their parsers' errors are said in it.
+    lang::fix(lang);
+    let outcome = match parse_in(lang) {
         Ok(cli) => dispatch(cli),
         Err(e) => {
             // Help and version go to stdout, errors to stderr; neither may panic.
@@ -93,10 +98,14 @@ pub fn run() -> ExitCode {
             } else {
                 std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
             };
-            let text = if terminal {
-                e.render().ansi().to_string()
-            } else {
-                e.render().to_string()
+            let french = match lang {
+                grille::catalogue::Lang::Fr if e.use_stderr() => usage_fr::render(&e),
+                _ => None,
+            };
+            let text = match french {
+                Some(text) => text,
+                None if terminal => e.render().ansi().to_string(),
+                None => e.render().to_string(),
             };
             if e.use_stderr() {
                 console::say_raw(&text);
@@ -112,7 +121,7 @@ pub fn run() -> ExitCode {
         Outcome::Success => console::status(0),
         Outcome::Failure => console::status(1),
         Outcome::Usage(message) => {
-            say!("error: {message}");
+            say!("{} {message}", words::error(self::lang()));
             console::status(2)
         }
     }
@@ -179,10 +188,7 @@ fn read_input(path: &str, what: &str) -> Result<String, String> {
             .filter(|b| (**b & 0xC0) != 0x80)
             .count()
             + 1;
-        format!(
-            "{path}:{line}:{column}: the {what} is not UTF-8 text; save it as UTF-8 \
-             (a Windows-1252 or Latin-1 export must be converted first)"
-        )
+        words::not_utf8(path, (line, column), what)
     })
 }
 
@@ -197,16 +203,12 @@ fn read_bytes(path: &str, what: &str) -> Result<Vec<u8>, String> {
             .and_then(|mut f| f.read_to_end(&mut bytes))
             .map(|_| ())
     };
-    result.map_err(|e| format!("cannot read the {what} `{path}`: {}", io_reason(&e)))?;
+    result.map_err(|e| words::cannot_read(what, path, &io_reason(&e)))?;
     Ok(bytes)
 }
 
 fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
-    }
+    words::io_reason(e)
 }
 
 /// The files a rule set stands on besides the one named (the amended file, the
@@ -257,7 +259,7 @@ fn load_layered(path: &str, options: grille::layers::Options) -> Result<Layered,
         Ok(loaded) => Ok(Ok(loaded)),
         Err(grille::LoadError::Invalid(reports)) => Ok(Err(reports)),
         Err(grille::LoadError::Unreadable { path, reason }) => {
-            Err(format!("cannot read the rule file `{path}`: {reason}"))
+            Err(words::rule_file_unreadable(&path, &reason))
         }
     }
 }
@@ -323,19 +325,16 @@ fn apply_settings_as(
 ) -> Result<(), String> {
     for setting in settings {
         let Some((name, value)) = setting.split_once('=') else {
-            return Err(format!(
-                "`{flag} {setting}`: write NAME=VALUE, e.g. {flag} smcc=1850.00"
-            ));
+            return Err(words::write_name_value(flag, setting));
         };
         let value = &setting_value(value).map_err(|e| format!("{flag} {setting}: {e}"))?;
         grille::set_parameter(rules, name.trim(), value)
             .map_err(|e| format!("{flag} {setting}: {e}"))?;
         let role = role.map(|r| format!(" ({r})")).unwrap_or_default();
+        let file = rules.file().name.to_string();
         say!(
-            "{}{role}: {} = {} for this run",
-            rules.file().name,
-            name.trim(),
-            value.trim()
+            "{}",
+            words::set_for_this_run(&file, &role, name.trim(), value.trim())
         );
     }
     Ok(())
@@ -359,7 +358,8 @@ fn setting_value(value: &str) -> Result<String, String> {
     if !french {
         return Ok(value.to_string());
     }
-    let decimal = grille::facts::parse_decimal_fr(number, false)?;
+    let decimal = grille::facts::parse_decimal_fr(number, false)
+        .map_err(|said| said.say(lang()).to_string())?;
     Ok(format!("{decimal}{unit}"))
 }
 
@@ -426,11 +426,7 @@ fn facts_format(path: &str, format: Option<InputFormat>) -> Result<grille::facts
         None => match Format::from_path(path) {
             Some(f) => f,
             None if path == "-" => Format::Json,
-            None => {
-                return Err(format!(
-                    "cannot tell the format of `{path}` from its name: use --input-format json, jsonl or csv"
-                ))
-            }
+            None => return Err(words::unknown_format(path)),
         },
     })
 }
@@ -471,6 +467,7 @@ impl Reading {
                 EncodingArg::Latin1 => Encoding::Latin1,
             }),
             columns: self.columns.cloned().unwrap_or_default(),
+            declared: Default::default(),
         }
     }
 }
@@ -486,13 +483,8 @@ fn columns_map(text: &str) -> Result<grille::facts::ColumnMap, String> {
     if text.contains('=') {
         return ColumnMap::parse(text);
     }
-    let file = std::fs::read_to_string(text).map_err(|e| {
-        format!(
-            "`{text}` is neither FIELD=COLUMN pairs (id=Matricule,job=Emploi) nor a mapping \
-             file that can be read ({})",
-            io_reason(&e)
-        )
-    })?;
+    let file = std::fs::read_to_string(text)
+        .map_err(|e| words::columns_unreadable(text, &io_reason(&e)))?;
     ColumnMap::parse_file(&file).map_err(|e| format!("{text}: {e}"))
 }
 
@@ -501,21 +493,28 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
         "tab" | "\\t" | "\t" => Ok(b'\t'),
         _ => match text.as_bytes() {
             [b] if (b.is_ascii_punctuation() && *b != b'"') || *b == b'\t' => Ok(*b),
-            _ => Err("a single character: `;`, `,`, `|` or `tab`".to_string()),
+            _ => Err(words::one_character()),
         },
     }
 }
 
 /// Starts reading a facts file record by record, its format from `--input-format`
 /// or its extension.
+/// `declared`: the fields the rule set declares as facts (`RuleSet::declared_fields`).
 fn stream_facts(
     path: &str,
     format: Option<InputFormat>,
     reading: Reading,
+    declared: grille::facts::Declared,
 ) -> Result<grille::facts::FactStream<'static>, String> {
     let format = facts_format(path, format)?;
     let input = open_facts(path)?;
-    grille::facts::stream_with(input, format, reading.options()).map_err(|e| format!("{path}: {e}"))
+    let options = grille::facts::Options {
+        declared,
+        ..reading.options()
+    };
+    grille::facts::stream_with(input, format, options)
+        .map_err(|e| format!("{path}: {}", e.say(lang())))
 }
 
 /// Reads a whole facts file, its format from `--input-format` or its extension.
@@ -523,10 +522,13 @@ fn read_facts(
     path: &str,
     format: Option<InputFormat>,
     reading: Reading,
+    declared: grille::facts::Declared,
 ) -> Result<grille::facts::Facts, String> {
-    let mut records = stream_facts(path, format, reading)?;
+    let mut records = stream_facts(path, format, reading, declared)?;
     let read: Vec<_> = records.by_ref().collect();
-    let warnings = records.finish().map_err(|e| format!("{path}: {e}"))?;
+    let warnings = records
+        .finish()
+        .map_err(|e| format!("{path}: {}", e.say(lang())))?;
     Ok(grille::facts::Facts {
         records: read,
         warnings,
@@ -536,9 +538,7 @@ fn read_facts(
 /// A date on the command line, in the forms a CSV file may use: `2026-11-29`
 /// or, day first, `29/11/2026`.
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
-    grille::facts::parse_date_fr(text.trim()).ok_or_else(|| {
-        format!("`{text}` is not a date written 2026-11-29 or 29/11/2026 (day/month/year)")
-    })
+    grille::facts::parse_date_fr(text.trim()).ok_or_else(|| words::not_a_date(text))
 }
 
 /// Threads to decide on: twice the cores, or what `GRILLE_THREADS` says (the
@@ -561,7 +561,7 @@ fn threads() -> usize {
         Ok(n) => n.clamp(1, MOST),
         Err(_) => default,
     };
-    say!("warning: GRILLE_THREADS=`{text}` is not a number of threads from 1 to {MOST}: using {used}");
+    say!("{}", words::threads(&text, MOST, used));
     used
 }
 
@@ -573,5 +573,5 @@ fn open_facts(path: &str) -> Result<Box<dyn std::io::BufRead>, String> {
     }
     std::fs::File::open(path)
         .map(|f| Box::new(BufReader::with_capacity(1 << 16, f)) as Box<dyn std::io::BufRead>)
-        .map_err(|e| format!("cannot read the facts file `{path}`: {}", io_reason(&e)))
+        .map_err(|e| words::cannot_read("facts file", path, &io_reason(&e)))
 }

@@ -69,7 +69,7 @@ impl Output {
         };
         let name = format!("`{}`", path.display());
         refuse_inputs(path, inputs)?;
-        let sink = open_file(path).map_err(|e| format!("cannot write {name}: {e}"))?;
+        let sink = open_file(path).map_err(|e| super::words::cannot_write(&name, &e))?;
         Ok(Output { sink, name })
     }
 
@@ -136,12 +136,11 @@ fn refuse_inputs(path: &Path, inputs: &[Input<'_>]) -> Result<(), String> {
             } else {
                 ""
             };
-            return Err(format!(
-                "--output `{}` is the {} `{}`{stdin}: writing it would destroy the input; \
-                 write the output to another file",
-                path.display(),
-                input.what,
-                input.path
+            let target = path.display().to_string();
+            return Err(super::words::output_is_input(
+                &target,
+                (input.what, input.path),
+                !stdin.is_empty(),
             ));
         }
     }
@@ -163,7 +162,9 @@ fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
 fn open_file(path: &Path) -> Result<Sink, String> {
     let reason = |e: io::Error| super::io_reason(&e);
     match fs::metadata(path) {
-        Ok(m) if m.is_dir() => Err("it is a folder".to_string()),
+        Ok(m) if m.is_dir() => Err(super::words::say(
+            ("c'est un dossier", "it is a folder").into(),
+        )),
         Ok(m) if m.is_file() => {
             // Through a symbolic link, replace the file it points to, not the link.
             let target = fs::canonicalize(path).map_err(reason)?;
@@ -172,7 +173,11 @@ fn open_file(path: &Path) -> Result<Sink, String> {
         Ok(_) => write_through(path).map(Sink::Through),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             if fs::symlink_metadata(path).is_ok() {
-                return Err("it is a symbolic link to nothing".to_string());
+                let said = (
+                    "c'est un lien symbolique vers rien",
+                    "it is a symbolic link to nothing",
+                );
+                return Err(super::words::say(said.into()));
             }
             Replacement::create(path.to_path_buf(), None).map(Sink::Replace)
         }
@@ -189,7 +194,13 @@ fn write_through(path: &Path) -> Result<BufWriter<File>, String> {
     // Replaced by a regular file since it was looked at: never write into one in place.
     match file.metadata() {
         Ok(m) if !m.is_file() => Ok(BufWriter::with_capacity(1 << 16, file)),
-        _ => Err("it changed while being opened".to_string()),
+        _ => Err(super::words::say(
+            (
+                "il a changé pendant son ouverture",
+                "it changed while being opened",
+            )
+                .into(),
+        )),
     }
 }
 
@@ -197,7 +208,9 @@ impl Replacement {
     fn create(target: PathBuf, permissions: Option<Permissions>) -> Result<Self, String> {
         let name = target
             .file_name()
-            .ok_or_else(|| "it does not name a file".to_string())?
+            .ok_or_else(|| {
+                super::words::say(("il ne nomme pas un fichier", "it does not name a file").into())
+            })?
             .to_string_lossy()
             .into_owned();
         let folder = match target.parent() {

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use super::console::say;
 use super::output::{Input, Output};
 use super::Outcome;
+use grille::catalogue::Text;
 use grille::facts::{Month, PayLine, Record, Rejection};
 use grille::replay::{encode, tables, Replayer, Settings};
 use grille::report::{csv_fr, xlsx};
@@ -44,9 +45,10 @@ pub struct Args {
     /// French headers and warnings, a UTF-8 byte-order mark.
     #[arg(long)]
     csv_fr: bool,
-    /// Language of the text output.
-    #[arg(long, value_enum, default_value_t = super::LangArg::Fr)]
-    lang: super::LangArg,
+    /// Language of the text output and of what is said on stderr (French, or
+    /// English under an English locale, unless given).
+    #[arg(long, value_enum)]
+    lang: Option<super::LangArg>,
     /// Write to FILE instead of standard output (a temporary file in the same folder, renamed when complete).
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
@@ -108,182 +110,10 @@ fn french_header() -> Vec<u8> {
 type PayById = HashMap<String, Vec<PayLine>>;
 
 pub fn run(mut args: Args) -> Outcome {
-    let settings = match settings(&mut args) {
-        Ok(settings) => settings,
-        Err(e) => return Outcome::Usage(e),
-    };
-    let rules = match load(&args) {
-        Ok(rules) => rules,
-        Err(outcome) => return outcome,
-    };
-    let (pay, mut failed) = match read_pay(&args) {
-        Ok(read) => read,
-        Err(e) => return Outcome::Usage(e),
-    };
-    let mut records = match super::stream_facts(&args.facts, args.input_format, args.reading) {
-        Ok(records) => records,
-        Err(e) => return Outcome::Usage(e),
-    };
-    let mut output = match open_output(&args, &rules) {
-        Ok(output) => output,
-        Err(e) => return Outcome::Usage(e),
-    };
-    let replayer = Replayer::new(&rules, settings);
-    let wanted: HashSet<&str> = args.ids.iter().map(String::as_str).collect();
-    let replay_one = |record: &Record, out: &mut Vec<u8>| {
-        replay_one(&replayer, (&pay, &wanted), &args, record, out)
-    };
-    let mut delivered = Delivered::new();
-    let stopped = records.map_parallel(super::threads(), replay_one, |result| {
-        delivered.take(result, &wanted, &args, &mut output)
-    });
-    let Delivered {
-        sheets,
-        seen,
-        replayed,
-        rejected,
-        count,
-    } = delivered;
-    if let Some(e) = stopped {
-        return output.failure(&e);
+    let lang = super::set_lang(args.lang);
+    if let Err(e) = french_csv_or_workbook(&mut args) {
+        return Outcome::Usage(e);
     }
-    let finished = records.finish();
-    let end = end(args.format, count, &sheets);
-    if let Err(e) = end.and_then(|end| std::io::Write::write_all(&mut output, &end)) {
-        return output.failure(&e);
-    }
-    match finished {
-        Ok(warnings) => {
-            for w in &warnings {
-                say!("{}", w.line(&args.facts, args.lang.into()));
-            }
-        }
-        Err(e) => return Outcome::Usage(format!("{}: {e}", args.facts)),
-    }
-    failed += report_unjoined(&args, &pay, &seen, &wanted);
-    for id in args.ids.iter().filter(|id| !seen.contains(id.as_str())) {
-        say!("error: no employee with id `{id}` in {}", args.facts);
-        failed += 1;
-    }
-    if let Err(outcome) = output.commit() {
-        return outcome;
-    }
-    say!(
-        "{replayed} replayed, {rejected} rejected ({} to {}, claim on {})",
-        settings.from,
-        settings.to,
-        settings.claim_on
-    );
-    if rejected > 0 || failed > 0 {
-        Outcome::Failure
-    } else {
-        Outcome::Success
-    }
-}
-
-/// One record replayed (on a worker thread), with its payslips of the pay
-/// file, written into `out` in the output's format; `None` when it is not one
-/// of the ids asked for.
-fn replay_one(
-    replayer: &Replayer,
-    (pay, wanted): (&PayById, &HashSet<&str>),
-    args: &Args,
-    record: &Record,
-    out: &mut Vec<u8>,
-) -> Result<Option<Replayed>, Rejection> {
-    if !wanted.is_empty() && !wanted.contains(record.id.as_str()) {
-        return Ok(None);
-    }
-    let joined;
-    let record = match pay.get(&record.id) {
-        Some(lines) => {
-            joined = join_pay(record, lines)?;
-            &joined
-        }
-        None => record,
-    };
-    let replay = replayer.replay(record)?;
-    let mut cells = Vec::new();
-    match args.format {
-        ReplayFormat::Xlsx => cells = tables::rows(&replay, Some(replayer.rules())),
-        format => write_one(replayer, record, &replay, format, args.lang, out),
-    }
-    Ok(Some(Replayed {
-        id: record.id.clone(),
-        cells,
-    }))
-}
-
-/// What the writer has seen of the replays, in input order.
-struct Delivered {
-    /// The workbook's sheets: the replays' rows, the rejections'.
-    sheets: [xlsx::Sheet; 2],
-    /// The ids of the records read, replayed or rejected.
-    seen: HashSet<String>,
-    replayed: usize,
-    rejected: usize,
-    /// The employees written (a JSON array's elements).
-    count: usize,
-}
-
-impl Delivered {
-    fn new() -> Self {
-        Delivered {
-            sheets: [
-                xlsx::Sheet::new(tables::SHEET, &tables::HEADERS),
-                xlsx::Sheet::new(xlsx::REJECTIONS, &xlsx::REJECTION_HEADERS),
-            ],
-            seen: HashSet::new(),
-            replayed: 0,
-            rejected: 0,
-            count: 0,
-        }
-    }
-
-    /// One record's replay (`None`: not one of the ids asked for) or
-    /// rejection; breaks with the error when the output cannot be written.
-    fn take(
-        &mut self,
-        result: Result<(Option<Replayed>, &[u8]), Rejection>,
-        wanted: &HashSet<&str>,
-        args: &Args,
-        output: &mut Output,
-    ) -> ControlFlow<std::io::Error> {
-        match result {
-            Ok((None, _)) => {}
-            Ok((Some(Replayed { id, cells }), bytes)) => {
-                self.replayed += 1;
-                self.seen.insert(id);
-                self.sheets[0].rows.extend(cells);
-                let written = frame(args.format, self.count, bytes, output);
-                self.count += 1;
-                if let Err(e) = written {
-                    return ControlFlow::Break(e);
-                }
-            }
-            Err(rejection) => {
-                if let Some(id) = &rejection.id {
-                    self.seen.insert(id.clone());
-                }
-                if wanted.is_empty()
-                    || rejection
-                        .id
-                        .as_deref()
-                        .is_some_and(|id| wanted.contains(id))
-                {
-                    self.rejected += 1;
-                    say!("{}: rejected: {rejection}", args.facts);
-                    self.sheets[1].rows.push(xlsx::rejection_cells(&rejection));
-                }
-            }
-        }
-        ControlFlow::Continue(())
-    }
-}
-
-/// The months replayed and the claim's day; the format's checks.
-fn settings(args: &mut Args) -> Result<Settings, String> {
-    french_csv_or_workbook(args)?;
     let settings = Settings {
         from: args.from,
         to: args.to,
@@ -291,37 +121,43 @@ fn settings(args: &mut Args) -> Result<Settings, String> {
             .claim_on
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
     };
-    if let Err(e) = grille::replay::check_settings(&settings) {
-        return Err(format!("--from {} --to {}: {e}", args.from, args.to));
+    if grille::replay::check_settings(&settings).is_err() {
+        let said = Text::ReplayRange {
+            from: args.from,
+            to: args.to,
+        };
+        return Outcome::Usage(format!(
+            "--from {} --to {}: {}",
+            args.from,
+            args.to,
+            said.say(lang)
+        ));
     }
     if args.format == ReplayFormat::Html && args.ids.len() != 1 {
-        return Err("--format html is the dossier of one employee: give one --id".to_string());
-    }
-    Ok(settings)
-}
-
-/// The rule set with the files it stands on, its warnings counted on stderr.
-fn load(args: &Args) -> Result<grille::RuleSet, Outcome> {
-    let (rules, report) = match super::load_rules(&args.rules) {
-        Ok(Some(loaded)) => loaded,
-        Ok(None) => return Err(Outcome::Failure),
-        Err(e) => return Err(Outcome::Usage(e)),
-    };
-    let warnings = report.count(grille::Severity::Warning);
-    if warnings > 0 {
-        say!(
-            "{}: {warnings} warning(s) on the rules (see `grille check {}`)",
-            args.rules,
-            args.rules
+        return Outcome::Usage(
+            "--format html is the dossier of one employee: give one --id".to_string(),
         );
     }
-    Ok(rules)
-}
-
-/// Where the replays go: never over one of the inputs (the rule files, the
-/// files they stand on, the facts, the pay file).
-fn open_output(args: &Args, rules: &grille::RuleSet) -> Result<Output, String> {
-    let layers = super::layer_files(rules);
+    let (rules, report) = match super::load_rules(&args.rules) {
+        Ok(Some(loaded)) => loaded,
+        Ok(None) => return Outcome::Failure,
+        Err(e) => return Outcome::Usage(e),
+    };
+    super::say_rule_warnings(&args.rules, &report);
+    let (pay, mut failed) = match read_pay(&args) {
+        Ok(read) => read,
+        Err(e) => return Outcome::Usage(e),
+    };
+    let mut records = match super::stream_facts(
+        &args.facts,
+        args.input_format,
+        args.reading,
+        rules.declared_fields(),
+    ) {
+        Ok(records) => records,
+        Err(e) => return Outcome::Usage(e),
+    };
+    let layers = super::layer_files(&rules);
     let mut inputs = vec![
         Input {
             what: "rule file",
@@ -342,18 +178,124 @@ fn open_output(args: &Args, rules: &grille::RuleSet) -> Result<Output, String> {
         what: "rule file",
         path,
     }));
-    Output::open(args.output.as_deref(), &inputs)
-}
-
-/// What ends the output after `count` employees: a JSON array's close, the
-/// whole workbook (laid out once all are in), nothing for the other formats.
-fn end(format: ReplayFormat, count: usize, sheets: &[xlsx::Sheet]) -> std::io::Result<Vec<u8>> {
-    Ok(match (format, count) {
+    let mut output = match Output::open(args.output.as_deref(), &inputs) {
+        Ok(output) => output,
+        Err(e) => return Outcome::Usage(e),
+    };
+    let replayer = Replayer::new(&rules, settings);
+    let wanted: HashSet<&str> = args.ids.iter().map(String::as_str).collect();
+    let replay_one = |record: &Record, out: &mut Vec<u8>| -> Result<Option<Replayed>, Rejection> {
+        if !wanted.is_empty() && !wanted.contains(record.id.as_str()) {
+            return Ok(None);
+        }
+        let joined;
+        let record = match pay.get(&record.id) {
+            Some(lines) => {
+                joined = join_pay(record, lines)?;
+                &joined
+            }
+            None => record,
+        };
+        let replay = replayer.replay(record)?;
+        let mut cells = Vec::new();
+        match args.format {
+            ReplayFormat::Xlsx => cells = tables::rows(&replay, Some(replayer.rules())),
+            format => write_one(&replayer, record, &replay, format, lang, out),
+        }
+        Ok(Some(Replayed {
+            id: record.id.clone(),
+            cells,
+        }))
+    };
+    let mut sheets = [
+        xlsx::Sheet::new(tables::SHEET, &tables::HEADERS),
+        xlsx::Sheet::new(xlsx::REJECTIONS, &xlsx::REJECTION_HEADERS),
+    ];
+    let mut seen: HashSet<String> = HashSet::new();
+    let (mut replayed, mut rejected, mut count) = (0usize, 0usize, 0usize);
+    let format = args.format;
+    let mut write_error = None;
+    let stopped = records.map_parallel(super::threads(), replay_one, |result| {
+        match result {
+            Ok((None, _)) => {}
+            Ok((Some(Replayed { id, cells }), bytes)) => {
+                replayed += 1;
+                seen.insert(id);
+                sheets[0].rows.extend(cells);
+                let written = frame(format, count, bytes, &mut output);
+                count += 1;
+                if let Err(e) = written {
+                    write_error = Some(e);
+                    return ControlFlow::Break(());
+                }
+            }
+            Err(rejection) => {
+                if let Some(id) = &rejection.id {
+                    seen.insert(id.clone());
+                }
+                if wanted.is_empty()
+                    || rejection
+                        .id
+                        .as_deref()
+                        .is_some_and(|id| wanted.contains(id))
+                {
+                    rejected += 1;
+                    super::say_rejection(&args.facts, &rejection);
+                    sheets[1].rows.push(xlsx::rejection_cells(&rejection));
+                }
+            }
+        }
+        ControlFlow::Continue(())
+    });
+    if let Some(e) = write_error.filter(|_| stopped.is_some()) {
+        return output.failure(&e);
+    }
+    let finished = records.finish();
+    let end: Vec<u8> = match (format, count) {
         (ReplayFormat::Json, 0) => b"[]\n".to_vec(),
         (ReplayFormat::Json, _) => b"\n]\n".to_vec(),
-        (ReplayFormat::Xlsx, _) => xlsx::workbook(sheets).map_err(std::io::Error::other)?,
+        (ReplayFormat::Xlsx, _) => match xlsx::workbook(&sheets) {
+            Ok(book) => book,
+            Err(e) => return output.failure(&std::io::Error::other(e)),
+        },
         _ => Vec::new(),
-    })
+    };
+    if let Err(e) = std::io::Write::write_all(&mut output, &end) {
+        return output.failure(&e);
+    }
+    match finished {
+        Ok(warnings) => {
+            for w in &warnings {
+                say!("{}", w.line(&args.facts, super::lang()));
+            }
+        }
+        Err(e) => return Outcome::Usage(format!("{}: {}", args.facts, e.say(lang))),
+    }
+    failed += report_unjoined(&args, &pay, &seen, &wanted);
+    for id in args.ids.iter().filter(|id| !seen.contains(id.as_str())) {
+        let said = Text::NoEmployeeWithId {
+            id,
+            facts: &args.facts,
+        };
+        say!("{}", said.say(lang));
+        failed += 1;
+    }
+    if let Err(outcome) = output.commit() {
+        return outcome;
+    }
+    let summary = Text::ReplaySummary {
+        replayed,
+        rejected,
+        from: settings.from,
+        to: settings.to,
+        claim_on: settings.claim_on,
+    };
+    say!("{}", summary.say(lang));
+    if rejected > 0 || failed > 0 {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    }
 }
 
 /// The separate pay file by id; lines that cannot be read are reported (and counted).
@@ -364,9 +306,9 @@ fn read_pay(args: &Args) -> Result<(PayById, usize), String> {
     let format = super::facts_format(path, None)?;
     let bytes = super::read_bytes(path, "pay file")?;
     let file = grille::facts::read_pay(&bytes, format, args.reading.options())
-        .map_err(|e| format!("{path}: {e}"))?;
+        .map_err(|e| format!("{path}: {}", e.say(super::lang())))?;
     for w in &file.warnings {
-        say!("{}", w.line(path, args.lang.into()));
+        say!("{}", w.line(path, super::lang()));
     }
     let mut by_id = PayById::new();
     let mut failed = 0;
@@ -375,7 +317,7 @@ fn read_pay(args: &Args) -> Result<(PayById, usize), String> {
             Ok(line) => by_id.entry(line.id.clone()).or_default().push(line),
             Err(rejection) => {
                 failed += 1;
-                say!("{path}: rejected: {rejection}");
+                super::say_rejection(path, &rejection);
             }
         }
     }
@@ -393,10 +335,10 @@ fn join_pay(record: &Record, lines: &[PayLine]) -> Result<Record, Rejection> {
                 record.position,
                 Some(&record.id),
                 Some("pay"),
-                format!(
-                    "the month {month} is given twice (again at {} of the pay file)",
-                    line.position
-                ),
+                grille::facts::Reason::MonthGivenAgain {
+                    month: month.to_string(),
+                    again: line.position,
+                },
             )
         })?;
     }
@@ -422,13 +364,13 @@ fn report_unjoined(
         grille::facts::Position::Line(n) | grille::facts::Position::Record(n) => n,
     });
     for line in &unjoined {
-        say!(
-            "{path}: {}, field `id`: no employee `{}` in {} (payslip of {} not replayed)",
-            line.position,
-            grille::facts::short(&line.id),
-            args.facts,
-            line.pay.month
-        );
+        let said = Text::PayUnjoined {
+            position: line.position,
+            id: &grille::facts::short(&line.id),
+            facts: &args.facts,
+            month: line.pay.month,
+        };
+        say!("{path}: {}", said.say(super::lang()));
     }
     unjoined.len()
 }
@@ -438,7 +380,7 @@ fn write_one(
     record: &Record,
     replay: &grille::replay::Replay,
     format: ReplayFormat,
-    lang: super::LangArg,
+    lang: grille::catalogue::Lang,
     out: &mut Vec<u8>,
 ) {
     match format {
@@ -451,7 +393,7 @@ fn write_one(
         // Laid out as a whole once every employee is replayed.
         ReplayFormat::Xlsx => {}
         ReplayFormat::Text => {
-            let text = grille::replay::text::render(replayer.rules(), replay, lang.into());
+            let text = grille::replay::text::render(replayer.rules(), replay, lang);
             out.extend_from_slice(text.as_bytes());
         }
         ReplayFormat::Html => {

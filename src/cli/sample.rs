@@ -188,20 +188,10 @@ fn format_name(format: Format) -> &'static str {
 }
 
 fn summary(args: &Args, format: Format, options: &SampleOptions) {
-    let to = match &args.output {
-        Some(path) => format!(" to {}", path.display()),
-        None => String::new(),
-    };
-    let flat = if format == Format::Csv {
-        "; CSV: no missions, no moves"
-    } else {
-        ""
-    };
-    say!(
-        "{} employees written{to} ({}, seed {}, as of {}{flat})",
-        options.employees,
-        format_name(format),
-        options.seed,
-        options.as_of
+    let written = super::words::sample_written(
+        (options.employees, args.output.as_deref()),
+        (format_name(format), options.seed, options.as_of),
+        format == Format::Csv,
     );
+    say!("{written}");
 }

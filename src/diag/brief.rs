@@ -180,17 +180,19 @@ fn item(kind: &Kind, lang: Lang, job_name: JobName) -> (String, Option<String>) 
             diploma,
             floor,
             beginner,
+            ..
         } => (job(job_id), Some(format!("{diploma} {floor} > {beginner}"))),
         Kind::BlankCells {
             job: job_id, blank, ..
         } => (job(job_id), Some(blank.join(", "))),
-        Kind::JobWithoutClassification { job: job_id } => (job(job_id), None),
+        Kind::JobWithoutClassification { job: job_id, .. } => (job(job_id), None),
         Kind::DecreasingBand {
             job: job_id,
             before,
             before_band,
             value,
             band,
+            ..
         } => (
             job(job_id),
             Some(format!("{before_band} {before}, {band} {value}")),

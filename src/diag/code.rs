@@ -54,6 +54,14 @@ pub enum Code {
     // Formula functions and conditions.
     BadFunction,
     ConstantTest,
+    // Declared facts (issue #22).
+    BadFact,
+    UnusedFact,
+    // Grids, positions, tables by position (issue #22).
+    BadGrid,
+    UnknownPosition,
+    AmbiguousPosition,
+    TableRows,
     // Quotes and readings.
     LongQuote,
     // Layers (src/layers): files that stand on each other.
@@ -62,6 +70,14 @@ pub enum Code {
     LayerKind,
     LayerConflict,
     ImplicitReplacement,
+    // Trials at hire and by coefficient range (issue #22).
+    OverlappingTrialRanges,
+    TrialNotCovered,
+    // Classification by criteria (issue #22).
+    ScoreRows,
+    UncoveredTotal,
+    DegreeOutOfRange,
+    JobBelowDegrees,
 }
 
 impl Code {
@@ -112,7 +128,19 @@ impl Code {
             Code::IncompleteExample => "grille::incomplete-example",
             Code::BadFunction => "grille::bad-function",
             Code::ConstantTest => "grille::constant-test",
+            Code::BadFact => "grille::bad-fact",
+            Code::UnusedFact => "grille::unused-fact",
+            Code::BadGrid => "grille::bad-grid",
+            Code::UnknownPosition => "grille::unknown-position",
+            Code::AmbiguousPosition => "grille::ambiguous-position",
+            Code::TableRows => "grille::table-rows",
             Code::LongQuote => "grille::long-quote",
+            Code::OverlappingTrialRanges => "grille::overlapping-trial-ranges",
+            Code::TrialNotCovered => "grille::trial-not-covered",
+            Code::ScoreRows => "grille::score-rows",
+            Code::UncoveredTotal => "grille::uncovered-total",
+            Code::DegreeOutOfRange => "grille::degree-out-of-range",
+            Code::JobBelowDegrees => "grille::job-below-its-degrees",
         }
     }
 }

@@ -21,6 +21,8 @@ use crate::syntax::ast::{BinaryOp, ValueType};
 pub enum Kind {
     /// A rule file saved as Latin-1 or Windows-1252; `byte` is the first that is not UTF-8.
     NotUtf8 { byte: usize },
+    /// Grids, positions, tables by position (issue #22).
+    Grid(super::grids::GridProblem),
     /// `métier agent …` twice; `first` is the first declaration, when it is shown.
     Duplicate {
         what: Duplicated,
@@ -85,6 +87,8 @@ pub enum Kind {
         jobs: Vec<String>,
         first: Span,
         first_job: String,
+        /// The jobs' declared names, in the order of `jobs`.
+        names: Vec<String>,
     },
     /// One name (a declared name or an alias) given to several diplomas.
     AmbiguousDiplomaName {
@@ -98,6 +102,8 @@ pub enum Kind {
         diploma: String,
         floor: u32,
         beginner: u32,
+        /// The job's declared name.
+        name: String,
     },
     /// `diplôme d'accueil bac+2 à bac`.
     EntryDiplomaOrder,
@@ -106,9 +112,11 @@ pub enum Kind {
         job: String,
         blank: Vec<String>,
         bands: usize,
+        /// The job's declared name.
+        name: String,
     },
-    /// Every band of a job blank.
-    JobWithoutClassification { job: String },
+    /// Every band of a job blank (`name`: the job's declared name).
+    JobWithoutClassification { job: String, name: String },
     /// A coefficient that goes down with experience.
     DecreasingBand {
         job: String,
@@ -116,6 +124,8 @@ pub enum Kind {
         before_band: String,
         value: u32,
         band: String,
+        /// The job's declared name.
+        name: String,
     },
     /// A `citation` longer than the project quotes: it quotes short phrases only.
     LongQuote { chars: usize, max: usize },
@@ -152,6 +162,12 @@ pub enum Kind {
     BadRoundingUnit { unit: String },
     /// `si 1 > 2 alors …`: a test between two numbers written in the file.
     ConstantTest { holds: TestHolds },
+    /// Declared facts and tests on time (issue #22).
+    Fact(super::facts::FactProblem),
+    /// A trial rule at hire or by coefficient range (issue #22).
+    Trial(super::trials::TrialProblem),
+    /// A classification by criteria (issue #22).
+    Criteria(super::criteria::CriteriaProblem),
 }
 
 /// What was declared twice.
@@ -411,6 +427,10 @@ impl Kind {
             Kind::IncompleteExample(_) => Code::IncompleteExample,
             Kind::FunctionArity { .. } | Kind::BadRoundingUnit { .. } => Code::BadFunction,
             Kind::ConstantTest { .. } => Code::ConstantTest,
+            Kind::Fact(problem) => problem.code(),
+            Kind::Grid(problem) => problem.code(),
+            Kind::Trial(p) => p.code(),
+            Kind::Criteria(p) => p.code(),
         }
     }
 
@@ -431,6 +451,9 @@ impl Kind {
             | Kind::BelowLegalMinimum { .. }
             | Kind::ParameterBeforeFirstDate { .. }
             | Kind::ConstantTest { .. } => Severity::Warning,
+            Kind::Fact(problem) if problem.is_warning() => Severity::Warning,
+            Kind::Trial(p) => p.severity(),
+            Kind::Criteria(p) => p.severity(),
             _ => Severity::Error,
         }
     }
@@ -478,6 +501,8 @@ impl Kind {
                     format!("zero from {date}"),
                 ),
             ),
+            Kind::Trial(p) => p.related(),
+            Kind::Criteria(p) => p.related(),
             _ => Vec::new(),
         }
     }

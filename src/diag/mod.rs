@@ -9,8 +9,12 @@
 
 mod brief;
 pub mod code;
+pub mod criteria;
 mod excerpt;
+pub mod facts;
+pub mod grids;
 pub mod kind;
+pub mod trials;
 mod words;
 
 pub use code::Code;

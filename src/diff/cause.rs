@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::impact::Side;
+use crate::catalogue::{Lang, Said};
 use crate::eval::trace::{FloorDetail, FloorName, StepKind};
 use crate::eval::{Decision, Evaluator, MinimumFrom};
 use crate::RuleSet;
@@ -159,57 +160,87 @@ fn why<'a>(d: &Decision<'_, 'a>) -> Why<'a> {
     out
 }
 
-/// `plancher diplôme bac+2 → 230`.
-fn floor_words(why: &Why, names: &Names) -> Option<String> {
+/// `plancher diplôme bac+2 → 230` / `diploma floor bac+2 → 230`.
+fn floor_words(why: &Why, names: &Names) -> Option<Said> {
     let (floor, coefficient) = why.floor?;
-    let what = match floor {
+    let (fr, en) = match floor {
         FloorName::Job => match why.band {
-            Some(band) => format!("métier, tranche {}", names.band(band)),
-            None => "métier".to_string(),
+            Some(band) => (
+                format!("métier, tranche {}", names.band(band)),
+                format!("job floor, band {}", names.band(band)),
+            ),
+            None => ("métier".to_string(), "job floor".to_string()),
         },
-        FloorName::Company => "accord d'entreprise".to_string(),
-        FloorName::Diploma => format!("diplôme {}", why.diploma.unwrap_or("?")),
-        FloorName::PreviousCoefficient => "coefficient antérieur".to_string(),
-        FloorName::Mission => "missions".to_string(),
+        FloorName::Company => (
+            "accord d'entreprise".to_string(),
+            "company agreement floor".to_string(),
+        ),
+        FloorName::Diploma => {
+            let diploma = why.diploma.unwrap_or("?");
+            (
+                format!("diplôme {diploma}"),
+                format!("diploma floor {diploma}"),
+            )
+        }
+        FloorName::PreviousCoefficient => (
+            "coefficient antérieur".to_string(),
+            "previous coefficient floor".to_string(),
+        ),
+        FloorName::Mission => ("missions".to_string(), "missions floor".to_string()),
+        FloorName::Position => ("position".to_string(), "position floor".to_string()),
+        FloorName::Criteria => ("critères".to_string(), "criteria floor".to_string()),
     };
-    Some(format!("plancher {what} → {coefficient}"))
+    Some(Said::new(
+        format!("plancher {fr} → {coefficient}"),
+        format!("{en} → {coefficient}"),
+    ))
 }
 
-fn minimum_words(from: Option<MinimumFrom>) -> &'static str {
+/// The layer whose minimum is owed: French, English.
+fn minimum_words(from: Option<MinimumFrom>) -> (&'static str, &'static str) {
     match from {
-        Some(MinimumFrom::Law) => "le SMIC",
-        Some(MinimumFrom::Company) => "l'accord d'entreprise",
-        Some(MinimumFrom::Agreement) | None => "la grille",
+        Some(MinimumFrom::Law) => ("le SMIC", "the SMIC"),
+        Some(MinimumFrom::Company) => ("l'accord d'entreprise", "the company agreement"),
+        Some(MinimumFrom::Agreement) | None => ("la grille", "the grid"),
     }
 }
 
 /// The cause of a change, from both decisions traced (`before` absent: the
-/// base's "before" comes from the facts).
+/// base's "before" comes from the facts), in French and English.
 pub fn cause(
     before: Option<&Decision>,
     after: &Decision,
     before_side: &Side,
     names: [&Names; 2],
-) -> String {
-    let mut parts = Vec::new();
+) -> Said {
+    let mut parts: Vec<Said> = Vec::new();
     if before_side.job != after.job && !before_side.job.is_empty() {
-        parts.push(format!(
-            "métier repris : {} → {}",
-            names[0].job(before_side.job),
-            names[1].job(after.job)
+        let (b, a) = (names[0].job(before_side.job), names[1].job(after.job));
+        parts.push(Said::new(
+            format!("métier repris : {b} → {a}"),
+            format!("job read as: {b} → {a}"),
         ));
     }
     let (wb, wa) = (before.map(why).unwrap_or_default(), why(after));
+    let lapsed = |c: u32, next: u32| {
+        Said::new(
+            format!("coefficient transitoire {c} échu → {next}"),
+            format!("transitional coefficient {c} lapsed → {next}"),
+        )
+    };
     match (wb.transitional, wa.transitional) {
-        (Some((c, next)), Some(a)) if (c, next) == a => parts.push(format!(
-            "coefficient transitoire {c} échu → {next}, des deux côtés"
-        )),
+        (Some((c, next)), Some(a)) if (c, next) == a => {
+            parts.push(lapsed(c, next).map(|text, lang| match lang {
+                Lang::Fr => format!("{text}, des deux côtés"),
+                Lang::En => format!("{text}, on both sides"),
+            }))
+        }
         (b, a) => {
             if let Some((c, next)) = b {
-                parts.push(format!("avant : coefficient transitoire {c} échu → {next}"));
+                parts.push(before_words(lapsed(c, next)));
             }
             if let Some((c, next)) = a {
-                parts.push(format!("coefficient transitoire {c} échu → {next}"));
+                parts.push(lapsed(c, next));
             }
         }
     }
@@ -219,12 +250,18 @@ pub fn cause(
             parts.push(a.clone());
             if let Some(b) = fb.filter(|b| b != a && wb.floor.map(|f| f.0) != wa.floor.map(|f| f.0))
             {
-                parts.push(format!("avant : {b}"));
+                parts.push(before_words(b));
             }
         }
-        _ if before.is_none() => parts.push(format!(
-            "avant : coefficient appliqué {} (faits)",
-            before_side.coefficient
+        _ if before.is_none() => parts.push(Said::new(
+            format!(
+                "avant : coefficient appliqué {} (faits)",
+                before_side.coefficient
+            ),
+            format!(
+                "before: coefficient applied {} (facts)",
+                before_side.coefficient
+            ),
         )),
         _ => {}
     }
@@ -235,15 +272,39 @@ pub fn cause(
             minimum_words(wb.minimum_from),
             minimum_words(wa.minimum_from),
         );
-        if from_b == from_a && before_side.coefficient == after.coefficient {
-            parts.push(format!(
-                "même coefficient ; minimum : {from_a} de la proposition"
-            ));
-        } else if from_b == from_a {
-            parts.push(format!("minimum : {from_a}"));
-        } else {
-            parts.push(format!("minimum : {from_b} → {from_a}"));
-        }
+        parts.push(
+            if from_b == from_a && before_side.coefficient == after.coefficient {
+                Said::new(
+                    format!(
+                        "même coefficient ; minimum : {} de la proposition",
+                        from_a.0
+                    ),
+                    format!("same coefficient; minimum: {} of the proposal", from_a.1),
+                )
+            } else if from_b == from_a {
+                Said::new(
+                    format!("minimum : {}", from_a.0),
+                    format!("minimum: {}", from_a.1),
+                )
+            } else {
+                Said::new(
+                    format!("minimum : {} → {}", from_b.0, from_a.0),
+                    format!("minimum: {} → {}", from_b.1, from_a.1),
+                )
+            },
+        );
     }
-    parts.join(" ; ")
+    let joined = |lang: Lang, by: &str| {
+        let words: Vec<&str> = parts.iter().map(|p| p.say(lang)).collect();
+        words.join(by)
+    };
+    Said::new(joined(Lang::Fr, " ; "), joined(Lang::En, "; "))
+}
+
+/// `avant : …` / `before: …`.
+fn before_words(said: Said) -> Said {
+    said.map(|text, lang| match lang {
+        Lang::Fr => format!("avant : {text}"),
+        Lang::En => format!("before: {text}"),
+    })
 }

@@ -10,9 +10,44 @@ use rust_decimal::Decimal;
 use super::html::esc;
 use super::impact::Impact;
 use super::text::{group_label, money, signed_money};
+use crate::catalogue::Lang;
 
 /// Grouped bars: employees at each coefficient, before (grey) and after (blue).
 pub fn distribution(i: &Impact) -> String {
+    distribution_in(i, Lang::Fr)
+}
+
+/// The chart's words: French, English.
+struct Words {
+    label: &'static str,
+    before: &'static str,
+    after: &'static str,
+    colon: &'static str,
+    caption: &'static str,
+}
+
+const FR: Words = Words {
+    label: "Répartition des coefficients avant et après",
+    before: "avant",
+    after: "après",
+    colon: " :",
+    caption: "Nombre de salariés par coefficient, avant (base) et après (proposition) : les mêmes",
+};
+
+const EN: Words = Words {
+    label: "Coefficients before and after",
+    before: "before",
+    after: "after",
+    colon: ":",
+    caption: "Employees by coefficient, before (base) and after (proposal): the same",
+};
+
+/// [`distribution`] with its words in `lang` (the workbench shows either).
+pub fn distribution_in(i: &Impact, lang: Lang) -> String {
+    let w = match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    };
     let (bar, gap, height, left, top) = (14usize, 10usize, 160usize, 36usize, 32usize);
     let max = i
         .distribution
@@ -23,11 +58,12 @@ pub fn distribution(i: &Impact) -> String {
         .max(1);
     let width = left + i.distribution_both.len() * (2 * bar + gap) + gap;
     let mut svg = format!(
-        "<figure>\n<svg width=\"{width}\" height=\"{}\" viewBox=\"0 0 {width} {}\" role=\"img\" aria-label=\"Répartition des coefficients avant et après\">\n",
+        "<figure>\n<svg width=\"{width}\" height=\"{}\" viewBox=\"0 0 {width} {}\" role=\"img\" aria-label=\"{}\">\n",
         top + height + 40,
-        top + height + 40
+        top + height + 40,
+        w.label
     );
-    let _ = writeln!(svg, "<rect class=\"before\" x=\"{left}\" y=\"4\" width=\"10\" height=\"10\"/><text x=\"{}\" y=\"13\">avant</text><rect class=\"after\" x=\"{}\" y=\"4\" width=\"10\" height=\"10\"/><text x=\"{}\" y=\"13\">après</text>", left + 14, left + 70, left + 84);
+    let _ = writeln!(svg, "<rect class=\"before\" x=\"{left}\" y=\"4\" width=\"10\" height=\"10\"/><text x=\"{}\" y=\"13\">{}</text><rect class=\"after\" x=\"{}\" y=\"4\" width=\"10\" height=\"10\"/><text x=\"{}\" y=\"13\">{}</text>", left + 14, w.before, left + 70, left + 84, w.after);
     let _ = writeln!(
         svg,
         "<line x1=\"{left}\" y1=\"{}\" x2=\"{width}\" y2=\"{}\" stroke=\"#8c959f\"/>",
@@ -38,8 +74,8 @@ pub fn distribution(i: &Impact) -> String {
         let x = left + gap + n * (2 * bar + gap);
         for (k, (count, class)) in counts.iter().zip(["before", "after"]).enumerate() {
             let h = count * height / max;
-            let label = if k == 0 { "avant" } else { "après" };
-            let _ = writeln!(svg, "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{bar}\" height=\"{h}\"><title>{coefficient} {label} : {count}</title></rect>", x + k * bar, top + height - h);
+            let label = if k == 0 { w.before } else { w.after };
+            let _ = writeln!(svg, "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{bar}\" height=\"{h}\"><title>{coefficient} {label}{} {count}</title></rect>", x + k * bar, top + height - h, w.colon);
             if *count > 0 {
                 let _ = writeln!(
                     svg,
@@ -56,13 +92,27 @@ pub fn distribution(i: &Impact) -> String {
             top + height + 14
         );
     }
+    let population = super::text::rows_population(i);
+    let (who, sides) = match lang {
+        Lang::Fr => (super::text::employees(population), "des deux côtés"),
+        Lang::En => (english_employees(population), "on both sides"),
+    };
     let _ = write!(
         svg,
-        "</svg>\n<figcaption>Nombre de salariés par coefficient, avant (base) et après (proposition) : les mêmes {} des deux côtés. {}</figcaption>\n</figure>\n",
-        esc(&super::text::employees(super::text::rows_population(i))),
-        esc(&left_out(i))
+        "</svg>\n<figcaption>{} {} {sides}. {}</figcaption>\n</figure>\n",
+        w.caption,
+        esc(&who),
+        esc(&left_out(i, lang))
     );
     svg
+}
+
+/// `1 employee`, `12 employees`.
+fn english_employees(n: usize) -> String {
+    match n {
+        1 => "1 employee".to_string(),
+        n => format!("{n} employees"),
+    }
 }
 
 /// Horizontal bars by job: the monthly cost of bringing salaries up to the
@@ -142,13 +192,17 @@ pub(super) fn cost(i: &Impact) -> String {
 }
 
 /// Who a chart of both sides leaves out, said under it.
-fn left_out(i: &Impact) -> String {
+fn left_out(i: &Impact, lang: Lang) -> String {
     let out = i.records - super::text::rows_population(i);
-    match out {
-        0 => String::new(),
-        n => format!(
+    match (out, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Fr) => format!(
             "{} décidés d'un seul côté ou rejetés n'y figurent pas.",
             super::text::employees(n)
+        ),
+        (n, Lang::En) => format!(
+            "{} decided by one side only or rejected are not shown.",
+            english_employees(n)
         ),
     }
 }

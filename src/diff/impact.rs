@@ -151,9 +151,12 @@ pub struct Row<'r> {
     /// What goes down: `coefficient`, `level`, `status`, `minimum_salary`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub losses: Vec<&'static str>,
-    /// Why it changes, in a few words (see [`super::cause`]).
+    /// Why it changes, in a few words (see [`super::cause`]), in French.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cause: Option<String>,
+    /// The same in English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cause_en: Option<String>,
     /// What payroll must add to bring the salary up to the proposal's minimum.
     #[serde(
         skip_serializing_if = "Option::is_none",
@@ -316,7 +319,9 @@ impl<'r> Comparer<'r> {
             row.losses = Losses::of(b, a, [&self.names[0], &self.names[1]]).words();
         }
         if self.wants_cause(&row) {
-            row.cause = self.cause(record, &row, from_facts);
+            if let Some(said) = self.cause(record, &row, from_facts) {
+                (row.cause, row.cause_en) = (Some(said.fr), Some(said.en));
+            }
         }
         row.scenarios = self.scenarios(record, row.before.as_ref());
         row
@@ -336,7 +341,12 @@ impl<'r> Comparer<'r> {
                 || rank_bar(rank_amount(row), coefficient_points(row), true) > threshold)
     }
 
-    fn cause(&self, record: &Record, row: &Row<'r>, from_facts: bool) -> Option<String> {
+    fn cause(
+        &self,
+        record: &Record,
+        row: &Row<'r>,
+        from_facts: bool,
+    ) -> Option<crate::catalogue::Said> {
         let after = self.proposal.decide_traced(record).ok()?;
         let before = match from_facts {
             true => None,
@@ -437,6 +447,7 @@ impl<'r> Comparer<'r> {
             before_from_facts: false,
             losses: Vec::new(),
             cause: None,
+            cause_en: None,
             payroll_raise,
             scenarios: Vec::new(),
         }

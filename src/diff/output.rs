@@ -144,7 +144,7 @@ pub fn summary(i: &Impact) -> Value {
         "distribution_both": i.distribution_both.iter()
             .map(|(c, [before, after])| json!({"coefficient": c, "before": before, "after": after}))
             .collect::<Vec<_>>(),
-        "losers": i.losers.iter().map(|r| json!({"id": r.id, "position": r.position.to_string(), "losses": r.losses, "cause": r.cause})).collect::<Vec<_>>(),
+        "losers": i.losers.iter().map(|r| json!({"id": r.id, "position": r.position.to_string(), "losses": r.losses, "cause": r.cause, "cause_en": r.cause_en})).collect::<Vec<_>>(),
         "scenarios": i.scenarios.iter().map(scenario).collect::<Vec<_>>(),
     })
 }

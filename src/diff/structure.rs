@@ -359,8 +359,8 @@ fn trial(a: &RuleSet, b: &RuleSet) -> Vec<Entry> {
     keyed(
         (a, &a.trial),
         (b, &b.trial),
-        |r, t| r.categories[t.category].id.clone(),
-        |r, t| format!("catégorie {}", r.categories[t.category].id),
+        |r, t| w::trial_selector(r, t.selector),
+        |r, t| w::trial_selector(r, t.selector),
         w::trial_rule,
         |(ra, x), (rb, y)| fields(vec![("essai", w::trial_rule(ra, x), w::trial_rule(rb, y))]),
     )

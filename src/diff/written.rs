@@ -168,6 +168,8 @@ pub fn floor_kind(kind: FloorKind) -> String {
         FloorKind::Diploma => DIPLOMA,
         FloorKind::PreviousCoefficient => PREVIOUS_COEFFICIENT,
         FloorKind::Mission => MISSION,
+        FloorKind::Position => POSITION,
+        FloorKind::Criteria => CRITERIA,
     };
     format!("{} {}", FLOOR.fr, kind.fr)
 }
@@ -186,6 +188,16 @@ pub fn floor_option(f: &Floor) -> String {
         _ => return "—".to_string(),
     };
     format!("{} : {}", option.fr, choice.fr)
+}
+
+/// What a trial rule applies to, as the file writes it: `catégorie tam`, `coefficients 240 à 250`.
+pub fn trial_selector(rules: &RuleSet, selector: crate::model::TrialSelector) -> String {
+    match selector {
+        crate::model::TrialSelector::Category(c) => format!("catégorie {}", rules.categories[c].id),
+        crate::model::TrialSelector::Coefficients { from, to } => {
+            format!("coefficients {from} à {to}")
+        }
+    }
 }
 
 pub fn trial_rule(rules: &RuleSet, t: &TrialRule) -> String {

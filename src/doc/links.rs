@@ -77,6 +77,11 @@ pub(super) fn name(item: &Item) -> (String, &'static str, String) {
             "Plafond des missions".into(),
         ),
         Item::TrialPeriod(_) => ("période d'essai", "trial".into(), "Période d'essai".into()),
+        Item::Fact(f) => (
+            "fait",
+            anchor("fact", &f.name.node),
+            labelled(&f.name, &f.label),
+        ),
         Item::TrialMaximum(_) => (
             "période d'essai maximale",
             "trial-maximum".into(),
@@ -91,6 +96,24 @@ pub(super) fn name(item: &Item) -> (String, &'static str, String) {
             "exemple",
             anchor("example", &e.span.start.to_string()),
             e.title.node.clone(),
+        ),
+        Item::Grid(g) => ("grille", anchor("grid", &g.id.node), g.label.node.clone()),
+        Item::GridMinimum(m) => (
+            "minimum de la grille",
+            anchor("grid-minimum", &m.grid.node),
+            format!("Minimum de la grille {}", m.grid.node),
+        ),
+        Item::Criterion(c) => (
+            "critère",
+            anchor("criterion", &c.id.node),
+            c.label.node.clone(),
+        ),
+        Item::Scoring(s) => (
+            "cotation",
+            "scoring".into(),
+            s.title
+                .as_ref()
+                .map_or("Cotation".into(), |t| t.node.clone()),
         ),
     };
     (anchor_id, kind, title)
@@ -183,9 +206,11 @@ fn test_names(t: &Test, out: &mut BTreeSet<String>) {
             expr_names(r, out);
         }
         TestKind::Not(inner) | TestKind::Group(inner) => test_names(inner, out),
+        TestKind::Timed(..) | TestKind::Is(..) | TestKind::Flag(_) => {}
         TestKind::All(tests) | TestKind::Any(tests) => {
             tests.iter().for_each(|t| test_names(t, out))
         }
+        TestKind::Position(_) => {}
     }
 }
 
@@ -239,7 +264,7 @@ impl Grid {
                 .filter(|(_, c, _)| normalize(c) == normalize(&id.node))
                 .filter_map(|(m, _, cs)| lowest(m, cs))
                 .min(),
-            Cell::Blank => None,
+            Cell::Blank | Cell::Position(_) => None,
         }
     }
 }

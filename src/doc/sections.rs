@@ -187,12 +187,17 @@ fn body(w: &mut Writer, doc: &Document, item: &Item) {
             }
             let _ = writeln!(w.out, "</ol>");
         }
-        Item::WorkingTime(_)
+        Item::Fact(_)
+        | Item::WorkingTime(_)
         | Item::MinimumSalary(_)
         | Item::LegalMinimum(_)
         | Item::MissionCap(_)
         | Item::TrialPeriod(_)
-        | Item::TrialMaximum(_) => rule_text(w, doc, item),
+        | Item::TrialMaximum(_)
+        | Item::Grid(_)
+        | Item::GridMinimum(_) => rule_text(w, doc, item),
+        | Item::Criterion(_)
+        | Item::Scoring(_) => rule_text(w, doc, item),
         Item::Provision(p) => {
             if let Some(t) = &p.text {
                 let _ = writeln!(w.out, "<blockquote>{}</blockquote>", escape(&t.node));

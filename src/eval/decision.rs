@@ -14,9 +14,17 @@ pub struct Decision<'r, 'a> {
     /// Canonical id of the job.
     pub job: &'r str,
     pub band: &'r str,
+    /// The coefficient decided; for a grid without coefficients, the position's rank.
+    #[serde(skip)]
     pub coefficient: u32,
+    /// `coefficient` as the contract gives it: absent for a grid without coefficients.
+    #[serde(rename = "coefficient", skip_serializing_if = "Option::is_none")]
+    pub coefficient_given: Option<u32>,
     pub level: u32,
     pub category: &'r str,
+    /// The named grid and position decided (issue #22); `None` for the implicit grid.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub place: Option<super::trace::GridPlace<'r>>,
     pub status: &'r str,
     #[serde(serialize_with = "money_or_null")]
     pub minimum_salary: Option<Decimal>,
@@ -52,6 +60,19 @@ pub struct Decision<'r, 'a> {
     pub warnings: Vec<super::Warning<'r>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trace: Option<Vec<Step<'a>>>,
+}
+
+impl Decision<'_, '_> {
+    /// The coefficient as people read it: with its position on a named grid
+    /// (`115 (ic 2.1)`), or the position alone on a grid without coefficients
+    /// (`hcr I.2`); the number alone for the implicit grid.
+    pub fn coefficient_words(&self) -> String {
+        match (&self.place, self.coefficient_given) {
+            (None, _) => self.coefficient.to_string(),
+            (Some(p), Some(c)) => format!("{c} ({} {})", p.grid, p.position),
+            (Some(p), None) => format!("{} {}", p.grid, p.position),
+        }
+    }
 }
 
 /// The layer whose minimum is owed.
@@ -166,7 +187,12 @@ pub struct Trial<'a> {
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub status: TrialStatus,
-    pub return_to: &'a str,
+    /// `hire` for a trial at hire; absent for a move's (as before trials at hire).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<&'static str>,
+    /// The job to return to if the trial is broken: a move's `from`; absent at hire.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_to: Option<&'a str>,
     /// The classification of the function to return to.
     pub return_coefficient: Option<u32>,
 }

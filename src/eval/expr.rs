@@ -26,11 +26,16 @@ pub fn compare(a: Decimal, b: Decimal) -> Ordering {
 }
 
 /// The values a formula may read besides parameters.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Inputs {
+#[derive(Clone, Copy, Default)]
+pub struct Inputs<'d> {
     pub hours: Option<Decimal>,
     pub coefficient: Option<u32>,
     pub level_minimum: Option<Decimal>,
+    /// The decision's declared facts and clocks, for a rule set that declares
+    /// facts (`None` elsewhere, and in the tables kept per coefficient).
+    pub facts: Option<&'d super::facts::DecisionFacts<'d>>,
+    /// The position the facts give, on a named grid (issue #22).
+    pub position: Option<crate::model::grid::PositionId>,
 }
 
 /// Evaluates formulas against the rules in force on one day.
@@ -97,7 +102,10 @@ impl<'r> Formulas<'r> {
                 })?;
                 t.step(|| Step {
                     kind: StepKind::Parameter {
-                        name: format!("{}[{key}]", table.name).into(),
+                        name: match row.and_then(|k| self.rules.grids.rank_label(k)) {
+                            Some(label) => format!("{}[{label}]", table.name).into(),
+                            None => format!("{}[{key}]", table.name).into(),
+                        },
                         value: value.to_string().into(),
                         from: Some(*from),
                         cited: table
@@ -123,6 +131,10 @@ impl<'r> Formulas<'r> {
                 Input::LevelMinimum => inputs
                     .level_minimum
                     .ok_or_else(|| "this level has no minimum".to_string()),
+            },
+            ExprKind::Fact(id) => match inputs.facts {
+                Some(facts) => facts.number(*id, e.span),
+                None => Err("the declared facts are not known here".to_string()),
             },
             ExprKind::Round(inner) => Ok(round_cent(self.eval(inner, inputs, t)?)),
             ExprKind::RoundTo(inner, rounding) => {
@@ -203,6 +215,18 @@ impl<'r> Formulas<'r> {
                     }
                     Some(v) => out.push_str(&v.to_string()),
                     None => out.push_str(&table.name),
+                }
+            }
+            ExprKind::Fact(id) => {
+                let fact = &self.rules.facts[*id];
+                let value = inputs.facts.and_then(|f| f.number(*id, leaf.span).ok());
+                let unit = fact.formula_type.map_or("", unit_of);
+                match value {
+                    Some(v) => {
+                        out.push_str(&shown(v, unit.contains('€')));
+                        out.push_str(unit);
+                    }
+                    None => out.push_str(&fact.name),
                 }
             }
             ExprKind::Input(i) => {

@@ -4,11 +4,12 @@
 use chrono::NaiveDate;
 
 use super::grid::{BlankNote, GridCell};
+use super::position::position_detail;
 use super::trace::FloorName;
 use super::trace::{FloorDetail, Gloss, Step, StepKind, Tracer};
 use super::{Evaluator, Notes, OtherFloors, Warning};
 use crate::calendar;
-use crate::facts::Record;
+use crate::facts::{Reason, Record};
 use crate::model::*;
 
 impl<'r> Evaluator<'r> {
@@ -17,7 +18,7 @@ impl<'r> Evaluator<'r> {
         &self,
         record: &Record,
         given: Option<DiplomaId>,
-    ) -> Result<Option<u32>, String> {
+    ) -> Result<Option<u32>, Reason> {
         let rules = self.rules;
         if !self.floors.diploma && record.diploma.is_none() {
             return Ok(None);
@@ -26,32 +27,30 @@ impl<'r> Evaluator<'r> {
         match given {
             Some(d) => Ok(rules.diplomas[d].floor),
             None if record.diploma.is_none() => Ok(None),
-            None if rules.diplomas.is_empty() => Err(format!(
-                "the rule set declares no diplomas, and the facts give `{name}`"
-            )),
+            None if rules.diplomas.is_empty() => Err(Reason::NoDiplomas {
+                given: name.to_string(),
+            }),
             None => {
                 let named = rules.diplomas_named(name);
                 let ids = |all: &mut dyn Iterator<Item = DiplomaId>| {
-                    let ids: Vec<String> =
-                        all.map(|d| format!("`{}`", rules.diplomas[d].id)).collect();
-                    ids.join(", ")
+                    all.map(|d| rules.diplomas[d].id.clone()).collect()
                 };
                 if named.len() > 1 {
-                    return Err(format!(
-                        "`{name}` names several diplomas of the rule set: {}; give the id",
-                        ids(&mut named.into_iter())
-                    ));
+                    return Err(Reason::AmbiguousDiploma {
+                        given: name.to_string(),
+                        diplomas: ids(&mut named.into_iter()),
+                    });
                 }
-                Err(format!(
-                    "the rule set has no diploma `{name}`; it knows {} (by id, name or alias)",
-                    ids(&mut DiplomaId::all(rules.diplomas.len()))
-                ))
+                Err(Reason::UnknownDiploma {
+                    given: name.to_string(),
+                    known: ids(&mut DiplomaId::all(rules.diplomas.len())),
+                })
             }
         }
     }
 
     /// The previous-sector coefficient as a floor, brought onto the grid.
-    pub(super) fn previous_floor(&self, record: &Record) -> Result<Option<u32>, String> {
+    pub(super) fn previous_floor(&self, record: &Record) -> Result<Option<u32>, Reason> {
         let rules = self.rules;
         let Some(given) = record.previous_sector_coefficient else {
             return Ok(None);
@@ -68,10 +67,10 @@ impl<'r> Evaluator<'r> {
         }
         let top = rules.top_coefficient().unwrap_or(0);
         if given > top {
-            return Err(format!("{given} is above the top of the grid ({top})"));
+            return Err(Reason::AboveGrid { given, top });
         }
         match floor.off_grid {
-            OffGrid::Reject => Err(format!("{given} is not a coefficient of the grid")),
+            OffGrid::Reject => Err(Reason::OffGrid { given }),
             OffGrid::NextLevel => Ok(rules
                 .levels
                 .iter()
@@ -118,6 +117,10 @@ impl<'r> Evaluator<'r> {
             }
         };
         for floor in &rules.floors {
+            // Said only for an employee whose degrees are given (issue #22).
+            if floor.kind == FloorKind::Criteria && others.criteria_total.is_none() {
+                continue;
+            }
             let value = match floor.kind {
                 FloorKind::Job => {
                     let Some(cell) = cell else { continue };
@@ -127,6 +130,8 @@ impl<'r> Evaluator<'r> {
                 FloorKind::Diploma => others.diploma,
                 FloorKind::PreviousCoefficient => others.previous,
                 FloorKind::Mission => others.claim,
+                FloorKind::Position => others.grid.given,
+                FloorKind::Criteria => others.criteria,
             };
             if floor.kind != FloorKind::Job {
                 t.step(|| other_floor_step(rules, floor, value, others));
@@ -137,6 +142,13 @@ impl<'r> Evaluator<'r> {
             if floor.kind == FloorKind::Job {
                 weigh(self.company_floor(job, band, t), FloorName::Company);
             }
+        }
+        // `plancher hcr I.2 si …`: shown when one holds (issue #22).
+        if let Some(i) = others.grid.conditional_floor {
+            let floor = &rules.grids.conditional_floors[i];
+            let value = others.grid.conditional;
+            t.step(|| super::position::conditional_floor_step(rules, floor, value));
+            weigh(value, FloorName::Position);
         }
         let (Some(coefficient), Some(winner)) = (coefficient, winner) else {
             return;
@@ -259,11 +271,10 @@ impl<'r> Evaluator<'r> {
             .unwrap_or(record.job_since)
     }
 
-    pub(super) fn no_floor_reason(&self, job: JobId) -> String {
-        format!(
-            "no floor gives a coefficient: the rules give `{}` no classification and no other floor applies",
-            self.rules.jobs[job].id
-        )
+    pub(super) fn no_floor_reason(&self, job: JobId) -> Reason {
+        Reason::NoFloor {
+            job: self.rules.jobs[job].id.clone(),
+        }
     }
 
     /// The coefficient the rules give in `job` on `day` (used for trials);
@@ -287,6 +298,8 @@ impl<'r> Evaluator<'r> {
             diploma: others.diploma,
             previous: others.previous,
             claim,
+            grid: others.grid,
+            criteria: others.criteria,
             ..OtherFloors::default()
         };
         self.band_entitlement(job, band, &others)
@@ -318,6 +331,8 @@ impl<'r> Evaluator<'r> {
             .filter(|_| listed.diploma)
             .max(others.previous.filter(|_| listed.previous))
             .max(others.claim.filter(|_| listed.mission))
+            .max(others.grid.highest())
+            .max(others.criteria)
     }
 }
 
@@ -355,6 +370,10 @@ fn other_floor_step<'r>(
                 },
                 FloorKind::PreviousCoefficient => FloorDetail::PreviousCoefficient {
                     given: others.previous_given,
+                },
+                FloorKind::Position => position_detail(rules, others.grid.given_position, None),
+                FloorKind::Criteria => FloorDetail::Criteria {
+                    total: others.criteria_total,
                 },
                 _ => FloorDetail::Mission {
                     claims: others.claims,

@@ -76,6 +76,11 @@ impl<'r> Formulas<'r> {
                 Ok(compares(l, *op, r))
             }
             TestKind::Not(inner) => Ok(!self.holds(inner, inputs, t)?),
+            TestKind::Facts(facts_test) => match inputs.facts {
+                Some(facts) => facts.holds(facts_test, test.span),
+                None => Err("the declared facts are not known here".to_string()),
+            },
+            TestKind::Position(position, _) => Ok(inputs.position == Some(*position)),
             TestKind::All(tests) => {
                 for test in tests.iter() {
                     if !self.holds(test, inputs, t)? {

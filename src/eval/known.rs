@@ -71,7 +71,7 @@ fn stale_reads<'r>(rules: &'r RuleSet, expr: &Expr, on: NaiveDate, out: &mut Vec
             stale_reads(rules, l, on, out);
             stale_reads(rules, r, on, out);
         }
-        ExprKind::Number(_) | ExprKind::Input(_) => {}
+        ExprKind::Number(_) | ExprKind::Input(_) | ExprKind::Fact(_) => {}
         ExprKind::RoundTo(..) | ExprKind::Extreme(..) | ExprKind::If(_) => {
             for child in expr.children() {
                 stale_reads(rules, child, on, out);

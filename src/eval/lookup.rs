@@ -15,7 +15,9 @@ impl<'r> Evaluator<'r> {
         let hours = self.hours(record).ok()?;
         let (_, level) = self.level(coefficient).ok()?;
         let given = (hours, record.hours.is_some());
-        let minimum = self.minimum_salary(coefficient, level, given, &mut NoTrace);
+        let facts = super::facts::DecisionFacts::new(self.rules, record, self.as_of);
+        let facts = Some(&facts).filter(|_| !self.rules.facts.is_empty());
+        let minimum = self.minimum_salary(coefficient, level, given, facts, &mut NoTrace);
         minimum.ok().flatten().map(|m| m.owed)
     }
 

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::expr::{self, Formulas, Inputs};
+use super::facts::DecisionFacts;
 use super::trace::{FormulaKind, Gloss, NoTrace, Recorder, Step, StepKind, Tracer};
 use super::{part_time, Evaluator, Minimum};
 use crate::model::*;
@@ -17,13 +18,19 @@ impl<'r> Evaluator<'r> {
     }
 
     /// `given`: whether the facts gave the hours (else they are the reference hours).
+    /// `facts`: the decision's declared facts, for a rule set that declares some.
     pub(super) fn minimum_salary<'a, T: Tracer<'a>>(
         &'a self,
         coefficient: u32,
         level: &'r Level,
         (hours, given): (Option<Decimal>, bool),
+        facts: Option<&DecisionFacts<'_>>,
         t: &mut T,
     ) -> Result<Option<Minimum>, String> {
+        if self.per_record_minimum {
+            // A formula reads the decision's facts or clocks: nothing is kept per coefficient.
+            return self.computed_minimum_salary(coefficient, level, hours, facts, t);
+        }
         let at_reference_hours = match (&self.reference_hours, hours) {
             (Ok(Some(_)), Some(_)) if !given => true,
             (Ok(Some(r)), Some(h)) => expr::compare(*r, h).is_eq(),
@@ -44,7 +51,7 @@ impl<'r> Evaluator<'r> {
                         .get_or_init(|| self.minimum_steps(coefficient, level, hours));
                     t.replay(steps);
                 } else {
-                    let _ = self.computed_minimum_salary(coefficient, level, hours, t);
+                    let _ = self.computed_minimum_salary(coefficient, level, hours, None, t);
                 }
             });
             return cached.minimum.clone();
@@ -53,10 +60,11 @@ impl<'r> Evaluator<'r> {
             coefficient,
             hours: hours.map(|h| h.serialize()),
         };
-        let compute = || self.computed_minimum_salary(coefficient, level, hours, &mut NoTrace);
+        let compute =
+            || self.computed_minimum_salary(coefficient, level, hours, None, &mut NoTrace);
         let Some(kept) = self.part_time.get(key, compute) else {
             // The slots this pair may take hold others: computed afresh.
-            return self.computed_minimum_salary(coefficient, level, hours, t);
+            return self.computed_minimum_salary(coefficient, level, hours, None, t);
         };
         t.record(|t| {
             let steps = kept
@@ -76,7 +84,7 @@ impl<'r> Evaluator<'r> {
     ) -> Vec<Step<'r>> {
         let mut recorder = Recorder::default();
         // The minimum itself is kept beside the steps, computed once.
-        let _ = self.computed_minimum_salary(coefficient, level, hours, &mut recorder);
+        let _ = self.computed_minimum_salary(coefficient, level, hours, None, &mut recorder);
         recorder.steps
     }
 
@@ -86,6 +94,7 @@ impl<'r> Evaluator<'r> {
         coefficient: u32,
         level: &'r Level,
         hours: Option<Decimal>,
+        facts: Option<&DecisionFacts<'_>>,
         t: &mut T,
     ) -> Result<Option<Minimum>, String>
     where
@@ -100,6 +109,8 @@ impl<'r> Evaluator<'r> {
             hours,
             coefficient: Some(coefficient),
             level_minimum: None,
+            facts,
+            position: None,
         };
         let Some(full_time) = self.level_minimum(coefficient, level, &inputs, t)? else {
             let law =

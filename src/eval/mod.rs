@@ -15,8 +15,10 @@
 //! entitlement in `floors`; the minimum salary in `minimum`; the trial in
 //! `trial`, the next step in `next`; the decision itself here.
 
+mod criteria;
 mod decision;
 internal! { mod expr; }
+internal! { mod facts; }
 mod floors;
 internal! { mod functions; }
 mod grid;
@@ -25,6 +27,7 @@ mod lookup;
 mod minimum;
 mod next;
 mod part_time;
+mod position;
 mod resolve;
 mod same_rules;
 mod tables;
@@ -88,6 +91,9 @@ pub struct Evaluator<'r> {
     part_time: part_time::PartTime<'r>,
     /// Which floors the rules list, for the entitlement of other bands and days.
     floors: FloorsListed,
+    /// A minimum formula reads the decision's declared facts or clocks: the
+    /// minimums are computed per decision (issue #22; decided at load).
+    per_record_minimum: bool,
     /// Job names the rules do not know, and why (see [`Evaluator::job`]).
     unknown_jobs: Mutex<UnknownJobs>,
 }
@@ -99,7 +105,11 @@ struct FloorsListed {
     diploma: bool,
     previous: bool,
     mission: bool,
+    criteria: bool,
 }
+
+/// The floors of named grids are in [`OtherFloors::grid`] (issue #22).
+use position::GridFloors;
 
 /// A coefficient's minimum salary at the reference hours, and the steps showing
 /// it: the same for every employee at these hours, and the costliest part of a
@@ -145,6 +155,11 @@ struct OtherFloors {
     diploma_given: Option<DiplomaId>,
     previous_given: Option<u32>,
     claims: usize,
+    /// The floors of named grids: none for a rule set without grids.
+    grid: GridFloors,
+    /// `plancher critères`: the coefficient of the employee's degrees, and their total.
+    criteria: Option<u32>,
+    criteria_total: Option<u32>,
 }
 
 impl<'r> Evaluator<'r> {
@@ -180,6 +195,18 @@ impl<'r> Evaluator<'r> {
         };
         let mut kept = Vec::new();
         let mut warnings = Notes::keep(&mut kept);
+        // The declared facts and clocks, for a rule set that declares facts (issue #22).
+        let declared =
+            (!rules.facts.is_empty()).then(|| facts::DecisionFacts::new(rules, record, self.as_of));
+        let declared = declared.as_ref();
+        if let Some((fact, reason)) = declared.and_then(facts::DecisionFacts::required_missing) {
+            return Err(reject(Some(&fact.field), reason));
+        }
+        // A rule that needed a fact the record lacks names it; else `reason`.
+        let needed = |reason: String| match declared.and_then(facts::DecisionFacts::missing) {
+            Some((fact, why)) => reject(Some(&fact.field), why),
+            None => reject(None, crate::facts::Reason::Other(reason)),
+        };
 
         let job = self
             .job_or_reason(&record.job)
@@ -197,30 +224,45 @@ impl<'r> Evaluator<'r> {
         if record.job_since > self.as_of {
             return Err(reject(
                 Some("job_since"),
-                format!(
-                    "{} is after the evaluation date {}",
-                    record.job_since, self.as_of
-                )
-                .into(),
+                crate::facts::Reason::AfterAsOf {
+                    job_since: record.job_since,
+                    as_of: self.as_of,
+                },
             ));
         }
         let hours = self
             .hours(record)
-            .map_err(|reason| reject(Some("hours"), reason.into()))?;
+            .map_err(|reason| reject(Some("hours"), reason))?;
         let band = self.experience(record, job, t);
         let diploma_given = self.diploma_index(record.diploma.as_deref().unwrap_or("none"));
         let others = OtherFloors {
             diploma: self
                 .diploma_floor(record, diploma_given)
-                .map_err(|reason| reject(Some("diploma"), reason.into()))?,
+                .map_err(|reason| reject(Some("diploma"), reason))?,
             previous: self
                 .previous_floor(record)
-                .map_err(|reason| reject(Some("previous_sector_coefficient"), reason.into()))?,
+                .map_err(|reason| reject(Some("previous_sector_coefficient"), reason))?,
             claim: None,
             diploma_given,
             previous_given: record.previous_sector_coefficient,
             claims: 0,
+            criteria: None,
+            criteria_total: None,
+            grid: GridFloors::default(),
         };
+        // Checked once per decision: a rule set without grids skips it.
+        let others = match rules.grids.is_empty() {
+            true => others,
+            false => OtherFloors {
+                grid: self.grid_floors(record, hours).map_err(|(field, reason)| {
+                    reject(Some(field.as_str()).filter(|f| !f.is_empty()), reason)
+                })?,
+                ..others
+            },
+        };
+        let others = self
+            .with_criteria(record, others, &mut warnings, t)
+            .map_err(|(field, reason)| reject(Some(&field), crate::facts::Reason::Other(reason)))?;
         if let (Some(given), Some(read_as)) = (others.previous_given, others.previous) {
             // Brought up to the grid as `hors grille` says, but never in silence.
             if given < self.lowest_coefficient {
@@ -228,10 +270,10 @@ impl<'r> Evaluator<'r> {
             }
         }
         let missions = time::Missions::resolve(self, record)
-            .map_err(|(field, reason)| reject(Some(&field), reason.into()))?;
+            .map_err(|(field, reason)| reject(Some(&field), reason))?;
         let claims = missions
             .claims(self, self.as_of, &mut warnings, t)
-            .map_err(|reason| reject(Some("missions"), reason.into()))?;
+            .map_err(|reason| reject(Some("missions"), crate::facts::Reason::Other(reason)))?;
         let others = OtherFloors {
             claim: claims.iter().filter_map(|c| c.coefficient).max(),
             claims: claims.len(),
@@ -240,17 +282,19 @@ impl<'r> Evaluator<'r> {
 
         let coefficient = self
             .entitlement(job, band, &others, &mut warnings, t)
-            .ok_or_else(|| reject(None, self.no_floor_reason(job).into()))?;
+            .ok_or_else(|| reject(None, self.no_floor_reason(job)))?;
         let (coefficient, expiry) = self.transitional(record, job, coefficient, self.as_of, t);
         let (level_id, level) = self
             .level(coefficient)
-            .map_err(|reason| reject(None, reason.into()))?;
+            .map_err(|reason| reject(None, reason))?;
         let category = &rules.categories[level.category];
+        let place = self.grid_place(coefficient);
         t.step(|| Step {
             kind: StepKind::Level {
                 coefficient,
                 level: level.number,
                 category: &category.id,
+                place,
             },
             rule: Some(rules.place(level.origin.span)),
             source: level
@@ -262,8 +306,14 @@ impl<'r> Evaluator<'r> {
         });
         let status = self.status(coefficient, level_id, t);
         let minimum = self
-            .minimum_salary(coefficient, level, (hours, record.hours.is_some()), t)
-            .map_err(|reason| reject(None, reason.into()))?;
+            .minimum_salary(
+                coefficient,
+                level,
+                (hours, record.hours.is_some()),
+                declared,
+                t,
+            )
+            .map_err(needed)?;
         let (minimum_salary, layered) = match &minimum {
             Some(m) => (Some(m.owed), m.layered.then_some(m)),
             None => (None, None),
@@ -286,7 +336,7 @@ impl<'r> Evaluator<'r> {
         }
 
         let trial = trial::trial(self, record, (job, &others), &missions, &mut warnings, t)
-            .map_err(|(field, reason)| reject(Some(&field), reason.into()))?;
+            .map_err(|(field, reason)| reject(Some(&field), reason))?;
         let next_step = self.next_step(record, (job, band), (coefficient, expiry), &others, t);
 
         let salary_shortfall = match (minimum_salary, record.salary) {
@@ -298,6 +348,9 @@ impl<'r> Evaluator<'r> {
             .filter(|applied| *applied < coefficient)
             .map(|applied| coefficient - applied);
         let _ = warnings; // the warnings are all in `kept` now
+        if let Some(declared) = declared {
+            t.record(|t| declared.steps(t));
+        }
         for w in &kept {
             t.step(|| Step {
                 kind: StepKind::Warning { warning: w.clone() },
@@ -311,8 +364,10 @@ impl<'r> Evaluator<'r> {
             job: &rules.jobs[job].id,
             band: &rules.scales[rules.jobs[job].scale].bands[band].id,
             coefficient,
+            coefficient_given: Some(coefficient).filter(|_| place.is_none_or(|p| p.coefficients)),
             level: level.number,
             category: &category.id,
+            place,
             status,
             minimum_salary,
             minimum_agreement: layered.and_then(|m| m.side),
@@ -328,20 +383,23 @@ impl<'r> Evaluator<'r> {
         })
     }
 
-    fn hours(&self, record: &Record) -> Result<Option<Decimal>, String> {
-        let reference = self.reference_hours.as_ref().map_err(Clone::clone)?;
+    fn hours(&self, record: &Record) -> Result<Option<Decimal>, crate::facts::Reason> {
+        use crate::facts::Reason;
+        let formula = |e: &String| Reason::Other(e.clone());
+        let reference = self.reference_hours.as_ref().map_err(formula)?;
         let Some(hours) = record.hours else {
             return Ok(*reference);
         };
-        let maximum = self.maximum_hours.as_ref().map_err(Clone::clone)?;
+        let maximum = self.maximum_hours.as_ref().map_err(formula)?;
         if hours.is_zero() || hours.is_sign_negative() {
-            return Err(format!("{hours} hours a month: hours must be above 0"));
+            return Err(Reason::HoursNotPositive { hours });
         }
         if let Some(max) = *maximum {
             if expr::compare(hours, max).is_gt() {
-                return Err(format!(
-                    "{hours} hours a month is above the maximum of {max} the rule set allows"
-                ));
+                return Err(Reason::HoursAboveMaximum {
+                    hours,
+                    maximum: max,
+                });
             }
         }
         Ok(Some(hours))
@@ -373,14 +431,12 @@ impl<'r> Evaluator<'r> {
         band
     }
 
-    fn level(&self, coefficient: u32) -> Result<(LevelId, &'r Level), String> {
+    fn level(&self, coefficient: u32) -> Result<(LevelId, &'r Level), crate::facts::Reason> {
         let known = self
             .by_coefficient(&self.level_by_coefficient, coefficient)
             .copied()
             .flatten();
-        let id = known.ok_or_else(|| {
-            format!("the entitlement {coefficient} belongs to no level of the grid")
-        })?;
+        let id = known.ok_or(crate::facts::Reason::NoLevel { coefficient })?;
         Ok((id, &self.rules.levels[id]))
     }
 

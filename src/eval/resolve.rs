@@ -22,6 +22,11 @@ impl<'r> Evaluator<'r> {
         if let Some(job) = self.jobs.get(given) {
             return Ok(job);
         }
+        // A record that gives its position may give no job: required here,
+        // unless the rules classify by position (their unnamed job is found above).
+        if given.is_empty() {
+            return Err(Reason::Required);
+        }
         // Not found, or ambiguous: say which.
         let rules = self.rules;
         let found = with_normalized(given, |name| rules.job_names.get(name));

@@ -46,6 +46,7 @@ impl<'r> Evaluator<'r> {
             jobs: self.jobs.clone(),
             // Part-time minimums are remembered per evaluator, from its own decisions.
             part_time: part_time::PartTime::default(),
+            per_record_minimum: self.per_record_minimum,
             floors: self.floors,
             unknown_jobs: Mutex::default(),
         }

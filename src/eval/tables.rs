@@ -84,6 +84,7 @@ impl<'r> Evaluator<'r> {
             diplomas,
             jobs,
             part_time: part_time::PartTime::default(),
+            per_record_minimum: per_record_minimum(rules),
             floors: FloorsListed::new(rules),
             unknown_jobs: Mutex::default(),
             rules,
@@ -91,12 +92,18 @@ impl<'r> Evaluator<'r> {
         };
         // Most employees work the reference hours: their minimum depends on the
         // coefficient alone, so it is computed once, by the same formulas.
-        if let Ok(Some(reference)) = evaluator.reference_hours.clone() {
+        let per_record = evaluator.per_record_minimum;
+        if let (false, Ok(Some(reference))) = (per_record, evaluator.reference_hours.clone()) {
             let minimums = (lowest_coefficient..=top.max(lowest_coefficient))
                 .map(|c| {
                     let (_, level) = evaluator.level(c).ok()?;
-                    let minimum =
-                        evaluator.computed_minimum_salary(c, level, Some(reference), &mut NoTrace);
+                    let minimum = evaluator.computed_minimum_salary(
+                        c,
+                        level,
+                        Some(reference),
+                        None,
+                        &mut NoTrace,
+                    );
                     Some(ReferenceMinimum {
                         minimum,
                         steps: OnceLock::new(),
@@ -117,6 +124,7 @@ impl FloorsListed {
             diploma: listed(FloorKind::Diploma),
             previous: listed(FloorKind::PreviousCoefficient),
             mission: listed(FloorKind::Mission),
+            criteria: listed(FloorKind::Criteria),
         }
     }
 }
@@ -157,7 +165,7 @@ fn full_time_minimums(
     let top = rules.top_coefficient().unwrap_or(0);
     let mut table = vec![None; (top.saturating_sub(lowest) + 1) as usize];
     for level in &rules.levels {
-        let Some(minimum) = &level.minimum else {
+        let Some(minimum) = level.minimum.as_ref().filter(|m| !m.per_record()) else {
             continue;
         };
         let coefficients: Vec<u32> = match &level.coefficients {
@@ -173,4 +181,21 @@ fn full_time_minimums(
         }
     }
     table
+}
+
+/// Whether a minimum formula reads a declared fact, a clock or the evaluation
+/// day: then the minimum is computed for each decision, never kept per
+/// coefficient (decided once here; rule sets without facts keep their tables).
+fn per_record_minimum(rules: &RuleSet) -> bool {
+    let levels = rules.levels.iter().filter_map(|l| l.minimum.as_ref());
+    let layers = [
+        &rules.minimum_salary,
+        &rules.company_minimum,
+        &rules.legal_minimum,
+    ];
+    let others = layers.into_iter().flatten().map(|m| &m.formula);
+    let hours = [&rules.reference_hours, &rules.maximum_hours]
+        .into_iter()
+        .flatten();
+    levels.chain(others).chain(hours).any(Expr::per_record)
 }

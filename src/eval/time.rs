@@ -17,7 +17,7 @@ pub(super) struct Missions {
     future: usize,
 }
 
-pub(super) type FieldError = (String, String);
+pub(super) type FieldError = (String, crate::facts::Reason);
 
 impl Missions {
     pub fn resolve(e: &Evaluator, record: &Record) -> Result<Missions, FieldError> {
@@ -25,7 +25,7 @@ impl Missions {
         let mut future = 0;
         for (i, m) in record.missions.iter().enumerate() {
             let job = e
-                .job(&m.job)
+                .job_or_reason(&m.job)
                 .map_err(|reason| (format!("missions[{i}].job"), reason))?;
             if m.start > e.as_of {
                 future += 1;
@@ -425,6 +425,9 @@ mod tests {
             salary: None,
             coefficient: None,
             history: None,
+            declared: None,
+            placed: None,
+            criteria: Vec::new(),
         }
     }
 

@@ -80,6 +80,10 @@ pub enum FloorName {
     Diploma,
     PreviousCoefficient,
     Mission,
+    /// The position the employer gives, or a conditional floor (issue #22).
+    Position,
+    /// `plancher critères`: the coefficient the employee's degrees give.
+    Criteria,
 }
 
 impl FloorName {
@@ -91,6 +95,8 @@ impl FloorName {
             FloorName::Diploma => "diploma",
             FloorName::PreviousCoefficient => "previous-coefficient",
             FloorName::Mission => "mission",
+            FloorName::Position => "position",
+            FloorName::Criteria => "criteria",
         }
     }
 }
@@ -108,6 +114,8 @@ impl From<FloorKind> for FloorName {
             FloorKind::Diploma => FloorName::Diploma,
             FloorKind::PreviousCoefficient => FloorName::PreviousCoefficient,
             FloorKind::Mission => FloorName::Mission,
+            FloorKind::Position => FloorName::Position,
+            FloorKind::Criteria => FloorName::Criteria,
         }
     }
 }
@@ -158,6 +166,38 @@ pub enum FloorDetail<'a> {
     Mission {
         claims: usize,
     },
+    /// The total of the employee's degrees, when given (issue #22).
+    Criteria {
+        total: Option<u32>,
+    },
+    /// A position of a named grid: the one the facts give, or a conditional
+    /// floor's (`test`: its test, written with the rule file's words).
+    Position {
+        grid: Option<&'a str>,
+        position: Option<&'a str>,
+        test: Option<&'a str>,
+    },
+}
+
+/// A place on a named grid (issue #22): the grid's id, the position's label
+/// as declared, and whether the grid has coefficients (HCR's has none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct GridPlace<'a> {
+    pub grid: &'a str,
+    pub position: &'a str,
+    #[serde(skip)]
+    pub coefficients: bool,
+    /// The grid's name for people.
+    #[serde(skip)]
+    pub grid_label: &'a str,
+}
+
+/// One criterion of a `criteria` step: the degree given and its points.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CriterionScore<'a> {
+    pub criterion: &'a str,
+    pub degree: u32,
+    pub points: u32,
 }
 
 /// One step of a decision: what was done, by which rule, citing which text.
@@ -237,6 +277,14 @@ pub enum StepKind<'a> {
         months: u32,
         band: &'a str,
     },
+    /// Classification by criteria (issue #22): each criterion's degree and
+    /// points, their total, the `cotation` row it falls in and its coefficient.
+    Criteria {
+        degrees: Vec<CriterionScore<'a>>,
+        total: u32,
+        row: (u32, u32),
+        coefficient: u32,
+    },
     /// A floor and the coefficient it gives (none: it does not apply).
     Floor {
         floor: FloorName,
@@ -260,6 +308,9 @@ pub enum StepKind<'a> {
         coefficient: u32,
         level: u32,
         category: &'a str,
+        /// The named grid and the position's label (issue #22), when the rule set has grids.
+        #[serde(flatten, skip_serializing_if = "Option::is_none")]
+        place: Option<GridPlace<'a>>,
     },
     Status {
         status: &'a str,
@@ -321,6 +372,12 @@ pub enum StepKind<'a> {
         #[serde(serialize_with = "limit_words")]
         renewal: Option<Duration>,
         broken_on: Option<NaiveDate>,
+        /// `hire` for a trial at hire; absent for a move's.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        at: Option<&'static str>,
+        /// The rule's coefficient range, when it is chosen by coefficient.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        range: Option<(u32, u32)>,
     },
     /// The trial made shorter than the agreement's rule gives it: `by` the
     /// company agreement (`cut`: `trial`) or the law (`length`: the first
@@ -340,6 +397,22 @@ pub enum StepKind<'a> {
         on: NaiveDate,
         band: &'a str,
         coefficient: u32,
+    },
+    /// A declared fact the decision read (issue #22): its value as given,
+    /// or its default (`default`: true).
+    Fact {
+        name: &'a str,
+        field: &'a str,
+        value: Cow<'a, str>,
+        default: bool,
+    },
+    /// A clock: the completed `unit`s (`years`, `months`…) from `since` to `until`.
+    Clock {
+        clock: &'a str,
+        since: NaiveDate,
+        until: NaiveDate,
+        completed: u32,
+        unit: &'static str,
     },
     /// Written out as its English sentence when shown.
     Warning {
@@ -409,6 +482,7 @@ mod tests {
             (FloorName::Diploma, "diploma"),
             (FloorName::PreviousCoefficient, "previous-coefficient"),
             (FloorName::Mission, "mission"),
+            (FloorName::Position, "position"),
         ];
         for (floor, name) in floors {
             assert_eq!((json(floor), floor.as_str()), (format!("\"{name}\""), name));

@@ -1,5 +1,6 @@
-//! The trial period of an internal move: its length by the layers' rules, the
-//! law's caps, its status on the evaluation date.
+//! The trial period of an internal move or of the hire: its length by the
+//! layers' rules (the first whose selector holds), the law's caps, its status
+//! on the evaluation date.
 
 use chrono::NaiveDate;
 
@@ -9,11 +10,15 @@ use super::trace::{Gloss, Step, StepKind, Tracer};
 use super::{Evaluator, Notes, OtherFloors, TrialCut, Warning};
 use crate::calendar;
 use crate::facts::Record;
-use crate::model::{CategoryId, Duration, DurationRef, JobId, Origin, TrialMaximum, TrialRule};
+use crate::model::{
+    CategoryId, Duration, DurationRef, JobId, Origin, TrialAt, TrialMaximum, TrialRule,
+};
 
-/// The trial period of the latest move on or before the evaluation date.
+/// The trial period of the latest move on or before the evaluation date, or
+/// of the hire when the rules open trials at hire and it came later.
 ///
-/// Without a move there is no trial: said inline, without the call below.
+/// Without a move, and without trials at hire, there is no trial: said
+/// inline, without the call below.
 #[inline]
 pub(super) fn trial<'r, 'a, T: Tracer<'a>>(
     e: &'a Evaluator<'r>,
@@ -23,14 +28,37 @@ pub(super) fn trial<'r, 'a, T: Tracer<'a>>(
     warnings: &mut Notes<'_, 'r>,
     t: &mut T,
 ) -> Result<Option<Trial<'r>>, FieldError> {
-    if record.moves.is_empty() {
+    if record.moves.is_empty() && !e.rules.opens_trials_at_hire() {
         return Ok(None);
     }
-    trial_of_moves(e, record, (job, others), missions, warnings, t)
+    latest_trial(e, record, (job, others), missions, warnings, t)
+}
+
+/// What opens a trial: a move or the hire, with its facts.
+#[derive(Clone, Copy)]
+struct Opening {
+    at: At,
+    start: NaiveDate,
+    renewed: bool,
+    broken_on: Option<NaiveDate>,
+    /// The job of the trial: the move's `to`, the job held on the hire day.
+    to: JobId,
+    /// The move's `from`, and its index in `moves`.
+    from: Option<(JobId, usize)>,
+}
+
+impl Opening {
+    /// The field a problem with this trial's facts names.
+    fn field(&self) -> String {
+        match self.from {
+            Some((_, index)) => format!("moves[{index}]"),
+            None => "hired_on".to_string(),
+        }
+    }
 }
 
 #[inline(never)]
-fn trial_of_moves<'r, 'a, T: Tracer<'a>>(
+fn latest_trial<'r, 'a, T: Tracer<'a>>(
     e: &'a Evaluator<'r>,
     record: &Record,
     (job, others): (JobId, &OtherFloors),
@@ -39,12 +67,50 @@ fn trial_of_moves<'r, 'a, T: Tracer<'a>>(
     t: &mut T,
 ) -> Result<Option<Trial<'r>>, FieldError> {
     let rules = e.rules;
+    let moved = match rules.opens_trials_on_moves() {
+        true => latest_move(e, record, warnings)?,
+        false => None,
+    };
+    let hired = hire(e, record, job)?;
+    let opening = match (moved, hired) {
+        (Some(m), Some(h)) if h.start > m.start => h,
+        (Some(m), _) => m,
+        (None, Some(h)) => h,
+        (None, None) => return Ok(None),
+    };
+    if let Some((from, _)) = opening.from {
+        // Back in the former job after a broken trial is what the text wants.
+        let returned = opening.broken_on.is_some() && from == job;
+        if opening.to != job && !returned {
+            warnings.push(|| Warning::MovedElsewhere {
+                on: opening.start,
+                to: &rules.jobs[opening.to].id,
+                job: &rules.jobs[job].id,
+            });
+        }
+        if rules.trial.is_empty() && rules.company_trial.is_empty() {
+            warnings.push(|| Warning::NoTrialRule);
+            return Ok(None);
+        }
+    }
+    open_trial(e, record, (job, others), missions, opening, warnings, t)
+}
+
+/// The latest move on or before the evaluation date that changes the job.
+fn latest_move<'r>(
+    e: &Evaluator<'r>,
+    record: &Record,
+    warnings: &mut Notes<'_, 'r>,
+) -> Result<Option<Opening>, FieldError> {
+    let rules = e.rules;
     let mut latest: Option<(usize, JobId, JobId)> = None;
     for (i, m) in record.moves.iter().enumerate() {
         let from = e
-            .job(&m.from)
+            .job_or_reason(&m.from)
             .map_err(|r| (format!("moves[{i}].from"), r))?;
-        let to = e.job(&m.to).map_err(|r| (format!("moves[{i}].to"), r))?;
+        let to = e
+            .job_or_reason(&m.to)
+            .map_err(|r| (format!("moves[{i}].to"), r))?;
         if m.on > e.as_of {
             warnings.push(|| Warning::FutureMove { on: m.on });
             continue;
@@ -62,30 +128,75 @@ fn trial_of_moves<'r, 'a, T: Tracer<'a>>(
             latest = Some((i, from, to));
         }
     }
-    let Some((index, from, to)) = latest else {
+    Ok(latest.map(|(index, from, to)| {
+        let m = &record.moves[index];
+        Opening {
+            at: At::Move,
+            start: m.on,
+            renewed: m.trial_renewed,
+            broken_on: m.trial_broken_on,
+            to,
+            from: Some((from, index)),
+        }
+    }))
+}
+
+/// The hire, when the rules open trials at hire and the record gives
+/// `hired_on` on or before the evaluation date. The job of the trial is the
+/// one held that day: the first move's `from` when a move came after the
+/// hire, else the record's job.
+fn hire(e: &Evaluator, record: &Record, job: JobId) -> Result<Option<Opening>, FieldError> {
+    if !e.rules.opens_trials_at_hire() {
+        return Ok(None);
+    }
+    let Some(history) = record.history.as_deref() else {
         return Ok(None);
     };
-    let m = &record.moves[index];
-    // Back in the former job after a broken trial is what the text wants.
-    let returned = m.trial_broken_on.is_some() && from == job;
-    if to != job && !returned {
-        warnings.push(|| Warning::MovedElsewhere {
-            on: m.on,
-            to: &rules.jobs[to].id,
-            job: &rules.jobs[job].id,
-        });
-    }
-    if rules.trial.is_empty() && rules.company_trial.is_empty() {
-        warnings.push(|| Warning::NoTrialRule);
+    let Some(start) = history.hired_on.filter(|day| *day <= e.as_of) else {
         return Ok(None);
-    }
-    // Named only when something goes wrong: most moves are fine.
-    let field = || format!("moves[{index}]");
+    };
+    let first_move = record
+        .moves
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.on >= start)
+        .min_by_key(|(_, m)| m.on);
+    let to = match first_move {
+        Some((i, m)) => e
+            .job(&m.from)
+            .map_err(|r| (format!("moves[{i}].from"), crate::facts::Reason::Other(r)))?,
+        None => job,
+    };
+    Ok(Some(Opening {
+        at: At::Hire,
+        start,
+        renewed: history.hire_trial_renewed,
+        broken_on: history.hire_trial_broken_on,
+        to,
+        from: None,
+    }))
+}
+
+/// The trial `opening` opens: its rule, on the classification in its job on
+/// its first day (as a beginner there, after a move), its status.
+fn open_trial<'r, 'a, T: Tracer<'a>>(
+    e: &'a Evaluator<'r>,
+    record: &Record,
+    (job, others): (JobId, &OtherFloors),
+    missions: &Missions,
+    opening: Opening,
+    warnings: &mut Notes<'_, 'r>,
+    t: &mut T,
+) -> Result<Option<Trial<'r>>, FieldError> {
+    let rules = e.rules;
+    let (start, to) = (opening.start, opening.to);
+    // Named only when something goes wrong: most trials are fine.
+    let field = || opening.field();
     let claims_then = missions
-        .claims(e, m.on, &mut Notes::discard(), &mut super::trace::NoTrace)
-        .map_err(|r| (field(), r))?;
+        .claims(e, start, &mut Notes::discard(), &mut super::trace::NoTrace)
+        .map_err(|r| (field(), crate::facts::Reason::Other(r)))?;
     let claim = claims_then.iter().filter_map(|c| c.coefficient).max();
-    let Some(coefficient) = e.entitlement_on(record, (job, others), to, m.on, claim) else {
+    let Some(coefficient) = e.entitlement_on(record, (job, others), to, start, claim) else {
         warnings.push(|| Warning::TrialJobUnclassified {
             job: &rules.jobs[to].id,
         });
@@ -97,40 +208,68 @@ fn trial_of_moves<'r, 'a, T: Tracer<'a>>(
     let category = rules.levels[level].category;
     let planned = trial_end(
         e,
-        (m.on, m.trial_renewed),
+        (opening.at, start, opening.renewed),
         (category, coefficient),
         warnings,
         t,
     )
-    .map_err(|r| (field(), r))?;
+    .map_err(|r| (field(), crate::facts::Reason::Other(r)))?;
     let Some(planned) = planned else {
         return Ok(None);
     };
     let (end, rule) = (planned.end, planned.rule);
-    let status = trial_status(e, (m.trial_broken_on, end), (from, to, job), warnings);
+    let jobs = opening.from.map(|(from, _)| (from, to, job));
+    let status = trial_status(e, (opening.broken_on, end), jobs, warnings);
     t.step(|| Step {
         kind: StepKind::Trial {
             job: &rules.jobs[to].id,
-            start: m.on,
+            start,
             end,
             status: status.as_str(),
             category: &rules.categories[category].id,
             length: planned.length,
             renewal: planned.renewal,
-            broken_on: m.trial_broken_on,
+            broken_on: opening.broken_on,
+            at: opening.at.hire(),
+            range: rule.selector.range(),
         },
         rule: Some(rules.place(rule.origin.span)),
         source: rule.origin.source.as_deref(),
         gloss: Gloss::of(&[&rule.origin]),
     });
+    let from = opening.from.map(|(from, _)| from);
     Ok(Some(Trial {
         job: &rules.jobs[to].id,
-        start: m.on,
+        start,
         end,
         status,
-        return_to: &rules.jobs[from].id,
-        return_coefficient: e.entitlement_on(record, (job, others), from, m.on, claim),
+        at: opening.at.hire(),
+        return_to: from.map(|from| rules.jobs[from].id.as_str()),
+        return_coefficient: from
+            .and_then(|from| e.entitlement_on(record, (job, others), from, start, claim)),
     }))
+}
+
+/// What opened a trial.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum At {
+    Hire,
+    Move,
+}
+
+impl At {
+    /// The output's `at`: `hire`, absent for a move (as before trials at hire).
+    fn hire(self) -> Option<&'static str> {
+        (self == At::Hire).then_some("hire")
+    }
+
+    /// Whether a layer's rules, opening at `when`, give this trial.
+    fn opens(self, when: TrialAt) -> bool {
+        match self {
+            At::Hire => when.hire,
+            At::Move => when.moves,
+        }
+    }
 }
 
 /// A trial as one layer's rule makes it for a move's facts.
@@ -158,23 +297,29 @@ type Lengths<'x> = &'x dyn Fn(DurationRef) -> Result<Option<Duration>, String>;
 /// trial (said).
 fn trial_end<'r, 'a, T: Tracer<'a>>(
     e: &'a Evaluator<'r>,
-    (start, renewed): (NaiveDate, bool),
+    (at, start, renewed): (At, NaiveDate, bool),
     (category, coefficient): (CategoryId, u32),
     warnings: &mut Notes<'_, 'r>,
     t: &mut T,
 ) -> Result<Option<Planned<'r>>, String> {
     let rules = e.rules;
-    let of_category = |list: &'r [TrialRule]| list.iter().find(|r| r.category == category);
+    // The first rule that holds, in a layer whose trials open this way.
+    let first_holding = |list: &'r [TrialRule], when: TrialAt| {
+        let found = list
+            .iter()
+            .find(|r| r.selector.holds(category, coefficient));
+        found.filter(|_| at.opens(when))
+    };
     let facts = (start, renewed, coefficient);
     // The agreement's durations must have a value on the move's day.
     let required = |d| duration_at(e, d, start).map(Some);
-    let agreement = match of_category(&rules.trial) {
+    let agreement = match first_holding(&rules.trial, rules.trial_at) {
         Some(rule) => plan(rule, facts, &required)?,
         None => None,
     };
     // A company agreement's whose durations have none was not in force yet.
     let in_force = |d| duration_in_force(e, d, start);
-    let company = match of_category(&rules.company_trial) {
+    let company = match first_holding(&rules.company_trial, rules.company_trial_at) {
         Some(rule) => plan(rule, facts, &in_force)?,
         None => None,
     };
@@ -333,7 +478,7 @@ fn duration_in_force(
 fn trial_status<'r>(
     e: &Evaluator<'r>,
     (broken_on, end): (Option<NaiveDate>, NaiveDate),
-    (from, to, job): (JobId, JobId, JobId),
+    jobs: Option<(JobId, JobId, JobId)>,
     warnings: &mut Notes<'_, 'r>,
 ) -> TrialStatus {
     let rules = e.rules;
@@ -348,7 +493,8 @@ fn trial_status<'r>(
             by_date
         }
         Some(broken) if broken <= e.as_of => {
-            if to == job {
+            // After a move (`from`, `to`, the job held now).
+            if let Some((from, to, _)) = jobs.filter(|(_, to, job)| to == job) {
                 warnings.push(|| Warning::ShouldBeBack {
                     job: &rules.jobs[to].id,
                     broken,

@@ -99,6 +99,8 @@ pub enum Warning<'r> {
         job: &'r str,
     },
     NoTrialRule,
+    /// `criteria` given to a rule set without `plancher critères`.
+    CriteriaNotUsed,
     TrialJobUnclassified {
         job: &'r str,
     },
@@ -186,6 +188,7 @@ impl fmt::Display for Warning<'_> {
             FutureMove { on } => write!(f, "the move of {on} is after the evaluation date and is not counted"),
             MovedElsewhere { on, to, job } => write!(f, "the latest move ({on}) was to `{to}`, but the current job is `{job}`"),
             NoTrialRule => f.write_str("the rule set has no trial-period rule: the move's trial is not computed"),
+            CriteriaNotUsed => f.write_str("the rule set classifies by no criteria (no `plancher critères`): the degrees given in `criteria` are not used"),
             TrialJobUnclassified { job } => write!(f, "`{job}` has no classification: its trial period cannot be computed"),
             NoTrialForCategory { category } => write!(f, "the rules give no trial period for the category `{category}`"),
             RenewalNotAllowed { category, coefficient } => write!(
@@ -274,6 +277,7 @@ impl Warning<'_> {
                 format!("la dernière mobilité ({}) menait à `{to}`, mais le métier actuel est `{job}`", date(*on))
             }
             NoTrialRule => "les règles n'ont pas de période d'essai : celle de la mobilité n'est pas calculée".to_string(),
+            CriteriaNotUsed => "les règles ne classent pas par critères (pas de `plancher critères`) : les degrés donnés dans `criteria` ne servent pas".to_string(),
             TrialJobUnclassified { job } => format!("`{job}` n'est pas classé : sa période d'essai ne peut être calculée"),
             NoTrialForCategory { category } => format!("les règles ne donnent pas de période d'essai à la catégorie `{category}`"),
             RenewalNotAllowed { category, coefficient } => format!(

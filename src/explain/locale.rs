@@ -99,7 +99,7 @@ pub fn per_hour(money: &str) -> String {
 pub fn formula(text: &str, lang: Lang) -> String {
     let text = match lang {
         Lang::Fr => text.to_string(),
-        Lang::En => english_keywords(text),
+        Lang::En => english_keywords(&english_clocks(text)),
     };
     let mut out = String::with_capacity(text.len());
     let mut chars = text.char_indices().peekable();
@@ -130,6 +130,23 @@ pub fn formula(text: &str, lang: Lang) -> String {
     }
 }
 
+/// The clocks of the tests on time (issue #22), phrases of several words, in English.
+fn english_clocks(text: &str) -> String {
+    const CLOCKS: [(&str, &str); 4] = [
+        ("ancienneté dans l'entreprise", "seniority"),
+        ("ancienneté dans le métier", "experience in the job"),
+        ("années révolues depuis", "completed years since"),
+        ("mois révolus depuis", "completed months since"),
+    ];
+    let mut out = text.to_string();
+    for (fr, en) in CLOCKS {
+        if out.contains(fr) {
+            out = out.replace(fr, en);
+        }
+    }
+    out
+}
+
 /// The formula's keywords in English, whole words only (a parameter's name is
 /// one word with its `_`): `arrondi` → `round`, `si … (oui) alors … sinon` →
 /// `if … (yes) then … otherwise`, `supérieur` → `up`.
@@ -151,6 +168,15 @@ fn english_keywords(text: &str) -> String {
             "oui" if answer => "yes",
             "non" if answer => "no",
             "non" => "not",
+            "âge" => "age",
+            "est" => "is",
+            "an" => "year",
+            "ans" => "years",
+            "mois" => "months",
+            "semaine" => "week",
+            "semaines" => "weeks",
+            "jour" => "day",
+            "jours" => "days",
             other => other,
         });
         word.clear();
@@ -196,6 +222,14 @@ mod tests {
         assert_eq!(
             formula("arrondi(2000.00 € × 120.5 h / 160.25)", Lang::En),
             "round(2,000.00 € × 120.5 h / 160.25)"
+        );
+        // Tests on time (issue #22): the clocks and their units.
+        assert_eq!(
+            formula(
+                "si âge < 26 ans et ancienneté dans l'entreprise ≥ 1 an et modalite est forfait (oui) alors … sinon 1 €",
+                Lang::En
+            ),
+            "if age < 26 years and seniority ≥ 1 year and modalite is forfait (yes) then … otherwise 1 €"
         );
         // Keywords are whole words: `point_si` and `aussi` stay as written.
         assert_eq!(

@@ -5,6 +5,9 @@
 //! trace's own serialisation for tools) and answers what change of facts would
 //! reach another classification, by re-evaluating varied facts under the same rules.
 
+mod facts;
+mod grids;
+mod criteria;
 pub mod json;
 pub mod locale;
 mod outcome;
@@ -276,15 +279,24 @@ pub fn closest_ids<'a>(wanted: &str, ids: impl IntoIterator<Item = &'a str>) -> 
 
 /// When more records than `first` bear `id`: a note that the first is
 /// explained, and where the others are (rejected as duplicates when the facts
-/// were read).
+/// were read), in English (the JSON API's `facts_warnings`).
 pub fn duplicates<'a>(
     id: &str,
     first: &Result<Record, Rejection>,
     others: impl Iterator<Item = &'a Result<Record, Rejection>>,
 ) -> Option<String> {
+    duplicates_said(id, first, others).map(|said| said.en)
+}
+
+/// [`duplicates`] in French and English.
+pub fn duplicates_said<'a>(
+    id: &str,
+    first: &Result<Record, Rejection>,
+    others: impl Iterator<Item = &'a Result<Record, Rejection>>,
+) -> Option<crate::catalogue::Said> {
     let position = |r: &Result<Record, Rejection>| match r {
-        Ok(record) => record.position.to_string(),
-        Err(rejection) => rejection.position.to_string(),
+        Ok(record) => record.position,
+        Err(rejection) => rejection.position,
     };
     const LISTED: usize = 5;
     let mut count = 0;
@@ -298,14 +310,30 @@ pub fn duplicates<'a>(
     if count == 0 {
         return None;
     }
-    if count > LISTED {
-        listed.push("…".to_string());
-    }
-    Some(format!(
-        "{} records have the id `{id}`: explaining the first ({}); \
-         the others ({}) are rejected as duplicates",
-        count + 1,
-        position(first),
-        listed.join(", ")
+    let list = |lang: Lang| {
+        let mut words: Vec<String> = listed
+            .iter()
+            .map(|p| crate::catalogue::Text::Position(*p).say(lang))
+            .collect();
+        if count > LISTED {
+            words.push("…".to_string());
+        }
+        words.join(", ")
+    };
+    let first = position(first);
+    Some(crate::catalogue::Said::new(
+        format!(
+            "{} enregistrements ont le matricule `{id}` : le premier est expliqué ({}) ; \
+             les autres ({}) sont rejetés comme doublons",
+            count + 1,
+            crate::catalogue::Text::Position(first).say(Lang::Fr),
+            list(Lang::Fr)
+        ),
+        format!(
+            "{} records have the id `{id}`: explaining the first ({first}); \
+             the others ({}) are rejected as duplicates",
+            count + 1,
+            list(Lang::En)
+        ),
     ))
 }

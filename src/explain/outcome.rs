@@ -40,7 +40,11 @@ pub(super) fn outcome_lines(x: &mut Writer, record: &Record, d: &Decision) {
         x.line(2, format!("{}{c}+{gap}", w.gap));
     }
     if let Some(t) = &d.trial {
-        x.heading(w.trial);
+        x.heading(if t.at.is_some() {
+            w.trial_at_hire
+        } else {
+            w.trial
+        });
         let status = match (t.status, lang) {
             (TrialStatus::Running, Lang::Fr) => "en cours",
             (TrialStatus::Completed, Lang::Fr) => "terminée",
@@ -59,8 +63,10 @@ pub(super) fn outcome_lines(x: &mut Writer, record: &Record, d: &Decision) {
             .return_coefficient
             .map_or(String::new(), |c| format!(", {c}"));
         trial_cuts(x, d.trace.as_deref().unwrap_or(&[]));
-        let name = x.job_name(t.return_to).to_string();
-        x.line(2, format!("{}{c}{name}{back}", w.return_to));
+        if let Some(return_to) = t.return_to {
+            let name = x.job_name(return_to).to_string();
+            x.line(2, format!("{}{c}{name}{back}", w.return_to));
+        }
     }
     x.heading(w.next);
     match &d.next_step {
@@ -98,6 +104,8 @@ fn trial_figures(x: &mut Writer, trace: &[Step]) {
             length,
             renewal,
             broken_on,
+            at,
+            range,
             ..
         } = &step.kind
         else {
@@ -113,12 +121,28 @@ fn trial_figures(x: &mut Writer, trace: &[Step]) {
             Some(r) => format!("{}{c}{}", w.trial_renewal, words(*r)),
             None => w.trial_no_renewal.to_string(),
         };
-        let text = format!(
-            "{}{c}{} ({} {category}), {renewal}",
-            w.trial_length,
-            words(*length),
-            w.category
-        );
+        let text = match (at, range) {
+            // A move's trial by category, worded as before trials at hire.
+            (None, None) => format!(
+                "{}{c}{} ({} {category}), {renewal}",
+                w.trial_length,
+                words(*length),
+                w.category
+            ),
+            _ => {
+                let opened_by = if at.is_some() {
+                    w.opened_by.0
+                } else {
+                    w.opened_by.1
+                };
+                let selector = match (range, lang) {
+                    (Some((from, to)), Lang::Fr) => format!("coefficients {from} à {to}"),
+                    (Some((from, to)), Lang::En) => format!("coefficients {from} to {to}"),
+                    (None, _) => format!("{} {category}", w.category),
+                };
+                format!("{opened_by}{c}{selector}{c}{}, {renewal}", words(*length))
+            }
+        };
         x.line(4, text);
         if let Some(day) = broken_on {
             x.line(4, format!("{} {}", w.broken_on, x.date(*day)));

@@ -24,6 +24,8 @@ pub(super) fn steps(x: &mut Writer, record: &Record, d: &Decision) {
     let mut open = Sections::default();
     for step in trace {
         match &step.kind {
+            // The unnamed job of a rule set classifying by position has no experience scale.
+            StepKind::Experience { band: "", .. } => {}
             StepKind::Experience { .. } => experience(x, d, step),
             StepKind::Floor { .. } => floor(x, d, step, trace, &mut open),
             StepKind::Entitlement { .. } => entitlement(x, step),
@@ -35,10 +37,13 @@ pub(super) fn steps(x: &mut Writer, record: &Record, d: &Decision) {
             StepKind::Claim { .. } => claim(x, step, &mut open),
             StepKind::MinimumOwed { .. } => minimum_owed(x, step),
             StepKind::Job { .. }
+            | StepKind::Criteria { .. }
             | StepKind::Trial { .. }
             | StepKind::MissionWindow { .. }
             | StepKind::TrialCut { .. }
             | StepKind::NextStep { .. }
+            | StepKind::Fact { .. }
+            | StepKind::Clock { .. }
             | StepKind::Warning { .. } => {}
         }
     }
@@ -92,7 +97,7 @@ fn floor(x: &mut Writer, d: &Decision, step: &Step, trace: &[Step], open: &mut S
         x.heading(w.floors);
         open.floors_open = true;
     }
-    let value = coefficient.map_or_else(|| "—".to_string(), |v| v.to_string());
+    let value = coefficient.map_or_else(|| "—".to_string(), |v| x.rules.grids.key_text(v));
     let what = match detail {
         FloorDetail::Job {
             band,
@@ -133,10 +138,20 @@ fn floor(x: &mut Writer, d: &Decision, step: &Step, trace: &[Step], open: &mut S
             let claims = locale::count(*claims as u64, w.claims_count, lang);
             format!("{} ({claims})", w.floor_mission)
         }
+        FloorDetail::Position { .. } => {
+            super::grids::floor_words(detail, w.not_given, lang).unwrap_or_default()
+        }
+        FloorDetail::Criteria { total: None } => format!("{} ({})", w.floor_criteria, w.not_given),
+        FloorDetail::Criteria { total: Some(total) } => {
+            format!("{} ({total} {})", w.floor_criteria, w.degree_points.1)
+        }
     };
     x.line(2, format!("{what}{c}{value}"));
     if matches!(detail, FloorDetail::Mission { .. }) {
         mission_window(x, trace);
+    }
+    if matches!(detail, FloorDetail::Criteria { total: Some(_) }) {
+        super::criteria::degrees(x, trace);
     }
     x.cite(step);
 }
@@ -152,10 +167,17 @@ fn entitlement(x: &mut Writer, step: &Step) {
         FloorName::Diploma => w.floor_diploma,
         FloorName::PreviousCoefficient => w.floor_previous,
         FloorName::Mission => w.floor_mission,
+        FloorName::Position => "position",
+        FloorName::Criteria => w.floor_criteria,
     };
     x.line(
         2,
-        format!("→ {}{c}{coefficient} ({} {name})", w.wins, w.given_by),
+        format!(
+            "→ {}{c}{} ({} {name})",
+            w.wins,
+            x.rules.grids.key_text(*coefficient),
+            w.given_by
+        ),
     );
 }
 
@@ -193,6 +215,7 @@ fn level(x: &mut Writer, step: &Step) {
         coefficient,
         level,
         category,
+        place,
     } = &step.kind
     else {
         return;
@@ -205,12 +228,13 @@ fn level(x: &mut Writer, step: &Step) {
         .iter()
         .find(|k| k.id == *category)
         .map_or(*category, |k| k.label.as_str());
+    let placed = match place {
+        Some(p) => super::grids::place_words(p, *coefficient, x.lang),
+        None => coefficient.to_string(),
+    };
     x.line(
         2,
-        format!(
-            "{coefficient}{c}{} {level}, {} {label}",
-            w.level, w.category
-        ),
+        format!("{placed}{c}{} {level}, {} {label}", w.level, w.category),
     );
     x.cite(step);
 }

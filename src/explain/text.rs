@@ -271,16 +271,20 @@ fn facts(x: &mut Writer, r: &Record, trace: &[Step]) {
         StepKind::Job { job, name, .. } => Some(format!(" → {name} ({job})")),
         _ => None,
     });
-    x.line(
-        2,
-        format!(
-            "{}{c}{open}{}{close}{}",
-            w.job_given,
-            r.job,
-            resolved.unwrap_or_default()
-        ),
-    );
-    x.line(2, format!("{} {}", w.in_job_since, x.date(r.job_since)));
+    // A record of a rule set classifying by position may give no job.
+    if !r.job.is_empty() {
+        x.line(
+            2,
+            format!(
+                "{}{c}{open}{}{close}{}",
+                w.job_given,
+                r.job,
+                resolved.unwrap_or_default()
+            ),
+        );
+        x.line(2, format!("{} {}", w.in_job_since, x.date(r.job_since)));
+    }
+    super::grids::position_facts(x, r);
     if r.prior_job_months > 0 {
         x.line(
             2,
@@ -325,6 +329,8 @@ fn facts(x: &mut Writer, r: &Record, trace: &[Step]) {
             format!("{}{c}{} → {} ({})", w.moves, m.from, m.to, x.date(m.on)),
         );
     }
+    // The facts the rule file declares, as the decision read them (issue #22).
+    super::facts::declared_facts(x, trace);
 }
 
 /// The words of `text` a line may not break between kept together: French

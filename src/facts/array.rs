@@ -49,17 +49,27 @@ impl<'a> Elements<'a> {
         };
         elements.skip_whitespace()?;
         if elements.peek()? != Some(b'[') {
-            return Err(ReadError("not a JSON array".to_string()));
+            return Err(ReadError::new(
+                "ce n'est pas un tableau JSON",
+                "not a JSON array",
+            ));
         }
         elements.take();
         Ok(elements)
     }
 
-    fn error(&self, what: &str) -> ReadError {
-        ReadError(format!(
-            "not a valid JSON array (line {}, column {}): {what}; the records before it were read",
-            self.line, self.column
-        ))
+    fn error(&self, (fr, en): (&str, &str)) -> ReadError {
+        ReadError::new(
+            format!(
+                "ce n'est pas un tableau JSON valide (ligne {}, colonne {}) : {fr} ; les \
+                 enregistrements d'avant ont été lus",
+                self.line, self.column
+            ),
+            format!(
+                "not a valid JSON array (line {}, column {}): {en}; the records before it were read",
+                self.line, self.column
+            ),
+        )
     }
 
     fn peek(&mut self) -> Result<Option<u8>, ReadError> {
@@ -67,7 +77,7 @@ impl<'a> Elements<'a> {
             match self.input.fill_buf() {
                 Ok(bytes) => return Ok(bytes.first().copied()),
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(ReadError(format!("cannot read the facts: {e}"))),
+                Err(e) => return Err(ReadError::io(&e, ("les faits", "the facts"))),
             }
         }
     }
@@ -103,17 +113,26 @@ impl<'a> Elements<'a> {
                 self.take();
                 self.skip_whitespace()?;
                 if self.peek()? == Some(b']') {
-                    return Err(self.error("a `]` after a comma: a record is missing"));
+                    return Err(self.error((
+                        "un `]` après une virgule : il manque un enregistrement",
+                        "a `]` after a comma: a record is missing",
+                    )));
                 }
             }
             (State::Next, _) => {
                 let after = self.count;
-                return Err(self.error(&format!("`,` or `]` expected after record {after}")));
+                return Err(self.error((
+                    &format!("`,` ou `]` attendu après l'enregistrement {after}"),
+                    &format!("`,` or `]` expected after record {after}"),
+                )));
             }
             _ => {}
         }
         if self.peek()?.is_none() {
-            return Err(self.error("the file ends inside the array"));
+            return Err(self.error((
+                "le fichier finit dans le tableau",
+                "the file ends inside the array",
+            )));
         }
         let element = Element {
             number: self.count + 1,
@@ -131,7 +150,10 @@ impl<'a> Elements<'a> {
         self.take();
         self.skip_whitespace()?;
         if self.peek()?.is_some() {
-            return Err(self.error("text after the closing `]` of the array"));
+            return Err(self.error((
+                "du texte suit le `]` qui ferme le tableau",
+                "text after the closing `]` of the array",
+            )));
         }
         self.state = State::Done;
         Ok(None)
@@ -150,13 +172,19 @@ impl<'a> Elements<'a> {
             let available = match self.input.fill_buf() {
                 Ok(bytes) => bytes,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(ReadError(format!("cannot read the facts: {e}"))),
+                Err(e) => return Err(ReadError::io(&e, ("les faits", "the facts"))),
             };
             if available.is_empty() {
                 let what = if in_string {
-                    "the file ends inside a string"
+                    (
+                        "le fichier finit dans un texte",
+                        "the file ends inside a string",
+                    )
                 } else {
-                    "the file ends inside the array"
+                    (
+                        "le fichier finit dans le tableau",
+                        "the file ends inside the array",
+                    )
                 };
                 return Err(self.error(what));
             }
@@ -230,7 +258,10 @@ impl<'a> Elements<'a> {
             if let Some((o, b)) = mismatch {
                 self.column -= 1;
                 let (o, b) = (char::from(o), char::from(b));
-                return Err(self.error(&format!("`{b}` closes a `{o}`")));
+                return Err(self.error((
+                    &format!("`{b}` ferme un `{o}`"),
+                    &format!("`{b}` closes a `{o}`"),
+                )));
             }
             if done {
                 return Ok(());
@@ -246,10 +277,10 @@ mod tests {
     fn cut_all(text: &str) -> Result<Vec<(String, Element)>, String> {
         // One byte at a time: every read ends somewhere new.
         let input = std::io::BufReader::with_capacity(1, text.as_bytes());
-        let mut elements = Elements::new(Box::new(input)).map_err(|e| e.0)?;
+        let mut elements = Elements::new(Box::new(input)).map_err(|e| e.to_string())?;
         let mut out = Vec::new();
         let mut text = Vec::new();
-        while let Some(element) = elements.next(&mut text).map_err(|e| e.0)? {
+        while let Some(element) = elements.next(&mut text).map_err(|e| e.to_string())? {
             out.push((String::from_utf8(text.clone()).unwrap(), element));
             text.clear();
         }

@@ -69,6 +69,8 @@ struct Context<'a> {
     delimiter: u8,
     columns: Option<&'a Columns>,
     utf8_asked: bool,
+    /// The fields the rule set declares as facts.
+    declared: &'a super::Declared,
 }
 
 impl FactStream<'_> {
@@ -109,6 +111,7 @@ impl FactStream<'_> {
                         Source::Csv { utf8_asked, .. } => *utf8_asked,
                         _ => false,
                     },
+                    declared: &self.reader.declared,
                 };
                 let mapped = raw.map(&context, threads, &map, spare);
                 if batches.send(mapped).is_err() || !more {
@@ -358,6 +361,7 @@ impl Chunk<'_> {
     ) -> Mapped<T> {
         let mut reader = Reader {
             delimiter: context.delimiter,
+            declared: context.declared.clone(),
             ..Reader::default()
         };
         let mut mapped = Mapped {

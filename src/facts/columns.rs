@@ -5,6 +5,7 @@
 
 use super::fields::{header_field, header_key, Field, COUNT, FIELDS};
 use super::{short, ReadError};
+use crate::catalogue::Lang;
 
 /// Columns named for fields, as `--columns id=Matricule,job=Emploi` gives them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -87,10 +88,13 @@ pub(super) fn place(
     delimiter: u8,
 ) -> Result<Placed, ReadError> {
     let mut at: Placed = [None; COUNT];
-    let header = || {
+    let header = |lang: Lang| {
         let joined = columns.join(&char::from(delimiter).to_string());
         let separator = char::from(delimiter).escape_default().to_string();
-        format!("header: {}; separator `{separator}`", short(&joined))
+        match lang {
+            Lang::Fr => format!("en-tête : {} ; séparateur `{separator}`", short(&joined)),
+            Lang::En => format!("header: {}; separator `{separator}`", short(&joined)),
+        }
     };
     for (field, wanted) in &map.0 {
         let key = header_key(wanted);
@@ -99,20 +103,37 @@ pub(super) fn place(
             .enumerate()
             .filter(|(_, c)| c.as_str() == wanted || header_key(c) == key);
         let Some((first, _)) = found.next() else {
-            return Err(ReadError(format!(
-                "--columns {}={wanted}: the CSV header has no column `{}` ({})",
-                field.name(),
-                short(wanted),
-                header()
-            )));
+            return Err(ReadError::new(
+                format!(
+                    "--columns {}={wanted} : l'en-tête CSV n'a pas de colonne `{}` ({})",
+                    field.name(),
+                    short(wanted),
+                    header(Lang::Fr)
+                ),
+                format!(
+                    "--columns {}={wanted}: the CSV header has no column `{}` ({})",
+                    field.name(),
+                    short(wanted),
+                    header(Lang::En)
+                ),
+            ));
         };
         if let Some((second, _)) = found.next() {
-            return Err(ReadError(format!(
-                "--columns {}={wanted}: columns {} and {} are both named so; rename one",
-                field.name(),
-                first + 1,
-                second + 1
-            )));
+            return Err(ReadError::new(
+                format!(
+                    "--columns {}={wanted} : les colonnes {} et {} portent toutes deux ce nom ; \
+                     renommez-en une",
+                    field.name(),
+                    first + 1,
+                    second + 1
+                ),
+                format!(
+                    "--columns {}={wanted}: columns {} and {} are both named so; rename one",
+                    field.name(),
+                    first + 1,
+                    second + 1
+                ),
+            ));
         }
         at[field.index()] = Some(first);
     }
@@ -128,51 +149,89 @@ pub(super) fn place(
         let first = found.next();
         // Which of two columns would be read is a guess: refused.
         if let (Some((i, a)), Some((j, b))) = (first, found.next()) {
-            let named = if a == b {
-                String::new()
+            let (fr_named, named) = if a == b {
+                (String::new(), String::new())
             } else {
-                format!(" as `{}` and `{}`", short(a), short(b))
+                (
+                    format!(" en `{}` et `{}`", short(a), short(b)),
+                    format!(" as `{}` and `{}`", short(a), short(b)),
+                )
             };
-            return Err(ReadError(format!(
-                "the CSV header names `{}` twice (columns {} and {}){named}: which one holds \
-                 it cannot be told; rename or remove one, or say which with --columns {}=COLUMN",
-                spec.name,
-                i + 1,
-                j + 1,
-                spec.name
-            )));
+            return Err(ReadError::new(
+                format!(
+                    "l'en-tête CSV nomme `{}` deux fois (colonnes {} et {}){fr_named} : on ne \
+                     peut pas savoir laquelle le contient ; renommez ou retirez-en une, ou dites \
+                     laquelle avec --columns {}=COLONNE",
+                    spec.name,
+                    i + 1,
+                    j + 1,
+                    spec.name
+                ),
+                format!(
+                    "the CSV header names `{}` twice (columns {} and {}){named}: which one holds \
+                     it cannot be told; rename or remove one, or say which with --columns {}=COLUMN",
+                    spec.name,
+                    i + 1,
+                    j + 1,
+                    spec.name
+                ),
+            ));
         }
         at[spec.field.index()] = first.map(|(i, _)| i);
     }
     for required in [Field::Id, Field::Job, Field::JobSince] {
         if at[required.index()].is_none() {
-            return Err(ReadError(format!(
-                "the CSV header has no `{}` column ({}){}",
-                required.name(),
-                header(),
-                missing_hint(required, columns)
-            )));
+            let (fr_hint, hint) = missing_hint(required, columns);
+            return Err(ReadError::new(
+                format!(
+                    "l'en-tête CSV n'a pas de colonne `{}` ({}){fr_hint}",
+                    required.name(),
+                    header(Lang::Fr),
+                ),
+                format!(
+                    "the CSV header has no `{}` column ({}){hint}",
+                    required.name(),
+                    header(Lang::En),
+                ),
+            ));
         }
     }
     Ok(at)
 }
 
 /// What to do when a required field has no column.
-fn missing_hint(field: Field, columns: &[String]) -> String {
+/// In French, then in English.
+fn missing_hint(field: Field, columns: &[String]) -> (String, String) {
     let hire = columns
         .iter()
         .find(|c| header_key(c) == header_key("Date d'entrée"));
     match (field, hire) {
-        (Field::JobSince, Some(column)) => format!(
-            ": `{column}` may be the date of hire in the company, which is not always the \
-             date in the job; if it is the date in the job, say so with \
-             --columns job_since=\"{column}\""
+        (Field::JobSince, Some(column)) => (
+            format!(
+                " : `{column}` est peut-être la date d'embauche dans l'entreprise, qui n'est pas \
+                 toujours la date dans le poste ; si c'est la date dans le poste, dites-le avec \
+                 --columns job_since=\"{column}\""
+            ),
+            format!(
+                ": `{column}` may be the date of hire in the company, which is not always the \
+                 date in the job; if it is the date in the job, say so with \
+                 --columns job_since=\"{column}\""
+            ),
         ),
-        _ => format!(
-            ": name the column that holds it with --columns {}=COLUMN (usual headers: {})",
-            field.name(),
-            FIELDS[field.index()].headers.join(", ")
-        ),
+        _ => {
+            let usual = FIELDS[field.index()].headers.join(", ");
+            (
+                format!(
+                    " : nommez la colonne qui le contient avec --columns {}=COLONNE (en-têtes \
+                     usuels : {usual})",
+                    field.name()
+                ),
+                format!(
+                    ": name the column that holds it with --columns {}=COLUMN (usual headers: {usual})",
+                    field.name()
+                ),
+            )
+        }
     }
 }
 
@@ -197,14 +256,17 @@ mod tests {
     #[test]
     fn the_mapping_wins_and_names_what_is_missing() {
         let columns = header(&["Mat.", "Poste", "Date d'entrée", "Emploi"]);
-        let error = place(&columns, &ColumnMap::default(), b';').unwrap_err().0;
+        let error = place(&columns, &ColumnMap::default(), b';')
+            .unwrap_err()
+            .0
+            .en;
         assert!(
             error.contains("names `job` twice (columns 2 and 4) as `Poste` and `Emploi`"),
             "{error}"
         );
         let error = place(&columns[..3], &ColumnMap::default(), b';')
             .unwrap_err()
-            .0;
+            .to_string();
         assert!(
             error.contains("no `id` column (header: Mat.;Poste;Date d'entrée"),
             "{error}"
@@ -214,13 +276,13 @@ mod tests {
         // `Emploi` would be the job too, but `Poste` was named for it.
         assert_eq!(at[..3], [Some(0), Some(1), Some(2)]);
         let map = ColumnMap::parse("id=Mat.,job=Poste").unwrap();
-        let error = place(&columns, &map, b';').unwrap_err().0;
+        let error = place(&columns, &map, b';').unwrap_err().0.en;
         assert!(
             error.contains("--columns job_since=\"Date d'entrée\""),
             "{error}"
         );
         let map = ColumnMap::parse("id=Numéro").unwrap();
-        let error = place(&columns, &map, b';').unwrap_err().0;
+        let error = place(&columns, &map, b';').unwrap_err().0.en;
         assert!(
             error.starts_with("--columns id=Numéro: the CSV header has no column"),
             "{error}"
@@ -230,7 +292,10 @@ mod tests {
     #[test]
     fn two_columns_for_one_field_are_refused() {
         let columns = header(&["id", "Matricule", "job", "job_since"]);
-        let error = place(&columns, &ColumnMap::default(), b',').unwrap_err().0;
+        let error = place(&columns, &ColumnMap::default(), b',')
+            .unwrap_err()
+            .0
+            .en;
         assert!(
             error.contains("(columns 1 and 2) as `id` and `Matricule`"),
             "{error}"

@@ -15,8 +15,31 @@ impl Reader {
             names.pop();
         }
         let at = columns::place(&names, map, self.delimiter)?;
+        let mut declared = vec![None; self.declared.fields().len()];
+        let mut criteria = Vec::new();
         for (i, c) in names.iter().enumerate() {
             if at.contains(&Some(i)) || c.is_empty() {
+                continue;
+            }
+            if let Some(slot) = self.declared.column_slot(c) {
+                if let Some(first) = declared[slot].replace(i) {
+                    let field = &self.declared.fields()[slot].field;
+                    return Err(ReadError::new(
+                        format!(
+                            "les colonnes `{}` et `{c}` donnent toutes deux le fait déclaré `{field}` : gardez-en une",
+                            names[first]
+                        ),
+                        format!(
+                            "the columns `{}` and `{c}` both give the declared field `{field}`: keep one",
+                            names[first]
+                        ),
+                    ));
+                }
+                continue;
+            }
+            // `criteria.connaissances`: one column per criterion (issue #22).
+            if let Some(name) = c.strip_prefix("criteria.").filter(|n| !n.is_empty()) {
+                criteria.push((i, name.to_string()));
                 continue;
             }
             if [Field::Missions, Field::Moves]
@@ -29,7 +52,12 @@ impl Reader {
                 self.unknown_fields.insert(c.clone());
             }
         }
-        Ok(Columns { names, at })
+        Ok(Columns {
+            names,
+            at,
+            declared,
+            criteria,
+        })
     }
 
     /// One CSV row: its fields must all be UTF-8 text (`utf8_asked`: by the
@@ -67,23 +95,44 @@ impl Reader {
                 position,
                 None,
                 Some("id"),
-                "the id is missing",
+                Reason::IdMissing,
             ));
         };
         let at = Place {
             position,
             id: Some(id),
         };
+        let declared = if self.declared.is_empty() {
+            None
+        } else {
+            let cell = |slot: usize| {
+                columns.declared[slot]
+                    .and_then(|i| row.get(i))
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+            };
+            self.declared.read_csv(cell, &at)?
+        };
+        let placed = crate::facts::Placed::given(
+            cell(Field::Position).map(str::to_string),
+            cell(Field::PositionSince)
+                .map(|v| at.csv_date(v, "position_since"))
+                .transpose()?,
+        );
+        let (job, job_since) = crate::facts::placed_job(
+            &at,
+            placed.as_deref(),
+            cell(Field::Job).map(str::to_string),
+            cell(Field::JobSince)
+                .map(|v| at.csv_date(v, "job_since"))
+                .transpose()?,
+        )?;
         Ok(Record {
+            declared,
             position,
             id: id.to_string(),
-            job: at.required(cell(Field::Job).map(str::to_string), "job")?,
-            job_since: at.required(
-                cell(Field::JobSince)
-                    .map(|v| at.csv_date(v, "job_since"))
-                    .transpose()?,
-                "job_since",
-            )?,
+            job,
+            job_since,
             prior_job_months: cell(Field::PriorJobMonths)
                 .map(|v| at.integer_text(v, "prior_job_months"))
                 .transpose()?
@@ -105,8 +154,31 @@ impl Reader {
                 .transpose()?,
             // CSV carries no history: a replay reads it from JSON.
             history: None,
+            placed,
+            criteria: csv_criteria(columns, row, &at)?,
         })
     }
+}
+
+/// The degrees of a row's `criteria.NAME` columns; an empty cell gives none.
+#[inline]
+fn csv_criteria(
+    columns: &Columns,
+    row: &Utf8Row,
+    at: &Place,
+) -> Result<Vec<(String, u32)>, Rejection> {
+    if columns.criteria.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::with_capacity(columns.criteria.len());
+    for (i, name) in &columns.criteria {
+        let Some(cell) = row.get(*i).map(str::trim).filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        let degree = at.integer_text(cell, &format!("criteria.{name}"))?;
+        out.push((name.clone(), degree));
+    }
+    Ok(out)
 }
 
 /// The columns of a CSV header, and where each field of the contract stands in them.
@@ -114,6 +186,10 @@ pub(super) struct Columns {
     pub(super) names: Vec<String>,
     /// Indexed like [`FIELDS`].
     at: columns::Placed,
+    /// The column of each declared fact, by slot.
+    declared: Vec<Option<usize>>,
+    /// The `criteria.NAME` columns: their index and the criterion's name.
+    criteria: Vec<(usize, String)>,
 }
 
 /// A CSV row whose fields are all UTF-8 text.
@@ -160,21 +236,20 @@ impl Reader {
     ) -> Result<(), Rejection> {
         let id = row.get(0).map(str::trim).filter(|v| !v.is_empty());
         if row.len() < width {
-            let reason = format!("this row has {} fields, the header {width}", row.len());
+            let reason = Reason::RowTooShort {
+                fields: row.len(),
+                width,
+            };
             return Err(Rejection::new(position, id, None, reason));
         }
         let mut extra = (width..row.len()).filter_map(|i| Some((i, row.get(i)?)));
         if let Some((i, value)) = extra.find(|(_, v)| !v.trim().is_empty()) {
-            let mut reason = format!(
-                "column {} holds `{value}`, but the header names {width} columns \
-                 (only empty cells may follow them)",
-                i + 1
-            );
-            if self.delimiter == b',' && value.trim().bytes().all(|b| b.is_ascii_digit()) {
-                reason.push_str(
-                    "; in a file separated by `,` a decimal comma must be quoted: \"1850,00\"",
-                );
-            }
+            let reason = Reason::ValuePastHeader {
+                column: i + 1,
+                value: value.to_string(),
+                width,
+                comma: self.delimiter == b',' && value.trim().bytes().all(|b| b.is_ascii_digit()),
+            };
             return Err(Rejection::new(position, id, None, reason));
         }
         Ok(())

@@ -5,12 +5,13 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::{parse_date, parse_decimal};
+use super::{parse_date, parse_decimal, DecimalFault, Reason};
+use crate::catalogue::Said;
 
 /// The separator a CSV header line uses: `;` when it has `;` and no `,` outside
 /// quotes, a tab when it has tabs and neither (Excel's "Unicode text"), `,`
 /// otherwise; both `,` and `;` is ambiguous.
-pub fn detect_delimiter(header: &[u8]) -> Result<u8, String> {
+pub fn detect_delimiter(header: &[u8]) -> Result<u8, Said> {
     let (mut quoted, mut commas, mut semicolons, mut tabs) = (false, 0, 0, 0);
     for &b in header {
         match b {
@@ -27,9 +28,15 @@ pub fn detect_delimiter(header: &[u8]) -> Result<u8, String> {
     }
     match (commas, semicolons) {
         (0, s) if s > 0 => Ok(b';'),
-        (c, s) if c > 0 && s > 0 => Err(format!(
-            "the CSV header has both `,` ({c}) and `;` ({s}) outside quotes: \
-             say which separates the fields with --delimiter ';' or --delimiter ','"
+        (c, s) if c > 0 && s > 0 => Err(Said::new(
+            format!(
+                "l'en-tête CSV a à la fois des `,` ({c}) et des `;` ({s}) hors guillemets : \
+                 dites lequel sépare les champs avec --delimiter ';' ou --delimiter ','"
+            ),
+            format!(
+                "the CSV header has both `,` ({c}) and `;` ({s}) outside quotes: \
+                 say which separates the fields with --delimiter ';' or --delimiter ','"
+            ),
         )),
         _ => Ok(b','),
     }
@@ -40,8 +47,14 @@ const GROUPING: [char; 3] = [' ', '\u{A0}', '\u{202F}'];
 
 /// A decimal as a CSV export writes it: `1850.00`, `1850,00`, `1 850,00` (space,
 /// no-break space or narrow no-break space between thousands). `money`: two
-/// decimals at most are meant, so three after the mark are ambiguous.
-pub fn decimal(text: &str, money: bool) -> Result<Decimal, String> {
+/// decimals at most are meant, so three after the mark are ambiguous. The
+/// error is said in both languages (a flag's value is read so too).
+pub fn decimal(text: &str, money: bool) -> Result<Decimal, Said> {
+    decimal_or_reason(text, money).map_err(|reason| reason.said())
+}
+
+/// [`decimal`], why not as a rejection reason.
+pub(super) fn decimal_or_reason(text: &str, money: bool) -> Result<Decimal, Reason> {
     // The usual case, `2165.73`: nothing to regroup, nothing ambiguous.
     let plain = text
         .bytes()
@@ -52,17 +65,14 @@ pub fn decimal(text: &str, money: bool) -> Result<Decimal, String> {
             return Ok(value);
         }
     }
-    let expected = if money {
-        "write 1850.00, 1850,00 or 1 850,00"
-    } else {
-        "write 121.5 or 121,5"
+    let fault = |fault: DecimalFault| Reason::CsvDecimal {
+        text: text.to_string(),
+        fault,
+        money,
     };
     let (commas, dots) = (text.matches(',').count(), text.matches('.').count());
     if commas + dots > 1 {
-        return Err(format!(
-            "`{text}` is ambiguous: `,` and `.` cannot both be decimal marks \
-             (only spaces group thousands); {expected}"
-        ));
+        return Err(fault(DecimalFault::TwoMarks));
     }
     let (whole, fraction) = match text.find([',', '.']) {
         Some(at) => (&text[..at], Some(&text[at + 1..])),
@@ -74,19 +84,14 @@ pub fn decimal(text: &str, money: bool) -> Result<Decimal, String> {
         let first = groups.next().map_or(0, str::len);
         let grouped = (1..=3).contains(&first) && groups.all(|g| g.len() == 3);
         if !grouped {
-            return Err(format!(
-                "`{text}` is not a number: spaces may only separate thousands (1 850,00); {expected}"
-            ));
+            return Err(fault(DecimalFault::Grouping));
         }
     }
     if let Some(fraction) = fraction {
         if fraction.len() == 3 && fraction.bytes().all(|b| b.is_ascii_digit()) {
-            let mark = &text[whole.len()..=whole.len()];
-            if money || mark == "," {
-                return Err(format!(
-                    "`{text}` is ambiguous: is `{mark}` before three digits a decimal mark or a \
-                     thousands separator? {expected}"
-                ));
+            let mark = text[whole.len()..].chars().next().unwrap_or(',');
+            if money || mark == ',' {
+                return Err(fault(DecimalFault::ThreeDigits { mark }));
             }
         }
     }
@@ -95,7 +100,7 @@ pub fn decimal(text: &str, money: bool) -> Result<Decimal, String> {
         .filter(|c| !GROUPING.contains(c))
         .map(|c| if c == ',' { '.' } else { c })
         .collect();
-    parse_decimal(&plain).ok_or_else(|| format!("`{text}` is not a decimal number; {expected}"))
+    parse_decimal(&plain).ok_or_else(|| fault(DecimalFault::NotANumber))
 }
 
 /// A date written `2026-11-29` or, day first as in France, `29/11/2026`.

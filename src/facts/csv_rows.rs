@@ -13,7 +13,7 @@ use std::io::{self, Read};
 
 use csv_core::ReadRecordResult;
 
-use super::{Position, Rejection};
+use super::{Position, QuoteAt, Reason, Rejection};
 
 /// What a reader found in a file: what it handed out must add up to it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -307,26 +307,16 @@ impl<'a> CsvRows<'a> {
                     .count()
         };
         let opened = fault.quote();
-        let place = if line_of(opened) == self.line {
-            format!("the quote opened at column {}", column(opened))
-        } else {
-            format!(
-                "the quote opened at line {}, column {}",
-                line_of(opened),
-                column(opened)
-            )
+        let at = QuoteAt {
+            line: Some(line_of(opened)).filter(|line| *line != self.line),
+            column: column(opened),
         };
         let reason = match fault {
-            Fault::Unclosed(_) => format!(
-                "{place} is never closed: the rest of the file would be one field; \
-                 close the quote, or double a quote meant inside a field (\"\")"
-            ),
-            Fault::Stray { after, .. } => format!(
-                "{place} is not closed on its line, and the quote that would close it (line {}) \
-                 is followed by other text: the rows between would be one field; \
-                 close the quote on its line, or double a quote meant inside a field (\"\")",
-                line_of(after)
-            ),
+            Fault::Unclosed(_) => Reason::QuoteNeverClosed { at },
+            Fault::Stray { after, .. } => Reason::QuoteClosedLater {
+                at,
+                closing_line: line_of(after),
+            },
         };
         // The id, when the row's first field holds one on the refused line.
         let id = row

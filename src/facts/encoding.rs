@@ -8,7 +8,9 @@
 //! A file that starts with a UTF-16 byte-order mark (Excel's "Unicode text") is
 //! UTF-16, read as such.
 
+use super::read_error::said_io;
 use super::Warning;
+use crate::catalogue::Said;
 use std::cell::RefCell;
 use std::io::{self, Read};
 use std::rc::Rc;
@@ -167,14 +169,19 @@ impl<R: Read> Decoder<R> {
     }
 
     fn not_utf16(&self) -> io::Error {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
+        said_io(Said::new(
+            format!(
+                "ligne {}, colonne {} : le fichier n'est pas du texte UTF-16, bien qu'il \
+                 commence par une marque d'ordre des octets UTF-16 (une demi-paire seule, ou un \
+                 nombre impair d'octets)",
+                self.line, self.column
+            ),
             format!(
                 "line {}, column {}: the file is not UTF-16 text, although it starts with \
                  a UTF-16 byte-order mark (a surrogate unpaired, or an odd number of bytes)",
                 self.line, self.column
             ),
-        )
+        ))
     }
 
     /// The next bytes of UTF-8 from a UTF-16 text.
@@ -266,15 +273,16 @@ impl<R: Read> Decoder<R> {
         while self.start < self.raw.len() {
             let byte = self.raw[self.start];
             let Some(c) = single_byte(encoding, byte) else {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
+                let (line, column, name) = (self.line, self.column, encoding.name());
+                return Err(said_io(Said::new(
                     format!(
-                        "line {}, column {}: byte 0x{byte:02X} is not a character in {}",
-                        self.line,
-                        self.column,
-                        encoding.name()
+                        "ligne {line}, colonne {column} : l'octet 0x{byte:02X} n'est pas un \
+                         caractère en {name}"
                     ),
-                ));
+                    format!(
+                        "line {line}, column {column}: byte 0x{byte:02X} is not a character in {name}"
+                    ),
+                )));
             };
             self.decoded
                 .extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());

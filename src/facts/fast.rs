@@ -216,6 +216,10 @@ pub(super) fn record(
 ) -> Option<Record> {
     let fields = Scanner::object(line)?;
     if fields.unknown.iter().any(in_history) {
+        // Degrees by criterion are rare: the general reader reads them.
+        if fields.unknown.contains(&super::criteria::FIELD) {
+            return None;
+        }
         let mut record = without_history(&fields, position, unknown)?;
         histories::add_history(&mut record, line, unknown)?;
         return Some(record);
@@ -225,8 +229,9 @@ pub(super) fn record(
     without_history(&fields, position, unknown)
 }
 
+/// A field the fast path leaves to `histories` (or, `criteria`, to the general reader).
 fn in_history(key: &&str) -> bool {
-    history::HISTORY_FIELDS.contains(key)
+    history::HISTORY_FIELDS.contains(key) || *key == super::criteria::FIELD
 }
 
 /// The record of the contract's fields, its history left to `histories`.
@@ -281,6 +286,15 @@ fn without_history(
         salary,
         coefficient: optional(field(Field::Coefficient), whole)?,
         history: None,
+        declared: Default::default(),
+        placed: match (field(Field::Position), field(Field::PositionSince)) {
+            (None, None) => None,
+            (position, since) => crate::facts::Placed::given(
+                optional(position, |raw| text(raw).map(str::to_string))?,
+                optional(since, |raw| parse_date(text(raw)?))?,
+            ),
+        },
+        criteria: Vec::new(),
         id: id.to_string(),
     })
 }
@@ -399,7 +413,12 @@ mod tests {
         let position = Position::Line(1);
         match serde_json::from_str::<serde_json::Value>(line) {
             Ok(value) => Reader::default().json_record(value, position),
-            Err(_) => Err(Rejection::new(position, None, None, "not JSON")),
+            Err(_) => Err(Rejection::new(
+                position,
+                None,
+                None,
+                crate::facts::Reason::Other("not JSON".into()),
+            )),
         }
     }
 

@@ -17,6 +17,9 @@ pub enum Field {
     Hours,
     Salary,
     Coefficient,
+    /// The position on a named grid (issue #22): `"ic 2.1"`, `"II.3"`.
+    Position,
+    PositionSince,
 }
 
 /// One row of the field table.
@@ -32,7 +35,7 @@ pub struct Spec {
 }
 
 /// The fields, in the order of [`Field`].
-pub const FIELDS: [Spec; 11] = [
+pub const FIELDS: [Spec; 13] = [
     Spec {
         field: Field::Id,
         name: "id",
@@ -139,6 +142,16 @@ pub const FIELDS: [Spec; 11] = [
         field: Field::Coefficient,
         name: "coefficient",
         headers: &["Coefficient", "Coef", "Coefficient appliqué"],
+    },
+    Spec {
+        field: Field::Position,
+        name: "position",
+        headers: &["Position", "Position conventionnelle", "Niveau et échelon"],
+    },
+    Spec {
+        field: Field::PositionSince,
+        name: "position_since",
+        headers: &["Date de la position", "Position depuis"],
     },
 ];
 

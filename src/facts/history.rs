@@ -12,10 +12,19 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use super::json::{rename, wrong_type, JsonFields};
-use super::{JsonType, Place, Record, Rejection};
+use super::{JsonType, Place, Reason, Record, Rejection};
 
 /// The fields of the history; the fast path leaves a record holding one to the general reader.
-pub(crate) const HISTORY_FIELDS: [&str; 5] = ["hired_on", "left_on", "jobs", "diplomas", "pay"];
+pub(crate) const HISTORY_FIELDS: [&str; 7] = [
+    "hired_on",
+    "left_on",
+    "jobs",
+    "diplomas",
+    "pay",
+    // A trial at hire (issue #22): renewed, broken.
+    "hire_trial_renewed",
+    "hire_trial_broken_on",
+];
 const JOB_FIELDS: [&str; 3] = ["job", "since", "prior_job_months"];
 const DIPLOMA_FIELDS: [&str; 2] = ["diploma", "since"];
 const PAY_FIELDS: [&str; 4] = ["month", "salary", "hours", "coefficient"];
@@ -40,6 +49,10 @@ pub struct History {
     pub diplomas: Vec<Obtained>,
     /// What was paid, by month, oldest first (each month once).
     pub pay: Vec<Pay>,
+    /// The trial at hire was renewed (for rules that open trials at hire).
+    pub hire_trial_renewed: bool,
+    /// The day the trial at hire was broken, if it was.
+    pub hire_trial_broken_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -180,6 +193,15 @@ pub(super) fn read(
         jobs: list(fields, at, "jobs", held_job)?,
         diplomas: list(fields, at, "diplomas", obtained)?,
         pay: list(fields, at, "pay", |f, at, name| pay(f, at, name, "salary"))?,
+        hire_trial_renewed: match fields.get("hire_trial_renewed") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                let wrong = wrong_type(JsonType::Bool, other);
+                return Err(at.reject("hire_trial_renewed", wrong));
+            }
+        },
+        hire_trial_broken_on: fields.date("hire_trial_broken_on", at)?,
     };
     contradictions(&history, at, record)?;
     Ok(Some(Box::new(history)))
@@ -299,10 +321,7 @@ pub(super) fn contradictions(
 ) -> Result<(), Rejection> {
     if let (Some(hired), Some(left)) = (history.hired_on, history.left_on) {
         if left < hired {
-            return Err(at.reject(
-                "left_on",
-                format!("the contract ends ({left}) before it starts (hired_on {hired})"),
-            ));
+            return Err(at.reject("left_on", Reason::ContractEndsBeforeHire { left, hired }));
         }
     }
     let mut previous: Option<NaiveDate> = None;
@@ -310,10 +329,10 @@ pub(super) fn contradictions(
         if let Some(before) = previous.filter(|p| job.since <= *p) {
             return Err(at.reject(
                 &format!("jobs[{i}].since"),
-                format!(
-                    "{} is not after the previous job's since ({before}): jobs are listed oldest first",
-                    job.since
-                ),
+                Reason::JobsOutOfOrder {
+                    since: job.since,
+                    before,
+                },
             ));
         }
         previous = Some(job.since);
@@ -321,10 +340,10 @@ pub(super) fn contradictions(
     if let Some(last) = history.jobs.last().filter(|j| j.since >= record.job_since) {
         return Err(at.reject(
             &format!("jobs[{}].since", history.jobs.len() - 1),
-            format!(
-                "{} is not before job_since ({}): the record's own job is the latest",
-                last.since, record.job_since
-            ),
+            Reason::JobNotBeforeCurrent {
+                since: last.since,
+                job_since: record.job_since,
+            },
         ));
     }
     let first_day = history.jobs.first().map_or(record.job_since, |j| j.since);
@@ -334,18 +353,15 @@ pub(super) fn contradictions(
         } else {
             "jobs[0].since".to_string()
         };
-        return Err(at.reject(
-            &field,
-            format!("{first_day} is before hired_on ({hired}): a job held in the company starts after the hire"),
-        ));
+        return Err(at.reject(&field, Reason::JobBeforeHire { first_day, hired }));
     }
     if let Some(left) = history.left_on.filter(|l| *l < record.job_since) {
         return Err(at.reject(
             "left_on",
-            format!(
-                "the contract ends ({left}) before the current job starts (job_since {})",
-                record.job_since
-            ),
+            Reason::ContractEndsBeforeJob {
+                left,
+                job_since: record.job_since,
+            },
         ));
     }
     let mut previous: Option<NaiveDate> = None;
@@ -353,10 +369,10 @@ pub(super) fn contradictions(
         if let Some(before) = previous.filter(|p| diploma.since <= *p) {
             return Err(at.reject(
                 &format!("diplomas[{i}].since"),
-                format!(
-                    "{} is not after the previous diploma's ({before}): diplomas are listed oldest first",
-                    diploma.since
-                ),
+                Reason::DiplomasOutOfOrder {
+                    since: diploma.since,
+                    before,
+                },
             ));
         }
         previous = Some(diploma.since);
@@ -371,10 +387,11 @@ pub(super) fn contradictions(
     if let Some(w) = months.windows(2).find(|w| w[0].0 == w[1].0) {
         return Err(at.reject(
             &format!("pay[{}].month", w[1].1),
-            format!(
-                "the month {} is given twice (pay[{}] and pay[{}])",
-                w[0].0, w[0].1, w[1].1
-            ),
+            Reason::MonthGivenTwice {
+                month: w[0].0.to_string(),
+                first: w[0].1,
+                second: w[1].1,
+            },
         ));
     }
     Ok(())

@@ -24,7 +24,7 @@ impl JsonFields<'_> {
                 self.position,
                 None,
                 Some("id"),
-                "the id is missing",
+                Reason::IdMissing,
             )),
             Some(other) => Err(Rejection::new(
                 self.position,
@@ -87,10 +87,7 @@ impl JsonFields<'_> {
 pub(super) fn mission(value: &Value, at: &Place, index: usize) -> Result<Mission, Rejection> {
     let field = format!("missions[{index}]");
     let Value::Object(map) = value else {
-        return Err(at.reject(
-            &field,
-            "a mission must be an object with `job`, `start` and `end`",
-        ));
+        return Err(at.reject(&field, Reason::MissionNotObject));
     };
     let fields = JsonFields {
         map,
@@ -110,10 +107,7 @@ pub(super) fn mission(value: &Value, at: &Place, index: usize) -> Result<Mission
     let start = start.ok_or_else(|| at.reject(&name("start"), crate::facts::Reason::Required))?;
     if let Some(end) = end {
         if end < start {
-            return Err(at.reject(
-                &name("end"),
-                format!("the mission ends ({end}) before it starts ({start})"),
-            ));
+            return Err(at.reject(&name("end"), Reason::MissionEndsBeforeStart { start, end }));
         }
     }
     Ok(Mission { job, start, end })
@@ -122,10 +116,7 @@ pub(super) fn mission(value: &Value, at: &Place, index: usize) -> Result<Mission
 pub(super) fn a_move(value: &Value, at: &Place, index: usize) -> Result<Move, Rejection> {
     let field = format!("moves[{index}]");
     let Value::Object(map) = value else {
-        return Err(at.reject(
-            &field,
-            "a move must be an object with `from`, `to` and `on`",
-        ));
+        return Err(at.reject(&field, Reason::MoveNotObject));
     };
     let fields = JsonFields {
         map,
@@ -154,7 +145,7 @@ pub(super) fn a_move(value: &Value, at: &Place, index: usize) -> Result<Move, Re
         if broken < on {
             return Err(at.reject(
                 &name("trial_broken_on"),
-                format!("the trial is broken ({broken}) before the move ({on})"),
+                Reason::TrialBrokenBeforeMove { broken, on },
             ));
         }
     }

@@ -13,7 +13,7 @@ use super::csv_fr;
 use super::encoding::{Decoder, Detected};
 use super::history::{self, Month, Pay};
 use super::json::JsonFields;
-use super::{Format, Options, Place, Position, ReadError, Rejection};
+use super::{Format, Options, Place, Position, ReadError, Reason, Rejection};
 
 /// One payslip line, with the id it belongs to.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,8 +38,9 @@ pub fn read_pay(bytes: &[u8], format: Format, options: Options) -> Result<PayFil
         Format::Csv => read_csv(bytes, options),
         Format::JsonLines | Format::Json => {
             if options.delimiter.is_some() || options.encoding.is_some() {
-                return Err(ReadError(
-                    "--delimiter and --encoding apply to a CSV pay file only".to_string(),
+                return Err(ReadError::new(
+                    "--delimiter et --encoding ne valent que pour un fichier de paie CSV",
+                    "--delimiter and --encoding apply to a CSV pay file only",
                 ));
             }
             read_lines(bytes)
@@ -50,10 +51,14 @@ pub fn read_pay(bytes: &[u8], format: Format, options: Options) -> Result<PayFil
 fn read_lines(bytes: &[u8]) -> Result<PayFile, ReadError> {
     let text =
         std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|e| {
-            ReadError(format!(
-                "the pay file is not UTF-8 text (byte {}): JSON Lines is always UTF-8",
-                e.valid_up_to()
-            ))
+            let at = e.valid_up_to();
+            ReadError::new(
+                format!(
+                    "le fichier de paie n'est pas du texte UTF-8 (octet {at}) : JSON Lines est \
+                     toujours en UTF-8"
+                ),
+                format!("the pay file is not UTF-8 text (byte {at}): JSON Lines is always UTF-8"),
+            )
         })?;
     let mut file = PayFile::default();
     for (i, line) in text.lines().enumerate() {
@@ -68,19 +73,19 @@ fn read_lines(bytes: &[u8]) -> Result<PayFile, ReadError> {
 
 fn json_line(line: &str, position: Position) -> Result<PayLine, Rejection> {
     let value: Value = serde_json::from_str(line).map_err(|e| {
-        Rejection::new(
-            position,
-            None,
-            None,
-            format!("not valid JSON (column {}): {e}", e.column()),
-        )
+        let reason = Reason::NotJson {
+            line: None,
+            column: e.column(),
+            detail: e.to_string(),
+        };
+        Rejection::new(position, None, None, reason)
     })?;
     let Value::Object(map) = value else {
         return Err(Rejection::new(
             position,
             None,
             None,
-            "a pay line must be a JSON object",
+            Reason::PayLineNotObject,
         ));
     };
     let fields = JsonFields {
@@ -107,7 +112,13 @@ fn read_csv(bytes: &[u8], options: Options) -> Result<PayFile, ReadError> {
             Decoder::new(rest, options.encoding, detected.clone()).read_to_string(&mut text)
         }
     };
-    decoded.map_err(|e| ReadError(format!("the pay file cannot be decoded: {e}")))?;
+    decoded.map_err(|e| {
+        let fr = super::read_error::french_words(&e);
+        ReadError::new(
+            format!("le fichier de paie ne peut pas être décodé : {fr}"),
+            format!("the pay file cannot be decoded: {e}"),
+        )
+    })?;
     let mut file = PayFile::default();
     if let Some(note) = detected.borrow().as_ref() {
         file.warnings.push(note.clone());
@@ -122,7 +133,12 @@ fn read_csv(bytes: &[u8], options: Options) -> Result<PayFile, ReadError> {
         .from_reader(text.as_bytes());
     let header: Vec<String> = reader
         .headers()
-        .map_err(|e| ReadError(format!("the pay file's header cannot be read: {e}")))?
+        .map_err(|e| {
+            ReadError::new(
+                "l'en-tête du fichier de paie ne peut pas être lu",
+                format!("the pay file's header cannot be read: {e}"),
+            )
+        })?
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
@@ -132,10 +148,13 @@ fn read_csv(bytes: &[u8], options: Options) -> Result<PayFile, ReadError> {
         .collect();
     for required in ["id", "month", "salary"] {
         if !header.iter().any(|h| h == required) {
-            return Err(ReadError(format!(
-                "the pay file's header has no `{required}` column (header: {})",
-                header.join(&char::from(delimiter).to_string())
-            )));
+            let joined = header.join(&char::from(delimiter).to_string());
+            return Err(ReadError::new(
+                format!(
+                    "l'en-tête du fichier de paie n'a pas de colonne `{required}` (en-tête : {joined})"
+                ),
+                format!("the pay file's header has no `{required}` column (header: {joined})"),
+            ));
         }
     }
     for row in reader.records() {
@@ -150,7 +169,9 @@ fn read_csv(bytes: &[u8], options: Options) -> Result<PayFile, ReadError> {
                     Position::Line(line),
                     None,
                     None,
-                    format!("this row cannot be read: {e}"),
+                    Reason::RowUnreadable {
+                        detail: e.to_string(),
+                    },
                 )));
             }
         }
@@ -174,7 +195,7 @@ fn csv_line(
             position,
             None,
             Some("id"),
-            "the id is missing",
+            Reason::IdMissing,
         ));
     };
     let field = Place {

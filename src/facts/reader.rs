@@ -23,6 +23,8 @@ pub(super) struct Reader {
     pub(super) warnings: Vec<Warning>,
     pub(super) ids: ids::IdSet,
     pub(super) unknown_fields: BTreeSet<String>,
+    /// The fields the rule set declares as facts: kept, not ignored.
+    pub(super) declared: super::Declared,
 }
 
 impl Reader {
@@ -83,8 +85,12 @@ impl Reader {
                 unknown_fields.insert(name.to_string());
             }
         };
-        if let Some(record) = fast::record(line, position, &mut note) {
-            return Ok(record);
+        // The fast path knows the contract's fields only: a rule set that
+        // declares facts is read by the general reader.
+        if self.declared.is_empty() {
+            if let Some(record) = fast::record(line, position, &mut note) {
+                return Ok(record);
+            }
         }
         match serde_json::from_str::<Value>(line) {
             Ok(value) => match duplicates::duplicate_key(line) {
@@ -109,12 +115,14 @@ impl Reader {
                 position,
                 None,
                 None,
-                "a record must be a JSON object",
+                Reason::RecordNotObject,
             ));
         };
         for key in map.keys() {
             let known = KNOWN_FIELDS.contains(&key.as_str())
-                || history::HISTORY_FIELDS.contains(&key.as_str());
+                || history::HISTORY_FIELDS.contains(&key.as_str())
+                || self.declared.slot(key).is_some()
+                || key == super::criteria::FIELD;
             if !known && !self.unknown_fields.contains(key) {
                 self.unknown_fields.insert(key.clone());
             }
@@ -148,7 +156,7 @@ impl Reader {
                 .enumerate()
                 .map(|(i, m)| mission(m, &at, i))
                 .collect::<Result<_, _>>()?,
-            Some(_) => return Err(at.reject("missions", "must be a list of missions")),
+            Some(_) => return Err(at.reject("missions", Reason::NotAListOfMissions)),
         };
         let moves = match map.get("moves") {
             None | Some(Value::Null) => Vec::new(),
@@ -157,12 +165,22 @@ impl Reader {
                 .enumerate()
                 .map(|(i, m)| a_move(m, &at, i))
                 .collect::<Result<_, _>>()?,
-            Some(_) => return Err(at.reject("moves", "must be a list of moves")),
+            Some(_) => return Err(at.reject("moves", Reason::NotAListOfMoves)),
         };
+        let placed = crate::facts::Placed::given(
+            fields.text("position", &at)?,
+            fields.date("position_since", &at)?,
+        );
+        let (job, job_since) = crate::facts::placed_job(
+            &at,
+            placed.as_deref(),
+            fields.text("job", &at)?,
+            fields.date("job_since", &at)?,
+        )?;
         let mut record = Record {
             position,
-            job: at.required(fields.text("job", &at)?, "job")?,
-            job_since: at.required(fields.date("job_since", &at)?, "job_since")?,
+            job,
+            job_since,
             prior_job_months: fields.integer("prior_job_months", &at)?.unwrap_or(0),
             diploma: fields.text("diploma", &at)?,
             previous_sector_coefficient: fields.integer("previous_sector_coefficient", &at)?,
@@ -172,12 +190,18 @@ impl Reader {
             salary: fields.salary(&at)?,
             coefficient: fields.integer("coefficient", &at)?,
             history: None,
+            declared: Default::default(),
+            placed,
+            criteria: super::criteria::read(&fields, &at)?,
             id: id.clone(),
         };
         let at = Place {
             position,
             id: Some(&id),
         };
+        if !self.declared.is_empty() {
+            record.declared = self.declared.read_json(&map, &at)?;
+        }
         record.history = history::read(&fields, &at, &record)?.map(|mut h| {
             history::sort_pay(&mut h);
             h
@@ -188,9 +212,13 @@ impl Reader {
 
 /// Why a record is not JSON, and where: in its line, or in the file for an
 /// element of an array starting at `origin`.
-fn not_json(e: &serde_json::Error, origin: Option<(usize, usize)>) -> String {
+fn not_json(e: &serde_json::Error, origin: Option<(usize, usize)>) -> Reason {
     let Some((line, column)) = origin else {
-        return format!("not valid JSON (column {}): {e}", e.column());
+        return Reason::NotJson {
+            line: None,
+            column: e.column(),
+            detail: e.to_string(),
+        };
     };
     let (line, column) = if e.line() <= 1 {
         (line, column + e.column().saturating_sub(1))
@@ -200,7 +228,11 @@ fn not_json(e: &serde_json::Error, origin: Option<(usize, usize)>) -> String {
     let text = e.to_string();
     let place = format!(" at line {} column {}", e.line(), e.column());
     let what = text.strip_suffix(&place).unwrap_or(&text);
-    format!("not valid JSON (line {line}, column {column}): {what}")
+    Reason::NotJson {
+        line: Some(line),
+        column,
+        detail: what.to_string(),
+    }
 }
 
 pub(super) fn duplicate_id(position: Position, id: &str) -> Rejection {

@@ -73,28 +73,36 @@ pub fn stream_with<'a>(
 ) -> Result<FactStream<'a>, ReadError> {
     let mut input: Box<dyn BufRead + 'a> = Box::new(input);
     let bom = skip_bom(&mut input)?;
-    let mut reader = Reader::default();
+    let mut reader = Reader {
+        declared: options.declared.clone(),
+        ..Reader::default()
+    };
     let detected = Detected::default();
     if format != Format::Csv {
         if let Bom::Utf16(_) = bom {
-            return Err(ReadError(
+            return Err(ReadError::new(
+                "le fichier est en UTF-16 (il commence par une marque d'ordre des octets UTF-16), \
+                 et JSON est toujours en UTF-8 (RFC 8259) : enregistrez-le en UTF-8",
                 "the file is UTF-16 (it starts with a UTF-16 byte-order mark), and JSON is \
-                 always UTF-8 (RFC 8259): save it as UTF-8"
-                    .to_string(),
+                 always UTF-8 (RFC 8259): save it as UTF-8",
             ));
         }
         if options.encoding.is_some_and(|e| e != Encoding::Utf8) {
-            return Err(ReadError(
-                "JSON is always UTF-8 (RFC 8259): --encoding applies to CSV only".to_string(),
+            return Err(ReadError::new(
+                "JSON est toujours en UTF-8 (RFC 8259) : --encoding ne vaut que pour le CSV",
+                "JSON is always UTF-8 (RFC 8259): --encoding applies to CSV only",
             ));
         }
         if options.delimiter.is_some() {
-            return Err(ReadError("--delimiter applies to CSV only".to_string()));
+            return Err(ReadError::new(
+                "--delimiter ne vaut que pour le CSV",
+                "--delimiter applies to CSV only",
+            ));
         }
         if !options.columns.is_empty() {
-            return Err(ReadError(
-                "--columns applies to CSV only: JSON names its fields as the contract does"
-                    .to_string(),
+            return Err(ReadError::new(
+                "--columns ne vaut que pour le CSV : JSON nomme ses champs comme le contrat",
+                "--columns applies to CSV only: JSON names its fields as the contract does",
             ));
         }
     }
@@ -124,23 +132,37 @@ fn csv_source<'a>(
 ) -> Result<Source<'a>, ReadError> {
     let encoding = match (options.encoding, bom) {
         (Some(e), Bom::Utf8) if e != Encoding::Utf8 => {
-            return Err(ReadError(format!(
-                "the file starts with a UTF-8 byte-order mark, yet --encoding {} was given",
-                e.name()
-            )))
+            return Err(ReadError::new(
+                format!(
+                    "le fichier commence par une marque d'ordre des octets UTF-8, mais \
+                     --encoding {} est donné",
+                    e.name()
+                ),
+                format!(
+                    "the file starts with a UTF-8 byte-order mark, yet --encoding {} was given",
+                    e.name()
+                ),
+            ))
         }
         (Some(e), Bom::Utf16(_)) => {
-            return Err(ReadError(format!(
-                "the file starts with a UTF-16 byte-order mark, yet --encoding {} was given",
-                e.name()
-            )))
+            return Err(ReadError::new(
+                format!(
+                    "le fichier commence par une marque d'ordre des octets UTF-16, mais \
+                     --encoding {} est donné",
+                    e.name()
+                ),
+                format!(
+                    "the file starts with a UTF-16 byte-order mark, yet --encoding {} was given",
+                    e.name()
+                ),
+            ))
         }
         (None, Bom::Utf8) => Some(Encoding::Utf8),
         (other, _) => other,
     };
     let start = input
         .fill_buf()
-        .map_err(|e| ReadError(format!("cannot read the facts: {e}")))?;
+        .map_err(|e| ReadError::io(&e, ("les faits", "the facts")))?;
     reader.delimiter = match options.delimiter {
         Some(d) => d,
         None => match bom {
@@ -157,14 +179,14 @@ fn csv_source<'a>(
     let mut header = Row::default();
     let read = rows
         .header(&mut header)
-        .map_err(|e| ReadError(format!("cannot read the CSV header: {e}")))?;
+        .map_err(|e| ReadError::io(&e, ("l'en-tête CSV", "the CSV header")))?;
     let names = match read {
         None => Vec::new(),
         Some(Err(refused)) => {
-            return Err(ReadError(format!(
-                "the CSV header cannot be read: {}",
-                refused.reason
-            )))
+            return Err(ReadError::new(
+                format!("l'en-tête CSV ne peut pas être lu : {}", refused.french),
+                format!("the CSV header cannot be read: {}", refused.reason),
+            ))
         }
         Some(Ok(())) => (0..header.len())
             .map(|i| {
@@ -172,7 +194,12 @@ fn csv_source<'a>(
                 std::str::from_utf8(field).map(str::to_string)
             })
             .collect::<Result<Vec<String>, _>>()
-            .map_err(|_| ReadError("the CSV header is not valid UTF-8 text".to_string()))?,
+            .map_err(|_| {
+                ReadError::new(
+                    "l'en-tête CSV n'est pas du texte UTF-8",
+                    "the CSV header is not valid UTF-8 text",
+                )
+            })?,
     };
     let columns = Box::new(reader.csv_columns(&names, &options.columns)?);
     Ok(Source::Csv {
@@ -208,11 +235,18 @@ impl FactStream<'_> {
         let read_whole = matches!(self.source, Source::Done) && !self.stopped;
         if read_whole && self.handed_out != tally.records {
             // Nothing is lost silently, not even by a fault of grille's.
-            return Err(ReadError(format!(
-                "internal error: the file holds {} records, but {} were decided or rejected; \
-                 please report it",
-                tally.records, self.handed_out
-            )));
+            return Err(ReadError::new(
+                format!(
+                    "erreur interne : le fichier contient {} enregistrements, mais {} ont été \
+                     décidés ou rejetés ; merci de le signaler",
+                    tally.records, self.handed_out
+                ),
+                format!(
+                    "internal error: the file holds {} records, but {} were decided or rejected; \
+                     please report it",
+                    tally.records, self.handed_out
+                ),
+            ));
         }
         let mut warnings = self.reader.finish();
         warnings.extend(self.detected.borrow_mut().take());
@@ -305,7 +339,10 @@ impl Iterator for FactStream<'_> {
                         return self.hand_out(Err(rejection));
                     }
                     Err(e) => {
-                        let error = ReadError(format!("cannot read line {line}: {e}"));
+                        let error = ReadError::io(
+                            &e,
+                            (&format!("la ligne {line}"), &format!("line {line}")),
+                        );
                         return self.fail(error);
                     }
                 }
@@ -327,7 +364,7 @@ impl Iterator for FactStream<'_> {
                 }
                 Ok(Next::Refused(rejection)) => self.hand_out(Err(rejection)),
                 Err(e) => {
-                    let error = ReadError(format!("cannot read the CSV file: {e}"));
+                    let error = ReadError::io(&e, ("le fichier CSV", "the CSV file"));
                     self.fail(error)
                 }
             },
@@ -339,13 +376,14 @@ impl Iterator for FactStream<'_> {
 fn skip_bom(input: &mut Box<dyn BufRead + '_>) -> Result<Bom, ReadError> {
     let start = input
         .fill_buf()
-        .map_err(|e| ReadError(format!("cannot read the facts: {e}")))?;
+        .map_err(|e| ReadError::io(&e, ("les faits", "the facts")))?;
     let (bom, len) = if start.starts_with(b"\xEF\xBB\xBF") {
         (Bom::Utf8, 3)
     } else if start.starts_with(b"\xFF\xFE\0\0") || start.starts_with(b"\0\0\xFE\xFF") {
-        return Err(ReadError(
-            "the file is UTF-32 (it starts with a UTF-32 byte-order mark): save it as UTF-8"
-                .to_string(),
+        return Err(ReadError::new(
+            "le fichier est en UTF-32 (il commence par une marque d'ordre des octets UTF-32) : \
+             enregistrez-le en UTF-8",
+            "the file is UTF-32 (it starts with a UTF-32 byte-order mark): save it as UTF-8",
         ));
     } else if start.starts_with(b"\xFF\xFE") {
         (Bom::Utf16(false), 2)
@@ -374,7 +412,7 @@ fn json_source<'a>(mut input: Box<dyn BufRead + 'a>) -> Result<Source<'a>, ReadE
         let available = match input.fill_buf() {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(ReadError(format!("cannot read the facts: {e}"))),
+            Err(e) => return Err(ReadError::io(&e, ("les faits", "the facts"))),
         };
         let Some(&first) = available.first() else {
             break None;

@@ -1,5 +1,7 @@
 //! Examples to lines: the facts and the expected outcome, as listings.
 
+use chrono::NaiveDate;
+
 use super::lines::{continuation, fits, Line, Node};
 use super::words::{quote, Printer};
 use crate::span::Span;
@@ -60,6 +62,7 @@ impl Printer<'_> {
     pub(super) fn fact(&self, f: &Fact) -> String {
         match f {
             Fact::Job(j) => format!("{} {}", self.kw(keywords::JOB), quote(j)),
+            Fact::Position(p) => format!("{} {}", self.kw(keywords::POSITION), quote(p)),
             Fact::Since(d) => format!("{} {d}", self.kw(keywords::SINCE)),
             Fact::PriorMonths(n) => {
                 let unit = self.w("mois", if *n == 1 { "month" } else { "months" });
@@ -91,7 +94,7 @@ impl Printer<'_> {
                 renewed,
                 broken_on,
             } => {
-                let mut text = format!(
+                let text = format!(
                     "{} {} {} {} {} {} {on}",
                     self.kw(keywords::MOVE),
                     self.kw(keywords::RANGE_FROM),
@@ -100,20 +103,44 @@ impl Printer<'_> {
                     quote(to),
                     self.kw(keywords::ON),
                 );
-                if *renewed {
-                    text = format!("{text} {}", self.kw(keywords::RENEWED));
-                }
-                if let Some(b) = broken_on {
-                    text = format!("{text} {} {b}", self.kw(keywords::BROKEN));
-                }
-                text
+                self.trial_facts(text, *renewed, broken_on)
             }
+            Fact::Criteria(given) => {
+                let listed: Vec<String> = given.iter().map(|(c, d)| format!("{c} {d}")).collect();
+                format!("{} {}", self.kw(keywords::CRITERIA), listed.join(", "))
+            }
+            Fact::Hire {
+                on,
+                renewed,
+                broken_on,
+            } => {
+                let text = format!("{} {on}", self.kw(keywords::HIRED));
+                self.trial_facts(text, *renewed, broken_on)
+            }
+            Fact::Declared { name, value } => self.declared_fact(&name.node, &value.node),
         }
+    }
+
+    /// `renouvelée`, `rompue le DATE` after a move or a hire.
+    fn trial_facts(
+        &self,
+        mut text: String,
+        renewed: bool,
+        broken_on: &Option<NaiveDate>,
+    ) -> String {
+        if renewed {
+            text = format!("{text} {}", self.kw(keywords::RENEWED));
+        }
+        if let Some(b) = broken_on {
+            text = format!("{text} {} {b}", self.kw(keywords::BROKEN));
+        }
+        text
     }
 
     pub(super) fn expectation(&self, x: &Expectation) -> String {
         match x {
             Expectation::Coefficient(c) => format!("coefficient {c}"),
+            Expectation::Position(p) => format!("{} {}", self.kw(keywords::POSITION), p.written()),
             Expectation::Band(b) => format!("{} {b}", self.kw(keywords::BAND)),
             Expectation::Level(l) => format!("{} {l}", self.kw(keywords::LEVEL)),
             Expectation::Category(c) => format!("{} {c}", self.kw(keywords::CATEGORY)),

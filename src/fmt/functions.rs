@@ -52,7 +52,7 @@ impl Printer<'_> {
     }
 
     /// A test as written: the parentheses of the file are kept in the tree.
-    fn test(&self, t: &Test) -> String {
+    pub(super) fn test(&self, t: &Test) -> String {
         match &t.kind {
             TestKind::Compare(l, op, r) => format!(
                 "{} {} {}",
@@ -64,6 +64,8 @@ impl Printer<'_> {
             TestKind::Group(inner) => format!("({})", self.test(inner)),
             TestKind::All(tests) => self.joined(tests, &format!(" {} ", self.kw(keywords::AND))),
             TestKind::Any(tests) => self.joined(tests, &format!(" {} ", self.kw(keywords::OR))),
+            TestKind::Timed(..) | TestKind::Is(..) | TestKind::Flag(_) => self.fact_test(&t.kind),
+            TestKind::Position(p) => format!("{} {}", self.kw(keywords::POSITION), p.written()),
         }
     }
 

@@ -124,6 +124,11 @@ impl Printer<'_> {
             Item::TrialPeriod(x) => self.trial_period(x),
             Item::Provision(x) => self.provision(x),
             Item::Example(x) => self.example(x),
+            Item::Fact(x) => self.fact_decl(x),
+            Item::Grid(x) => self.grid(x),
+            Item::GridMinimum(x) => self.grid_minimum(x),
+            Item::Criterion(x) => self.criterion(x),
+            Item::Scoring(x) => self.scoring(x),
         }
     }
 
@@ -252,8 +257,8 @@ impl Printer<'_> {
             &t.label,
             t.value_type.node,
         );
-        let head = format!("{head} {}", self.kw(keywords::BY_COEFFICIENT));
-        let end = self.word_after(self.word_after(t.value_type.span.end).1).1;
+        let head = format!("{head} {}", self.table_key(&t.key));
+        let end = self.table_key_end(&t.key, t.value_type.span.end);
         let mut node = Node::new(Line::owner(0, head, t.span.start, end));
         node.add(self.source(2, &t.source));
         for v in &t.versions {
@@ -275,6 +280,7 @@ impl Printer<'_> {
             let text = format!("{} : {printed}", key.node);
             out.push(Line::leaf(4, text, key.span.start, value.span.end));
         }
+        out.extend(self.position_rows(v));
         out
     }
 
@@ -414,6 +420,7 @@ impl Printer<'_> {
             let text = format!("{} {}", self.kw_label(keywords::EXPERIENCE), id.node);
             Line::leaf(2, text, id.span.start, id.span.end)
         }));
+        node.add_line(self.job_degrees(&j.degrees));
         for cell in &j.cells {
             node.add(self.job_cell(cell));
         }

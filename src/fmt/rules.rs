@@ -16,6 +16,9 @@ impl Printer<'_> {
         for t in &c.transitional {
             node.add(self.transitional(t));
         }
+        for f in &c.conditional {
+            node.add(self.cond_floor(f));
+        }
         node.add_line(c.highest_wins.map(|span| {
             let text = self.kw(keywords::HIGHEST_WINS).to_string();
             Line::leaf(2, text, span.start, span.end)
@@ -29,6 +32,8 @@ impl Printer<'_> {
             FloorKind::Diploma => self.kw(keywords::DIPLOMA),
             FloorKind::PreviousCoefficient => self.kw(keywords::PREVIOUS_COEFFICIENT),
             FloorKind::Mission => self.kw(keywords::MISSION),
+            FloorKind::Position => self.kw(keywords::POSITION),
+            FloorKind::Criteria => self.kw(keywords::CRITERIA),
         };
         let text = format!("{} {kind}", self.kw(keywords::FLOOR));
         let mut node = Node::new(Line::owner(2, text, f.span.start, f.kind.span.end));
@@ -164,6 +169,19 @@ impl Printer<'_> {
 
     pub(super) fn trial_period(&self, t: &TrialPeriod) -> Vec<Line> {
         let mut node = self.bare_head(t.span, keywords::TRIAL);
+        node.add_line(t.at.as_ref().map(|at| {
+            let text = match (at.node.hire, at.node.moves) {
+                (true, true) => format!(
+                    "{} {} {}",
+                    self.kw(keywords::AT_HIRE),
+                    self.kw(keywords::AND),
+                    self.kw(keywords::ON_MOVE)
+                ),
+                (true, false) => self.kw(keywords::AT_HIRE).to_string(),
+                _ => self.kw(keywords::ON_MOVE).to_string(),
+            };
+            Line::leaf(2, text, at.span.start, at.span.end)
+        }));
         node.add(self.source(2, &t.source));
         for rule in &t.rules {
             node.add(self.trial_rule(rule));
@@ -173,11 +191,15 @@ impl Printer<'_> {
 
     pub(super) fn trial_rule(&self, r: &TrialRule) -> Vec<Line> {
         let length = self.duration_value(&r.length.node, self.text_of(r.length.span));
-        let mut text = format!(
-            "{} {} : {length}",
-            self.kw(keywords::CATEGORY),
-            r.category.node
-        );
+        let selector = match &r.selector.node {
+            TrialSelector::Category(id) => format!("{} {id}", self.kw(keywords::CATEGORY)),
+            TrialSelector::Coefficients { from, to } => format!(
+                "{} {from} {} {to}",
+                self.kw(keywords::COEFFICIENTS),
+                self.kw(keywords::TO)
+            ),
+        };
+        let mut text = format!("{selector} : {length}");
         let mut end = r.length.span.end;
         if let Some(renewal) = &r.renewal {
             let value = self.duration_value(&renewal.node, self.text_of(renewal.span));

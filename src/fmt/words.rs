@@ -16,7 +16,7 @@ pub enum Lang {
 
 /// The declarations whose English spelling tells an English file; no French
 /// spelling starts with one of them.
-const DECLARATIONS: [Keyword; 21] = [
+const DECLARATIONS: [Keyword; 22] = [
     keywords::AGREEMENT,
     keywords::LAW,
     keywords::COMPANY,
@@ -38,6 +38,7 @@ const DECLARATIONS: [Keyword; 21] = [
     keywords::MISSION_CAP,
     keywords::TRIAL,
     keywords::PROVISION,
+    keywords::FACT,
 ];
 
 impl Lang {
@@ -154,6 +155,7 @@ impl Printer<'_> {
             Cell::Level(n) => format!("{} {n}", self.kw(keywords::LEVEL)),
             Cell::Category(id) => format!("{} {}", self.kw(keywords::CATEGORY), id.node),
             Cell::Blank => self.kw(keywords::BLANK).to_string(),
+            Cell::Position(r) => r.written(),
         }
     }
 

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{BinaryOp, CompareOp, ParamId, TableId};
+use super::{BinaryOp, CompareOp, FactId, FactTest, ParamId, TableId};
 use crate::span::Span;
 pub use crate::syntax::ast::{Extreme, RoundDir};
 
@@ -21,6 +21,8 @@ pub enum ExprKind {
     Param(ParamId),
     Lookup(TableId, Box<Expr>),
     Input(Input),
+    /// A declared fact that is a number or an amount (issue #22).
+    Fact(FactId),
     /// To the cent, half away from zero.
     Round(Box<Expr>),
     /// To a multiple of a unit (`arrondi(x, 1 €, supérieur)`).
@@ -62,6 +64,11 @@ pub enum TestKind {
     Not(Box<Test>),
     All(Box<[Test]>),
     Any(Box<[Test]>),
+    /// A test on declared facts or time: `âge < 26 ans`, `date < 2025-01-01`,
+    /// `modalite est forfait-jours`, a `oui-non` fact (issue #22).
+    Facts(Box<FactTest>),
+    /// `position hcr I.1`: the position the facts give is this one (as written).
+    Position(super::grid::PositionId, std::sync::Arc<str>),
 }
 
 impl Expr {
@@ -91,7 +98,9 @@ impl Expr {
     /// walks that look for names or divisors).
     pub fn children(&self) -> Vec<&Expr> {
         match &self.kind {
-            ExprKind::Number(_) | ExprKind::Param(_) | ExprKind::Input(_) => Vec::new(),
+            ExprKind::Number(_) | ExprKind::Param(_) | ExprKind::Input(_) | ExprKind::Fact(_) => {
+                Vec::new()
+            }
             ExprKind::Lookup(_, inner)
             | ExprKind::Round(inner)
             | ExprKind::RoundTo(inner, _)
@@ -111,10 +120,38 @@ impl Test {
     fn operands<'e>(&'e self, out: &mut Vec<&'e Expr>) {
         match &self.kind {
             TestKind::Compare(l, _, r) => out.extend([&**l, &**r]),
+            TestKind::Position(..) => {}
             TestKind::Not(inner) => inner.operands(out),
             TestKind::All(tests) | TestKind::Any(tests) => {
                 tests.iter().for_each(|t| t.operands(out))
             }
+            TestKind::Facts(_) => {}
+        }
+    }
+
+    /// Whether the test reads a declared fact, a clock or the evaluation day:
+    /// what a decision gives, not the coefficient alone.
+    pub fn per_record(&self) -> bool {
+        match &self.kind {
+            TestKind::Compare(l, _, r) => l.per_record() || r.per_record(),
+            TestKind::Not(inner) => inner.per_record(),
+            TestKind::All(tests) | TestKind::Any(tests) => tests.iter().any(Test::per_record),
+            TestKind::Facts(_) | TestKind::Position(..) => true,
+        }
+    }
+}
+
+impl Expr {
+    /// Whether the formula reads a declared fact, a clock or the evaluation
+    /// day: then it is computed for each decision, never kept per coefficient
+    /// (decided once at load, see `eval::tables`).
+    pub fn per_record(&self) -> bool {
+        match &self.kind {
+            ExprKind::Fact(_) => true,
+            ExprKind::If(c) => {
+                c.test.per_record() || c.then.per_record() || c.otherwise.per_record()
+            }
+            _ => self.children().into_iter().any(Expr::per_record),
         }
     }
 }
@@ -128,7 +165,9 @@ impl Writer<'_> {
     fn expr(&mut self, e: &Expr, out: &mut String, parent: u8) {
         match &e.kind {
             ExprKind::Number(v) => out.push_str(&v.to_string()),
-            ExprKind::Param(_) | ExprKind::Lookup(..) | ExprKind::Input(_) => (self.leaf)(e, out),
+            ExprKind::Param(_) | ExprKind::Lookup(..) | ExprKind::Input(_) | ExprKind::Fact(_) => {
+                (self.leaf)(e, out)
+            }
             ExprKind::Round(inner) => {
                 out.push_str("arrondi(");
                 self.expr(inner, out, 0);
@@ -230,9 +269,13 @@ impl Writer<'_> {
                 self.expr(r, out, 1);
                 return;
             }
+            TestKind::Facts(test) => {
+                out.push_str(&test.written);
+                return;
+            }
             TestKind::Not(inner) => {
                 out.push_str("non ");
-                let paren = !matches!(inner.kind, TestKind::Compare(..));
+                let paren = !matches!(inner.kind, TestKind::Compare(..) | TestKind::Facts(_));
                 if paren {
                     out.push('(');
                 }
@@ -244,6 +287,11 @@ impl Writer<'_> {
             }
             TestKind::Any(tests) => (tests, " ou ", 1),
             TestKind::All(tests) => (tests, " et ", 2),
+            TestKind::Position(_, written) => {
+                out.push_str("position ");
+                out.push_str(written);
+                return;
+            }
         };
         let paren = precedence < parent;
         if paren {

@@ -67,6 +67,9 @@ pub fn facts_on(
         salary: None,
         coefficient: None,
         history: None,
+        declared: record.declared.clone(),
+        placed: record.placed.clone(),
+        criteria: Vec::new(),
     })
 }
 

@@ -395,31 +395,26 @@ impl<'r> Replayer<'r> {
         day: NaiveDate,
         hours: Option<Decimal>,
     ) -> Result<OnDay<'r>, Rejection> {
-        let reject = |field: Option<&str>, reason: String| {
+        let reject = |field: Option<&str>, reason: crate::facts::Reason| {
             Rejection::new(record.position, Some(&record.id), field, reason)
         };
         let Some(facts) = day::facts_on(record, history, day, hours) else {
             let first = history.jobs.first().map_or(record.job_since, |j| j.since);
             return Err(reject(
                 Some("hired_on"),
-                format!(
-                    "on {day} the job held is not known: the contract starts before the first job's since ({first}); list the job held from the hire in `jobs`"
-                ),
+                crate::facts::Reason::JobNotKnownOn { day, first },
             ));
         };
         let on = |evaluator: &Evaluator<'r>| -> Result<OnDay<'r>, Rejection> {
-            let decision = evaluator.decide(&facts).map_err(|mut r| {
-                r.reason = format!("on {day}: {}", r.reason);
-                r
+            let decision = evaluator.decide(&facts).map_err(|r| {
+                r.prefixed(crate::catalogue::Said::new(
+                    format!("le {day} : "),
+                    format!("on {day}: "),
+                ))
             })?;
-            let minimum = decision.minimum_salary.ok_or_else(|| {
-                reject(
-                    None,
-                    format!(
-                        "on {day} the rules give no minimum salary: nothing owed can be computed"
-                    ),
-                )
-            })?;
+            let minimum = decision
+                .minimum_salary
+                .ok_or_else(|| reject(None, crate::facts::Reason::NoMinimumOn { day }))?;
             Ok(OnDay {
                 segment: Segment {
                     from: day,

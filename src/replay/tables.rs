@@ -68,14 +68,14 @@ fn month_row(r: &Replay, m: &MonthOwed, rules: Option<&RuleSet>) -> Vec<Cell> {
     vec![
         Cell::Text(r.id.clone()),
         Cell::Text("mois".to_string()),
-        Cell::Text(m.month.to_string()),
+        Cell::Text(crate::catalogue::month(m.month, crate::catalogue::Lang::Fr)),
         job,
         band,
         last.map_or(Cell::Empty, |s| Cell::Integer(s.coefficient.into())),
         m.paid_coefficient
             .map_or(Cell::Empty, |c| Cell::Integer(c.into())),
         last.and_then(|s| s.winner)
-            .map_or(Cell::Empty, |w| Cell::Text(w.to_string())),
+            .map_or(Cell::Empty, |w| Cell::Text(winner_fr(w).to_string())),
         Cell::Money(m.owed),
         money(m.paid),
         money(m.shortfall),
@@ -127,6 +127,17 @@ fn totals_row(r: &Replay) -> Vec<Cell> {
         Cell::Text(general.join(" | ")),
     ]);
     row
+}
+
+/// The layer whose minimum won, as the French columns name it (`loi`,
+/// `convention`, `entreprise`); the JSON keeps the contract's id.
+fn winner_fr(id: &str) -> &str {
+    match id {
+        "law" => "loi",
+        "agreement" => "convention",
+        "company" => "entreprise",
+        other => other,
+    }
 }
 
 fn money(value: Option<Decimal>) -> Cell {

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::catalogue::Text;
+use crate::catalogue::{month, Text};
 use crate::explain::locale::{date, money};
 use crate::explain::Lang;
 use crate::model::RuleSet;
@@ -102,7 +102,7 @@ pub fn render(rules: &RuleSet, r: &Replay, lang: Lang) -> String {
     };
     let mut out = String::new();
     let (first, last) = match (r.months.first(), r.months.last()) {
-        (Some(f), Some(l)) => (f.month.to_string(), l.month.to_string()),
+        (Some(f), Some(l)) => (month(f.month, lang), month(l.month, lang)),
         _ => (String::new(), String::new()),
     };
     let _ = writeln!(
@@ -188,7 +188,7 @@ fn row(rules: &RuleSet, m: &MonthOwed, w: &Words, lang: Lang) -> [String; 8] {
         _ => (w.unknown.to_string(), String::new()),
     };
     [
-        m.month.to_string(),
+        month(m.month, lang),
         last.map(|s| for_people(job_name(rules, s.job)).into_owned())
             .unwrap_or_default(),
         last.map(|s| for_people(band_name(rules, s.job, s.band)).into_owned())

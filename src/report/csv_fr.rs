@@ -104,7 +104,14 @@ pub fn decision_row(d: &Decision, out: &mut Vec<u8>) {
         text(out, value);
         sep(out);
     }
-    out.extend_from_slice(format!("{};{};", d.coefficient, d.level).as_bytes());
+    match d.place {
+        None => out.extend_from_slice(format!("{};", d.coefficient).as_bytes()),
+        Some(_) => {
+            text(out, &d.coefficient_words());
+            sep(out);
+        }
+    }
+    out.extend_from_slice(format!("{};", d.level).as_bytes());
     for value in [d.category, d.status] {
         text(out, value);
         sep(out);

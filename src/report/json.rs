@@ -23,12 +23,20 @@ pub fn decision(d: &Decision, out: &mut Vec<u8>) {
     string(out, d.job);
     key(out, ",", "band");
     string(out, d.band);
-    key(out, ",", "coefficient");
-    number(out, d.coefficient);
+    if let Some(c) = d.coefficient_given {
+        key(out, ",", "coefficient");
+        number(out, c);
+    }
     key(out, ",", "level");
     number(out, d.level);
     key(out, ",", "category");
     string(out, d.category);
+    if let Some(p) = &d.place {
+        key(out, ",", "grid");
+        string(out, p.grid);
+        key(out, ",", "position");
+        string(out, p.position);
+    }
     key(out, ",", "status");
     string(out, d.status);
     key(out, ",", "minimum_salary");
@@ -165,8 +173,15 @@ fn trial(t: &Trial, out: &mut Vec<u8>) {
     date(out, t.end);
     key(out, ",", "status");
     string(out, t.status.as_str());
-    key(out, ",", "return_to");
-    string(out, t.return_to);
+    if let Some(at) = t.at {
+        key(out, ",", "at");
+        string(out, at);
+    }
+    // A trial at hire has no job to return to (its classification is null).
+    if let Some(return_to) = t.return_to {
+        key(out, ",", "return_to");
+        string(out, return_to);
+    }
     key(out, ",", "return_coefficient");
     number_or_null(t.return_coefficient, out);
     out.push(b'}');

@@ -161,7 +161,10 @@ pub fn decision_cells(d: &Decision, rules: Option<&RuleSet>) -> Vec<Cell> {
         text(d.id),
         text(names.job(d.job)),
         text(names.band(d.job, d.band)),
-        Cell::Integer(i64::from(d.coefficient)),
+        match d.place {
+            None => Cell::Integer(i64::from(d.coefficient)),
+            Some(_) => Cell::Text(d.coefficient_words()),
+        },
         Cell::Integer(i64::from(d.level)),
         text(names.category(d.category)),
         text(names.status(d.status)),

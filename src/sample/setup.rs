@@ -96,6 +96,9 @@ pub(super) fn decidable(
                 salary: None,
                 coefficient: None,
                 history: None,
+                declared: Default::default(),
+                placed: None,
+                criteria: Vec::new(),
             };
             let result = first.decide(&probe).map(|_| ()).map_err(|r| r.reason);
             reason = reason.take().or(result.clone().err());

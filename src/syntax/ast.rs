@@ -36,8 +36,13 @@ pub enum Item {
     MissionCap(MissionCap),
     TrialPeriod(TrialPeriod),
     TrialMaximum(TrialMaximum),
+    Criterion(Criterion),
+    Scoring(Scoring),
     Provision(Provision),
     Example(Example),
+    Fact(FactDecl), // `fait …` (issue #22, see `ast_facts`)
+    Grid(Grid),
+    GridMinimum(GridMinimum),
 }
 
 impl Item {
@@ -61,8 +66,13 @@ impl Item {
             Item::MinimumSalary(x) => x.span,
             Item::MissionCap(x) => x.span,
             Item::TrialPeriod(x) => x.span,
+            Item::Criterion(x) => x.span,
+            Item::Scoring(x) => x.span,
             Item::Provision(x) => x.span,
             Item::Example(x) => x.span,
+            Item::Fact(x) => x.span,
+            Item::Grid(x) => x.span,
+            Item::GridMinimum(x) => x.span,
         }
     }
 }
@@ -290,6 +300,8 @@ pub struct Table {
     pub name: Spanned<String>,
     pub label: Option<Spanned<String>>,
     pub value_type: Spanned<ValueType>,
+    /// By coefficient, by position, or by level and échelon.
+    pub key: TableKey,
     pub versions: Vec<TableVersion>,
     /// `connu jusqu'au DATE`: the last day the versions are known to hold.
     pub known_until: Option<Spanned<NaiveDate>>,
@@ -303,6 +315,10 @@ pub struct TableVersion {
     /// `par "…"`: the instrument that set this version.
     pub cited: Option<Spanned<String>>,
     pub rows: Vec<(Spanned<u32>, Spanned<Literal>)>,
+    /// Rows by position label (`"2.1" : 2241 €`), in a table by position.
+    pub labelled: Vec<(Spanned<String>, Spanned<Literal>)>,
+    /// The matrix of a table by level and échelon.
+    pub matrix: Option<Matrix>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -352,6 +368,8 @@ pub enum Cell {
     Category(Spanned<String>),
     /// The text leaves the cell empty.
     Blank,
+    /// A position of a grid: `hcr II.1`.
+    Position(PositionRef),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -384,6 +402,8 @@ pub struct Job {
     pub entry_diploma: Option<EntryDiploma>,
     pub experience: Option<Spanned<String>>,
     pub cells: Vec<JobCell>,
+    /// `degrés …`: the job's degree in each criterion, as the text gives them.
+    pub degrees: Vec<JobDegree>,
     pub source: Source,
 }
 
@@ -407,6 +427,8 @@ pub struct Classification {
     pub span: Span,
     pub floors: Vec<FloorRule>,
     pub transitional: Vec<Transitional>,
+    /// `plancher hcr I.2 si …`: floors that hold when their test does.
+    pub conditional: Vec<CondFloor>,
     pub highest_wins: Option<Span>,
     pub source: Source,
 }
@@ -417,6 +439,10 @@ pub enum FloorKind {
     Diploma,
     PreviousCoefficient,
     Mission,
+    /// The position the employer gives (`plancher position`).
+    Position,
+    /// `plancher critères`: the coefficient the employee's degrees give.
+    Criteria,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -529,6 +555,8 @@ pub struct MissionCap {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrialPeriod {
     pub span: Span,
+    /// `à l'embauche`, `à la mobilité`; `None`: on a move only.
+    pub at: Option<Spanned<TrialAt>>,
     pub rules: Vec<TrialRule>,
     pub source: Source,
 }
@@ -536,7 +564,7 @@ pub struct TrialPeriod {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrialRule {
     pub span: Span,
-    pub category: Spanned<String>,
+    pub selector: Spanned<TrialSelector>,
     pub length: Spanned<DurationValue>,
     pub renewal: Option<Spanned<DurationValue>>,
     pub renewal_from_coefficient: Option<Spanned<u32>>,
@@ -594,4 +622,11 @@ pub enum BinaryOp {
 }
 
 pub use super::ast_examples::{Example, Expectation, Fact};
+pub use super::ast_facts::{Clock, FactDecl, FactDefault, FactType, TimeOperand};
+pub use super::ast_grids::{
+    CondFloor, Grid, GridLevel, GridMinimum, GridPosition, Matrix, MatrixRow, PositionDates,
+    PositionRef, TableKey,
+};
+pub use super::ast_criteria::{Criterion, JobDegree, ScoreRow, Scoring};
+pub use super::ast_trials::{TrialAt, TrialSelector};
 pub use super::ast_functions::{Conditional, Extreme, RoundDir, Rounding, Test, TestKind};

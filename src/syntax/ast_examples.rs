@@ -41,6 +41,21 @@ pub enum Fact {
         renewed: bool,
         broken_on: Option<NaiveDate>,
     },
+    /// `fait naissance 1999-03-02`: a fact the rule file declares (issue #22).
+    Declared {
+        name: Spanned<String>,
+        value: Spanned<super::ast::FactDefault>,
+    },
+    /// `position "ic 2.1"`: the position the employer gives.
+    Position(String),
+    /// `critères connaissances 3, …`: the degrees of the record's `criteria`.
+    Criteria(Vec<(String, u32)>),
+    /// `embauché le DATE`: the hire, for a trial at hire.
+    Hire {
+        on: NaiveDate,
+        renewed: bool,
+        broken_on: Option<NaiveDate>,
+    },
 }
 
 /// One expected field of an example's decision.
@@ -64,4 +79,6 @@ pub enum Expectation {
     },
     TrialEnd(NaiveDate),
     Rejected,
+    /// `position I.2`: the position decided.
+    Position(super::ast_grids::PositionRef),
 }

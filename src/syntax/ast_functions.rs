@@ -3,8 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use super::ast::{CompareOp, Expr};
-use crate::span::Span;
+use super::ast::{CompareOp, Expr, TimeOperand};
+use crate::span::{Span, Spanned};
 
 /// `max` or `min`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,4 +60,12 @@ pub enum TestKind {
     Any(Vec<Test>),
     /// `(test)`, kept so that formatting writes the parentheses back.
     Group(Box<Test>),
+    /// A test on time: `âge < 26 ans`, `date < 2025-01-01` (see `ast_facts`).
+    Timed(Spanned<TimeOperand>, CompareOp, Spanned<TimeOperand>),
+    /// `modalite est forfait-jours`.
+    Is(Spanned<String>, Spanned<String>),
+    /// A `oui-non` fact: `si treizieme_mois alors …`.
+    Flag(Spanned<String>),
+    /// `position hcr I.1`: the position the facts give is this one.
+    Position(super::ast_grids::PositionRef),
 }

@@ -40,7 +40,14 @@ pub fn item_cites<'a>(item: &'a Item, out: &mut Vec<&'a Cite>) {
             add(&x.source);
             x.floors.iter().for_each(|f| add(&f.source));
             x.transitional.iter().for_each(|t| add(&t.source));
+            x.conditional.iter().for_each(|f| add(&f.source));
         }
+        Item::Grid(x) => {
+            add(&x.source);
+            x.positions.iter().for_each(|p| add(&p.source));
+            x.levels.iter().for_each(|l| add(&l.source));
+        }
+        Item::GridMinimum(x) => add(&x.source),
         Item::Status(x) => {
             add(&x.source);
             x.rules.iter().for_each(|r| add(&r.source));
@@ -58,5 +65,11 @@ pub fn item_cites<'a>(item: &'a Item, out: &mut Vec<&'a Cite>) {
         }
         Item::Provision(x) => add(&x.source),
         Item::Example(x) => add(&x.source),
+        Item::Fact(x) => add(&x.source),
+        Item::Criterion(x) => add(&x.source),
+        Item::Scoring(x) => {
+            add(&x.source);
+            x.rows.iter().for_each(|r| add(&r.source));
+        }
     }
 }

@@ -133,6 +133,26 @@ pub const AGREEMENT_MINIMUM: Keyword = kw("kw_agreement_minimum", "minimum conve
 pub const TRIAL_END: Keyword = kw("kw_trial_end", "fin d'essai", "trial end", &["fin d'essai", "fin d’essai", "trial end"]);
 pub const NO_STEP: Keyword = kw("kw_no_step", "aucune", "none", &["aucune", "none"]);
 
+// ------------------------------------------------ grids, positions, échelons (issue #22)
+pub const GRID: Keyword = kw("kw_grid", "grille", "grid", &["grille", "grid"]);
+pub const POSITION: Keyword = kw("kw_position", "position", "position", &["position"]);
+pub const STEPS: Keyword = kw("kw_steps", "échelons", "steps", &["échelons", "echelons", "échelon", "echelon", "steps", "step"]);
+pub const UNTIL: Keyword = kw("kw_until", "jusqu'au", "until", &["jusqu'au", "jusqu’au", "until"]);
+pub const BY_POSITION: Keyword = kw("kw_by_position", "par position", "by position", &["par position", "by position"]);
+pub const BY_LEVEL_STEP: Keyword = kw("kw_by_level_step", "par niveau et échelon", "by level and step", &["par niveau et échelon", "par niveau et echelon", "by level and step"]);
+pub const OF_GRID: Keyword = kw("kw_of_grid", "de", "of", &["de", "of"]);
+pub const GRID_MINIMUM: Keyword = kw("kw_grid_minimum", "minimum de la grille", "minimum of grid", &["minimum de la grille", "minimum of grid"]);
+// ------------------------------------------------ trials at hire (issue #22, design §7)
+pub const AT_HIRE: Keyword = kw("kw_at_hire", "à l'embauche", "at hire", &["à l'embauche", "a l'embauche", "à l’embauche", "a l’embauche", "at hire"]);
+pub const ON_MOVE: Keyword = kw("kw_on_move", "à la mobilité", "on a move", &["à la mobilité", "a la mobilite", "on a move"]);
+pub const HIRED: Keyword = kw("kw_hired", "embauché le", "hired on", &["embauché le", "embauche le", "embauchée le", "embauchee le", "hired on"]);
+
+// ------------------------------------------------ classification by criteria (issue #22, design §8)
+pub const CRITERION: Keyword = kw("kw_criterion", "critère", "criterion", &["critère", "critere", "criterion"]);
+pub const DEGREES: Keyword = kw("kw_degrees", "degrés", "degrees", &["degrés", "degres", "degrees"]);
+pub const SCORING: Keyword = kw("kw_scoring", "cotation", "scoring", &["cotation", "scoring"]);
+pub const CRITERIA: Keyword = kw("kw_criteria", "critères", "criteria", &["critères", "criteres", "criteria"]);
+
 // ------------------------------------------------ value types
 pub const TYPE_RATE: Keyword = kw("type_rate", "taux", "rate", &["taux", "rate"]);
 pub const TYPE_ANNUAL: Keyword = kw("type_annual", "montant annuel", "annual amount", &["montant annuel", "annual amount"]);
@@ -149,8 +169,26 @@ pub const UNIT_WEEKS: Keyword = kw("unit_weeks", "semaines", "weeks", &["semaine
 pub const UNIT_MONTHS: Keyword = kw("unit_months", "mois", "months", &["mois", "months", "month"]);
 pub const UNIT_YEARS: Keyword = kw("unit_years", "années", "years", &["années", "annees", "année", "annee", "ans", "an", "years", "year"]);
 
+// ------------------------------------------------ declared facts and clocks (issue #22, design §3–§4)
+pub const FACT: Keyword = kw("kw_fact", "fait", "fact", &["fait", "fact"]);
+pub const FIELD: Keyword = kw("kw_field", "champ", "field", &["champ", "field"]);
+pub const DEFAULT: Keyword = kw("kw_default", "défaut", "default", &["défaut", "defaut", "default"]);
+pub const REQUIRED: Keyword = kw("kw_required", "requis", "required", &["requis", "required"]);
+pub const CHOICE: Keyword = kw("kw_choice", "choix", "choice", &["choix", "choice"]);
+pub const IS: Keyword = kw("kw_is", "est", "is", &["est", "is"]);
+pub const YES: Keyword = kw("kw_yes", "oui", "yes", &["oui", "yes"]);
+pub const NO: Keyword = kw("kw_no", "non", "no", &["non", "no"]);
+pub const AGE: Keyword = kw("kw_age", "âge", "age", &["âge", "age"]);
+pub const IN_COMPANY: Keyword = kw("kw_in_company", "ancienneté dans l'entreprise", "seniority", &["ancienneté dans l'entreprise", "anciennete dans l'entreprise", "ancienneté dans l’entreprise", "anciennete dans l’entreprise", "seniority"]);
+pub const IN_JOB: Keyword = kw("kw_in_job", "ancienneté dans le métier", "experience in the job", &["ancienneté dans le métier", "anciennete dans le metier", "experience in the job"]);
+pub const COMPLETED_YEARS: Keyword = kw("kw_completed_years", "années révolues", "completed years", &["années révolues", "annees revolues", "completed years"]);
+pub const COMPLETED_MONTHS: Keyword = kw("kw_completed_months", "mois révolus", "completed months", &["mois révolus", "mois revolus", "completed months"]);
+pub const TYPE_DATE: Keyword = kw("type_date", "date", "date", &["date"]);
+pub const TYPE_BOOL: Keyword = kw("type_bool", "oui-non", "yes-no", &["oui-non", "yes-no"]);
+pub const TYPE_TEXT: Keyword = kw("type_text", "texte", "text", &["texte", "text"]);
+
 /// Every keyword of the grammar, in the order `grammar/grille.pest` declares them.
-pub const ALL: [Keyword; 113] = [
+pub const ALL: [Keyword; 144] = [
     UNIT_DAYS,
     UNIT_WEEKS,
     UNIT_MONTHS,
@@ -264,6 +302,39 @@ pub const ALL: [Keyword; 113] = [
     AGREEMENT_MINIMUM,
     TRIAL_END,
     NO_STEP,
+    FACT,
+    FIELD,
+    DEFAULT,
+    REQUIRED,
+    CHOICE,
+    IS,
+    YES,
+    NO,
+    AGE,
+    IN_COMPANY,
+    IN_JOB,
+    COMPLETED_YEARS,
+    COMPLETED_MONTHS,
+    TYPE_DATE,
+    TYPE_BOOL,
+    TYPE_TEXT,
+    GRID,
+    POSITION,
+    STEPS,
+    UNTIL,
+    BY_POSITION,
+    BY_LEVEL_STEP,
+    OF_GRID,
+    GRID_MINIMUM,
+    // trials at hire
+    AT_HIRE,
+    ON_MOVE,
+    HIRED,
+    // criteria
+    CRITERION,
+    DEGREES,
+    SCORING,
+    CRITERIA,
 ];
 
 #[cfg(test)]
@@ -274,7 +345,14 @@ mod tests {
     const GRAMMAR: &str = include_str!("../../grammar/grille.pest");
 
     /// Rules whose literals are unit symbols, not words: `€`, `EUR`, `€/h`, `h`.
-    const SYMBOL_RULES: [&str; 4] = ["euro", "per_year", "per_hour", "hours_unit"];
+    const SYMBOL_RULES: [&str; 6] = [
+        "euro",
+        "per_year",
+        "per_hour",
+        "hours_unit",
+        "roman",
+        "roman_label",
+    ];
 
     /// Each rule of the grammar with the string literals of its body.
     fn grammar_literals() -> BTreeMap<&'static str, Vec<&'static str>> {

@@ -80,7 +80,12 @@ impl Lowering {
             Rule::mission_cap => Item::MissionCap(self.mission_cap(pair)),
             Rule::trial_period => Item::TrialPeriod(self.trial_period(pair)),
             Rule::provision => Item::Provision(self.provision(pair)),
+            Rule::criterion => Item::Criterion(self.criterion(pair)),
+            Rule::scoring => Item::Scoring(self.scoring(pair)),
             Rule::example => Item::Example(self.example(pair)),
+            Rule::fact_decl => Item::Fact(self.fact_decl(pair)),
+            Rule::grid => Item::Grid(self.grid(pair)),
+            Rule::grid_minimum => Item::GridMinimum(self.grid_minimum(pair)),
             _ => return None,
         })
     }
@@ -412,6 +417,7 @@ impl Lowering {
             name: Spanned::new(String::new(), Span::default()),
             label: None,
             value_type: Spanned::new(ValueType::Decimal, Span::default()),
+            key: TableKey::Coefficient,
             versions: Vec::new(),
             known_until: None,
             source: None,
@@ -421,6 +427,7 @@ impl Lowering {
                 Rule::name => out.name = self.text(p),
                 Rule::string => out.label = Some(self.string(p)),
                 Rule::value_type => out.value_type = self.value_type(p),
+                Rule::table_key => out.key = self.table_key(p),
                 Rule::source => self.set_source(&mut out.source, p),
                 Rule::known_until => self.set_known_until(&mut out.known_until, p),
                 Rule::table_version => {
@@ -428,6 +435,7 @@ impl Lowering {
                     let mut from = Spanned::new(NaiveDate::MIN, sp);
                     let mut cited = None;
                     let mut rows = Vec::new();
+                    let (mut labelled, mut matrix) = (Vec::new(), None);
                     for q in p.into_inner() {
                         match q.as_rule() {
                             Rule::date => from = self.date(q),
@@ -438,6 +446,8 @@ impl Lowering {
                                     rows.push((self.integer(k), self.literal(v)));
                                 }
                             }
+                            Rule::label_row => labelled.extend(self.label_row(q)),
+                            Rule::matrix => matrix = Some(self.matrix(q)),
                             _ => {}
                         }
                     }
@@ -446,6 +456,8 @@ impl Lowering {
                         from,
                         cited,
                         rows,
+                        labelled,
+                        matrix,
                     });
                 }
                 _ => {}

@@ -75,7 +75,7 @@ fn syntax_help(found: &str) -> Said {
 
 fn describe_expected(rules: &[Rule]) -> Said {
     use keywords::*;
-    const DECLARATIONS: [Keyword; 20] = [
+    const DECLARATIONS: [Keyword; 25] = [
         AGREEMENT,
         UNDER_LAW,
         AMENDS,
@@ -96,6 +96,11 @@ fn describe_expected(rules: &[Rule]) -> Said {
         TRIAL,
         PROVISION,
         EXAMPLE,
+        FACT,
+        GRID,
+        GRID_MINIMUM,
+        CRITERION,
+        SCORING,
     ];
     let declarations: Vec<String> = DECLARATIONS.iter().map(|k| quoted(*k)).collect();
     let is_declaration = |en: &String| declarations.contains(en);
@@ -206,6 +211,24 @@ fn rule_keyword(rule: Rule) -> Option<Keyword> {
         kw_provision => PROVISION,
         kw_highest_wins | highest_wins => HIGHEST_WINS,
         kw_example | example => EXAMPLE,
+        kw_fact | fact_decl => FACT,
+        kw_field | fact_field => FIELD,
+        kw_default | fact_default => DEFAULT,
+        kw_required | fact_required => REQUIRED,
+        kw_choice | type_choice => CHOICE,
+        kw_is => IS,
+        kw_grid | grid => GRID,
+        kw_grid_minimum | grid_minimum => GRID_MINIMUM,
+        kw_position => POSITION,
+        kw_steps => STEPS,
+        kw_until | position_until => UNTIL,
+        kw_criterion | criterion => CRITERION,
+        kw_scoring | scoring => SCORING,
+        kw_degrees | degrees | job_degrees => DEGREES,
+        kw_criteria | fact_criteria => CRITERIA,
+        kw_at_hire => AT_HIRE,
+        kw_on_move => ON_MOVE,
+        kw_hired | fact_hire => HIRED,
         _ => return None,
     })
 }
@@ -256,7 +279,18 @@ fn rule_word(rule: Rule) -> (&'static str, &'static str) {
         round_opts => ("`, 1 €` (l'unité à laquelle arrondir)", "`, 1 €` (the unit to round to)"),
         round_dir | kw_up | kw_down | kw_nearest => ("`supérieur`, `inférieur` ou `au plus proche`", "`supérieur`, `inférieur` or `au plus proche`"),
         kw_max | kw_min => ("`max` ou `min`", "`max` or `min`"),
-        test | test_and | test_not | test_group | comparison => ("un test (`heures > 151.67`)", "a test (`heures > 151.67`)"),
+        test | test_and | test_not | test_group | comparison | timed | time_operand | fact_is | fact_flag
+        | fact_ref => ("un test (`heures > 151.67`)", "a test (`heures > 151.67`)"),
+        clock | clock_since | clock_unit | kw_age | kw_in_company | kw_in_job | kw_completed_years
+        | kw_completed_months | today => (
+            "un compte de temps (`âge`, `ancienneté dans l'entreprise`, `années révolues depuis …`)",
+            "a clock (`âge`, `ancienneté dans l'entreprise`, `années révolues depuis …`)",
+        ),
+        fact_type | type_date | type_bool | type_text => (
+            "un type de fait (`date`, `oui-non`, `choix a, b`, `montant`, `entier`, …)",
+            "a fact type (`date`, `oui-non`, `choix a, b`, `montant`, `entier`, …)",
+        ),
+        fact_yes | fact_no | kw_yes | kw_no => ("`oui` ou `non`", "`oui` or `non`"),
         kw_and | kw_or => ("`et` ou `ou`", "`et` or `ou`"),
         add_op | mul_op => ("un opérateur (`+`, `-`, `×` ou `*`, `/`)", "an operator (`+`, `-`, `×` or `*`, `/`)"),
         euro | unit | per_hour | per_year | hours_unit | percent => {
@@ -264,12 +298,22 @@ fn rule_word(rule: Rule) -> (&'static str, &'static str) {
         }
         convert | convert_fn | kw_annual | kw_monthly => ("`annuel(…)` ou `mensuel(…)`", "`annuel(…)` or `mensuel(…)`"),
         fact | fact_job | fact_since | fact_prior | fact_diploma | fact_previous | fact_hours | fact_salary
-        | fact_applied | fact_mission | fact_move => ("un fait (`métier \"…\"`, `depuis DATE`, `diplôme bac`, …)", "a fact (`métier \"…\"`, `depuis DATE`, `diplôme bac`, …)"),
+        | fact_applied | fact_mission | fact_move | fact_hire => ("un fait (`métier \"…\"`, `depuis DATE`, `diplôme bac`, …)", "a fact (`métier \"…\"`, `depuis DATE`, `diplôme bac`, …)"),
         expectation | expect_coefficient | expect_band | expect_level | expect_category | expect_status
         | expect_job | expect_minimum | expect_agreement_minimum | expect_shortfall | expect_next_step | expect_claim | expect_rejected
         | expect_trial_end => {
             ("une valeur attendue (`coefficient 190`, `tranche confirme`, `salaire minimum 2100.00 €`, …)", "an expected value (`coefficient 190`, `tranche confirme`, `salaire minimum 2100.00 €`, …)")
         }
+        label | roman_label | position_ref | position_cell | grid_qualifier => (
+            "une position (`\"2.1\"`, `II.3`, `hcr I.2`)",
+            "a position (`\"2.1\"`, `II.3`, `hcr I.2`)",
+        ),
+        // Trials at hire (issue #22, design §7).
+        trial_rule | trial_selector | trial_category | trial_range => (
+            "une règle d'essai (`catégorie tam : 3 mois`, `coefficients 275 à 500 : 3 mois`)",
+            "a trial rule (`catégorie tam : 3 mois`, `coefficients 275 à 500 : 3 mois`)",
+        ),
+        trial_when | kw_at_hire | kw_on_move => ("`à l'embauche` ou `à la mobilité`", "`à l'embauche` or `à la mobilité`"),
         _ => ("un mot-clé", "a keyword"),
     }
 }

@@ -1,5 +1,7 @@
 //! Lowering of the examples a rule file carries: facts and expectations.
 
+use chrono::NaiveDate;
+
 use super::ast::*;
 use super::lower::{Lowering, P};
 use super::Rule;
@@ -70,6 +72,15 @@ impl Lowering {
         let sp = self.span(&pair);
         let inner = pair.into_inner().next()?;
         let rule = inner.as_rule();
+        if rule == Rule::fact_declared {
+            let fact = self.declared_fact(inner)?;
+            return Some(Spanned::new(fact, sp));
+        }
+        if rule == Rule::fact_criteria {
+            let degrees = self.job_degrees(inner);
+            let given = degrees.into_iter().map(|d| (d.criterion.node, d.degree.node));
+            return Some(Spanned::new(Fact::Criteria(given.collect()), sp));
+        }
         let mut v = self.values(inner).into_iter();
         let fact = match rule {
             Rule::fact_job => Fact::Job(self.string(v.next()?).node),
@@ -80,6 +91,7 @@ impl Lowering {
             Rule::fact_hours => Fact::Hours(self.decimal(v.next()?)),
             Rule::fact_salary => Fact::Salary(self.decimal(v.next()?)),
             Rule::fact_applied => Fact::AppliedCoefficient(self.integer(v.next()?).node),
+            Rule::fact_position => Fact::Position(self.string(v.next()?).node),
             Rule::fact_mission => {
                 let job = self.string(v.next()?).node;
                 let start = self.date(v.next()?).node;
@@ -90,19 +102,19 @@ impl Lowering {
                 let from = self.string(v.next()?).node;
                 let to = self.string(v.next()?).node;
                 let on = self.date(v.next()?).node;
-                let (mut renewed, mut broken_on) = (false, None);
-                for rest in v {
-                    match rest.as_rule() {
-                        Rule::move_renewed => renewed = true,
-                        Rule::move_broken => {
-                            broken_on = self.inner(rest, Rule::date).map(|d| self.date(d).node)
-                        }
-                        _ => {}
-                    }
-                }
+                let (renewed, broken_on) = self.trial_facts(v);
                 Fact::Move {
                     from,
                     to,
+                    on,
+                    renewed,
+                    broken_on,
+                }
+            }
+            Rule::fact_hire => {
+                let on = self.date(v.next()?).node;
+                let (renewed, broken_on) = self.trial_facts(v);
+                Fact::Hire {
                     on,
                     renewed,
                     broken_on,
@@ -113,10 +125,29 @@ impl Lowering {
         Some(Spanned::new(fact, sp))
     }
 
+    /// `renouvelée`, `rompue le DATE` after a move or a hire.
+    fn trial_facts<'a>(&mut self, rest: impl Iterator<Item = P<'a>>) -> (bool, Option<NaiveDate>) {
+        let (mut renewed, mut broken_on) = (false, None);
+        for rest in rest {
+            match rest.as_rule() {
+                Rule::move_renewed => renewed = true,
+                Rule::move_broken => {
+                    broken_on = self.inner(rest, Rule::date).map(|d| self.date(d).node)
+                }
+                _ => {}
+            }
+        }
+        (renewed, broken_on)
+    }
+
     pub(super) fn expectation(&mut self, pair: P) -> Option<Spanned<Expectation>> {
         let sp = self.span(&pair);
         let inner = pair.into_inner().next()?;
         let rule = inner.as_rule();
+        if rule == Rule::expect_position {
+            let position = self.inner_position_ref(inner)?;
+            return Some(Spanned::new(Expectation::Position(position), sp));
+        }
         let mut v = self.values(inner).into_iter();
         let expectation = match rule {
             Rule::expect_coefficient => Expectation::Coefficient(self.integer(v.next()?).node),

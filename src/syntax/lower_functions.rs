@@ -91,7 +91,7 @@ impl Lowering {
     }
 
     /// `a ou b`, `a et b`, `non a`, `(a)`, `x ≥ y`: one rule per precedence level.
-    fn test(&mut self, pair: P) -> Test {
+    pub(super) fn test(&mut self, pair: P) -> Test {
         let span = self.span(&pair);
         let rule = pair.as_rule();
         let mut parts: Vec<Test> = Vec::new();
@@ -112,6 +112,16 @@ impl Lowering {
                     }));
                 }
                 Rule::comparison => parts.push(self.comparison(p)),
+                Rule::timed => parts.push(self.timed(p)),
+                Rule::fact_is => parts.push(self.fact_is(p)),
+                Rule::fact_flag => parts.push(self.fact_flag(p)),
+                Rule::position_test => {
+                    let span = self.span(&p);
+                    if let Some(position) = self.inner_position_ref(p) {
+                        let kind = TestKind::Position(position);
+                        parts.push(Test { span, kind });
+                    }
+                }
                 _ => {}
             }
         }

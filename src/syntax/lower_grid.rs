@@ -93,6 +93,10 @@ impl Lowering {
                         .map(|i| self.integer(i).node)
                         .unwrap_or(0),
                 ),
+                Rule::position_cell => match self.inner_position_ref(p) {
+                    Some(position) => Cell::Position(position),
+                    None => Cell::Blank,
+                },
                 _ => Cell::Blank,
             },
             None => Cell::Blank,
@@ -198,11 +202,13 @@ impl Lowering {
             entry_diploma: None,
             experience: None,
             cells: Vec::new(),
+            degrees: Vec::new(),
             source: None,
         };
         for p in pair.into_inner() {
             let here = self.span(&p);
             match p.as_rule() {
+                Rule::job_degrees => out.degrees.extend(self.job_degrees(p)),
                 Rule::id => out.id = self.text(p),
                 Rule::string => out.name = self.string(p),
                 Rule::source => self.set_source(&mut out.source, p),

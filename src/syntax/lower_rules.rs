@@ -1,5 +1,5 @@
 //! Lowering of the rules a decision follows: classification, status, working
-//! time, minimum salary, mission cap, trial period, provisions.
+//! time, minimum salary, mission cap, provisions (the trial period: `lower_trials`).
 
 use rust_decimal::Decimal;
 
@@ -14,6 +14,7 @@ impl Lowering {
             span: self.span(&pair),
             floors: Vec::new(),
             transitional: Vec::new(),
+            conditional: Vec::new(),
             highest_wins: None,
             source: None,
         };
@@ -29,6 +30,10 @@ impl Lowering {
                 Rule::transitional => {
                     let t = self.transitional(p);
                     out.transitional.push(t);
+                }
+                Rule::cond_floor => {
+                    let floor = self.cond_floor(p);
+                    out.conditional.push(floor);
                 }
                 _ => {}
             }
@@ -74,6 +79,8 @@ impl Lowering {
                         Some(Rule::kw_diploma) => FloorKind::Diploma,
                         Some(Rule::kw_previous_coefficient) => FloorKind::PreviousCoefficient,
                         Some(Rule::kw_mission) => FloorKind::Mission,
+                        Some(Rule::kw_position) => FloorKind::Position,
+                        Some(Rule::kw_criteria) => FloorKind::Criteria,
                         _ => FloorKind::Job,
                     };
                     out.kind = Spanned::new(kind, here);
@@ -264,41 +271,6 @@ impl Lowering {
                         let i = self.text(i);
                         self.set_once(&mut out.claim_band, i, here, "claim");
                     }
-                }
-                _ => {}
-            }
-        }
-        out
-    }
-
-    pub(super) fn trial_period(&mut self, pair: P) -> TrialPeriod {
-        let mut out = TrialPeriod {
-            span: self.span(&pair),
-            rules: Vec::new(),
-            source: None,
-        };
-        for p in pair.into_inner() {
-            match p.as_rule() {
-                Rule::source => self.set_source(&mut out.source, p),
-                Rule::trial_rule => {
-                    let here = self.span(&p);
-                    let line = self.trial_line(p);
-                    let mut rule = TrialRule {
-                        span: here,
-                        category: line.category,
-                        length: line.first,
-                        renewal: line.second,
-                        renewal_from_coefficient: None,
-                        source: None,
-                    };
-                    for q in line.rest {
-                        match q.as_rule() {
-                            Rule::integer => rule.renewal_from_coefficient = Some(self.integer(q)),
-                            Rule::source => self.set_source(&mut rule.source, q),
-                            _ => {}
-                        }
-                    }
-                    out.rules.push(rule);
                 }
                 _ => {}
             }

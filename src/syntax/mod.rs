@@ -5,8 +5,12 @@
 //! lines are collected apart by [`trivia`].
 
 pub mod ast;
+mod ast_criteria;
 mod ast_examples;
+mod ast_facts;
 mod ast_functions;
+pub mod ast_grids;
+mod ast_trials;
 pub mod cites;
 // Not every keyword is printed by name (a unit's spelling follows its count).
 #[cfg_attr(not(test), allow(dead_code))]
@@ -16,11 +20,15 @@ mod lookalike;
 mod lower;
 mod lower_errors;
 mod lower_examples;
+mod lower_facts;
 mod lower_expr;
 mod lower_functions;
 mod lower_grid;
+mod lower_grids;
 mod lower_layers;
+mod lower_criteria;
 mod lower_rules;
+mod lower_trials;
 pub mod trivia;
 
 use pest::Parser as _;

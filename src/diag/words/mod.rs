@@ -27,6 +27,17 @@ pub(super) fn quoted_list(items: &[String]) -> Said {
     said(quoted.join(" et "), quoted.join(" and "))
 }
 
+/// A job as a person reads it beside the id the file is edited by:
+/// `` `conseiller-clientele` (Conseiller clientèle) ``; the id alone when the
+/// name says nothing more (`superviseur`, "Superviseur": the same words).
+pub(super) fn job_named(job: &str, name: &str) -> String {
+    if name.is_empty() || crate::names::normalize(name) == crate::names::normalize(job) {
+        format!("`{job}`")
+    } else {
+        format!("`{job}` ({name})")
+    }
+}
+
 /// `a, b and c`, or `none` for no item.
 fn listed(items: &[String], and: &str, none: &str) -> String {
     match items {
@@ -38,6 +49,9 @@ fn listed(items: &[String], and: &str, none: &str) -> String {
 
 pub(super) fn message(kind: &Kind) -> Said {
     match kind {
+        Kind::Grid(problem) => problem.message(),
+        Kind::Trial(p) => p.message(),
+        Kind::Criteria(p) => p.message(),
         Kind::NotUtf8 { byte } => said(
             format!("le fichier de règles n'est pas du texte UTF-8 (octet {byte})"),
             format!("the rule file is not UTF-8 text (byte {byte})"),
@@ -138,10 +152,19 @@ pub(super) fn message(kind: &Kind) -> Said {
             "cette règle de statut vient après `sinon` : elle ne s'applique jamais",
             "this status rule comes after `sinon` and never applies",
         ),
-        Kind::AmbiguousName { name, jobs, .. } => quoted_list(jobs).map(|jobs, lang| match lang {
-            Lang::Fr => format!("le nom {name} est donné à plusieurs métiers : {jobs}"),
-            Lang::En => format!("the name {name} is given to several jobs: {jobs}"),
-        }),
+        Kind::AmbiguousName {
+            name, jobs, names, ..
+        } => {
+            let named: Vec<String> = jobs
+                .iter()
+                .zip(names.iter().map(String::as_str).chain(std::iter::repeat("")))
+                .map(|(job, name)| job_named(job, name))
+                .collect();
+            said(named.join(" et "), named.join(" and ")).map(|jobs, lang| match lang {
+                Lang::Fr => format!("le nom {name} est donné à plusieurs métiers : {jobs}"),
+                Lang::En => format!("the name {name} is given to several jobs: {jobs}"),
+            })
+        }
         Kind::AmbiguousDiplomaName { name, diplomas, .. } => {
             quoted_list(diplomas).map(|diplomas, lang| match lang {
                 Lang::Fr => format!("le nom {name} est donné à plusieurs diplômes : {diplomas}"),
@@ -153,48 +176,67 @@ pub(super) fn message(kind: &Kind) -> Said {
             diploma,
             floor,
             beginner,
-        } => said(
-            format!(
-                "le diplôme d'accueil de `{job}` (`{diploma}`) a un plancher de {floor}, au-dessus de son coefficient de débutant {beginner}"
-            ),
-            format!(
-                "the entry diploma of `{job}` (`{diploma}`) has a floor of {floor}, above its beginner coefficient {beginner}"
-            ),
-        ),
+            name,
+        } => {
+            let job = job_named(job, name);
+            said(
+                format!(
+                    "le diplôme d'accueil `{diploma}` de {job} a un plancher de {floor}, au-dessus de son coefficient de débutant {beginner}"
+                ),
+                format!(
+                    "the entry diploma `{diploma}` of {job} has a floor of {floor}, above its beginner coefficient {beginner}"
+                ),
+            )
+        }
         Kind::EntryDiplomaOrder => said(
             "la plage de diplômes d'accueil est écrite du plus élevé au plus bas",
             "the entry diploma range is written highest first",
         ),
-        Kind::BlankCells { job, blank, bands } => said(
-            format!(
-                "{} des {bands} tranches de `{job}` sont vides : {}",
-                blank.len(),
-                blank.join(", ")
-            ),
-            format!(
-                "{} of {bands} bands of `{job}` are blank: {}",
-                blank.len(),
-                blank.join(", ")
-            ),
-        ),
-        Kind::JobWithoutClassification { job } => said(
-            format!("le métier `{job}` n'a aucune classification"),
-            format!("the job `{job}` has no classification"),
-        ),
+        Kind::BlankCells {
+            job,
+            blank,
+            bands,
+            name,
+        } => {
+            let job = job_named(job, name);
+            said(
+                format!(
+                    "{} des {bands} tranches de {job} sont vides : {}",
+                    blank.len(),
+                    blank.join(", ")
+                ),
+                format!(
+                    "{} of {bands} bands of {job} are blank: {}",
+                    blank.len(),
+                    blank.join(", ")
+                ),
+            )
+        }
+        Kind::JobWithoutClassification { job, name } => {
+            let job = job_named(job, name);
+            said(
+                format!("le métier {job} n'a aucune classification"),
+                format!("the job {job} has no classification"),
+            )
+        }
         Kind::DecreasingBand {
             job,
             before,
             before_band,
             value,
             band,
-        } => said(
-            format!(
-                "`{job}` baisse avec l'ancienneté : {before} en `{before_band}`, {value} en `{band}`"
-            ),
-            format!(
-                "`{job}` goes down with experience: {before} in `{before_band}`, {value} in `{band}`"
-            ),
-        ),
+            name,
+        } => {
+            let job = job_named(job, name);
+            said(
+                format!(
+                    "{job} baisse avec l'ancienneté : {before} en `{before_band}`, {value} en `{band}`"
+                ),
+                format!(
+                    "{job} goes down with experience: {before} in `{before_band}`, {value} in `{band}`"
+                ),
+            )
+        }
         Kind::UnusedParameter { name } => said(
             format!("le paramètre `{name}` n'est jamais lu"),
             format!("the parameter `{name}` is never used"),
@@ -256,6 +298,7 @@ pub(super) fn message(kind: &Kind) -> Said {
                 format!("this test compares two numbers of the file: it is {en}"),
             )
         }
+        Kind::Fact(problem) => problem.message(),
     }
 }
 
@@ -305,6 +348,9 @@ fn below_legal_minimum(
 
 pub(super) fn label(kind: &Kind) -> Said {
     let (fr, en) = match kind {
+        Kind::Grid(problem) => return problem.label(),
+        Kind::Trial(p) => return p.label(),
+        Kind::Criteria(p) => return p.label(),
         Kind::NotUtf8 { .. } => ("pas en UTF-8", "not UTF-8"),
         Kind::Duplicate { what, .. } => duplicate_label(what),
         Kind::ReservedName { .. } => ("réservé", "reserved"),
@@ -407,12 +453,16 @@ pub(super) fn label(kind: &Kind) -> Said {
             "le même chaque jour, pour chaque salarié",
             "the same on every day, for every employee",
         ),
+        Kind::Fact(problem) => return problem.label(),
     };
     said(fr, en)
 }
 
 pub(super) fn help(kind: &Kind) -> Said {
     let (fr, en) = match kind {
+        Kind::Grid(problem) => return problem.help(),
+        Kind::Trial(p) => return p.help(),
+        Kind::Criteria(p) => return p.help(),
         Kind::NotUtf8 { .. } => (
             "enregistrez-le en UTF-8 (un export Windows-1252 ou Latin-1 doit d'abord être converti)",
             "save it as UTF-8 (a Windows-1252 or Latin-1 export must be converted first)",
@@ -586,6 +636,7 @@ pub(super) fn help(kind: &Kind) -> Said {
             "comparez une valeur qui change (un paramètre, `heures`, `coefficient`), ou retirez le `si`",
             "compare a value that changes (a parameter, `heures`, `coefficient`), or remove the `si`",
         ),
+        Kind::Fact(problem) => return problem.help(),
     };
     said(fr, en)
 }

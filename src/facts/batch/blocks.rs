@@ -29,7 +29,7 @@ pub(super) fn read_lines(
         let available = match input.fill_buf() {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(ReadError(format!("cannot read the facts: {e}"))),
+            Err(e) => return Err(ReadError::io(&e, ("les faits", "the facts"))),
         };
         if available.is_empty() {
             return Ok(false);
@@ -79,7 +79,7 @@ pub(super) fn read_rows(
                 pool.push(row);
                 rows.push(Err(rejection));
             }
-            Err(e) => return Err(ReadError(format!("cannot read the CSV file: {e}"))),
+            Err(e) => return Err(ReadError::io(&e, ("le fichier CSV", "the CSV file"))),
         }
     }
     Ok(true)

@@ -29,7 +29,8 @@ pub(super) fn add_history(
             twice |= raw[i].replace(value).is_some();
         }
     })?;
-    if twice {
+    // A trial at hire is rare: the general reader reads its facts.
+    if twice || raw[5].is_some() || raw[6].is_some() {
         return None;
     }
     let given = |i: usize| raw[i].filter(|value| *value != "null");
@@ -40,6 +41,8 @@ pub(super) fn add_history(
         jobs: list(given(2), jobs, unknown, held_job)?,
         diplomas: list(given(3), diplomas, unknown, obtained)?,
         pay: list(given(4), pay, unknown, payslip)?,
+        hire_trial_renewed: false,
+        hire_trial_broken_on: None,
     };
     let at = Place {
         position: record.position,
@@ -110,7 +113,12 @@ mod tests {
         let position = Position::Line(1);
         match serde_json::from_str::<serde_json::Value>(line) {
             Ok(value) => Reader::default().json_record(value, position),
-            Err(_) => Err(Rejection::new(position, None, None, "not JSON")),
+            Err(_) => Err(Rejection::new(
+                position,
+                None,
+                None,
+                crate::facts::Reason::Other("not JSON".into()),
+            )),
         }
     }
 

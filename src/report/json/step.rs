@@ -17,6 +17,28 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
             tag(out, "job");
             strings(out, &[("given", given), ("job", job), ("name", name)]);
         }
+        StepKind::Criteria {
+            degrees,
+            total,
+            row,
+            coefficient,
+        } => {
+            tag(out, "criteria");
+            key(out, ",", "degrees");
+            for (i, d) in degrees.iter().enumerate() {
+                key(out, if i == 0 { "[{" } else { ",{" }, "criterion");
+                string(out, d.criterion);
+                numbers(out, &[("degree", d.degree), ("points", d.points)]);
+                out.push(b'}');
+            }
+            if degrees.is_empty() {
+                out.push(b'[');
+            }
+            out.push(b']');
+            numbers(out, &[("total", *total)]);
+            let _ = write!(out, ",\"row\":[{},{}]", row.0, row.1);
+            numbers(out, &[("coefficient", *coefficient)]);
+        }
         StepKind::Experience {
             since,
             until,
@@ -68,10 +90,18 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
             coefficient,
             level,
             category,
+            place,
         } => {
             tag(out, "level");
-            numbers(out, &[("coefficient", *coefficient), ("level", *level)]);
+            match place {
+                // A grid without coefficients: its key is a rank, not a coefficient.
+                Some(p) if !p.coefficients => numbers(out, &[("level", *level)]),
+                _ => numbers(out, &[("coefficient", *coefficient), ("level", *level)]),
+            }
             strings(out, &[("category", category)]);
+            if let Some(p) = place {
+                strings(out, &[("grid", p.grid), ("position", p.position)]);
+            }
         }
         StepKind::Status { status } => {
             tag(out, "status");
@@ -155,6 +185,8 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
             length,
             renewal,
             broken_on,
+            at,
+            range,
         } => {
             tag(out, "trial");
             strings(out, &[("job", job)]);
@@ -178,6 +210,7 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
                 Some(d) => date(out, *d),
                 None => out.extend_from_slice(b"null"),
             }
+            trial_opening(out, *at, *range);
         }
         StepKind::TrialCut {
             by,
@@ -206,6 +239,30 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
             strings(out, &[("band", band)]);
             numbers(out, &[("coefficient", *coefficient)]);
         }
+        StepKind::Fact {
+            name,
+            field,
+            value,
+            default,
+        } => {
+            tag(out, "fact");
+            strings(out, &[("name", name), ("field", field), ("value", value)]);
+            key(out, ",", "default");
+            out.extend_from_slice(if *default { b"true" } else { b"false" });
+        }
+        StepKind::Clock {
+            clock,
+            since,
+            until,
+            completed,
+            unit,
+        } => {
+            tag(out, "clock");
+            strings(out, &[("clock", clock)]);
+            dates(out, &[("since", *since), ("until", *until)]);
+            numbers(out, &[("completed", *completed)]);
+            strings(out, &[("unit", unit)]);
+        }
         StepKind::Warning { warning } => {
             tag(out, "warning");
             key(out, ",", "text");
@@ -230,6 +287,18 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
 }
 
 /// A floor's detail, its fields among the floor's own (`null` for none).
+/// A trial step's `at` and `range`, written only when present (serde's skip).
+fn trial_opening(out: &mut Vec<u8>, at: Option<&str>, range: Option<(u32, u32)>) {
+    if let Some(at) = at {
+        key(out, ",", "at");
+        string(out, at);
+    }
+    if let Some((from, to)) = range {
+        key(out, ",", "range");
+        let _ = write!(out, "[{from},{to}]");
+    }
+}
+
 fn floor_detail(detail: &FloorDetail, out: &mut Vec<u8>) {
     let optional = |out: &mut Vec<u8>, name: &str, value: Option<&str>| {
         key(out, ",", name);
@@ -256,6 +325,21 @@ fn floor_detail(detail: &FloorDetail, out: &mut Vec<u8>) {
         FloorDetail::Mission { claims } => {
             key(out, ",", "claims");
             count(out, *claims);
+        }
+        FloorDetail::Position {
+            grid,
+            position,
+            test,
+        } => {
+            optional(out, "grid", *grid);
+            optional(out, "position", *position);
+            if test.is_some() {
+                optional(out, "test", *test);
+            }
+        }
+        FloorDetail::Criteria { total } => {
+            key(out, ",", "total");
+            number_or_null(*total, out);
         }
     }
 }
@@ -364,6 +448,7 @@ mod tests {
                 coefficient: 140,
                 level: 2,
                 category: "ETAM",
+                place: None,
             },
             StepKind::Status {
                 status: "non-cadre",
@@ -427,6 +512,8 @@ mod tests {
                 },
                 renewal: None,
                 broken_on: None,
+                at: None,
+                range: None,
             },
             StepKind::Trial {
                 job: "j",
@@ -443,6 +530,8 @@ mod tests {
                     unit: crate::model::TimeUnit::Weeks,
                 }),
                 broken_on: Some(day(7)),
+                at: Some("hire"),
+                range: Some((240, 250)),
             },
             StepKind::TrialCut {
                 by: "company",

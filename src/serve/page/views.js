@@ -204,18 +204,19 @@ function showWhatif() {
   out.append(costsTable(s.costs));
   out.append(el('h3', {}, t('losers')));
   out.append(s.losers.length ? table([t('col.id'), t('losses'), t('cause')],
-    s.losers.map((l) => [employeeLink(l.id), l.losses.join(', '), l.cause || '']), [false, false, false]) : el('p', {}, t('noLoser')));
+    s.losers.map((l) => [employeeLink(l.id), l.losses.join(', '), causeIn(l)]), [false, false, false]) : el('p', {}, t('noLoser')));
   out.append(scenariosTable(s));
   out.append(el('h3', {}, t('chart')));
   const chart = el('div', { class: 'chart' });
-  chart.innerHTML = answer.chart; // SVG written by the server, every text escaped there
+  // SVG written by the server in both languages, every text escaped there.
+  chart.innerHTML = (i18n.lang === 'en' && answer.chart_en) || answer.chart;
   out.append(chart);
   out.append(el('h3', {}, t('gainers')));
   out.append(table([t('col.id'), t('col.job'), t('before'), t('after'), t('change'), t('cause')],
     s.largest_changes.map((r) => [employeeLink(r.id), jobName(names, r.job),
       r.before ? `${r.before.coefficient} · ${euros(r.before.minimum_salary)}` : '—',
       r.after ? `${r.after.coefficient} · ${euros(r.after.minimum_salary)}` : '—',
-      signed(r.minimum_salary_change), r.cause || '']), [false, false, true, true, true, false]));
+      signed(r.minimum_salary_change), causeIn(r)]), [false, false, true, true, true, false]));
   out.append(el('h3', {}, t('redline')));
   out.append(redline(answer.redline));
 }
@@ -229,6 +230,11 @@ function costsTable(costs) {
     rows.push([`${t('estimate', estimate.rate)} — ${t('payrollRaise')}`, '', euros(estimate.on_payroll_raise.monthly), euros(estimate.on_payroll_raise.annual)]);
   }
   return el('div', {}, el('h3', {}, t('costs')), table(['', t('employeesCol'), t('perMonth'), t('perYear')], rows, [false, true, true, true]));
+}
+
+// Why a row changes, in the page's language (the server gives both).
+function causeIn(row) {
+  return (i18n.lang === 'en' && row.cause_en) || row.cause || '';
 }
 
 // The proposal and each scenario side by side, against the base.

@@ -1,0 +1,124 @@
+//! Classification by criteria (issue #22, design §8): the employee's degree
+//! in each criterion, their points, the total read in the `cotation`, the
+//! coefficient it gives as one more floor.
+
+use super::trace::{CriterionScore, Gloss, Step, StepKind, Tracer};
+use super::{Evaluator, Notes, OtherFloors, Warning};
+use crate::facts::Record;
+use crate::model::CriteriaMethod;
+
+impl<'r> Evaluator<'r> {
+    /// `others` with the criteria floor, when the record gives degrees; a
+    /// rule set without `plancher critères` says it does not use them.
+    #[inline]
+    pub(super) fn with_criteria<'a, T: Tracer<'a>>(
+        &'a self,
+        record: &'a Record,
+        others: OtherFloors,
+        warnings: &mut Notes<'_, 'r>,
+        t: &mut T,
+    ) -> Result<OtherFloors, (String, String)> {
+        if record.criteria.is_empty() {
+            return Ok(others);
+        }
+        self.criteria_floor(record, others, warnings, t)
+    }
+
+    #[inline(never)]
+    fn criteria_floor<'a, T: Tracer<'a>>(
+        &'a self,
+        record: &'a Record,
+        others: OtherFloors,
+        warnings: &mut Notes<'_, 'r>,
+        t: &mut T,
+    ) -> Result<OtherFloors, (String, String)> {
+        let rules = self.rules;
+        let Some(method) = rules.criteria.as_deref().filter(|_| self.floors.criteria) else {
+            warnings.push(|| Warning::CriteriaNotUsed);
+            return Ok(others);
+        };
+        let degrees = degrees_given(method, &record.criteria)?;
+        let field = || "criteria".to_string();
+        let total: u32 = degrees.iter().map(|d| d.points).sum();
+        let Some(row) = method.row(total) else {
+            return Err((
+                field(),
+                format!("no row of the scoring holds a total of {total} points"),
+            ));
+        };
+        t.step(|| Step {
+            kind: StepKind::Criteria {
+                degrees: degrees
+                    .iter()
+                    .map(|d| CriterionScore {
+                        criterion: &method.criteria[d.criterion].id,
+                        degree: d.degree,
+                        points: d.points,
+                    })
+                    .collect(),
+                total,
+                row: (row.from, row.to),
+                coefficient: row.coefficient,
+            },
+            rule: Some(rules.place(row.origin.span)),
+            source: row.origin.source.as_deref(),
+            gloss: Gloss::of(&[&row.origin]),
+        });
+        Ok(OtherFloors {
+            criteria: Some(row.coefficient),
+            criteria_total: Some(total),
+            ..others
+        })
+    }
+}
+
+/// One criterion's degree, read from the record.
+struct Given {
+    criterion: usize,
+    degree: u32,
+    points: u32,
+}
+
+/// The record's degrees in the method's order: every criterion once, each
+/// degree in range; a name the rule set does not declare is refused.
+fn degrees_given(
+    method: &CriteriaMethod,
+    given: &[(String, u32)],
+) -> Result<Vec<Given>, (String, String)> {
+    let field = |name: &str| format!("criteria.{name}");
+    let mut out: Vec<Given> = Vec::with_capacity(method.criteria.len());
+    for (name, degree) in given {
+        let Some(criterion) = method.criterion_index(name) else {
+            let ids: Vec<&str> = method.criteria.iter().map(|c| c.id.as_str()).collect();
+            return Err((
+                field(name),
+                format!(
+                    "the rule set has no criterion `{name}`; it has {}",
+                    ids.join(", ")
+                ),
+            ));
+        };
+        let Some(points) = method.points(criterion, *degree) else {
+            let count = method.criteria[criterion].points.len();
+            return Err((
+                field(name),
+                format!("degree {degree} is not a degree of `{name}` (1 to {count})"),
+            ));
+        };
+        out.push(Given {
+            criterion,
+            degree: *degree,
+            points,
+        });
+    }
+    for (i, c) in method.criteria.iter().enumerate() {
+        if !out.iter().any(|g| g.criterion == i) {
+            return Err((
+                field(&c.id),
+                "required: every criterion is given a degree".to_string(),
+            ));
+        }
+    }
+    out.sort_by_key(|g| g.criterion);
+    Ok(out)
+}

@@ -1,0 +1,152 @@
+//! The floors of a named grid (issue #22): the position the employer gives
+//! (`plancher position`) and the conditional floors (`plancher hcr I.2 si …`).
+//! A rule set without grids never comes here: [`Evaluator::grid_floors`] is
+//! called only when the rule set declares grids.
+
+use rust_decimal::Decimal;
+
+use super::expr::{Formulas, Inputs};
+use super::trace::{FloorDetail, FloorName, Gloss, GridPlace, NoTrace, Step, StepKind};
+use super::Evaluator;
+use crate::facts::Record;
+use crate::model::grid::ConditionalFloor;
+use crate::model::grid::PositionId;
+use crate::model::{FloorKind, RuleSet};
+
+/// What the grid floors give a decision.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct GridFloors {
+    /// The key of the position the facts give, if the rules list `plancher position`.
+    pub given: Option<u32>,
+    /// The highest key the conditional floors give.
+    pub conditional: Option<u32>,
+    /// The position the facts give, and the conditional floor that gave its key.
+    pub given_position: Option<PositionId>,
+    pub conditional_floor: Option<usize>,
+}
+
+impl GridFloors {
+    /// The highest of the two.
+    pub fn highest(&self) -> Option<u32> {
+        self.given.max(self.conditional)
+    }
+}
+
+impl<'r> Evaluator<'r> {
+    /// The position the facts give (on the evaluation day), its floor and the
+    /// conditional floors that hold; the error is the reason to reject.
+    pub(super) fn grid_floors(
+        &self,
+        record: &Record,
+        hours: Option<Decimal>,
+    ) -> Result<GridFloors, (String, crate::facts::Reason)> {
+        let grids = &self.rules.grids;
+        let given = match record.placed.as_ref().and_then(|p| p.position.as_deref()) {
+            None => None,
+            Some(text) => Some(
+                grids
+                    .resolve(text, self.as_of)
+                    .map_err(|e| ("position".to_string(), crate::facts::Reason::Position(e)))?,
+            ),
+        };
+        let inputs = Inputs {
+            hours,
+            position: given,
+            ..Inputs::default()
+        };
+        let key = |p: PositionId| self.position_key(p, &inputs);
+        let mut out = GridFloors {
+            given_position: given,
+            ..GridFloors::default()
+        };
+        if self.rules.has_floor(FloorKind::Position) {
+            out.given = given.map(key).transpose().map_err(no_field)?;
+        }
+        for (i, floor) in grids.conditional_floors.iter().enumerate() {
+            let formulas = self.formulas();
+            if formulas
+                .holds(&floor.test, &inputs, &mut NoTrace)
+                .map_err(no_field)?
+            {
+                let value = key(floor.position).map_err(no_field)?;
+                if out.conditional.is_none_or(|c| value > c) {
+                    out.conditional = Some(value);
+                    out.conditional_floor = Some(i);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// A position's key: its coefficient, or the other one when its test fails.
+    pub(super) fn position_key(&self, p: PositionId, inputs: &Inputs) -> Result<u32, String> {
+        let position = &self.rules.grids.positions[p];
+        match &position.otherwise {
+            None => Ok(position.key),
+            Some((test, other)) => {
+                let holds = self.formulas().holds(test, inputs, &mut NoTrace)?;
+                Ok(if holds { position.key } else { *other })
+            }
+        }
+    }
+
+    /// The grid and position of a decided key, when the rule set has grids.
+    pub(super) fn grid_place(&self, key: u32) -> Option<GridPlace<'r>> {
+        let grids = &self.rules.grids;
+        if grids.is_empty() {
+            return None;
+        }
+        let position = &grids.positions[grids.by_key(key, self.as_of)?];
+        let grid = &grids.grids[position.grid];
+        Some(GridPlace {
+            grid: &grid.id,
+            position: &position.label,
+            coefficients: grid.coefficients,
+            grid_label: &grid.label,
+        })
+    }
+
+    fn formulas(&self) -> Formulas<'r> {
+        Formulas {
+            rules: self.rules,
+            day: self.as_of,
+        }
+    }
+}
+
+fn no_field(reason: String) -> (String, crate::facts::Reason) {
+    (String::new(), crate::facts::Reason::Other(reason))
+}
+
+/// The detail of a position floor: the grid and label, and the test of a conditional one.
+pub(super) fn position_detail<'r>(
+    rules: &'r RuleSet,
+    position: Option<PositionId>,
+    test: Option<&'r str>,
+) -> FloorDetail<'r> {
+    let position = position.map(|p| &rules.grids.positions[p]);
+    FloorDetail::Position {
+        grid: position.map(|p| rules.grids.grids[p.grid].id.as_str()),
+        position: position.map(|p| p.label.as_str()),
+        test,
+    }
+}
+
+/// The step of a conditional floor that holds.
+pub(super) fn conditional_floor_step<'r>(
+    rules: &'r RuleSet,
+    floor: &'r ConditionalFloor,
+    value: Option<u32>,
+) -> Step<'r> {
+    let test = Some(rules.sources.text(floor.test.span));
+    Step {
+        kind: StepKind::Floor {
+            floor: FloorName::Position,
+            coefficient: value,
+            detail: position_detail(rules, Some(floor.position), test),
+        },
+        rule: Some(rules.place(floor.origin.span)),
+        source: floor.origin.source.as_deref(),
+        gloss: Gloss::of(&[&floor.origin]),
+    }
+}
