@@ -196,8 +196,7 @@ fn body(w: &mut Writer, doc: &Document, item: &Item) {
         | Item::TrialMaximum(_)
         | Item::Grid(_)
         | Item::GridMinimum(_) => rule_text(w, doc, item),
-        | Item::Criterion(_)
-        | Item::Scoring(_) => rule_text(w, doc, item),
+        Item::Criterion(_) | Item::Scoring(_) => rule_text(w, doc, item),
         Item::Provision(p) => {
             if let Some(t) = &p.text {
                 let _ = writeln!(w.out, "<blockquote>{}</blockquote>", escape(&t.node));

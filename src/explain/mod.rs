@@ -5,9 +5,9 @@
 //! trace's own serialisation for tools) and answers what change of facts would
 //! reach another classification, by re-evaluating varied facts under the same rules.
 
+mod criteria;
 mod facts;
 mod grids;
-mod criteria;
 pub mod json;
 pub mod locale;
 mod outcome;
