@@ -87,8 +87,8 @@ pub struct Record {
     /// The past, for a replay: `None` when the record gives none of its fields.
     pub history: Option<Box<History>>,
     /// `criteria`: the post's degree in each criterion, as given (issue #22);
-    /// empty when not given.
-    pub criteria: Vec<(String, u32)>,
+    /// `None` when not given (boxed: most records give none).
+    pub criteria: Option<Degrees>,
     /// The fields the rule set declares as facts, as read (`None` when it
     /// declares none, or when the facts were read without its list).
     pub declared: Option<Box<DeclaredValues>>,
@@ -130,6 +130,9 @@ impl Placed {
         (position.is_some() || since.is_some()).then(|| Box::new(Placed { position, since }))
     }
 }
+
+/// The degrees a record gives, by criterion name (issue #22).
+pub type Degrees = Box<[(String, u32)]>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mission {

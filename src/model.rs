@@ -26,11 +26,11 @@ pub use crate::syntax::ast::{
 pub use facts::{
     Clock, ClockTest, DateSide, Fact, FactId, FactKind, FactTest, FactTestKind, FactValue, IsValue,
 };
-pub use criteria::{CriteriaMethod, Criterion, ScoreRow, Scored};
+pub use criteria::{CriteriaMethod, Criterion, ScoreRow};
 pub use formula::{
     Conditional, Expr, ExprKind, Extreme, Input, RoundDir, Rounding, Test, TestKind,
 };
-pub use trial::{TrialAt, TrialSelector};
+pub use trial::{placed_on, TrialAt, TrialSelector};
 
 pub use ids::{CategoryId, DiplomaId, JobId, LevelId, ParamId, ScaleId, TableId};
 
@@ -398,6 +398,8 @@ pub struct TrialRule {
     pub length: DurationRef,
     pub renewal: Option<DurationRef>,
     pub renewal_from_coefficient: Option<u32>,
+    /// `sauf POSITION`: no renewal at that position.
+    pub renewal_except: Option<grid::PositionId>,
     pub origin: Origin,
 }
 

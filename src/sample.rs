@@ -329,7 +329,7 @@ impl<'r> Generator<'r> {
             history: None,
             declared: Default::default(),
             placed: None,
-            criteria: Vec::new(),
+            criteria: None,
         }
     }
 

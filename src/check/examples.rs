@@ -38,7 +38,7 @@ impl Checker {
             history: None,
             declared: Default::default(),
             placed: None,
-            criteria: Vec::new(),
+            criteria: None,
         };
         let mut declared = vec![None; rules.facts.len()];
         for fact in &e.facts {
@@ -76,7 +76,7 @@ impl Checker {
                 Fact::Position(p) => {
                     record.placed = crate::facts::Placed::given(Some(p.clone()), None);
                 }
-                Fact::Criteria(given) => record.criteria.clone_from(given),
+                Fact::Criteria(given) => record.criteria = Some(given.clone().into_boxed_slice()),
                 Fact::Hire {
                     on,
                     renewed,

@@ -164,7 +164,9 @@ impl Checker {
             if rules.categories.is_empty() {
                 continue;
             }
-            let Some(category) = self.category(rules, &r.category) else {
+            // A category of another name (Syntec's `etam`, `ic`) gets no cap:
+            // the law's words are not the agreement's (loi.grille's reading).
+            let Some(&category) = self.declared.categories.get(&r.category.node) else {
                 continue;
             };
             if let Some(length) = length {

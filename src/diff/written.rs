@@ -197,6 +197,13 @@ pub fn trial_selector(rules: &RuleSet, selector: crate::model::TrialSelector) ->
         crate::model::TrialSelector::Coefficients { from, to } => {
             format!("coefficients {from} à {to}")
         }
+        crate::model::TrialSelector::Grid { grid, range } => {
+            let grid = &rules.grids.grids[grid].id;
+            match range {
+                Some((from, to)) => format!("grille {grid}, coefficients {from} à {to}"),
+                None => format!("grille {grid}"),
+            }
+        }
     }
 }
 

@@ -8,36 +8,37 @@ use crate::facts::Record;
 use crate::model::CriteriaMethod;
 
 impl<'r> Evaluator<'r> {
-    /// `others` with the criteria floor, when the record gives degrees; a
-    /// rule set without `plancher critères` says it does not use them.
+    /// Sets the criteria floor of `others` when the record gives degrees (in
+    /// place: the floors are not moved for the records that give none); a rule
+    /// set without `plancher critères` says it does not use them.
     #[inline]
     pub(super) fn with_criteria<'a, T: Tracer<'a>>(
         &'a self,
         record: &'a Record,
-        others: OtherFloors,
+        others: &mut OtherFloors,
         warnings: &mut Notes<'_, 'r>,
         t: &mut T,
-    ) -> Result<OtherFloors, (String, String)> {
-        if record.criteria.is_empty() {
-            return Ok(others);
+    ) -> Result<(), (String, String)> {
+        match &record.criteria {
+            None => Ok(()),
+            Some(given) => self.criteria_floor(given, others, warnings, t),
         }
-        self.criteria_floor(record, others, warnings, t)
     }
 
     #[inline(never)]
     fn criteria_floor<'a, T: Tracer<'a>>(
         &'a self,
-        record: &'a Record,
-        others: OtherFloors,
+        given: &[(String, u32)],
+        others: &mut OtherFloors,
         warnings: &mut Notes<'_, 'r>,
         t: &mut T,
-    ) -> Result<OtherFloors, (String, String)> {
+    ) -> Result<(), (String, String)> {
         let rules = self.rules;
         let Some(method) = rules.criteria.as_deref().filter(|_| self.floors.criteria) else {
             warnings.push(|| Warning::CriteriaNotUsed);
-            return Ok(others);
+            return Ok(());
         };
-        let degrees = degrees_given(method, &record.criteria)?;
+        let degrees = degrees_given(method, given)?;
         let field = || "criteria".to_string();
         let total: u32 = degrees.iter().map(|d| d.points).sum();
         let Some(row) = method.row(total) else {
@@ -64,11 +65,8 @@ impl<'r> Evaluator<'r> {
             source: row.origin.source.as_deref(),
             gloss: Gloss::of(&[&row.origin]),
         });
-        Ok(OtherFloors {
-            criteria: Some(row.coefficient),
-            criteria_total: Some(total),
-            ..others
-        })
+        others.criteria = Some((row.coefficient, total));
+        Ok(())
     }
 }
 

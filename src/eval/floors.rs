@@ -118,7 +118,7 @@ impl<'r> Evaluator<'r> {
         };
         for floor in &rules.floors {
             // Said only for an employee whose degrees are given (issue #22).
-            if floor.kind == FloorKind::Criteria && others.criteria_total.is_none() {
+            if floor.kind == FloorKind::Criteria && others.criteria.is_none() {
                 continue;
             }
             let value = match floor.kind {
@@ -131,7 +131,7 @@ impl<'r> Evaluator<'r> {
                 FloorKind::PreviousCoefficient => others.previous,
                 FloorKind::Mission => others.claim,
                 FloorKind::Position => others.grid.given,
-                FloorKind::Criteria => others.criteria,
+                FloorKind::Criteria => others.criteria.map(|(c, _)| c),
             };
             if floor.kind != FloorKind::Job {
                 t.step(|| other_floor_step(rules, floor, value, others));
@@ -332,7 +332,7 @@ impl<'r> Evaluator<'r> {
             .max(others.previous.filter(|_| listed.previous))
             .max(others.claim.filter(|_| listed.mission))
             .max(others.grid.highest())
-            .max(others.criteria)
+            .max(others.criteria.map(|(c, _)| c))
     }
 }
 
@@ -373,7 +373,7 @@ fn other_floor_step<'r>(
                 },
                 FloorKind::Position => position_detail(rules, others.grid.given_position, None),
                 FloorKind::Criteria => FloorDetail::Criteria {
-                    total: others.criteria_total,
+                    total: others.criteria.map(|(_, total)| total),
                 },
                 _ => FloorDetail::Mission {
                     claims: others.claims,

@@ -158,8 +158,7 @@ struct OtherFloors {
     /// The floors of named grids: none for a rule set without grids.
     grid: GridFloors,
     /// `plancher critères`: the coefficient of the employee's degrees, and their total.
-    criteria: Option<u32>,
-    criteria_total: Option<u32>,
+    criteria: Option<(u32, u32)>,
 }
 
 impl<'r> Evaluator<'r> {
@@ -247,21 +246,26 @@ impl<'r> Evaluator<'r> {
             previous_given: record.previous_sector_coefficient,
             claims: 0,
             criteria: None,
-            criteria_total: None,
             grid: GridFloors::default(),
         };
         // Checked once per decision: a rule set without grids skips it.
         let others = match rules.grids.is_empty() {
             true => others,
             false => OtherFloors {
-                grid: self.grid_floors(record, hours).map_err(|(field, reason)| {
-                    reject(Some(field.as_str()).filter(|f| !f.is_empty()), reason)
-                })?,
+                grid: self
+                    .grid_floors(record, hours, declared)
+                    .map_err(|(field, reason)| {
+                        // A test on a fact the record lacks names the fact and the rule.
+                        match declared.and_then(facts::DecisionFacts::missing) {
+                            Some((fact, why)) => reject(Some(&fact.field), why),
+                            None => reject(Some(field.as_str()).filter(|f| !f.is_empty()), reason),
+                        }
+                    })?,
                 ..others
             },
         };
-        let others = self
-            .with_criteria(record, others, &mut warnings, t)
+        let mut others = others;
+        self.with_criteria(record, &mut others, &mut warnings, t)
             .map_err(|(field, reason)| reject(Some(&field), crate::facts::Reason::Other(reason)))?;
         if let (Some(given), Some(read_as)) = (others.previous_given, others.previous) {
             // Brought up to the grid as `hors grille` says, but never in silence.

@@ -35,10 +35,13 @@ impl GridFloors {
 impl<'r> Evaluator<'r> {
     /// The position the facts give (on the evaluation day), its floor and the
     /// conditional floors that hold; the error is the reason to reject.
+    /// `declared`: the decision's facts and clocks, for the tests of conditional
+    /// coefficients and floors (`coefficient 105 si âge < 26 ans, 115 sinon`).
     pub(super) fn grid_floors(
         &self,
         record: &Record,
         hours: Option<Decimal>,
+        declared: Option<&super::facts::DecisionFacts<'_>>,
     ) -> Result<GridFloors, (String, crate::facts::Reason)> {
         let grids = &self.rules.grids;
         let given = match record.placed.as_ref().and_then(|p| p.position.as_deref()) {
@@ -52,6 +55,8 @@ impl<'r> Evaluator<'r> {
         let inputs = Inputs {
             hours,
             position: given,
+            // A coefficient's test may read a clock (IC 2.1: `âge < 26 ans`).
+            facts: declared,
             ..Inputs::default()
         };
         let key = |p: PositionId| self.position_key(p, &inputs);

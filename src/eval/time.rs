@@ -427,7 +427,7 @@ mod tests {
             history: None,
             declared: None,
             placed: None,
-            criteria: Vec::new(),
+            criteria: None,
         }
     }
 

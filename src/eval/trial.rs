@@ -10,6 +10,7 @@ use super::trace::{Gloss, Step, StepKind, Tracer};
 use super::{Evaluator, Notes, OtherFloors, TrialCut, Warning};
 use crate::calendar;
 use crate::facts::Record;
+use crate::model::grid::PositionId;
 use crate::model::{
     CategoryId, Duration, DurationRef, JobId, Origin, TrialAt, TrialMaximum, TrialRule,
 };
@@ -303,22 +304,31 @@ fn trial_end<'r, 'a, T: Tracer<'a>>(
     t: &mut T,
 ) -> Result<Option<Planned<'r>>, String> {
     let rules = e.rules;
+    // The grid and position of the first day, with named grids.
+    let placed = crate::model::placed_on(rules, coefficient, start);
+    let grid = placed.map(|(g, _)| g);
     // The first rule that holds, in a layer whose trials open this way.
     let first_holding = |list: &'r [TrialRule], when: TrialAt| {
         let found = list
             .iter()
-            .find(|r| r.selector.holds(category, coefficient));
+            .find(|r| r.selector.holds(category, coefficient, grid));
         found.filter(|_| at.opens(when))
     };
-    let facts = (start, renewed, coefficient);
-    // The agreement's durations must have a value on the move's day.
+    let facts = (start, renewed, coefficient, placed.map(|(_, p)| p));
+    // The agreement's durations must have a value on the move's day; at hire,
+    // one that has none yet was not in force (Syntec's art. 3.4 from
+    // 2023-05-01: an earlier hire has no trial rule, said, not a rejection).
     let required = |d| duration_at(e, d, start).map(Some);
-    let agreement = match first_holding(&rules.trial, rules.trial_at) {
-        Some(rule) => plan(rule, facts, &required)?,
-        None => None,
-    };
     // A company agreement's whose durations have none was not in force yet.
     let in_force = |d| duration_in_force(e, d, start);
+    let agreement_lengths: Lengths = match at {
+        At::Hire => &in_force,
+        At::Move => &required,
+    };
+    let agreement = match first_holding(&rules.trial, rules.trial_at) {
+        Some(rule) => plan(rule, facts, agreement_lengths)?,
+        None => None,
+    };
     let company = match first_holding(&rules.company_trial, rules.company_trial_at) {
         Some(rule) => plan(rule, facts, &in_force)?,
         None => None,
@@ -412,7 +422,7 @@ fn within_law<'r>(
 /// `None` when `length` finds a duration without a value that day.
 fn plan<'r>(
     rule: &'r TrialRule,
-    (start, renewed, coefficient): (NaiveDate, bool, u32),
+    (start, renewed, coefficient, position): (NaiveDate, bool, u32, Option<PositionId>),
     length: Lengths,
 ) -> Result<Option<Planned<'r>>, String> {
     let Some(first) = length(rule.length)? else {
@@ -432,7 +442,8 @@ fn plan<'r>(
     }
     let eligible = rule
         .renewal_from_coefficient
-        .is_none_or(|min| coefficient >= min);
+        .is_none_or(|min| coefficient >= min)
+        && (rule.renewal_except.is_none() || rule.renewal_except != position);
     match rule.renewal.filter(|_| eligible) {
         Some(renewal) => {
             let Some(renewal) = length(renewal)? else {

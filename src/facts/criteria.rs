@@ -11,10 +11,10 @@ use super::{JsonType, Place, Rejection};
 /// The field's name in JSON.
 pub(crate) const FIELD: &str = "criteria";
 
-/// The degrees a JSON record gives; empty when it gives none.
-pub(super) fn read(fields: &JsonFields, at: &Place) -> Result<Vec<(String, u32)>, Rejection> {
+/// The degrees a JSON record gives; `None` when it gives none.
+pub(super) fn read(fields: &JsonFields, at: &Place) -> Result<Option<super::Degrees>, Rejection> {
     let map = match fields.get(FIELD) {
-        None | Some(Value::Null) => return Ok(Vec::new()),
+        None | Some(Value::Null) => return Ok(None),
         Some(Value::Object(map)) => map,
         Some(other) => return Err(at.reject(FIELD, wrong_type(JsonType::Object, other))),
     };
@@ -27,5 +27,5 @@ pub(super) fn read(fields: &JsonFields, at: &Place) -> Result<Vec<(String, u32)>
         };
         out.push((name.clone(), degree));
     }
-    Ok(out)
+    Ok(Some(out.into_boxed_slice()))
 }

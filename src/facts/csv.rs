@@ -166,9 +166,9 @@ fn csv_criteria(
     columns: &Columns,
     row: &Utf8Row,
     at: &Place,
-) -> Result<Vec<(String, u32)>, Rejection> {
+) -> Result<Option<super::Degrees>, Rejection> {
     if columns.criteria.is_empty() {
-        return Ok(Vec::new());
+        return Ok(None);
     }
     let mut out = Vec::with_capacity(columns.criteria.len());
     for (i, name) in &columns.criteria {
@@ -178,7 +178,7 @@ fn csv_criteria(
         let degree = at.integer_text(cell, &format!("criteria.{name}"))?;
         out.push((name.clone(), degree));
     }
-    Ok(out)
+    Ok((!out.is_empty()).then(|| out.into_boxed_slice()))
 }
 
 /// The columns of a CSV header, and where each field of the contract stands in them.

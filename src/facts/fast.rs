@@ -294,7 +294,7 @@ fn without_history(
                 optional(since, |raw| parse_date(text(raw)?))?,
             ),
         },
-        criteria: Vec::new(),
+        criteria: None,
         id: id.to_string(),
     })
 }

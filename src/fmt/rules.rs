@@ -198,6 +198,14 @@ impl Printer<'_> {
                 self.kw(keywords::COEFFICIENTS),
                 self.kw(keywords::TO)
             ),
+            TrialSelector::Grid { grid, range } => {
+                let mut text = format!("{} {}", self.kw(keywords::GRID), grid.node);
+                if let Some((from, to)) = range {
+                    let (c, to_word) = (self.kw(keywords::COEFFICIENTS), self.kw(keywords::TO));
+                    text = format!("{text}, {c} {from} {to_word} {to}");
+                }
+                text
+            }
         };
         let mut text = format!("{selector} : {length}");
         let mut end = r.length.span.end;
@@ -213,6 +221,10 @@ impl Printer<'_> {
                 from.node
             );
             end = from.span.end;
+        }
+        if let Some(except) = &r.renewal_except {
+            text = format!("{text} {} {}", self.kw(keywords::EXCEPT), except.written());
+            end = except.label.span.end;
         }
         let mut node = Node::new(Line::owner(2, text, r.span.start, end));
         node.add(self.source(4, &r.source));

@@ -36,14 +36,6 @@ pub struct ScoreRow {
     pub origin: Origin,
 }
 
-/// One criterion's degree, as a decision reads it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scored {
-    pub criterion: usize,
-    pub degree: u32,
-    pub points: u32,
-}
-
 impl CriteriaMethod {
     /// The row a total falls in, if any.
     pub fn row(&self, total: u32) -> Option<&ScoreRow> {

@@ -69,7 +69,7 @@ pub fn facts_on(
         history: None,
         declared: record.declared.clone(),
         placed: record.placed.clone(),
-        criteria: Vec::new(),
+        criteria: None,
     })
 }
 

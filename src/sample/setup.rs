@@ -98,7 +98,7 @@ pub(super) fn decidable(
                 history: None,
                 declared: Default::default(),
                 placed: None,
-                criteria: Vec::new(),
+                criteria: None,
             };
             let result = first.decide(&probe).map(|_| ()).map_err(|r| r.reason);
             reason = reason.take().or(result.clone().err());

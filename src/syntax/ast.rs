@@ -568,6 +568,8 @@ pub struct TrialRule {
     pub length: Spanned<DurationValue>,
     pub renewal: Option<Spanned<DurationValue>>,
     pub renewal_from_coefficient: Option<Spanned<u32>>,
+    /// `sauf POSITION`: no renewal at that position.
+    pub renewal_except: Option<PositionRef>,
     pub source: Source,
 }
 

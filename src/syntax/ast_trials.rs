@@ -1,6 +1,8 @@
 //! The syntax of trial periods at hire and by coefficient range (issue #22,
 //! design §7): when a `période d'essai` opens and what selects its rule.
 
+use crate::span::Spanned;
+
 /// When the trials of a `période d'essai` open. Without a word, on a move only
 /// (the meaning of every rule file written before trials at hire).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,4 +35,10 @@ pub enum TrialSelector {
     Category(String),
     /// `coefficients 275 à 500`: both ends included.
     Coefficients { from: u32, to: u32 },
+    /// `grille etam`, `grille etam, coefficients 240 à 250`: a position of that
+    /// grid (in the range, when there is one).
+    Grid {
+        grid: Spanned<String>,
+        range: Option<(u32, u32)>,
+    },
 }

@@ -145,6 +145,7 @@ pub const GRID_MINIMUM: Keyword = kw("kw_grid_minimum", "minimum de la grille", 
 // ------------------------------------------------ trials at hire (issue #22, design §7)
 pub const AT_HIRE: Keyword = kw("kw_at_hire", "à l'embauche", "at hire", &["à l'embauche", "a l'embauche", "à l’embauche", "a l’embauche", "at hire"]);
 pub const ON_MOVE: Keyword = kw("kw_on_move", "à la mobilité", "on a move", &["à la mobilité", "a la mobilite", "on a move"]);
+pub const EXCEPT: Keyword = kw("kw_except", "sauf", "except", &["sauf", "except"]);
 pub const HIRED: Keyword = kw("kw_hired", "embauché le", "hired on", &["embauché le", "embauche le", "embauchée le", "embauchee le", "hired on"]);
 
 // ------------------------------------------------ classification by criteria (issue #22, design §8)
@@ -188,7 +189,7 @@ pub const TYPE_BOOL: Keyword = kw("type_bool", "oui-non", "yes-no", &["oui-non",
 pub const TYPE_TEXT: Keyword = kw("type_text", "texte", "text", &["texte", "text"]);
 
 /// Every keyword of the grammar, in the order `grammar/grille.pest` declares them.
-pub const ALL: [Keyword; 144] = [
+pub const ALL: [Keyword; 145] = [
     UNIT_DAYS,
     UNIT_WEEKS,
     UNIT_MONTHS,
@@ -329,6 +330,7 @@ pub const ALL: [Keyword; 144] = [
     // trials at hire
     AT_HIRE,
     ON_MOVE,
+    EXCEPT,
     HIRED,
     // criteria
     CRITERION,

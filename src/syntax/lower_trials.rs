@@ -54,6 +54,7 @@ impl Lowering {
             length: Spanned::new(DurationValue::Parameter(String::new()), here),
             renewal: None,
             renewal_from_coefficient: None,
+            renewal_except: None,
             source: None,
         };
         let mut durations = 0;
@@ -70,6 +71,7 @@ impl Lowering {
                     durations += 1;
                 }
                 Rule::integer => rule.renewal_from_coefficient = Some(self.integer(q)),
+                Rule::trial_except => rule.renewal_except = self.inner_position_ref(q),
                 Rule::source => self.set_source(&mut rule.source, q),
                 _ => {}
             }
@@ -87,6 +89,12 @@ impl Lowering {
                         selector = TrialSelector::Category(self.text(id).node);
                     }
                 }
+                Rule::trial_grid => {
+                    if let Some(id) = self.inner(p, Rule::id) {
+                        let grid = self.text(id);
+                        selector = TrialSelector::Grid { grid, range: None };
+                    }
+                }
                 Rule::trial_range => {
                     let ends: Vec<u32> = p
                         .into_inner()
@@ -94,7 +102,13 @@ impl Lowering {
                         .map(|q| self.integer(q).node)
                         .collect();
                     if let [from, to] = ends[..] {
-                        selector = TrialSelector::Coefficients { from, to };
+                        selector = match selector {
+                            TrialSelector::Grid { grid, .. } => TrialSelector::Grid {
+                                grid,
+                                range: Some((from, to)),
+                            },
+                            _ => TrialSelector::Coefficients { from, to },
+                        };
                     }
                 }
                 _ => {}

@@ -84,7 +84,6 @@ fn effect(table: &harness::Table) -> NaiveDate {
 /// docs/design/branches.md, HCR): monthly minimum = hourly × 151,67 h, rounded
 /// half away from zero to the cent, e.g. 12,08 × 151,67 = 1 832,1736 → 1 832,17 €.
 #[test]
-#[ignore = "rules/hcr-1979.grille is written once grids, positions and tables by level and échelon are in main (issue #22)"]
 fn hourly_minimums_as_published() {
     let rules = harness::load(RULES);
     let tables: Vec<harness::Table> = HOURLY.iter().map(|name| table(name)).collect();
@@ -135,10 +134,9 @@ fn hourly_minimums_as_published() {
 /// published position is a position of the grid that day, at its level; a
 /// position the table does not print is refused. The categories are a reading
 /// (design, HCR reading 1): levels I–III the "autres salariés" (`employes`),
-/// IV the agents de maîtrise (`maitrise`, the only tie the text makes), V the
-/// cadres (`cadres`, status cadre).
+/// IV the agents de maîtrise (`tam`, the law's "agents de maîtrise et
+/// techniciens"; the only tie the text makes), V the cadres (`cadres`, status cadre).
 #[test]
-#[ignore = "rules/hcr-1979.grille is written once grids and positions are in main (issue #22)"]
 fn classification_as_published() {
     let rules = harness::load(RULES);
     let published = table("classification-avenant30.tsv");
@@ -164,7 +162,7 @@ fn classification_as_published() {
         );
         let (category, status) = match niveau {
             "I" | "II" | "III" => ("employes", "non-cadre"),
-            "IV" => ("maitrise", "non-cadre"),
+            "IV" => ("tam", "non-cadre"),
             _ => ("cadres", "cadre"),
         };
         assert_eq!(decision["category"], json!(category), "{at}: category");
@@ -229,8 +227,17 @@ fn months(text: &str) -> u32 {
 /// length), it runs as long again from the next day; at I.1, a renewal asked
 /// for is not granted.
 #[test]
-#[ignore = "rules/hcr-1979.grille is written once trials at hire and positions are in main (issue #22)"]
 fn trial_periods_as_published() {
+    trial_periods(false);
+}
+
+/// The exception of art. 13: no renewal at I.1 (a renewal asked for is not granted).
+#[test]
+fn no_renewal_at_i1_as_published() {
+    trial_periods(true);
+}
+
+fn trial_periods(with_exception: bool) {
     let published = table("trial-periods.tsv");
     let base = harness::load(RULES);
     let last_day = date("2009-06-30");
@@ -266,7 +273,7 @@ fn trial_periods_as_published() {
         let first_end = day_before(hired + Months::new(length));
         let renewed_end = day_before(hired + Months::new(2 * length));
         let mut positions = vec![(position, renewed_end)];
-        if row.get("exception").contains("niveau I, échelon 1") {
+        if with_exception && row.get("exception").contains("niveau I, échelon 1") {
             positions.push(("I.1", first_end));
         }
         let as_of = date("2025-03-10");
@@ -293,8 +300,8 @@ fn trial_periods_as_published() {
             checked += 1;
         }
     }
-    // Cadres, agents de maîtrise, autres salariés at I.2 and at I.1.
-    assert_eq!(checked, 4);
+    // Cadres, agents de maîtrise, autres salariés at I.2, and at I.1.
+    assert_eq!(checked, if with_exception { 4 } else { 3 });
 }
 
 /// What every agreement's module needs: a published TSV as rows of named
@@ -389,8 +396,8 @@ mod harness {
     /// with its reason.
     pub fn decide(rules: &grille::RuleSet, as_of: NaiveDate, record: &Value) -> Value {
         let text = serde_json::to_string(&[record]).unwrap();
-        let facts = grille::facts::read(&text, grille::facts::Format::Json)
-            .unwrap_or_else(|e| panic!("{record}: unreadable facts: {e:?}"));
+        let facts =
+            read(rules, &text).unwrap_or_else(|e| panic!("{record}: unreadable facts: {e:?}"));
         let record = facts.records.into_iter().next().expect("one record");
         let record = record.unwrap_or_else(|r| panic!("{text}: rejected when read: {r}"));
         let evaluator = grille::Evaluator::new(rules, as_of);
@@ -403,13 +410,25 @@ mod harness {
     /// The reason a record is rejected on `as_of`, or `None` when it is decided.
     pub fn rejection(rules: &grille::RuleSet, as_of: NaiveDate, record: &Value) -> Option<String> {
         let text = serde_json::to_string(&[record]).unwrap();
-        let facts = grille::facts::read(&text, grille::facts::Format::Json).ok()?;
+        let facts = read(rules, &text).ok()?;
         let record = match facts.records.into_iter().next()? {
             Ok(record) => record,
             Err(rejection) => return Some(rejection.to_string()),
         };
         let evaluator = grille::Evaluator::new(rules, as_of);
         evaluator.decide(&record).err().map(|r| r.to_string())
+    }
+
+    /// The records of a JSON text, with the fields the rule set declares as facts.
+    fn read(
+        rules: &grille::RuleSet,
+        text: &str,
+    ) -> Result<grille::facts::Facts, grille::facts::ReadError> {
+        let options = grille::facts::Options {
+            declared: rules.declared_fields(),
+            ..Default::default()
+        };
+        grille::facts::read_bytes(text.as_bytes(), grille::facts::Format::Json, options)
     }
 
     pub fn date(text: &str) -> NaiveDate {

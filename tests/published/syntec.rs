@@ -146,7 +146,6 @@ fn etam_avenant1_amounts_equal_avenant2_by_coefficient() {
 
 /// IC, avenant n° 47, art. 2: from 2022-08-01 to the day before the 2024 accord.
 #[test]
-#[ignore = "rules/syntec-1486.grille is written once the grid, fact and trial constructs of #22 are merged"]
 fn ic_2022_minimums_as_published() {
     check_rows(
         &table("syntec-1486", "ic-2022-avenant47.tsv"),
@@ -158,7 +157,6 @@ fn ic_2022_minimums_as_published() {
 /// 2024-12-31. The SMIC is above 1.1 and 1.2 on those days (1 709.28 € then
 /// 1 801.80 €): `minimum_agreement` is still the printed amount.
 #[test]
-#[ignore = "rules/syntec-1486.grille is written once the grid, fact and trial constructs of #22 are merged"]
 fn etam_2023_minimums_as_published() {
     check_rows(
         &table("syntec-1486", "etam-2022-avenant2.tsv"),
@@ -170,7 +168,6 @@ fn etam_2023_minimums_as_published() {
 /// of avenant 2's numbering with that coefficient, at avenant 1's amount; on
 /// 2023-01-01 « 1.1 » is 240, and no ETAM position has 230.
 #[test]
-#[ignore = "rules/syntec-1486.grille is written once the grid, fact and trial constructs of #22 are merged"]
 fn etam_avenant1_read_in_avenant2_numbering() {
     let avenant2 = table("syntec-1486", "etam-2022-avenant2.tsv");
     let day = date("2023-01-01");
@@ -196,7 +193,6 @@ fn etam_avenant1_read_in_avenant2_numbering() {
 /// The accord of 26 June 2024 (both grids): from 2025-01-01 to the last day its
 /// amounts are known to hold in the rule file (no later text in the sources).
 #[test]
-#[ignore = "rules/syntec-1486.grille is written once the grid, fact and trial constructs of #22 are merged"]
 fn minimums_of_2024_as_published() {
     for file in ["etam-2024.tsv", "ic-2024.tsv"] {
         check_rows(
@@ -211,7 +207,6 @@ fn minimums_of_2024_as_published() {
 /// ends the day before the same day-number N months later: 2023-05-01 + 2 months
 /// → 2023-06-30, + 3 → 2023-07-31, + 4 → 2023-08-31.
 #[test]
-#[ignore = "rules/syntec-1486.grille is written once the grid, fact and trial constructs of #22 are merged"]
 fn trials_at_hire_as_published() {
     let positions = [
         table("syntec-1486", "etam-2022-avenant2.tsv"),
@@ -252,7 +247,6 @@ fn trials_at_hire_as_published() {
 /// W01 1 715 and W03 1 775 under it, W02 1 745 × 121,34 / 151,67 = 1 396,05 under
 /// 1 801,80 × 121,34 / 151,67 = 1 441,49.
 #[test]
-#[ignore = "rules/syntec-1486.grille is written once the grid, fact and trial constructs of #22 are merged"]
 fn the_2024_accord_against_the_2022_texts_over_the_sample() {
     let by_hand = [
         ("W01", "1801.80", "1815.00"),
@@ -348,8 +342,14 @@ mod support {
         let (rule_set, _) = grille::load_path(rules, grille::layers::Options::default())
             .unwrap_or_else(|e| panic!("{rules}: {e:?}"));
         let text = Value::Array(vec![record.clone()]).to_string();
-        let facts = grille::facts::read(&text, grille::facts::Format::Json)
-            .unwrap_or_else(|e| panic!("{record}: {e:?}"));
+        // The fields the rule file declares (`born_on`) are read, not ignored.
+        let options = grille::facts::Options {
+            declared: rule_set.declared_fields(),
+            ..Default::default()
+        };
+        let facts =
+            grille::facts::read_bytes(text.as_bytes(), grille::facts::Format::Json, options)
+                .unwrap_or_else(|e| panic!("{record}: {e:?}"));
         let evaluator = grille::Evaluator::new(&rule_set, as_of);
         let parsed = facts.records[0]
             .as_ref()
