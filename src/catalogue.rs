@@ -59,6 +59,16 @@ impl Said {
     }
 }
 
+/// The English wording: a `Said` returned as an error reads as the English
+/// one did (`?` into `Box<dyn Error>`, `to_string()`).
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+impl std::error::Error for Said {}
+
 /// `("texte", "text")`: French, then English.
 impl<F: Into<String>, E: Into<String>> From<(F, E)> for Said {
     fn from((fr, en): (F, E)) -> Said {

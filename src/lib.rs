@@ -137,7 +137,7 @@ internal! { mod sources; }
 internal! { mod span; }
 internal! { mod syntax; }
 
-pub use check::set_parameter;
+pub use check::{set_parameter, set_parameter_said};
 pub use diag::{Diagnostic, Report, Severity, SourceFile};
 pub use eval::{Decision, Evaluator};
 pub use model::RuleSet;

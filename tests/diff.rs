@@ -471,7 +471,7 @@ fn usage_errors_exit_2() {
     ]);
     assert!(
         stderr(&out).contains(
-            "--set-proposal smc=2050.00: the rule set has no parameter `smc`; did you mean `smcc`?"
+            "--set-proposal smc=2050.00: le jeu de règles n'a pas de paramètre `smc` ; vouliez-vous dire `smcc` ?"
         ),
         "{}",
         stderr(&out)

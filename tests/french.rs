@@ -354,6 +354,12 @@ fn mistakes_are_said_in_french() {
     let idcc = "rules/idcc2098-2002.grille";
     let on = ["--as-of", "2026-11-29"];
     let eval = |facts: &'static str| [&["eval", cgt, facts][..], &on].concat();
+    let set = |setting: &'static str| {
+        eval("examples/workforce.json")
+            .into_iter()
+            .chain(["--set", setting])
+            .collect::<Vec<_>>()
+    };
     let replay = |facts: &'static str, from: &'static str, to: &'static str| {
         vec![
             "replay",
@@ -392,28 +398,29 @@ fn mistakes_are_said_in_french() {
             &on,
         ]
         .concat(),
+        [
+            &["explain", cgt, "examples/workforce.json", "--id", "E001"][..],
+            &["--why-not", "sommet"],
+            &on,
+        ]
+        .concat(),
+        [
+            &["explain", cgt, "examples/workforce.json", "--id", "E001"][..],
+            &["--why-not", "très haut"],
+            &on,
+        ]
+        .concat(),
         vec!["eval", "--formt", "x"],
         vec!["eval", cgt, "examples/workforce.json", "--format", "x"],
         vec!["eval"],
         vec!["evl"],
         vec!["eval", cgt, "examples/workforce.json", "--as-of", "2026"],
         vec!["eval", "absent.grille", "examples/workforce.json"],
-        [
-            &["eval", cgt, "examples/workforce.json", "--set", "smcc"][..],
-            &on,
-        ]
-        .concat(),
-        [
-            &[
-                "eval",
-                cgt,
-                "examples/workforce.json",
-                "--set",
-                "smcc=1,800",
-            ][..],
-            &on,
-        ]
-        .concat(),
+        set("smcc"),
+        set("smcc=1,800"),
+        set("smcc=abc"),
+        set("smic=1800"),
+        set("heures_reference=0"),
         replay(
             "tests/inputs/replay-unit/contradictions.jsonl",
             "2024-01",

@@ -250,7 +250,7 @@ fn explained(
     let why_not = match (asked.why_not, &outcome) {
         (Some(target), Ok(_)) => Some(
             explain::why_not(&evaluator, record, target)
-                .map_err(|e| Problem::new(Code::WhyNot, format!("`why_not`: {e}")))?,
+                .map_err(|e| Problem::new(Code::WhyNot, format!("`why_not`: {}", e.en)))?,
         ),
         _ => None,
     };

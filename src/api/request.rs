@@ -285,8 +285,10 @@ pub fn read(text: &str) -> Result<Request<'_>, Problem> {
         id: sent.id,
         lang: lang(sent.lang.as_deref())?,
         why_not: why_not.map_err(|e| {
-            let message = format!("`why_not` {e}");
-            request_error((message.clone(), message), ("", ""))
+            request_error(
+                (format!("`why_not` {}", e.fr), format!("`why_not` {}", e.en)),
+                ("", ""),
+            )
         })?,
         run_on: sent
             .run_on

@@ -6,7 +6,7 @@
 use super::*;
 use crate::diag::grids::GridProblem;
 use crate::check::grid::MAX_COEFFICIENT;
-use crate::model::grid::{ConditionalFloor, Grid, GridId, Position, PositionId};
+use crate::model::grid::{ConditionalFloor, Grid, GridId, PlaceNames, Position, PositionId};
 use crate::syntax::ast_grids::roman_number;
 
 impl Checker {
@@ -34,8 +34,9 @@ impl Checker {
 
     fn declare_grid(&mut self, rules: &mut RuleSet, g: &ast::Grid) -> Option<GridId> {
         if rules.grids.grid_index(&g.id.node).is_some() {
-            let what = Duplicated::Category(g.id.node.clone());
-            self.report(Kind::duplicate(what, None), g.id.span);
+            let grid = g.id.node.clone();
+            let twice = GridProblem::Twice { grid, minimum: false };
+            self.report(Kind::Grid(twice), g.id.span);
             return None;
         }
         let grid = g.id.node.clone();
@@ -93,8 +94,10 @@ impl Checker {
         let Some((from, until)) = self.position_dates(&p.dates, &p.label.node, p.span) else {
             return;
         };
+        let names = PlaceNames::of(&rules.grids.grids[grid], &p.label.node);
         rules.grids.positions.push(Position {
             grid,
+            names,
             label: p.label.node.clone(),
             level,
             category,
@@ -133,9 +136,12 @@ impl Checker {
                     continue;
                 };
                 for step in l.first_step.node..=l.last_step.node {
+                    let label = format!("{}.{step}", l.written.node);
+                    let names = PlaceNames::of(&rules.grids.grids[*grid], &label);
                     rules.grids.positions.push(Position {
                         grid: *grid,
-                        label: format!("{}.{step}", l.written.node),
+                        names,
+                        label,
                         level: l.number,
                         category,
                         key: next,
@@ -220,8 +226,9 @@ impl Checker {
             };
             let expr = self.level_minimum(rules, &m.formula, &mut unit);
             if out[grid].is_some() {
-                let what = Duplicated::Floor;
-                self.report(Kind::duplicate(what, None), m.span);
+                let grid = m.grid.node.clone();
+                let twice = GridProblem::Twice { grid, minimum: true };
+                self.report(Kind::Grid(twice), m.span);
             }
             out[grid] = expr;
         }
@@ -353,6 +360,12 @@ impl Checker {
     /// (but with its `position`) is decided on today's path. It has no name
     /// a record could give but the empty one, and no cell.
     pub(super) fn job_for_positions(&mut self, rules: &mut RuleSet, items: &[Item]) {
+        let position_floor = rules.floors.iter().find(|f| f.kind == FloorKind::Position);
+        if let (Some(floor), true) = (position_floor, rules.grids.is_empty()) {
+            let span = floor.origin.span;
+            self.report(Kind::Grid(GridProblem::NoGrids), span);
+            return;
+        }
         let declares_jobs = items.iter().any(|i| matches!(i, Item::Job(_)));
         if declares_jobs || !classifies_by_position(rules) {
             return;

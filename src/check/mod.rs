@@ -51,7 +51,7 @@ pub use declarations::literal_value;
 use self::grid::GridIndex;
 #[cfg(feature = "internals")]
 pub use self::grid::MAX_COEFFICIENT;
-pub use settings::set_parameter;
+pub use settings::{set_parameter, set_parameter_said};
 
 /// Checks a parsed rule file. The rule set is returned when there is no error;
 /// the diagnostics (warnings, and errors if any) always are.

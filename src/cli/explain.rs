@@ -56,7 +56,7 @@ pub fn run(args: Args) -> Outcome {
     super::set_lang(args.lang);
     let target = match args.why_not.as_deref().map(Target::parse).transpose() {
         Ok(t) => t,
-        Err(e) => return Outcome::Usage(format!("--why-not {e}")),
+        Err(e) => return Outcome::Usage(format!("--why-not {}", e.say(super::lang()))),
     };
     let rules = match load(&args) {
         Ok(rules) => rules,
@@ -94,7 +94,7 @@ pub fn run(args: Args) -> Outcome {
     let answer = match (&target, &outcome) {
         (Some(t), Ok(_)) => match explain::why_not(&evaluator, record, t) {
             Ok(a) => Some(a),
-            Err(e) => return Outcome::Usage(format!("--why-not: {e}")),
+            Err(e) => return Outcome::Usage(format!("--why-not: {}", e.say(super::lang()))),
         },
         _ => None,
     };

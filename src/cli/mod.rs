@@ -328,8 +328,8 @@ fn apply_settings_as(
             return Err(words::write_name_value(flag, setting));
         };
         let value = &setting_value(value).map_err(|e| format!("{flag} {setting}: {e}"))?;
-        grille::set_parameter(rules, name.trim(), value)
-            .map_err(|e| format!("{flag} {setting}: {e}"))?;
+        grille::set_parameter_said(rules, name.trim(), value)
+            .map_err(|e| format!("{flag} {setting}: {}", words::say(e)))?;
         let role = role.map(|r| format!(" ({r})")).unwrap_or_default();
         let file = rules.file().name.to_string();
         say!(

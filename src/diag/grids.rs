@@ -9,6 +9,10 @@ use crate::catalogue::Said;
 pub enum GridProblem {
     /// A grid with positions and levels of échelons at once, or with neither.
     Shape { grid: String, empty: bool },
+    /// `grille ic` twice, or `minimum de la grille ic` twice (`minimum`).
+    Twice { grid: String, minimum: bool },
+    /// `plancher position` in a rule set without `grille`.
+    NoGrids,
     /// A grid whose positions have no category.
     NoCategory { grid: String },
     /// A label whose level cannot be read (`"A"`: no number before the dot).
@@ -62,6 +66,18 @@ impl GridProblem {
             GridProblem::Shape { grid, .. } => said(
                 format!("la grille `{grid}` mêle des positions à coefficient et des niveaux d'échelons"),
                 format!("the grid `{grid}` mixes positions with coefficients and levels of échelons"),
+            ),
+            GridProblem::Twice { grid, minimum: false } => said(
+                format!("la grille `{grid}` est déclarée deux fois"),
+                format!("the grid `{grid}` is declared twice"),
+            ),
+            GridProblem::Twice { grid, .. } => said(
+                format!("la grille `{grid}` a deux `minimum de la grille`"),
+                format!("the grid `{grid}` has two `minimum de la grille`"),
+            ),
+            GridProblem::NoGrids => said(
+                "`plancher position`, mais le fichier ne déclare aucune `grille`",
+                "`plancher position`, but the file declares no `grille`",
             ),
             GridProblem::NoCategory { grid } => said(
                 format!("des positions de la grille `{grid}` n'ont pas de catégorie"),
@@ -135,6 +151,14 @@ impl GridProblem {
             GridProblem::Shape { .. } => said(
                 "une grille a soit des `position \"2.1\" : coefficient 105`, soit des `niveau I : échelons 1 à 3`",
                 "a grid has either `position \"2.1\" : coefficient 105` lines or `niveau I : échelons 1 à 3` lines",
+            ),
+            GridProblem::Twice { .. } => said(
+                "gardez-en un : le second remplacerait le premier",
+                "keep one: the second would replace the first",
+            ),
+            GridProblem::NoGrids => said(
+                "déclarez la grille des positions : `grille ic \"…\"` et ses `position`",
+                "declare the grid of the positions: `grille ic \"…\"` and its `position` lines",
             ),
             GridProblem::NoCategory { .. } => said(
                 "ajoutez `catégorie ID` sous la grille, ou `, catégorie ID` sur la ligne",

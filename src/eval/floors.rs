@@ -144,8 +144,8 @@ impl<'r> Evaluator<'r> {
             }
         }
         // `plancher hcr I.2 si …`: shown when one holds (issue #22).
-        if let Some(i) = others.grid.conditional_floor {
-            let floor = &rules.grids.conditional_floors[i];
+        let conditional = others.grid.conditional_floor.map(|i| i as usize);
+        if let Some(floor) = conditional.and_then(|i| rules.grids.conditional_floors.get(i)) {
             let value = others.grid.conditional;
             t.step(|| super::position::conditional_floor_step(rules, floor, value));
             weigh(value, FloorName::Position);
@@ -371,7 +371,10 @@ fn other_floor_step<'r>(
                 FloorKind::PreviousCoefficient => FloorDetail::PreviousCoefficient {
                     given: others.previous_given,
                 },
-                FloorKind::Position => position_detail(rules, others.grid.given_position, None),
+                FloorKind::Position => {
+                    let given = others.grid.given_position.map(|p| p as usize);
+                    position_detail(rules, given, None)
+                }
                 FloorKind::Criteria => FloorDetail::Criteria {
                     total: others.criteria.map(|(_, total)| total),
                 },

@@ -234,7 +234,7 @@ impl<'r> Evaluator<'r> {
             .map_err(|reason| reject(Some("hours"), reason))?;
         let band = self.experience(record, job, t);
         let diploma_given = self.diploma_index(record.diploma.as_deref().unwrap_or("none"));
-        let others = OtherFloors {
+        let mut others = OtherFloors {
             diploma: self
                 .diploma_floor(record, diploma_given)
                 .map_err(|reason| reject(Some("diploma"), reason))?,
@@ -249,22 +249,17 @@ impl<'r> Evaluator<'r> {
             grid: GridFloors::default(),
         };
         // Checked once per decision: a rule set without grids skips it.
-        let others = match rules.grids.is_empty() {
-            true => others,
-            false => OtherFloors {
-                grid: self
-                    .grid_floors(record, hours, declared)
-                    .map_err(|(field, reason)| {
-                        // A test on a fact the record lacks names the fact and the rule.
-                        match declared.and_then(facts::DecisionFacts::missing) {
-                            Some((fact, why)) => reject(Some(&fact.field), why),
-                            None => reject(Some(field.as_str()).filter(|f| !f.is_empty()), reason),
-                        }
-                    })?,
-                ..others
-            },
-        };
-        let mut others = others;
+        if !rules.grids.is_empty() {
+            others.grid = self
+                .grid_floors(record, hours, declared)
+                .map_err(|(field, reason)| {
+                    // A test on a fact the record lacks names the fact and the rule.
+                    match declared.and_then(facts::DecisionFacts::missing) {
+                        Some((fact, why)) => reject(Some(&fact.field), why),
+                        None => reject(Some(field.as_str()).filter(|f| !f.is_empty()), reason),
+                    }
+                })?;
+        }
         self.with_criteria(record, &mut others, &mut warnings, t)
             .map_err(|(field, reason)| reject(Some(&field), crate::facts::Reason::Other(reason)))?;
         if let (Some(given), Some(read_as)) = (others.previous_given, others.previous) {
@@ -278,11 +273,8 @@ impl<'r> Evaluator<'r> {
         let claims = missions
             .claims(self, self.as_of, &mut warnings, t)
             .map_err(|reason| reject(Some("missions"), crate::facts::Reason::Other(reason)))?;
-        let others = OtherFloors {
-            claim: claims.iter().filter_map(|c| c.coefficient).max(),
-            claims: claims.len(),
-            ..others
-        };
+        others.claim = claims.iter().filter_map(|c| c.coefficient).max();
+        others.claims = claims.len();
 
         let coefficient = self
             .entitlement(job, band, &others, &mut warnings, t)

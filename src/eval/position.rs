@@ -20,9 +20,10 @@ pub(super) struct GridFloors {
     pub given: Option<u32>,
     /// The highest key the conditional floors give.
     pub conditional: Option<u32>,
-    /// The position the facts give, and the conditional floor that gave its key.
-    pub given_position: Option<PositionId>,
-    pub conditional_floor: Option<usize>,
+    /// The position the facts give, and the conditional floor that gave its
+    /// key (`u32`: the struct is copied with every decision's floors).
+    pub given_position: Option<u32>,
+    pub conditional_floor: Option<u32>,
 }
 
 impl GridFloors {
@@ -52,6 +53,7 @@ impl<'r> Evaluator<'r> {
                     .map_err(|e| ("position".to_string(), crate::facts::Reason::Position(e)))?,
             ),
         };
+        // The tests may read declared facts and clocks (`ancienneté dans l'entreprise`).
         let inputs = Inputs {
             hours,
             position: given,
@@ -61,7 +63,7 @@ impl<'r> Evaluator<'r> {
         };
         let key = |p: PositionId| self.position_key(p, &inputs);
         let mut out = GridFloors {
-            given_position: given,
+            given_position: given.and_then(|p| u32::try_from(p).ok()),
             ..GridFloors::default()
         };
         if self.rules.has_floor(FloorKind::Position) {
@@ -76,7 +78,7 @@ impl<'r> Evaluator<'r> {
                 let value = key(floor.position).map_err(no_field)?;
                 if out.conditional.is_none_or(|c| value > c) {
                     out.conditional = Some(value);
-                    out.conditional_floor = Some(i);
+                    out.conditional_floor = u32::try_from(i).ok();
                 }
             }
         }
@@ -102,13 +104,7 @@ impl<'r> Evaluator<'r> {
             return None;
         }
         let position = &grids.positions[grids.by_key(key, self.as_of)?];
-        let grid = &grids.grids[position.grid];
-        Some(GridPlace {
-            grid: &grid.id,
-            position: &position.label,
-            coefficients: grid.coefficients,
-            grid_label: &grid.label,
-        })
+        Some(&position.names)
     }
 
     fn formulas(&self) -> Formulas<'r> {
@@ -129,7 +125,7 @@ pub(super) fn position_detail<'r>(
     position: Option<PositionId>,
     test: Option<&'r str>,
 ) -> FloorDetail<'r> {
-    let position = position.map(|p| &rules.grids.positions[p]);
+    let position = position.and_then(|p| rules.grids.positions.get(p));
     FloorDetail::Position {
         grid: position.map(|p| rules.grids.grids[p.grid].id.as_str()),
         position: position.map(|p| p.label.as_str()),

@@ -180,17 +180,9 @@ pub enum FloorDetail<'a> {
 }
 
 /// A place on a named grid (issue #22): the grid's id, the position's label
-/// as declared, and whether the grid has coefficients (HCR's has none).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct GridPlace<'a> {
-    pub grid: &'a str,
-    pub position: &'a str,
-    #[serde(skip)]
-    pub coefficients: bool,
-    /// The grid's name for people.
-    #[serde(skip)]
-    pub grid_label: &'a str,
-}
+/// as declared, and whether the grid has coefficients (HCR's has none), made
+/// once per position by the checker.
+pub type GridPlace<'a> = &'a crate::model::grid::PlaceNames;
 
 /// One criterion of a `criteria` step: the degree given and its points.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

@@ -13,7 +13,7 @@ pub(super) fn place_words(place: &GridPlace, coefficient: u32, lang: Lang) -> St
         (true, Lang::Fr) => format!(" (coefficient {coefficient})"),
         (true, Lang::En) => format!(" (coefficient {coefficient})"),
     };
-    position_words(place.grid, place.position, lang) + &coefficient
+    position_words(&place.grid, &place.position, lang) + &coefficient
 }
 
 fn position_words(grid: &str, position: &str, lang: Lang) -> String {

@@ -39,8 +39,9 @@ pub enum Target {
 }
 
 impl Target {
-    /// `220`, `niveau 4` / `level 4`, or a band id (`senior`).
-    pub fn parse(text: &str) -> Result<Target, String> {
+    /// `220`, `niveau 4` / `level 4`, or a band id (`senior`); the error in
+    /// French and English.
+    pub fn parse(text: &str) -> Result<Target, crate::catalogue::Said> {
         let text = text.trim();
         if let Ok(c) = text.parse::<u32>() {
             return Ok(Target::Coefficient(c));
@@ -52,8 +53,13 @@ impl Target {
             return Ok(Target::Level(n));
         }
         if text.is_empty() || text.contains(char::is_whitespace) {
-            return Err(format!(
-                "`{text}`: give a coefficient (220), a level (`niveau 4`) or a band (`senior`)"
+            return Err(crate::catalogue::Said::new(
+                format!(
+                    "`{text}` : donnez un coefficient (220), un niveau (`niveau 4`) ou une tranche (`senior`)"
+                ),
+                format!(
+                    "`{text}`: give a coefficient (220), a level (`niveau 4`) or a band (`senior`)"
+                ),
             ));
         }
         Ok(Target::Band(text.to_string()))
@@ -93,11 +99,19 @@ pub enum Route {
     PreviousCoefficient { at_least: u32, coefficient: u32 },
 }
 
-/// What would have to change for `record` to reach `target` under the same rules.
-pub fn why_not(evaluator: &Evaluator, record: &Record, target: &Target) -> Result<WhyNot, String> {
+/// What would have to change for `record` to reach `target` under the same
+/// rules; why it cannot be told in French and English.
+pub fn why_not(
+    evaluator: &Evaluator,
+    record: &Record,
+    target: &Target,
+) -> Result<WhyNot, crate::catalogue::Said> {
+    use crate::catalogue::Said;
     let rules = evaluator.rules();
-    let current = evaluator.decide(record).map_err(|r| r.reason)?;
-    let job = evaluator.job(&record.job)?;
+    let current = evaluator
+        .decide(record)
+        .map_err(|r| Said::new(r.french.to_string(), r.reason))?;
+    let job = evaluator.job_or_reason(&record.job).map_err(|r| r.said())?;
     let scale = &rules.scales[rules.jobs[job].scale];
     let current_band = scale
         .bands
@@ -111,7 +125,12 @@ pub fn why_not(evaluator: &Evaluator, record: &Record, target: &Target) -> Resul
                 .levels
                 .iter()
                 .find(|l| l.number == *n)
-                .ok_or_else(|| format!("the rules have no level {n}"))?;
+                .ok_or_else(|| {
+                    Said::new(
+                        format!("les règles n'ont pas de niveau {n}"),
+                        format!("the rules have no level {n}"),
+                    )
+                })?;
             (Some(level.coefficients.lowest()), None)
         }
         Target::Band(id) => {
@@ -121,10 +140,12 @@ pub fn why_not(evaluator: &Evaluator, record: &Record, target: &Target) -> Resul
                 .position(|b| normalize(&b.id) == normalize(id))
                 .ok_or_else(|| {
                     let ids: Vec<&str> = scale.bands.iter().map(|b| b.id.as_str()).collect();
-                    format!(
-                        "the job `{}` has no band `{id}`; its bands are {}",
-                        rules.jobs[job].id,
-                        ids.join(", ")
+                    let (job, ids) = (&rules.jobs[job].id, ids.join(", "));
+                    Said::new(
+                        format!(
+                            "le métier `{job}` n'a pas de tranche `{id}` ; ses tranches sont {ids}"
+                        ),
+                        format!("the job `{job}` has no band `{id}`; its bands are {ids}"),
                     )
                 })?;
             (None, Some(b))

@@ -48,7 +48,33 @@ pub struct Position {
     /// The first and last days the position exists (inclusive).
     pub from: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
+    /// What decisions and traces show of it, made once: a decision holds a
+    /// reference (one word), not copies.
+    pub names: PlaceNames,
     pub origin: Origin,
+}
+
+/// A position as outputs name it: its grid's id and its label (`grid`,
+/// `position` in JSON), whether the grid has coefficients, the grid's name.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PlaceNames {
+    pub grid: String,
+    pub position: String,
+    #[serde(skip)]
+    pub coefficients: bool,
+    #[serde(skip)]
+    pub grid_label: String,
+}
+
+impl PlaceNames {
+    pub fn of(grid: &Grid, label: &str) -> PlaceNames {
+        PlaceNames {
+            grid: grid.id.clone(),
+            position: label.to_string(),
+            coefficients: grid.coefficients,
+            grid_label: grid.label.clone(),
+        }
+    }
 }
 
 /// A floor that holds when its test does.

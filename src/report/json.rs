@@ -33,9 +33,9 @@ pub fn decision(d: &Decision, out: &mut Vec<u8>) {
     string(out, d.category);
     if let Some(p) = &d.place {
         key(out, ",", "grid");
-        string(out, p.grid);
+        string(out, &p.grid);
         key(out, ",", "position");
-        string(out, p.position);
+        string(out, &p.position);
     }
     key(out, ",", "status");
     string(out, d.status);

@@ -100,7 +100,7 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
             }
             strings(out, &[("category", category)]);
             if let Some(p) = place {
-                strings(out, &[("grid", p.grid), ("position", p.position)]);
+                strings(out, &[("grid", &p.grid), ("position", &p.position)]);
             }
         }
         StepKind::Status { status } => {
