@@ -250,15 +250,15 @@ impl<'r> Evaluator<'r> {
         };
         // Checked once per decision: a rule set without grids skips it.
         if !rules.grids.is_empty() {
-            others.grid = self
-                .grid_floors(record, hours, declared)
-                .map_err(|(field, reason)| {
-                    // A test on a fact the record lacks names the fact and the rule.
-                    match declared.and_then(facts::DecisionFacts::missing) {
-                        Some((fact, why)) => reject(Some(&fact.field), why),
-                        None => reject(Some(field.as_str()).filter(|f| !f.is_empty()), reason),
-                    }
-                })?;
+            others.grid =
+                self.grid_floors(record, hours, declared)
+                    .map_err(|(field, reason)| {
+                        // A test on a fact the record lacks names the fact and the rule.
+                        match declared.and_then(facts::DecisionFacts::missing) {
+                            Some((fact, why)) => reject(Some(&fact.field), why),
+                            None => reject(Some(field.as_str()).filter(|f| !f.is_empty()), reason),
+                        }
+                    })?;
         }
         self.with_criteria(record, &mut others, &mut warnings, t)
             .map_err(|(field, reason)| reject(Some(&field), crate::facts::Reason::Other(reason)))?;
