@@ -61,37 +61,14 @@ pub struct Args {
 
 pub fn run(args: Args) -> Outcome {
     super::set_lang(args.lang);
-    let format = match (args.csv_fr, OutputFormat::from(args.format)) {
-        (false, format) => format,
-        (true, OutputFormat::Table | OutputFormat::Csv) => OutputFormat::CsvFr,
-        (true, _) => {
-            return Outcome::Usage(
-                "--csv-fr writes CSV: it goes with --format csv (or no --format)".to_string(),
-            )
-        }
-    };
-    if format == OutputFormat::Xlsx
-        && args.output.is_none()
-        && std::io::IsTerminal::is_terminal(&std::io::stdout())
-    {
-        return Outcome::Usage("--format xlsx writes a file: give --output FILE.xlsx".to_string());
-    }
-    let (mut rules, report) = match super::load_rules_with(
-        &args.rules,
-        grille::layers::Options {
-            agreement_only: args.agreement_only,
-        },
-    ) {
-        Ok(Some(loaded)) => loaded,
-        Ok(None) => return Outcome::Failure,
+    let format = match output_format(&args) {
+        Ok(format) => format,
         Err(e) => return Outcome::Usage(e),
     };
-    if let Err(e) = super::apply_settings(&mut rules, &args.set) {
-        return Outcome::Usage(e);
-    }
-    if !args.quiet {
-        super::say_rule_warnings(&args.rules, &report);
-    }
+    let rules = match load(&args) {
+        Ok(rules) => rules,
+        Err(outcome) => return outcome,
+    };
     let mut records = match super::stream_facts(
         &args.facts,
         args.input_format,
@@ -105,22 +82,7 @@ pub fn run(args: Args) -> Outcome {
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let evaluator = grille::Evaluator::new(&rules, as_of);
-    let layers = super::layer_files(&rules);
-    let mut inputs = vec![
-        Input {
-            what: "rule file",
-            path: &args.rules,
-        },
-        Input {
-            what: "facts file",
-            path: &args.facts,
-        },
-    ];
-    inputs.extend(layers.iter().map(|path| Input {
-        what: "rule file",
-        path,
-    }));
-    let mut output = match Output::open(args.output.as_deref(), &inputs) {
+    let mut output = match open_output(&args, &rules) {
         Ok(output) => output,
         Err(e) => return Outcome::Usage(e),
     };
@@ -154,61 +116,102 @@ pub fn run(args: Args) -> Outcome {
         })
     };
     let stopped = records.map_parallel(threads, decide, |result| {
-        let written = match result {
-            Ok((Made::Row(row), _)) => {
-                counts.decided += 1;
-                writer.push_row(*row);
-                Ok(())
-            }
-            Ok((Made::Cells(cells), _)) => {
-                counts.decided += 1;
-                writer.push_cells(cells);
-                Ok(())
-            }
-            Ok((Made::Encoded, bytes)) => {
-                counts.decided += 1;
-                writer.write_encoded(bytes)
-            }
-            Err(rejection) => {
-                counts.rejected += 1;
-                super::say_rejection(&args.facts, &rejection);
-                writer.push_rejection(&rejection);
-                if args.strict {
-                    return ControlFlow::Break(None);
-                }
-                Ok(())
-            }
-        };
-        match written {
-            Ok(()) => ControlFlow::Continue(()),
-            Err(e) => ControlFlow::Break(Some(e)),
-        }
+        counts.deliver(result, &mut writer, &args)
     });
     counts.stopped = matches!(stopped, Some(None));
     if let Some(Some(e)) = stopped {
         return output.failure(&e);
     }
-    let Counts {
-        decided,
-        rejected,
-        stopped,
-    } = counts;
     let empty_rows = records.tally().empty_rows;
+    // The output is completed (the JSON array closed) even when the input broke off.
+    let finished = records.finish();
+    if let Err(e) = writer.finish() {
+        return output.failure(&e);
+    }
     let summary = |ended| {
         let said = grille::catalogue::Text::EvalSummary {
-            decided,
-            rejected,
+            decided: counts.decided,
+            rejected: counts.rejected,
             empty_rows,
             as_of,
             ended,
         };
         said.say(lang)
     };
-    // The output is completed (the JSON array closed) even when the input broke off.
-    let finished = records.finish();
-    if let Err(e) = writer.finish() {
-        return output.failure(&e);
+    conclude(&args, finished, output, counts, summary)
+}
+
+/// The output format asked for: `--csv-fr` goes with CSV, a workbook to a file.
+fn output_format(args: &Args) -> Result<OutputFormat, String> {
+    let format = match (args.csv_fr, OutputFormat::from(args.format)) {
+        (false, format) => format,
+        (true, OutputFormat::Table | OutputFormat::Csv) => OutputFormat::CsvFr,
+        (true, _) => {
+            return Err(
+                "--csv-fr writes CSV: it goes with --format csv (or no --format)".to_string(),
+            )
+        }
+    };
+    if format == OutputFormat::Xlsx
+        && args.output.is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        return Err("--format xlsx writes a file: give --output FILE.xlsx".to_string());
     }
+    Ok(format)
+}
+
+/// The rule set with the files it stands on and the `--set` values, its
+/// warnings counted on stderr (unless `--quiet`).
+fn load(args: &Args) -> Result<grille::RuleSet, Outcome> {
+    let options = grille::layers::Options {
+        agreement_only: args.agreement_only,
+    };
+    let (mut rules, report) = match super::load_rules_with(&args.rules, options) {
+        Ok(Some(loaded)) => loaded,
+        Ok(None) => return Err(Outcome::Failure),
+        Err(e) => return Err(Outcome::Usage(e)),
+    };
+    super::apply_settings(&mut rules, &args.set).map_err(Outcome::Usage)?;
+    if !args.quiet {
+        super::say_rule_warnings(&args.rules, &report);
+    }
+    Ok(rules)
+}
+
+/// Where the decisions go: never over one of the inputs (the rule files, the
+/// files they stand on, the facts).
+fn open_output(args: &Args, rules: &grille::RuleSet) -> Result<Output, String> {
+    let layers = super::layer_files(rules);
+    let mut inputs = vec![
+        Input {
+            what: "rule file",
+            path: &args.rules,
+        },
+        Input {
+            what: "facts file",
+            path: &args.facts,
+        },
+    ];
+    inputs.extend(layers.iter().map(|path| Input {
+        what: "rule file",
+        path,
+    }));
+    Output::open(args.output.as_deref(), &inputs)
+}
+
+/// After the last record and the output's end: the output committed, the
+/// facts' warnings and the `summary` said, the exit code.
+fn conclude(
+    args: &Args,
+    finished: Result<Vec<grille::facts::Warning>, grille::facts::ReadError>,
+    output: Output,
+    counts: Counts,
+    summary: impl Fn(grille::catalogue::Ended) -> String,
+) -> Outcome {
+    let Counts {
+        rejected, stopped, ..
+    } = counts;
     match finished {
         Ok(_) if stopped => {}
         Ok(warnings) => {
@@ -246,6 +249,48 @@ struct Counts {
     decided: usize,
     rejected: usize,
     stopped: bool,
+}
+
+impl Counts {
+    /// One record's result, in input order, to the output and the counts.
+    /// Breaks with `None` at a rejection under `--strict`, with the error
+    /// when the output cannot be written.
+    fn deliver(
+        &mut self,
+        result: Result<(Made, &[u8]), Rejection>,
+        writer: &mut Writer<&mut Output>,
+        args: &Args,
+    ) -> ControlFlow<Option<std::io::Error>> {
+        let written = match result {
+            Ok((Made::Row(row), _)) => {
+                self.decided += 1;
+                writer.push_row(*row);
+                Ok(())
+            }
+            Ok((Made::Cells(cells), _)) => {
+                self.decided += 1;
+                writer.push_cells(cells);
+                Ok(())
+            }
+            Ok((Made::Encoded, bytes)) => {
+                self.decided += 1;
+                writer.write_encoded(bytes)
+            }
+            Err(rejection) => {
+                self.rejected += 1;
+                super::say_rejection(&args.facts, &rejection);
+                writer.push_rejection(&rejection);
+                if args.strict {
+                    return ControlFlow::Break(None);
+                }
+                Ok(())
+            }
+        };
+        match written {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => ControlFlow::Break(Some(e)),
+        }
+    }
 }
 
 /// What deciding a record made, for the output's format.

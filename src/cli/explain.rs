@@ -58,19 +58,10 @@ pub fn run(args: Args) -> Outcome {
         Ok(t) => t,
         Err(e) => return Outcome::Usage(format!("--why-not {}", e.say(super::lang()))),
     };
-    let (mut rules, _) = match super::load_rules_with(
-        &args.rules,
-        grille::layers::Options {
-            agreement_only: args.agreement_only,
-        },
-    ) {
-        Ok(Some(loaded)) => loaded,
-        Ok(None) => return Outcome::Failure,
-        Err(e) => return Outcome::Usage(e),
+    let rules = match load(&args) {
+        Ok(rules) => rules,
+        Err(outcome) => return outcome,
     };
-    if let Err(e) = super::apply_settings(&mut rules, &args.set) {
-        return Outcome::Usage(e);
-    }
     let facts = match super::read_facts(
         &args.facts,
         args.input_format,
@@ -80,21 +71,9 @@ pub fn run(args: Args) -> Outcome {
         Ok(f) => f,
         Err(e) => return Outcome::Usage(e),
     };
-    let mut bearing = facts.records.iter().filter(|r| match r {
-        Ok(record) => record.id == args.id,
-        Err(rejection) => rejection.id.as_deref() == Some(args.id.as_str()),
-    });
-    let found = bearing.next();
-    if let Some(first) = found {
-        say_duplicates(&args, first, bearing);
-    }
-    let Some(found) = found else {
-        let ids = facts.records.iter().filter_map(|r| match r {
-            Ok(record) => Some(record.id.as_str()),
-            Err(rejection) => rejection.id.as_deref(),
-        });
-        let close = explain::closest_ids(&args.id, ids);
-        return Outcome::Usage(super::words::no_employee(&args.id, &args.facts, &close));
+    let found = match find(&args, &facts.records) {
+        Ok(found) => found,
+        Err(e) => return Outcome::Usage(e),
     };
     let as_of = args
         .as_of
@@ -145,6 +124,42 @@ pub fn run(args: Args) -> Outcome {
         Ok(_) => Outcome::Success,
         Err(_) => Outcome::Failure,
     }
+}
+
+/// The rule set with the files it stands on and the `--set` values.
+fn load(args: &Args) -> Result<grille::RuleSet, Outcome> {
+    let options = grille::layers::Options {
+        agreement_only: args.agreement_only,
+    };
+    let (mut rules, _) = match super::load_rules_with(&args.rules, options) {
+        Ok(Some(loaded)) => loaded,
+        Ok(None) => return Err(Outcome::Failure),
+        Err(e) => return Err(Outcome::Usage(e)),
+    };
+    super::apply_settings(&mut rules, &args.set).map_err(Outcome::Usage)?;
+    Ok(rules)
+}
+
+/// The first record bearing `--id` (a warning names the others); the error
+/// names the closest ids when none does.
+fn find<'f>(args: &Args, records: &'f [Read]) -> Result<&'f Read, String> {
+    let mut bearing = records.iter().filter(|r| match r {
+        Ok(record) => record.id == args.id,
+        Err(rejection) => rejection.id.as_deref() == Some(args.id.as_str()),
+    });
+    let found = bearing.next();
+    if let Some(first) = found {
+        say_duplicates(args, first, bearing);
+    }
+    let Some(found) = found else {
+        let ids = records.iter().filter_map(|r| match r {
+            Ok(record) => Some(record.id.as_str()),
+            Err(rejection) => rejection.id.as_deref(),
+        });
+        let close = explain::closest_ids(&args.id, ids);
+        return Err(super::words::no_employee(&args.id, &args.facts, &close));
+    };
+    Ok(found)
 }
 
 /// The day the explanation is made: `--run-on`, else `GRILLE_RUN_ON`, else today.

@@ -111,33 +111,10 @@ type PayById = HashMap<String, Vec<PayLine>>;
 
 pub fn run(mut args: Args) -> Outcome {
     let lang = super::set_lang(args.lang);
-    if let Err(e) = french_csv_or_workbook(&mut args) {
-        return Outcome::Usage(e);
-    }
-    let settings = Settings {
-        from: args.from,
-        to: args.to,
-        claim_on: args
-            .claim_on
-            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+    let settings = match settings(&mut args) {
+        Ok(settings) => settings,
+        Err(e) => return Outcome::Usage(e),
     };
-    if grille::replay::check_settings(&settings).is_err() {
-        let said = Text::ReplayRange {
-            from: args.from,
-            to: args.to,
-        };
-        return Outcome::Usage(format!(
-            "--from {} --to {}: {}",
-            args.from,
-            args.to,
-            said.say(lang)
-        ));
-    }
-    if args.format == ReplayFormat::Html && args.ids.len() != 1 {
-        return Outcome::Usage(
-            "--format html is the dossier of one employee: give one --id".to_string(),
-        );
-    }
     let (rules, report) = match super::load_rules(&args.rules) {
         Ok(Some(loaded)) => loaded,
         Ok(None) => return Outcome::Failure,
@@ -157,110 +134,32 @@ pub fn run(mut args: Args) -> Outcome {
         Ok(records) => records,
         Err(e) => return Outcome::Usage(e),
     };
-    let layers = super::layer_files(&rules);
-    let mut inputs = vec![
-        Input {
-            what: "rule file",
-            path: &args.rules,
-        },
-        Input {
-            what: "facts file",
-            path: &args.facts,
-        },
-    ];
-    if let Some(pay) = &args.pay {
-        inputs.push(Input {
-            what: "pay file",
-            path: pay,
-        });
-    }
-    inputs.extend(layers.iter().map(|path| Input {
-        what: "rule file",
-        path,
-    }));
-    let mut output = match Output::open(args.output.as_deref(), &inputs) {
+    let mut output = match open_output(&args, &rules) {
         Ok(output) => output,
         Err(e) => return Outcome::Usage(e),
     };
     let replayer = Replayer::new(&rules, settings);
     let wanted: HashSet<&str> = args.ids.iter().map(String::as_str).collect();
-    let replay_one = |record: &Record, out: &mut Vec<u8>| -> Result<Option<Replayed>, Rejection> {
-        if !wanted.is_empty() && !wanted.contains(record.id.as_str()) {
-            return Ok(None);
-        }
-        let joined;
-        let record = match pay.get(&record.id) {
-            Some(lines) => {
-                joined = join_pay(record, lines)?;
-                &joined
-            }
-            None => record,
-        };
-        let replay = replayer.replay(record)?;
-        let mut cells = Vec::new();
-        match args.format {
-            ReplayFormat::Xlsx => cells = tables::rows(&replay, Some(replayer.rules())),
-            format => write_one(&replayer, record, &replay, format, lang, out),
-        }
-        Ok(Some(Replayed {
-            id: record.id.clone(),
-            cells,
-        }))
+    let replay_one = |record: &Record, out: &mut Vec<u8>| {
+        replay_one(&replayer, (&pay, &wanted), args.format, record, out)
     };
-    let mut sheets = [
-        xlsx::Sheet::new(tables::SHEET, &tables::HEADERS),
-        xlsx::Sheet::new(xlsx::REJECTIONS, &xlsx::REJECTION_HEADERS),
-    ];
-    let mut seen: HashSet<String> = HashSet::new();
-    let (mut replayed, mut rejected, mut count) = (0usize, 0usize, 0usize);
-    let format = args.format;
-    let mut write_error = None;
+    let mut delivered = Delivered::new();
     let stopped = records.map_parallel(super::threads(), replay_one, |result| {
-        match result {
-            Ok((None, _)) => {}
-            Ok((Some(Replayed { id, cells }), bytes)) => {
-                replayed += 1;
-                seen.insert(id);
-                sheets[0].rows.extend(cells);
-                let written = frame(format, count, bytes, &mut output);
-                count += 1;
-                if let Err(e) = written {
-                    write_error = Some(e);
-                    return ControlFlow::Break(());
-                }
-            }
-            Err(rejection) => {
-                if let Some(id) = &rejection.id {
-                    seen.insert(id.clone());
-                }
-                if wanted.is_empty()
-                    || rejection
-                        .id
-                        .as_deref()
-                        .is_some_and(|id| wanted.contains(id))
-                {
-                    rejected += 1;
-                    super::say_rejection(&args.facts, &rejection);
-                    sheets[1].rows.push(xlsx::rejection_cells(&rejection));
-                }
-            }
-        }
-        ControlFlow::Continue(())
+        delivered.take(result, &wanted, &args, &mut output)
     });
-    if let Some(e) = write_error.filter(|_| stopped.is_some()) {
+    let Delivered {
+        sheets,
+        seen,
+        replayed,
+        rejected,
+        count,
+    } = delivered;
+    if let Some(e) = stopped {
         return output.failure(&e);
     }
     let finished = records.finish();
-    let end: Vec<u8> = match (format, count) {
-        (ReplayFormat::Json, 0) => b"[]\n".to_vec(),
-        (ReplayFormat::Json, _) => b"\n]\n".to_vec(),
-        (ReplayFormat::Xlsx, _) => match xlsx::workbook(&sheets) {
-            Ok(book) => book,
-            Err(e) => return output.failure(&std::io::Error::other(e)),
-        },
-        _ => Vec::new(),
-    };
-    if let Err(e) = std::io::Write::write_all(&mut output, &end) {
+    let end = end(args.format, count, &sheets);
+    if let Err(e) = end.and_then(|end| std::io::Write::write_all(&mut output, &end)) {
         return output.failure(&e);
     }
     match finished {
@@ -296,6 +195,172 @@ pub fn run(mut args: Args) -> Outcome {
     } else {
         Outcome::Success
     }
+}
+
+/// The months replayed and the claim's day; the format's checks.
+fn settings(args: &mut Args) -> Result<Settings, String> {
+    french_csv_or_workbook(args)?;
+    let settings = Settings {
+        from: args.from,
+        to: args.to,
+        claim_on: args
+            .claim_on
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+    };
+    if grille::replay::check_settings(&settings).is_err() {
+        let said = Text::ReplayRange {
+            from: args.from,
+            to: args.to,
+        };
+        return Err(format!(
+            "--from {} --to {}: {}",
+            args.from,
+            args.to,
+            said.say(super::lang())
+        ));
+    }
+    if args.format == ReplayFormat::Html && args.ids.len() != 1 {
+        return Err("--format html is the dossier of one employee: give one --id".to_string());
+    }
+    Ok(settings)
+}
+
+/// Where the replays go: never over one of the inputs (the rule files, the
+/// files they stand on, the facts, the pay file).
+fn open_output(args: &Args, rules: &grille::RuleSet) -> Result<Output, String> {
+    let layers = super::layer_files(rules);
+    let mut inputs = vec![
+        Input {
+            what: "rule file",
+            path: &args.rules,
+        },
+        Input {
+            what: "facts file",
+            path: &args.facts,
+        },
+    ];
+    if let Some(pay) = &args.pay {
+        inputs.push(Input {
+            what: "pay file",
+            path: pay,
+        });
+    }
+    inputs.extend(layers.iter().map(|path| Input {
+        what: "rule file",
+        path,
+    }));
+    Output::open(args.output.as_deref(), &inputs)
+}
+
+/// One record replayed (on a worker thread), with its payslips of the pay
+/// file, written into `out` in the output's format; `None` when it is not one
+/// of the ids asked for.
+fn replay_one(
+    replayer: &Replayer,
+    (pay, wanted): (&PayById, &HashSet<&str>),
+    format: ReplayFormat,
+    record: &Record,
+    out: &mut Vec<u8>,
+) -> Result<Option<Replayed>, Rejection> {
+    if !wanted.is_empty() && !wanted.contains(record.id.as_str()) {
+        return Ok(None);
+    }
+    let joined;
+    let record = match pay.get(&record.id) {
+        Some(lines) => {
+            joined = join_pay(record, lines)?;
+            &joined
+        }
+        None => record,
+    };
+    let replay = replayer.replay(record)?;
+    let mut cells = Vec::new();
+    match format {
+        ReplayFormat::Xlsx => cells = tables::rows(&replay, Some(replayer.rules())),
+        format => write_one(replayer, record, &replay, format, super::lang(), out),
+    }
+    Ok(Some(Replayed {
+        id: record.id.clone(),
+        cells,
+    }))
+}
+
+/// What the writer has seen of the replays, in input order.
+struct Delivered {
+    /// The workbook's sheets: the replays' rows, the rejections'.
+    sheets: [xlsx::Sheet; 2],
+    /// The ids of the records read, replayed or rejected.
+    seen: HashSet<String>,
+    replayed: usize,
+    rejected: usize,
+    /// The employees written (a JSON array's elements).
+    count: usize,
+}
+
+impl Delivered {
+    fn new() -> Self {
+        Delivered {
+            sheets: [
+                xlsx::Sheet::new(tables::SHEET, &tables::HEADERS),
+                xlsx::Sheet::new(xlsx::REJECTIONS, &xlsx::REJECTION_HEADERS),
+            ],
+            seen: HashSet::new(),
+            replayed: 0,
+            rejected: 0,
+            count: 0,
+        }
+    }
+
+    /// One record's replay (`None`: not one of the ids asked for) or
+    /// rejection; breaks with the error when the output cannot be written.
+    fn take(
+        &mut self,
+        result: Result<(Option<Replayed>, &[u8]), Rejection>,
+        wanted: &HashSet<&str>,
+        args: &Args,
+        output: &mut Output,
+    ) -> ControlFlow<std::io::Error> {
+        match result {
+            Ok((None, _)) => {}
+            Ok((Some(Replayed { id, cells }), bytes)) => {
+                self.replayed += 1;
+                self.seen.insert(id);
+                self.sheets[0].rows.extend(cells);
+                let written = frame(args.format, self.count, bytes, output);
+                self.count += 1;
+                if let Err(e) = written {
+                    return ControlFlow::Break(e);
+                }
+            }
+            Err(rejection) => {
+                if let Some(id) = &rejection.id {
+                    self.seen.insert(id.clone());
+                }
+                if wanted.is_empty()
+                    || rejection
+                        .id
+                        .as_deref()
+                        .is_some_and(|id| wanted.contains(id))
+                {
+                    self.rejected += 1;
+                    super::say_rejection(&args.facts, &rejection);
+                    self.sheets[1].rows.push(xlsx::rejection_cells(&rejection));
+                }
+            }
+        }
+        ControlFlow::Continue(())
+    }
+}
+
+/// What ends the output after `count` employees: a JSON array's close, the
+/// whole workbook (laid out once all are in), nothing for the other formats.
+fn end(format: ReplayFormat, count: usize, sheets: &[xlsx::Sheet]) -> std::io::Result<Vec<u8>> {
+    Ok(match (format, count) {
+        (ReplayFormat::Json, 0) => b"[]\n".to_vec(),
+        (ReplayFormat::Json, _) => b"\n]\n".to_vec(),
+        (ReplayFormat::Xlsx, _) => xlsx::workbook(sheets).map_err(std::io::Error::other)?,
+        _ => Vec::new(),
+    })
 }
 
 /// The separate pay file by id; lines that cannot be read are reported (and counted).
