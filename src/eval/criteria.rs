@@ -4,7 +4,7 @@
 
 use super::trace::{CriterionScore, Gloss, Step, StepKind, Tracer};
 use super::{Evaluator, Notes, OtherFloors, Warning};
-use crate::facts::Record;
+use crate::facts::{Reason, Record};
 use crate::model::CriteriaMethod;
 
 impl<'r> Evaluator<'r> {
@@ -18,7 +18,7 @@ impl<'r> Evaluator<'r> {
         others: &mut OtherFloors,
         warnings: &mut Notes<'_, 'r>,
         t: &mut T,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), (String, Reason)> {
         match &record.criteria {
             None => Ok(()),
             Some(given) => self.criteria_floor(given, others, warnings, t),
@@ -32,7 +32,7 @@ impl<'r> Evaluator<'r> {
         others: &mut OtherFloors,
         warnings: &mut Notes<'_, 'r>,
         t: &mut T,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), (String, Reason)> {
         let rules = self.rules;
         let Some(method) = rules.criteria.as_deref().filter(|_| self.floors.criteria) else {
             warnings.push(|| Warning::CriteriaNotUsed);
@@ -42,10 +42,7 @@ impl<'r> Evaluator<'r> {
         let field = || "criteria".to_string();
         let total: u32 = degrees.iter().map(|d| d.points).sum();
         let Some(row) = method.row(total) else {
-            return Err((
-                field(),
-                format!("no row of the scoring holds a total of {total} points"),
-            ));
+            return Err((field(), Reason::NoScoringRow { total }));
         };
         t.step(|| Step {
             kind: StepKind::Criteria {
@@ -82,25 +79,29 @@ struct Given {
 fn degrees_given(
     method: &CriteriaMethod,
     given: &[(String, u32)],
-) -> Result<Vec<Given>, (String, String)> {
+) -> Result<Vec<Given>, (String, Reason)> {
     let field = |name: &str| format!("criteria.{name}");
     let mut out: Vec<Given> = Vec::with_capacity(method.criteria.len());
     for (name, degree) in given {
         let Some(criterion) = method.criterion_index(name) else {
-            let ids: Vec<&str> = method.criteria.iter().map(|c| c.id.as_str()).collect();
+            let known = method.criteria.iter().map(|c| c.id.clone()).collect();
             return Err((
                 field(name),
-                format!(
-                    "the rule set has no criterion `{name}`; it has {}",
-                    ids.join(", ")
-                ),
+                Reason::UnknownCriterion {
+                    given: name.clone(),
+                    known,
+                },
             ));
         };
         let Some(points) = method.points(criterion, *degree) else {
             let count = method.criteria[criterion].points.len();
             return Err((
                 field(name),
-                format!("degree {degree} is not a degree of `{name}` (1 to {count})"),
+                Reason::DegreeOutOfRange {
+                    criterion: name.clone(),
+                    degree: *degree,
+                    count,
+                },
             ));
         };
         out.push(Given {
@@ -111,10 +112,7 @@ fn degrees_given(
     }
     for (i, c) in method.criteria.iter().enumerate() {
         if !out.iter().any(|g| g.criterion == i) {
-            return Err((
-                field(&c.id),
-                "required: every criterion is given a degree".to_string(),
-            ));
+            return Err((field(&c.id), Reason::CriterionMissing));
         }
     }
     out.sort_by_key(|g| g.criterion);

@@ -261,7 +261,7 @@ impl<'r> Evaluator<'r> {
                     })?;
         }
         self.with_criteria(record, &mut others, &mut warnings, t)
-            .map_err(|(field, reason)| reject(Some(&field), crate::facts::Reason::Other(reason)))?;
+            .map_err(|(field, reason)| reject(Some(&field), reason))?;
         if let (Some(given), Some(read_as)) = (others.previous_given, others.previous) {
             // Brought up to the grid as `hors grille` says, but never in silence.
             if given < self.lowest_coefficient {

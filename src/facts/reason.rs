@@ -163,6 +163,18 @@ pub enum Reason {
     FactNeeded { fact: String, rule: String },
     /// A position no grid has, or that several grids have (issue #22).
     Position(crate::model::grid::PositionError),
+    /// A criterion the rule set does not declare (issue #22); the ones it does.
+    UnknownCriterion { given: String, known: Vec<String> },
+    /// A degree outside its criterion's degrees (1 to `count`).
+    DegreeOutOfRange {
+        criterion: String,
+        degree: u32,
+        count: usize,
+    },
+    /// A total of points no row of the `cotation` holds.
+    NoScoringRow { total: u32 },
+    /// A criterion of the rule set the record gives no degree (code `required`).
+    CriterionMissing,
     /// Not typed yet: its English words.
     Other(String),
 }
@@ -238,6 +250,9 @@ pub enum ReasonCode {
     FactNeeded,
     UnknownPosition,
     AmbiguousPosition,
+    UnknownCriterion,
+    DegreeOutOfRange,
+    NoScoringRow,
     /// A reason not typed yet.
     Other,
 }
@@ -300,6 +315,10 @@ impl Reason {
             Reason::NotYesNo { .. } => ReasonCode::NotYesNo,
             Reason::NotAChoice { .. } => ReasonCode::NotAChoice,
             Reason::FactNeeded { .. } => ReasonCode::FactNeeded,
+            Reason::UnknownCriterion { .. } => ReasonCode::UnknownCriterion,
+            Reason::DegreeOutOfRange { .. } => ReasonCode::DegreeOutOfRange,
+            Reason::NoScoringRow { .. } => ReasonCode::NoScoringRow,
+            Reason::CriterionMissing => ReasonCode::Required,
             Reason::Position(crate::model::grid::PositionError::Ambiguous { .. }) => {
                 ReasonCode::AmbiguousPosition
             }
@@ -479,6 +498,32 @@ impl Reason {
                     quoted(choices, ", ")
                 ),
             ),
+            Reason::UnknownCriterion { given, known } => Said::new(
+                format!(
+                    "le jeu de règles n'a pas de critère `{given}` ; il a {}",
+                    quoted(known, ", ")
+                ),
+                format!(
+                    "the rule set has no criterion `{given}`; it has {}",
+                    quoted(known, ", ")
+                ),
+            ),
+            Reason::DegreeOutOfRange {
+                criterion,
+                degree,
+                count,
+            } => Said::new(
+                format!("{degree} n'est pas un degré du critère `{criterion}` (de 1 à {count})"),
+                format!("degree {degree} is not a degree of `{criterion}` (1 to {count})"),
+            ),
+            Reason::CriterionMissing => Said::new(
+                "obligatoire : chaque critère reçoit un degré",
+                "required: every criterion is given a degree",
+            ),
+            Reason::NoScoringRow { total } => Said::new(
+                format!("aucune ligne de la cotation ne contient un total de {total} points"),
+                format!("no row of the scoring holds a total of {total} points"),
+            ),
             Reason::FactNeeded { fact, rule } => Said::new(
                 format!(
                     "ce champ manque, et la règle écrite en {rule} en a besoin (fait `{fact}`, sans valeur par défaut)"
@@ -584,6 +629,17 @@ mod tests {
                 fact: "naissance".into(),
                 rule: "rules.grille:12:5".into(),
             },
+            Reason::UnknownCriterion {
+                given: text(),
+                known: vec!["autonomie".into(), "technicite".into()],
+            },
+            Reason::DegreeOutOfRange {
+                criterion: "autonomie".into(),
+                degree: 12,
+                count: 9,
+            },
+            Reason::NoScoringRow { total: 50 },
+            Reason::CriterionMissing,
         ];
         let all = all.into_iter().chain(later_reasons());
         let wrong = Reason::WrongType {
