@@ -18,10 +18,12 @@ impl<'r> Evaluator<'r> {
         others: &mut OtherFloors,
         warnings: &mut Notes<'_, 'r>,
         t: &mut T,
-    ) -> Result<(), (String, Reason)> {
+    ) -> Result<(), Box<(String, Reason)>> {
         match &record.criteria {
             None => Ok(()),
-            Some(given) => self.criteria_floor(given, others, warnings, t),
+            Some(given) => self
+                .criteria_floor(given, others, warnings, t)
+                .map_err(Box::new),
         }
     }
 
@@ -63,6 +65,7 @@ impl<'r> Evaluator<'r> {
             gloss: Gloss::of(&[&row.origin]),
         });
         others.criteria = Some((row.coefficient, total));
+        others.named = others.named.max(Some(row.coefficient));
         Ok(())
     }
 }

@@ -300,6 +300,7 @@ impl<'r> Evaluator<'r> {
             claim,
             grid: others.grid,
             criteria: others.criteria,
+            named: others.named,
             ..OtherFloors::default()
         };
         self.band_entitlement(job, band, &others)
@@ -331,8 +332,7 @@ impl<'r> Evaluator<'r> {
             .filter(|_| listed.diploma)
             .max(others.previous.filter(|_| listed.previous))
             .max(others.claim.filter(|_| listed.mission))
-            .max(others.grid.highest())
-            .max(others.criteria.map(|(c, _)| c))
+            .max(others.named)
     }
 }
 

@@ -159,6 +159,9 @@ struct OtherFloors {
     grid: GridFloors,
     /// `plancher critères`: the coefficient of the employee's degrees, and their total.
     criteria: Option<(u32, u32)>,
+    /// The highest of the grid and criteria floors, kept as they are set so
+    /// that weighing the floors costs rule sets without them one comparison.
+    named: Option<u32>,
 }
 
 impl<'r> Evaluator<'r> {
@@ -247,6 +250,7 @@ impl<'r> Evaluator<'r> {
             claims: 0,
             criteria: None,
             grid: GridFloors::default(),
+            named: None,
         };
         // Checked once per decision: a rule set without grids skips it.
         if !rules.grids.is_empty() {
@@ -259,9 +263,10 @@ impl<'r> Evaluator<'r> {
                             None => reject(Some(field.as_str()).filter(|f| !f.is_empty()), reason),
                         }
                     })?;
+            others.named = others.grid.highest();
         }
         self.with_criteria(record, &mut others, &mut warnings, t)
-            .map_err(|(field, reason)| reject(Some(&field), reason))?;
+            .map_err(|fault| reject(Some(&fault.0), fault.1))?;
         if let (Some(given), Some(read_as)) = (others.previous_given, others.previous) {
             // Brought up to the grid as `hors grille` says, but never in silence.
             if given < self.lowest_coefficient {
