@@ -280,7 +280,7 @@ fn rule_word(rule: Rule) -> (&'static str, &'static str) {
         round_dir | kw_up | kw_down | kw_nearest => ("`supérieur`, `inférieur` ou `au plus proche`", "`supérieur`, `inférieur` or `au plus proche`"),
         kw_max | kw_min => ("`max` ou `min`", "`max` or `min`"),
         test | test_and | test_not | test_group | comparison | timed | time_operand | fact_is | fact_flag
-        | fact_ref => ("un test (`heures > 151.67`)", "a test (`heures > 151.67`)"),
+        | fact_ref => ("un test (`heures > 100`)", "a test (`heures > 100`)"),
         clock | clock_since | clock_unit | kw_age | kw_in_company | kw_in_job | kw_completed_years
         | kw_completed_months | today => (
             "un compte de temps (`âge`, `ancienneté dans l'entreprise`, `années révolues depuis …`)",
@@ -305,13 +305,13 @@ fn rule_word(rule: Rule) -> (&'static str, &'static str) {
             ("une valeur attendue (`coefficient 190`, `tranche confirme`, `salaire minimum 2100.00 €`, …)", "an expected value (`coefficient 190`, `tranche confirme`, `salaire minimum 2100.00 €`, …)")
         }
         label | roman_label | position_ref | position_cell | grid_qualifier => (
-            "une position (`\"2.1\"`, `II.3`, `hcr I.2`)",
-            "a position (`\"2.1\"`, `II.3`, `hcr I.2`)",
+            "une position (`\"2.1\"`, `II.3`, `g I.2`)",
+            "a position (`\"2.1\"`, `II.3`, `g I.2`)",
         ),
         // Trials at hire (issue #22, design §7).
         trial_rule | trial_selector | trial_category | trial_range => (
-            "une règle d'essai (`catégorie tam : 3 mois`, `coefficients 275 à 500 : 3 mois`)",
-            "a trial rule (`catégorie tam : 3 mois`, `coefficients 275 à 500 : 3 mois`)",
+            "une règle d'essai (`catégorie tam : 3 mois`, `coefficients 200 à 250 : 3 mois`)",
+            "a trial rule (`catégorie tam : 3 mois`, `coefficients 200 à 250 : 3 mois`)",
         ),
         trial_when | kw_at_hire | kw_on_move => ("`à l'embauche` ou `à la mobilité`", "`à l'embauche` or `à la mobilité`"),
         _ => ("un mot-clé", "a keyword"),
