@@ -40,6 +40,17 @@ fn tokens() {
         ],
     );
     rejects(Rule::string, &["\"unterminated", "\"two\nlines\""]);
+    // The ranges of `str_inner`: any character but a quote, a backslash or a
+    // newline, each edge of each range included, and the two escapes.
+    accepts(
+        Rule::string,
+        &[
+            "\"\u{0}\u{9}\u{b}\u{1f} !#[]\u{10ffff}\"",
+            "\"tab\there\r\"",
+            "\"é € 😀 \\\\ \\\"\"",
+        ],
+    );
+    rejects(Rule::string, &["\"a\\b\"", "\"a\\\"", "\"a\"b\""]);
     accepts(Rule::date, &["2008-05-29"]);
     rejects(Rule::date, &["29/05/2008", "2008-5-29"]);
     accepts(Rule::integer, &["120", "0"]);
@@ -47,6 +58,21 @@ fn tokens() {
     accepts(Rule::number, &["1500.00", "1.4", "151.67", "2"]);
     rejects(Rule::number, &["1,4", ".5"]);
     accepts(Rule::euro, &["€", "EUR"]);
+}
+
+#[test]
+fn comments_run_to_the_end_of_their_line_only() {
+    // A comment's ranges take every character but the newline, controls included.
+    accepts(
+        Rule::file,
+        &[
+            "# \u{0}\u{9}\u{b}\u{10ffff} \"x\n",
+            "# sans fin de ligne",
+            " \t\u{a0}\r\n# a\n\n# b",
+        ],
+    );
+    // The comment ends at the newline: what follows is read again.
+    rejects(Rule::file, &["# a\nnot-a-keyword"]);
 }
 
 #[test]
