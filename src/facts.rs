@@ -86,15 +86,62 @@ pub struct Record {
     pub coefficient: Option<u32>,
     /// The past, for a replay: `None` when the record gives none of its fields.
     pub history: Option<Box<History>>,
-    /// `criteria`: the post's degree in each criterion, as given (issue #22);
-    /// `None` when not given (boxed: most records give none).
+    /// The facts only some rule sets read (issue #22), in one box: `None`
+    /// when the record gives none of them, as most do. (One box rather than
+    /// three keeps `Record` small: it is moved and dropped once a decision.)
+    pub extra: Option<Box<ExtraFacts>>,
+}
+
+/// The facts of a record beyond the contract's core list (issue #22).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ExtraFacts {
+    /// `criteria`: the post's degree in each criterion, as given.
     pub criteria: Option<Degrees>,
     /// The fields the rule set declares as facts, as read (`None` when it
     /// declares none, or when the facts were read without its list).
-    pub declared: Option<Box<DeclaredValues>>,
+    pub declared: Option<DeclaredValues>,
     /// The position on a named grid the employer gives (`position`,
     /// `position_since`): `None` when the record gives neither.
-    pub placed: Option<Box<Placed>>,
+    pub placed: Option<Placed>,
+}
+
+impl ExtraFacts {
+    /// The three, boxed when one is given.
+    pub fn given(
+        declared: Option<DeclaredValues>,
+        placed: Option<Placed>,
+        criteria: Option<Degrees>,
+    ) -> Option<Box<ExtraFacts>> {
+        (declared.is_some() || placed.is_some() || criteria.is_some()).then(|| {
+            Box::new(ExtraFacts {
+                criteria,
+                declared,
+                placed,
+            })
+        })
+    }
+}
+
+impl Record {
+    /// The degrees the record gives, by criterion.
+    pub fn criteria(&self) -> Option<&[(String, u32)]> {
+        self.extra.as_ref()?.criteria.as_deref()
+    }
+
+    /// The declared facts the record gives.
+    pub fn declared(&self) -> Option<&DeclaredValues> {
+        self.extra.as_ref()?.declared.as_ref()
+    }
+
+    /// The grid position the record gives.
+    pub fn placed(&self) -> Option<&Placed> {
+        self.extra.as_ref()?.placed.as_ref()
+    }
+
+    /// The extra facts, to fill in (made empty if there were none).
+    pub fn extra_mut(&mut self) -> &mut ExtraFacts {
+        self.extra.get_or_insert_with(Default::default)
+    }
 }
 
 /// `position` and `position_since` (issue #22): a label, optionally qualified
@@ -125,9 +172,9 @@ fn placed_job(
 }
 
 impl Placed {
-    /// The two fields, boxed when one is given.
-    pub fn given(position: Option<String>, since: Option<NaiveDate>) -> Option<Box<Placed>> {
-        (position.is_some() || since.is_some()).then(|| Box::new(Placed { position, since }))
+    /// The two fields, when one is given.
+    pub fn given(position: Option<String>, since: Option<NaiveDate>) -> Option<Placed> {
+        (position.is_some() || since.is_some()).then_some(Placed { position, since })
     }
 }
 

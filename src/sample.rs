@@ -327,9 +327,7 @@ impl<'r> Generator<'r> {
             salary: None,
             coefficient: None,
             history: None,
-            declared: Default::default(),
-            placed: None,
-            criteria: None,
+            extra: None,
         }
     }
 

@@ -496,7 +496,7 @@ fn a_position_and_its_day_are_read_from_every_format() {
         facts::read(csv, Format::Csv).unwrap().records,
     ] {
         let r: Vec<&Record> = records.iter().map(|r| r.as_ref().unwrap()).collect();
-        let placed = |i: usize| r[i].placed.as_deref().cloned();
+        let placed = |i: usize| r[i].placed().cloned();
         let day = |s: &str| facts::parse_date(s);
         let p1 = placed(0).unwrap();
         assert_eq!(

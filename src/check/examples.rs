@@ -36,9 +36,7 @@ impl Checker {
             salary: None,
             coefficient: None,
             history: None,
-            declared: Default::default(),
-            placed: None,
-            criteria: None,
+            extra: None,
         };
         let mut declared = vec![None; rules.facts.len()];
         for fact in &e.facts {
@@ -74,9 +72,11 @@ impl Checker {
                     trial_broken_on: *broken_on,
                 }),
                 Fact::Position(p) => {
-                    record.placed = crate::facts::Placed::given(Some(p.clone()), None);
+                    record.extra_mut().placed = crate::facts::Placed::given(Some(p.clone()), None);
                 }
-                Fact::Criteria(given) => record.criteria = Some(given.clone().into_boxed_slice()),
+                Fact::Criteria(given) => {
+                    record.extra_mut().criteria = Some(given.clone().into_boxed_slice())
+                }
                 Fact::Hire {
                     on,
                     renewed,
@@ -90,17 +90,17 @@ impl Checker {
             }
         }
         if declared.iter().any(Option::is_some) {
-            record.declared = Some(Box::new(crate::facts::DeclaredValues {
+            record.extra_mut().declared = Some(crate::facts::DeclaredValues {
                 fields: rules.declared_fields(),
                 values: declared.into(),
-            }));
+            });
         }
         // `position "I.1", depuis DATE`: the position is held since that day.
-        if let Some(placed) = &mut record.placed {
+        if let Some(placed) = record.extra.as_mut().and_then(|e| e.placed.as_mut()) {
             placed.since = Some(record.job_since).filter(|d| *d != NaiveDate::MIN);
         }
         // A rule set classifying by position needs no job: the position suffices.
-        let no_job = record.job.is_empty() && record.placed.is_none();
+        let no_job = record.job.is_empty() && record.placed().is_none();
         if no_job || record.job_since == NaiveDate::MIN {
             self.report(
                 Kind::IncompleteExample(ExampleGap::JobOrStart),

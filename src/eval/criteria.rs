@@ -19,7 +19,7 @@ impl<'r> Evaluator<'r> {
         warnings: &mut Notes<'_, 'r>,
         t: &mut T,
     ) -> Result<(), Box<(String, Reason)>> {
-        match &record.criteria {
+        match record.criteria() {
             None => Ok(()),
             Some(given) => self
                 .criteria_floor(given, others, warnings, t)

@@ -245,7 +245,7 @@ impl<'d> DecisionFacts<'d> {
 
     /// The value the record gives a fact, found by its field.
     fn given(&self, id: FactId) -> Option<&'d FactValue> {
-        let declared = self.record.declared.as_deref()?;
+        let declared = self.record.declared()?;
         declared.get(&self.rules.facts[id].field)
     }
 }

@@ -23,7 +23,7 @@ impl<'r> Evaluator<'r> {
         if !self.floors.diploma && record.diploma.is_none() {
             return Ok(None);
         }
-        let name = record.diploma.as_deref().unwrap_or("none");
+        let name = record.diploma.as_deref().unwrap_or(super::NO_DIPLOMA);
         match given {
             Some(d) => Ok(rules.diplomas[d].floor),
             None if record.diploma.is_none() => Ok(None),

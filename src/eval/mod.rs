@@ -55,6 +55,9 @@ use crate::calendar;
 use crate::facts::{Record, Rejection};
 use crate::model::*;
 
+/// The diploma a record that names none is read as (the contract's `none`).
+pub(crate) const NO_DIPLOMA: &str = "none";
+
 /// Decides employees under one rule set, on one evaluation date.
 pub struct Evaluator<'r> {
     rules: &'r RuleSet,
@@ -86,6 +89,9 @@ pub struct Evaluator<'r> {
     /// The job floor of every cell, when the rules have a job floor.
     grid: Option<Arc<Grid>>,
     diplomas: Arc<Names<DiplomaId>>,
+    /// The diploma a record without one is read as (`none`), found once:
+    /// most records give no diploma.
+    no_diploma: Option<DiplomaId>,
     jobs: Arc<Names<JobId>>,
     /// The minimums of the part-time hours met, with their steps for traces.
     part_time: part_time::PartTime<'r>,
@@ -236,7 +242,10 @@ impl<'r> Evaluator<'r> {
             .hours(record)
             .map_err(|reason| reject(Some("hours"), *reason))?;
         let band = self.experience(record, job, t);
-        let diploma_given = self.diploma_index(record.diploma.as_deref().unwrap_or("none"));
+        let diploma_given = match record.diploma.as_deref() {
+            None => self.no_diploma,
+            Some(given) => self.diploma_index(given),
+        };
         let mut others = OtherFloors {
             diploma: self
                 .diploma_floor(record, diploma_given)

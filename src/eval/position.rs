@@ -45,7 +45,7 @@ impl<'r> Evaluator<'r> {
         declared: Option<&super::facts::DecisionFacts<'_>>,
     ) -> Result<GridFloors, (String, crate::facts::Reason)> {
         let grids = &self.rules.grids;
-        let given = match record.placed.as_ref().and_then(|p| p.position.as_deref()) {
+        let given = match record.placed().and_then(|p| p.position.as_deref()) {
             None => None,
             Some(text) => Some(
                 grids

@@ -121,7 +121,7 @@ impl<Id: Copy> Names<Id> {
     }
 
     #[inline]
-    fn get(&self, given: &str) -> Option<Id> {
+    pub(super) fn get(&self, given: &str) -> Option<Id> {
         if let Some(exact) = self.exact.get(given) {
             return Some(*exact);
         }

@@ -43,6 +43,7 @@ impl<'r> Evaluator<'r> {
             lowest_coefficient: self.lowest_coefficient,
             grid: self.grid.clone(),
             diplomas: self.diplomas.clone(),
+            no_diploma: self.no_diploma,
             jobs: self.jobs.clone(),
             // Part-time minimums are remembered per evaluator, from its own decisions.
             part_time: part_time::PartTime::default(),

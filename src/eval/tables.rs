@@ -11,7 +11,7 @@ use super::expr::{Formulas, Inputs};
 use super::grid::Grid;
 use super::resolve::Names;
 use super::trace::NoTrace;
-use super::{known, part_time, Evaluator, FloorsListed, ReferenceMinimum};
+use super::{known, part_time, Evaluator, FloorsListed, ReferenceMinimum, NO_DIPLOMA};
 use crate::model::*;
 
 impl<'r> Evaluator<'r> {
@@ -81,6 +81,7 @@ impl<'r> Evaluator<'r> {
             day_in_tables: false,
             lowest_coefficient,
             grid,
+            no_diploma: diplomas.get(NO_DIPLOMA),
             diplomas,
             jobs,
             part_time: part_time::PartTime::default(),

@@ -425,9 +425,7 @@ mod tests {
             salary: None,
             coefficient: None,
             history: None,
-            declared: None,
-            placed: None,
-            criteria: None,
+            extra: None,
         }
     }
 

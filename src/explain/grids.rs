@@ -51,7 +51,7 @@ pub(super) fn floor_words(detail: &FloorDetail, not_given: &str, lang: Lang) -> 
 
 /// The position the facts give, and since when, under "Faits retenus".
 pub(super) fn position_facts(x: &mut super::text::Writer, r: &crate::facts::Record) {
-    let Some(placed) = r.placed.as_deref() else {
+    let Some(placed) = r.placed() else {
         return;
     };
     let c = super::text::colon(x.lang);

@@ -121,14 +121,15 @@ impl Reader {
         );
         let (job, job_since) = crate::facts::placed_job(
             &at,
-            placed.as_deref(),
+            placed.as_ref(),
             cell(Field::Job).map(str::to_string),
             cell(Field::JobSince)
                 .map(|v| at.csv_date(v, "job_since"))
                 .transpose()?,
         )?;
+        let criteria = csv_criteria(columns, row, &at)?;
         Ok(Record {
-            declared,
+            extra: super::ExtraFacts::given(declared, placed, criteria),
             position,
             id: id.to_string(),
             job,
@@ -154,8 +155,6 @@ impl Reader {
                 .transpose()?,
             // CSV carries no history: a replay reads it from JSON.
             history: None,
-            placed,
-            criteria: csv_criteria(columns, row, &at)?,
         })
     }
 }

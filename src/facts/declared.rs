@@ -111,11 +111,11 @@ impl Declared {
         Declared(fields.into())
     }
 
-    fn values(&self, values: Vec<Option<FactValue>>) -> Option<Box<DeclaredValues>> {
-        Some(Box::new(DeclaredValues {
+    fn values(&self, values: Vec<Option<FactValue>>) -> Option<DeclaredValues> {
+        Some(DeclaredValues {
             fields: self.clone(),
             values: values.into(),
-        }))
+        })
     }
 
     /// The declared fields of a JSON record.
@@ -123,7 +123,7 @@ impl Declared {
         &self,
         map: &Map<String, Value>,
         at: &Place,
-    ) -> Result<Option<Box<DeclaredValues>>, Rejection> {
+    ) -> Result<Option<DeclaredValues>, Rejection> {
         let fields = JsonFields {
             map,
             position: at.position,
@@ -156,7 +156,7 @@ impl Declared {
         &self,
         cell: impl Fn(usize) -> Option<&'c str>,
         at: &Place,
-    ) -> Result<Option<Box<DeclaredValues>>, Rejection> {
+    ) -> Result<Option<DeclaredValues>, Rejection> {
         let mut slots = Vec::with_capacity(self.0.len());
         for (i, d) in self.0.iter().enumerate() {
             let value = match cell(i) {

@@ -286,15 +286,17 @@ fn without_history(
         salary,
         coefficient: optional(field(Field::Coefficient), whole)?,
         history: None,
-        declared: Default::default(),
-        placed: match (field(Field::Position), field(Field::PositionSince)) {
+        extra: match (field(Field::Position), field(Field::PositionSince)) {
             (None, None) => None,
-            (position, since) => crate::facts::Placed::given(
-                optional(position, |raw| text(raw).map(str::to_string))?,
-                optional(since, |raw| parse_date(text(raw)?))?,
+            (position, since) => crate::facts::ExtraFacts::given(
+                None,
+                crate::facts::Placed::given(
+                    optional(position, |raw| text(raw).map(str::to_string))?,
+                    optional(since, |raw| parse_date(text(raw)?))?,
+                ),
+                None,
             ),
         },
-        criteria: None,
         id: id.to_string(),
     })
 }

@@ -173,7 +173,7 @@ impl Reader {
         );
         let (job, job_since) = crate::facts::placed_job(
             &at,
-            placed.as_deref(),
+            placed.as_ref(),
             fields.text("job", &at)?,
             fields.date("job_since", &at)?,
         )?;
@@ -190,18 +190,19 @@ impl Reader {
             salary: fields.salary(&at)?,
             coefficient: fields.integer("coefficient", &at)?,
             history: None,
-            declared: Default::default(),
-            placed,
-            criteria: super::criteria::read(&fields, &at)?,
+            extra: None,
             id: id.clone(),
         };
         let at = Place {
             position,
             id: Some(&id),
         };
-        if !self.declared.is_empty() {
-            record.declared = self.declared.read_json(&map, &at)?;
-        }
+        let declared = match self.declared.is_empty() {
+            true => None,
+            false => self.declared.read_json(&map, &at)?,
+        };
+        record.extra =
+            super::ExtraFacts::given(declared, placed, super::criteria::read(&fields, &at)?);
         record.history = history::read(&fields, &at, &record)?.map(|mut h| {
             history::sort_pay(&mut h);
             h

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::calendar;
-use crate::facts::{History, Record};
+use crate::facts::{ExtraFacts, History, Record};
 use crate::model::RuleSet;
 
 /// The record for day `day`: the job held that day, its months from its
@@ -29,7 +29,10 @@ pub fn facts_on(
         record.diploma.clone()
     } else {
         let held = history.diplomas.iter().rev().find(|d| d.since <= day);
-        Some(held.map_or_else(|| "none".to_string(), |d| d.diploma.clone()))
+        Some(held.map_or_else(
+            || crate::eval::NO_DIPLOMA.to_string(),
+            |d| d.diploma.clone(),
+        ))
     };
     let missions = record
         .missions
@@ -67,9 +70,8 @@ pub fn facts_on(
         salary: None,
         coefficient: None,
         history: None,
-        declared: record.declared.clone(),
-        placed: record.placed.clone(),
-        criteria: None,
+        // The degrees are not replayed: a history gives none (each day is classified by its job).
+        extra: ExtraFacts::given(record.declared().cloned(), record.placed().cloned(), None),
     })
 }
 

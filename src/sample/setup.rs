@@ -96,9 +96,7 @@ pub(super) fn decidable(
                 salary: None,
                 coefficient: None,
                 history: None,
-                declared: Default::default(),
-                placed: None,
-                criteria: None,
+                extra: None,
             };
             let result = first.decide(&probe).map(|_| ()).map_err(|r| r.reason);
             reason = reason.take().or(result.clone().err());
