@@ -9,7 +9,7 @@ use crate::eval::trace::{FloorDetail, Step, StepKind};
 /// fields (a floor's detail among them), then the rule's place and citation.
 pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
     let tag = |out: &mut Vec<u8>, name: &str| {
-        key(out, "{", "step");
+        key!(out, "{", "step");
         string(out, name);
     };
     match &s.kind {
@@ -24,7 +24,7 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
             coefficient,
         } => {
             tag(out, "criteria");
-            key(out, ",", "degrees");
+            key!(out, ",", "degrees");
             for (i, d) in degrees.iter().enumerate() {
                 key(out, if i == 0 { "[{" } else { ",{" }, "criterion");
                 string(out, d.criterion);
@@ -66,7 +66,7 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
         } => {
             tag(out, "floor");
             strings(out, &[("floor", floor.as_str())]);
-            key(out, ",", "coefficient");
+            key!(out, ",", "coefficient");
             number_or_null(*coefficient, out);
             floor_detail(detail, out);
         }
@@ -115,7 +115,7 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
         } => {
             tag(out, "parameter");
             strings(out, &[("name", name), ("value", value)]);
-            key(out, ",", "from");
+            key!(out, ",", "from");
             match from {
                 Some(from) => date(out, *from),
                 None => out.extend_from_slice(b"null"),
@@ -138,7 +138,7 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
                     let _ = write!(out, "\"{value}\"");
                 }
             }
-            key(out, ",", "owed");
+            key!(out, ",", "owed");
             let _ = write!(out, "\"{owed}\"");
             strings(out, &[("from", from.as_str())]);
         }
@@ -149,7 +149,7 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
         } => {
             tag(out, "formula");
             strings(out, &[("what", what.as_str()), ("formula", formula)]);
-            key(out, ",", "result");
+            key!(out, ",", "result");
             // `Decimal`'s own writing, as serde-str gives it: its scale kept.
             let _ = write!(out, "\"{result}\"");
         }
@@ -161,7 +161,7 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
         } => {
             tag(out, "claim");
             strings(out, &[("job", job)]);
-            key(out, ",", "coefficient");
+            key!(out, ",", "coefficient");
             number_or_null(*coefficient, out);
             dates(out, &[("since", *since)]);
             numbers(out, &[("days", *days)]);
@@ -200,12 +200,12 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
                     ("length", &length),
                 ],
             );
-            key(out, ",", "renewal");
+            key!(out, ",", "renewal");
             match renewal {
                 Some(r) => string(out, &crate::eval::duration_words(*r, false)),
                 None => out.extend_from_slice(b"null"),
             }
-            key(out, ",", "broken_on");
+            key!(out, ",", "broken_on");
             match broken_on {
                 Some(d) => date(out, *d),
                 None => out.extend_from_slice(b"null"),
@@ -247,7 +247,7 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
         } => {
             tag(out, "fact");
             strings(out, &[("name", name), ("field", field), ("value", value)]);
-            key(out, ",", "default");
+            key!(out, ",", "default");
             out.extend_from_slice(if *default { b"true" } else { b"false" });
         }
         StepKind::Clock {
@@ -265,12 +265,12 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
         }
         StepKind::Warning { warning } => {
             tag(out, "warning");
-            key(out, ",", "text");
+            key!(out, ",", "text");
             displayed(out, warning);
         }
     }
     if let Some(rule) = &s.rule {
-        key(out, ",", "rule");
+        key!(out, ",", "rule");
         place(out, rule);
     }
     let texts = [
@@ -290,11 +290,11 @@ pub(super) fn step(s: &Step, out: &mut Vec<u8>) {
 /// A trial step's `at` and `range`, written only when present (serde's skip).
 fn trial_opening(out: &mut Vec<u8>, at: Option<&str>, range: Option<(u32, u32)>) {
     if let Some(at) = at {
-        key(out, ",", "at");
+        key!(out, ",", "at");
         string(out, at);
     }
     if let Some((from, to)) = range {
-        key(out, ",", "range");
+        key!(out, ",", "range");
         let _ = write!(out, "[{from},{to}]");
     }
 }
@@ -319,11 +319,11 @@ fn floor_detail(detail: &FloorDetail, out: &mut Vec<u8>) {
         }
         FloorDetail::Diploma { diploma } => optional(out, "diploma", *diploma),
         FloorDetail::PreviousCoefficient { given } => {
-            key(out, ",", "given");
+            key!(out, ",", "given");
             number_or_null(*given, out);
         }
         FloorDetail::Mission { claims } => {
-            key(out, ",", "claims");
+            key!(out, ",", "claims");
             count(out, *claims);
         }
         FloorDetail::Position {
@@ -338,7 +338,7 @@ fn floor_detail(detail: &FloorDetail, out: &mut Vec<u8>) {
             }
         }
         FloorDetail::Criteria { total } => {
-            key(out, ",", "total");
+            key!(out, ",", "total");
             number_or_null(*total, out);
         }
     }
