@@ -48,6 +48,7 @@ pub fn below_legal_minimum(rules: &RuleSet, day: NaiveDate) -> Vec<Diagnostic> {
         let kind = Kind::BelowLegalMinimum {
             level: level.number,
             coefficients: written(
+                rules,
                 &below.iter().map(|b| b.0).collect::<Vec<_>>(),
                 &level.coefficients,
             ),
@@ -68,16 +69,22 @@ fn coefficients(set: &Coefficients) -> Box<dyn Iterator<Item = u32> + '_> {
     }
 }
 
-/// `120, 130, 140`, or `120 à 140` for a run of a range.
-fn written(below: &[u32], set: &Coefficients) -> String {
-    match (set, below) {
+/// `coefficients 120, 130, 140`, or `coefficients 120 à 140` for a run of a
+/// range; `position I.1` for the ranks of a grid without coefficients.
+fn written(rules: &RuleSet, below: &[u32], set: &Coefficients) -> String {
+    let positions = rank_labels(rules, below);
+    if !positions.is_empty() {
+        return keys_words(below, &positions);
+    }
+    let numbers = match (set, below) {
         (Coefficients::Range(..), [first, .., last]) => format!("{first} à {last}"),
         _ => below
             .iter()
             .map(u32::to_string)
             .collect::<Vec<_>>()
             .join(", "),
-    }
+    };
+    format!("coefficients {numbers}")
 }
 
 /// A stretch of days on which a coefficient's minimum was below the SMIC:
@@ -93,6 +100,10 @@ pub struct Period {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Stretch {
     pub coefficients: Vec<u32>,
+    /// On a grid without coefficients (issue #22), the positions those
+    /// "coefficients" rank (`I.1`, `I.2`): what people read instead.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub positions: Vec<String>,
     pub periods: Vec<Period>,
 }
 
@@ -104,6 +115,9 @@ pub struct LevelPeriods {
     pub place: String,
     /// Empty: never below over the days looked at.
     pub stretches: Vec<Stretch>,
+    /// On a grid without coefficients, the positions the level's ranks are.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub positions: Vec<String>,
     /// The coefficients below the SMIC on the last day looked at.
     pub below_on_last_day: Vec<u32>,
 }
@@ -186,7 +200,11 @@ pub fn periods_below_legal_minimum(
             LevelPeriods {
                 level: level.number,
                 place: rules.place(level.origin.span).to_string(),
-                stretches: stretches(&all, &per_coefficient),
+                stretches: stretches(&all, &per_coefficient)
+                    .into_iter()
+                    .map(|s| s.with_positions(rules))
+                    .collect(),
+                positions: rank_labels(rules, &all),
                 below_on_last_day: all
                     .iter()
                     .zip(last.into_iter().flatten())
@@ -242,6 +260,32 @@ fn periods(days: &[NaiveDate], below: impl Fn(usize) -> bool) -> Vec<Period> {
     out
 }
 
+impl Stretch {
+    fn with_positions(mut self, rules: &RuleSet) -> Stretch {
+        self.positions = rank_labels(rules, &self.coefficients);
+        self
+    }
+}
+
+/// The labels of `coefficients` when every one is a rank (a grid without
+/// coefficients), else none.
+fn rank_labels(rules: &RuleSet, coefficients: &[u32]) -> Vec<String> {
+    let labels: Option<Vec<String>> = coefficients
+        .iter()
+        .map(|c| rules.grids.rank_label(*c).map(str::to_string))
+        .collect();
+    labels.unwrap_or_default()
+}
+
+/// `coefficient 120`, `coefficients 120 à 140`, `position I.1`, `positions I.1, I.2`.
+fn keys_words(coefficients: &[u32], positions: &[String]) -> String {
+    match positions {
+        [] => runs(coefficients),
+        [one] => format!("position {one}"),
+        many => format!("positions {}", many.join(", ")),
+    }
+}
+
 /// Coefficients grouped by identical periods, those never below left out.
 fn stretches(all: &[u32], periods: &[Vec<Period>]) -> Vec<Stretch> {
     let mut out: Vec<Stretch> = Vec::new();
@@ -253,6 +297,7 @@ fn stretches(all: &[u32], periods: &[Vec<Period>]) -> Vec<Stretch> {
             Some(s) => s.coefficients.push(*c),
             None => out.push(Stretch {
                 coefficients: vec![*c],
+                positions: Vec::new(),
                 periods: p.clone(),
             }),
         }
@@ -263,7 +308,14 @@ fn stretches(all: &[u32], periods: &[Vec<Period>]) -> Vec<Stretch> {
 /// `niveau 1 (120, 130, 140) : sous le SMIC du 2008-05-01 au 2008-06-30, depuis le 2024-01-01`.
 pub fn level_line(level: &LevelPeriods) -> String {
     if level.stretches.is_empty() {
-        return format!("niveau {} : jamais sous le SMIC", level.level);
+        return match level.positions.as_slice() {
+            [] => format!("niveau {} : jamais sous le SMIC", level.level),
+            positions => format!(
+                "niveau {} : {} : jamais sous le SMIC",
+                level.level,
+                keys_words(&[], positions)
+            ),
+        };
     }
     let parts: Vec<String> = level
         .stretches
@@ -272,7 +324,7 @@ pub fn level_line(level: &LevelPeriods) -> String {
             let periods: Vec<String> = s.periods.iter().map(period_words).collect();
             format!(
                 "{} : sous le SMIC {}",
-                runs(&s.coefficients),
+                keys_words(&s.coefficients, &s.positions),
                 periods.join(", ")
             )
         })

@@ -185,7 +185,7 @@ impl<W: Write> Writer<W> {
     }
 }
 
-const CSV_HEADER: &str = "id,job,band,coefficient,level,category,status,minimum_salary,salary_shortfall,coefficient_gap,next_step_on,next_step_coefficient,warnings,minimum_agreement,minimum_law,minimum_from\n";
+const CSV_HEADER: &str = "id,job,band,coefficient,level,category,status,minimum_salary,salary_shortfall,coefficient_gap,next_step_on,next_step_coefficient,warnings,minimum_agreement,minimum_law,minimum_from,grid,position\n";
 
 /// One decision in a line-oriented format: a JSON object (`json`), a JSON line
 /// (`jsonl`) or a CSV row (`csv`). The table is laid out as a whole by [`Writer`].
@@ -254,6 +254,15 @@ fn csv_row(d: &Decision, out: &mut Vec<u8>) -> io::Result<()> {
     out.push(b',');
     if let Some(from) = d.minimum_from {
         out.extend_from_slice(from.as_str().as_bytes());
+    }
+    // The grid position (issue #22), last: the columns only grow.
+    out.push(b',');
+    if let Some(p) = &d.place {
+        csv_field(out, &p.grid);
+        out.push(b',');
+        csv_field(out, &p.position);
+    } else {
+        out.push(b',');
     }
     out.push(b'\n');
     Ok(())

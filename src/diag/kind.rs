@@ -134,7 +134,8 @@ pub enum Kind {
     /// A level whose minimum is below the SMIC on the day checked (`check --as-of`).
     BelowLegalMinimum {
         level: u32,
-        /// The coefficients concerned, as a reader writes them (`120 à 140`).
+        /// The coefficients concerned, as a reader writes them
+        /// (`coefficients 120 à 140`; `position I.1` on a grid without coefficients).
         coefficients: String,
         /// The agreement's lowest and highest minimum among them.
         lowest: rust_decimal::Decimal,

@@ -172,6 +172,9 @@ pub struct Impact<'r> {
     /// The same, of the employees with both a before and an after only: the
     /// populations compared are equal.
     pub distribution_both: BTreeMap<u32, [usize; 2]>,
+    /// The positions the ranks of a grid without coefficients stand for:
+    /// what the distribution shows instead of the numbers.
+    pub ranks: BTreeMap<u32, &'r str>,
     /// The first records decided by one side only or rejected, up to `top`.
     pub one_sided: Vec<Row<'r>>,
     /// Every employee who loses something (coefficient, level, status,
@@ -200,6 +203,7 @@ impl<'r> Impact<'r> {
             by_band: BTreeMap::new(),
             distribution: BTreeMap::new(),
             distribution_both: BTreeMap::new(),
+            ranks: BTreeMap::new(),
             one_sided: Vec::new(),
             losers: Vec::new(),
             before_from_facts: 0,
@@ -207,6 +211,24 @@ impl<'r> Impact<'r> {
             top,
             largest: BinaryHeap::new(),
         }
+    }
+
+    /// A key of the distribution as people read it: the position of a rank,
+    /// else the coefficient.
+    pub fn key_words(&self, key: u32) -> String {
+        match self.ranks.get(&key) {
+            Some(label) => label.to_string(),
+            None => key.to_string(),
+        }
+    }
+
+    /// Whether every key of the distribution is a rank (`I.1`, not a coefficient).
+    pub fn by_position(&self) -> bool {
+        !self.distribution_both.is_empty()
+            && self
+                .distribution_both
+                .keys()
+                .all(|k| self.ranks.contains_key(k))
     }
 
     /// Adds a row up; a copy is kept only if it is among the rows shown.
@@ -234,6 +256,9 @@ impl<'r> Impact<'r> {
         self.by_band.entry(band).or_default().add(row, band_name);
         for (i, side) in [&row.before, &row.after].into_iter().enumerate() {
             if let Some(s) = side {
+                if let Some(label) = s.position {
+                    self.ranks.insert(s.coefficient, label);
+                }
                 self.distribution.entry(s.coefficient).or_default()[i] += 1;
                 if row.before.is_some() && row.after.is_some() {
                     self.distribution_both.entry(s.coefficient).or_default()[i] += 1;

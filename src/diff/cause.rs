@@ -24,6 +24,8 @@ pub struct Names<'r> {
     jobs: Fast<&'r str, &'r str>,
     bands: Fast<&'r str, &'r str>,
     status_rank: Fast<&'r str, u32>,
+    /// The positions a grid without coefficients ranks, by rank (issue #22).
+    ranks: Fast<u32, &'r str>,
 }
 
 type Fast<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<crate::names::FastHasher>>;
@@ -49,11 +51,24 @@ impl<'r> Names<'r> {
                 }
             }
         }
+        let ranks = rules
+            .grids
+            .positions
+            .iter()
+            .filter(|p| !rules.grids.grids[p.grid].coefficients)
+            .map(|p| (p.key, p.label.as_str()))
+            .collect();
         Names {
             jobs,
             bands,
             status_rank,
+            ranks,
         }
+    }
+
+    /// The position a rank stands for, on a grid without coefficients.
+    pub fn rank(&self, key: u32) -> Option<&'r str> {
+        self.ranks.get(&key).copied()
     }
 
     pub fn job(&self, id: &'r str) -> &'r str {
@@ -274,13 +289,20 @@ pub fn cause(
         );
         parts.push(
             if from_b == from_a && before_side.coefficient == after.coefficient {
-                Said::new(
-                    format!(
-                        "même coefficient ; minimum : {} de la proposition",
-                        from_a.0
+                // A grid without coefficients gives none: its rank is a position.
+                match after.coefficient_given {
+                    Some(_) => Said::new(
+                        format!(
+                            "même coefficient ; minimum : {} de la proposition",
+                            from_a.0
+                        ),
+                        format!("same coefficient; minimum: {} of the proposal", from_a.1),
                     ),
-                    format!("same coefficient; minimum: {} of the proposal", from_a.1),
-                )
+                    None => Said::new(
+                        format!("même position ; minimum : {} de la proposition", from_a.0),
+                        format!("same position; minimum: {} of the proposal", from_a.1),
+                    ),
+                }
             } else if from_b == from_a {
                 Said::new(
                     format!("minimum : {}", from_a.0),

@@ -70,7 +70,8 @@ pub fn distribution_in(i: &Impact, lang: Lang) -> String {
         top + height,
         top + height
     );
-    for (n, (coefficient, counts)) in i.distribution_both.iter().enumerate() {
+    for (n, (key, counts)) in i.distribution_both.iter().enumerate() {
+        let coefficient = esc(&i.key_words(*key));
         let x = left + gap + n * (2 * bar + gap);
         for (k, (count, class)) in counts.iter().zip(["before", "after"]).enumerate() {
             let h = count * height / max;

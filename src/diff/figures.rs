@@ -211,7 +211,7 @@ pub const COST_HEADERS: [&str; 4] = ["", "par mois", "par an", "population"];
 
 fn coefficient(side: &Option<Side>) -> String {
     side.as_ref()
-        .map_or_else(|| "—".to_string(), |s| s.coefficient.to_string())
+        .map_or_else(|| "—".to_string(), Side::key_words)
 }
 
 fn minimum(side: &Option<Side>) -> String {

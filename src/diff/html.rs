@@ -102,21 +102,29 @@ fn impact(out: &mut String, c: &Workforce) {
     }
     changes_section(out, i);
     mass_section(out, i);
-    section(out, "Coût par métier", &chart::cost(i));
+    if super::text::has_names(&i.by_job) {
+        section(out, "Coût par métier", &chart::cost(i));
+    }
     if !c.radar.is_empty() {
         radar_section(out, c);
     }
-    section(
-        out,
-        "Par métier",
-        &groups_table("métier", &i.by_job, c.costs.charges_rate),
-    );
-    section(
-        out,
-        "Par tranche",
-        &groups_table("tranche", &i.by_band, c.costs.charges_rate),
-    );
-    section(out, "Répartition des coefficients", &chart::distribution(i));
+    for (title, what, groups) in [
+        ("Par métier", "métier", &i.by_job),
+        ("Par tranche", "tranche", &i.by_band),
+    ] {
+        if super::text::has_names(groups) {
+            section(
+                out,
+                title,
+                &groups_table(what, groups, c.costs.charges_rate),
+            );
+        }
+    }
+    let distribution = match i.by_position() {
+        true => "Répartition des positions",
+        false => "Répartition des coefficients",
+    };
+    section(out, distribution, &chart::distribution(i));
     section(
         out,
         "Plus grands changements (par écart mensuel du minimum)",

@@ -77,9 +77,20 @@ pub struct Side<'r> {
     pub job_name: &'r str,
     #[serde(skip)]
     pub band_name: &'r str,
+    /// On a grid without coefficients, the position `coefficient` ranks.
+    #[serde(skip)]
+    pub position: Option<&'r str>,
 }
 
 impl<'r> Side<'r> {
+    /// The coefficient as people read it: the position of a rank, else the number.
+    pub fn key_words(&self) -> String {
+        match self.position {
+            Some(label) => label.to_string(),
+            None => self.coefficient.to_string(),
+        }
+    }
+
     fn of(d: &Decision<'r, '_>, names: &Names<'r>) -> Self {
         Side {
             job: d.job,
@@ -91,6 +102,7 @@ impl<'r> Side<'r> {
             minimum_salary: d.minimum_salary,
             job_name: names.job(d.job),
             band_name: names.band(d.band),
+            position: names.rank(d.coefficient),
         }
     }
 
@@ -111,6 +123,7 @@ impl<'r> Side<'r> {
             minimum_salary,
             job_name: "",
             band_name: "",
+            position: None,
         })
     }
 }

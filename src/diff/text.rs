@@ -229,18 +229,18 @@ pub fn impact(c: &Context, shown: usize) -> String {
     let rows: Vec<Vec<String>> = i
         .distribution_both
         .iter()
-        .map(|(c, [before, after])| vec![c.to_string(), before.to_string(), after.to_string()])
+        .map(|(c, [before, after])| vec![i.key_words(*c), before.to_string(), after.to_string()])
         .collect();
+    let (title, key) = match i.by_position() {
+        true => ("positions", "position"),
+        false => ("coefficients", "coefficient"),
+    };
     let _ = writeln!(
         out,
-        "\nRépartition des coefficients ({} avec un avant et un après)",
+        "\nRépartition des {title} ({} avec un avant et un après)",
         employees(rows_population(i))
     );
-    out.push_str(&table(
-        &["coefficient", "avant", "après"],
-        &rows,
-        &[true, true, true],
-    ));
+    out.push_str(&table(&[key, "avant", "après"], &rows, &[true, true, true]));
     largest(&mut out, &i.largest(), shown);
     one_sided(&mut out, i, shown);
     // Ids, reasons and names from the facts and the rules: shown escaped.
@@ -372,12 +372,21 @@ fn groups(
     groups: &std::collections::BTreeMap<Option<&str>, Group>,
     rate: Option<rust_decimal::Decimal>,
 ) {
+    if !has_names(groups) {
+        return;
+    }
     let _ = writeln!(out, "\n{title}");
     let (headers, rows) = group_table(what, groups, rate);
     out.push_str(&table(&headers, &rows, &group_numeric(&headers)));
     if let Some(note) = rate.map(estimate_note) {
         let _ = writeln!(out, "  {note}");
     }
+}
+
+/// Whether any group has a name: a rule set classifying by position gives
+/// its decisions no job or band, and a table of one blank group says nothing.
+pub fn has_names(groups: &std::collections::BTreeMap<Option<&str>, Group>) -> bool {
+    groups.keys().any(|k| *k != Some(""))
 }
 
 /// Which columns of a group table are numbers (right-aligned): all but the first.
@@ -454,7 +463,7 @@ pub fn group_table<'a>(
 pub fn side_coefficient(row: &Row) -> String {
     let c = |s: &Option<super::impact::Side>| {
         s.as_ref()
-            .map_or_else(|| "—".to_string(), |s| s.coefficient.to_string())
+            .map_or_else(|| "—".to_string(), super::impact::Side::key_words)
     };
     format!("{} → {}", c(&row.before), c(&row.after))
 }

@@ -346,9 +346,17 @@ fn trial_end<'r, 'a, T: Tracer<'a>>(
     };
     let category_id = rules.categories[category].id.as_str();
     if planned.renewal_refused {
+        let rank_only = placed.filter(|(g, _)| !rules.grids.grids[*g].coefficients);
         warnings.push(|| Warning::RenewalNotAllowed {
             category: category_id,
             coefficient,
+            position: rank_only.map(|(g, p)| {
+                let grids = &rules.grids;
+                (
+                    grids.grids[g].id.as_str(),
+                    grids.positions[p].label.as_str(),
+                )
+            }),
         });
     }
     let mut cut = |cut: TrialCut, (was, end): (NaiveDate, NaiveDate), origin: &'r Origin| {

@@ -110,6 +110,9 @@ pub enum Warning<'r> {
     RenewalNotAllowed {
         category: &'r str,
         coefficient: u32,
+        /// The grid and position, on a grid without coefficients (whose
+        /// "coefficient" is only the position's rank): said instead.
+        position: Option<(&'r str, &'r str)>,
     },
     BrokenAfterEnd {
         broken: NaiveDate,
@@ -191,10 +194,10 @@ impl fmt::Display for Warning<'_> {
             CriteriaNotUsed => f.write_str("the rule set classifies by no criteria (no `plancher critères`): the degrees given in `criteria` are not used"),
             TrialJobUnclassified { job } => write!(f, "`{job}` has no classification: its trial period cannot be computed"),
             NoTrialForCategory { category } => write!(f, "the rules give no trial period for the category `{category}`"),
-            RenewalNotAllowed { category, coefficient } => write!(
-                f,
-                "the trial is marked renewed, but the rules allow no renewal for `{category}` at coefficient {coefficient}"
-            ),
+            RenewalNotAllowed { category, coefficient, position } => match position {
+                None => write!(f, "the trial is marked renewed, but the rules allow no renewal for `{category}` at coefficient {coefficient}"),
+                Some((grid, p)) => write!(f, "the trial is marked renewed, but the rules allow no renewal for `{category}` at position {grid} {p}"),
+            },
             BrokenAfterEnd { broken, end } => write!(
                 f,
                 "the trial is said broken on {broken}, after its end on {end}: too late to be a trial break, the trial is completed"
@@ -280,9 +283,10 @@ impl Warning<'_> {
             CriteriaNotUsed => "les règles ne classent pas par critères (pas de `plancher critères`) : les degrés donnés dans `criteria` ne servent pas".to_string(),
             TrialJobUnclassified { job } => format!("`{job}` n'est pas classé : sa période d'essai ne peut être calculée"),
             NoTrialForCategory { category } => format!("les règles ne donnent pas de période d'essai à la catégorie `{category}`"),
-            RenewalNotAllowed { category, coefficient } => format!(
-                "l'essai est dit renouvelé, mais les règles ne prévoient pas de renouvellement pour `{category}` au coefficient {coefficient}"
-            ),
+            RenewalNotAllowed { category, coefficient, position } => match position {
+                None => format!("l'essai est dit renouvelé, mais les règles ne prévoient pas de renouvellement pour `{category}` au coefficient {coefficient}"),
+                Some((grid, p)) => format!("l'essai est dit renouvelé, mais les règles ne prévoient pas de renouvellement pour `{category}` à la position {grid} {p}"),
+            },
             BrokenAfterEnd { broken, end } => format!(
                 "l'essai est dit rompu le {}, après sa fin le {} : trop tard pour une rupture d'essai, l'essai est achevé",
                 date(*broken),

@@ -78,7 +78,7 @@ pub fn cells_row(out: &mut Vec<u8>, cells: &[crate::report::xlsx::Cell]) {
 }
 
 /// `eval`'s columns, in the order of the `csv` format's.
-pub const DECISION_HEADERS: [&str; 16] = [
+pub const DECISION_HEADERS: [&str; 18] = [
     "Matricule",
     "Emploi",
     "Tranche",
@@ -95,6 +95,8 @@ pub const DECISION_HEADERS: [&str; 16] = [
     "Minimum conventionnel",
     "Minimum légal",
     "Minimum retenu",
+    "Grille",
+    "Position",
 ];
 
 /// One decision as a row of [`DECISION_HEADERS`].
@@ -145,6 +147,14 @@ pub fn decision_row(d: &Decision, out: &mut Vec<u8>) {
     sep(out);
     if let Some(from) = d.minimum_from {
         text(out, &Text::MinimumFrom(from).say(Lang::Fr));
+    }
+    sep(out);
+    if let Some(p) = &d.place {
+        text(out, &p.grid);
+        sep(out);
+        text(out, &p.position);
+    } else {
+        sep(out);
     }
     end_row(out);
 }

@@ -188,6 +188,8 @@ pub fn decision_cells(d: &Decision, rules: Option<&RuleSet>) -> Vec<Cell> {
         d.minimum_from.map_or(Cell::Empty, |f| {
             Cell::Text(crate::catalogue::Text::MinimumFrom(f).say(crate::catalogue::Lang::Fr))
         }),
+        d.place.as_ref().map_or(Cell::Empty, |p| text(&p.grid)),
+        d.place.as_ref().map_or(Cell::Empty, |p| text(&p.position)),
     ]
 }
 

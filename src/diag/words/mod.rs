@@ -334,12 +334,12 @@ fn below_legal_minimum(
     };
     said(
         format!(
-            "le {day}, le niveau {level} (coefficients {coefficients}) paie {}, moins que le SMIC ({})",
+            "le {day}, le niveau {level} ({coefficients}) paie {}, moins que le SMIC ({})",
             range(Lang::Fr),
             money(law, Lang::Fr)
         ),
         format!(
-            "on {day}, level {level} (coefficients {coefficients}) pays {}, below the SMIC ({})",
+            "on {day}, level {level} ({coefficients}) pays {}, below the SMIC ({})",
             range(Lang::En),
             money(law, Lang::En)
         ),
