@@ -7,6 +7,7 @@
 pub mod ast;
 mod ast_criteria;
 mod ast_examples;
+mod ast_expr;
 mod ast_facts;
 mod ast_functions;
 pub mod ast_grids;
