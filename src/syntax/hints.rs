@@ -95,7 +95,7 @@ fn day_first_date(found: &str) -> Option<Said> {
     ))
 }
 
-/// `2008-5-29`: a date has two digits for the month and the day.
+/// `2020-1-9`: a date has two digits for the month and the day.
 fn unpadded_date(found: &str) -> Option<Said> {
     let parts: Vec<&str> = found.split('-').collect();
     let [year, month, day] = parts.as_slice() else {
@@ -119,7 +119,7 @@ fn unpadded_date(found: &str) -> Option<Said> {
     })
 }
 
-/// `1500.00 euros`: an amount is written with `€` (or `EUR`).
+/// `2000.00 euros`: an amount is written with `€` (or `EUR`).
 fn euro_word(found: &str) -> Option<Said> {
     ["euros", "euro", "eur."]
         .contains(&found.to_lowercase().as_str())
@@ -131,7 +131,7 @@ fn euro_word(found: &str) -> Option<Said> {
         })
 }
 
-/// `1.6 x smcc`: no `×` key on the keyboard; `*` is read as `×`.
+/// `1.6 x base`: no `×` key on the keyboard; `*` is read as `×`.
 fn times_letter(before: &str, found: &str) -> Option<Said> {
     if !matches!(found, "x" | "X")
         || !before
@@ -151,7 +151,7 @@ fn times_letter(before: &str, found: &str) -> Option<Said> {
     ))
 }
 
-/// `métier "Chargé de recouvrement"`: a declaration starts with its id, then its name.
+/// `métier "Agent polyvalent"`: a declaration starts with its id, then its name.
 fn missing_id(source: &str, at: usize, before: &str, found: &str) -> Option<Said> {
     if !found.starts_with('"') {
         return None;
@@ -180,7 +180,7 @@ fn missing_id(source: &str, at: usize, before: &str, found: &str) -> Option<Said
     ))
 }
 
-/// `coefficients 170 - 190`: a range is written with `à`.
+/// `coefficients 100 - 110`: a range is written with `à`.
 fn dash_range(before: &str, after: &str) -> Option<Said> {
     let words: Vec<&str> = before.split_whitespace().collect();
     let [.., keyword, low] = words.as_slice() else {
@@ -197,7 +197,7 @@ fn dash_range(before: &str, after: &str) -> Option<Said> {
     ))
 }
 
-/// `debutant = 170` or `debutant 170` in a job: a band value takes a colon.
+/// `debutant = 100` or `debutant 100` in a job: a band value takes a colon.
 fn band_without_colon(line: &str) -> Option<Said> {
     if !line.starts_with([' ', '\t']) {
         return None;
@@ -268,20 +268,20 @@ mod tests {
     fn each_fix_is_said_in_french() {
         let cases = [
             (
-                "  niveau 3 : coefficients 170 à 190, minimum 1,4 × smcc",
+                "  niveau 3 : coefficients 100 à 110, minimum 1,4 × base",
                 "4",
                 "écrivez 1.4 : la virgule décimale n'est pas admise",
             ),
-            ("  minimum 1.6 x smcc", "x", "`×` ou `*`"),
+            ("  minimum 1.6 x base", "x", "`×` ou `*`"),
             (
-                "métier \"Chargé de recouvrement\"",
-                "\"Chargé",
-                "métier charge-de-recouvrement \"Chargé de recouvrement\"",
+                "métier \"Agent polyvalent\"",
+                "\"Agent",
+                "métier agent-polyvalent \"Agent polyvalent\"",
             ),
             (
-                "  debutant = 170",
+                "  debutant = 100",
                 "=",
-                "s'écrit avec deux-points : debutant : 170",
+                "s'écrit avec deux-points : debutant : 100",
             ),
         ];
         for (source, found, says) in cases {
@@ -294,44 +294,44 @@ mod tests {
     fn each_slip_gets_its_fix() {
         let cases = [
             (
-                "  niveau 3 : coefficients 170 à 190, minimum 1,4 × smcc",
+                "  niveau 3 : coefficients 100 à 110, minimum 1,4 × base",
                 "4",
                 "write 1.4",
             ),
-            ("  1 800,00 € depuis 2008-05-29", "800,00", "write 1800.00"),
+            ("  1 800,00 € depuis 2020-01-01", "800,00", "write 1800.00"),
             (
-                "  1500.00 € depuis 01/01/2027",
+                "  2000.00 € depuis 01/01/2027",
                 "01/01/2027",
                 "write 2027-01-01",
             ),
-            ("  minimum 1.6 x smcc", "x", "`×` or `*`"),
+            ("  minimum 1.6 x base", "x", "`×` or `*`"),
             (
-                "  1500.00 € depuis 2008-5-9",
-                "2008-5-9",
-                "write 2008-05-09",
+                "  2000.00 € depuis 2020-1-9",
+                "2020-1-9",
+                "write 2020-01-09",
             ),
             (
-                "  1500.00 euros depuis 2008-05-29",
+                "  2000.00 euros depuis 2020-01-01",
                 "euros",
                 "`€` (or `EUR`)",
             ),
             (
-                "métier \"Chargé de recouvrement\"",
-                "\"Chargé",
-                "métier charge-de-recouvrement \"Chargé de recouvrement\"",
+                "métier \"Agent polyvalent\"",
+                "\"Agent",
+                "métier agent-polyvalent \"Agent polyvalent\"",
             ),
             (
-                "  niveau 3 : coefficients 170 - 190",
+                "  niveau 3 : coefficients 100 - 110",
                 "-",
-                "coefficients 170 à 190",
+                "coefficients 100 à 110",
             ),
-            ("  debutant = 170", "=", "debutant : 170"),
-            ("  debutant 120", "debutant", "debutant : 120"),
+            ("  debutant = 100", "=", "debutant : 100"),
+            ("  debutant 100", "debutant", "debutant : 100"),
         ];
         for (source, found, says) in cases {
             let help = at(source, found).unwrap_or_else(|| panic!("{source}: no hint"));
             assert!(help.contains(says), "{source}: {help}");
         }
-        assert_eq!(at("  minimum 1.6 y smcc", "y"), None);
+        assert_eq!(at("  minimum 1.6 y base", "y"), None);
     }
 }

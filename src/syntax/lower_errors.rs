@@ -62,8 +62,8 @@ fn found_token(source: &str, at: usize) -> &str {
 fn syntax_help(found: &str) -> Said {
     if found.contains(',') && found.chars().any(|c| c.is_ascii_digit()) {
         Said::new(
-            "les fichiers de règles écrivent les décimales avec un point : 1.4, pas 1,4",
-            "numbers use a dot for decimals in rule files: write 1.4, not 1,4",
+            "les fichiers de règles écrivent les décimales avec un point : 1.5, pas 1,5",
+            "numbers use a dot for decimals in rule files: write 1.5, not 1,5",
         )
     } else {
         Said::new(
@@ -302,7 +302,7 @@ fn rule_word(rule: Rule) -> (&'static str, &'static str) {
         expectation | expect_coefficient | expect_band | expect_level | expect_category | expect_status
         | expect_job | expect_minimum | expect_agreement_minimum | expect_shortfall | expect_next_step | expect_claim | expect_rejected
         | expect_trial_end => {
-            ("une valeur attendue (`coefficient 190`, `tranche confirme`, `salaire minimum 2100.00 €`, …)", "an expected value (`coefficient 190`, `tranche confirme`, `salaire minimum 2100.00 €`, …)")
+            ("une valeur attendue (`coefficient 100`, `niveau 1`, `salaire minimum 2000.00 €`, …)", "an expected value (`coefficient 100`, `niveau 1`, `salaire minimum 2000.00 €`, …)")
         }
         label | roman_label | position_ref | position_cell | grid_qualifier => (
             "une position (`\"2.1\"`, `II.3`, `g I.2`)",

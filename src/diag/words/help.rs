@@ -37,8 +37,8 @@ pub(in crate::diag) fn help(kind: &Kind) -> Said {
             "every employee decided on that date would be rejected: give the parameter a value other than zero",
         ),
         Kind::EmptyCategory { .. } => (
-            "ajoutez ses niveaux : `niveau 1 : coefficients 120 à 140`",
-            "add its levels: `niveau 1 : coefficients 120 à 140`",
+            "ajoutez ses niveaux : `niveau 1 : coefficients 100 à 110`",
+            "add its levels: `niveau 1 : coefficients 100 à 110`",
         ),
         Kind::NoGrid { .. } => (
             "déclarez des catégories et leurs niveaux avec leurs coefficients",
@@ -155,8 +155,8 @@ pub(in crate::diag) fn help(kind: &Kind) -> Said {
             "employees evaluated before that date are rejected; add the earlier value or date the agreement later",
         ),
         Kind::IncompleteExample(ExampleGap::Expectation) => (
-            "dites ce que les règles doivent donner, par exemple `attendu : coefficient 190, tranche experimente`",
-            "say what the rules must give, e.g. `attendu : coefficient 190, tranche experimente`",
+            "dites ce que les règles doivent donner, par exemple `attendu : coefficient 100, niveau 1`",
+            "say what the rules must give, e.g. `attendu : coefficient 100, niveau 1`",
         ),
         Kind::IncompleteExample(_) => (
             "un exemple demande `au DATE`, et `faits :` avec au moins `métier \"…\"` et `depuis DATE`",

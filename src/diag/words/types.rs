@@ -204,8 +204,8 @@ pub(super) fn mismatch_help(m: &Mismatch) -> Said {
             "give every level a minimum per month, or every level a minimum per hour (`montant horaire`)",
         ),
         Mismatch::FormulaNotAmount(_) => (
-            "multipliez par un paramètre montant (par exemple `1.4 × smcc`) ou écrivez `€` après un nombre",
-            "multiply by an amount parameter (e.g. `1.4 × smcc`) or write `€` after a number",
+            "multipliez par un paramètre montant (par exemple `1.5 × valeur_point`) ou écrivez `€` après un nombre",
+            "multiply by an amount parameter (e.g. `1.5 × valeur_point`) or write `€` after a number",
         ),
         Mismatch::FormulaNotNumber(_) => (
             "les heures sont des nombres simples, sans `€`",
@@ -376,8 +376,8 @@ pub(super) fn missing_help(m: &Missing) -> (&'static str, &'static str) {
             "give a value and the date it applies from, e.g. `1234.50 € depuis 2020-01-01`",
         ),
         Missing::TableRows(_) => (
-            "ajoutez `depuis DATE` suivi de lignes `120 : 439`",
-            "add `depuis DATE` followed by rows `120 : 439`",
+            "ajoutez `depuis DATE` suivi de lignes `100 : 400`",
+            "add `depuis DATE` followed by rows `100 : 400`",
         ),
         Missing::ReferenceHours => (
             "ajoutez `temps de travail` avec `heures de référence : ...`, l'horaire d'un salarié qui n'en donne pas",
