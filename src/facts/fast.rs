@@ -411,8 +411,8 @@ mod tests {
     use super::*;
     use crate::sample::{Generator, SampleOptions};
 
-    /// What the general reader makes of a line.
-    fn general(line: &str) -> Result<Record, Rejection> {
+    /// What the general reader makes of a line (the fast readers' tests compare with it).
+    pub(super) fn general(line: &str) -> Result<Record, Rejection> {
         let position = Position::Line(1);
         match serde_json::from_str::<serde_json::Value>(line) {
             Ok(value) => Reader::default().json_record(value, position),

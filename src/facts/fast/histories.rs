@@ -106,21 +106,8 @@ fn payslip(m: &Members) -> Option<Pay> {
 
 #[cfg(test)]
 mod tests {
-    use crate::facts::{Format, Position, Reader, Record, Rejection};
-
-    /// What the general reader makes of a line.
-    fn general(line: &str) -> Result<Record, Rejection> {
-        let position = Position::Line(1);
-        match serde_json::from_str::<serde_json::Value>(line) {
-            Ok(value) => Reader::default().json_record(value, position),
-            Err(_) => Err(Rejection::new(
-                position,
-                None,
-                None,
-                crate::facts::Reason::Other("not JSON".into()),
-            )),
-        }
-    }
+    use crate::facts::fast::tests::general;
+    use crate::facts::{Format, Position, Reader};
 
     /// The lines of every history fixture, a generated pay history, lines
     /// written to try each way out of the fast path, and each of those lines
