@@ -421,6 +421,21 @@ fn mistakes_are_said_in_french() {
         set("smcc=abc"),
         set("smic=1800"),
         set("heures_reference=0"),
+        [
+            &eval("examples/workforce.json")[..],
+            &["--csv-fr", "--format", "json"],
+        ]
+        .concat(),
+        [
+            &replay("examples/history.json", "2025-01", "2025-02")[..],
+            &["--csv-fr"],
+        ]
+        .concat(),
+        {
+            let mut html = replay("examples/history.json", "2025-01", "2025-02");
+            *html.last_mut().unwrap() = "html";
+            html
+        },
         replay(
             "tests/inputs/replay-unit/contradictions.jsonl",
             "2024-01",

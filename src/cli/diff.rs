@@ -228,15 +228,11 @@ fn output_format(args: &mut Args) -> Result<(), String> {
     if args.csv_fr {
         match args.format {
             Format::Text | Format::Csv => args.format = Format::Csv,
-            _ => {
-                return Err(
-                    "--csv-fr writes CSV: it goes with --format csv (or no --format)".to_string(),
-                )
-            }
+            _ => return Err(super::words::csv_fr_needs_csv()),
         }
     }
     if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
-        return Err("--format xlsx writes a file: give --output FILE.xlsx".to_string());
+        return Err(super::words::xlsx_needs_output());
     }
     Ok(())
 }
@@ -332,7 +328,6 @@ fn redline_only(args: &Args, redline: &Redline, rules: [&grille::RuleSet; 2]) ->
 
 /// Standard output or `--output`, which may be none of the files compared.
 fn open_output(args: &Args, rules: &[&grille::RuleSet]) -> Result<Output, String> {
-    let layers: Vec<String> = rules.iter().flat_map(|r| super::layer_files(r)).collect();
     let mut inputs = vec![
         Input {
             what: "base rule file",
@@ -349,11 +344,7 @@ fn open_output(args: &Args, rules: &[&grille::RuleSet]) -> Result<Output, String
             path: facts,
         });
     }
-    inputs.extend(layers.iter().map(|path| Input {
-        what: "rule file",
-        path,
-    }));
-    Output::open(args.output.as_deref(), &inputs)
+    Output::open_over(args.output.as_deref(), inputs, rules)
 }
 
 /// What the per-employee outputs start with.

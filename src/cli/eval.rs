@@ -146,17 +146,13 @@ fn output_format(args: &Args) -> Result<OutputFormat, String> {
     let format = match (args.csv_fr, OutputFormat::from(args.format)) {
         (false, format) => format,
         (true, OutputFormat::Table | OutputFormat::Csv) => OutputFormat::CsvFr,
-        (true, _) => {
-            return Err(
-                "--csv-fr writes CSV: it goes with --format csv (or no --format)".to_string(),
-            )
-        }
+        (true, _) => return Err(super::words::csv_fr_needs_csv()),
     };
     if format == OutputFormat::Xlsx
         && args.output.is_none()
         && std::io::IsTerminal::is_terminal(&std::io::stdout())
     {
-        return Err("--format xlsx writes a file: give --output FILE.xlsx".to_string());
+        return Err(super::words::xlsx_needs_output());
     }
     Ok(format)
 }
@@ -182,8 +178,7 @@ fn load(args: &Args) -> Result<grille::RuleSet, Outcome> {
 /// Where the decisions go: never over one of the inputs (the rule files, the
 /// files they stand on, the facts).
 fn open_output(args: &Args, rules: &grille::RuleSet) -> Result<Output, String> {
-    let layers = super::layer_files(rules);
-    let mut inputs = vec![
+    let inputs = vec![
         Input {
             what: "rule file",
             path: &args.rules,
@@ -193,11 +188,7 @@ fn open_output(args: &Args, rules: &grille::RuleSet) -> Result<Output, String> {
             path: &args.facts,
         },
     ];
-    inputs.extend(layers.iter().map(|path| Input {
-        what: "rule file",
-        path,
-    }));
-    Output::open(args.output.as_deref(), &inputs)
+    Output::open_over(args.output.as_deref(), inputs, &[rules])
 }
 
 /// After the last record and the output's end: the output committed, the

@@ -73,6 +73,22 @@ impl Output {
         Ok(Output { sink, name })
     }
 
+    /// [`Output::open`], refusing as well the files the rule sets stand on
+    /// (their layers: `sous la loi`, `modifie`).
+    pub fn open_over(
+        path: Option<&Path>,
+        named: Vec<Input<'_>>,
+        rules: &[&grille::RuleSet],
+    ) -> Result<Output, String> {
+        let layers: Vec<String> = rules.iter().flat_map(|r| super::layer_files(r)).collect();
+        let mut inputs: Vec<Input<'_>> = named;
+        inputs.extend(layers.iter().map(|path| Input {
+            what: "rule file",
+            path,
+        }));
+        Output::open(path, &inputs)
+    }
+
     /// How the command ends when writing failed with `e`.
     pub fn failure(&self, e: &io::Error) -> Outcome {
         write_failed(&self.name, e)

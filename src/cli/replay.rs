@@ -87,7 +87,7 @@ struct Replayed {
 fn french_csv_or_workbook(args: &mut Args) -> Result<(), String> {
     if args.csv_fr {
         if !matches!(args.format, ReplayFormat::Text | ReplayFormat::Csv) {
-            return Err("--csv-fr writes CSV: it goes with --format csv (or no --format)".into());
+            return Err(super::words::csv_fr_needs_csv());
         }
         args.format = ReplayFormat::CsvFr;
     }
@@ -95,7 +95,7 @@ fn french_csv_or_workbook(args: &mut Args) -> Result<(), String> {
         && args.output.is_none()
         && std::io::IsTerminal::is_terminal(&std::io::stdout())
     {
-        return Err("--format xlsx writes a file: give --output FILE.xlsx".into());
+        return Err(super::words::xlsx_needs_output());
     }
     Ok(())
 }
@@ -220,7 +220,7 @@ fn settings(args: &mut Args) -> Result<Settings, String> {
         ));
     }
     if args.format == ReplayFormat::Html && args.ids.len() != 1 {
-        return Err("--format html is the dossier of one employee: give one --id".to_string());
+        return Err(super::words::html_needs_one_id());
     }
     Ok(settings)
 }
@@ -228,7 +228,6 @@ fn settings(args: &mut Args) -> Result<Settings, String> {
 /// Where the replays go: never over one of the inputs (the rule files, the
 /// files they stand on, the facts, the pay file).
 fn open_output(args: &Args, rules: &grille::RuleSet) -> Result<Output, String> {
-    let layers = super::layer_files(rules);
     let mut inputs = vec![
         Input {
             what: "rule file",
@@ -245,11 +244,7 @@ fn open_output(args: &Args, rules: &grille::RuleSet) -> Result<Output, String> {
             path: pay,
         });
     }
-    inputs.extend(layers.iter().map(|path| Input {
-        what: "rule file",
-        path,
-    }));
-    Output::open(args.output.as_deref(), &inputs)
+    Output::open_over(args.output.as_deref(), inputs, &[rules])
 }
 
 /// One record replayed (on a worker thread), with its payslips of the pay

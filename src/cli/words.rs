@@ -217,6 +217,30 @@ pub(super) fn output_is_input(target: &str, (what, path): (&str, &str), stdin: b
     ))
 }
 
+/// `--csv-fr` with a format other than CSV.
+pub(super) fn csv_fr_needs_csv() -> String {
+    say(Said::new(
+        "--csv-fr écrit du CSV : il va avec --format csv (ou sans --format)",
+        "--csv-fr writes CSV: it goes with --format csv (or no --format)",
+    ))
+}
+
+/// A workbook asked for on a terminal.
+pub(super) fn xlsx_needs_output() -> String {
+    say(Said::new(
+        "--format xlsx écrit un fichier : donnez --output FICHIER.xlsx",
+        "--format xlsx writes a file: give --output FILE.xlsx",
+    ))
+}
+
+/// The HTML dossier asked for without one `--id`.
+pub(super) fn html_needs_one_id() -> String {
+    say(Said::new(
+        "--format html est le dossier d'un salarié : donnez un --id",
+        "--format html is the dossier of one employee: give one --id",
+    ))
+}
+
 /// `error:` before a usage error.
 pub(super) fn error(lang: Lang) -> &'static str {
     match lang {
