@@ -208,3 +208,25 @@ fn the_diff_of_a_grid_without_coefficients_speaks_of_positions() {
     ]);
     assert!(syntec.contains("Répartition des coefficients"), "{syntec}");
 }
+
+/// On a grid without coefficients the floor that wins is a position, said so.
+#[test]
+fn explain_says_the_position_that_wins() {
+    let text = grille(&[
+        "explain",
+        &format!("{ECHELONS}/rules.grille"),
+        &format!("{ECHELONS}/facts.json"),
+        "--as-of",
+        "2025-06-01",
+        "--id",
+        "H2",
+        "--lang",
+        "fr",
+    ]);
+    // H2 works 169 h at I.1: the floor `I.2 si … heures ≥ 160` holds.
+    assert!(
+        text.contains("→ position retenue : I.2 (plancher position)"),
+        "{text}"
+    );
+    assert!(!text.contains("coefficient retenu"), "{text}");
+}

@@ -174,7 +174,10 @@ fn entitlement(x: &mut Writer, step: &Step) {
         2,
         format!(
             "→ {}{c}{} ({} {name})",
-            w.wins,
+            match x.rules.grids.rank_label(*coefficient) {
+                Some(_) => w.wins_position,
+                None => w.wins,
+            },
             x.rules.grids.key_text(*coefficient),
             w.given_by
         ),
