@@ -11,7 +11,7 @@ use crate::catalogue::Lang;
 ///
 /// A name that is not a field of the contract may be one the rule set declares
 /// (`born_on="Date de naissance"`): it is kept with its line, and checked against
-/// the rule set's list when the header is placed ([`place`]), since the flag is
+/// the rule set's list when the header is placed, since the flag is
 /// read before the rules are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ColumnMap {
