@@ -46,8 +46,11 @@
 //!
 //! CSV carries neither missions nor moves (facts.md): a flat sample is drawn
 //! without them, so each salary is still drawn around the minimum its own facts give.
+//!
+//! A rule set classifying by position, or declaring facts, draws more: see `sample/extra.rs`.
 
 mod encode;
+mod extra;
 mod rng;
 mod setup;
 
@@ -144,6 +147,8 @@ pub struct Generator<'r> {
     /// Mission days the first file allows in its window; `None` without a mission cap.
     mission_cap_days: Option<u64>,
     hire_span_days: u64,
+    /// Positions (a rule set without jobs) and declared facts.
+    extras: extra::Extras,
 }
 
 /// The names under which one job of the first file is drawn.
@@ -164,7 +169,11 @@ impl<'r> Generator<'r> {
             .iter()
             .map(|r| Evaluator::new(r, options.as_of))
             .collect();
-        let jobs = decidable(&evaluators[0], job_pools(&evaluators))?;
+        let extras = extra::Extras::new(first_rules, options.as_of);
+        let jobs = match extras.by_position() {
+            true => Vec::new(),
+            false => decidable(&evaluators[0], job_pools(&evaluators), &extras)?,
+        };
         let hire_start = calendar::sub_months(options.as_of, YEARS_BACK * 12)
             .ok_or_else(|| SampleError(format!("{} is too early a date", options.as_of)))?;
         let shared: Vec<bool> = jobs.iter().map(|p| everywhere(p, &evaluators)).collect();
@@ -184,6 +193,7 @@ impl<'r> Generator<'r> {
             mission_cap_days: mission_cap_days(first_rules, options.as_of),
             hire_span_days: days(hire_start, options.as_of),
             first: Evaluator::new(first_rules, options.as_of),
+            extras,
             jobs,
             options,
         })
@@ -219,7 +229,7 @@ impl<'r> Generator<'r> {
     /// depend on the number of cores.
     pub fn write(&self, format: Format, mut out: impl Write) -> io::Result<()> {
         let mut edge = Vec::new();
-        encode::head(format, &mut edge);
+        encode::head(format, &self.extras.columns(), &mut edge);
         out.write_all(&edge)?;
         let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_WORKERS));
         let total = self.options.employees;
@@ -269,7 +279,8 @@ impl<'r> Generator<'r> {
             let record = self
                 .employee(index, format == Format::Csv)
                 .map_err(|r| io::Error::new(io::ErrorKind::InvalidData, undecided(&r)))?;
-            encode::record(&record, format, index == 0, &mut bytes);
+            let placed = self.extras.by_position();
+            encode::record(&record, format, (index == 0, placed), &mut bytes);
         }
         Ok(bytes)
     }
@@ -297,6 +308,9 @@ impl<'r> Generator<'r> {
 
     /// The facts that decide the classification.
     fn draw(&self, rng: &mut Rng, index: u64) -> Record {
+        if self.extras.by_position() {
+            return self.draw_placed(rng, index);
+        }
         let pool = &self.jobs[*self.job_weights.pick(rng)];
         let job = self.name(pool, rng).to_string();
         let job_since = self.job_since(rng);
@@ -313,6 +327,8 @@ impl<'r> Generator<'r> {
             .flatten();
         let missions = self.missions(pool.job, job_since, rng);
         let moves = self.moves(pool.job, &job, job_since, rng);
+        // Drawn last: a rule set that declares no fact draws as it always did.
+        let declared = self.extras.declared(job_since, self.options.as_of, rng);
         Record {
             position: Position::Line(index as usize + 1),
             id: employee_id(index),
@@ -327,7 +343,38 @@ impl<'r> Generator<'r> {
             salary: None,
             coefficient: None,
             history: None,
-            extra: None,
+            extra: extra::extra(declared, None),
+        }
+    }
+
+    /// The facts of an employee of a rule set classifying by position: the
+    /// position and the day it was given, a diploma, hours, declared facts.
+    fn draw_placed(&self, rng: &mut Rng, index: u64) -> Record {
+        let start = self.job_since(rng);
+        let placed = self.extras.placed(start, rng);
+        let since = placed.as_ref().and_then(|p| p.since).unwrap_or(start);
+        let rules = self.first.rules();
+        let diploma = self.diplomas.pick_opt(rng);
+        let hours = rng
+            .chance(share::PART_TIME)
+            .then(|| self.hours.pick_opt(rng).copied())
+            .flatten();
+        let declared = self.extras.declared(since, self.options.as_of, rng);
+        Record {
+            position: Position::Line(index as usize + 1),
+            id: employee_id(index),
+            job: String::new(),
+            job_since: since,
+            prior_job_months: 0,
+            diploma: diploma.map(|d| rules.diplomas[*d].id.clone()),
+            previous_sector_coefficient: None,
+            missions: Vec::new(),
+            moves: Vec::new(),
+            hours,
+            salary: None,
+            coefficient: None,
+            history: None,
+            extra: extra::extra(declared, placed),
         }
     }
 
@@ -344,6 +391,7 @@ impl<'r> Generator<'r> {
         let applied = rng.chance(share::APPLIED_COEFFICIENT);
         let lower = rng.chance(share::ONE_STEP_LOWER);
         record.salary = minimum.map(|m| salary_around(m, below, spread));
+        let applied = applied && self.extras.applies_coefficients();
         record.coefficient = applied.then(|| {
             let step = lower.then(|| self.step_below(coefficient)).flatten();
             step.unwrap_or(coefficient)

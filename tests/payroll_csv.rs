@@ -327,7 +327,7 @@ fn unusual_headers_are_named_with_one_flag() {
     let (_, stderr, code) = eval("paie-intitules.csv", &["--columns", "idd=Numéro"]);
     assert_eq!(code, 2);
     assert!(
-        stderr.contains("`idd` is not a field of the facts"),
+        stderr.contains("`idd` n'est pas un champ des faits"),
         "{stderr}"
     );
 }

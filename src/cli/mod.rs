@@ -485,7 +485,8 @@ fn columns_map(text: &str) -> Result<grille::facts::ColumnMap, String> {
     }
     let file = std::fs::read_to_string(text)
         .map_err(|e| words::columns_unreadable(text, &io_reason(&e)))?;
-    ColumnMap::parse_file(&file).map_err(|e| format!("{text}: {e}"))
+    let map = ColumnMap::parse_file(&file).map_err(|e| format!("{text}: {e}"))?;
+    Ok(map.read_from(text))
 }
 
 fn parse_delimiter(text: &str) -> Result<u8, String> {

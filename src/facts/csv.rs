@@ -14,14 +14,16 @@ impl Reader {
         while names.last().is_some_and(String::is_empty) {
             names.pop();
         }
-        let at = columns::place(&names, map, self.delimiter)?;
-        let mut declared = vec![None; self.declared.fields().len()];
+        let (at, mut declared) = columns::place(&names, map, &self.declared, self.delimiter)?;
+        // The facts `--columns` names: another column of the same name is not read.
+        let named = declared.clone();
         let mut criteria = Vec::new();
         for (i, c) in names.iter().enumerate() {
-            if at.contains(&Some(i)) || c.is_empty() {
+            if at.contains(&Some(i)) || named.contains(&Some(i)) || c.is_empty() {
                 continue;
             }
-            if let Some(slot) = self.declared.column_slot(c) {
+            let slot = self.declared.column_slot(c);
+            if let Some(slot) = slot.filter(|s| named[*s].is_none()) {
                 if let Some(first) = declared[slot].replace(i) {
                     let field = &self.declared.fields()[slot].field;
                     return Err(ReadError::new(

@@ -1,16 +1,27 @@
 //! Hand-written encoders: the fields are few and known, and a sample of a million
 //! employees should be written in about a second.
 
+mod extra;
+
 use super::*;
 
 const CSV_HEADER: &[u8] =
     b"id,job,job_since,prior_job_months,diploma,previous_sector_coefficient,hours,salary,coefficient\n";
 
-pub fn head(format: Format, b: &mut Vec<u8>) {
+/// `columns`: the CSV columns past the core ones (position, declared fields).
+pub fn head(format: Format, columns: &[&str], b: &mut Vec<u8>) {
     match format {
         Format::Json => b.extend_from_slice(b"[\n"),
         Format::JsonLines => {}
-        Format::Csv => b.extend_from_slice(CSV_HEADER),
+        Format::Csv if columns.is_empty() => b.extend_from_slice(CSV_HEADER),
+        Format::Csv => {
+            b.extend_from_slice(&CSV_HEADER[..CSV_HEADER.len() - 1]);
+            for column in columns {
+                b.push(b',');
+                csv_text(b, column);
+            }
+            b.push(b'\n');
+        }
     }
 }
 
@@ -22,7 +33,8 @@ pub fn tail(format: Format, empty: bool, b: &mut Vec<u8>) {
     }
 }
 
-pub fn record(r: &Record, format: Format, first: bool, b: &mut Vec<u8>) {
+/// `first`: the first record; `placed`: CSV has the position's columns.
+pub fn record(r: &Record, format: Format, (first, placed): (bool, bool), b: &mut Vec<u8>) {
     match format {
         Format::Json => {
             if !first {
@@ -34,17 +46,28 @@ pub fn record(r: &Record, format: Format, first: bool, b: &mut Vec<u8>) {
             json(r, b);
             b.push(b'\n');
         }
-        Format::Csv => csv(r, b),
+        Format::Csv => {
+            csv(r, b);
+            if placed || r.declared().is_some() {
+                b.pop();
+                extra::csv(r, placed, b);
+                b.push(b'\n');
+            }
+        }
     }
 }
 
 fn json(r: &Record, b: &mut Vec<u8>) {
     b.extend_from_slice(b"{\"id\":");
     string(b, &r.id);
-    b.extend_from_slice(b",\"job\":");
-    string(b, &r.job);
-    b.extend_from_slice(b",\"job_since\":");
-    quoted_date(b, r.job_since);
+    if let Some(placed) = r.placed() {
+        extra::json_placed(placed, b);
+    } else {
+        b.extend_from_slice(b",\"job\":");
+        string(b, &r.job);
+        b.extend_from_slice(b",\"job_since\":");
+        quoted_date(b, r.job_since);
+    }
     if r.prior_job_months > 0 {
         b.extend_from_slice(b",\"prior_job_months\":");
         number(b, r.prior_job_months.into());
@@ -71,6 +94,7 @@ fn json(r: &Record, b: &mut Vec<u8>) {
         b.extend_from_slice(b",\"coefficient\":");
         number(b, c.into());
     }
+    extra::json_declared(r, b);
     b.push(b'}');
 }
 
@@ -156,7 +180,7 @@ fn csv(r: &Record, b: &mut Vec<u8>) {
     b.push(b'\n');
 }
 
-fn string(b: &mut Vec<u8>, text: &str) {
+pub(super) fn string(b: &mut Vec<u8>, text: &str) {
     b.push(b'"');
     if text.bytes().all(|c| c >= 0x20 && c != b'"' && c != b'\\') {
         b.extend_from_slice(text.as_bytes());
@@ -168,7 +192,7 @@ fn string(b: &mut Vec<u8>, text: &str) {
     b.push(b'"');
 }
 
-fn csv_text(b: &mut Vec<u8>, text: &str) {
+pub(super) fn csv_text(b: &mut Vec<u8>, text: &str) {
     if text.contains([',', '"', '\n', '\r']) {
         b.push(b'"');
         b.extend_from_slice(text.replace('"', "\"\"").as_bytes());
@@ -199,7 +223,7 @@ fn two_digits(b: &mut Vec<u8>, n: u32) {
     b.extend_from_slice(&[b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8]);
 }
 
-fn date(b: &mut Vec<u8>, d: NaiveDate) {
+pub(super) fn date(b: &mut Vec<u8>, d: NaiveDate) {
     padded(b, d.year().max(0) as u64, 4);
     b.push(b'-');
     two_digits(b, d.month());
@@ -207,14 +231,14 @@ fn date(b: &mut Vec<u8>, d: NaiveDate) {
     two_digits(b, d.day());
 }
 
-fn quoted_date(b: &mut Vec<u8>, d: NaiveDate) {
+pub(super) fn quoted_date(b: &mut Vec<u8>, d: NaiveDate) {
     b.push(b'"');
     date(b, d);
     b.push(b'"');
 }
 
 /// A decimal as written (`2150.00`, `75.835`), from its digits and scale.
-fn decimal(b: &mut Vec<u8>, d: Decimal) {
+pub(super) fn decimal(b: &mut Vec<u8>, d: Decimal) {
     let (Ok(mantissa), scale) = (u64::try_from(d.mantissa()), d.scale() as usize) else {
         let _ = write!(b, "{d}");
         return;
@@ -227,7 +251,7 @@ fn decimal(b: &mut Vec<u8>, d: Decimal) {
     debug_assert_eq!(&b[start..], d.to_string().as_bytes());
 }
 
-fn quoted_decimal(b: &mut Vec<u8>, d: Decimal) {
+pub(super) fn quoted_decimal(b: &mut Vec<u8>, d: Decimal) {
     b.push(b'"');
     decimal(b, d);
     b.push(b'"');

@@ -76,8 +76,11 @@ fn unaccent(text: &str) -> String {
 pub(super) fn decidable(
     first: &Evaluator,
     pools: Vec<JobPool>,
+    extras: &super::extra::Extras,
 ) -> Result<Vec<JobPool>, SampleError> {
     let mut reason = None;
+    // The facts the rule set declares, drawn once: a rule may need them.
+    let declared = extras.declared(first.as_of(), first.as_of(), &mut Rng::for_record(0, 0));
     let lowest = first.rules().diplomas.first().map(|d| d.id.clone());
     let kept: Vec<JobPool> = pools
         .into_iter()
@@ -96,7 +99,7 @@ pub(super) fn decidable(
                 salary: None,
                 coefficient: None,
                 history: None,
-                extra: None,
+                extra: super::extra::extra(declared.clone(), None),
             };
             let result = first.decide(&probe).map(|_| ()).map_err(|r| r.reason);
             reason = reason.take().or(result.clone().err());
