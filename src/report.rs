@@ -303,7 +303,7 @@ pub fn table_row_in(
     }
     if let Some(n) = &d.next_step {
         notes.push(Text::NextStep {
-            coefficient: n.coefficient,
+            coefficient: n.key_words(),
             on: n.on,
         });
     }

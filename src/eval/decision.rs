@@ -218,8 +218,36 @@ impl TrialStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NextStep<'a> {
     pub on: NaiveDate,
+    /// The band held that day.
     pub band: &'a str,
+    /// The coefficient decided that day; for a grid without coefficients, the position's rank.
     pub coefficient: u32,
+    /// The named grid and position decided that day (issue #22); `None` for the implicit grid.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub place: Option<super::trace::GridPlace<'a>>,
+    /// The clock whose threshold gives the step, when it is one (not in the
+    /// contract's JSON: explanations say it).
+    #[serde(skip)]
+    pub clock: Option<ClockMark>,
+}
+
+impl NextStep<'_> {
+    /// The coefficient reached as people read it: the position's label on a
+    /// grid without coefficients (`I.2`), else the number.
+    pub fn key_words(&self) -> String {
+        match self.place {
+            Some(p) if !p.coefficients => p.position.clone(),
+            _ => self.coefficient.to_string(),
+        }
+    }
+}
+
+/// A clock reaching a count that turns a test: `ancienneté dans
+/// l'entreprise` reaching 1 year, `âge` reaching 26 years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClockMark {
+    pub clock: crate::model::Clock,
+    pub reached: crate::model::Duration,
 }
 
 /// An amount as the contract writes it: a string with at least two decimals.

@@ -201,6 +201,12 @@ fn next_step(n: &NextStep, out: &mut Vec<u8>) {
     string(out, n.band);
     key!(out, ",", "coefficient");
     number(out, n.coefficient);
+    if let Some(p) = &n.place {
+        key!(out, ",", "grid");
+        string(out, &p.grid);
+        key!(out, ",", "position");
+        string(out, &p.position);
+    }
     out.push(b'}');
 }
 
