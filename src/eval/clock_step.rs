@@ -117,13 +117,9 @@ impl<'r> Evaluator<'r> {
             };
             let scale = &rules.scales[rules.jobs[job].scale];
             (coefficient > current).then(|| {
-                let step = NextStep {
-                    on: day,
-                    band: &scale.bands[band].id,
-                    coefficient,
-                    place: self.grid_place_on(coefficient, day),
-                    clock: Some(clock),
-                };
+                let place = self.grid_place_on(coefficient, day);
+                let band = &scale.bands[band].id;
+                let step = NextStep::new((day, band), coefficient, place, Some(clock));
                 (step, i)
             })
         })

@@ -221,7 +221,12 @@ pub struct NextStep<'a> {
     /// The band held that day.
     pub band: &'a str,
     /// The coefficient decided that day; for a grid without coefficients, the position's rank.
+    #[serde(skip)]
     pub coefficient: u32,
+    /// `coefficient` as the contract gives it: absent for a grid without
+    /// coefficients (a rank is never shown), as in the decision.
+    #[serde(rename = "coefficient", skip_serializing_if = "Option::is_none")]
+    pub coefficient_given: Option<u32>,
     /// The named grid and position decided that day (issue #22); `None` for the implicit grid.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub place: Option<super::trace::GridPlace<'a>>,
@@ -231,7 +236,24 @@ pub struct NextStep<'a> {
     pub clock: Option<ClockMark>,
 }
 
-impl NextStep<'_> {
+impl<'a> NextStep<'a> {
+    /// A step to `coefficient` on `on`, at `place` on a named grid.
+    pub(super) fn new(
+        (on, band): (NaiveDate, &'a str),
+        coefficient: u32,
+        place: Option<super::trace::GridPlace<'a>>,
+        clock: Option<ClockMark>,
+    ) -> Self {
+        NextStep {
+            on,
+            band,
+            coefficient,
+            coefficient_given: Some(coefficient).filter(|_| place.is_none_or(|p| p.coefficients)),
+            place,
+            clock,
+        }
+    }
+
     /// The coefficient reached as people read it: the position's label on a
     /// grid without coefficients (`I.2`), else the number.
     pub fn key_words(&self) -> String {

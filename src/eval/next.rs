@@ -244,13 +244,8 @@ impl<'r> Evaluator<'r> {
                 .or(scale.origin.source.as_deref()),
             gloss: Gloss::of(&[&def.origin, &scale.origin]),
         });
-        Some(NextStep {
-            on,
-            band: &def.id,
-            coefficient,
-            place: self.grid_place_on(coefficient, on),
-            clock: None,
-        })
+        let place = self.grid_place_on(coefficient, on);
+        Some(NextStep::new((on, &def.id), coefficient, place, None))
     }
 
     /// The first later band where the job's value raises the coefficient:
@@ -313,12 +308,9 @@ impl<'r> Evaluator<'r> {
         let entitled = self.band_entitlement(job, band, others)?;
         let (coefficient, _) =
             self.transitional(record, job, entitled, on, &mut super::trace::NoTrace);
-        (coefficient > current).then(|| NextStep {
-            on,
-            band: &scale.bands[band].id,
-            coefficient,
-            place: self.grid_place_on(coefficient, on),
-            clock: None,
+        (coefficient > current).then(|| {
+            let place = self.grid_place_on(coefficient, on);
+            NextStep::new((on, &scale.bands[band].id), coefficient, place, None)
         })
     }
 }
