@@ -153,3 +153,28 @@ fn tables_and_csv_give_the_position_reached_not_a_rank() {
     let cells: Vec<&str> = q1.split(',').collect();
     assert_eq!((cells[10], cells[11]), ("2023-06-02", "115"), "{q1}");
 }
+
+/// Item 3: the level minimum of a position is the grid's `minimum de la grille
+/// ic` line (rules/syntec-1486.grille:166), and cites that line's source, not
+/// the position's (« Annexe II, position 2.1 … »).
+#[test]
+fn the_level_minimum_cites_the_grids_minimum_line() {
+    let text = grille(&[
+        "explain",
+        "rules/syntec-1486.grille",
+        "tests/inputs/eval/syntec-1486/facts.json",
+        "--id",
+        "S02",
+        "--as-of",
+        "2023-06-15",
+    ]);
+    let at = text
+        .find("  minimum du niveau : ")
+        .expect("the level minimum");
+    let cited = text[at..].lines().nth(1).unwrap();
+    assert_eq!(
+        cited,
+        "      « Avenant n° 47, art. 2 ; accord du 26 juin 2024, art. 1er et annexe » (rules/syntec-1486.grille:166:27)",
+        "{text}"
+    );
+}
