@@ -231,9 +231,10 @@ pub struct NextStep<'a> {
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub place: Option<super::trace::GridPlace<'a>>,
     /// The clock whose threshold gives the step, when it is one (not in the
-    /// contract's JSON: explanations say it).
+    /// contract's JSON: explanations say it). Boxed: every decision carries
+    /// the field, few rule sets fill it, and a decision is moved by value.
     #[serde(skip)]
-    pub clock: Option<ClockMark>,
+    pub clock: Option<Box<ClockMark>>,
 }
 
 impl<'a> NextStep<'a> {
@@ -250,7 +251,7 @@ impl<'a> NextStep<'a> {
             coefficient,
             coefficient_given: Some(coefficient).filter(|_| place.is_none_or(|p| p.coefficients)),
             place,
-            clock,
+            clock: clock.map(Box::new),
         }
     }
 

@@ -262,7 +262,7 @@ fn by_experience(
     let next_day = |e: &Evaluator| {
         e.decide(record)
             .ok()
-            .and_then(|d| d.next_step.map(|s| (s.on, s.clock)))
+            .and_then(|d| d.next_step.map(|s| (s.on, s.clock.map(|c| *c))))
     };
     // The days a clock of the grids gives a step, with the clock (issue #22).
     let mut clocks: Vec<(NaiveDate, crate::eval::ClockMark)> = Vec::new();

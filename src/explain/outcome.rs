@@ -71,9 +71,8 @@ pub(super) fn outcome_lines(x: &mut Writer, record: &Record, d: &Decision) {
     x.heading(w.next);
     match &d.next_step {
         Some(n) if n.clock.is_some() => {
-            let clock = n
-                .clock
-                .map_or(String::new(), |m| clock_words(x.rules, m, lang));
+            let clock = n.clock.as_deref();
+            let clock = clock.map_or(String::new(), |m| clock_words(x.rules, *m, lang));
             let text = format!("{} : → {}, {clock}", x.date(n.on), n.key_words());
             x.line(2, text.replace(" : ", c));
         }
