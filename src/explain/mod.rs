@@ -229,6 +229,12 @@ fn as_position(evaluator: &Evaluator, scale: &crate::model::Scale, target: &Targ
 /// coefficient a test chooses is reached with the lower one).
 fn position_key(evaluator: &Evaluator, text: &str) -> Result<u32, crate::catalogue::Said> {
     let grids = &evaluator.rules().grids;
+    if grids.is_empty() {
+        return Err(crate::catalogue::Said::new(
+            format!("`{text}` : les règles n'ont pas de grille nommée ; donnez un coefficient (220), un niveau (`niveau 4`) ou une tranche (`senior`)"),
+            format!("`{text}`: the rules have no named grid; give a coefficient (220), a level (`niveau 4`) or a band (`senior`)"),
+        ));
+    }
     let id = grids.resolve(text, evaluator.as_of()).map_err(|e| {
         let (en, fr) = e.reason();
         crate::catalogue::Said::new(fr, en)
