@@ -42,8 +42,9 @@ pub enum Target {
 
 impl Target {
     /// `220`, `niveau 4` / `level 4`, a band id (`senior`) or a position
-    /// (`hcr I.2`; a single word is a band, or a position when the job has
-    /// no such band: [`why_not`] decides); the error in French and English.
+    /// (`hcr I.2`, see [`qualified_position`]; a single word is a band, or a
+    /// position when the job has no such band: [`why_not`] decides); the
+    /// error in French and English.
     pub fn parse(text: &str) -> Result<Target, crate::catalogue::Said> {
         let text = text.trim();
         if let Ok(c) = text.parse::<u32>() {
@@ -56,7 +57,10 @@ impl Target {
             return Ok(Target::Level(n));
         }
         let words = text.contains(char::is_whitespace);
-        if text.is_empty() || (level.is_some() && words) {
+        if words && qualified_position(text) && level.is_none() {
+            return Ok(Target::Position(text.to_string()));
+        }
+        if text.is_empty() || words {
             return Err(crate::catalogue::Said::new(
                 format!(
                     "`{text}` : donnez un coefficient (220), un niveau (`niveau 4`), une tranche (`senior`) ou une position (`hcr I.2`)"
@@ -66,11 +70,19 @@ impl Target {
                 ),
             ));
         }
-        if words {
-            return Ok(Target::Position(text.to_string()));
-        }
         Ok(Target::Band(text.to_string()))
     }
+}
+
+/// `hcr I.2`, `ic 2.1`: a grid's id and a label with a digit or a dot, as
+/// positions are numbered; other words stay an error of the request (`very
+/// high`), told before any rule is read.
+fn qualified_position(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(_grid), Some(label), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    label.contains(|c: char| c.is_ascii_digit() || c == '.')
 }
 
 /// The answer to "why not X?".
