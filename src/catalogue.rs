@@ -97,9 +97,10 @@ pub enum Text<'a> {
         status: TrialState,
         end: NaiveDate,
     },
-    /// The next automatic step: a coefficient on a day.
+    /// The next automatic step: a coefficient (or a position's label, on a
+    /// grid without coefficients) on a day.
     NextStep {
-        coefficient: u32,
+        coefficient: String,
         on: NaiveDate,
     },
     /// The layer whose minimum won (`minimum_from`).

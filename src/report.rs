@@ -238,7 +238,11 @@ fn csv_row(d: &Decision, out: &mut Vec<u8>) -> io::Result<()> {
     }
     out.push(b',');
     match &d.next_step {
-        Some(n) => write!(out, "{},{},", n.on, n.coefficient)?,
+        // A grid without coefficients: the position is in the last columns, never a rank.
+        Some(n) => match n.coefficient_given {
+            Some(c) => write!(out, "{},{c},", n.on)?,
+            None => write!(out, "{},,", n.on)?,
+        },
         None => out.extend_from_slice(b",,"),
     }
     if !d.warnings.is_empty() {
@@ -303,7 +307,7 @@ pub fn table_row_in(
     }
     if let Some(n) = &d.next_step {
         notes.push(Text::NextStep {
-            coefficient: n.coefficient,
+            coefficient: n.key_words(),
             on: n.on,
         });
     }
@@ -354,7 +358,7 @@ pub fn table_row(d: &Decision) -> [String; 9] {
         notes.push(format!("trial {} until {}", t.status.as_str(), t.end));
     }
     if let Some(n) = &d.next_step {
-        notes.push(format!("→ {} on {}", n.coefficient, n.on));
+        notes.push(format!("→ {} on {}", n.key_words(), n.on));
     }
     if !d.warnings.is_empty() {
         notes.push(format!("{} warning(s)", d.warnings.len()));

@@ -28,7 +28,7 @@ fn every_text() -> Vec<Text<'static>> {
             end: day,
         },
         Text::NextStep {
-            coefficient: 190,
+            coefficient: "190".to_string(),
             on: day,
         },
         Text::Warnings(2),

@@ -52,6 +52,7 @@ impl Checker {
             label: g.label.node.clone(),
             coefficients: positions,
             origin: origin(g.span, &g.source),
+            minimum: None,
         });
         let default = g.category.as_ref();
         for p in &g.positions {
@@ -231,6 +232,7 @@ impl Checker {
                 self.report(Kind::Grid(twice), m.span);
             }
             out[grid] = expr;
+            rules.grids.grids[grid].minimum = Some(origin(m.span, &m.source));
         }
         rules.hourly_levels = unit == Some(Type::Hourly);
         out

@@ -218,8 +218,59 @@ impl TrialStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NextStep<'a> {
     pub on: NaiveDate,
+    /// The band held that day.
     pub band: &'a str,
+    /// The coefficient decided that day; for a grid without coefficients, the position's rank.
+    #[serde(skip)]
     pub coefficient: u32,
+    /// `coefficient` as the contract gives it: absent for a grid without
+    /// coefficients (a rank is never shown), as in the decision.
+    #[serde(rename = "coefficient", skip_serializing_if = "Option::is_none")]
+    pub coefficient_given: Option<u32>,
+    /// The named grid and position decided that day (issue #22); `None` for the implicit grid.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub place: Option<super::trace::GridPlace<'a>>,
+    /// The clock whose threshold gives the step, when it is one (not in the
+    /// contract's JSON: explanations say it). Boxed: every decision carries
+    /// the field, few rule sets fill it, and a decision is moved by value.
+    #[serde(skip)]
+    pub clock: Option<Box<ClockMark>>,
+}
+
+impl<'a> NextStep<'a> {
+    /// A step to `coefficient` on `on`, at `place` on a named grid.
+    pub(super) fn new(
+        (on, band): (NaiveDate, &'a str),
+        coefficient: u32,
+        place: Option<super::trace::GridPlace<'a>>,
+        clock: Option<ClockMark>,
+    ) -> Self {
+        NextStep {
+            on,
+            band,
+            coefficient,
+            coefficient_given: Some(coefficient).filter(|_| place.is_none_or(|p| p.coefficients)),
+            place,
+            clock: clock.map(Box::new),
+        }
+    }
+
+    /// The coefficient reached as people read it: the position's label on a
+    /// grid without coefficients (`I.2`), else the number.
+    pub fn key_words(&self) -> String {
+        match self.place {
+            Some(p) if !p.coefficients => p.position.clone(),
+            _ => self.coefficient.to_string(),
+        }
+    }
+}
+
+/// A clock reaching a count that turns a test: `ancienneté dans
+/// l'entreprise` reaching 1 year, `âge` reaching 26 years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClockMark {
+    pub clock: crate::model::Clock,
+    pub reached: crate::model::Duration,
 }
 
 /// An amount as the contract writes it: a string with at least two decimals.

@@ -119,6 +119,18 @@ impl<'d> DecisionFacts<'d> {
         }
     }
 
+    /// Where a clock counts from (the fact given, else its default), without
+    /// noting it as read: for the day the clock next turns (`clock_step`).
+    pub fn clock_start(&self, clock: Clock) -> Option<NaiveDate> {
+        match clock.fact() {
+            Some(id) => match self.slot_value(id) {
+                Some(FactValue::Date(d)) => Some(*d),
+                _ => None,
+            },
+            None => Some(self.record.job_since),
+        }
+    }
+
     /// A clock's completed units (years, months, weeks, days) on the day.
     pub fn count(&self, clock: Clock, unit: TimeUnit, at: Span) -> Result<u32, String> {
         let (since, slot) = self.start(clock, at)?;

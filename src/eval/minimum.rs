@@ -208,12 +208,19 @@ impl<'r> Evaluator<'r> {
                 result: full_time,
             },
             rule: Some(rules.place(level_minimum.span)),
-            source: level
-                .origin
-                .source
-                .as_deref()
-                .or(rules.categories[level.category].origin.source.as_deref()),
-            gloss: Gloss::of(&[&level.origin, &rules.categories[level.category].origin]),
+            source: match grid_minimum(rules, level) {
+                // A position's level: its minimum is the grid's line, not the position.
+                Some(line) => line.source.as_deref(),
+                None => level
+                    .origin
+                    .source
+                    .as_deref()
+                    .or(rules.categories[level.category].origin.source.as_deref()),
+            },
+            gloss: match grid_minimum(rules, level) {
+                Some(line) => Gloss::of(&[line]),
+                None => Gloss::of(&[&level.origin, &rules.categories[level.category].origin]),
+            },
         });
         Ok(Some(full_time))
     }
@@ -266,4 +273,15 @@ impl<'r> Evaluator<'r> {
             (Ok(Some(r)), Some(h)) if r.serialize() == h.serialize()
         )
     }
+}
+
+/// The `minimum de la grille` line of a level made from a grid's positions
+/// (the level's origin is its first position's): only traces look for it.
+fn grid_minimum<'r>(rules: &'r RuleSet, level: &Level) -> Option<&'r Origin> {
+    let grids = &rules.grids;
+    let position = grids
+        .positions
+        .iter()
+        .find(|p| p.origin.span == level.origin.span)?;
+    grids.grids[position.grid].minimum.as_ref()
 }

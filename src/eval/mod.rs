@@ -15,6 +15,7 @@
 //! entitlement in `floors`; the minimum salary in `minimum`; the trial in
 //! `trial`, the next step in `next`; the decision itself here.
 
+mod clock_step;
 mod criteria;
 mod decision;
 internal! { mod expr; }
@@ -43,7 +44,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 pub use decision::{
-    money, Claim, ClaimKind, Decision, Minimum, MinimumFrom, NextStep, Trial, TrialStatus,
+    money, Claim, ClaimKind, ClockMark, Decision, Minimum, MinimumFrom, NextStep, Trial,
+    TrialStatus,
 };
 use grid::Grid;
 use resolve::Names;
@@ -100,6 +102,9 @@ pub struct Evaluator<'r> {
     /// A minimum formula reads the decision's declared facts or clocks: the
     /// minimums are computed per decision (issue #22; decided at load).
     per_record_minimum: bool,
+    /// The clock tests of the grids that can raise a decision on a later day
+    /// (issue #22): empty, the next step looks at experience alone.
+    clock_triggers: Arc<[clock_step::ClockTrigger]>,
     /// Job names the rules do not know, and why (see [`Evaluator::job`]).
     unknown_jobs: Mutex<UnknownJobs>,
 }
@@ -347,7 +352,13 @@ impl<'r> Evaluator<'r> {
 
         let trial = trial::trial(self, record, (job, &others), &missions, &mut warnings, t)
             .map_err(|(field, reason)| reject(Some(&field), reason))?;
-        let next_step = self.next_step(record, (job, band), (coefficient, expiry), &others, t);
+        let next_step = self.next_step(
+            record,
+            (job, band),
+            (coefficient, expiry),
+            (&others, hours),
+            t,
+        );
 
         let salary_shortfall = match (minimum_salary, record.salary) {
             (Some(min), Some(salary)) if expr::compare(min, salary).is_gt() => Some(min - salary),

@@ -115,12 +115,37 @@ impl<'r> Evaluator<'r> {
         (coefficient, None)
     }
 
-    /// The earliest date after the evaluation date on which experience alone
-    /// raises the coefficient: a later band whose value is higher, or the
-    /// expiry of the time limit on the coefficient held (`expiry`), whichever
-    /// comes first (a band on the same day wins: it names the band reached).
+    /// The earliest date after the evaluation date on which time alone
+    /// raises the coefficient: a later band whose value is higher, the
+    /// expiry of the time limit on the coefficient held (`expiry`), or a
+    /// clock of the grids reaching its threshold, whichever comes first (a
+    /// band on the same day wins: it names the band reached; a clock on the
+    /// same day as a band wins over it: its day is decided with both).
     #[inline(always)]
     pub(super) fn next_step<'a, T: Tracer<'a>>(
+        &'a self,
+        record: &Record,
+        (job, band): (JobId, usize),
+        (current, expiry): (u32, Option<Expiry>),
+        (others, hours): (&OtherFloors, Option<rust_decimal::Decimal>),
+        t: &mut T,
+    ) -> Option<NextStep<'r>> {
+        // Most rule sets have no clock in their grids: one test.
+        if !self.clock_triggers.is_empty() {
+            return self.next_step_with_clocks(
+                record,
+                (job, band),
+                (current, expiry),
+                (others, hours),
+                t,
+            );
+        }
+        self.step_by_experience(record, (job, band), (current, expiry), others, t)
+    }
+
+    /// The next step by experience (bands and time limits).
+    #[inline(always)]
+    fn step_by_experience<'a, T: Tracer<'a>>(
         &'a self,
         record: &Record,
         (job, band): (JobId, usize),
@@ -133,6 +158,30 @@ impl<'r> Evaluator<'r> {
         match expiry {
             None => self.band_step(record, (job, band), current, others, t),
             Some(expiry) => self.limited_step(record, (job, band), current, others, expiry, t),
+        }
+    }
+
+    /// The next step of a rule set whose grids have clock tests: the
+    /// earlier of the clocks' and experience's, traced once.
+    #[inline(never)]
+    fn next_step_with_clocks<'a, T: Tracer<'a>>(
+        &'a self,
+        record: &Record,
+        (job, band): (JobId, usize),
+        (current, expiry): (u32, Option<Expiry>),
+        (others, hours): (&OtherFloors, Option<rust_decimal::Decimal>),
+        t: &mut T,
+    ) -> Option<NextStep<'r>> {
+        let by_clock = self.clock_rise(record, job, current, others, hours);
+        let no_trace = &mut super::trace::NoTrace;
+        let at = (current, expiry);
+        let by_experience = self.step_by_experience(record, (job, band), at, others, no_trace);
+        match by_clock {
+            Some((step, trigger)) if by_experience.as_ref().is_none_or(|e| step.on <= e.on) => {
+                self.clock_step_trace(&step, trigger, t);
+                Some(step)
+            }
+            _ => self.step_by_experience(record, (job, band), at, others, t),
         }
     }
 
@@ -195,11 +244,8 @@ impl<'r> Evaluator<'r> {
                 .or(scale.origin.source.as_deref()),
             gloss: Gloss::of(&[&def.origin, &scale.origin]),
         });
-        Some(NextStep {
-            on,
-            band: &def.id,
-            coefficient,
-        })
+        let place = self.grid_place_on(coefficient, on);
+        Some(NextStep::new((on, &def.id), coefficient, place, None))
     }
 
     /// The first later band where the job's value raises the coefficient:
@@ -262,10 +308,9 @@ impl<'r> Evaluator<'r> {
         let entitled = self.band_entitlement(job, band, others)?;
         let (coefficient, _) =
             self.transitional(record, job, entitled, on, &mut super::trace::NoTrace);
-        (coefficient > current).then_some(NextStep {
-            on,
-            band: &scale.bands[band].id,
-            coefficient,
+        (coefficient > current).then(|| {
+            let place = self.grid_place_on(coefficient, on);
+            NextStep::new((on, &scale.bands[band].id), coefficient, place, None)
         })
     }
 }

@@ -44,12 +44,24 @@ impl<'r> Evaluator<'r> {
         hours: Option<Decimal>,
         declared: Option<&super::facts::DecisionFacts<'_>>,
     ) -> Result<GridFloors, (String, crate::facts::Reason)> {
+        self.grid_floors_on(record, hours, declared, self.as_of)
+    }
+
+    /// [`Evaluator::grid_floors`] on `day` (`declared`: the facts and clocks of
+    /// that day): the next step on a clock decides them on later days.
+    pub(super) fn grid_floors_on(
+        &self,
+        record: &Record,
+        hours: Option<Decimal>,
+        declared: Option<&super::facts::DecisionFacts<'_>>,
+        day: chrono::NaiveDate,
+    ) -> Result<GridFloors, (String, crate::facts::Reason)> {
         let grids = &self.rules.grids;
         let given = match record.placed().and_then(|p| p.position.as_deref()) {
             None => None,
             Some(text) => Some(
                 grids
-                    .resolve(text, self.as_of)
+                    .resolve(text, day)
                     .map_err(|e| ("position".to_string(), crate::facts::Reason::Position(e)))?,
             ),
         };
@@ -61,7 +73,7 @@ impl<'r> Evaluator<'r> {
             facts: declared,
             ..Inputs::default()
         };
-        let key = |p: PositionId| self.position_key(p, &inputs);
+        let key = |p: PositionId| self.position_key_on(p, &inputs, day);
         let mut out = GridFloors {
             given_position: given.and_then(|p| u32::try_from(p).ok()),
             ..GridFloors::default()
@@ -70,7 +82,7 @@ impl<'r> Evaluator<'r> {
             out.given = given.map(key).transpose().map_err(no_field)?;
         }
         for (i, floor) in grids.conditional_floors.iter().enumerate() {
-            let formulas = self.formulas();
+            let formulas = self.formulas_on(day);
             if formulas
                 .holds(&floor.test, &inputs, &mut NoTrace)
                 .map_err(no_field)?
@@ -86,12 +98,17 @@ impl<'r> Evaluator<'r> {
     }
 
     /// A position's key: its coefficient, or the other one when its test fails.
-    pub(super) fn position_key(&self, p: PositionId, inputs: &Inputs) -> Result<u32, String> {
+    fn position_key_on(
+        &self,
+        p: PositionId,
+        inputs: &Inputs,
+        day: chrono::NaiveDate,
+    ) -> Result<u32, String> {
         let position = &self.rules.grids.positions[p];
         match &position.otherwise {
             None => Ok(position.key),
             Some((test, other)) => {
-                let holds = self.formulas().holds(test, inputs, &mut NoTrace)?;
+                let holds = self.formulas_on(day).holds(test, inputs, &mut NoTrace)?;
                 Ok(if holds { position.key } else { *other })
             }
         }
@@ -99,18 +116,24 @@ impl<'r> Evaluator<'r> {
 
     /// The grid and position of a decided key, when the rule set has grids.
     pub(super) fn grid_place(&self, key: u32) -> Option<GridPlace<'r>> {
+        self.grid_place_on(key, self.as_of)
+    }
+
+    /// [`Evaluator::grid_place`] on `day` (a next step's).
+    #[inline]
+    pub(super) fn grid_place_on(&self, key: u32, day: chrono::NaiveDate) -> Option<GridPlace<'r>> {
         let grids = &self.rules.grids;
         if grids.is_empty() {
             return None;
         }
-        let position = &grids.positions[grids.by_key(key, self.as_of)?];
+        let position = &grids.positions[grids.by_key(key, day)?];
         Some(&position.names)
     }
 
-    fn formulas(&self) -> Formulas<'r> {
+    fn formulas_on(&self, day: chrono::NaiveDate) -> Formulas<'r> {
         Formulas {
             rules: self.rules,
-            day: self.as_of,
+            day,
         }
     }
 }

@@ -48,6 +48,7 @@ impl<'r> Evaluator<'r> {
             // Part-time minimums are remembered per evaluator, from its own decisions.
             part_time: part_time::PartTime::default(),
             per_record_minimum: self.per_record_minimum,
+            clock_triggers: self.clock_triggers.clone(),
             floors: self.floors,
             unknown_jobs: Mutex::default(),
         }

@@ -86,6 +86,7 @@ impl<'r> Evaluator<'r> {
             jobs,
             part_time: part_time::PartTime::default(),
             per_record_minimum: per_record_minimum(rules),
+            clock_triggers: super::clock_step::triggers(rules).into(),
             floors: FloorsListed::new(rules),
             unknown_jobs: Mutex::default(),
             rules,

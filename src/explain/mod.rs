@@ -36,11 +36,15 @@ pub enum Target {
     Level(u32),
     /// An experience band of the employee's job.
     Band(String),
+    /// A position of a named grid, as the facts name one (`I.2`, `hcr I.2`).
+    Position(String),
 }
 
 impl Target {
-    /// `220`, `niveau 4` / `level 4`, or a band id (`senior`); the error in
-    /// French and English.
+    /// `220`, `niveau 4` / `level 4`, a band id (`senior`) or a position
+    /// (`hcr I.2`, see [`qualified_position`]; a single word is a band, or a
+    /// position when the job has no such band: [`why_not`] decides); the
+    /// error in French and English.
     pub fn parse(text: &str) -> Result<Target, crate::catalogue::Said> {
         let text = text.trim();
         if let Ok(c) = text.parse::<u32>() {
@@ -52,18 +56,33 @@ impl Target {
         if let Some(n) = level.and_then(|rest| rest.trim().parse::<u32>().ok()) {
             return Ok(Target::Level(n));
         }
-        if text.is_empty() || text.contains(char::is_whitespace) {
+        let words = text.contains(char::is_whitespace);
+        if words && qualified_position(text) && level.is_none() {
+            return Ok(Target::Position(text.to_string()));
+        }
+        if text.is_empty() || words {
             return Err(crate::catalogue::Said::new(
                 format!(
-                    "`{text}` : donnez un coefficient (220), un niveau (`niveau 4`) ou une tranche (`senior`)"
+                    "`{text}` : donnez un coefficient (220), un niveau (`niveau 4`), une tranche (`senior`) ou une position (`hcr I.2`)"
                 ),
                 format!(
-                    "`{text}`: give a coefficient (220), a level (`niveau 4`) or a band (`senior`)"
+                    "`{text}`: give a coefficient (220), a level (`niveau 4`), a band (`senior`) or a position (`hcr I.2`)"
                 ),
             ));
         }
         Ok(Target::Band(text.to_string()))
     }
+}
+
+/// `hcr I.2`, `ic 2.1`: a grid's id and a label with a digit or a dot, as
+/// positions are numbered; other words stay an error of the request (`very
+/// high`), told before any rule is read.
+fn qualified_position(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(_grid), Some(label), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    label.contains(|c: char| c.is_ascii_digit() || c == '.')
 }
 
 /// The answer to "why not X?".
@@ -83,6 +102,20 @@ pub struct WhyNot {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "by", rename_all = "kebab-case")]
 pub enum Route {
+    /// A clock of the grids reaching its threshold, on a date (issue #22):
+    /// `I.2` on 2025-06-03, at a year in the company.
+    Clock {
+        on: NaiveDate,
+        coefficient: u32,
+        /// The coefficient or position reached, as people read it (`I.2`, `115`).
+        reached: String,
+        /// `age`, `company`, `job` or `since`.
+        clock: &'static str,
+        /// The count reached, in English (`1 year`, `26 years`).
+        at: String,
+        #[serde(skip)]
+        mark: crate::eval::ClockMark,
+    },
     /// Experience alone, on a date.
     Experience {
         on: NaiveDate,
@@ -118,6 +151,7 @@ pub fn why_not(
         .iter()
         .position(|b| b.id == current.band)
         .unwrap_or(0);
+    let target = &as_position(evaluator, scale, target);
     let (needed, target_band) = match target {
         Target::Coefficient(c) => (Some(*c), None),
         Target::Level(n) => {
@@ -133,6 +167,7 @@ pub fn why_not(
                 })?;
             (Some(level.coefficients.lowest()), None)
         }
+        Target::Position(text) => (Some(position_key(evaluator, text)?), None),
         Target::Band(id) => {
             let b = scale
                 .bands
@@ -185,9 +220,44 @@ pub fn why_not(
     Ok(answer)
 }
 
-/// The first day after the evaluation date on which experience alone reaches
-/// the target: a band boundary, or a next step of the decisions (which include
-/// a time-limited coefficient running out, a rise on no band boundary).
+/// A single word that is no band of the job but a position of the grids is
+/// the position (`--why-not I.2`).
+fn as_position(evaluator: &Evaluator, scale: &crate::model::Scale, target: &Target) -> Target {
+    match target {
+        Target::Band(id)
+            if !scale
+                .bands
+                .iter()
+                .any(|b| normalize(&b.id) == normalize(id))
+                && !evaluator.rules().grids.is_empty() =>
+        {
+            Target::Position(id.clone())
+        }
+        other => other.clone(),
+    }
+}
+
+/// The key a position target needs: the lowest of its keys (a position whose
+/// coefficient a test chooses is reached with the lower one).
+fn position_key(evaluator: &Evaluator, text: &str) -> Result<u32, crate::catalogue::Said> {
+    let grids = &evaluator.rules().grids;
+    if grids.is_empty() {
+        return Err(crate::catalogue::Said::new(
+            format!("`{text}` : les règles n'ont pas de grille nommée ; donnez un coefficient (220), un niveau (`niveau 4`) ou une tranche (`senior`)"),
+            format!("`{text}`: the rules have no named grid; give a coefficient (220), a level (`niveau 4`) or a band (`senior`)"),
+        ));
+    }
+    let id = grids.resolve(text, evaluator.as_of()).map_err(|e| {
+        let (en, fr) = e.reason();
+        crate::catalogue::Said::new(fr, en)
+    })?;
+    Ok(grids.positions[id].keys().min().unwrap_or(0))
+}
+
+/// The first day after the evaluation date on which time alone reaches the
+/// target: a band boundary, or a next step of the decisions (which include a
+/// time-limited coefficient running out, a rise on no band boundary, and a
+/// clock of the grids reaching its threshold).
 fn by_experience(
     evaluator: &Evaluator,
     record: &Record,
@@ -210,14 +280,17 @@ fn by_experience(
     let next_day = |e: &Evaluator| {
         e.decide(record)
             .ok()
-            .and_then(|d| d.next_step.map(|s| s.on))
+            .and_then(|d| d.next_step.map(|s| (s.on, s.clock.map(|c| *c))))
     };
+    // The days a clock of the grids gives a step, with the clock (issue #22).
+    let mut clocks: Vec<(NaiveDate, crate::eval::ClockMark)> = Vec::new();
     let mut step = next_day(evaluator);
     for _ in 0..NEXT_STEPS_FOLLOWED {
-        let Some(on) = step else {
+        let Some((on, clock)) = step else {
             break;
         };
         days.push(on);
+        clocks.extend(clock.map(|c| (on, c)));
         step = next_day(&Evaluator::new(rules, on));
     }
     days.sort();
@@ -226,12 +299,38 @@ fn by_experience(
         let later = Evaluator::new(rules, on);
         let decision = later.decide(record).ok()?;
         let band = scale.bands.iter().position(|b| b.id == decision.band)?;
-        reaches(decision.coefficient, band).then(|| Route::Experience {
+        if !reaches(decision.coefficient, band) {
+            return None;
+        }
+        if let Some(&(_, mark)) = clocks.iter().find(|(day, _)| *day == on) {
+            return Some(clock_route(&decision, on, mark));
+        }
+        Some(Route::Experience {
             on,
             band: decision.band.to_string(),
             coefficient: decision.coefficient,
         })
     })
+}
+
+/// The route of a clock reaching its threshold on `on`, to `decision`.
+fn clock_route(
+    decision: &crate::eval::Decision,
+    on: NaiveDate,
+    mark: crate::eval::ClockMark,
+) -> Route {
+    let reached = match decision.place {
+        Some(p) if !p.coefficients => p.position.clone(),
+        _ => decision.coefficient.to_string(),
+    };
+    Route::Clock {
+        on,
+        coefficient: decision.coefficient,
+        reached,
+        clock: mark.clock.key(),
+        at: crate::eval::duration_words(mark.reached, false),
+        mark,
+    }
 }
 
 /// How many successive next steps "why not" follows: more than any grid has rises.

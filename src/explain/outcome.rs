@@ -5,7 +5,7 @@ use super::locale::{self, Lang};
 use super::text::{colon, Writer};
 use super::{Route, WhyNot};
 use crate::eval::trace::{Step, StepKind};
-use crate::eval::{Decision, TrialStatus};
+use crate::eval::{ClockMark, Decision, TrialStatus};
 use crate::facts::Record;
 
 /// What follows from the decision: pay, claims, trial, next step, warnings.
@@ -70,11 +70,17 @@ pub(super) fn outcome_lines(x: &mut Writer, record: &Record, d: &Decision) {
     }
     x.heading(w.next);
     match &d.next_step {
+        Some(n) if n.clock.is_some() => {
+            let clock = n.clock.as_deref();
+            let clock = clock.map_or(String::new(), |m| clock_words(x.rules, *m, lang));
+            let text = format!("{} : → {}, {clock}", x.date(n.on), n.key_words());
+            x.line(2, text.replace(" : ", c));
+        }
         Some(n) => {
             let label = x.band_label(d.job, n.band);
             x.line(
                 2,
-                format!("{} : {} {label} → {}", x.date(n.on), w.band, n.coefficient)
+                format!("{} : {} {label} → {}", x.date(n.on), w.band, n.key_words())
                     .replace(" : ", c),
             );
         }
@@ -186,12 +192,38 @@ fn trial_cuts(x: &mut Writer, trace: &[Step]) {
     }
 }
 
+/// A clock reaching its count, in words: `à 1 an d'ancienneté dans
+/// l'entreprise`, `à 26 ans` / `at 1 year in the company`, `at 26 years of age`.
+pub(super) fn clock_words(rules: &crate::model::RuleSet, mark: ClockMark, lang: Lang) -> String {
+    use crate::model::Clock;
+    let french = lang == Lang::Fr;
+    let reached = crate::eval::duration_words(mark.reached, french);
+    let fact = |id: usize| rules.facts.get(id).map_or("", |f| f.name.as_str());
+    match (mark.clock, french) {
+        (Clock::Age(_), true) => format!("à {reached}"),
+        (Clock::Age(_), false) => format!("at {reached} of age"),
+        (Clock::Company(_), true) => format!("à {reached} d'ancienneté dans l'entreprise"),
+        (Clock::Company(_), false) => format!("at {reached} in the company"),
+        (Clock::Job, true) => format!("à {reached} d'ancienneté dans le métier"),
+        (Clock::Job, false) => format!("at {reached} in the job"),
+        (Clock::Since(f), true) => {
+            let s = if mark.reached.count == 1 { "" } else { "s" };
+            format!("à {reached} révolu{s} depuis {}", fact(f))
+        }
+        (Clock::Since(f), false) => format!("at {reached} completed since {}", fact(f)),
+    }
+}
+
 pub(super) fn why_not_section(x: &mut Writer, answer: &WhyNot) {
     let (w, lang) = (x.w, x.lang);
     let c = colon(lang);
     let target = match &answer.target {
         super::Target::Coefficient(c) => c.to_string(),
         super::Target::Level(n) => format!("{} {n}", w.level),
+        super::Target::Position(p) => match lang {
+            Lang::Fr => format!("la position {p}"),
+            Lang::En => format!("position {p}"),
+        },
         super::Target::Band(b) => match lang {
             Lang::Fr => format!("{} {b}", w.why_not_band),
             Lang::En => format!("{} {b} {}", w.why_not_band, w.band),
@@ -202,7 +234,8 @@ pub(super) fn why_not_section(x: &mut Writer, answer: &WhyNot) {
         Lang::En => format!("{} {target}?", w.why_not),
     };
     x.heading(&question);
-    x.line(2, format!("{}{c}{}", w.current, answer.current));
+    let current = x.rules.grids.key_text(answer.current);
+    x.line(2, format!("{}{c}{current}", w.current));
     if answer.already {
         x.line(2, w.already);
         return;
@@ -222,6 +255,16 @@ pub(super) fn why_not_section(x: &mut Writer, answer: &WhyNot) {
                 x.date(*on),
                 w.band
             ),
+            Route::Clock {
+                on, reached, mark, ..
+            } => {
+                let clock = clock_words(x.rules, *mark, lang);
+                let on = x.date(*on);
+                match lang {
+                    Lang::Fr => format!("{} {reached} le {on}, {clock}", w.by_clock),
+                    Lang::En => format!("{} {reached} on {on}, {clock}", w.by_clock),
+                }
+            }
             Route::Diploma {
                 diploma,
                 label,

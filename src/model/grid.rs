@@ -31,6 +31,9 @@ pub struct Grid {
     /// Positions with coefficients (Syntec); without, levels of échelons (HCR).
     pub coefficients: bool,
     pub origin: Origin,
+    /// Where its `minimum de la grille` line is, with its source: what the
+    /// level minimum of its positions cites.
+    pub minimum: Option<Origin>,
 }
 
 #[derive(Debug, Clone)]

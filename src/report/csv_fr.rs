@@ -131,7 +131,10 @@ pub fn decision_row(d: &Decision, out: &mut Vec<u8>) {
     if let Some(n) = &d.next_step {
         date(out, n.on);
         sep(out);
-        out.extend_from_slice(n.coefficient.to_string().as_bytes());
+        // A grid without coefficients: never a rank (the position is in the last columns).
+        if let Some(c) = n.coefficient_given {
+            out.extend_from_slice(c.to_string().as_bytes());
+        }
     } else {
         sep(out);
     }

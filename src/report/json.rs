@@ -199,8 +199,16 @@ fn next_step(n: &NextStep, out: &mut Vec<u8>) {
     date(out, n.on);
     key!(out, ",", "band");
     string(out, n.band);
-    key!(out, ",", "coefficient");
-    number(out, n.coefficient);
+    if let Some(c) = n.coefficient_given {
+        key!(out, ",", "coefficient");
+        number(out, c);
+    }
+    if let Some(p) = &n.place {
+        key!(out, ",", "grid");
+        string(out, &p.grid);
+        key!(out, ",", "position");
+        string(out, &p.position);
+    }
     out.push(b'}');
 }
 

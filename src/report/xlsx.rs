@@ -177,7 +177,8 @@ pub fn decision_cells(d: &Decision, rules: Option<&RuleSet>) -> Vec<Cell> {
             .map_or(Cell::Empty, |n| Cell::Date(n.on)),
         d.next_step
             .as_ref()
-            .map_or(Cell::Empty, |n| Cell::Integer(i64::from(n.coefficient))),
+            .and_then(|n| n.coefficient_given)
+            .map_or(Cell::Empty, |c| Cell::Integer(i64::from(c))),
         if warnings.is_empty() {
             Cell::Empty
         } else {
