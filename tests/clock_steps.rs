@@ -45,7 +45,7 @@ fn explain_says_the_day_a_year_in_the_company_raises_i1_to_i2() {
     );
     // The position, never its rank; the route by the clock, with its day.
     assert!(
-        text.contains("Pourquoi pas la position I.2 ?\n  coefficient actuel : I.1\n"),
+        text.contains("Pourquoi pas la position I.2 ?\n  position actuelle : I.1\n"),
         "{text}"
     );
     assert!(

@@ -234,8 +234,11 @@ pub(super) fn why_not_section(x: &mut Writer, answer: &WhyNot) {
         Lang::En => format!("{} {target}?", w.why_not),
     };
     x.heading(&question);
-    let current = x.rules.grids.key_text(answer.current);
-    x.line(2, format!("{}{c}{current}", w.current));
+    let (word, current) = match x.rules.grids.rank_label(answer.current) {
+        Some(label) => (w.current_position, label.to_string()),
+        None => (w.current, answer.current.to_string()),
+    };
+    x.line(2, format!("{word}{c}{current}"));
     if answer.already {
         x.line(2, w.already);
         return;

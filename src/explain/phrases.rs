@@ -50,6 +50,8 @@ pub(super) struct Words {
     pub(super) wins: &'static str,
     /// `wins` on a grid without coefficients, whose rank is a position.
     pub(super) wins_position: &'static str,
+    /// `current` on a grid without coefficients.
+    pub(super) current_position: &'static str,
     pub(super) given_by: &'static str,
     pub(super) transitional: &'static str,
     pub(super) classification: &'static str,
@@ -143,6 +145,7 @@ pub(super) const FR: Words = Words {
     why_not_band: "la tranche",
     wins: "coefficient retenu",
     wins_position: "position retenue",
+    current_position: "position actuelle",
     given_by: "plancher",
     transitional: "coefficient transitoire",
     classification: "Classement",
@@ -238,6 +241,7 @@ pub(super) const EN: Words = Words {
     why_not_band: "the band",
     wins: "coefficient",
     wins_position: "position",
+    current_position: "current position",
     given_by: "floor",
     transitional: "transitional coefficient",
     classification: "Classification",
