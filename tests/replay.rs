@@ -578,5 +578,5 @@ fn the_dossier_and_the_english_text() {
         RULES, HISTORY, "--from", "2025-09", "--to", "2025-09", "--format", "html",
     ]);
     assert_eq!(code, 2);
-    assert!(err.contains("give one --id"), "{err}");
+    assert!(err.contains("donnez un --id"), "{err}");
 }
