@@ -162,7 +162,7 @@ fn a_french_csv_needs_the_csv_format() {
         .collect();
     let (code, _, err) = cli(&args);
     assert_eq!(code, 2);
-    assert!(err.contains("--csv-fr writes CSV"), "{err}");
+    assert!(err.contains("--csv-fr écrit du CSV"), "{err}");
 }
 
 /// The workbook: the month rows and totals of the `csv` format, names for
