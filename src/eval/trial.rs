@@ -325,11 +325,15 @@ fn trial_end<'r, 'a, T: Tracer<'a>>(
         At::Hire => &in_force,
         At::Move => &required,
     };
-    let agreement = match first_holding(&rules.trial, rules.trial_at) {
+    let (agreement_rule, company_rule) = (
+        first_holding(&rules.trial, rules.trial_at),
+        first_holding(&rules.company_trial, rules.company_trial_at),
+    );
+    let agreement = match agreement_rule {
         Some(rule) => plan(rule, facts, agreement_lengths)?,
         None => None,
     };
-    let company = match first_holding(&rules.company_trial, rules.company_trial_at) {
+    let company = match company_rule {
         Some(rule) => plan(rule, facts, &in_force)?,
         None => None,
     };
@@ -337,6 +341,13 @@ fn trial_end<'r, 'a, T: Tracer<'a>>(
         (Some(a), Some(c)) if c.end < a.end => (c, Some(a.end)),
         (Some(a), _) => (a, None),
         (None, Some(c)) => (c, None),
+        // At hire, a rule that holds but whose durations have no value yet on
+        // the first day was not in force then: no trial, and nothing to warn
+        // of (the category has one under the rules since; a workforce hired
+        // before them would carry the warning on every decision).
+        (None, None) if at == At::Hire && agreement_rule.or(company_rule).is_some() => {
+            return Ok(None)
+        }
         (None, None) => {
             warnings.push(|| Warning::NoTrialForCategory {
                 category: &rules.categories[category].id,
