@@ -82,8 +82,9 @@
 //!     }).collect();
 //!     threads.into_iter().map(|t| t.join().unwrap()).collect()
 //! });
-//! // 32 months in the job: band experimente, 190, level 3 (1.4 × 1500.00);
-//! // 2 months, part time: debutant, 170, level 3, 2100 × 121.34 / 151.67 = 1680.06.
+//! // 32 months in the job: band experimente, 190, level 3 (1,4 × the SMCC);
+//! // 2 months, part time: debutant, 170, level 3, its 2100.00 prorated by the
+//! // hours over the reference hours of the rule file: 1680.06.
 //! assert_eq!(decided, [(190, "2100.00".to_string()), (170, "1680.06".to_string())]);
 //!
 //! // Why, step by step, citing the rules.

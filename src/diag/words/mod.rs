@@ -30,8 +30,8 @@ pub(super) fn quoted_list(items: &[String]) -> Said {
 }
 
 /// A job as a person reads it beside the id the file is edited by:
-/// `` `conseiller-clientele` (Conseiller clientèle) ``; the id alone when the
-/// name says nothing more (`superviseur`, "Superviseur": the same words).
+/// `` `agent-accueil` (Agent d'accueil) ``; the id alone when the
+/// name says nothing more (`agent`, "Agent": the same words).
 pub(super) fn job_named(job: &str, name: &str) -> String {
     if name.is_empty() || crate::names::normalize(name) == crate::names::normalize(job) {
         format!("`{job}`")

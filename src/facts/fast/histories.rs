@@ -134,7 +134,7 @@ mod tests {
             r#""left_on":"2019-12-31""#,
             r#""pay":[{"month":"2024-01","salary":"-0.00"}]"#,
             r#""pay":[{"month":"2024-01","salary":"1.001"}]"#,
-            r#""pay":[{"month":"2024-01","salary":1800.5,"hours":"151.67","coefficient":"120"}]"#,
+            r#""pay":[{"month":"2024-01","salary":1800.5,"hours":"140.5","coefficient":"120"}]"#,
             r#""pay":[{"month":" 2024-01","salary":"1800"}]"#,
             r#""pay":[{"month":"2024-01","salary":"1800","note":1},{"month":"2024-01","salary":"1"}]"#,
             r#""pay":[{"month":"2024-02","salary":"1"},{"month":"2024-01","salary":"2","month":"2024-03"}]"#,
