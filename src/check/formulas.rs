@@ -256,7 +256,7 @@ pub(super) fn mentions(e: &model::Expr, input: Input) -> bool {
 
 /// The type of `l op r`. Hours are numbers to a monthly amount (`minimum ×
 /// heures / heures_reference` prorates it) and make an hourly amount monthly
-/// (`12.00 €/h × heures`); a number added to hours is hours (`heures - 151.67`).
+/// (`12.00 €/h × heures`); a number added to hours is hours (`heures - 150`).
 fn binary_type(op: BinaryOp, l: Type, r: Type) -> Option<Type> {
     use Type::*;
     match (op, l, r) {

@@ -104,7 +104,7 @@ fn parameters(a: &RuleSet, b: &RuleSet) -> Vec<Entry> {
 pub(super) const DATES_ONLY: &str = "dates seules";
 
 /// When the same values are dated otherwise, one line says so:
-/// `151.67 ; depuis 2008-01-01 → depuis 2008-05-29`.
+/// `35.00 ; depuis 2020-01-01 → depuis 2020-06-01`.
 fn dates_only(x: &Param, y: &Param) -> Option<Detail> {
     let same_values =
         x.values.len() == y.values.len() && x.values.iter().zip(&y.values).all(|(a, b)| a.1 == b.1);
@@ -137,7 +137,7 @@ fn table_rows(t: &Table) -> Vec<String> {
         let mut keys: Vec<&u32> = rows.keys().collect();
         keys.sort();
         out.extend(keys.into_iter().map(|k| {
-            // With its unit: `12.08 €/h`, `1500.00 €`, `439`.
+            // With its unit: `12.50 €/h`, `2000.00 €`, `400`.
             let value = w::value(&crate::model::Value::Number(rows[k]), t.ty);
             format!("{}, {k} : {value}", w::since(*day))
         }));
