@@ -118,6 +118,10 @@ pub struct LevelPeriods {
     /// On a grid without coefficients, the positions the level's ranks are.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub positions: Vec<String>,
+    /// The level's grid, when the rule set has several (Syntec's ETAM and
+    /// IC both have a level 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grid: Option<String>,
     /// The coefficients below the SMIC on the last day looked at.
     pub below_on_last_day: Vec<u32>,
 }
@@ -205,6 +209,7 @@ pub fn periods_below_legal_minimum(
                     .map(|s| s.with_positions(rules))
                     .collect(),
                 positions: rank_labels(rules, &all),
+                grid: grid_of(rules, level),
                 below_on_last_day: all
                     .iter()
                     .zip(last.into_iter().flatten())
@@ -277,6 +282,20 @@ fn rank_labels(rules: &RuleSet, coefficients: &[u32]) -> Vec<String> {
     labels.unwrap_or_default()
 }
 
+/// The grid of a level, when the rule set has two grids or more: the grid of
+/// the position the level was made from (the same declaration).
+fn grid_of(rules: &RuleSet, level: &crate::model::Level) -> Option<String> {
+    let grids = &rules.grids;
+    if grids.grids.len() < 2 {
+        return None;
+    }
+    let position = grids
+        .positions
+        .iter()
+        .find(|p| p.origin.span == level.origin.span)?;
+    Some(grids.grids[position.grid].id.clone())
+}
+
 /// `coefficient 120`, `coefficients 120 à 140`, `position I.1`, `positions I.1, I.2`.
 fn keys_words(coefficients: &[u32], positions: &[String]) -> String {
     match positions {
@@ -307,14 +326,14 @@ fn stretches(all: &[u32], periods: &[Vec<Period>]) -> Vec<Stretch> {
 
 /// `niveau 1 (120, 130, 140) : sous le SMIC du 2008-05-01 au 2008-06-30, depuis le 2024-01-01`.
 pub fn level_line(level: &LevelPeriods) -> String {
+    let name = match &level.grid {
+        Some(grid) => format!("niveau {} de la grille {grid}", level.level),
+        None => format!("niveau {}", level.level),
+    };
     if level.stretches.is_empty() {
         return match level.positions.as_slice() {
-            [] => format!("niveau {} : jamais sous le SMIC", level.level),
-            positions => format!(
-                "niveau {} : {} : jamais sous le SMIC",
-                level.level,
-                keys_words(&[], positions)
-            ),
+            [] => format!("{name} : jamais sous le SMIC"),
+            positions => format!("{name} : {} : jamais sous le SMIC", keys_words(&[], positions)),
         };
     }
     let parts: Vec<String> = level
@@ -329,7 +348,7 @@ pub fn level_line(level: &LevelPeriods) -> String {
             )
         })
         .collect();
-    format!("niveau {} : {}", level.level, parts.join(" ; "))
+    format!("{name} : {}", parts.join(" ; "))
 }
 
 /// `du 2008-05-01 au 2008-06-30` (the last day below), `depuis le 2024-01-01`.

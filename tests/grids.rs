@@ -155,6 +155,18 @@ fn the_radar_names_positions_on_a_grid_without_coefficients() {
         "{radar}"
     );
     assert!(!radar.contains("coefficient"), "{radar}");
+    // One grid: its levels need no grid's name.
+    assert!(!radar.contains("de la grille"), "{radar}");
+    // Syntec's ETAM and IC both have a level 1: each line names its grid.
+    let syntec = grille(&["check", "rules/syntec-1486.grille", "--radar"]);
+    assert!(
+        syntec.contains("niveau 1 de la grille etam : coefficient 240 : sous le SMIC"),
+        "{syntec}"
+    );
+    assert!(
+        syntec.contains("niveau 1 de la grille ic : jamais sous le SMIC"),
+        "{syntec}"
+    );
     // The call centres' grid keeps its coefficients.
     let cgt = grille(&["check", "rules/cgt-2008.grille", "--radar"]);
     assert!(
