@@ -195,7 +195,7 @@ fn a_field_unknown_given_twice_or_without_its_column_is_refused_naming_the_flag(
     let (code, _, stderr) = eval(CSV, &["--columns", twice]);
     assert_eq!(code, 2, "{stderr}");
     assert!(
-        stderr.contains("`born_on` is given two columns"),
+        stderr.contains("`born_on` reçoit deux colonnes"),
         "{stderr}"
     );
     let two_names = "born_on=Date de naissance,BORN_ON=Matricule";

@@ -427,6 +427,16 @@ fn mistakes_are_said_in_french() {
         ]
         .concat(),
         [
+            &eval("examples/workforce.csv")[..],
+            &["--columns", "id=A,id=B"],
+        ]
+        .concat(),
+        [
+            &eval("examples/workforce.csv")[..],
+            &["--columns", "missions=M"],
+        ]
+        .concat(),
+        [
             &replay("examples/history.json", "2025-01", "2025-02")[..],
             &["--csv-fr"],
         ]

@@ -481,11 +481,11 @@ fn parse_columns(text: &str) -> Result<&'static grille::facts::ColumnMap, String
 fn columns_map(text: &str) -> Result<grille::facts::ColumnMap, String> {
     use grille::facts::ColumnMap;
     if text.contains('=') {
-        return ColumnMap::parse(text);
+        return ColumnMap::parse(text).map_err(words::say);
     }
     let file = std::fs::read_to_string(text)
         .map_err(|e| words::columns_unreadable(text, &io_reason(&e)))?;
-    let map = ColumnMap::parse_file(&file).map_err(|e| format!("{text}: {e}"))?;
+    let map = ColumnMap::parse_file(&file).map_err(|e| format!("{text}: {}", words::say(e)))?;
     Ok(map.read_from(text))
 }
 

@@ -5,7 +5,7 @@
 
 use super::fields::{header_field, header_key, Field, COUNT, FIELDS};
 use super::{short, Declared, ReadError};
-use crate::catalogue::Lang;
+use crate::catalogue::{Lang, Said};
 
 /// Columns named for fields, as `--columns id=Matricule,job=Emploi` gives them.
 ///
@@ -32,55 +32,70 @@ struct Named {
 
 impl ColumnMap {
     /// `field=Column` pairs separated by commas (`id=Matricule,job=Emploi`).
-    pub fn parse(text: &str) -> Result<ColumnMap, String> {
+    pub fn parse(text: &str) -> Result<ColumnMap, Said> {
         Self::pairs(text.split(',').map(|pair| (pair, None)))
     }
 
     /// A mapping file: a `field = Column` pair per line; blank lines and lines
     /// starting with `#` are skipped. Errors give the line.
-    pub fn parse_file(text: &str) -> Result<ColumnMap, String> {
+    pub fn parse_file(text: &str) -> Result<ColumnMap, Said> {
         let lines = text.lines().enumerate().map(|(i, l)| (l, Some(i + 1)));
         Self::pairs(lines.filter(|(l, _)| !l.trim().is_empty() && !l.trim().starts_with('#')))
     }
 
-    fn pairs<'t>(
-        pairs: impl Iterator<Item = (&'t str, Option<usize>)>,
-    ) -> Result<ColumnMap, String> {
+    fn pairs<'t>(pairs: impl Iterator<Item = (&'t str, Option<usize>)>) -> Result<ColumnMap, Said> {
         let mut map = ColumnMap::default();
         for (pair, line) in pairs {
-            let at = line.map(|n| format!("line {n}: ")).unwrap_or_default();
+            let (at_fr, at) = match line {
+                Some(n) => (format!("ligne {n} : "), format!("line {n}: ")),
+                None => (String::new(), String::new()),
+            };
+            let said =
+                |fr: String, en: String| Said::new(format!("{at_fr}{fr}"), format!("{at}{en}"));
             let Some((name, column)) = pair.split_once('=') else {
-                return Err(format!(
-                    "{at}`{}`: write FIELD=COLUMN, e.g. id=Matricule",
-                    short(pair.trim())
+                let pair = short(pair.trim());
+                return Err(said(
+                    format!("`{pair}` : écrivez CHAMP=COLONNE, par exemple id=Matricule"),
+                    format!("`{pair}`: write FIELD=COLUMN, e.g. id=Matricule"),
                 ));
             };
             let (name, column) = (name.trim(), unquote(column.trim()));
             if name.is_empty() {
-                return Err(format!(
-                    "{at}`{}`: the field's name is missing; write FIELD=COLUMN, e.g. id=Matricule",
-                    short(pair.trim())
+                let pair = short(pair.trim());
+                return Err(said(
+                    format!("`{pair}` : le nom du champ manque ; écrivez CHAMP=COLONNE, par exemple id=Matricule"),
+                    format!("`{pair}`: the field's name is missing; write FIELD=COLUMN, e.g. id=Matricule"),
                 ));
             }
             if column.is_empty() {
-                return Err(format!("{at}`{name}=`: the column's name is missing"));
+                return Err(said(
+                    format!("`{name}=` : le nom de la colonne manque"),
+                    format!("`{name}=`: the column's name is missing"),
+                ));
             }
+            let twice = || {
+                said(
+                    format!("`{name}` reçoit deux colonnes"),
+                    format!("`{name}` is given two columns"),
+                )
+            };
             let Some(field) = Field::from_name(name) else {
                 // Perhaps a field the rule set declares: checked when the header is placed.
                 if map.others.iter().any(|n| n.name == name) {
-                    return Err(format!("{at}`{name}` is given two columns"));
+                    return Err(twice());
                 }
                 let (name, column) = (name.to_string(), column.to_string());
                 map.others.push(Named { name, column, line });
                 continue;
             };
             if !field.in_csv() {
-                return Err(format!(
-                    "{at}`{name}` is a list: CSV cannot carry it (use JSON)"
+                return Err(said(
+                    format!("`{name}` est une liste : le CSV ne peut la porter (utilisez JSON)"),
+                    format!("`{name}` is a list: CSV cannot carry it (use JSON)"),
                 ));
             }
             if map.fields.iter().any(|(f, _)| *f == field) {
-                return Err(format!("{at}`{name}` is given two columns"));
+                return Err(twice());
             }
             map.fields.push((field, column.to_string()));
         }
@@ -481,10 +496,11 @@ mod tests {
             ("id=A,id=B", "two columns"),
         ] {
             let error = ColumnMap::parse(bad).unwrap_err();
-            assert!(error.contains(says), "{bad}: {error}");
+            assert!(error.en.contains(says), "{bad}: {}", error.en);
         }
         let error = ColumnMap::parse_file("id=A\njob\n").unwrap_err();
-        assert!(error.starts_with("line 2: "), "{error}");
+        assert!(error.en.starts_with("line 2: "), "{}", error.en);
+        assert!(error.fr.starts_with("ligne 2 : "), "{}", error.fr);
     }
 
     #[test]
