@@ -70,7 +70,7 @@ fn every_text() -> Vec<Text<'static>> {
         },
         Text::RightOfBand {
             band: "Confirmé (6 à 12 mois)",
-            job: "Téléconseiller",
+            job: "Agent d'accueil",
         },
         Text::ReplaySummary {
             replayed: 3,
