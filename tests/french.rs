@@ -10,6 +10,19 @@ use std::process::Command;
 
 use grille::catalogue::ENGLISH_WORDS;
 
+/// Each English word (the catalogue's and the common ones) in the words `text`
+/// says to people, noted with the command that wrote it.
+fn english_words(text: &str, args: &[&str], found: &mut Vec<String>) {
+    for line in text.lines() {
+        let read = people_words(line);
+        for word in ENGLISH_WORDS.iter().chain(&COMMON_ENGLISH) {
+            if read.contains(word) {
+                found.push(format!("{}: `{word}` in {line}", args.join(" ")));
+            }
+        }
+    }
+}
+
 fn stdout(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_grille"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -306,14 +319,7 @@ fn every_command_speaks_french() {
         };
         let text =
             String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&stderr);
-        for line in text.lines() {
-            let read = people_words(line);
-            for word in ENGLISH_WORDS.iter().chain(&COMMON_ENGLISH) {
-                if read.contains(word) {
-                    found.push(format!("{}: `{word}` in {line}", args.join(" ")));
-                }
-            }
-        }
+        english_words(&text, args, &mut found);
     }
     assert!(
         found.is_empty(),
@@ -477,14 +483,7 @@ fn mistakes_are_said_in_french() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!stderr.trim().is_empty(), "{}", args.join(" "));
         rejected.push(stderr.matches(" : rejeté : ").count());
-        for line in stderr.lines() {
-            let read = people_words(line);
-            for word in ENGLISH_WORDS.iter().chain(&COMMON_ENGLISH) {
-                if read.contains(word) {
-                    found.push(format!("{}: `{word}` in {line}", args.join(" ")));
-                }
-            }
-        }
+        english_words(&stderr, args, &mut found);
     }
     assert!(
         found.is_empty(),

@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 
 use super::decision::{ClockMark, NextStep};
 use super::facts::DecisionFacts;
-use super::trace::{Gloss, NoTrace, Step, StepKind, Tracer};
+use super::trace::{NoTrace, Tracer};
 use super::{Evaluator, OtherFloors};
 use crate::calendar;
 use crate::facts::Record;
@@ -163,16 +163,7 @@ impl<'r> Evaluator<'r> {
             Written::Position(p) => &rules.grids.positions[p].origin,
             Written::Floor(i) => &rules.grids.conditional_floors[i].origin,
         };
-        t.step(|| Step {
-            kind: StepKind::NextStep {
-                on: step.on,
-                band: step.band,
-                coefficient: step.coefficient,
-            },
-            rule: Some(rules.place(origin.span)),
-            source: origin.source.as_deref(),
-            gloss: Gloss::of(&[origin]),
-        });
+        self.next_step_trace(step, origin, t);
     }
 }
 

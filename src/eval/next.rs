@@ -201,20 +201,30 @@ impl<'r> Evaluator<'r> {
             let rule = rules.transitional.get(expiry.rule as usize);
             let rise = || self.expiry_rise(record, job, current, others, expiry.on);
             if let Some((step, origin)) = rule.and_then(|r| Some((rise()?, &r.origin))) {
-                t.step(|| Step {
-                    kind: StepKind::NextStep {
-                        on: step.on,
-                        band: step.band,
-                        coefficient: step.coefficient,
-                    },
-                    rule: Some(rules.place(origin.span)),
-                    source: origin.source.as_deref(),
-                    gloss: Gloss::of(&[origin]),
-                });
+                self.next_step_trace(&step, origin, t);
                 return Some(step);
             }
         }
         self.band_step(record, (job, band), current, others, t)
+    }
+
+    /// The trace step of a next step given by the rule declared at `origin`.
+    pub(super) fn next_step_trace<'a, T: Tracer<'a>>(
+        &'a self,
+        step: &NextStep<'r>,
+        origin: &'r crate::model::Origin,
+        t: &mut T,
+    ) {
+        t.step(|| Step {
+            kind: StepKind::NextStep {
+                on: step.on,
+                band: step.band,
+                coefficient: step.coefficient,
+            },
+            rule: Some(self.rules.place(origin.span)),
+            source: origin.source.as_deref(),
+            gloss: Gloss::of(&[origin]),
+        });
     }
 
     /// The first band rise, as a next step.

@@ -131,32 +131,8 @@ fn csv_source<'a>(
     detected: &Detected,
 ) -> Result<Source<'a>, ReadError> {
     let encoding = match (options.encoding, bom) {
-        (Some(e), Bom::Utf8) if e != Encoding::Utf8 => {
-            return Err(ReadError::new(
-                format!(
-                    "le fichier commence par une marque d'ordre des octets UTF-8, mais \
-                     --encoding {} est donné",
-                    e.name()
-                ),
-                format!(
-                    "the file starts with a UTF-8 byte-order mark, yet --encoding {} was given",
-                    e.name()
-                ),
-            ))
-        }
-        (Some(e), Bom::Utf16(_)) => {
-            return Err(ReadError::new(
-                format!(
-                    "le fichier commence par une marque d'ordre des octets UTF-16, mais \
-                     --encoding {} est donné",
-                    e.name()
-                ),
-                format!(
-                    "the file starts with a UTF-16 byte-order mark, yet --encoding {} was given",
-                    e.name()
-                ),
-            ))
-        }
+        (Some(e), Bom::Utf8) if e != Encoding::Utf8 => return Err(bom_against("UTF-8", e)),
+        (Some(e), Bom::Utf16(_)) => return Err(bom_against("UTF-16", e)),
         (None, Bom::Utf8) => Some(Encoding::Utf8),
         (other, _) => other,
     };
@@ -436,6 +412,20 @@ fn json_source<'a>(mut input: Box<dyn BufRead + 'a>) -> Result<Source<'a>, ReadE
 pub(super) fn not_utf8(line: usize) -> Rejection {
     let reason = Reason::NotUtf8Json { record: false };
     Rejection::new(Position::Line(line), None, None, reason)
+}
+
+/// A byte-order mark that contradicts the `--encoding` given.
+fn bom_against(bom: &str, given: Encoding) -> ReadError {
+    ReadError::new(
+        format!(
+            "le fichier commence par une marque d'ordre des octets {bom}, mais --encoding {} est donné",
+            given.name()
+        ),
+        format!(
+            "the file starts with a {bom} byte-order mark, yet --encoding {} was given",
+            given.name()
+        ),
+    )
 }
 
 #[cfg(test)]
